@@ -1489,6 +1489,13 @@ def test_a_spouse_column_the_remark_says_is_apart_and_a_row_per_member_with_a_sp
     ("户主身份证号,配偶及子女,配偶及子女身份证号", f"{A},李二,{B[:-1]}", [["李二", B[:-1], "配偶及子女"]]),
     # … each name followed by its ID in one cell, one of them damaged (a digit left out): still its person, to be D03
     ("身份证号码,父母", f"{A},\"李二{B[:-1]}，张小（母）{C}\"", [["李二", B[:-1], "父母"], ["张小", C, "母"]]),
+    # … a relation in brackets after each name, the IDs in their own cell: the name alone, the relation the bracket's
+    # (h391: the member was '张小(子女)', of relation 配偶及子女)
+    ("户主身份证号,配偶及子女,配偶及子女身份证号", f"{A},李二(配偶)、张小(子女),\"{B}、{C}\"",
+     [["李二", B, "配偶"], ["张小", C, "子女"]]),
+    ("户主身份证号,配偶及子女,配偶及子女身份证号", f"{A},李二（妻）、张小,\"{B}、{C}\"",
+     [["李二", B, "妻"], ["张小", C, "配偶及子女"]]),
+    ("户主身份证号,父母,父母身份证号", f"{A},李二（父）,\"{B}、{C}\"", [["", B, "父母"], ["", C, "父母"]]),
     # … names that do not pair with the IDs: the IDs are the people, unnamed
     ("户主身份证号,父母,父母身份证号", f"{A},李二,\"{B}、{C}\"", [["", B, "父母"], ["", C, "父母"]]),
 ])

@@ -2212,6 +2212,9 @@ _LOOSE_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(]
                            r"(?P<id>\d[\d\s]{12,20}[\dXx])")
 
 
+_NAMED_RELATION = re.compile(r"(?P<name>[^()（）\d]+?)\s*[（(](?P<rel>[^()（）\d]{1,8})[)）]")
+
+
 def _listed(cell: str, split: re.Pattern[str]) -> list[str]:
     return [w.strip() for w in split.split(cell) if w.strip() and not _NOBODY.fullmatch(w.strip())] if cell else []
 
@@ -2240,11 +2243,14 @@ def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame | None, int]:
         given = _listed(name, _LIST_SPLIT)
         if len(given) != len(tokens):  # ('张三 李四' between spaces; a name's own space '张 三' is kept when it pairs)
             given = _listed(name, _NAME_SPLIT)
+        # (a name with its relation in brackets, '张三(配偶)、李四(长子)': the name, and the relation taken over the
+        # column's; h391: the name was '李四(长子)' and the relation 配偶及子女)
+        given = [(m["name"], m["rel"]) if (m := _NAMED_RELATION.fullmatch(g)) else (g, "") for g in given]
         if tokens and len(given) == len(tokens) and all(sum(ch.isdigit() for ch in t) >= 6 for t in tokens):
             # each as written, paired in order: a damaged one (17 digits, a space inside) is still its person (D03)
-            people = [(g, "", t) for g, t in zip(given, tokens)]
+            people = [(g, rel, t) for (g, rel), t in zip(given, tokens)]
         elif written:
-            people = [(given[k] if len(given) == len(written) else "", "", w) for k, w in enumerate(written)]
+            people = [(*(given[k] if len(given) == len(written) else ("", "")), w) for k, w in enumerate(written)]
             # (names that do not pair with the IDs are left out, the IDs kept: an ID alone is a person)
         else:
             people = [(m["name"], m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(name)]
