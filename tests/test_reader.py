@@ -471,6 +471,35 @@ def test_a_signature_line_with_an_id_under_a_roster_is_no_member(tmp_path, last,
     assert len(load_table(tmp_path / "r.csv", "roster").frame) == kept
 
 
+_BLOCK = ["制表人：,,王五,{C},", "审核人：,,赵七,{D},", "复核人：,,钱八,{E},", "负责人：,,孙九,{F},", "分管领导：,,周十,{G},",
+          "民政所所长：,,吴一,{H},", "联系电话：,,,13974501234,", "填报日期：2026年9月30日,,,,", "（盖章）,,,,"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", "streamed"])
+def test_a_signature_block_of_many_lines_under_a_roster_is_no_member(tmp_path, monkeypatch, suffix):
+    # h391: seven signers' lines under the table, each with an ID (or the phone number) in the ID column; only the last
+    # five rows were looked at, and 所长：/联系电话： were no signer's labels: C01 高 on three township officials, D03 高
+    # on the phone number
+    from rostercheck import bulk
+
+    people = {k: make_id(f"19{70 + n}0101", 11 + n, "430524") for n, k in enumerate("CDEFGH")}
+    rows = ["序号,乡镇,姓名,身份证号,城乡类别", f"1,城关镇,李梅,{ID},农村", f"2,城关镇,赵六,{B},农村", "",
+            *(r.format(**people) for r in _BLOCK)]
+    path = tmp_path / "r.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    if suffix == ".xlsx":
+        wb = openpyxl.Workbook()
+        for r in rows:
+            wb.active.append(r.split(",") if r else [])
+        wb.save(path := tmp_path / "r.xlsx")
+    if suffix == "streamed":
+        monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+        frame = bulk.load_whole(path, "roster").frame
+    else:
+        frame = load_table(path, "roster").frame
+    assert frame["name"].tolist() == ["李梅", "赵六"]
+
+
 @pytest.mark.parametrize("groups, area, status", [
     # h362: a system export's two-row header (成员信息 over 人员状态 …): the code sheet names the lower row's column
     (("家庭信息", "成员信息"), ["城市", "农村"], ["在保", "死亡"]),

@@ -41,6 +41,8 @@ _FOOTER = re.compile(r"^(?:(?:注|说明|备注|附注|填表说明)\s*[:：\d�
 # (an application form's 申请人签字： | 日期： under its member table, held-out 365: read as a member without an ID)
 _SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|单位负责人|经办人|分管领导|主管领导|单位[(（]?盖章|盖章|签字|日期"
                         r"|[\u4e00-\u9fff]{1,4}人\s*[:：]"  # (any signer's label: 导出人：, 录入人：, 统计人：; held-out 382)
+                        # (an office's head or the line to call, with a colon: 民政所所长：, 分管领导：, 联系电话：; h391)
+                        r"|[\u4e00-\u9fff]{0,6}(所长|站长|主任|书记|局长|股长|科长|领导)\s*[:：]|(联系|办公)?电话\s*[:：]"
                         r"|(申请人|本人|户主|家庭成员)(本人)?(签字|签名|签章|手印)"
                         r"|[^()（）]{0,10}[(（](签字|签名|签章|盖章|手印)[)）])")
 
@@ -946,18 +948,28 @@ def _signed_with_an_id(row: list) -> bool:
     return len(first) <= 12 and bool(_SIGNATURE.match(first) or _FOOTER.match(first)) and not first[:1].isdigit()
 
 
-# How many of the last rows kept are looked at for signature lines holding an ID
+# How many of the last rows kept are looked at for signature lines holding an ID, and how far up a block of them that
+# reaches those rows is followed (制表人, 审核人, 复核人, 负责人, 分管领导, 所长, 联系电话 …, each on its line)
 _SIGNED_TAIL = 5
+_SIGNED_BLOCK = 15
 
 
 def _unsigned(kept: list[int], row_at) -> list[int]:
     """The kept rows' positions without the signature lines among the last of them (a signature line under the table
     with the signer's ID in the ID column, '审核人： | … | 张三 | 4331…', is no member; held-out 379: C01 高 on the
-    township's own clerk, and a household one person too many). Only the table's last rows: a signature is signed
-    under it, and a city's rows are not each looked at twice."""
-    tail = kept[-_SIGNED_TAIL:]
-    signed = {k for k, row in zip(tail, row_at(tail)) if _signed_with_an_id(row)}
-    return [k for k in kept if k not in signed] if signed else kept
+    township's own clerk, and a household one person too many), and those of the unbroken block of them above (h391:
+    a block of seven, the first two C01 高). Only the table's last rows: a signature is signed under it, and a city's
+    rows are not each looked at twice."""
+    tail = kept[-_SIGNED_BLOCK:]
+    marks = [_signed_with_an_id(row) for row in row_at(tail)]
+    last = max(len(tail) - _SIGNED_TAIL, 0)
+    if not any(marks[last:]):
+        return kept
+    first = marks.index(True, last)
+    while first > 0 and marks[first - 1]:
+        first -= 1
+    signed = {k for k, mark in zip(tail[first:], marks[first:]) if mark}
+    return [k for k in kept if k not in signed]
 
 
 def id_like_cell(cell: object) -> bool:
@@ -1192,7 +1204,7 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
             keep[k] = rule.is_data(row)
             if rule.title and blocks is not None:
                 blocks.append((int(numbers[k]), rule.title))
-    tail = np.flatnonzero(keep)[-_SIGNED_TAIL:]
+    tail = np.flatnonzero(keep)[-_SIGNED_BLOCK:]
     if len(tail):
         kept = _unsigned(tail.tolist(), lambda at: row_at(np.asarray(at, dtype=np.int64)))
         keep[[k for k in tail.tolist() if k not in kept]] = False
