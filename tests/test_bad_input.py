@@ -294,6 +294,28 @@ def test_a_roster_without_data_rows_is_refused(tmp_path, command):
     assert "特困.csv" not in assert_refused(proc, INPUT, "低保花名册.csv", "没有数据行")
 
 
+@pytest.mark.parametrize("example", [
+    "XX镇,XX村,张三,户主,430000199001011234",
+    "城关镇,示例村,张三,户主,430000199001011234",
+    "××镇,××村,张三,户主,430000199001011234\n某某镇,某某村,李四,配偶,430000199001011242",
+])
+def test_a_template_named_among_the_rosters_is_refused_not_read(tmp_path, example):
+    # h391: a roster template (its example row XX镇/XX村/张三) named on the command line was read: D03 高 on 张三, a
+    # township XX镇 in the summary (a folder skips such a file: classify._examples_only)
+    (tmp_path / "低保花名册（模板）.csv").write_text(f"乡镇,村,姓名,与户主关系,身份证号\n{example}\n", encoding="utf-8")
+    proc = run_cli("audit", roster_csv(tmp_path / "特困.csv"), tmp_path / "低保花名册（模板）.csv", "--as-of", "2026-09-30",
+                   "--out", tmp_path / "o")
+    assert "特困.csv" not in assert_refused(proc, INPUT, "低保花名册（模板）.csv", "填表示例行", "像空白模板")
+
+
+def test_a_roster_of_a_few_rows_one_of_them_an_example_is_read(tmp_path):
+    # … but a roster whose rows are not all examples is data (a village named 示范村 is no example either)
+    (tmp_path / "r.csv").write_text("乡镇,村,姓名,与户主关系,身份证号\nXX镇,XX村,张三,户主,430000199001011234\n"
+                                    f"城关镇,示范村,李四,户主,{ID}\n", encoding="utf-8")
+    proc = run_cli("audit", tmp_path / "r.csv", "--as-of", "2026-09-30", "--out", tmp_path / "o")
+    assert proc.returncode != INPUT, proc.stderr
+
+
 def test_a_list_with_a_header_only_is_said_and_its_checks_marked_partly_checked(tmp_path):
     # held-out 213: a deaths list of a header only gave no notice, and 核查范围 said C02 已核查，未发现问题
     (tmp_path / "死亡人员名单.csv").write_text("姓名,身份证号,死亡日期\n", encoding="utf-8")

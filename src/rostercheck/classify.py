@@ -37,8 +37,8 @@ from .io.field_names import coded_header, dictionary_of, relabel
 from .io.read import (PARQUET, TEXT, Grid, copy_of, is_xlsx, parquet_rows, read_grids, sniff_delimiter, sniff_format,
                       table_page, table_text)
 from .io.system_layout import household_file, member_file
-from .io.table import (HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout, count_data_rows, find_layout,
-                       load_table, members_listed, place_code_table)
+from .io.table import (EXAMPLE_CELL, EXAMPLE_ROWS, HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout,
+                       count_data_rows, find_layout, load_table, members_listed, place_code_table)
 from .normalize import ids
 from .normalize.codes import LEGEND_RUN
 from .normalize.values import header_label, text
@@ -613,8 +613,6 @@ def _edge_list(roster: _Score) -> bool:
 
 
 # A template's example row: a placeholder place or name (XX镇, ××村, 某某村) or a cell saying it is an example (示例, 样例)
-_EXAMPLE = re.compile(r"^(?:[XxＸｘ×＊*]{2,}|某某)[\u4e00-\u9fff]{0,3}$|示例|样例|举例|^例[:：]")
-_EXAMPLE_ROWS = 5  # a template shows one or two example rows; a file with more rows is data, whatever they say
 
 
 def _examples_only(best: _Score) -> bool:
@@ -624,12 +622,12 @@ def _examples_only(best: _Score) -> bool:
     Args:
         best: the kind the file is taken as, with its sheets.
     Returns:
-        True when there are at most :data:`_EXAMPLE_ROWS` data rows and every one holds an example cell.
+        True when there are at most :data:`EXAMPLE_ROWS` data rows and every one holds an example cell.
     """
-    if best.rows > _EXAMPLE_ROWS:
+    if best.rows > EXAMPLE_ROWS:
         return False
     examples = sum(1 for rows, layout, past in best.sheets if not past for row in rows
-                   if any(isinstance(c, str) and _EXAMPLE.search(c.strip()) for c in row)
+                   if any(isinstance(c, str) and EXAMPLE_CELL.search(c.strip()) for c in row)
                    and count_data_rows([row], layout))  # (a note below the table saying 示例 is no data row)
     return examples >= best.rows
 

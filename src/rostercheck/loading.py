@@ -24,8 +24,8 @@ from . import bulk, parallel
 from .io.columns import KIND_LABELS, person_id_columns
 from .io.limits import Limits
 from .io.read import copy_of
-from .io.table import (RawFile, Table, household_files_joined, load_table, place_code_files, place_code_table, read_file,
-                       settle_sheet_notes, to_table)
+from .io.table import (RawFile, Table, examples_only, household_files_joined, load_table, place_code_files,
+                       place_code_table, read_file, settle_sheet_notes, to_table)
 from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
@@ -114,6 +114,8 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
             item = next(raw for raw in raws if raw.path == item.path)
             item = to_table(item)
         item.warnings.extend(said)
+        if examples_only(item.frame):  # (h391: a template named among the rosters was read, D03 高 on its example 张三)
+            item.frame, item.template = item.frame.iloc[:0], True
         tables.append(item)
     _coded_places_named(tables, code_tables, limits)
     return other_periods(tables)
@@ -471,6 +473,10 @@ def require_people(inputs: LoadedInputs, what: str, why: str) -> None:
     if empty:
         from .errors import InputFileError
 
+        if empty and all(t.template for t in empty):  # (a template named among the rosters: h391)
+            raise InputFileError("、".join(str(t.path) for t in empty),
+                                 f"{what}只有表头和填表示例行（如“XX镇”“示例”），像空白模板，没有读到任何人员，因此不运行。"
+                                 f"如确是空白模板，请从命令中去掉该文件；如是{what}，请删除示例行、填入数据后重新运行。")
         raise InputFileError("、".join(str(t.path) for t in empty),
                              f"{what}没有数据行（只有表头或全为空行），没有读到任何人员：这样{why}，"
                              "因此不运行。请确认文件是否选对、数据是否在隐藏的工作表中。")

@@ -46,6 +46,26 @@ _SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|
                         r"|(申请人|本人|户主|家庭成员)(本人)?(签字|签名|签章|手印)"
                         r"|[^()（）]{0,10}[(（](签字|签名|签章|盖章|手印)[)）])")
 
+# A template's example cell (XX镇, ××村, 某某, 示例, 例：张三), and the most example rows a template shows (a file with
+# more rows is data, whatever they say)
+EXAMPLE_CELL = re.compile(r"^(?:[XxＸｘ×＊*]{2,}|某某)[\u4e00-\u9fff]{0,3}$|示例|样例|举例|^例[:：]")
+EXAMPLE_ROWS = 5
+
+
+def examples_only(frame: pd.DataFrame) -> bool:
+    """Whether a table's few rows are all a template's example rows, each holding an example cell ('XX镇 | XX村 | 张三').
+
+    Args:
+        frame: a table's rows (its field columns; ``_row``, ``_sheet`` … are not looked at).
+    Returns:
+        True when it has one to :data:`EXAMPLE_ROWS` rows and every one holds an example cell.
+    """
+    if not 0 < len(frame) <= EXAMPLE_ROWS:
+        return False
+    cells = frame[[c for c in frame.columns if not str(c).startswith("_")]].astype(object)
+    return all(any(isinstance(v, str) and EXAMPLE_CELL.search(v.strip()) for v in row)
+               for row in cells.itertuples(index=False))
+
 
 @dataclass
 class Table:
@@ -71,6 +91,8 @@ class Table:
     sheets: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     row_count: int | None = None
+    # a roster file whose only rows were a template's example rows (:func:`examples_only`), left unread
+    template: bool = False
     # the fields written as codes no configuration reads (programme: every row taken as the file's); shared with the
     # copies of the table made per sheet
     unread_fields: set = field(default_factory=set)
