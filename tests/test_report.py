@@ -47,14 +47,14 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
         cols = public_columns(frame)
         extra = [c for c in (extra or []) if c not in cols]
         names, printed = report.placed(cols, extra)
-        layout = report.sheet_layout(names, frame, widths, printed)
+        layout = report.sheet_layout(names, frame, widths, printed, len(names) <= report.NARROW_COLUMNS and not extra)
         caption = f"{heading} — {title}" if heading else title
         report.title_row(ws, caption, title_style, [w for w, _ in layout[:printed + 1]])
-        lines = max(report.lines_needed(str(n), w) for n, (w, _) in zip(names, layout))
+        lines = max(report.lines_needed(report.UNIT_HEADERS.get(n, str(n)), w) for n, (w, _) in zip(names, layout))
         if lines > 1:
             ws.set_row(1, report.LINE_HEIGHT * lines)
         for c, (name, (width, wrapped)) in enumerate(zip(names, layout)):
-            ws.write_string(1, c, str(name), fill if name in extra else head)
+            ws.write_string(1, c, report.UNIT_HEADERS.get(name, str(name)), fill if name in extra else head)
             ws.set_column(c, c, width, percent if name in report.PERCENT_COLUMNS
                           else amount if name in cols and report.amount_column(name, frame[name])
                           else number if name in cols and report.numbers_only(frame[name]) else wrap if wrapped else text)
@@ -372,6 +372,7 @@ def test_amount_columns_show_yuan_with_two_decimals_and_stay_numbers(tmp_path):
     for title, frame in (("资金核查", money), ("F01", rows)):
         ws = book[title]
         head = {ws.cell(2, c).value: c for c in range(1, ws.max_column + 1)}
+        head |= {name: head[shown] for name, shown in report.UNIT_HEADERS.items() if shown in head}  # (headed in yuan)
         for name in frame.columns:
             cell = next(ws.cell(r, head[name]) for r in (3, 4) if ws.cell(r, head[name]).value is not None)
             amount = name in ("应追回合计（元）", "应补发合计（元）", "应追回金额", "应补发金额", "人均月收入", "保障标准")
@@ -638,3 +639,45 @@ def test_a_sheets_note_prints_under_its_title_at_the_bodys_size(tmp_path):
     room = sum(report.column_layout(c, frame[c].tolist())[0] for c in frame.columns)
     lines = math.ceil(report.display_width(note) / room)
     assert ws.row_dimensions[1].height >= 20 + report.LINE_HEIGHT * lines - 1
+
+
+def test_a_narrow_sheet_of_wrapped_notices_takes_the_page_width_and_one_page(tmp_path):
+    # h391: 核查范围's 核查情况 kept its 40 units on a page a quarter empty; notices of 60 characters wrapped onto two
+    # or three lines and its 24 rows ran onto a second page. A narrow sheet with nothing to fill in takes the page.
+    from rostercheck.io.problem_list import WIDTHS
+
+    said = "部分未检查（未提供养老金发放名单（--pensions）、不动产登记信息（--properties）），已核查的部分未发现问题"
+    scope = pd.DataFrame({"类别代码": [f"C{k:02d}" for k in range(24)], "类别": ["财政供养人员或村(居)干部享受低保"] * 24,
+                          "核查情况": [said] * 24})
+    report.write_workbook(tmp_path / "x.xlsx", [("核查范围", scope, None)], WIDTHS, "清河县", MADE)
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["核查范围"]
+    assert ws.column_dimensions["C"].width > WIDTHS["核查情况"] + 10
+    used = sum(report.column_px(ws.column_dimensions[c].width - 0.7109375) for c in "ABC")
+    assert used <= report.PAGE_WIDTH_PX  # (printed at full size)
+    assert ws.page_setup.fitToHeight is None  # (one page: 1 is the file format's default)
+    # … a sheet with columns to fill in by hand keeps its widths
+    report.write_workbook(tmp_path / "y.xlsx", [("C01", scope, report.LEDGER_COLUMNS)], WIDTHS, "清河县", MADE)
+    assert openpyxl.load_workbook(tmp_path / "y.xlsx")["C01"].column_dimensions["C"].width < WIDTHS["核查情况"] + 1
+
+
+def test_a_category_sheets_money_columns_are_headed_in_yuan_and_read_back(tmp_path):
+    # h391: the category sheets' 应追回金额/应补发金额 printed without their unit; review reads the new headers and the
+    # old ones alike
+    from rostercheck.io.ledger import read_previous
+    from rostercheck.io.problem_list import FINDING_COLUMNS
+
+    row = {c: "" for c in FINDING_COLUMNS} | {"类别代码": "F01", "类别名称": "死亡后仍发放", "置信度": "高", "乡镇": "城关镇",
+                                               "姓名": "张三", "身份证号": "430521195001011118", "证据指纹": "EV-0",
+                                               "涉及月份": "2026-07", "应追回金额": 1200.0, "应补发金额": None}
+    frame = pd.DataFrame([row], columns=FINDING_COLUMNS)
+    report.write_workbook(tmp_path / "问题清单.xlsx", [("F01 死亡后仍发放", frame, report.LEDGER_COLUMNS)], None, "清河县", MADE)
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "问题清单.xlsx")["F01 死亡后仍发放"][2]]
+    assert "应追回金额（元）" in header and "应补发金额（元）" in header and "应追回金额" not in header
+    back = read_previous(tmp_path / "问题清单.xlsx")
+    assert float(back["应追回金额"].iloc[0]) == 1200.0
+    old = openpyxl.load_workbook(tmp_path / "问题清单.xlsx")
+    ws = old["F01 死亡后仍发放"]
+    for cell in ws[2]:
+        cell.value = {"应追回金额（元）": "应追回金额", "应补发金额（元）": "应补发金额"}.get(cell.value, cell.value)
+    old.save(tmp_path / "旧.xlsx")
+    assert float(read_previous(tmp_path / "旧.xlsx")["应追回金额"].iloc[0]) == 1200.0

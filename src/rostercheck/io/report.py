@@ -407,6 +407,12 @@ PERCENT_COLUMNS = frozenset(("整改率",))
 # which counts people ('F05 发放金额与核定金额不符', 'C06 务工收入超过保障标准').
 AMOUNT_COLUMNS = re.compile(r"^(?![A-Z]{1,2}\d{2}\b).*(?:金额|（元）)|^人均月收入$|^保障标准$")
 AMOUNT_FORMAT = "#,##0.00"
+# Headers printed with their unit (h391: a category sheet's 应追回金额 column printed without （元）, beside 资金核查's
+# 应追回合计（元）); the CSV keeps the plain names, and review reads either (io.ledger.ledger_labels)
+UNIT_HEADERS = {"应追回金额": "应追回金额（元）", "应补发金额": "应补发金额（元）"}
+# A sheet of at most this many columns and none to fill in by hand (核查范围) widens its wrapped texts into the page
+# width its columns leave free (h391: 核查范围's 核查情况 at 40 units on a page a quarter empty, 24 rows on two pages)
+NARROW_COLUMNS = 4
 
 
 def amount_column(name: str, column: pd.Series | list) -> bool:
@@ -882,16 +888,16 @@ class Workbook:
         order, printed = placed(cols, extra, frame.attrs.get(UNPRINTED, ()))
         last_col = len(order) - 1
         heading = self.title_of(title)
-        layout = sheet_layout(order, frame, widths, printed, self._fill_page)
+        layout = sheet_layout(order, frame, widths, printed, self._fill_page or (len(order) <= NARROW_COLUMNS and not extra))
         # what every row of the sheet would repeat (建议) is said once, under the title (SHEET_NOTE)
         note = frame.attrs.get(SHEET_NOTE, "")
         title_row(ws, heading, self._title, [w for w, _ in layout[:printed + 1]], note, self._note)
-        header = max(lines_needed(str(name), width) for name, (width, _) in zip(order, layout))
+        header = max(lines_needed(UNIT_HEADERS.get(name, str(name)), width) for name, (width, _) in zip(order, layout))
         if header > 1:
             ws.set_row(HEADER_ROW, LINE_HEIGHT * header)
         styles = {}
         for c, (name, (width, wrap)) in enumerate(zip(order, layout)):
-            ws.write_string(HEADER_ROW, c, str(name), self._fill if name in extra else self._head)
+            ws.write_string(HEADER_ROW, c, UNIT_HEADERS.get(name, str(name)), self._fill if name in extra else self._head)
             style = (self._percent if name in PERCENT_COLUMNS
                      else self._amount if name in cols and amount_column(name, frame[name])
                      else self._number if name in cols and numbers_only(frame[name])
