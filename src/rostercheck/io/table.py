@@ -2195,7 +2195,7 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
         said = cells.astype(str).str.strip()
         return (cells.notna() & (said.str.len() > 0) & ~said.str.fullmatch(_NOBODY)).to_numpy()
 
-    parts, outside, several, silent = [head[written(head["id"]) | written(head["name"])]], 0, 0, set()
+    parts, outside, several, silent, bracketed = [head[written(head["id"]) | written(head["name"])]], 0, 0, set(), 0
     if slotted:
         for n in dict.fromkeys(str(c).split(":")[1] for c in slotted):
             part = base.copy()
@@ -2218,6 +2218,7 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
                     silent.add(n)
                     continue
                 several += nameless
+                bracketed += int((part["relation"] != rel.group(1)).sum()) if rel else 0
                 parts.append(part)
                 continue
             parts.append(part[keep])
@@ -2225,6 +2226,7 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
         layout.warnings.extend([] if not named else [f"{what}一户一行、成员分列（{'、'.join(named)} 号成员），已按户主和各成员逐人读取"
                                if not any(_RELATION_SLOT.match(n) for n in named) else
                                f"{what}一户一行、家庭成员按与户主关系分列（{'、'.join(named)}），已按户主和各成员逐人读取，关系按列名"
+                               + (f"（其中 {bracketed} 人按姓名后括号中写明的关系）" if bracketed else "")
                                + (f"；其中 {outside} 人的“备注”写明不在本户（分户、不在保等），未作为本户成员核查" if outside else "")
                                + (f"；{several} 格写了几个人但姓名与身份证号对不上（个数不同或没有身份证号），其中的人未逐人核查，"
                                   "请一人一格或写成“姓名+身份证号”后重新运行" if several else "")])
