@@ -165,3 +165,20 @@ def test_a_streamed_csv_and_its_csv_dictionary(tmp_path, monkeypatch):
     for table in tables:
         assert table.frame["id"].tolist() == [OWN] and table.frame["name"].tolist() == ["张三"]
         assert any("（《死亡人员名单_数据字典.csv》）" in n for n in table.warnings)
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_a_folders_coded_csv_list_is_taken_as_its_kind(tmp_path, monkeypatch, big):
+    # h391: a folder's CSV list with a header of codes and its CSV dictionary beside it was "表头中没有…应有的列", skipped
+    # (the peek at a text file read no dictionary), whole or cut to its first rows
+    from rostercheck import classify
+
+    if big:
+        monkeypatch.setattr(classify, "PEEK_BYTES", 200)
+    kind, header, dictionary, row, _expected = CASES[1]
+    rows = [header, row] + [[make_id("19500101", 131), "1200", "李四", make_id("19500101", 141 + k), "2100", "正常"]
+                            for k in range(20)]
+    (tmp_path / "养老金发放.csv").write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    (tmp_path / "养老金发放_数据字典.csv").write_text(
+        "\n".join(",".join(r) for r in [("字段代码", "中文名称"), *dictionary]) + "\n", encoding="utf-8")
+    assert classify.classify_file(tmp_path / "养老金发放.csv").kind == kind

@@ -33,7 +33,7 @@ from .io.columns import (MEMBER_SLOT, KIND_LABELS, REFERENCE, REQUIRED, REQUIRED
                          quarter_columns, specs_for)
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
-from .io.field_names import coded_header, dictionary_of, relabel
+from .io.field_names import coded_header, dictionary_of, field_names, relabel
 from .io.read import (PARQUET, TEXT, Grid, copy_of, is_xlsx, parquet_rows, read_grids, sniff_delimiter, sniff_format,
                       table_page, table_text)
 from .io.system_layout import household_file, member_file
@@ -325,7 +325,13 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     except csv.Error as exc:
         raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
     estimate = None if whole else int(len(lines) * size / max(len(data), 1))
-    return [Grid(path, "", rows, 1, [], TEXT)], estimate
+    grid = Grid(path, "", rows, 1, [], TEXT)
+    if coded_header(grid):  # (a CSV's dictionary is a file named after it; h391: a coded deaths list was unrecognised)
+        from .io.table import companion_code_files, companion_grids
+
+        names = field_names(companion_grids(companion_code_files(path), None, PEEK_ROWS))
+        relabel(grid, names)
+    return [grid], estimate
 
 
 def _column_kinds(label: str, cache: dict[str, int]) -> int:
