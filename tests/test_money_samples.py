@@ -97,7 +97,7 @@ def test_cli_writes_money_columns_sheet_and_totals(tmp_path):
     assert sheet[-1][0] == "合计" and round(float(sheet[-1][3]), 2) == total
     f01 = next(n for n in book.sheet_names if n.startswith("F01"))
     header = book.get_sheet_by_name(f01).to_python()[1]
-    assert header.index("应补发金额") < header.index("核实情况") < header.index("证据指纹")  # printed; trace last
+    assert header.index("应补发金额（元）") < header.index("核实情况") < header.index("证据指纹")  # printed; trace last
     c02 = next(n for n in book.sheet_names if n.startswith("C02"))
     assert "应追回金额" not in book.get_sheet_by_name(c02).to_python()[1]
 
