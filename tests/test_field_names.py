@@ -148,14 +148,19 @@ def test_a_folders_list_dictionary_named_after_it_is_no_list(tmp_path):
         assert f"《{stem}.xlsx》" in place.why
 
 
-def test_a_streamed_csv_and_its_csv_dictionary(tmp_path, monkeypatch):
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_streamed_list_and_its_csv_dictionary(tmp_path, monkeypatch, suffix):
     # h391: a deaths list of 16 MB or more (read by DuckDB, never through read_file) with a header of AAC codes and
     # 死亡人员名单_数据字典.csv beside it stopped the run ("找不到表头"); filtered and whole, it reads as a small one does
+    # (a Parquet file's columns still queried by their stored names)
     from rostercheck import bulk
 
     monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
-    path = tmp_path / "死亡人员名单.csv"
-    path.write_text(f"AAE135,AAC003,AAC002,AAE138\n{DECOY},张三,{OWN},2026-05-01\n", encoding="utf-8")
+    path = tmp_path / f"死亡人员名单{suffix}"
+    if suffix == ".csv":
+        path.write_text(f"AAE135,AAC003,AAC002,AAE138\n{DECOY},张三,{OWN},2026-05-01\n", encoding="utf-8")
+    else:
+        pd.DataFrame({"AAE135": [DECOY], "AAC003": ["张三"], "AAC002": [OWN], "AAE138": ["2026-05-01"]}).to_parquet(path)
     (tmp_path / "死亡人员名单_数据字典.csv").write_text(
         "字段代码,字段名称\nAAE135,代办人身份证号\nAAC003,姓名\nAAC002,公民身份号码\nAAE138,死亡日期\n", encoding="utf-8")
     assert bulk.streams(path)
@@ -167,7 +172,7 @@ def test_a_streamed_csv_and_its_csv_dictionary(tmp_path, monkeypatch):
         assert any("（《死亡人员名单_数据字典.csv》）" in n for n in table.warnings)
 
 
-@pytest.mark.parametrize("big", [False, True])
+@pytest.mark.parametrize("big", [False, True, "parquet"])
 def test_a_folders_coded_csv_list_is_taken_as_its_kind(tmp_path, monkeypatch, big):
     # h391: a folder's CSV list with a header of codes and its CSV dictionary beside it was "表头中没有…应有的列", skipped
     # (the peek at a text file read no dictionary), whole or cut to its first rows
@@ -181,4 +186,7 @@ def test_a_folders_coded_csv_list_is_taken_as_its_kind(tmp_path, monkeypatch, bi
     (tmp_path / "养老金发放.csv").write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
     (tmp_path / "养老金发放_数据字典.csv").write_text(
         "\n".join(",".join(r) for r in [("字段代码", "中文名称"), *dictionary]) + "\n", encoding="utf-8")
-    assert classify.classify_file(tmp_path / "养老金发放.csv").kind == kind
+    if big == "parquet":
+        pd.DataFrame(rows[1:], columns=header).to_parquet(tmp_path / "养老金发放.parquet")
+        (tmp_path / "养老金发放.csv").unlink()
+    assert classify.classify_file(next(tmp_path.glob("养老金发放.[cp]*"))).kind == kind

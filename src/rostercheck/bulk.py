@@ -444,12 +444,15 @@ def _connect():
     return con
 
 
-def _source(path: Path, head: Grid, layout: Layout, delimiter: str, serial: bool = False) -> str:
+def _source(path: Path, head: Grid, layout: Layout, delimiter: str, serial: bool = False,
+            stored: list | None = None) -> str:
     """The DuckDB table expression for a file's data rows: ``_i`` (from 1) and text columns c0, c1 … (``serial``:
-    DuckDB's one-thread CSV scanner, which reads a quoted line break: :func:`_serial_on_quoted_breaks`)."""
+    DuckDB's one-thread CSV scanner, which reads a quoted line break: :func:`_serial_on_quoted_breaks`; ``stored``: a
+    Parquet file's column names as stored, where the head's were read through a dictionary)."""
     p = str(path).replace("'", "''")
     if _is_parquet(path):
-        cols = ", ".join(f'CAST("{str(n).replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}' for i, n in enumerate(head.rows[0]))
+        cols = ", ".join(f'CAST("{str(n).replace(chr(34), chr(34) * 2)}" AS VARCHAR) AS c{i}'
+                         for i, n in enumerate(head.rows[0] if stored is None else stored))
         return f"(SELECT row_number() OVER () AS _i, {cols} FROM read_parquet('{p}'))"
     cols = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(_width(head, layout)))
     d = delimiter.replace("'", "''")
@@ -510,6 +513,7 @@ def _open(path: Path, kind: str, serial: bool = False) -> tuple[Grid, Layout, st
         InputFileError: the usual "no header" error when the first rows hold no header.
     """
     grid, delimiter = _head(path)
+    stored = list(grid.rows[0]) if grid.rows else []  # (a Parquet file's columns are queried by these names)
     said = _named_fields(path, grid)
     layout = find_layout(grid, kind)
     if layout is None:
@@ -517,7 +521,7 @@ def _open(path: Path, kind: str, serial: bool = False) -> tuple[Grid, Layout, st
     if said:
         layout.warnings.append(said)
     file_legends(path, layout)
-    return grid, layout, _source(path, grid, layout, delimiter, serial), delimiter
+    return grid, layout, _source(path, grid, layout, delimiter, serial, stored), delimiter
 
 
 def _named_fields(path: Path, grid: Grid) -> str | None:

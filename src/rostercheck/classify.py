@@ -295,7 +295,7 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     """
     fmt = sniff_format(path)
     if fmt == PARQUET:
-        return [Grid(path, "", parquet_rows(path, PEEK_ROWS), 1, [], PARQUET)], None
+        return [_named_by_dictionary(Grid(path, "", parquet_rows(path, PEEK_ROWS), 1, [], PARQUET))], None
     if fmt != TEXT or table_page(path):
         # workbooks: the safety checks first, then every visible sheet (a big one cut after its first rows); a web
         # page's tables whole (a system's export under an .xls name)
@@ -325,13 +325,17 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     except csv.Error as exc:
         raise InputFileError(path, "CSV 格式有误（引号不配对或含有非法字符），请用 Excel/WPS 打开后另存为 .csv 再试。") from exc
     estimate = None if whole else int(len(lines) * size / max(len(data), 1))
-    grid = Grid(path, "", rows, 1, [], TEXT)
-    if coded_header(grid):  # (a CSV's dictionary is a file named after it; h391: a coded deaths list was unrecognised)
+    return [_named_by_dictionary(Grid(path, "", rows, 1, [], TEXT))], estimate
+
+
+def _named_by_dictionary(grid: Grid) -> Grid:
+    """A CSV or Parquet list's first rows, a header of field codes read through the dictionary file named after it
+    (h391: a folder's coded deaths list was skipped as no list; a workbook's own dictionary is read in :func:`peek`)."""
+    if coded_header(grid):
         from .io.table import companion_code_files, companion_grids
 
-        names = field_names(companion_grids(companion_code_files(path), None, PEEK_ROWS))
-        relabel(grid, names)
-    return [grid], estimate
+        relabel(grid, field_names(companion_grids(companion_code_files(grid.path), None, PEEK_ROWS)))
+    return grid
 
 
 def _column_kinds(label: str, cache: dict[str, int]) -> int:
