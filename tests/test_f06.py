@@ -770,3 +770,31 @@ def test_a_masked_row_under_the_holder_other_months_name_beside_a_whole_id_is_th
     rows += [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800)) for m in months("2026-07", "2026-09")]
     enrolled = household("王五", A, benefit=516, approved="2025-01-01") + roster()[1:]
     assert money(money_context(enrolled, rows), "F06") == owed
+
+
+def _three_townships() -> list[dict]:
+    """城关镇's seven households, 河口乡's three, 石门乡's two (IDs 201…)."""
+    towns = ["城关镇"] * 7 + ["河口乡"] * 3 + ["石门乡"] * 2
+    return [row for k, town in enumerate(towns)
+            for row in household(f"户主{k}", make_id("19600101", 201 + k), township=town, benefit=500)]
+
+
+@pytest.mark.parametrize("failed_there, expected", [
+    # no row of 河口乡's in any month: its file was not given, its households are said unchecked, not unpaid;
+    # 石门乡 (two households, under [F06] blind_township_households) and 城关镇's one unpaid household are judged alone
+    (False, ["户主10", "户主11", "户主6"]),
+    # … but one failed row of 河口乡's for September: its file was given, its other households were not paid
+    (True, ["户主10", "户主11", "户主6", "户主7", "户主8", "户主9"]),
+])
+def test_a_township_the_ledgers_hold_no_row_of_is_not_unpaid(failed_there, expected):
+    # held-out 377's county_m: a year's book of three townships of five, the other two's 43 households F06 中 for
+    # every month
+    rows = [pay(make_id("19600101", 201 + k), f"户主{k}", m, 500) for k in range(7) for m in months("2026-07", "2026-09")
+            if (k, m) != (6, "2026-09")]
+    if failed_there:
+        rows.append(pay(make_id("19600101", 208), "户主7", "2026-09", 500, status="失败：账户冻结"))
+    ctx = money_context(_three_townships(), rows)
+    assert sorted(name for name, *_ in money(ctx, "F06")) == expected
+    from rostercheck.rules import PARTLY
+    said = ctx.cache.get(PARTLY + "F06", [])
+    assert any("河口乡 3 户" in s and "发放文件没有给出" in s for s in said) != failed_there

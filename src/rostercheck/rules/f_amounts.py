@@ -678,6 +678,37 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     return out
 
 
+def _towns_absent(ctx: Context, led: Ledger) -> tuple[set[tuple[str, str, str]], dict[str, str]]:
+    """(programme, township, month) of the months the ledgers cover (:func:`_covered_months`) in which not one of a
+    township's roster households of the programme has a benefit row, paid, failed or returned: the ledgers given hold no
+    file of that township's for the month (a township paid by its own bank file or batch, that file left out), and its
+    households are not said unpaid then (held-out 377's county_m: a year's book of three townships of five, the other
+    two's 43 households F06 中 for every month). A township of fewer than [F06] blind_township_households households of
+    the programme is judged household by household, as before. Also each roster household's township."""
+    if "towns_absent" in led.memo:
+        return led.memo["towns_absent"]
+    least = int(ctx.specs["F06"].params.get("blind_township_households", 3))
+    covered = _covered_months(ctx, led)
+    town_of: dict[str, str] = {}
+    absent: set[tuple[str, str, str]] = set()
+    if "township" in ctx.members.columns and covered:
+        towns, prog_of = ctx.members["township"].tolist(), _programmes(ctx, led)
+        town_of = {h: str(towns[ms[0]] or "") for h, ms in led.covered.items() if ms}
+        sizes = Counter((prog_of.get(h, ""), t) for h, t in town_of.items())
+        codes = led.memo["codes"]
+        width, months = len(codes["m_values"]) + 1, codes["m_values"].tolist()
+        numbers, pairs = pair_numbers(codes, led.array("benefit") & led.array("dated") & led.of_households(led.covered))
+        pairs = pairs[np.bincount(numbers, minlength=len(pairs)) > 0]
+        pairs = pairs[pairs % width < len(months)]
+        households = codes["h_values"].tolist()
+        seen = {(prog_of.get(h, ""), town_of.get(h, ""), months[m])
+                for h, m in zip((households[k] for k in (pairs // width).tolist()), (pairs % width).tolist())}
+        absent = {(prog, town, m) for (prog, town), n in sizes.items() if n >= least
+                  for m in covered.get(prog, ()) if (prog, town, m) not in seen}
+    led.memo["towns_absent"] = absent, town_of
+    return absent, town_of
+
+
 @rule("F05")
 def check_f05(ctx: Context) -> list[Finding]:
     """The monthly benefit paid differs from the roster's approved amount beyond the tolerance."""
@@ -1347,6 +1378,8 @@ def check_f06(ctx: Context) -> list[Finding]:
     out = []
     spans: dict[tuple, list[str]] = {}  # (programme, start) → the months its households are due, in order
     throughout, number = _paid_throughout(ctx, led), paid.households
+    absent, town_of = _towns_absent(ctx, led)
+    unlisted: set[str] = set()
     for h, members in led.covered.items():
         if h in cared or h in undated:
             continue
@@ -1381,6 +1414,9 @@ def check_f06(ctx: Context) -> list[Finding]:
         months = [m for m in due if (h, m) not in paid and (h, m) not in maybe and (h, m) not in split
                   and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
+        if absent and (gone := [m for m in months if (prog_of.get(h, ""), town_of.get(h, ""), m) in absent]):
+            unlisted.add(h)  # (its township's file of those months not given: said below, not unpaid)
+            months = [m for m in months if m not in gone]
         if not months:
             continue
         amount = expected.get(h, (None, []))[0]
@@ -1459,6 +1495,8 @@ def check_f06(ctx: Context) -> list[Finding]:
             fd.source_row = ""
         out.append(fd)
     say_unread(ctx, led, "F06", unchecked)
+    note(ctx, "F06", unlisted, "资金发放明细中，这些户所在乡镇在明细覆盖的某些月份一条保障金发放记录（含失败、退回）都没有，"
+         "像是该乡镇这些月份的发放文件没有给出，这些月份未核对是否应发未发", "（该乡镇另有发放明细的，请一并给出后重新运行）", led)
     return out
 
 
