@@ -115,6 +115,9 @@ def test_unknown_keys_and_sections_are_warned_not_fatal(tmp_path):
     assert specs["C04"].params["min_homes"] == 2
     with pytest.raises(ConfigError, match=r"\[C04\] min_home：未知的参数，是否要写 min_homes？"):
         load_policy(write(tmp_path, "[C04]\nmin_home = 3\n"))
+    # a key differing only in case is as much a slip (held-out 392: MALE_MAX_AGE = 61 was ignored with a note)
+    with pytest.raises(ConfigError, match=r"\[C08\] MALE_MAX_AGE：未知的参数，是否要写 male_max_age？"):
+        load_policy(write(tmp_path, "[C08]\nMALE_MAX_AGE = 61\n"))
 
 
 @pytest.mark.parametrize("text, said", [
@@ -248,9 +251,9 @@ def test_every_number_parameter_has_bounds_its_default_keeps(tmp_path, section, 
     ("[common]\nmoney_roster_months = 0\n", "[common] money_roster_months：应为正整数，实际为 0"),
     ("[common]\ncolumn_doubt_min_hits = 0\n", "[common] column_doubt_min_hits：应为正整数"),  # every list 低
     ("[common]\ncolumn_doubt_min_hits = 2.5\n", "[common] column_doubt_min_hits：应为整数，实际为 2.5"),
-    ("[C08]\nmale_min_age = 0\n", "[C08] male_min_age：应为正整数，实际为 0"),
-    ("[common]\nrural_standard = 0\n", "[common] rural_standard：应为正数，实际为 0"),
-    ("[common]\nrural_standard = -560\n", "[common] rural_standard：应为正数，实际为 -560"),
+    ("[C08]\nmale_min_age = 0\n", "[C08] male_min_age：应为 1 至 120 的整数（周岁），实际为 0"),
+    ("[common]\nrural_standard = 0\n", "[common] rural_standard：应为正数且不超过 20000（元/人·月），实际为 0"),
+    ("[common]\nrural_standard = -560\n", "[common] rural_standard：应为正数且不超过 20000（元/人·月），实际为 -560"),
     ("[common]\nname_medium_at = 0\n", "[common] name_medium_at：应为正数"),  # a name alone would match
     ("[C07]\nwage_multiple = 0\n", "[C07] wage_multiple：应为正数"),
     ("[F05]\ntolerance = -1\n", "[F05] tolerance：不能为负数，实际为 -1"),
@@ -259,6 +262,11 @@ def test_every_number_parameter_has_bounds_its_default_keeps(tmp_path, section, 
     ("[C06]\nthin_month_share = 1.2\n", "[C06] thin_month_share：应在 0 到 1 之间，实际为 1.2"),
     ("[RQ3]\nplaceholder_repeat_digits = 1\n", "[RQ3] placeholder_repeat_digits：应为不小于 2 的整数"),
     ("[L04]\ncare_levels = [1, 5]\n", "[L04] care_levels：列表中的每一项应为 1 至 4 的整数（残疾等级一级至四级），实际为 5"),
+    # an age or a standard beyond any real one (held-out 392: a working age of 200 ran without a word)
+    ("[C08]\nmale_max_age = 200\n", "[C08] male_max_age：应为 1 至 120 的整数（周岁），实际为 200"),
+    ("[L03]\nelderly_age = 121\n", "[L03] elderly_age：应为 1 至 120 的整数（周岁），实际为 121"),
+    ("[common]\nurban_standard = 1e9\n", "[common] urban_standard：应为正数且不超过 20000（元/人·月），实际为 1000000000.0"),
+    ("[common]\ntekun_standard = 0\n", "[common] tekun_standard：应为正数且不超过 20000（元/人·月），实际为 0"),
 ])
 def test_a_number_out_of_its_bounds_is_a_config_error(tmp_path, text, said):
     with pytest.raises(ConfigError) as info:
@@ -269,6 +277,7 @@ def test_a_number_out_of_its_bounds_is_a_config_error(tmp_path, text, said):
 @pytest.mark.parametrize("text", [
     "[C04]\nmin_homes = 1\n", "[C03]\nstale_months = 0\n", "[F05]\ntolerance = 0\n", "[L01]\nfar_below_share = 0\n",
     "[common]\nurban_standard = 645.5\n", "[C02]\nhome_share = 1\n", "[L02]\nsevere_levels = [1, 2, 3]\n",
+    "[C08]\nmale_max_age = 120\n", "[common]\ntekun_standard = 20000\n",
 ])
 def test_a_number_within_its_bounds_is_taken(tmp_path, text):
     load_policy(write(tmp_path, text))

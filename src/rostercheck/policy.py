@@ -247,6 +247,10 @@ _BOUNDS = (
     (r"^stale_months$", 0, True, None, True, "不能为负数"),  # 0: a pension not paid in the list's last month has stopped
     (r"^placeholder_repeat_digits$", 2, True, None, True, "应为不小于 2 的整数"),  # 1 repeated digit is every number
     (r"_levels", 1, True, 4, True, "应为 1 至 4 的整数（残疾等级一级至四级）"),
+    # an age no one reaches, or a monthly standard no county pays, is a slip of the keyboard (a working age of 200
+    # made every adult able to work, a standard of 1e9 made every income low)
+    (r"_age$", 1, True, 120, True, "应为 1 至 120 的整数（周岁）"),
+    (r"_standard$", 0, False, 20000, False, "应为正数且不超过 20000（元/人·月）"),
     (r"(_age|_homes|_employees|_months|_digits|_signals|_count|_length|_hits|_households|_gap)$", 1, True, None, True,
      "应为正整数"),
     (r"(_standard|_multiple|_at)$", 0, False, None, False, "应为正数"),
@@ -423,7 +427,9 @@ def load_policy(config: Path | None = None) -> tuple[dict[str, CheckSpec], dict[
                 new[key] = _check_value(config, section, key, True, value, errors)
                 continue
             if key not in target:
-                near = difflib.get_close_matches(key, list(target), n=1, cutoff=0.75)
+                # (a key differing only in case, MALE_MAX_AGE, is no less a slip than one letter off)
+                near = [k for k in target if k.casefold() == key.casefold()] or \
+                    difflib.get_close_matches(key, list(target), n=1, cutoff=0.75)
                 if near:  # a misspelled key would leave the default in force unseen (held-out 163: urban_standrad)
                     errors.append(f"{config} [{section}] {key}：未知的参数，是否要写 {near[0]}？")
                 else:
