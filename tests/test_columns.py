@@ -730,11 +730,28 @@ def test_of_two_equally_fit_columns_the_later_years_is_read(headers, read):
     # an ID header written once, or after a column naming nobody, is left as written
     (["所有人", "身份证明号码", "品牌"], ["所有人", "身份证明号码", "品牌"]),
     (["车辆类型", "身份证明号码", "号牌", "身份证明号码"], ["车辆类型", "身份证明号码", "号牌", "身份证明号码"]),
+    # a relation column names no party (held-out 392: the member's ID read as the 户主's, the roster refused)
+    (["户主姓名", "身份证号", "成员姓名", "与户主关系", "身份证号"], ["户主姓名", "户主身份证号", "成员姓名", "与户主关系", "身份证号"]),
+    (["申请人", "证件号码", "与申请人关系", "证件号码"], ["申请人", "申请人证件号码", "与申请人关系", "证件号码"]),
 ])
 def test_a_repeated_bare_id_header_belongs_to_the_party_before_it(labels, paired):
     from rostercheck.io.table import paired_ids
 
     assert paired_ids(labels) == paired
+
+
+def test_a_roster_whose_member_id_header_follows_the_relation_is_read_per_member(tmp_path):
+    # held-out 392: 户主姓名 | 身份证号 | 成员姓名 | 与户主关系 | 身份证号 was refused ('“与户主关系身份证号”列中没有可用的身份证号')
+    from helpers import make_id
+    from rostercheck.io.table import load_table
+
+    head, wife = make_id("19600101", 11), make_id("19610211", 22)
+    path = tmp_path / "花名册.csv"
+    path.write_text("乡镇,村,户主姓名,身份证号,成员姓名,与户主关系,身份证号,月保障金\n"
+                    f"城关镇,东村,张三,{head},张三,户主,{head},500\n城关镇,东村,张三,{head},李四,配偶,{wife},500\n",
+                    encoding="utf-8")
+    frame = load_table(path, "roster").frame
+    assert frame["id"].tolist() == [head, wife] and frame["head_id"].tolist() == [head, head]
 
 
 def test_a_vehicle_list_with_a_bare_id_header_per_party_reads_the_owners(tmp_path):

