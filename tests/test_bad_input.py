@@ -549,3 +549,68 @@ def test_an_out_folder_name_too_long_for_the_system_is_an_output_error(tmp_path,
     proc = run_cli(command, roster_csv(tmp_path / "r.csv"), "--out", tmp_path / ("结果" * 150))
     line = assert_refused(proc, int(ExitCode.OUTPUT), "输出文件夹", "路径太长", "--out")
     assert "无法使用文件" not in line
+
+
+def test_review_into_the_previous_lists_folder_never_calls_its_input_a_stale_report(tmp_path):
+    # held-out 392: review prev/问题清单.xlsx … --out prev said the folder held '以前运行留下的 2 个报告文件 … 请删除',
+    # counting the very problem list the townships had filled in and the run had just read
+    roster = roster_csv(tmp_path / "r.csv")
+    (tmp_path / "deaths.csv").write_text(f"姓名,身份证号,死亡日期\n张0,{ID},2026-03-01\n", encoding="utf-8")
+    prev = tmp_path / "prev"
+    done = run_cli("audit", roster, "--deaths", tmp_path / "deaths.csv", "--as-of", "2026-09-30", "--out", prev)
+    assert done.returncode == 0, done.stderr
+    proc = run_cli("review", prev / "问题清单.xlsx", roster, "--as-of", "2026-12-31", "--out", prev)
+    assert proc.returncode == 0, proc.stderr
+    stale = [line for line in proc.stderr.splitlines() if "以前运行留下" in line]
+    assert stale and "1 个报告文件（如 findings.csv）" in stale[0], proc.stderr  # the audit's CSV, not the input
+    assert (prev / "问题清单.xlsx").is_file()
+
+
+@pytest.mark.parametrize("previous", ["回头看问题清单.xlsx", "review.csv"])
+def test_a_report_that_would_replace_one_of_the_runs_inputs_is_refused(tmp_path, previous):
+    # held-out 392: review of last quarter's look-back with --out its own folder wrote the new 回头看问题清单.xlsx over
+    # the one the townships had filled in and the run had just read
+    roster = roster_csv(tmp_path / "r.csv")
+    (tmp_path / "deaths.csv").write_text(f"姓名,身份证号,死亡日期\n张0,{ID},2026-03-01\n", encoding="utf-8")
+    assert run_cli("audit", roster, "--deaths", tmp_path / "deaths.csv", "--as-of", "2026-09-30",
+                   "--out", tmp_path / "a").returncode == 0
+    last = tmp_path / "last"
+    assert run_cli("review", tmp_path / "a" / "findings.csv", roster, "--as-of", "2026-12-31",
+                   "--out", last).returncode == 0
+    before = {p.name: p.read_bytes() for p in last.iterdir()}
+    proc = run_cli("review", last / previous, roster, "--as-of", "2026-12-31", "--out", last)
+    assert proc.returncode == int(ExitCode.OUTPUT) and "Traceback" not in proc.stderr, proc.stderr
+    said = proc.stderr.strip().splitlines()[-1]  # (after the run's notices)
+    assert said.startswith("错误：") and all(w in said for w in (previous, "输入文件", "--out")), said
+    assert {p.name: p.read_bytes() for p in last.iterdir()} == before  # nothing replaced, nothing left behind
+
+
+def test_the_report_set_refuses_an_input_under_another_name(tmp_path):
+    from rostercheck.errors import OutputError
+    from rostercheck.io.report import atomic_path, protect_inputs, report_set
+
+    (tmp_path / "input.csv").write_text("keep")
+    (tmp_path / "findings.csv").hardlink_to(tmp_path / "input.csv")  # the same file (as Windows' case-blind names)
+    protect_inputs([tmp_path / "input.csv", tmp_path])
+    try:
+        with pytest.raises(OutputError, match="就是本次读取的输入文件"):
+            with report_set():
+                for name in ("run.json", "findings.csv"):
+                    with atomic_path(tmp_path / name) as tmp:
+                        tmp.write_text("new")
+    finally:
+        protect_inputs([])
+    assert (tmp_path / "input.csv").read_text() == "keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.csv", "input.csv"]
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_the_applications_given_again_as_the_enrolled_roster_are_refused(tmp_path, copy):
+    # held-out 392: every applicant became a doubt ('已在册', D01) without a word
+    apps = roster_csv(tmp_path / "新申请.csv")
+    enrolled = tmp_path / "在册.csv" if copy else apps
+    if copy:
+        enrolled.write_bytes(apps.read_bytes())
+    proc = run_cli("screen", apps, "--enrolled", enrolled, "--out", tmp_path / "out")
+    assert_refused(proc, int(ExitCode.USAGE), "新申请.csv", "--enrolled", "同时作为")
+    assert not (tmp_path / "out").exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import datetime as dt
 import os
 import re
@@ -359,7 +361,7 @@ def audit_cmd(
     def body() -> int:
         from .audit import audit
         from .io.problem_list import write_audit_reports
-        from .io.report import prepare_out_dir
+        from .io.report import prepare_out_dir, protect_inputs
 
         when = _date(as_of)
         got = _gather(rosters, lists, lists_dir, payments=payments)
@@ -379,6 +381,7 @@ def audit_cmd(
                    "payments": [str(p) for p in ledgers],
                    "arguments": [str(r) for r in rosters], "lists_dirs": [str(d) for d in lists_dir or []],
                    "taken_as": _taken_as(got, result)}
+        protect_inputs(_given(options))
         paths = write_audit_reports(result, out, options, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
         console.out.print(f"花名册共 {len(result.inputs.members)} 人、{result.inputs.members['household'].nunique()} 户；"
@@ -389,7 +392,7 @@ def audit_cmd(
         if suppress:
             console.out.print(f"按核实无问题清单暂不列出 {result.suppressed} 条（依据未变化）。")
         console.out.print(f"共 {len(result.findings)} 条问题，报告已写入：{paths['workbook']}、{paths['findings']}", **console.PATHS)
-        _print_public(paths)
+        _print_public(paths, options)
         return int(ExitCode.OK)
 
     run(body)
@@ -435,13 +438,48 @@ def _kept_with(result, got) -> None:
         result.warnings = [*got.warnings, *result.warnings]
 
 
-def _print_public(paths: dict[str, Path]) -> None:
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths are one file, or two copies of the same bytes."""
+    try:
+        if os.path.samefile(a, b):
+            return True
+        if os.path.getsize(a) != os.path.getsize(b):
+            return False
+        return Path(a).read_bytes() == Path(b).read_bytes()
+    except OSError:
+        return False
+
+
+def _refuse_same_file(these, those, this: str, that: str, why: str) -> None:
+    """Refuse a file given both as ``this`` and as ``that`` (held-out 392: the applications given again as --enrolled
+    made every applicant a doubt, '已在册', without a word)."""
+    for a in these:
+        for b in those:
+            if Path(a).is_file() and Path(b).is_file() and _same_file(Path(a), Path(b)):
+                same = f"“{Path(a).name}”" + ("" if Path(a).name == Path(b).name else f"和“{Path(b).name}”（内容相同）")
+                raise UsageError(f"{same}同时作为{this}和 {that}给出：{why}。")
+
+
+def _given(options: dict) -> set[Path]:
+    """Every file path among a run's options (the inputs it read), resolved."""
+    found: set[Path] = set()
+    for value in options.values():
+        for one in value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]:
+            if isinstance(one, str) and one:
+                with contextlib.suppress(OSError, ValueError):
+                    found.add(Path(one).resolve())
+    return found
+
+
+def _print_public(paths: dict[str, Path], options: dict | None = None) -> None:
     """Name the public copies and the townships' workbooks written besides the main reports, and the reports an
-    earlier run left in the same folder (an old township's workbook beside this run's would mislead)."""
+    earlier run left in the same folder (an old township's workbook beside this run's would mislead) — but not
+    this run's own inputs there (held-out 392: review --out the previous list's folder was told to delete the very
+    问题清单.xlsx the townships had filled in)."""
     from .classify import OWN_OUTPUTS
     from .io.report import TOWNSHIP_FOLDER
 
-    written = {Path(p).resolve() for p in paths.values()}
+    written = {Path(p).resolve() for p in paths.values()} | _given(options or {})
     out = Path(next(iter(paths.values()))).parent
     folders = [out, out / TOWNSHIP_FOLDER]
     stale = sorted(p for d in folders if d.is_dir() for p in d.iterdir() if p.is_file() and p.resolve() not in written
@@ -475,7 +513,7 @@ def review_cmd(
 
     def body() -> int:
         from .io.review_report import money_review, rates, verified_money, write_review_reports
-        from .io.report import prepare_out_dir
+        from .io.report import prepare_out_dir, protect_inputs
         from .review import VERIFIED, review
 
         from .classify import is_returned_list
@@ -506,6 +544,7 @@ def review_cmd(
                    "arguments": [str(r) for r in rosters], "taken_as": _taken_as(got, result),
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
                    "out": str(out), "mask": mask, "by_township": by_township}
+        protect_inputs(_given(options))
         paths = write_review_reports(result, out, options, mask=mask, by_township=by_township)
         status = result.rows["整改状态"].value_counts()
         # as the workbook's 整改率 sheet counts them: a household category's rows of one household are one problem
@@ -529,7 +568,7 @@ def review_cmd(
         others = f"，其中 {kept - verified} 条已不在册或是以前记入的" if kept > verified else ""
         console.out.print(f"报告已写入：{paths['workbook']}、{paths['review']}、{paths['suppress']}"
                           f"（核实无问题清单共 {kept} 条{others}，供下次 audit --suppress 使用）", **console.PATHS)
-        _print_public(paths)
+        _print_public(paths, options)
         return int(ExitCode.OK)
 
     run(body)
@@ -557,7 +596,7 @@ def screen_cmd(
     _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
-        from .io.report import prepare_out_dir
+        from .io.report import prepare_out_dir, protect_inputs
         from .io.screen_report import write_screen_reports
         from .screen import screen
 
@@ -566,6 +605,8 @@ def screen_cmd(
         got = _gather(applications, lists, lists_dir, what="新申请家庭名册", wanted=tuple(REFERENCE_OPTIONS),
                       enrolled=not enrolled, applications=True)
         on_roll = list(enrolled or []) or got.enrolled
+        _refuse_same_file(got.rosters, on_roll, "新申请家庭名册", "--enrolled 在册花名册",
+                          "每户都会因“已在册”被列为有疑点。在册花名册请另给出本期的低保、特困花名册")
         prepare_out_dir(out)
         with console.loading() as progress:
             result = screen(got.rosters, got.lists, when, on_roll, config, progress=progress, unread=got.unread)
@@ -577,11 +618,12 @@ def screen_cmd(
                    "arguments": [str(a) for a in applications], "lists_dirs": [str(d) for d in lists_dir or []],
                    "taken_as": _taken_as(got, result),
                    "config": str(config) if config else None, "out": str(out), "mask": mask, "by_township": by_township}
+        protect_inputs(_given(options))
         paths = write_screen_reports(result, out, options, when, mask=mask, by_township=by_township)
         doubt = int((result.verdicts["结论"] == "有疑点").sum())
         console.out.print(f"申请家庭 {len(result.verdicts)} 户：有疑点 {doubt} 户，无疑点 {len(result.verdicts) - doubt} 户")
         console.out.print(f"报告已写入：{paths['workbook']}、{paths['screening']}、{paths['findings']}", **console.PATHS)
-        _print_public(paths)
+        _print_public(paths, options)
         return int(ExitCode.OK)
 
     run(body)
@@ -625,7 +667,7 @@ def coverage_cmd(
     def body() -> int:
         from .coverage import coverage
         from .io.coverage_report import write_coverage_reports
-        from .io.report import prepare_out_dir
+        from .io.report import prepare_out_dir, protect_inputs
 
         when = _date(as_of)
         got = _gather(rosters, lists, wanted=(*REFERENCE_OPTIONS, *COVERAGE_OPTIONS))
@@ -638,6 +680,7 @@ def coverage_cmd(
         options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out), "mask": mask,
                    "by_township": by_township, "arguments": [str(r) for r in rosters], "taken_as": _taken_as(got, result)}
+        protect_inputs(_given(options))
         paths = write_coverage_reports(result, out, options, when, mask=mask, by_township=by_township)
         titles = {c: s.title for c, s in result.specs.items()}
         # each lead counted (one per household for household codes, per person for L02-L04), as 汇总 counts them
@@ -645,7 +688,7 @@ def coverage_cmd(
         console.out.print(f"花名册共 {len(result.inputs.members)} 人；核查基准日 {when.isoformat()}")
         console.summary_table(leads, titles, title="漏保线索汇总（户/人）", none="未发现漏保线索。")
         console.out.print(f"共 {len(result.leads)} 条漏保线索，报告已写入：{paths['workbook']}、{paths['leads']}", **console.PATHS)
-        _print_public(paths)
+        _print_public(paths, options)
         return int(ExitCode.OK)
 
     run(body)

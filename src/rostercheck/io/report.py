@@ -123,6 +123,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         yield Path(tmp)
         if _STAGED is None:
+            _refuse_inputs([target])
             os.replace(tmp, target)
         else:
             _STAGED.append((Path(tmp), target))
@@ -134,6 +135,37 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+_INPUTS: dict[tuple[int, int], Path] = {}  # the files this run read, by (device, inode): a report never replaces one
+
+
+def protect_inputs(paths) -> None:
+    """Name the files this run read, so that no report replaces one of them (held-out 392: review of last quarter's
+    回头看问题清单.xlsx with --out its own folder wrote the new one over it, the townships' entries lost).
+
+    Args:
+        paths: the input paths (folders and paths that do not exist are ignored).
+    """
+    _INPUTS.clear()
+    for path in paths:
+        with contextlib.suppress(OSError, ValueError):
+            st = os.stat(path)
+            if not os.path.isdir(path):
+                _INPUTS[(st.st_dev, st.st_ino)] = Path(path)
+
+
+def _refuse_inputs(targets, temporary=()) -> None:
+    """Raise before anything is replaced when a target is one of the run's inputs (the same file, however named)."""
+    for target in targets:
+        try:
+            st = os.stat(target)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in _INPUTS:
+            _delete(temporary)
+            raise OutputError(f"本次要写出的报告“{target}”就是本次读取的输入文件，写出会覆盖它。请换一个输出文件夹（--out）"
+                              "后重新运行（本次报告均未写出，输入文件保持不变）。")
 
 
 def _umask() -> int:
@@ -214,6 +246,7 @@ def _delete(paths) -> None:
 
 def _replace_all(staged: list[tuple[Path, Path]]) -> None:
     """Rename the staged files to their targets, all or none (see :func:`report_set`)."""
+    _refuse_inputs([target for _, target in staged], [tmp for tmp, _ in staged])
     for _, target in staged:
         if target.is_dir():
             _delete(tmp for tmp, _ in staged)
