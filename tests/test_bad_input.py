@@ -614,3 +614,12 @@ def test_the_applications_given_again_as_the_enrolled_roster_are_refused(tmp_pat
     proc = run_cli("screen", apps, "--enrolled", enrolled, "--out", tmp_path / "out")
     assert_refused(proc, int(ExitCode.USAGE), "新申请.csv", "--enrolled", "同时作为")
     assert not (tmp_path / "out").exists()
+
+
+def test_an_exits_list_without_ledgers_is_said_unused(tmp_path):
+    # held-out 392: audit read --exits and used it for nothing (it serves the money checks alone) without a word
+    (tmp_path / "停保.csv").write_text(f"姓名,身份证号,停保日期,停保原因\n张0,{ID},2026-05-01,收入超标\n", encoding="utf-8")
+    proc = audit(roster_csv(tmp_path / "r.csv"), "--exits", tmp_path / "停保.csv", "--as-of", "2026-09-30",
+                 tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "停保（退出）名单“停保.csv”只用于资金核查（F03），本次未提供资金发放明细（--payments），未使用" in proc.stderr

