@@ -623,3 +623,12 @@ def test_an_exits_list_without_ledgers_is_said_unused(tmp_path):
                  tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "停保（退出）名单“停保.csv”只用于资金核查（F03），本次未提供资金发放明细（--payments），未使用" in proc.stderr
+
+
+@pytest.mark.parametrize("name, said", [("低保花名册.csv", True), ("在册人员.csv", True), ("新申请家庭花名册.csv", False),
+                                        ("申请人.csv", False)])
+def test_a_roster_given_to_screen_as_the_applications_is_said_so(tmp_path, name, said):
+    # held-out 392: the quarter's roster given to screen, every enrolled household judged 无疑点 without a word
+    proc = run_cli("screen", roster_csv(tmp_path / name), "--as-of", "2026-09-30", "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert ("不像新申请名单" in proc.stderr) == said, proc.stderr

