@@ -632,3 +632,29 @@ def test_a_roster_given_to_screen_as_the_applications_is_said_so(tmp_path, name,
     proc = run_cli("screen", roster_csv(tmp_path / name), "--as-of", "2026-09-30", "--out", tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
     assert ("不像新申请名单" in proc.stderr) == said, proc.stderr
+
+
+def test_a_file_system_without_inodes_still_tells_an_input_from_an_old_report(tmp_path, monkeypatch):
+    # a network share or FAT drive on Windows may give every file inode 0: an old report in the output folder is no input
+    import os
+
+    from rostercheck.errors import OutputError
+    from rostercheck.io import report
+    from rostercheck.io.report import atomic_path, protect_inputs
+
+    real = os.stat
+    monkeypatch.setattr(report.os, "stat", lambda p, *a, **k: os.stat_result(
+        tuple(real(p, *a, **k))[:1] + (0,) + tuple(real(p, *a, **k))[2:10]))
+    (tmp_path / "input.csv").write_text("keep")
+    (tmp_path / "findings.csv").write_text("old report")
+    protect_inputs([tmp_path / "input.csv"])
+    try:
+        with atomic_path(tmp_path / "findings.csv") as tmp:
+            tmp.write_text("new")
+        assert (tmp_path / "findings.csv").read_text() == "new"
+        with pytest.raises(OutputError, match="就是本次读取的输入文件"):
+            with atomic_path(tmp_path / "input.csv") as tmp:
+                tmp.write_text("new")
+    finally:
+        protect_inputs([])
+    assert (tmp_path / "input.csv").read_text() == "keep"

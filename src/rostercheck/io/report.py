@@ -137,7 +137,15 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise
 
 
-_INPUTS: dict[tuple[int, int], Path] = {}  # the files this run read, by (device, inode): a report never replaces one
+_INPUTS: dict[tuple, Path] = {}  # the files this run read, by :func:`_file_key`: a report never replaces one
+
+
+def _file_key(path, st: os.stat_result) -> tuple:
+    """A file's identity however it is named: (device, inode); where the file system gives no inode (0: some network
+    shares and FAT drives on Windows), its resolved, case-folded path, so that files do not all look alike."""
+    if st.st_ino:
+        return st.st_dev, st.st_ino
+    return ("path", os.path.normcase(os.path.realpath(path)))
 
 
 def protect_inputs(paths) -> None:
@@ -152,7 +160,7 @@ def protect_inputs(paths) -> None:
         with contextlib.suppress(OSError, ValueError):
             st = os.stat(path)
             if not os.path.isdir(path):
-                _INPUTS[(st.st_dev, st.st_ino)] = Path(path)
+                _INPUTS[_file_key(path, st)] = Path(path)
 
 
 def _refuse_inputs(targets, temporary=()) -> None:
@@ -162,7 +170,7 @@ def _refuse_inputs(targets, temporary=()) -> None:
             st = os.stat(target)
         except OSError:
             continue
-        if (st.st_dev, st.st_ino) in _INPUTS:
+        if _file_key(target, st) in _INPUTS:
             _delete(temporary)
             raise OutputError(f"本次要写出的报告“{target}”就是本次读取的输入文件，写出会覆盖它。请换一个输出文件夹（--out）"
                               "后重新运行（本次报告均未写出，输入文件保持不变）。")
