@@ -202,7 +202,7 @@ def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
     status without its date or dated after the review date (a 注销日期 after it bounds nothing), a move inside the
     county, to study, after the review date or back by it (a later 迁入日期), a person still registered in the county
     under another 户号, or a member some list already gives an event of the same check."""
-    from .c02_status import date_shown, move_judged
+    from .c02_status import date_shown, registry_move, registry_still_here
 
     reg = ctx.lists["registry"]
     if "left" not in reg.columns:
@@ -215,7 +215,7 @@ def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
     from ._econ import linked_rows
 
     rows, p = linked_rows(ctx, "registry"), led.params
-    here = set(reg.loc[(reg["left"] == "") & (reg["id_status"] == ids.VALID), "id"]) if "id_status" in reg.columns else set()
+    here = registry_still_here(reg)
     for m, r, c, _ in found.itertuples(index=False):
         row, m = rows[r], int(m)
         status = str(row.get("status", "") or "").strip()
@@ -227,16 +227,10 @@ def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
             ev = Event("F01", "registry", {**row, "date": day, "_index": r}, stop_month(day, p), "9999-12", c,
                        f"{said}，死亡日期 {date_shown(row, 'died')}（户籍登记，请核实）", certainty=MEDIUM)
         else:
-            day = next((row[f] for f in ("moved_on", "cancelled") if isinstance(row.get(f), dt.date)), None)
-            back = row.get("in_date")
-            if (day is None or day > ctx.as_of or row.get("id") in here
-                    or isinstance(back, dt.date) and day < back <= ctx.as_of):
+            move = registry_move(ctx, row, c02, m, here)
+            if move is None or move[0] is None or move[0] > ctx.as_of or move[2][0] is not False:
                 continue
-            judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": row.get("dest"),
-                                       "dest_code": row.get("dest_code"), "reason": row.get("cause")}, c02, m)
-            if judged is None or judged[0] is not False:
-                continue
-            label = "迁出日期" if isinstance(row.get("moved_on"), dt.date) else "注销日期"
+            day, label, judged = move
             ev = Event("F02", "registry", {**row, "date": day, "_index": r}, stop_month(day, p), "9999-12", c,
                        f"{said}，{label} {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县；户籍登记，请核实）",
                        certainty=MEDIUM)

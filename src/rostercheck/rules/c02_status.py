@@ -167,24 +167,18 @@ def _registry_moves(ctx: Context, params: dict, flagged: set[int]) -> list[Findi
     found = found[(reg["left"].to_numpy()[reg.index.get_indexer(found["r"])] == "moved") & ~found["m"].isin(flagged)]
     if found.empty:
         return []
-    here = set(reg.loc[(reg["left"] == "") & (reg["id_status"] == ids.VALID), "id"])
+    here = registry_still_here(reg)
     ref, out = linked_rows(ctx, "registry"), []
     for m, r, conf, key in found.drop_duplicates("m").itertuples(index=False):  # (a household's few rows)
         row = ref[r]
-        if row.get("id") in here:
+        move = registry_move(ctx, row, params, m, here)
+        if move is None or move[2][0]:
             continue
-        day = next((row[f] for f in ("moved_on", "cancelled") if isinstance(row.get(f), dt.date)), None)
-        back = row.get("in_date")
-        if day is not None and isinstance(back, dt.date) and day < back <= ctx.as_of:
-            continue
-        judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": row.get("dest"),
-                                   "dest_code": row.get("dest_code"), "reason": row.get("cause")}, params, m)
-        if judged is None or judged[0]:
-            continue
+        day, label, judged = move
         status = str(row.get("status", "") or "").strip()
         said = f"户籍人口信息中人员状态为“{status}”" if status else "户籍人口信息中填有迁出日期"
         if day is not None:
-            said += f"，{'迁出日期' if isinstance(row.get('moved_on'), dt.date) else '注销日期'} {day.isoformat()}"
+            said += f"，{label} {day.isoformat()}"
         said += f"，迁往“{judged[1]}”" if judged[1] else ""
         if judged[0] is None:
             out.append(_emit(ctx, "registry", m, row, LOW, key, f"{said}（迁往地不详或看不出是否在本县，请核实是否迁出本县）",
@@ -192,6 +186,33 @@ def _registry_moves(ctx: Context, params: dict, flagged: set[int]) -> list[Findi
         else:
             out.append(_emit(ctx, "registry", m, row, weakest(conf, MEDIUM), key, f"{said}（迁出本县）", MOVED_FACT))
     return out
+
+
+def registry_still_here(reg) -> set[str]:
+    """The valid IDs the household registry lists in a row of someone still there (no 死亡/迁出 mark): a person with
+    such a row besides one marked 迁出 moved within the county under another 户号."""
+    if "id_status" not in reg.columns:
+        return set()
+    return set(reg.loc[(reg["left"] == "") & (reg["id_status"] == ids.VALID), "id"])
+
+
+def registry_move(ctx: Context, row: Mapping, params: dict, member: int,
+                  here: set[str]) -> tuple[dt.date | None, str, tuple[bool | None, str]] | None:
+    """A registry row marked 迁出 judged as a move-list row (C02's :func:`_registry_moves`, and F02's registry events):
+    (its day — the 迁出日期, else the 注销日期, else None —, that day's label, :func:`move_judged`'s verdict); None for
+    no move out: the person still registered under another 户号 (``here``: :func:`registry_still_here`), back by a later
+    迁入日期 by the review date, or a move the judgement leaves out (after the review date, to study)."""
+    if row.get("id") in here:
+        return None
+    day = next((row[f] for f in ("moved_on", "cancelled") if isinstance(row.get(f), dt.date)), None)
+    back = row.get("in_date")
+    if day is not None and isinstance(back, dt.date) and day < back <= ctx.as_of:
+        return None
+    judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": row.get("dest"),
+                               "dest_code": row.get("dest_code"), "reason": row.get("cause")}, params, member)
+    if judged is None:
+        return None
+    return day, "迁出日期" if isinstance(row.get("moved_on"), dt.date) else "注销日期", judged
 
 
 def dead_members(ctx: Context) -> set[int]:
