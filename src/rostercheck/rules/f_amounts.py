@@ -651,6 +651,18 @@ def _rows(led: Ledger, mask) -> list[int]:
     return np.flatnonzero(mask & led.array("dated")).tolist()
 
 
+def _roster_pairs(led: Ledger) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (household, month) pairs of the dated benefit rows paid to roster households — paid, failed or
+    returned — as household and month codes (``led.memo['codes']``); worked out once."""
+    if "roster_pairs" not in led.memo:
+        codes = led.memo["codes"]
+        numbers, pairs = pair_numbers(codes, led.array("benefit") & led.array("dated") & led.of_households(led.covered))
+        pairs = pairs[np.bincount(numbers, minlength=len(pairs)) > 0]
+        width = len(codes["m_values"]) + 1
+        led.memo["roster_pairs"] = pairs // width, pairs % width
+    return led.memo["roster_pairs"]
+
+
 def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     """Programme → months the ledgers cover (at least half the programme's roster households have a row)."""
     if "covered_months" in led.memo:
@@ -660,13 +672,11 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     for h in led.covered:
         totals[prog_of.get(h, "")] += 1
     codes = led.memo["codes"]
-    on_roster = led.of_households(led.covered)
-    numbers, pairs = pair_numbers(codes, led.array("benefit") & led.array("dated") & on_roster)
-    pairs = pairs[np.bincount(numbers, minlength=len(pairs)) > 0]  # the distinct (household, month) pairs
+    household, month = _roster_pairs(led)
     width = len(codes["m_values"]) + 1
     # each (programme, month): how many households have such a pair, counted on codes (a programme missing: none)
     prog, progs = pd.factorize(np.array([prog_of.get(h, "") for h in codes["h_values"].tolist()], dtype=object))
-    prog, month = prog[pairs // width], pairs % width
+    prog = prog[household]
     known = prog >= 0
     seen = np.bincount(prog[known].astype(np.int64) * width + month[known], minlength=len(progs) * width)
     out: dict[str, set[str]] = defaultdict(set)
@@ -696,13 +706,9 @@ def _towns_absent(ctx: Context, led: Ledger) -> tuple[set[tuple[str, str, str]],
         town_of = {h: str(towns[ms[0]] or "") for h, ms in led.covered.items() if ms}
         sizes = Counter((prog_of.get(h, ""), t) for h, t in town_of.items())
         codes = led.memo["codes"]
-        width, months = len(codes["m_values"]) + 1, codes["m_values"].tolist()
-        numbers, pairs = pair_numbers(codes, led.array("benefit") & led.array("dated") & led.of_households(led.covered))
-        pairs = pairs[np.bincount(numbers, minlength=len(pairs)) > 0]
-        pairs = pairs[pairs % width < len(months)]
-        households = codes["h_values"].tolist()
-        seen = {(prog_of.get(h, ""), town_of.get(h, ""), months[m])
-                for h, m in zip((households[k] for k in (pairs // width).tolist()), (pairs % width).tolist())}
+        households, months = codes["h_values"].tolist(), codes["m_values"].tolist()
+        seen = {(prog_of.get(households[h], ""), town_of.get(households[h], ""), months[m])
+                for h, m in zip(*(a.tolist() for a in _roster_pairs(led))) if m < len(months)}
         absent = {(prog, town, m) for (prog, town), n in sizes.items() if n >= least
                   for m in covered.get(prog, ()) if (prog, town, m) not in seen}
     led.memo["towns_absent"] = absent, town_of
