@@ -85,6 +85,22 @@ def test_usage_errors_are_one_chinese_line(tmp_path, args, code, words):
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.parametrize("text, day", [
+    ("2026年第三季度", "2026-09-30"), ("2026年三季度", "2026-09-30"), ("2026Q3", "2026-09-30"), ("2026-q3", "2026-09-30"),
+    ("2026年第一季度", "2026-03-31"), ("2026年第2季度", "2026-06-30"), ("2025Q4", "2025-12-31"),
+    ("2026年9月", None), ("2026Q5", None), ("2026年第五季度", None), ("2026", None),
+])
+def test_as_of_a_quarter_is_its_last_day(text, day):
+    # quarterly rectification is named by its quarter; refusing "2026年第三季度" sent users back to the manual (h392)
+    from rostercheck.cli import _quarter_end
+    assert (_quarter_end(text).isoformat() if _quarter_end(text) else None) == day
+
+
+def test_as_of_a_quarter_runs_and_says_the_day(tmp_path):
+    result = run("audit", str(tmp_path / "missing.xlsx"), "--as-of", "2026年第三季度", "--out", str(tmp_path / "o"))
+    assert "2026-09-30" in result.stderr and "无法识别" not in result.stderr
+
+
 def test_a_path_with_spaces_not_in_quotes_is_said(tmp_path):
     # held-out 202: "文件“青石县”：文件不存在" for a folder named with a space, given without quotes
     (tmp_path / "青石县 2026年 第三季度").mkdir()

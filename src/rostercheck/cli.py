@@ -183,7 +183,7 @@ Payments = Annotated[Optional[List[Path]], typer.Option(
     "--payments", help="资金发放明细（一折通/社保卡发放明细，长表或 1月至12月宽表）：可写多次，每月一个文件或一个年度工作簿，"
     "用于资金核查 F01–F07。", rich_help_panel="比对名单", show_default=False,
     metavar="<文件或文件夹>")]
-AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30；默认今天。", show_default=False,
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30（写 2026年第三季度 的按季度最后一天）；默认今天。", show_default=False,
                                              metavar="<日期>")]
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
                                                show_default=False)]
@@ -255,6 +255,27 @@ def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]
     return got
 
 
+_QUARTER = re.compile(r"(\d{4})\s*(?:年\s*(?:第\s*)?([1-4一二三四])\s*季度?|年?\s*[-/]?\s*[Qq]\s*([1-4])|年\s*第\s*([1-4一二三四])\s*季)")
+
+
+def _quarter_end(text: str) -> dt.date | None:
+    """The last day of a quarter written as 2026年第三季度, 2026年三季度, 2026Q3 or 2026-Q3, else None.
+
+    Args:
+        text: the --as-of text, stripped.
+
+    Returns:
+        The quarter's last day, or None when the text names no quarter.
+    """
+    found = _QUARTER.fullmatch(text)
+    if not found:
+        return None
+    mark = found.group(2) or found.group(3) or found.group(4)
+    q = "1234".index(mark) + 1 if mark in "1234" else "一二三四".index(mark) + 1
+    last = dt.date(int(found.group(1)), 3 * q, 1) + dt.timedelta(days=31)
+    return last.replace(day=1) - dt.timedelta(days=1)
+
+
 def _date(value: Optional[str]) -> dt.date:
     if value is None:
         return dt.date.today()
@@ -263,6 +284,11 @@ def _date(value: Optional[str]) -> dt.date:
     from .normalize.values import date
 
     bare = value.strip()
+    quarter = _quarter_end(bare)
+    if quarter is not None:
+        # "2026年第三季度" / "2026Q3": the quarterly review runs as of the quarter's last day, said so it can be checked
+        console.warn(f"--as-of“{value}”按该季度最后一天 {quarter.isoformat()} 核查。")
+        bare = value = quarter.isoformat()
     yyyymm = re.fullmatch(r"(19|20)\d{2}(0[1-9]|1[0-2])", bare)
     # digits alone are 20260930 (or a month, 202609, said below), never an Excel serial number (2026930 mistyped)
     parsed = None if bare.isdigit() and len(bare) != 8 and not yyyymm else date(value)
