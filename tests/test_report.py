@@ -681,3 +681,11 @@ def test_a_category_sheets_money_columns_are_headed_in_yuan_and_read_back(tmp_pa
         cell.value = {"应追回金额（元）": "应追回金额", "应补发金额（元）": "应补发金额"}.get(cell.value, cell.value)
     old.save(tmp_path / "旧.xlsx")
     assert float(read_previous(tmp_path / "旧.xlsx")["应追回金额"].iloc[0]) == 1200.0
+
+
+def test_coverage_income_and_standard_are_headed_in_yuan(tmp_path):
+    # h391 left coverage's 人均月收入/保障标准 without the unit the audit sheets' amounts carry
+    leads = pd.DataFrame({"姓名": ["张三"], "人均月收入": [350.0], "保障标准": [516.0], "依据": ["低于标准"]})
+    report.write_workbook(tmp_path / "漏保线索.xlsx", [("L01", leads, None)], None, "清河县", MADE)
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "漏保线索.xlsx")["L01"][2]]
+    assert "人均月收入（元）" in header and "保障标准（元）" in header and "人均月收入" not in header

@@ -455,7 +455,9 @@ AMOUNT_COLUMNS = re.compile(r"^(?![A-Z]{1,2}\d{2}\b).*(?:金额|（元）)|^人�
 AMOUNT_FORMAT = "#,##0.00"
 # Headers printed with their unit (h391: a category sheet's 应追回金额 column printed without （元）, beside 资金核查's
 # 应追回合计（元）); the CSV keeps the plain names, and review reads either (io.ledger.ledger_labels)
-UNIT_HEADERS = {"应追回金额": "应追回金额（元）", "应补发金额": "应补发金额（元）"}
+# (coverage's 人均月收入/保障标准 too, headed in yuan as the audit sheets' amounts are: h391 left them bare)
+UNIT_HEADERS = {"应追回金额": "应追回金额（元）", "应补发金额": "应补发金额（元）", "人均月收入": "人均月收入（元）",
+                "保障标准": "保障标准（元）"}
 # A sheet of at most this many columns and none to fill in by hand (核查范围) widens its wrapped texts into the page
 # width its columns leave free (h391: 核查范围's 核查情况 at 40 units on a page a quarter empty, 24 rows on two pages)
 NARROW_COLUMNS = 4
