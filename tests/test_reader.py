@@ -440,6 +440,15 @@ def test_the_same_note_of_several_sheets_is_said_once(notes, said):
     # a note merged across the row, an ID and a phone number in it: every cell holds its text (held-out 379)
     (["说明：经办人：张三（430524196003011234），电话：0743-4521368。"] * 13, True),
     (["注：性别 1男 2女；与户主关系 01户主 02配偶"] * 9 + [""] * 2, True),
+    # h398: a signer's label without its colon, the name or number after it (read as members of the last household)
+    (["申请人 钟春根"], True),
+    (["经办人谢冬平"], True),
+    (["录入人  李四", "", "审核人王五"], True),
+    (["联系电话 0797-5321234"], True),
+    (["民政所所长 王五"], True),
+    (["申请人", "张三", "城关镇"], False),
+    (["统计人员"], False),
+    (["电话"], False),
     (["注射费报销"], False),
     (["张三", "张三", "城关镇"], False),
     (["说明书"], False),
@@ -461,6 +470,8 @@ def test_rows_under_a_table_that_are_notes_signatures_or_totals(cells, footer):
     # held-out 382: any signer's label, the signer's name in the same cell, the ID in the ID column
     (",,导出人：王五,{C},", 2),
     ("录入人：王五,,,{C},", 2),
+    # h398: the label without its colon
+    ("申请人 王五,,,{C},", 2),
     # a member's row: its 序号, or its township first
     ("3,城关镇,王五,{C},", 3),
     (",城关镇,王五,{C},", 3),

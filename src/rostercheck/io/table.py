@@ -44,6 +44,11 @@ _SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|
                         # (an office's head or the line to call, with a colon: 民政所所长：, 分管领导：, 联系电话：; h391)
                         r"|[\u4e00-\u9fff]{0,6}(所长|站长|主任|书记|局长|股长|科长|领导)\s*[:：]|(联系|办公)?电话\s*[:：]"
                         r"|(申请人|本人|户主|家庭成员)(本人)?(签字|签名|签章|手印)"
+                        # (a signer's label without its colon, then the name or number: '申请人 张三', '录入人李四',
+                        # '联系电话 0797-5321234', '所长 王五'; h398: read as members of the last household)
+                        r"|(申请|录入|导出|统计|填表|制表|审核|复核|核查|调查|报送|经办)人\s*[\u4e00-\u9fff·•]{2,5}$"
+                        r"|[\u4e00-\u9fff]{0,6}(所长|站长|主任|书记|局长|股长|科长|领导)\s+[\u4e00-\u9fff·•]{2,5}$"
+                        r"|(联系|办公)?电话\s*[\d\-－()（） ]{7,}$"
                         r"|[^()（）]{0,10}[(（](签字|签名|签章|盖章|手印)[)）])")
 
 # A template's example cell (XX镇, ××村, 某某, 示例, 例：张三), and the most example rows a template shows (a file with
