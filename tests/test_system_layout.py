@@ -603,3 +603,20 @@ def test_a_household_status_on_the_heads_row_marks_all_its_members(tmp_path):
     table = load_table(path, "roster")
     assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == [HEAD_B]
     assert any("本户停保 3 人" in w for w in table.warnings)
+
+
+@pytest.mark.parametrize("orphan, confidence", [(True, "低"), (False, "高")])
+def test_an_audit_finding_on_a_member_of_no_listed_household_is_low(tmp_path, orphan, confidence):
+    # h398: a member row whose 家庭编号 the household sheet lacks (a household gone, or another export's) was C01 高 on an
+    # exact staff match; whether the person is still enrolled is what is unknown
+    from rostercheck.audit import audit
+
+    key = "H0009" if orphan else "H0001"
+    _write(tmp_path / "低保对象信息.xlsx", HOUSEHOLDS, [["H0001", "张三", HEAD_A, "02", "1", "是"],
+                                                   [key, "钱七", SON_A, "20", "1", "是"],
+                                                   ["H0002", "李四", HEAD_B, "02", "1", "是"]])
+    (tmp_path / "staff.csv").write_text(f"姓名,身份证号,工作单位\n钱七,{SON_A},县财政局\n", encoding="utf-8")
+    found = audit([tmp_path / "低保对象信息.xlsx"], {"staff": tmp_path / "staff.csv"}, dt.date(2026, 9, 30)).findings
+    row = found[(found["类别代码"] == "C01") & (found["身份证号"] == SON_A)]
+    assert row["置信度"].tolist() == [confidence]
+    assert ("家庭信息表中找不到" in row["依据"].iloc[0]) == orphan

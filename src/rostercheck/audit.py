@@ -487,6 +487,29 @@ def _natural(column: pd.Series) -> pd.Series:
     return natural_rank(column) if column.name in ("乡镇", "村") else column
 
 
+LOW = "低"
+UNJOINED_SAID = ("（本人所在家庭的编号在花名册的家庭信息表中找不到，可能已退出保障或是另一批导出的成员：置信度列为“低”，请先在系统中"
+                 "核实是否仍在保障）")
+
+
+def unjoined_members(members: pd.DataFrame) -> np.ndarray:
+    """Which members are member-sheet rows of a system export whose household number its household sheet lacks.
+
+    Args:
+        members: the roster's members.
+    Returns:
+        A boolean per member.
+    """
+    if "household_row" not in members.columns:
+        return np.zeros(len(members), dtype=bool)
+    listed = members["household_row"].notna().to_numpy()
+    if not listed.any() or listed.all():
+        return np.zeros(len(members), dtype=bool)
+    sheets = pd.MultiIndex.from_arrays([members["file"], members["sheet"]])
+    joined = sheets.isin(sheets[listed])
+    return joined & ~listed
+
+
 def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     """Turn findings into report rows (the findings.csv contract), sorted for township workers.
 
@@ -516,6 +539,10 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         for i, subject in subjects:
             subject["township"] = named(subject.get("township", ""))
 
+    # a system export's member row whose household the household sheet lacks (io.system_layout.join_households): the
+    # match may be exact, but whether the person is still enrolled is not known (h398: C01 高 on two such rows)
+    unjoined = set(np.flatnonzero(unjoined_members(ctx.members)).tolist()) if len(ctx.members) else set()
+    unjoined = [f.subject is None and f.member in unjoined for f in kept]
     ids_, raw, key, head = person("id"), person("id_raw"), person("name_key"), person("head_id")
     # an ID whose digits were made up in normalising (a 15-digit ID with an impossible date upgraded, 3.41222E+17 padded
     # with zeros) is shown as written
@@ -526,13 +553,13 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     specs = [ctx.specs[f.code] for f in kept]
     file_name = functools.lru_cache(maxsize=None)(lambda path: Path(path).name)  # a few roster files, many rows
     columns = {
-        "类别代码": [f.code for f in kept], "类别名称": [s.title for s in specs], "置信度": [f.confidence for f in kept],
+        "类别代码": [f.code for f in kept], "类别名称": [s.title for s in specs], "置信度": [LOW if u else f.confidence for f, u in zip(kept, unjoined)],
         "乡镇": person("township"), "村": person("village"), "户主姓名": person("head_name"), "户主身份证号": head,
         "姓名": person("name"), "身份证号": [v or r for v, r in zip(shown, raw)], "与户主关系": [relation_shown[v] for v in relations],
         "保障类别": person("programme"), "匹配键": [f.key for f in kept],
         # a member the roster lists but does not cover (是否保障对象 否): her means are the household's, said at the door
         "依据": [f.evidence + ("（本人“是否保障对象”为否：不享受保障，但计入家庭人口和收入）" if f.subject is None and not is_covered(c) else "")
-               for f, c in zip(kept, person("covered"))],
+               + (UNJOINED_SAID if u else "") for f, c, u in zip(kept, person("covered"), unjoined)],
         "来源名单": [f.source for f in kept], "来源行": [f.source_row for f in kept],
         "花名册文件": [file_on_sheet(file_name(v), s) for v, s in zip(person("file"), person("sheet_shown"))],
         "花名册行": [str(v) for v in person("row")],
