@@ -65,7 +65,7 @@ def test_coverage_on_the_sample_county(tmp_path, monkeypatch):
     assert header[at + 5:] == ["来源名单", "来源行", "匹配键"]
     l01 = book[next(n for n in book.sheetnames if n.startswith("L01"))]
     rows = list(l01.iter_rows(min_row=HEADER_ROW, values_only=True))
-    money = [r[rows[0].index(c)] for r in rows[1:] for c in ("人均月收入", "保障标准") if r[0]]
+    money = [r[rows[0].index(c)] for r in rows[1:] for c in ("人均月收入（元）", "保障标准（元）") if r[0]]
     assert money and all(isinstance(v, (int, float)) for v in money)  # numbers, not text Excel will not sum
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert run["command"] == "coverage" and run["leads"] == len(leads)
@@ -364,3 +364,29 @@ def test_a_low_income_family_on_the_rosters_low_bian_rows_is_a_lead_said_to_be_t
     assert "（本户在《社会救助对象名册.csv》第 3 行为“低保边缘”，低保边缘家庭不是低保、特困对象）" in found[0][2], found[0][2]
     said = "".join(result.output.split())  # (the notice says what coverage does with them, not the audit's 不参与核查)
     assert "低保边缘家庭照常列为漏保线索" in said and "不参与核查" not in said, said
+
+
+def test_a_low_income_edge_list_beside_the_monitoring_list_is_read_each_lead_naming_its_file(tmp_path):
+    # h398: coverage read one monitoring file; a 低保边缘家庭 list given beside the 防返贫 list was refused (twice the
+    # option) or set aside (in a folder), its families never sieved. Both lists number households from 1: two families.
+    enrolled, poor, edge = make_id("19600101", 11), make_id("19650202", 33), make_id("19700303", 55)
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(f"乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,保障类别\n城关镇,东村,张三,{enrolled},张三,{enrolled},户主,农村低保\n",
+                      encoding="utf-8")
+    monitoring = tmp_path / "防返贫监测对象.csv"
+    monitoring.write_text("户编号,户主姓名,户主证件号码,姓名,证件号码,风险是否消除,家庭年人均纯收入\n"
+                          f"1,李四,{poor},李四,{poor},否,3000\n", encoding="utf-8")
+    edge_list = tmp_path / "低保边缘家庭名单.csv"
+    edge_list.write_text("户编号,乡镇,村,户主姓名,户主身份证号,家庭人口,家庭人均月收入（元）\n"
+                         f"1,城关镇,西村,王五,{edge},1,400\n2,城关镇,东村,张三,{enrolled},1,380\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(app, ["coverage", str(roster), "--monitoring", str(monitoring), "--monitoring",
+                                      str(edge_list), "--as-of", "2026-09-30", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with open(out / "漏保线索.csv", encoding="utf-8-sig") as f:
+        found = {r["姓名"]: (r["线索代码"], r["来源名单"], r["依据"]) for r in csv.DictReader(f)}
+    assert set(found) == {"李四", "王五"}, found  # (张三 is enrolled)
+    assert found["李四"][1] == "防返贫监测对象名单（防返贫监测对象.csv）" and found["王五"][1] == "低保边缘家庭名单.csv", found
+    assert found["王五"][2].startswith("《低保边缘家庭名单.csv》第 2 行：家庭人均月收入 400.00 元") and "风险" not in found["王五"][2]
+    assert "风险未消除" in found["李四"][2]
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["options"]["more_lists"] == [str(edge_list)]

@@ -195,6 +195,8 @@ class Gathered:
     previous: list[Path] = field(default_factory=list)
     idle: list[tuple[Path, list[Path]]] = field(default_factory=list)
     unread: dict[str, list[Path]] = field(default_factory=dict)
+    # list kind → further files of that kind read beside ``lists``' (a 低保边缘家庭 list beside the 防返贫 list)
+    more: dict[str, list[Path]] = field(default_factory=dict)
     # a folder whose sub-folders hold rosters of a programme no roster read gives: (folder, programme, those rosters)
     below: list[tuple[Path, str, list[Path]]] = field(default_factory=list)
     # a folder holding folders the command gives → rosters below it in none of them (_rosters_left_out)
@@ -573,6 +575,10 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         if edge:  # a 低保边缘家庭 list: families at risk, none enrolled (held-out 390: coverage stopped on it)
             best = next(c for c in (best, rivals[0]) if c.kind == "monitoring")
             rivals = [c for c in rivals if c.kind != "roster" and c is not best]
+    monitored_edge = best.kind == "monitoring" and not edge  # (a 低保边缘 list with no roster rival close: h398)
+    if monitored_edge:
+        as_roster = next((c for c in scores if c.kind == "roster"), None)
+        edge = _edge_list(as_roster) if as_roster is not None and as_roster.sheets else _edge_named(path)
     if rivals and rivals[0].score * CLEAR_LEAD > best.score and (moves := _cancellations(best, rivals[0])):
         best, rivals = moves, [c for c in rivals if c is not moves]  # (its deaths read by their cause: h389)
     if rivals and rivals[0].score * CLEAR_LEAD > best.score:
@@ -595,13 +601,21 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         return split
     applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
     others = tuple(c.kind for c in scores if c is not best and c.own and c.score >= best.score * ALSO_SHARE)
-    why = "、".join(dict.fromkeys(best.evidence)) + renamed + (EDGE_WHY if edge else "")
+    why = "、".join(dict.fromkeys(best.evidence)) + renamed + (
+        ("（低保边缘家庭名单）" if monitored_edge else EDGE_WHY) if edge else "")
     return Placement(path, best.kind, why, rows, estimated=estimated, applying=applying, others=others,
                      named=best.named if best.kind == "roster" else "", edge=edge)
 
 
 # Said of a 低保边缘家庭 list taken as a list of families at risk (``--monitoring``), not as a roster
 EDGE_WHY = "（保障类别都是低保边缘：低保边缘家庭名单，按困难家庭名单读取，不是花名册）"
+
+
+def _edge_named(path: Path) -> bool:
+    """Whether a list's file name names 低保边缘家庭 (its sheets scored as no roster: no 保障类别 cell to read)."""
+    from .roster import edge_said
+
+    return edge_said(path.stem)
 
 
 def _edge_list(roster: _Score) -> bool:
@@ -1443,13 +1457,16 @@ def _one_list_each(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
 
 
 def _edge_lists_aside(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
-    """Beside a monitoring list proper (防返贫监测对象), a 低保边缘家庭 list found in the folders (:func:`_edge_list`) is set
-    aside with a notice saying how to sieve it (a run of its own with ``--monitoring``), rather than stopping the run as
-    two lists of one kind: each kind is read from one file, and the monitoring list is the one coverage is built on."""
+    """Beside one monitoring list proper (防返贫监测对象), the 低保边缘家庭 lists found in the folders (:func:`_edge_list`)
+    are read too (``Gathered.more``), each lead naming its file; beside two, they are set aside with a notice saying
+    how to sieve them (a run of its own with ``--monitoring``), rather than stopping the run on them."""
     edge = {p.path for p in got.placements if p.kind == kind and p.edge and p.path in files}
     if not edge or len(edge) == len(files):
         return files
     kept = [f for f in files if f not in edge]
+    if len(kept) == 1:  # one 防返贫 list and 低保边缘 lists: all read, each lead naming its file (h398: one set aside)
+        got.more[kind] = [f for f in files if f in edge]
+        return kept
     for place in got.placements:
         if place.path in edge and place.kind == kind:
             place.unused(f"是低保边缘家庭名单；文件夹中已有{KIND_LABELS[kind]}（{'、'.join(f.name for f in kept)}），每类名单只读一个文件，"

@@ -688,6 +688,8 @@ COVERAGE_OPTIONS = {
 
 def _risk(kind: str):
     flag, text = COVERAGE_OPTIONS[kind]
+    if kind == "monitoring":  # (the one list option that may be written twice: coverage.SEVERAL_FILES)
+        text += "；另有低保边缘家庭名单的，可再写一次 --monitoring 给出，两份名单都读取"
     return _list_option(flag, text, "漏保排查名单")
 
 
@@ -706,6 +708,9 @@ def coverage_cmd(
 ) -> None:
     """漏保排查（应保尽保）：从监测对象、重残重病、退出和未获批家庭中找出可能符合条件而未纳入的人，输出走访线索。"""
     values = locals()
+    # --monitoring may be written more than once: a 低保边缘家庭 list beside the 防返贫 list, each lead naming its file
+    watched = list({Path(p).resolve(): Path(p) for p in values.get("monitoring") or []}.values())
+    values["monitoring"] = watched[:1]
     lists = {**reference_lists(values, COVERAGE_OPTIONS), **reference_lists(values)}
 
     _DEBUG["on"] = _DEBUG["on"] or debug
@@ -719,11 +724,13 @@ def coverage_cmd(
         got = _gather(rosters, lists, wanted=(*REFERENCE_OPTIONS, *COVERAGE_OPTIONS))
         prepare_out_dir(out)
         with console.loading() as progress:
-            result = coverage(got.rosters, got.lists, when, config, progress=progress, unread=got.unread)
+            more = {**got.more, **({"monitoring": watched[1:]} if len(watched) > 1 else {})}
+            result = coverage(got.rosters, got.lists, when, config, progress=progress, unread=got.unread, more=more)
         _RETAINED["result"] = result
         _warn_all(result)
         _kept_with(result, got)
         options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
+                   "more_lists": [str(p) for paths in more.values() for p in paths],
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out), "mask": mask,
                    "by_township": by_township, "arguments": [str(r) for r in rosters], "taken_as": _taken_as(got, result)}
         protect_inputs(_given(options))

@@ -17,17 +17,18 @@ import pandas as pd
 from .audit import build_context
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import UsageError
-from .io.columns import lacking_said
+from .io.columns import KIND_LABELS, lacking_said
 from .io.limits import Limits
 from .io.table import HEALTH_GAP, ROSTER_GAPS
 from .model import CheckSpec
 from .normalize import ids
+from .normalize.values import text
 from .notices import number_typed_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .roster import EDGE_LEFT_OUT, EDGE_UNCOVERED, as_roster_names, place_names_of
 from .rules import load_all
-from .rules._coverage import EDGE_ROWS, LEADS, PLACE_NAMES, PRIORITY_ORDER, Lead, former_ids_said
+from .rules._coverage import EDGE_ROWS, LEADS, LIST_COLUMNS, PLACE_NAMES, PRIORITY_ORDER, Lead, former_ids_said
 from .rules._vocab import value_warnings
 
 LEAD_COLUMNS = ["线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议",
@@ -86,7 +87,8 @@ def _skip_reason(code: str, given: set[str], spec: CheckSpec, unread: dict[str, 
 
 def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: Path | None = None,
              limits: Limits | None = None, progress: Progress | None = None,
-             codes: list[str] | None = None, unread: dict[str, list[Path]] | None = None) -> CoverageResult:
+             codes: list[str] | None = None, unread: dict[str, list[Path]] | None = None,
+             more: dict[str, list[Path]] | None = None) -> CoverageResult:
     """Find households and people who may qualify for 低保/特困 and are on no roster.
 
     Args:
@@ -99,6 +101,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         progress: progress callback while loading.
         codes: restrict to these lead codes.
         unread: list kind → files a folder held under that kind's name that could not be read (``Gathered.unread``).
+        more: list kind → further files of that kind, read beside ``lists``' file, each row naming its own file
+            (monitoring only: a 低保边缘家庭 list beside the 防返贫 list).
     Returns:
         The result.
     Raises:
@@ -113,7 +117,9 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     # and their deaths, people the audit's filter (links to roster members by ID) would drop.
     inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True, roster_codes=roster_codes(common))
     require_people(inputs, "花名册", "名单上的每个困难家庭都会被当作未纳入保障")
+    columns = _more_lists(inputs, more or {}, limits)
     ctx, warnings = build_context(inputs, as_of, config)
+    ctx.cache[LIST_COLUMNS] = columns
     # the places the rosters' code pages and code table files name by code, for a list's coded places (held-out 369)
     ctx.cache[PLACE_NAMES] = place_names_of(inputs.tables)
     ctx.cache[EDGE_ROWS] = {key: rec for t in inputs.tables for key, rec in t.edge.items()}  # (低边 rows: held-out 375)
@@ -181,6 +187,52 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
     return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings,
                           str(ctx.common.get("county_name", "")))
+
+
+# the lists of people at risk that may come as several files of one kind (a 低保边缘家庭 list beside the 防返贫 list)
+SEVERAL_FILES = ("monitoring",)
+EDGE_LABEL = "低保边缘家庭名单"
+
+
+def _more_lists(inputs: LoadedInputs, more: dict[str, list[Path]], limits: Limits | None) -> dict[str, set[str]]:
+    """Read each further file of a kind and append its rows to the kind's list, each row naming its own file
+    (``rules.LIST_LABEL``) and household numbers kept apart per file (two lists' 户编号 1 are two households).
+
+    Returns:
+        Each file's label → the columns it gave (``rules._coverage.list_columns``); empty when no further file.
+    """
+    from .loading import _load_reference
+    from .roster import edge_said
+    from .rules import LIST_LABEL
+
+    columns: dict[str, set[str]] = {}
+    for kind, paths in more.items():
+        if kind not in SEVERAL_FILES or kind not in inputs.lists or not paths:
+            continue
+        parts = [(inputs.labels[kind], inputs.lists[kind])]
+        for path in paths:
+            table, frame = _load_reference(kind, Path(path), limits, False)
+            if edge_said(f"{table.title} {Path(path).stem}") and EDGE_LABEL not in Path(path).stem:
+                label = f"{EDGE_LABEL}（{Path(path).name}）"  # (not 防返贫监测对象名单 for a 低保边缘 list)
+            else:
+                label = table.label if EDGE_LABEL not in Path(path).stem else Path(path).name
+            inputs.tables.append(table)
+            parts.append((label, frame))
+        merged = []
+        for k, (label, frame) in enumerate(parts):
+            frame = frame.assign(**{LIST_LABEL: label})
+            if k and "household_no" in frame.columns:
+                frame["household_no"] = [f"{k}|{v}" if text(v) else v for v in frame["household_no"].tolist()]
+            columns[label] = set(parts[k][1].columns)
+            merged.append(frame)
+        inputs.lists[kind] = pd.concat(merged, ignore_index=True)
+        inputs.labels[kind] = f"{KIND_LABELS[kind]}（{'、'.join(dict.fromkeys(_file_of(label) for label, _ in parts))}）"
+    return columns
+
+
+def _file_of(label: str) -> str:
+    """The file name a list label names ('防返贫监测对象名单（a.xlsx）' → 'a.xlsx'; a label that is a file name as is)."""
+    return label[label.index("（") + 1:-1] if label.endswith("）") and "（" in label else label
 
 
 def leads_frame(leads: list[Lead], specs: dict[str, CheckSpec]) -> pd.DataFrame:

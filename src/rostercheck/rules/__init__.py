@@ -95,7 +95,25 @@ def where(ctx: Context, kind: str, row: Mapping) -> str:
         The location text.
     """
     sheet = f"工作表“{row['_sheet']}”" if row.get("_sheet") else ""
-    return f"《{ctx.labels[kind]}》{sheet}第 {int(row['_row'])} 行"
+    return f"《{list_label(ctx, kind, row)}》{sheet}第 {int(row['_row'])} 行"
+
+
+# A row's own list label where one kind was read from several files (coverage's 防返贫 list and 低保边缘 list, h398)
+LIST_LABEL = "_list_label"
+
+
+def list_label(ctx: Context, kind: str, row: Mapping) -> str:
+    """The label of the list a row is on: its own file's where a kind was read from several files, else the kind's.
+
+    Args:
+        ctx: the context.
+        kind: the reference kind.
+        row: the reference row.
+    Returns:
+        The label, e.g. '防返贫监测对象名单（监测对象.xlsx）'.
+    """
+    own = row.get(LIST_LABEL)
+    return own if isinstance(own, str) and own else ctx.labels[kind]
 
 
 _COUNTS = {"employees", "household_size", "covered_size"}

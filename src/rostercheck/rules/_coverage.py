@@ -102,6 +102,25 @@ def _cached(ctx: Context, key: str, make: Callable[[], Any]) -> Any:
     return ctx.cache[key]
 
 
+# list label → the columns its file gave, where one kind was read from several files (coverage.py; h398)
+LIST_COLUMNS = "cov:list-columns"
+
+
+def list_columns(ctx: Context, kind: str, row: dict) -> set[str]:
+    """The columns the file of a list row gave: its own file's where a kind was read from several (a 低保边缘 list has
+    no 风险 column, the 防返贫 list beside it has), else the list's.
+
+    Args:
+        ctx: the context.
+        kind: the list kind.
+        row: the list row.
+    Returns:
+        The column names.
+    """
+    own = ctx.cache.get(LIST_COLUMNS, {}).get(cell(row, "_list_label"))
+    return own if own is not None else set(ctx.lists[kind].columns)
+
+
 def cell(row: dict, name: str) -> str:
     """Return a list cell as stripped text ('' for blanks)."""
     v = row.get(name)

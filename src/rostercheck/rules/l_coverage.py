@@ -17,7 +17,7 @@ from ..roster import roster_place
 from ..normalize import codes, ids
 from ..match import EXACT_KEY, link_lists
 from ..regions import town_and_village
-from . import where
+from . import list_label, where
 from ._econ import weakest
 from ._household import standard_for
 from ._money import failed_status, month_add
@@ -25,7 +25,7 @@ from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, edge_said, exit_moves, former_pairs, frame, household_covered, household_key, households,
-                        identity, illness_by_id, lead, link_confidence, monitoring_of, params, person, place, registry_fellows, registry_heads,
+                        identity, illness_by_id, lead, link_confidence, list_columns, monitoring_of, params, person, place, registry_fellows, registry_heads,
                         risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
                         yuan)
 
@@ -77,7 +77,6 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
     out, unpriced = [], []
     dead = dead_rows(ctx, "monitoring")
     priced = bool(_incomes_read(ctx)) if ctx.has("monitoring") else False  # (no income column at all: said, no lead)
-    listed = set(ctx.lists["monitoring"].columns) if ctx.has("monitoring") else set()
     for hh in households(ctx).values():
         later = hh.closed_later  # eliminated after the review date: not yet on it, a lead to confirm (held-out 235)
         if hh.covered or not (hh.open or later):
@@ -123,14 +122,15 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
             risk_text = _closed_later_text(ctx, hh, row) + "，"
         elif unread:
             risk_text = f"风险状态“{risk}”未能识别，按未消除计，"
-        elif "risk" not in listed:  # (no risk column, as a 低保边缘家庭 list: nothing to say of it, held-out 390)
+        elif "risk" not in list_columns(ctx, "monitoring", row):
+            # (no risk column, as a 低保边缘家庭 list: nothing to say of it, held-out 390)
             risk_text = ""
         else:
             risk_text = f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，"
         money_text = (_income_text(hh.income, std, area) if hh.income is not None else
                       f"{_income_unknown(ctx, hh)}，无法判断是否低于{area or '本地'}低保标准 {yuan(std)} 元，入户时核实收入")
         namesakes = _masked_namesakes(ctx, hh) if hh.unsure else ""
-        kind_text = (f"监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，" if "monitor_type" in listed
+        kind_text = (f"监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，" if "monitor_type" in list_columns(ctx, "monitoring", row)
                      else "")
         evidence = (f"{where(ctx, 'monitoring', row)}：" + kind_text + risk_text + money_text
                     + (f"（不高于标准的 {p['far_below_share']:.0%}，优先级高）" if far and priority == HIGH else "") + "；"
@@ -147,7 +147,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                     + _means_said(means, "收入可能不止申报数，请核实"))
         who = person(kin, kin, place(ctx, row, kin)) if kin is not None else person(row, hh.head, place(ctx, row, hh.head))
         out.append(Lead("L01", priority, link_confidence(row), who, evidence,
-                        ctx.labels["monitoring"], str(row.get("_row", "")),
+                        list_label(ctx, "monitoring", row), str(row.get("_row", "")),
                         "成员身份证号" if hh.pids else "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": _monitor_type(cell(row, "monitor_type"))}, hh.key))
@@ -356,7 +356,7 @@ def severe_member(ctx: Context) -> list[Lead]:
                        + ("；农村低收入家庭中的重病患者不能单人户施保，如符合条件应整户施保" if whole else "，可考虑单人户施保")))
         sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
         out.append(Lead("L02", priority, sure, identity(ctx, row), evidence,
-                        ctx.labels[kind], str(row.get("_row", "")),
+                        list_label(ctx, kind, row), str(row.get("_row", "")),
                         "身份证号一致" if row.get("id_status") == ids.VALID else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
                         {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": _monitor_type(cell(head, "monitor_type")), **figures}, hh.key))
@@ -620,7 +620,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                         + (f"；{_closed_later_text(ctx, hh, hh.head)}" if later else ""))
             sure = weakest([link_confidence(row), MEDIUM]) if kin_only else link_confidence(row)
             out.append(Lead("L03", priority, sure, identity(ctx, row), evidence,
-                            ctx.labels["registry" if kin_only else kind], str(row.get("_row", "")), "身份证号一致",
+                            list_label(ctx, "registry" if kin_only else kind, row), str(row.get("_row", "")), "身份证号一致",
                             {"年龄": "" if age is None else str(age), "特困条件": "、".join(crit), "现保障类别": ""},
                             pid))
     # (b) 低保 members who may be 特困 (低保转特困)
@@ -857,7 +857,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         if through:
             evidence += f"（本人所在户籍户的{ctx.value(j, 'name')}在{prog}花名册中）"
         out.append(Lead("L04", priority, sure, who, evidence,
-                        ctx.labels["disabled"], str(row.get("_row", "")), "身份证号（残疾人证号前18位）",
+                        list_label(ctx, "disabled", row), str(row.get("_row", "")), "身份证号（残疾人证号前18位）",
                         {"残疾类别": cat, "残疾等级": "" if level is None else str(level), "现保障类别": prog,
                          "已发补贴": paid}, row["pid"] or f"{cell(row, 'name')}|{row.get('_row')}"))
     return out
@@ -1029,7 +1029,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                     who = person(survivor, survivor, place(ctx, survivor, head))
                     evidence += f"（原户主{cell(head, 'head_name') or cell(head, 'name')}已死亡）"
             out.append(Lead("L05", priority, sure, who, evidence,
-                            ctx.labels[kind], str(head.get("_row", "")), "户主/本人身份证号",
+                            list_label(ctx, kind, head), str(head.get("_row", "")), "户主/本人身份证号",
                             {"退出或未获批日期": when.isoformat() if when else "", "退出原因": written(head, "reason"), **figures},
                             key))
     return out
