@@ -1544,6 +1544,24 @@ def test_a_household_size_other_than_the_people_listed_is_said(tmp_path, header,
     assert members["household_size"].tolist()[0] == 4  # (per-person incomes still by the written size)
 
 
+@pytest.mark.parametrize("header, rows, said", [
+    # h398: 保障人数 4 over two rows, the 家庭人口 beside it fitting the rows: nothing was said
+    ("户主身份证号,姓名,身份证号,家庭人口,保障人数", [f"{A},张三,{A},2,4", f"{A},李二,{B},2,4", f"{D},王四,{D},1,1",
+                                             f"{_E},赵五,{_E},1,1"], "有 1 户的“保障人数”多于花名册列出的成员（第 2 行 户主"),
+    # fewer covered than listed is normal (a member not covered)
+    ("户主身份证号,姓名,身份证号,家庭人口,保障人数", [f"{A},张三,{A},2,1", f"{A},李二,{B},2,1", f"{D},王四,{D},1,1",
+                                             f"{_E},赵五,{_E},1,1"], ""),
+    # a roster of heads only: every family lists one person by design
+    ("户主身份证号,姓名,身份证号,家庭人口,保障人数", [f"{A},张三,{A},4,4", f"{D},王四,{D},3,3", f"{_E},赵五,{_E},1,1"], ""),
+])
+def test_more_covered_people_than_listed_is_said(tmp_path, header, rows, said):
+    (tmp_path / "r.csv").write_text(f"乡镇,{header}\n" + "".join(f"城关镇,{r}\n" for r in rows), encoding="utf-8")
+    table = load_table(tmp_path / "r.csv", "roster")
+    build_members([table], AS_OF)
+    notes = [w for w in table.warnings if "多于花名册列出的成员" in w]
+    assert (notes[0].startswith(said) and "写 4 人、列出 2 人" in notes[0]) if said else not notes, table.warnings
+
+
 def test_a_name_ending_in_a_one_character_relation_word_stays_the_name(tmp_path):
     # '张小女430521…' is 张小女, not 张小 (女): only relation words of two characters are split off a name
     (tmp_path / "r.csv").write_text(f"乡镇,户主姓名,户主身份证号,家庭人口,家庭成员\n城关镇,张三,{A},2,\"张小女{B}；李二女儿{C}\"\n",

@@ -1587,6 +1587,7 @@ def _sizes_unlisted(table: Table, out: dict, household: np.ndarray, unsaid: np.n
         runs: each row's run of household rows (consecutive rows of one head), when known: the common case, every
             size written being its run's rows, is told from them alone (no factorizing a city's 200,000 head IDs).
     """
+    _covered_unlisted(table, out, household, left, runs)
     if not len(household) or unsaid.all():
         return
     if runs is not None and len(runs) == len(household):
@@ -1615,6 +1616,48 @@ def _sizes_unlisted(table: Table, out: dict, household: np.ndarray, unsaid: np.n
                           f"{'等' if odd.sum() > 3 else ''}）：只有列出的成员参与比对，人均收入仍按“{said}”计算；"
                           "请核实是否漏列了成员或人数填错，补齐或更正后重新运行。")
     if note not in table.warnings:  # (a roster's members built twice, as a run with 15-digit IDs does, say it once)
+        table.warnings.append(note)
+
+
+def _covered_unlisted(table: Table, out: dict, household: np.ndarray, left: np.ndarray,
+                      runs: np.ndarray | None = None) -> None:
+    """Say the households whose written 保障人数 (保障人口) is more than the people the roster lists for them (h398: '4'
+    over two rows, nothing said, as the 家庭人口 beside it fitted): covered people no check has seen. A notice, as
+    :func:`_sizes_unlisted`'s: no D code (domain.md's D01–D03 are other faults); fewer is normal (members not covered).
+    Only in a roster listing most of its families whole, as there.
+
+    Args:
+        table: the roster (its warnings get the notice).
+        out: the member columns being built (covered_size, row, head_name, head_id).
+        household: each row's household key.
+        left: the rows left out of the household (低边, or gone by the roster's own status).
+        runs: each row's run of household rows, when known (the common case told from them alone).
+    """
+    if not len(household) or "covered_size" not in out:
+        return
+    covered = pd.to_numeric(pd.Series(np.asarray(out["covered_size"], dtype=object)), errors="coerce").to_numpy()
+    if np.isnan(covered).all():
+        return
+    if runs is not None and len(runs) == len(household):
+        staying = np.bincount(runs[~left], minlength=int(runs.max()) + 1)
+        if (np.nan_to_num(covered) <= staying[runs]).all():
+            return
+    home, _ = pd.factorize(household)
+    staying = np.bincount(home[~left], minlength=int(home.max()) + 1)
+    first = np.unique(home, return_index=True)[1]
+    written = ~np.isnan(covered[first]) & (staying > 0)
+    over = written & (np.nan_to_num(covered[first]) > staying)
+    if not over.any() or (written & ~over).sum() <= over.sum():
+        return
+    at = first[over]
+    shown = [f"第 {row} 行 户主 {name}（{ids.mask_id(hid) if hid else '未填身份证号'}）写 {int(c)} 人、列出 {n} 人"
+             for row, name, hid, c, n in zip(np.asarray(out["row"])[at][:3].tolist(), np.asarray(out["head_name"])[at][:3].tolist(),
+                                             np.asarray(out["head_id"])[at][:3].tolist(), covered[at][:3].tolist(),
+                                             staying[over][:3].tolist())]
+    said = table.header_said("covered_size", "保障人数")
+    note = (f"有 {int(over.sum())} 户的“{said}”多于花名册列出的成员（{'；'.join(shown)}{'等' if over.sum() > 3 else ''}）："
+            "未列出的保障对象没有参与比对；请核实是否漏列了成员或人数填错，补齐或更正后重新运行。")
+    if note not in table.warnings:
         table.warnings.append(note)
 
 
