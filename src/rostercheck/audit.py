@@ -507,7 +507,10 @@ def unjoined_members(members: pd.DataFrame) -> np.ndarray:
         return np.zeros(len(members), dtype=bool)
     sheets = pd.MultiIndex.from_arrays([members["file"], members["sheet"]])
     joined = sheets.isin(sheets[listed])
-    return joined & ~listed
+    # (a number the household sheet lacks, as join_households counts them: not a row with none)
+    numbered = members["household_no"].fillna("").astype(str).str.strip().ne("").to_numpy() \
+        if "household_no" in members.columns else np.ones(len(members), dtype=bool)
+    return joined & ~listed & numbered
 
 
 def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
