@@ -780,6 +780,39 @@ def test_townships_a_roster_names_in_a_region_column_are_read(tmp_path):
     assert "按“行政区划”列中写的乡镇名称列出" in said, said
 
 
+def test_a_village_a_roster_names_in_a_region_column_is_read(tmp_path):
+    # held-out 399: 行政区划 holding 甘肃省定西市通渭县马营镇东坪村: the township read, every village left blank
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["行政区划", "户主姓名", "姓名", "身份证号", "与户主关系"])
+    ws.append(["甘肃省定西市通渭县马营镇东坪村", "张三", "张三", A, "户主"])
+    ws.append(["潢川县春申街道", "李四", "李四", B, "户主"])
+    wb.save(tmp_path / "低保对象信息_系统导出.xlsx")
+    members = build_members([load_table(tmp_path / "低保对象信息_系统导出.xlsx", "roster")], AS_OF)
+    assert (members["township"].tolist(), members["village"].tolist()) == (["马营镇", "春申街道"], ["东坪村", ""])
+
+
+def test_a_region_column_of_names_beside_its_codes_names_another_files_codes(tmp_path):
+    # held-out 399: a family export with 行政区划代码 and 行政区划 (names) beside a 特困 export with the codes only: the
+    # 特困 people's townships and villages were shown as codes (621121101, 621121101202)
+    C = make_id("19500303", 131)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["行政区划代码", "行政区划", "户主姓名", "姓名", "身份证号", "与户主关系"])
+    ws.append(["621121101202", "甘肃省定西市通渭县马营镇东坪村", "张三", "张三", A, "户主"])
+    ws.append(["621121100001", "甘肃省定西市通渭县平襄镇东关村", "李四", "李四", B, "户主"])
+    wb.save(tmp_path / "社会救助家庭信息导出.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["行政区划代码", "姓名", "身份证号", "供养方式"])
+    ws.append(["621121101202", "王五", C, "分散"])
+    wb.save(tmp_path / "特困人员信息导出.xlsx")
+    tables = [load_table(tmp_path / "社会救助家庭信息导出.xlsx", "roster"), load_table(tmp_path / "特困人员信息导出.xlsx", "roster")]
+    members = build_members(tables, AS_OF)
+    got = dict(zip(members["id"], zip(members["township"], members["village"])))
+    assert got == {A: ("马营镇", "东坪村"), B: ("平襄镇", "东关村"), C: ("马营镇", "东坪村")}, got
+
+
 def test_a_township_named_in_an_address_after_its_county(tmp_path):
     """held-out 130: 蕲春县蕲州镇东门村 is 蕲州镇's 东门村 (not a prefecture 蕲春县蕲州, then nothing)."""
     wb = openpyxl.Workbook()

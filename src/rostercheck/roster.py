@@ -1410,7 +1410,7 @@ def _places_coded(frame: pd.DataFrame, region_codes: bool = True) -> None:
     A township column of village codes (乡镇代码 360732100201, held-out 210) is read so too; a township's own code written
     with twelve digits (411725107000) stays as written. (``region_codes``: the sheet has a 行政区划代码 column; without one
     every row's is blank.)"""
-    from .regions import township_village
+    from .regions import place_text, township_village
 
     def village_of(cell) -> str:
         code = township_village(cell)[1] if text(cell).isdigit() else ""
@@ -1425,16 +1425,26 @@ def _places_coded(frame: pd.DataFrame, region_codes: bool = True) -> None:
         return
     at, cells_ = distinct(frame["region_code"])  # each distinct cell once
     places = [township_village(v) for v in cells_]
+    # … or a 行政区划 cell naming them in words (伞陂镇, 潢川县伞陂镇: held-out 190, every member under （未填乡镇）;
+    # 甘肃省定西市通渭县马营镇东坪村: held-out 399, every village blank)
+    # (a cell giving both, '621121101202 …马营镇东坪村' (io.table._place_with_code), is shown by its names)
+    words = [("", "") if text(v).isdigit() else _places_in_words(place_text(v)) for v in cells_]
     for k, fld in enumerate(("township", "village")):
         codes_ = object_array([p[k] for p in places])
-        if fld == "township":  # … or a 行政区划 cell naming it in words (伞陂镇, 潢川县伞陂镇: held-out 190, every
-            # member under （未填乡镇）)
-            named = object_array(["" if text(v).isdigit() else _township_named(text(v)) for v in cells_])
-            codes_ = np.where(codes_ != "", codes_, named)
+        said = object_array([w[k] for w in words])
+        codes_ = np.where(said != "", said, codes_)
         codes_ = codes_[at]
         take = (frame[fld] == "").to_numpy() & (codes_ != "")
         if take.any():
             frame.loc[take, fld] = codes_[take]
+
+
+def _places_in_words(raw: str) -> tuple[str, str]:
+    """The township and the village a place cell names in words after its province, prefecture and county
+    ('甘肃省定西市通渭县马营镇东坪村' → ('马营镇', '东坪村')); '' for each it does not name."""
+    town = _township_named(raw)
+    m = _place_after_admin(unicodedata.normalize("NFKC", str(raw or "")).strip()) if town else None
+    return town, (m.group(2) or "") if m and m.group(1) == town else ""
 
 
 def _township_named(*texts: str) -> str:

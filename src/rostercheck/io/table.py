@@ -1871,6 +1871,8 @@ def _with_twins(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for twin in twins:
         fld = twin[: -len(TWIN)]
+        if fld == "region_code":
+            frame[fld] = _place_with_code(frame[fld], frame[twin])
         blank = np.fromiter((not text(c) for c in frame[fld].tolist()), dtype=bool, count=len(frame))
         if blank.any():
             # a place: the name other rows give the same code (held-out 103: a township's name blank on some of its
@@ -1881,6 +1883,19 @@ def _with_twins(frame: pd.DataFrame) -> pd.DataFrame:
             codes = frame[twin].astype(object)
             frame[fld] = frame[fld].astype(object).where(~blank, [named.get(text(k), k) for k in codes.tolist()])
     return frame.drop(columns=twins)
+
+
+def _place_with_code(names: pd.Series, codes: pd.Series) -> pd.Series:
+    """A 行政区划 column of place names beside its 行政区划代码 column, as one cell each ('621121101202 甘肃省…马营镇东坪村'):
+    the names are shown, and the codes name the places another file gives only as codes (held-out 399: a 特困 export's
+    townships shown as codes beside a family export naming them). A name cell that is itself a code stays as written."""
+    from ..regions import region_code
+
+    def joined(name: object, code: object) -> object:
+        said, coded = text(name), region_code(code)
+        return f"{coded} {said}" if said and coded and not region_code(said) else name
+
+    return pd.Series([joined(n, c) for n, c in zip(names.tolist(), codes.tolist())], index=names.index, dtype=object)
 
 
 def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, str]], notes: list[str] = ()) -> Table:
