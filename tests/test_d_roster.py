@@ -466,18 +466,21 @@ def test_the_number_typed_id_notice_names_the_roster_files_when_there_are_severa
 
 
 @pytest.mark.parametrize("people, mode, expected", [
-    (3, "2", "低"), (2, "2", "高"), (3, "分散供养", "高"),
+    (3, "2", "低"), (2, "2", "高"), (3, "分散供养", "高"), (3, "", "低"), (2, "", "高"), (3, None, "低"),
 ])
 def test_tekun_persons_sharing_an_account_under_a_support_mode_code_no_setting_reads_are_low(people, mode, expected):
     # held-out 153: 84 residents of three care homes, 供养方式 "2" (集中, unconfigured): D02 高 on each; three or more
-    # 特困 persons under codes no setting reads may well share their home's account
+    # 特困 persons under codes no setting reads may well share their home's account. Held-out 399: so too when no
+    # 供养方式 is given at all (a family export holding its 特困 people as one-person families: 4 residents 高); None: no
+    # such column
     ids_ = [make_id(f"19{40 + k}0101", 211 + 2 * k) for k in range(people)]
-    tekun = [{"township": "城关镇", "village": "东村", "name": f"特困{k}", "id": i, "support_mode": mode,
-              "bank_account": "6228480012345678901"} for k, i in enumerate(ids_)]
+    tekun = [{"township": "城关镇", "village": "东村", "name": f"特困{k}", "id": i, "bank_account": "6228480012345678901",
+              **({} if mode is None else {"support_mode": mode})} for k, i in enumerate(ids_)]
     ctx = context(household("张三", A), extra_rosters=[(tekun, "清河县特困人员供养名册")])
     found, _ = run_checks(ctx, ["D02"])
     assert {f.confidence for f in found} == {expected} and len(found) == people
-    assert ("请在配置文件 [D02] institution_modes 中写明" in found[0].evidence) == (expected == "低")
+    fix = "请在配置文件 [D02] institution_modes 中写明" if mode else "请在花名册中写明供养方式"
+    assert (fix in found[0].evidence) == (expected == "低"), found[0].evidence
 
 
 @pytest.mark.parametrize("approved, expected", [("2026-09-20", "低"), ("2026-08-31", "高"), (None, "高")])

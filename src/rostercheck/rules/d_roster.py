@@ -318,8 +318,9 @@ def shared_accounts(ctx: Context) -> list[Finding]:
                 evidence += (f"（其中 {cared} 户是集中供养对象，该账号{'是' if homes else '应是'}供养机构的账号，"
                              "本户的资金不应进入）")
             elif unread:
-                evidence += (f"（这些特困人员的供养方式写作“{unread}”，未能识别：如是集中供养，该账号应是供养机构的账号，"
-                             "请在配置文件 [D02] institution_modes 中写明集中供养的代码后重新运行）")
+                evidence += (f"（这些特困人员的供养方式{unread}：如是集中供养，该账号应是供养机构的账号，"
+                             + ("请在花名册中写明供养方式后重新运行）" if unread == "未填写" else
+                                "请在配置文件 [D02] institution_modes 中写明集中供养的代码后重新运行）"))
             elif homes:
                 evidence += _home_said(mem, j, mode)
             if family:
@@ -376,15 +377,20 @@ CARE_HOME_MIN = 3
 
 
 def _unread_care(mem: pd.DataFrame, rows, mode) -> str:
-    """The 供养方式 cells of a shared account's households, when they are all 特困 persons, at least
-    :data:`CARE_HOME_MIN`, and no cell is read (a code the configuration does not name); else ''."""
-    if len(rows) < CARE_HOME_MIN or "support_mode" not in mem.columns:
+    """What the 供养方式 cells of a shared account's households say, when they are all 特困 persons, at least
+    :data:`CARE_HOME_MIN`, and no cell is read: '写作“1、2”，未能识别' (codes the configuration does not name), '未填写'
+    (blank, or a roster without the column: held-out 399, a family export holding its 特困 people as one-person
+    families, four residents of a home 高 "4 户共用"); else ''."""
+    if len(rows) < CARE_HOME_MIN:
         return ""
     part = mem.loc[rows]
-    cells = sorted({str(v or "").strip() for v in part["support_mode"].tolist()})
-    if (part["programme"] != TEKUN).any() or not all(cells) or any(mode(c) != UNKNOWN for c in cells):
+    if (part["programme"] != TEKUN).any():
         return ""
-    return "、".join(cells)
+    cells = sorted({str(v or "").strip() for v in part["support_mode"].tolist()} - {""}) \
+        if "support_mode" in mem.columns else []
+    if any(mode(c) != UNKNOWN for c in cells):
+        return ""
+    return f"写作“{'、'.join(cells)}”，未能识别" if cells else "未填写"
 
 
 # An age an ID's birth date gives that is rare enough to say the year may be mistyped too (D03's evidence).
