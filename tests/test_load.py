@@ -811,6 +811,9 @@ def test_a_region_column_of_names_beside_its_codes_names_another_files_codes(tmp
     members = build_members(tables, AS_OF)
     got = dict(zip(members["id"], zip(members["township"], members["village"])))
     assert got == {A: ("马营镇", "东坪村"), B: ("平襄镇", "东关村"), C: ("马营镇", "东坪村")}, got
+    said = tables[1].warnings  # (codes named, not "written differently"; the names not "written in the code column")
+    assert "乡镇代码按花名册中写明了名称的行显示为名称：“621121101”按“马营镇”" in said, said
+    assert not any("写法不一" in w or "列中写的乡镇名称" in w for w in said), said
 
 
 def test_a_township_named_in_an_address_after_its_county(tmp_path):

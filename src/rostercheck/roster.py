@@ -516,7 +516,10 @@ def _places_unified(members: pd.DataFrame, tables: list[Table]) -> None:
             written = set(members.loc[hit & (members["file"] == path).to_numpy(), fld])
             shown = sorted({(a, b) for a, b in change.items() if a in written})
             if t is not None:
-                t.warnings.append(f"{'乡镇' if fld == 'township' else '村（社区）'}的写法不一，已按同一个计："
+                what = '乡镇' if fld == 'township' else '村（社区）'
+                # (codes named by the rows that give both, held-out 399: not "written differently")
+                t.warnings.append((f"{what}代码按花名册中写明了名称的行显示为名称：" if all(a.isdigit() for a, _b in shown)
+                                   else f"{what}的写法不一，已按同一个计：")
                                   + "；".join(f"“{a}”按“{b}”" for a, b in shown[:6]) + ("等" if len(shown) > 6 else ""))
         members[fld] = members[fld].map(lambda v: change.get(v, v))
 
@@ -548,7 +551,9 @@ def _townships_said(members: pd.DataFrame, tables: list[Table], named_by: dict[s
             f"未找到乡镇列：乡镇、村按行政区划代码列出，名称按{where}中的区划代码和名称显示，如{named}"
             + (f"；{'、'.join(digits_[:3])}{'等' if len(digits_) > 3 else ''}在其中没有名称，显示为代码；{NAME_CODES_HOW}"
                if digits_ else "") if where else
-            f"未找到乡镇列：乡镇按“{t.header_said('region_code')}”列中写的乡镇名称列出，如{named}"
+            (f"未找到乡镇列：乡镇、村按“{t.header_said('region_code')}”列的区划代码列出，名称按花名册中写明了名称的行显示，"
+             f"如{named}" if _codes_only(members.loc[members["file"] == str(t.path), "region_code"]) else
+             f"未找到乡镇列：乡镇按“{t.header_said('region_code')}”列中写的乡镇名称列出，如{named}")
             if "region_code" in t.headers and found and not digits_ else
             f"未找到乡镇列：乡镇按行政区划代码的前 9 位（乡镇级代码）列出，如{named}，报告中的乡镇显示为代码；"
             + NAME_CODES_HOW if found and len(digits_) == len(found) else
@@ -556,6 +561,13 @@ def _townships_said(members: pd.DataFrame, tables: list[Table], named_by: dict[s
             + (f"，其余显示为代码（如{'、'.join(digits_[:3])}）；{NAME_CODES_HOW}" if digits_ else "")
             if by_code else
             f"未找到单独的乡镇列：乡镇按“乡镇/村”合写的列、工作表名称、家庭住址或标题、文件名推断为{named}")
+
+
+def _codes_only(cells: pd.Series) -> bool:
+    """Whether a roster's 行政区划 cells are all bare region codes (none names a place in words)."""
+    _at, shown = distinct(cells)
+    said = [text(v) for v in shown if text(v)]
+    return bool(said) and all(v.isdigit() for v in said)
 
 
 def _counties_of_files(members: pd.DataFrame, tables: list[Table]) -> pd.DataFrame:
