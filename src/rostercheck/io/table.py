@@ -1891,9 +1891,14 @@ def _place_with_code(names: pd.Series, codes: pd.Series) -> pd.Series:
     townships shown as codes beside a family export naming them). A name cell that is itself a code stays as written."""
     from ..regions import region_code
 
+    done: dict = {}  # (each distinct pair judged once: a city's roster holds a few thousand places)
+
     def joined(name: object, code: object) -> object:
-        said, coded = text(name), region_code(code)
-        return f"{coded} {said}" if said and coded and not region_code(said) else name
+        key = (name, code)
+        if key not in done:
+            said, coded = text(name), region_code(code)
+            done[key] = f"{coded} {said}" if said and coded and not region_code(said) else name
+        return done[key]
 
     return pd.Series([joined(n, c) for n, c in zip(names.tolist(), codes.tolist())], index=names.index, dtype=object)
 
