@@ -55,6 +55,26 @@ def test_members_take_their_households_fields(tmp_path):
     assert any("按“家庭编号”列合并" in w for w in table.warnings)
 
 
+@pytest.mark.parametrize("household_keys, member_keys", [
+    ([2, 1], ["0002", "0001"]),  # the household sheet's numbers stored as numbers, the leading zeros lost
+    (["0002", "0001"], [2, 1]),  # the member sheet's
+])
+def test_household_numbers_one_sheet_stored_without_their_leading_zeros_still_join(tmp_path, household_keys,
+                                                                                    member_keys):
+    # held-out 399: 家庭信息 exported apart, 家庭编号 0031000 stored as the number 31000: no member found a household,
+    # 130 heads added again from the household sheet, each D01 高 against himself
+    households = [[k, *row[1:]] for k, row in zip(household_keys, HOUSEHOLDS)]
+    members = [[member_keys[1], "张三", HEAD_A, "02", "1", "是"], [member_keys[1], "王芳", WIFE_A, "10", "2", "是"],
+               [member_keys[0], "李四", HEAD_B, "02", "1", "是"]]
+    table = load_table(_write(tmp_path / "低保对象信息.xlsx", households, members), "roster")
+    m = build_members([table], dt.date(2026, 9, 30))
+    assert sorted(m["id"]) == sorted([HEAD_A, WIFE_A, HEAD_B])
+    m = m.set_index("id")
+    assert m.loc[WIFE_A, "household"] == HEAD_A and m.loc[WIFE_A, "bank_account"] == "6228480000000001"
+    assert m.loc[HEAD_B, "township"] == "石桥镇"
+    assert any("2 户的编号在一张表中少了开头的 0" in w for w in table.warnings), table.warnings
+
+
 def test_a_member_row_is_named_with_its_sheet_where_the_workbook_has_two(tmp_path):
     # the clerk opens 家庭信息 first: "第 3 行" alone points at another household there
     table, m = _members(tmp_path, [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"]])

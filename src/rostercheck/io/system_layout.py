@@ -79,6 +79,7 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     households = [parts[i] for i in hh_at]
     members, notes = _continuations([parts[i] for i in member_at])
     table, hh_layout, hh_sheets = _household_table(households)
+    table, padded = _keys_as_members_write(table, members)
     joined = []
     listed: set[str] = set()
     # a head is missing only when no member sheet lists him (a family's members may be on two sheets)
@@ -120,7 +121,8 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     first_layout = members[0][1]  # the column the members are joined by, as its header says (申请编号, 家庭编号 …)
     by = first_layout.labels[first_layout.mapping["household_no"]] if first_layout.mapping["household_no"] < len(
         first_layout.labels) else ""
-    notes[:0] = [f"花名册按系统导出格式读取：家庭信息表（{hh_sheets}）与成员表按{f'“{by}”列' if by else '家庭编号'}合并",
+    notes[:0] = [f"花名册按系统导出格式读取：家庭信息表（{hh_sheets}）与成员表按{f'“{by}”列' if by else '家庭编号'}合并"
+                 + (f"（其中 {padded} 户的编号在一张表中少了开头的 0（如以数字格式存储），已按同一编号合并）" if padded else ""),
                  *(f"家庭信息表（{hh_sheets}）{w}" for w in hh_layout.warnings)]
     return out, notes
 
@@ -173,6 +175,28 @@ def _people_by_key(frames: list[pd.DataFrame]) -> dict[str, tuple[set[str], set[
             ids_.add(ids.id_number(raw).value)
             names_.add(person_name(text(name)))
     return seen
+
+
+def _unpadded(key: str) -> str:
+    return key.lstrip("0") or "0" if key.isdigit() else key
+
+
+def _keys_as_members_write(table: pd.DataFrame, members: list[tuple]) -> pd.DataFrame:
+    """The household table keyed by the member sheets' own writing of each number, where one side lost the leading
+    zeros the other keeps (held-out 399: 家庭信息 exported apart, its 家庭编号 0031000 stored as the number 31000: every
+    member without a household, 130 heads each D01 高 against themselves); unchanged where more numbers meet as written."""
+    written = {k for frame, _l, _s in members for k in _keys(frame) if k}
+    if not written or all(k in written for k in table.index):
+        return table, 0
+    by_value: dict[str, str] = {}
+    for k in written:
+        by_value.setdefault(_unpadded(k), k)
+    keys = [k if k in written else by_value.get(_unpadded(k), k) for k in table.index]
+    met = sum(k in written for k in keys) - sum(k in written for k in table.index)
+    if met <= 0:
+        return table, 0
+    table = table.set_axis(keys)
+    return table[~table.index.duplicated()], met
 
 
 def _household_table(households: list[tuple]):
