@@ -519,3 +519,30 @@ def test_a_pension_status_code_a_code_sheet_naming_no_column_explains_is_read(tm
     ctx = context(couple(), files={"pensions": path})
     assert flagged(ctx, "C03") == [("张三", "高")]
     assert "未能识别" not in evidence(ctx)[0]
+
+
+@pytest.mark.parametrize("outsiders, expected", [(8, {"张三": "中", "王五": "低"}), (1, {"张三": "低", "王五": "低"})])
+def test_a_filtered_pension_lists_bulk_code_is_judged_over_the_whole_file(tmp_path, outsiders, expected):
+    # held-out 399: 人社's list of 200 pensions "1" read filtered to the members' 5 rows ("1" ×3, "2", "3"): no code held
+    # two thirds of those, and every pension in payment was a C03 低
+    import csv
+    import openpyxl
+    from typer.testing import CliRunner
+    from filebuild import WANG, ZHANG, county_q3, write_roster
+    from rostercheck.cli import app
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["姓名", "社会保障号码", "险种类型", "待遇状态", "发放年月", "月待遇金额"])
+    for i in range(outsiders):
+        ws.append([f"钱{i}", make_id(f"19{40 + i}0303", 311 + 2 * i, region="430522"), "110", "1", 202609, 2600])
+    ws.append(["张三", ZHANG, "110", "1", 202609, 2800])
+    ws.append(["王五", WANG, "110", "2", 202609, 2000])
+    book.save(tmp_path / "养老保险待遇发放信息.xlsx")
+    roster = write_roster(tmp_path / "低保花名册.xlsx", county_q3())
+    result = CliRunner().invoke(app, ["audit", str(roster), "--pensions", str(tmp_path / "养老保险待遇发放信息.xlsx"),
+                                      "--as-of", "2026-09-30", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "out" / "findings.csv", encoding="utf-8-sig") as f:
+        got = {r["姓名"]: r["置信度"] for r in csv.DictReader(f) if r["类别代码"] == "C03"}
+    assert got == expected, got

@@ -28,7 +28,7 @@ from .policy import load_policy, roster_codes
 from .reference import source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
 from .rules import COLUMN_DOUBT, PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS, load_all
-from .rules._econ import LIST_MONTHS
+from .rules._econ import LIST_MONTHS, LIST_STATUSES
 from .rules.rq_favour import also_c01
 from .rules._vocab import none_read, some_unread, value_warnings
 from .suppress import evidence_fingerprint
@@ -288,6 +288,7 @@ def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
     ctx.cache[LIST_MONTHS] = {t.kind: t.months for t in inputs.tables if t.months is not None}
+    ctx.cache[LIST_STATUSES] = {t.kind: t.statuses for t in inputs.tables if t.statuses is not None}
     moves = inputs.lists.get("migrations")
     dests = [v for c in ("dest", "dest_code") if moves is not None and c in moves.columns for v in moves[c].tolist()]
     named = sorted(counties(ctx.members))

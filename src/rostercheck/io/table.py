@@ -116,6 +116,10 @@ class Table:
     # 缴费类型 cell) as read, before the filter — the list's months are the file's, not those of the rows kept (held-out
     # 239: months with only people on no roster left out of every wage average's divisor); None when read whole
     months: list[tuple[object, object, int]] | None = None
+    # a filtered list whose 状态 column the checks read by its bulk code (:data:`STATUS_COUNTED`): the whole file's
+    # status cells as text → rows, before the filter — a code's meaning is the file's, not that of the few rows kept
+    # (held-out 399: 200 pensions "1", the members' 5 rows "1" ×3, "2", "3": no bulk, every C03 低); None when read whole
+    statuses: Counter | None = None
     written: dict[str, str] = field(default_factory=dict)
     # the fields read blank because their cells are formulas the file holds no value of (said in ``warnings``): a
     # check comparing such a field (F05's 月保障金) says which households it could not compare, and why
@@ -1689,6 +1693,26 @@ def _month_rows(grid: Grid, layout: Layout, height: int) -> list[tuple[object, o
     return [(m, p, n) for (m, p), n in counted.items()]
 
 
+# The filtered lists whose status column's bulk code the checks read (rules._econ.BULK_READ's filtered kinds)
+STATUS_COUNTED = ("pensions", "businesses")
+
+
+_BARE_CODE = re.compile(r"[0-9A-Za-z]{1,4}")  # (rules._econ.BARE_CODE: the codes whose bulk is read)
+
+
+def _bare_codes(cells: pd.Series) -> bool:
+    """Whether the status cells kept hold a bare code (1, 02, A …): only then does the whole file's bulk matter."""
+    return any(_BARE_CODE.fullmatch(text(v)) for v in pd.unique(cells.astype(object)))
+
+
+def _status_counts(grid: Grid, layout: Layout) -> Counter:
+    """A sheet's status cells as text → rows, over every row (see :attr:`Table.statuses`)."""
+    col = layout.mapping["status"]
+    cells = grid.data_columns([col], layout.start)[col]
+    return codes.written_counts(pd.Series(cells) if isinstance(cells, pd.Categorical)
+                                else pd.Series(np.asarray(cells, dtype=object), dtype=object))
+
+
 def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     """Turn a read file into a table.
 
@@ -1702,7 +1726,7 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     Returns:
         The table.
     """
-    parts, dropped, months = [], {}, {}
+    parts, dropped, months, statuses = [], {}, {}, {}
     for grid, layout in raw.sheets:
         first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
         at = None
@@ -1723,6 +1747,8 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
             data, numbers = (grid.data_rows(layout.start), range(first, first + height)) if at is None else \
                 (grid.data_rows(layout.start, at), (first + at).tolist())
             frame = data_frame(data, numbers, layout, grid.sheet, blocks)
+        if at is not None and raw.kind in STATUS_COUNTED and "status" in frame.columns and _bare_codes(frame["status"]):
+            statuses[grid.sheet] = _status_counts(grid, layout)  # (read again whole only then: 1 M rows cost 3 s)
         if blocks and raw.kind == "roster":
             frame = _with_blocks(frame, blocks, grid, layout)
         if raw.kind == "roster":
@@ -1736,6 +1762,8 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         table.row_count = len(table.frame) + left_out
     if months and all(sheet in months for sheet in table.sheets):  # (a sheet without a month column: the rows kept)
         table.months = [r for sheet, rows in months.items() if sheet in table.sheets for r in rows]
+    if statuses and all(sheet in statuses for sheet in table.sheets):
+        table.statuses = sum((statuses[sheet] for sheet in table.sheets), Counter())
     return table
 
 

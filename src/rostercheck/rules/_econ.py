@@ -334,7 +334,8 @@ def bulk_code(ctx: Context, kind: str, fld: str, decide: Callable[[str], str]) -
     list's filled cells of a status column hold, five cells or more: the state most of the list's rows are in (a staff
     list's serving people, a pension list's pensions in payment, a business list's businesses in operation; h389: '1' of
     34 beside one '2' 退休); '' otherwise. Judged once per list and column over its distinct values (of a filtered list,
-    over the rows kept: the members' and the people of the lists read whole).
+    over the whole file when its status cells were counted before the filter, ``Table.statuses``; else over the rows
+    kept: the members' and the people of the lists read whole).
 
     Args:
         ctx: the audit context.
@@ -347,8 +348,10 @@ def bulk_code(ctx: Context, kind: str, fld: str, decide: Callable[[str], str]) -
     key = f"bulk_code:{kind}:{fld}"
     if key not in ctx.cache:
         frame, bulk = ctx.lists[kind], ""
-        if fld in frame.columns:
-            counts = codes.written_counts(frame[fld])
+        # (a filtered list's whole file, when its status cells were counted before the filter: Table.statuses)
+        whole = ctx.cache.get(LIST_STATUSES, {}).get(kind) if fld == "status" else None
+        if whole is not None or fld in frame.columns:
+            counts = whole if whole is not None else codes.written_counts(frame[fld])
             total = sum(counts.values())
             top, n = counts.most_common(1)[0] if counts else ("", 0)
             if total >= _FEW and n >= _BULK * total and BARE_CODE.fullmatch(top) and decide(top) == UNKNOWN:
@@ -701,6 +704,7 @@ def wage_sheet(ref: pd.DataFrame, rows: list[int]) -> str:
     return "、".join(f"工作表“{s}”" for s in sheets if s)
 
 
+LIST_STATUSES = "list_statuses"  # ctx.cache: kind → the whole file's status cells → rows, ``Table.statuses``
 LIST_MONTHS = "list_months"  # ctx.cache: kind → the whole file's rows per (month cell, 缴费类型 cell), ``Table.months``
 
 
