@@ -75,6 +75,23 @@ def test_household_numbers_one_sheet_stored_without_their_leading_zeros_still_jo
     assert any("2 户的编号在一张表中少了开头的 0" in w for w in table.warnings), table.warnings
 
 
+@pytest.mark.parametrize("stopped_on, kept", [
+    (20260531, [HEAD_A, WIFE_A]),  # stopped before the review date: history, whatever its code says
+    (20261031, [HEAD_A, WIFE_A, HEAD_B]),  # after it: still enrolled on the review date
+    ("", [HEAD_A, WIFE_A, HEAD_B]),
+])
+def test_a_household_stopped_by_its_own_stop_date_is_history_beside_a_status_code_nothing_explains(tmp_path, stopped_on,
+                                                                                                  kept):
+    # held-out 399: 保障状态 1/2 with no legend beside 停保日期: the three stopped households' members C01 高
+    households = [row + [status, when] for row, status, when in zip(HOUSEHOLDS, ["2", "1"], [stopped_on, ""])]
+    members = [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"],
+               ["H0002", "李四", HEAD_B, "02", "1", "是"]]
+    path = _write(tmp_path / "低保对象信息.xlsx", households, members, (HH_HEADER + ["保障状态", "停保日期"], M_HEADER))
+    table = load_table(path, "roster")
+    assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == kept
+    assert any("1 人的“停保日期”在核查基准日 2026-09-30 或之前" in w for w in table.warnings) == (len(kept) == 2)
+
+
 def test_a_member_row_is_named_with_its_sheet_where_the_workbook_has_two(tmp_path):
     # the clerk opens 家庭信息 first: "第 3 行" alone points at another household there
     table, m = _members(tmp_path, [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"]])

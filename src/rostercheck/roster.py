@@ -1032,6 +1032,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     households = household.tolist()
     # history rows of members (households) the roster says have left
     gone, why, status_label = _gone(table, f, column, starts, several)
+    stopped = _stopped_by_date(table, f, column, as_of, gone, why)
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
@@ -1105,7 +1106,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         raw, out[fld] = out[fld], by_value(out[fld], date) if fld in f.columns else np.full(n, None, dtype=object)
         _dates_not_read(table, fld, raw, out[fld], starts)
     if gone.any():
-        when = by_value(column("status_date"), date) if "status_date" in f.columns else [None] * n
+        when = by_value(column("status_date"), date) if "status_date" in f.columns else stopped or [None] * n
         if "status_date" in f.columns:
             out["changed"] = _changed_by_departures(out["changed"], households, gone, when)
         _departures(table, households, gone, why, when, out, status_label)
@@ -1378,6 +1379,25 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
                                   + "，是表中保留的已故成员：不参与核查，也不计入家庭人口。")
     member = next((fld for fld, household, _ in found if not household), "member_status")
     return gone, why, table.sheet_header(sheet, member) or FIELD_SAID["member_status"]
+
+
+def _stopped_by_date(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], as_of: dt.date,
+                     gone: np.ndarray, why: np.ndarray) -> list | None:
+    """Rows whose own 停保日期 (退出日期, 终止日期) is on or before the review date are history rows too, whatever their
+    status cell says (a code nothing explains: held-out 399, 保障状态 1/2 beside 停保日期, three stopped households'
+    members C01 高); ``gone`` and ``why`` are updated, said once. Returns the dates read (None without the column)."""
+    if "stopped_on" not in f.columns:
+        return None
+    when = by_value(column("stopped_on"), date)
+    hit = np.fromiter((isinstance(d, dt.date) and d <= as_of for d in when), dtype=bool, count=len(when)) & ~gone
+    if hit.any():
+        gone |= hit
+        why[hit] = "已停保"
+        label = table.sheet_header(f["_sheet"].iloc[0] if "_sheet" in f.columns and len(f) else "", "stopped_on",
+                                   written=True) or "停保日期"
+        table.warnings.append(f"有 {int(hit.sum())} 人的“{label}”在核查基准日 {as_of.isoformat()} 或之前，已不在保障中，"
+                              "是花名册保留的历史记录：不参与核查，也不计入家庭人口。")
+    return when
 
 
 # A member cell that says the member is dead, and nothing else ('已故', '死亡', '已去世')

