@@ -46,8 +46,9 @@ def run(*args: str, columns: int | None = None) -> subprocess.CompletedProcess:
         # a list given twice: refused, never the last file kept without a word
         (["audit", "x.xlsx", "--out", "o", "--deaths", "a.csv", "--deaths", "b.csv"], 2,
          "--deaths 给了 2 个文件（a.csv、b.csv）；每类名单只能用一个文件"),
-        (["coverage", "x.xlsx", "--out", "o", "--monitoring", "a.xlsx", "--monitoring", "b.xlsx"], 2,
-         "--monitoring 给了 2 个文件"),
+        # (--monitoring is repeatable: a 低保边缘 list beside the 防返贫 one, h398)
+        (["coverage", "x.xlsx", "--out", "o", "--disabled", "a.xlsx", "--disabled", "b.xlsx"], 2,
+         "--disabled 给了 2 个文件"),
         (["screen", "x.xlsx", "--out", "o", "--staff", "a.xlsx", "--staff", "b.xlsx"], 2, "--staff 给了 2 个文件"),
         # the same file twice is that file (held-out 156: "请把它们合并成一个文件" of a file and itself)
         (["audit", "missing.xlsx", "--out", "o", "--deaths", "a.csv", "--deaths", "./a.csv"], 3, "文件不存在"),
