@@ -1481,14 +1481,29 @@ def test_a_wide_books_other_items_beside_its_months_are_kept_to_be_named(tmp_pat
     assert tables[0].side_items == [] and "side_items" not in frame.attrs
 
 
+def test_a_double_back_pay_row_beside_its_own_months_row_is_as_written(tmp_path):
+    # held-out 396: '补发9月' of twice the usual on October's sheet is October's too only when October has no other row
+    head = ["户主姓名", "户主身份证号", "发放金额", "发放状态", "备注"]
+    sheets = {"8月": [head, ["张三", A, 516, "成功", ""]], "9月": [head, ["张三", A, 516, "退回（账户冻结）", ""]],
+              "10月": [head, ["张三", A, 516, "成功", ""], ["张三", A, 1032, "成功", "补发9月"]],
+              "11月": [head, ["张三", A, 516, "成功", ""]]}
+    frame = load_ledgers([write(tmp_path / "2025年低保金发放表.xlsx", sheets)], AS_OF)[1]
+    ok = frame["status"].astype(str).str.contains("成功").to_numpy()
+    assert sorted(zip(frame["month"][ok], frame["amount"][ok].astype(float))) == [
+        ("2025-08", 516), ("2025-09", 1032), ("2025-10", 516), ("2025-11", 516)]
+
+
 @pytest.mark.parametrize("amount, remark, expected", [
     # October's row of twice the amount, its remark naming October as when September was paid back: both months
     (1032, "9月冻结，10月补发9月", [("2025-08", 516), ("2025-09", 516), ("2025-10", 516), ("2025-11", 516)]),
     (1032, "含9月补发", [("2025-08", 516), ("2025-09", 516), ("2025-10", 516), ("2025-11", 516)]),
     # a row of one month's amount under that remark is September's back pay alone (as before)
     (516, "9月冻结，10月补发9月", [("2025-08", 516), ("2025-09", 516), ("2025-11", 516)]),
-    # a remark naming only the month back paid: the row is that month's, as written (as before)
-    (1032, "补发9月", [("2025-08", 516), ("2025-09", 1032), ("2025-11", 516)]),
+    # a remark naming only the month back paid, the row twice the usual and no other row of October: both months too
+    # (held-out 396: it was September's whole, F05 多发 at 高 and F06 in October)
+    (1032, "补发9月", [("2025-08", 516), ("2025-09", 516), ("2025-10", 516), ("2025-11", 516)]),
+    # … of one month's amount: September's back pay alone (as before)
+    (516, "补发9月", [("2025-08", 516), ("2025-09", 516), ("2025-11", 516)]),
 ])
 def test_a_month_sheets_row_paying_a_month_back_beside_its_own(tmp_path, amount, remark, expected):
     # held-out 393: October's row of 2,682 "9月冻结，10月补发9月" was September's whole: F05 高 多发 in September and F06
@@ -1520,6 +1535,21 @@ def test_a_year_book_naming_no_year_is_one_calendar_year(tmp_path, order, filled
     assert sorted(frame["month"]) == expected
     said = [w for w in tables[0].warnings if "没有写年份" in w]
     assert (len(said) == 1 and "按 1 月至 12 月的顺序排列" in said[0] and "全部按 2025 年计" in said[0]) == once
+
+
+@pytest.mark.parametrize("filled, expected", [
+    ([1, 2, 3, 4, 5, 6], "工作表“1月”“2月”“3月”“4月”“5月”“6月”的表名、标题、文件名只写了月份，没有写年份，按核查基准日前一年内计为 "
+                         "2026-01至2026-06（6 个月）"),
+    ([1, 3], "工作表“1月”“3月”的表名、标题、文件名只写了月份，没有写年份，按核查基准日前一年内计为 2026-01、2026-03"),
+    ([2], "工作表“2月”的表名、标题、文件名只写了 2 月，没有写年份，按核查基准日前一年内计为 2026-02"),  # one sheet: as before
+])
+def test_a_year_books_guessed_year_is_said_once(tmp_path, filled, expected):
+    # held-out 396: this year's book 1月…12月 naming no year, January–June filled, gave a notice per sheet
+    head = ["户主姓名", "户主身份证号", "发放金额", "发放状态"]
+    sheets = {f"{k}月": [head] + ([["张三", A, 516, "成功"]] if k in filled else []) for k in range(1, 13)}
+    tables = load_ledgers([write(tmp_path / "低保金发放台账.xlsx", sheets)], dt.date(2026, 6, 30))[0]
+    said = [w for w in tables[0].warnings if "没有写年份" in w]
+    assert len(said) == 1 and said[0].startswith(expected)
 
 
 @pytest.mark.parametrize("head, holder", [

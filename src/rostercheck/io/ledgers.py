@@ -1452,7 +1452,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     if not frames:
         missing = "、".join(dict.fromkeys(what for _, what in unused)) or "身份证号列和发放金额列"
         raise InputFileError(path, f"无法识别为{KIND_LABELS[KIND]}：找不到{missing}。请确认文件内容和 --payments 选项是否对应。")
-    warnings = sheets_together(warnings)
+    warnings = _guessed_years_together(sheets_together(warnings))
     warnings += [f"工作表“{sheet}”找不到{what}，未读取；其中的发放未参与核查" for sheet, what in unused if sheet]
     if blank:
         warnings.append("工作表" + "".join(f"“{sheet}”" for sheet in blank) + "只有表头、没有发放数据行")
@@ -1469,6 +1469,39 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame),
                   care_home_sheets=institutions, side_items=list(dict.fromkeys(side)))
     return table, frame
+
+
+# a bare month sheet's note on the year it was given (_sheet_month): the sheet, its month, how, the month read
+_GUESSED_YEAR = re.compile(r"工作表“([^”]+)”的表名、标题、文件名只写了 (\d{1,2}) 月，没有写年份，(.+?)计为 (\d{4})-(\d{2})(?:；.*)?")
+
+
+def _guessed_years_together(notes: list[str]) -> list[str]:
+    """The notes of a workbook's bare month sheets (1月…6月) whose year was taken the same way, said once for the
+    book where the first stood (held-out 396: a year book 1月…12月 naming no year, January–June filled, gave six
+    notices that differed only in the month)."""
+    found = [(k, m) for k, m in enumerate(_GUESSED_YEAR.fullmatch(n) for n in notes) if m]
+    ways = Counter(m.group(3) for _, m in found)
+    if not found or max(ways.values()) < 2:
+        return notes
+    out, done = [], set()
+    at = {k: m for k, m in found if ways[m.group(3)] > 1}
+    for k, note in enumerate(notes):
+        if k not in at:
+            out.append(note)
+            continue
+        how = at[k].group(3)
+        if how in done:
+            continue
+        done.add(how)
+        same = [m for m in at.values() if m.group(3) == how]
+        months = sorted({f"{m.group(4)}-{m.group(5)}" for m in same})
+        years = sorted({m.group(4) for m in same})
+        index = [int(m[:4]) * 12 + int(m[5:]) for m in months]
+        run = len(months) > 3 and index[-1] - index[0] == len(months) - 1
+        out.append("工作表" + "".join(f"“{m.group(1)}”" for m in same) + f"的表名、标题、文件名只写了月份，没有写年份，{how}计为 "
+                   + (f"{months[0]}至{months[-1]}（{len(months)} 个月）" if run else "、".join(months))
+                   + f"；如不是，请在文件名中写明年份（如“{int(years[-1]) + 1}年发放台账”）后重新运行")
+    return out
 
 
 # A sheet summing the workbook's other sheets (季度汇总, 合计表): its name or title says so
@@ -1663,7 +1696,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         headed = by_column[rows] & np.fromiter((bool(c) for c in _cells(cols["_col"], rows)), dtype=bool, count=len(rows))
         rows = rows[~headed]
     named_spans: dict[int, tuple[str, ...]] = {}  # rows whose item or remark names several months (2026年7-9月)
-    both: list[tuple[int, str, str]] = []  # rows paying a month back beside their own, perhaps (9月冻结，10月补发9月)
+    both: list[tuple[int, str, str, bool]] = []  # rows paying a month back beside their own, perhaps (9月冻结，10月补发9月)
     worded: list[int] = []  # rows whose month their item or remark says, not the sheet or the payment date
     # the month written beside the item's words in a bank's 摘要 or a remark ('低保金202607', '补发低保金202606'): the
     # month it is for, not the file's (held-out 215: June's back pay paid in September was F04 高)
@@ -1702,8 +1735,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 continue
             if back:
                 named = back[0]
-                if m and back[0] != m and _OWN_TOO.search(note.replace(f"{int(m[5:7])}月", "\0", 1)):
-                    both.append((r, back[0], m))
+                if m and back[0] != m:  # (a row naming only the month back paid: its own month too if twice the usual)
+                    both.append((r, back[0], m, bool(_OWN_TOO.search(note.replace(f"{int(m[5:7])}月", "\0", 1)))))
             else:
                 named = {f"{y}-{int(mm):02d}" for y, mm in _ITEM_MONTH.findall(item)} if "年" in item else ()
                 named = named.pop() if len(named) == 1 else item_said[0] if item_said else None
@@ -1714,7 +1747,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 months = mapped[codes] if months is None else months
                 months[r] = named
     if both:
-        for r, span in _with_own_month(cols, both).items():
+        for r, span in _with_own_month(cols, both, mapped[codes] if months is None else months).items():
             named_spans[r] = span
     item_said, item_codes = beside[0]
     if any(item_said[:-1]):  # the item is its words without the month ('低保金': one item however many months)
@@ -1857,30 +1890,37 @@ def _name_damaged_payees(cols: dict) -> None:
 _OWN_TOO = re.compile(r"含|\0\s*(?:份)?\s*(?:一并|合并|同时)?\s*补发")
 
 
-def _with_own_month(cols: dict, rows: list[tuple[int, str, str]]) -> dict[int, tuple[str, str]]:
-    """Row → (the month back paid, its own month) of the rows given (row, the month back paid, its own month) whose
-    amount is twice the payee's usual one (the amount most of its other rows are paid): '9月冻结，10月补发9月' on
-    October's row of twice the amount pays September and October (held-out 393: the row was read as September's whole,
-    F05 高 多发 in September and F06 in October). A row of one month's amount is the month back paid alone, as before."""
+def _with_own_month(cols: dict, rows: list[tuple[int, str, str, bool]], months: np.ndarray) -> dict[int, tuple[str, str]]:
+    """Row → (the month back paid, its own month) of the rows given (row, the month back paid, its own month, whether
+    its remark says it pays its own month too) whose amount is twice the payee's usual one (the amount most of its
+    other rows are paid): '9月冻结，10月补发9月' on October's row of twice the amount pays September and October
+    (held-out 393: the row was read as September's whole, F05 高 多发 in September and F06 in October). A remark naming
+    only the month back paid ('补发3月' on April's row of twice the amount) says the same when the payee has no other row
+    of the item in the row's own month (held-out 396: March 多发 at 高 and April 应发未发). A row of one month's amount
+    is the month back paid alone, as before."""
     amounts = np.asarray(cols["amount"], dtype=float)
     own, head = (np.where(np.append(np.asarray(cols[f].categories, dtype=object) != "", False)[cols[f].codes],
                           np.asarray(cols[f].codes, dtype=np.int64), -1) for f in ("id", "head_id"))  # ('' is no ID)
     key = np.where(own >= 0, own, np.where(head >= 0, -2 - head, np.iinfo(np.int64).min // 2))
     if isinstance(cols.get("item"), pd.Categorical):  # (the payee's usual amount of the row's item: not 物价补贴's)
         key = key * (len(cols["item"].categories) + 1) + np.asarray(cols["item"].codes, dtype=np.int64)
-    rows = [(r, back, m) for r, back, m in rows if own[r] >= 0 or head[r] >= 0]
-    wanted = {int(key[r]) for r, _, _ in rows}
+    rows = [(r, back, m, said) for r, back, m, said in rows if own[r] >= 0 or head[r] >= 0]
+    wanted = {int(key[r]) for r, _, _, _ in rows}
     if not wanted:
         return {}
-    skip = {r for r, _, _ in rows}
+    skip = {r for r, _, _, _ in rows}
     usual: dict[int, Counter] = defaultdict(Counter)
+    paid: set[tuple[int, str]] = set()  # (payee and item, month) of its other rows
     for r in np.flatnonzero(np.isin(key, list(wanted)) & np.isfinite(amounts)).tolist():
         if r not in skip:
             usual[int(key[r])][round(float(amounts[r]), 2)] += 1
+            paid.add((int(key[r]), months[r]))
     out = {}
-    for r, back, m in rows:
+    for r, back, m, said in rows:
         ranked = usual.get(int(key[r]), Counter()).most_common(2)
         if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1] or ranked[0][0] <= 0:
+            continue
+        if not said and (int(key[r]), m) in paid:
             continue
         if abs(float(amounts[r]) - 2 * ranked[0][0]) <= 0.5:
             out[r] = tuple(sorted((back, m)))
