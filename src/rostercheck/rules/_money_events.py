@@ -209,7 +209,9 @@ def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
         return
     found = links(ctx, "registry")
     gone = reg["left"].to_numpy(dtype=object)[reg.index.get_indexer(found["r"])] if len(found) else np.zeros(0, dtype=object)
-    found = found[np.isin(gone, ["dead", "moved"])]
+    # (a row still here that gives a 迁出日期 and a later 迁入日期 may be a move out and back: judged below)
+    back_cols = "moved_on" in reg.columns and "in_date" in reg.columns
+    found = found[np.isin(gone, ["dead", "moved"]) | ((gone == "") & back_cols)]
     if found.empty:
         return
     from ._econ import linked_rows
@@ -219,23 +221,42 @@ def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
     for m, r, c, _ in found.itertuples(index=False):
         row, m = rows[r], int(m)
         status = str(row.get("status", "") or "").strip()
-        said = f"户籍人口信息中人员状态为“{status}”" if status else "户籍人口信息中"
+        said = f"人员状态为“{status}”，" if status else ""  # (the evidence names the registry before it)
         if row.get("left") == "dead":
             day = row.get("died")
             if not isinstance(day, dt.date) or day > ctx.as_of:
                 continue
             ev = Event("F01", "registry", {**row, "date": day, "_index": r}, stop_month(day, p), "9999-12", c,
-                       f"{said}，死亡日期 {date_shown(row, 'died')}（户籍登记，请核实）", certainty=MEDIUM)
+                       f"{said}死亡日期 {date_shown(row, 'died')}（户籍登记，请核实）", certainty=MEDIUM)
         else:
-            move = registry_move(ctx, row, c02, m, here)
+            back = row.get("in_date")
+            away, back = registry_away(ctx, row, back)
+            if row.get("left") != "moved" and not away:
+                continue
+            # a move out and back (迁出日期, then 迁入日期 by the review date, the row current): the months away count
+            # as a move list's do (held-out 396: none, while the same from a migrations list was F02); C02 says none
+            move = registry_move(ctx, row, c02, m, () if away else here, returned=not away)
             if move is None or move[0] is None or move[0] > ctx.as_of or move[2][0] is not False:
                 continue
             day, label, judged = move
-            ev = Event("F02", "registry", {**row, "date": day, "_index": r}, stop_month(day, p), "9999-12", c,
-                       f"{said}，{label} {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县；户籍登记，请核实）",
+            first, last = stop_month(day, p), month_of(back) if away else "9999-12"
+            if last < first:
+                continue  # back within the stop rule's months
+            ev = Event("F02", "registry", {**row, "date": day, "_index": r}, first, last, c,
+                       f"{'' if away else said}{label} {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县"
+                       + (f"，迁入日期 {back.isoformat()} 迁回本县，{last} 以后不计" if away else "") + "；户籍登记，请核实）",
                        certainty=MEDIUM)
         if not any(e.code == ev.code for e in led.events_member.get(m, [])):
             led.events_member.setdefault(m, []).append(ev)
+
+
+def registry_away(ctx: Context, row: dict, back) -> tuple[bool, dt.date | None]:
+    """Whether a registry row gives a move out and back: a 迁出日期 and a later 迁入日期 on or before the review date (its
+    person registered here again, whatever its 人员状态 says but 死亡); and the day back."""
+    out = row.get("moved_on")
+    if row.get("left") == "dead" or not isinstance(out, dt.date) or not isinstance(back, dt.date):
+        return False, None
+    return out < back <= ctx.as_of, back
 
 
 _MOVED_TO = re.compile(r"转(?:为|入|到)?(特困|低保)")

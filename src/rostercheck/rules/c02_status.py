@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from operator import itemgetter
 
@@ -197,19 +197,20 @@ def registry_still_here(reg) -> set[str]:
 
 
 def registry_move(ctx: Context, row: Mapping, params: dict, member: int,
-                  here: set[str]) -> tuple[dt.date | None, str, tuple[bool | None, str]] | None:
+                  here: Collection[str], returned: bool = True) -> tuple[dt.date | None, str, tuple[bool | None, str]] | None:
     """A registry row marked 迁出 judged as a move-list row (C02's :func:`_registry_moves`, and F02's registry events):
     (its day — the 迁出日期, else the 注销日期, else None —, that day's label, :func:`move_judged`'s verdict); None for
     no move out: the person still registered under another 户号 (``here``: :func:`registry_still_here`), back by a later
-    迁入日期 by the review date, or a move the judgement leaves out (after the review date, to study)."""
+    迁入日期 by the review date, or a move the judgement leaves out (after the review date, to study). ``returned``
+    False judges a move out the person came back from all the same (F02 counts the months away, as a move list's)."""
     if row.get("id") in here:
         return None
     day = next((row[f] for f in ("moved_on", "cancelled") if isinstance(row.get(f), dt.date)), None)
     back = row.get("in_date")
-    if day is not None and isinstance(back, dt.date) and day < back <= ctx.as_of:
+    if returned and day is not None and isinstance(back, dt.date) and day < back <= ctx.as_of:
         return None
     judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": row.get("dest"),
-                               "dest_code": row.get("dest_code"), "reason": row.get("cause")}, params, member)
+                               "dest_code": row.get("dest_code"), "reason": row.get("cause")}, params, member, returned)
     if judged is None:
         return None
     return day, "迁出日期" if isinstance(row.get("moved_on"), dt.date) else "注销日期", judged
