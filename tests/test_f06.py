@@ -798,3 +798,25 @@ def test_a_township_the_ledgers_hold_no_row_of_is_not_unpaid(failed_there, expec
     from rostercheck.rules import PARTLY
     said = ctx.cache.get(PARTLY + "F06", [])
     assert any("河口乡 3 户" in s and "发放文件没有给出" in s for s in said) != failed_there
+
+
+@pytest.mark.parametrize("lists, q3, expected", [
+    # held-out 396: a quarter's cell of the approved amount times the months still owed pays those months, not each
+    # month a part: a death on 08-31 paid for July and August is nothing (it was F01 高 for a third of September and F05
+    # 高 少发 for July–August)
+    ({"deaths": [{"name": "户0", "id": make_id("19400101", 300), "date": "2026-08-31"}]}, 2 * 1032,
+     {"F01": [], "F05": [], "F06": []}),
+    # … alive: a 少发 of the quarter, as before (which month went unpaid cannot be told)
+    ({}, 2 * 1032, {"F01": [], "F05": [("户0", "高", None, 1032.0)], "F06": []}),
+    # a whole quarter, as before
+    ({}, 3 * 1032, {"F01": [], "F05": [], "F06": []}),
+])
+def test_a_quarters_cell_of_the_months_still_owed_pays_those_months(lists, q3, expected):
+    roster, rows = [], []
+    for k in range(6):
+        head = make_id("19400101", 300 + k)
+        roster += household(f"户{k}", head, benefit=1032, approved="2019-03-01")
+        rows.append(pay(head, f"户{k}", "2026-04至2026-06", 3 * 1032))
+        rows.append(pay(head, f"户{k}", "2026-07至2026-09", q3 if k == 0 else 3 * 1032))
+    ctx = money_context(roster, rows, lists)
+    assert {code: money(ctx, code) for code in expected} == expected

@@ -362,6 +362,9 @@ def ledger(ctx: Context) -> Ledger:
     from ._money_events import events  # it builds on this module's Event and links
 
     events(ctx, led)
+    from .f_amounts import short_lumps
+
+    short_lumps(ctx, led)  # (a quarter's cell of the months still owed: those months, h396)
     ctx.cache["money"] = led
     # The ledger's per-row lists hold millions of references, which every cyclic-GC pass over the older
     # generations would walk again (measured: a fifth of the F checks' time on a city's year). Nothing in

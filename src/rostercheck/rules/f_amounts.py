@@ -926,6 +926,62 @@ def monthly_cells(ctx: Context, led: Ledger) -> None:
     led.memo.pop("amounts", None)  # (the usual monthly payment a roster's amounts were chosen by: read again)
 
 
+def short_lumps(ctx: Context, led: Ledger) -> None:
+    """A payment of several months at once (a quarter's cell, a half-year's) of the household's approved amount times
+    the months of it the household was still owed — two at least, fewer than the span's, the others ruled out by its
+    members' events (all dead, gone or exited: :func:`_still_enrolled`) — pays those months in full, not each
+    month of the span a part (held-out 396: a 特困 person dead on 05-31 whose second quarter paid April and May was
+    F01 高 for a third of June and F05 高 少发 for April–May). The months not owed are then neither paid nor the benefit.
+    Any other short lump is left to F05 as before (a 少发: which month went unpaid cannot be told). Run with the events
+    attached (:func:`_money.ledger`), each time they are: a payment already read so is not read again."""
+    if "parts" not in led.frame.columns or "F05" not in ctx.specs or not led.events_member:
+        return
+    parts = np.asarray(led.frame["parts"]).astype(np.int64)
+    at = np.flatnonzero((parts > 2) & led.array("ok") & led.array("benefit"))
+    if not len(at):
+        return
+    expected = household_amounts(ctx, led)
+    households = led.array("household")[at]
+    approved = pd.Series(households).map({h: a for h, (a, _) in expected.items()}).to_numpy(dtype=float)
+    lumps = led.frame["amount"].to_numpy(dtype=float)[at] * parts[at]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        times = np.rint(lumps / approved)
+    short = (approved > 0) & (times >= 2) & (times < parts[at]) & (np.abs(lumps - times * approved) <= amount_tolerance(ctx))
+    if not short.any():
+        return
+    payments: dict[tuple, list[int]] = defaultdict(list)
+    for r in at[short].tolist():
+        payments[_payment(led, r)].append(r)
+    apart: list[int] = []
+    amount, kept_parts = led.frame["amount"].to_numpy(dtype=float, copy=True), parts.copy()
+    for rows in payments.values():
+        k, h = int(parts[rows[0]]), led.household[rows[0]]
+        if len(rows) != k or h not in led.covered:
+            continue
+        months = [led.cols["month"][r] or "" for r in rows]
+        owed = [r for r, m in zip(rows, months) if _still_enrolled(led, led.covered[h], m, led.programme[r])]
+        j = int(round(amount[rows[0]] * k / expected[h][0]))
+        if len(owed) != j:
+            continue
+        amount[owed], kept_parts[owed] = amount[rows[0]] * k / j, j
+        apart += [r for r in rows if r not in owed]
+    if not apart:
+        return
+    f = led.frame
+    f["amount"], f["parts"] = amount, kept_parts.astype(np.asarray(f["parts"]).dtype)
+    for name in ("amount", "parts"):
+        led.cols.pop(name, None)
+        led.cols.coded.pop(name, None)
+    for r in apart:
+        led.ok[r], led.benefit[r] = False, False
+    for name in ("array:ok", "array:benefit"):
+        if name in led.memo:
+            led.memo[name][apart] = False
+    if "unread_item" in led.memo:
+        led.memo["unread_item"][apart] = False
+    led.memo.pop("amounts", None)
+
+
 def _monthly_lumps(ctx: Context, led: Ledger, expected: dict, tol: float) -> set[tuple]:
     """The columns of monthly amounts :func:`monthly_cells` found, said: their months are not compared."""
     if "monthly_lumps" not in led.memo:
