@@ -161,3 +161,26 @@ def test_a_back_paid_month_in_the_one_quarter_cell_a_month_over(tmp_path):
                            + months_of(4, 520.0) + [("张三", "2026-03", 520.0)])
     assert ("李四", "2026-04", round(2720 / 3, 2)) in got(frame) and len([r for r in got(frame) if r[0] == "李四"]) == 12
     assert [n for n in table.warnings if "有 1 行备注写明补发某月" in n]
+
+
+@pytest.mark.parametrize("name, title, cap, expected", [
+    # held-out 396: the roster period a year-less quarter book takes its year from came from the roster's file name
+    # only; a roster named '花名册.xlsx' under a title naming the quarter gave none
+    ("花名册.xlsx", "青山县城乡低保对象花名册（2025年第四季度）", None, ("2025-10", "2025-11", "2025-12")),
+    ("低保花名册_2026年第一季度.xlsx", "青山县城乡低保对象花名册（2025年第四季度）", None, ("2026-01", "2026-02", "2026-03")),
+    ("花名册.xlsx", "青山县城乡低保对象花名册", None, ()),
+    ("花名册.xlsx", "青山县城乡低保对象花名册（2025年第四季度）", 10, ()),  # a big roster is not opened for it
+])
+def test_the_roster_period_comes_from_a_rosters_title_too(tmp_path, monkeypatch, name, title, cap, expected):
+    import xlsxwriter
+
+    from rostercheck import loading
+
+    if cap is not None:
+        monkeypatch.setattr(loading, "TITLE_PEEK_BYTES", cap)
+    wb = xlsxwriter.Workbook(str(tmp_path / name))
+    ws = wb.add_worksheet("Sheet1")
+    for i, row in enumerate([[title], ["姓名", "身份证号", "月保障金"], ["张三", "110101195001011234", 516]]):
+        ws.write_row(i, 0, row)
+    wb.close()
+    assert loading.roster_period([tmp_path / name]) == expected
