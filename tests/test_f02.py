@@ -276,6 +276,11 @@ def test_a_block_ledgers_member_rows_under_the_head_row_pay_nothing_of_their_own
     ({"status": "正常", "moved_on": "2026-03-10", "dest": "清河县河口乡西村", "in_date": "2026-05-02"}, "F02", []),  # in the county
     ({"status": "正常", "moved_on": "2026-03-10", "dest": "广东省深圳市", "in_date": "2026-11-02"}, "F02", []),  # back after it
     ({"status": "正常", "moved_on": "2026-03-10", "dest": "广东省深圳市"}, "F02", []),  # a 迁出日期 under 正常: as written
+    # … as two rows: the old row 迁出, a new one under another 户号 dated 迁入 (none if back before it or inside the county)
+    ({"status": "迁出", "moved_on": "2026-03-10", "dest": "广东省深圳市", "again": {"in_date": "2026-05-02"}}, "F02",
+     [("王芳", "中", 516.0 * 2, None)]),
+    ({"status": "迁出", "moved_on": "2026-03-10", "dest": "广东省深圳市", "again": {"in_date": "2026-02-02"}}, "F02", []),
+    ({"status": "迁出", "moved_on": "2026-03-10", "dest": "清河县河口乡西村", "again": {"in_date": "2026-05-02"}}, "F02", []),
     ({"status": "迁出", "moved_on": "2026-11-02", "dest": "广东省深圳市"}, "F02", []),
     ({"status": "迁出", "moved_on": "2026-06-10", "dest": "广东省深圳市", "again": True}, "F02", []),
 ])
@@ -283,8 +288,9 @@ def test_a_death_or_move_only_the_registry_records(row, code, expected):
     row = dict(row)
     again = row.pop("again", False)
     registry = [{"household_no": "0002", "name": "王芳", "relation": "配偶", "id": B, **row}]
-    if again:  # (her row under a new 户号, still there: a move inside the county)
-        registry.append({"household_no": "0009", "name": "王芳", "relation": "户主", "id": B, "status": "正常"})
+    if again:  # (her row under a new 户号, still there: a move inside the county; or back, with its 迁入日期)
+        registry.append({"household_no": "0009", "name": "王芳", "relation": "户主", "id": B, "status": "正常",
+                         **(again if isinstance(again, dict) else {})})
     ctx = money_context(roster(), ledger(), {"deaths": [], "migrations": [], "registry": registry})
     assert money(ctx, code) == expected
 

@@ -218,6 +218,7 @@ def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
 
     rows, p = linked_rows(ctx, "registry"), led.params
     here = registry_still_here(reg)
+    returns = _registry_returns(ctx, reg, found["r"]) if back_cols else {}
     for m, r, c, _ in found.itertuples(index=False):
         row, m = rows[r], int(m)
         status = str(row.get("status", "") or "").strip()
@@ -230,6 +231,9 @@ def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
                        f"{said}死亡日期 {date_shown(row, 'died')}（户籍登记，请核实）", certainty=MEDIUM)
         else:
             back = row.get("in_date")
+            if row.get("left") == "moved" and row.get("id") in here and isinstance(row.get("moved_on"), dt.date):
+                # (the old row 迁出, a current row of his under another 户号 dated 迁入 after it: the same move and back)
+                back = min((d for d in returns.get(row.get("id"), ()) if row["moved_on"] < d), default=None)
             away, back = registry_away(ctx, row, back)
             if row.get("left") != "moved" and not away:
                 continue
@@ -248,6 +252,21 @@ def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
                        certainty=MEDIUM)
         if not any(e.code == ev.code for e in led.events_member.get(m, [])):
             led.events_member.setdefault(m, []).append(ev)
+
+
+def _registry_returns(ctx: Context, reg: pd.DataFrame, linked) -> dict[str, list[dt.date]]:
+    """ID → the 迁入日期 (on or before the review date) of the registry's current rows (not marked gone) of the people
+    of the linked rows: a person's old row marked 迁出 and a new row of his dated 迁入 are a move out and back
+    (held-out 396)."""
+    people = set(reg["id"].to_numpy(dtype=object)[reg.index.get_indexer(linked)].tolist()) - {"", None}
+    if not people:
+        return {}
+    rows = reg[reg["id"].isin(people) & (reg["left"] == "")]
+    out: dict[str, list[dt.date]] = {}
+    for person, day in zip(rows["id"].tolist(), rows["in_date"].tolist()):
+        if isinstance(day, dt.date) and day <= ctx.as_of:
+            out.setdefault(person, []).append(day)
+    return out
 
 
 def registry_away(ctx: Context, row: dict, back) -> tuple[bool, dt.date | None]:
