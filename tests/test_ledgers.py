@@ -1542,12 +1542,16 @@ def test_a_year_book_naming_no_year_is_one_calendar_year(tmp_path, order, filled
                          "2026-01至2026-06（6 个月）"),
     ([1, 3], "工作表“1月”“3月”的表名、标题、文件名只写了月份，没有写年份，按核查基准日前一年内计为 2026-01、2026-03"),
     ([2], "工作表“2月”的表名、标题、文件名只写了 2 月，没有写年份，按核查基准日前一年内计为 2026-02"),  # one sheet: as before
+    # the year taken two ways (the roster's period for April–June): one notice still, each way with its months
+    ([1, 2, 3, 4, 5, 6], "工作表“1月”“2月”“3月”“4月”“5月”“6月”的表名、标题、文件名只写了月份，没有写年份，按核查基准日前一年内计为 "
+                         "2026-01、2026-02、2026-03；按花名册的期间（2026-04至2026-06）计为 2026-04、2026-05、2026-06"),
 ])
 def test_a_year_books_guessed_year_is_said_once(tmp_path, filled, expected):
     # held-out 396: this year's book 1月…12月 naming no year, January–June filled, gave a notice per sheet
     head = ["户主姓名", "户主身份证号", "发放金额", "发放状态"]
     sheets = {f"{k}月": [head] + ([["张三", A, 516, "成功"]] if k in filled else []) for k in range(1, 13)}
-    tables = load_ledgers([write(tmp_path / "低保金发放台账.xlsx", sheets)], dt.date(2026, 6, 30))[0]
+    period = ("2026-04", "2026-05", "2026-06") if "花名册的期间" in expected else ()
+    tables = load_ledgers([write(tmp_path / "低保金发放台账.xlsx", sheets)], dt.date(2026, 6, 30), period=period)[0]
     said = [w for w in tables[0].warnings if "没有写年份" in w]
     assert len(said) == 1 and said[0].startswith(expected)
 

@@ -1476,32 +1476,26 @@ _GUESSED_YEAR = re.compile(r"工作表“([^”]+)”的表名、标题、文件
 
 
 def _guessed_years_together(notes: list[str]) -> list[str]:
-    """The notes of a workbook's bare month sheets (1月…6月) whose year was taken the same way, said once for the
-    book where the first stood (held-out 396: a year book 1月…12月 naming no year, January–June filled, gave six
-    notices that differed only in the month)."""
-    found = [(k, m) for k, m in enumerate(_GUESSED_YEAR.fullmatch(n) for n in notes) if m]
-    ways = Counter(m.group(3) for _, m in found)
-    if not found or max(ways.values()) < 2:
+    """The notes of a workbook's bare month sheets (1月…6月) on how their year was taken, said once for the book where
+    the first stood, each way with its months (held-out 396: a year book 1月…12月 naming no year, January–June filled,
+    gave six notices that differed only in the month)."""
+    found = {k: m for k, m in enumerate(_GUESSED_YEAR.fullmatch(n) for n in notes) if m}
+    if len(found) < 2:
         return notes
-    out, done = [], set()
-    at = {k: m for k, m in found if ways[m.group(3)] > 1}
-    for k, note in enumerate(notes):
-        if k not in at:
-            out.append(note)
-            continue
-        how = at[k].group(3)
-        if how in done:
-            continue
-        done.add(how)
-        same = [m for m in at.values() if m.group(3) == how]
+    ways: dict[str, list] = {}
+    for m in found.values():
+        ways.setdefault(m.group(3), []).append(m)
+    said = []
+    for how, same in ways.items():
         months = sorted({f"{m.group(4)}-{m.group(5)}" for m in same})
-        years = sorted({m.group(4) for m in same})
         index = [int(m[:4]) * 12 + int(m[5:]) for m in months]
         run = len(months) > 3 and index[-1] - index[0] == len(months) - 1
-        out.append("工作表" + "".join(f"“{m.group(1)}”" for m in same) + f"的表名、标题、文件名只写了月份，没有写年份，{how}计为 "
-                   + (f"{months[0]}至{months[-1]}（{len(months)} 个月）" if run else "、".join(months))
-                   + f"；如不是，请在文件名中写明年份（如“{int(years[-1]) + 1}年发放台账”）后重新运行")
-    return out
+        said.append(f"{how}计为 " + (f"{months[0]}至{months[-1]}（{len(months)} 个月）" if run else "、".join(months)))
+    year = max(int(m.group(4)) for m in found.values()) + 1
+    note = ("工作表" + "".join(f"“{m.group(1)}”" for m in found.values()) + "的表名、标题、文件名只写了月份，没有写年份，"
+            + "；".join(said) + f"；如不是，请在文件名中写明年份（如“{year}年发放台账”）后重新运行")
+    first = min(found)
+    return [note if k == first else n for k, n in enumerate(notes) if k == first or k not in found]
 
 
 # A sheet summing the workbook's other sheets (季度汇总, 合计表): its name or title says so
