@@ -551,19 +551,28 @@ def test_an_out_folder_name_too_long_for_the_system_is_an_output_error(tmp_path,
     assert "无法使用文件" not in line
 
 
-def test_review_into_the_previous_lists_folder_never_calls_its_input_a_stale_report(tmp_path):
+@pytest.mark.parametrize("previous", ["问题清单.xlsx", "findings.csv"])
+def test_review_into_the_previous_lists_folder_keeps_that_runs_record(tmp_path, previous):
     # held-out 392: review prev/问题清单.xlsx … --out prev said the folder held '以前运行留下的 2 个报告文件 … 请删除',
-    # counting the very problem list the townships had filled in and the run had just read
+    # counting the very problem list the townships had filled in; h397: and it replaced the audit's run.json, the only
+    # record of the lists, options and date behind that list — refused now, nothing in the folder touched
     roster = roster_csv(tmp_path / "r.csv")
     (tmp_path / "deaths.csv").write_text(f"姓名,身份证号,死亡日期\n张0,{ID},2026-03-01\n", encoding="utf-8")
     prev = tmp_path / "prev"
     done = run_cli("audit", roster, "--deaths", tmp_path / "deaths.csv", "--as-of", "2026-09-30", "--out", prev)
     assert done.returncode == 0, done.stderr
-    proc = run_cli("review", prev / "问题清单.xlsx", roster, "--as-of", "2026-12-31", "--out", prev)
-    assert proc.returncode == 0, proc.stderr
-    stale = [line for line in proc.stderr.splitlines() if "以前运行留下" in line]
-    assert stale and "1 个报告文件（如 findings.csv）" in stale[0], proc.stderr  # the audit's CSV, not the input
-    assert (prev / "问题清单.xlsx").is_file()
+    before = {p.name: p.read_bytes() for p in prev.iterdir()}
+    proc = run_cli("review", prev / previous, roster, "--as-of", "2026-12-31", "--out", prev)
+    assert proc.returncode == int(ExitCode.OUTPUT) and "Traceback" not in proc.stderr, proc.stderr
+    said = proc.stderr.strip().splitlines()[-1]  # (after the run's notices)
+    assert said.startswith("错误：") and all(w in said for w in ("run.json", previous, "--out")), said
+    assert "以前运行留下" not in proc.stderr
+    assert {p.name: p.read_bytes() for p in prev.iterdir()} == before
+    # rosters kept in the out folder are no earlier report: a second audit there runs as the first did
+    (prev / "r.csv").write_bytes(roster.read_bytes())
+    for _ in range(2):
+        again = run_cli("audit", prev / "r.csv", "--as-of", "2026-09-30", "--out", prev)
+        assert again.returncode in (0, 1), again.stderr
 
 
 @pytest.mark.parametrize("previous", ["回头看问题清单.xlsx", "review.csv"])

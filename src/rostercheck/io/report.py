@@ -174,6 +174,28 @@ def _refuse_inputs(targets, temporary=()) -> None:
             _delete(temporary)
             raise OutputError(f"本次要写出的报告“{target}”就是本次读取的输入文件，写出会覆盖它。请换一个输出文件夹（--out）"
                               "后重新运行（本次报告均未写出，输入文件保持不变）。")
+    for target in targets:
+        read_there = _read_beside(target) if Path(target).name == MANIFEST and os.path.isfile(target) else None
+        if read_there:
+            # h397: review --out the audit's folder replaced that audit's run.json, the only record of which lists,
+            # options and date made the findings.csv the review had just read from there
+            _delete(temporary)
+            raise OutputError(f"输出文件夹“{Path(target).parent}”中的 {MANIFEST} 是上次运行的记录，本次读取的“{read_there.name}”"
+                              f"就是那次的报告；写出会覆盖那次的 {MANIFEST}（用了哪些名单、参数和日期）。请换一个输出文件夹（--out）"
+                              "后重新运行（本次报告均未写出，该文件夹保持不变）。")
+
+
+MANIFEST = "run.json"
+
+
+def _read_beside(target) -> Path | None:
+    """A report of an earlier run that this run read from the folder of ``target``, if any (the rosters a user keeps in
+    the --out folder are no report: that earlier run.json records nothing they depend on)."""
+    from ..classify import OWN_OUTPUTS
+
+    here = os.path.normcase(os.path.realpath(Path(target).parent))
+    return next((p for p in _INPUTS.values() if os.path.normcase(os.path.realpath(Path(p).parent)) == here
+                 and OWN_OUTPUTS.match(Path(p).name)), None)
 
 
 def _umask() -> int:
