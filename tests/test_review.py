@@ -2022,6 +2022,7 @@ def test_one_persons_finding_in_two_households_of_a_list_without_its_evidence_is
     ("城关街道整改情况.xlsx", "", "城关街道"), ("各乡镇整改台账.xlsx", "", ""), ("整改台账.xlsx", "", ""),
     # file name and title naming two townships: neither
     ("河口乡_整改台账.xlsx", "石桥镇2026年第三季度问题整改台账", ""),
+    ("青山乡石桥镇_整改台账.xlsx", "", ""), ("青山乡、石桥镇整改台账.xlsx", "", ""),  # h397: two townships' file
 ])
 def test_a_return_without_a_township_column_is_the_township_its_name_or_title_names(name, title, town):
     # h378: townships' own retyped ledgers (no 乡镇 column) were "（未填乡镇）", one township's taken for another's version
@@ -2030,8 +2031,8 @@ def test_a_return_without_a_township_column_is_the_township_its_name_or_title_na
     part = pd.DataFrame({"类别代码": ["F01"], "姓名": ["王红"], "乡镇": [""]})
     part.attrs["titles"] = [title] if title else []
     notes = []
-    _named_by_file([name], [part], notes)
-    assert part["乡镇"].tolist() == [town]
+    _, parts = _named_by_file([name], [part], notes)
+    assert parts[0]["乡镇"].tolist() == [town]
     assert bool(notes) == bool(town)
 
 
@@ -2115,6 +2116,48 @@ def test_a_public_copys_rows_of_one_persons_findings_saying_the_same_are_each_on
     assert [list(m) for m in _paired(part, _shown_key(part, shape), matches, ["整改状态", "_row"])] == [[0], [1], [2]]
     part["整改状态"] = ["已停保", "车辆已过户", "已停保"]
     assert [list(m) for m in _paired(part, _shown_key(part, shape), matches, ["整改状态", "_row"])] == [[0, 1, 2]] * 3
+
+
+@pytest.mark.parametrize("told, paired", [
+    # h397: rows saying different things, each describing its own finding, were left unread (a 核实无问题 lost)
+    (["《机动车登记信息.csv》第 9 行：王勇 名下小汽车", "门市 1 处", "住房 2 套"], [[0], [1], [2]]),
+    (["《机动车登记信息.csv》 第 9 行：王勇 名下小汽车", "《不动产》第 3 行：王勇 名下门市 1 处", "名下住房 2 套（达到 2 套即标记）"],
+     [[0], [1], [2]]),
+    (["小汽车", "小汽车", "住房"], [[0, 1, 2]] * 3),  # two rows naming one finding: none told apart
+    (["王勇", "门市", "住房"], [[0, 1, 2]] * 3),  # a description every finding's 依据 holds tells nothing
+    (["", "门市", "住房"], [[0, 1, 2]] * 3),
+])
+def test_a_public_copys_rows_saying_different_things_are_told_apart_by_their_own_description(told, paired):
+    from rostercheck.review import _paired, _shown_key
+
+    known = pd.DataFrame({"类别代码": ["C04"] * 3, "姓名": ["王勇"] * 3, "身份证号": [LI] * 3, "户主身份证号": [LI] * 3,
+                          "乡镇": ["城关镇"] * 3, "依据": ["《机动车登记信息.csv》第 9 行：王勇 名下小汽车",
+                                                       "《不动产》第 3 行：王勇 名下门市 1 处",
+                                                       "《不动产》中王勇 名下住房 2 套（达到 2 套即标记）"]})
+    masked = f"{LI[:4]}**********{LI[-4:]}"
+    part = pd.DataFrame({"类别代码": ["C04"] * 3, "姓名": ["王勇"] * 3, "身份证号": [masked] * 3, "户主身份证号": [""] * 3,
+                         "乡镇": ["城关镇"] * 3, "整改状态": ["核实无问题", "已整改", ""],
+                         "问题描述（乡镇添加）": told}, index=[5, 6, 7])
+    part = part.iloc[::-1]  # (re-sorted by the township)
+    keys, shape = _shown_key(known, (4, 4)), (4, 4)
+    matches = [known.index[keys == k] for k in _shown_key(part, shape)]
+    got = _paired(part, _shown_key(part, shape), matches, ["整改状态", "_row"], known)
+    assert [list(m) for m in got][::-1] == paired
+
+
+@pytest.mark.parametrize("sheets, towns", [
+    # h397: two townships' returns in one workbook, a sheet each, all taken for the first township its file name named
+    (["青山乡", "石桥镇"], ["青山乡", "石桥镇"]),
+    (["Sheet1", "石桥镇"], ["", ""]),  # a sheet naming none: not told by sheet, nor by a file name naming two
+])
+def test_a_workbook_of_several_townships_sheets_is_each_sheets_townships_return(sheets, towns):
+    from rostercheck.review import _named_by_file
+
+    part = pd.DataFrame({"类别代码": ["F01", "C02"], "姓名": ["王红", "李博"], "乡镇": ["", ""], "_sheet": sheets})
+    notes = []
+    given, parts = _named_by_file(["青山乡石桥镇_整改台账.xlsx"], [part], notes)
+    assert [t for p in parts for t in p["乡镇"]] == towns
+    assert len(parts) == (2 if towns[0] else 1) and bool(notes) == bool(towns[0])
 
 
 def test_a_return_with_the_ids_last_four_digits_only_is_read_through_the_county_list(tmp_path):

@@ -228,7 +228,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
             progress("上期问题清单", Path(path))
         parts.append(read_previous(path, limits))
         warnings.extend(f"{Path(path).name}：{n}" for n in parts[-1].attrs["notes"])
-    _named_by_file(given, parts, warnings)
+    given, parts = _named_by_file(given, parts, warnings)
     given, parts, skipped = _read_through(given, parts, warnings, specs)
     for path, part in zip(given, parts):
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
@@ -379,21 +379,59 @@ _TOWN_NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}?[县市区旗](?=[\u4e00-\u
                          r"([\u4e00-\u9fff]{1,6}?(?:(?<!乡)镇|乡(?!镇)|街道|苏木))")
 
 
-def _named_by_file(given: list, parts: list[pd.DataFrame], notes: list[str]) -> None:
-    """Give a township's return without a 乡镇 column (its own 整改台账, retyped) the township its file name or title
-    names, said (h378: read as "（未填乡镇）", one township's return taken for another's version, its money unknown)."""
+def _named_by_file(given: list, parts: list[pd.DataFrame], notes: list[str]) -> tuple[list, list[pd.DataFrame]]:
+    """Give a township's return without a 乡镇 column (its own 整改台账, retyped) the township its sheet names, or else
+    its file name or title names, said (h378: read as "（未填乡镇）", one township's return taken for another's
+    version, its money unknown; h397: a workbook of two townships' returns, a sheet each, all taken for the first
+    township its file name named: each such sheet is a township's return of its own).
+
+    Returns:
+        The paths and their rows, a workbook of several townships' sheets split into one part per sheet.
+    """
+    out_given, out_parts = [], []
     for path, part in zip(given, parts):
+        out_given.append(path)
+        out_parts.append(part)
         if not len(part) or ("乡镇" in part.columns and part["乡镇"].astype(str).str.strip().ne("").any()):
             continue
+        sheets = part["_sheet"].fillna("").astype(str) if "_sheet" in part.columns else pd.Series("", index=part.index)
+        by_sheet = {s: _one_town(s) for s in sheets.unique()}
+        if all(by_sheet.values()) and len(set(map(regions.township_key, by_sheet.values()))) > 1:
+            part["乡镇"] = sheets.map(by_sheet)
+            notes.append(f"{Path(path).name}：没有乡镇列，按各工作表的名称作为其中问题所在的乡镇，各作为该乡镇退回的问题清单（"
+                         + "、".join(f"工作表“{s}”为{t}" for s, t in by_sheet.items()) + "）")
+            out_given.pop(), out_parts.pop()
+            for sheet in by_sheet:
+                one = part[sheets == sheet].reset_index(drop=True)
+                one.attrs = dict(part.attrs)
+                out_given.append(path)
+                out_parts.append(one)
+            continue
         stem = Path(path).stem
-        said = [(m.group(1), f"文件名“{Path(path).name}”") for m in [_TOWN_NAMED.match(stem)] if m] + [
-            (m.group(1), f"标题“{t}”") for t in part.attrs.get("titles", [])[:1] if (m := _TOWN_NAMED.match(str(t).strip()))]
+        said = [(t, f"文件名“{Path(path).name}”") for t in [_one_town(stem)] if t] + [
+            (t, f"标题“{h}”") for h in part.attrs.get("titles", [])[:1] if (t := _one_town(str(h).strip()))]
+        if len(by_sheet) == 1 and (t := next(iter(by_sheet.values())) or ""):
+            said.append((t, f"工作表名“{next(iter(by_sheet))}”"))
         towns = {regions.township_key(t) for t, _ in said}
         if len(towns) != 1:
             continue
         town, where = said[0]
         part["乡镇"] = town
         notes.append(f"{Path(path).name}：没有乡镇列，按{where}中的“{town}”作为这些问题所在的乡镇")
+    return out_given, out_parts
+
+
+_AND = re.compile(r"^[、，,和及与+＋_\-\s]*")
+
+
+def _one_town(text: str) -> str:
+    """The township a file name, title or sheet name starts with, '' when none or when a second township follows it
+    ('青山乡石桥镇_整改台账', '青山乡、石桥镇整改台账': two townships' returns in one file, neither alone)."""
+    m = _TOWN_NAMED.match(text)
+    if not m:
+        return ""
+    rest = _AND.sub("", text[m.end():])
+    return "" if _TOWN_NAMED.match(rest) else m.group(1)
 
 
 def _shown_key(frame: pd.DataFrame, shown: tuple[int, int] = (6, 4)) -> pd.Series:
@@ -409,23 +447,61 @@ def _shown_key(frame: pd.DataFrame, shown: tuple[int, int] = (6, 4)) -> pd.Serie
 _MASK_SHAPE = re.compile(r"^([0-9Xx]{0,8})\*{4,}([0-9Xx]{1,4})$")
 
 
-def _paired(part: pd.DataFrame, keys: pd.Series, matches: list, written: list[str]) -> list:
+def _paired(part: pd.DataFrame, keys: pd.Series, matches: list, written: list[str], known: pd.DataFrame | None = None
+            ) -> list:
     """A public copy's matches with the rows that share a shown key paired one to one with its findings where they are
     as many and say the same (h388: 王勇's three C04 rows, a car, a shop, two homes, each '已停保', were three ambiguous
-    rows, unread); rows saying different things stay ambiguous (which finding each is cannot be told)."""
+    rows, unread), or where each row's own description of the problem (依据, 问题描述 …) names one finding's 依据 and no
+    other's (h397: the three rows saying different things, one 核实无问题, were left unread); others stay ambiguous
+    (which finding each is cannot be told)."""
     said = part.reindex(columns=[c for c in written if not c.startswith("_")] + [  # (what was done; not a 问题描述)
         c for c in part.columns if str(c).endswith(TOWNSHIP_ADDED) and (_AMOUNT_COLUMN.search(str(c)) or _TEXT_COLUMN.search(
             str(c).removesuffix(TOWNSHIP_ADDED)))]).fillna("").astype(str)
     said = said.apply(lambda c: c.str.strip())
+    told = _described(part)
     out = list(matches)
     at = pd.Series(range(len(part)), index=part.index)
     for _, rows in part.groupby(keys.to_numpy()).groups.items() if len(part) else ():
         first = int(at[rows[0]])
         found = matches[first]
-        if len(found) >= 2 and len(rows) == len(found) and len(said.loc[rows].drop_duplicates()) == 1:
+        if len(found) < 2 or len(rows) != len(found):
+            continue
+        if len(said.loc[rows].drop_duplicates()) == 1:
             for row, k in zip(rows, found):
                 out[int(at[row])] = found[found == k]
+        elif known is not None and (one := _by_description(told.loc[rows], known.loc[found, "依据"])):
+            for row, k in zip(rows, one):
+                out[int(at[row])] = found[found == k]
     return out
+
+
+# A township's column describing the problem (its copy of 依据, or its own words for it)
+_DESCRIBING = re.compile(r"^(?:依据|问题描述|问题情况|问题摘要|问题内容|具体问题|疑点描述|疑点情况|疑点摘要)$")
+
+
+def _described(part: pd.DataFrame) -> pd.Series:
+    """Each row's description of its problem: its 依据, else a column the township added describing it ('' if none)."""
+    cols = [c for c in part.columns if _DESCRIBING.match(str(c).removesuffix(TOWNSHIP_ADDED).strip())]
+    if not cols:
+        return pd.Series("", index=part.index)
+    text = part[cols].fillna("").astype(str).apply(lambda c: c.str.replace(r"\s+", "", regex=True))
+    return text.apply(lambda r: next((v for v in r if v), ""), axis=1)
+
+
+def _by_description(told: pd.Series, bases: pd.Series) -> list | None:
+    """The finding (index of ``bases``) each row's description names, one to one — the description equal to one 依据,
+    or contained in one only — or None when any row names none, several, or one another row names."""
+    texts = {k: re.sub(r"\s+", "", str(v)) for k, v in bases.items()}
+    picked = []
+    for t in told:
+        if len(t) < 2:
+            return None
+        same = [k for k, b in texts.items() if b == t]
+        fits = same or [k for k, b in texts.items() if t in b]
+        if len(fits) != 1:
+            return None
+        picked.append(fits[0])
+    return picked if len(set(picked)) == len(picked) else None
 
 
 def _mask_shape(part: pd.DataFrame) -> tuple[int, int]:
@@ -537,7 +613,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             groups = key_of(known).groupby(key_of(known)).groups
             matches = [groups.get(k, known.index[:0]) for k in key_of(part)]
             if public:
-                matches = _paired(part, key_of(part), matches, written)
+                matches = _paired(part, key_of(part), matches, written, known)
         # (a row fitting several findings of one person, D01 on two rosters: all of them, as a person's below)
         hits = pd.Series([len(m) if i not in typed or known.loc[m, "身份证号"].nunique() > 1 else min(len(m), 1)
                           for m in matches], index=part.index)
