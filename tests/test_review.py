@@ -2194,3 +2194,20 @@ def test_a_returns_id_cut_short_as_the_county_list_already_had_it_is_not_said_st
         warnings = []
         _read_through(["findings.csv", "石桥镇反馈表.xlsx"], [county, back], warnings)
         assert any(w.startswith(f"石桥镇反馈表.xlsx：{said}") for w in warnings), warnings
+
+
+@pytest.mark.parametrize("header, cells, said", [
+    # h397: the codes' legend in the header's brackets: carried as the township's own column, 1/2/3 never read
+    ("整改结果（1已整改 2整改中 3核实无问题）", [1, 3], ["已整改", "核实无问题"]),
+    ("整改状态(1.已整改、2.未整改)", ["1", "2"], ["已整改", "未整改"]),
+    ("整改结果（已整改/未整改）", ["已整改", "未整改"], ["已整改", "未整改"]),  # (a dropdown's choices: the name before them)
+])
+def test_a_status_headers_own_legend_reads_its_codes(tmp_path, header, cells, said):
+    book = openpyxl.Workbook()
+    book.active.append(["类别代码", "姓名", "身份证号", "村(社区)", "应追回金额(元)", header])
+    for cell, who in zip(cells, (LI, WANG)):
+        book.active.append(["C04", "李博", who, "杨柳村", None, cell])
+    book.save(tmp_path / "城关镇_问题清单.xlsx")
+    part = read_previous(tmp_path / "城关镇_问题清单.xlsx")
+    assert part["整改状态"].tolist() == said and part["村"].tolist() == ["杨柳村"] * 2
+    assert not [c for c in part.columns if "整改" in c and c.endswith("（乡镇添加）")]

@@ -67,9 +67,22 @@ _TAIL_ONLY = re.compile(r"^(?:公民)?身份证(?:号码?)?(?:的)?后\s*([4四]
 _TAIL_MASK = "*" * 14
 
 
+def _without_legend(label: str) -> str:
+    """A header with its codes' legend in brackets ('整改结果（1已整改 2整改中 3核实无问题）') as the column it names (h397:
+    carried as a column of the township's own, its 1/2/3 never read as the status); the legend is read from the header
+    as written (:func:`_statuses_decoded`); so is one with the choices of its dropdown ('整改结果（已整改/未整改）')."""
+    choices = re.fullmatch(r"(.+?)[(（\[【]([^()（）]+)[)）\]】]", label)
+    if choices and len([c for c in re.split(r"[/／、|｜]", choices.group(2)) if c.strip()]) >= 2 \
+            and all(re.fullmatch(r"[\u4e00-\u9fff]{1,8}", c.strip()) for c in re.split(r"[/／、|｜]", choices.group(2)) if c.strip()):
+        return choices.group(1).strip()
+    if not re.search(r"[(（\[【]", label) or not codes.legend(label):
+        return label
+    return re.split(r"[(（\[【]", label)[0].strip() or label
+
+
 def ledger_labels(row: list) -> list[str]:
     """A header row's labels as a problem list's columns (the spellings and renamings townships type)."""
-    raw = [header_label(c) for c in row]
+    raw = [_without_legend(header_label(c)) for c in row]
     raw = ["身份证号" if _TAIL_ONLY.match(x) and "身份证号" not in raw else x for x in raw]
     if "整改状态" not in raw and "整改情况" in raw and any(x in _STATUS_RENAMED for x in raw):
         # 整改情况 beside 整改结果: the account, the result the status (held-out 157: 整改结果 carried aside, its
