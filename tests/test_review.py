@@ -995,6 +995,21 @@ def test_a_public_copy_filled_in_is_refused_not_read_as_everyone_gone(tmp_path):
     assert f"{LI[:6]}********{LI[-4:]}" in res.output.replace("\n", "") and "410523" not in res.output
 
 
+def test_a_townships_own_masked_ledger_alone_is_refused_as_what_it_is_not_as_a_public_copy(tmp_path):
+    # h397: a township's 整改台账 with IDs it masked itself was called a 公示版 and the clerk told to fill in the file
+    # without 公示_ — which that township never had
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "类别代码", "姓名", "身份证号", "乡镇", "整改结果"])
+    book.active.append([1, "C04", "李博", f"{LI[:4]}**********{LI[-4:]}", "城关镇", "已整改"])
+    book.save(tmp_path / "城关镇_整改台账.xlsx")
+    q3 = write_roster(tmp_path / "q3.xlsx", county_q3())
+    res = runner.invoke(app, ["review", str(tmp_path / "城关镇_整改台账.xlsx"), str(q3), "--as-of", AS_OF,
+                              "--out", str(tmp_path / "rv")])
+    said = res.output.replace("\n", "")
+    assert res.exit_code == 3 and "公示" not in said and "身份证号被遮挡" in said and "findings.csv" in said, said
+    assert not (tmp_path / "rv" / "review.csv").exists()
+
+
 def test_a_public_copy_filled_in_beside_the_internal_list_is_read_through_it(tmp_path):
     # held-out 196: a township's filled 公示 copy aborted the county's look-back even with findings.csv given: its rows
     # are matched to the internal list's findings (code, name, the ID's shown digits, township) and read through them

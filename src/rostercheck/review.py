@@ -591,13 +591,13 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
     typed = typed if internal else []
     if not through and not typed:
         return given, parts, {}
-    refusals = {True: "是公示版问题清单（身份证号已脱敏，如 {}），无法与本期花名册比对。请让乡镇在内部版问题清单（不带“公示_”的文件）"
-                      "上填写后退回，或同时给出内部版问题清单（findings.csv 或问题清单.xlsx），再运行回头看。",
+    refusals = {True: "{}，无法与本期花名册比对。{}",
                 False: "没有“类别代码”列，不是完整的问题清单：其中的人需按身份证号和姓名对应到内部版问题清单中的问题。"
                        "请同时给出内部版问题清单（findings.csv 或问题清单.xlsx），或让乡镇在问题清单上填写后退回。"}
     if not internal:
         first = parts[through[0]]
-        raise InputFileError(given[through[0]], refusals[bool(first.attrs.get("masked"))].format(first.attrs.get("masked")))
+        raise InputFileError(given[through[0]], refusals[bool(first.attrs.get("masked"))].format(
+            *_masked_said(given[through[0]], first)))
     known = pd.concat(internal, ignore_index=True)
     fingerprint = known["证据指纹"].astype(str).str.strip()
     known = known.assign(_f=fingerprint.where(fingerprint != "", known["身份证号"].astype(str) + known["依据"].astype(str))
@@ -683,7 +683,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             # (the internal lists given may all be other townships' returns: no county list to find its findings in,
             # held-out 265, said so rather than "找不到")
             county = any(len(set(p["乡镇"].astype(str).str.strip()) - {""}) >= 2 for p in internal)
-            warnings.append(f"{name}：" + refusals[public].format(part.attrs.get("masked")).split("请")[0]
+            warnings.append(f"{name}：" + refusals[public].format(*_masked_said(given[i], part)).split("请")[0]
                             + (f"其中各行按{how}在所给的内部版问题清单中都找不到对应的问题" if county else
                                "所给的内部版问题清单都是其他乡镇退回的，没有全县的问题清单（findings.csv），其中各行无法对应到问题")
                             + "，已跳过该文件（其余文件照常回头看）")
@@ -691,7 +691,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             # (a return naming no township: its file, whose name may name it: _townships_not_returned)
             skipped.update(dict.fromkeys(set(part["乡镇"].astype(str).str.strip()) - {""} or {_UNNAMED + name}, name))
             continue
-        warnings.append(f"{name}：{'是公示版问题清单（身份证号已脱敏）' if public else '没有“类别代码”列'}，其中 {int(taken.sum())} 行"
+        warnings.append(f"{name}：{_masked_said(given[i], part)[0] if public else '没有“类别代码”列'}，其中 {int(taken.sum())} 行"
                         f"已按{how}与所给的内部版问题清单逐条对应，乡镇填写的内容按对应的问题读入")
         for left, what in ((hits >= 2) & public, "对应内部版问题清单中不止一条问题，无法确定是哪一条"), \
                           (hits == 0, "在内部版问题清单中找不到对应的问题"):
@@ -705,6 +705,20 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
         parts[i] = matched
     kept = [(g, p) for g, p in zip(given, parts) if len(p) or not (p.attrs.get("masked") or p.attrs.get("uncoded"))]
     return [g for g, _ in kept], [p for _, p in kept], skipped
+
+
+def _masked_said(path, part: pd.DataFrame) -> tuple[str, str]:
+    """What a return whose IDs are masked is, and what to give instead: a public copy (a 公示_ file) filled in, or a
+    ledger masked some other way, most often by the township itself (h397: called a 公示版 and told to fill in the file
+    without 公示_, which that township never had)."""
+    example = part.attrs.get("masked") or ""
+    if Path(path).name.startswith("公示_"):
+        return (f"是公示版问题清单（身份证号已脱敏，如 {example}）",
+                "请让乡镇在内部版问题清单（不带“公示_”的文件）上填写后退回，或同时给出内部版问题清单（findings.csv 或问题清单.xlsx），"
+                "再运行回头看。")
+    return (f"身份证号被遮挡（如 {example}）",
+            "请同时给出上期全县问题清单（findings.csv 或问题清单.xlsx，身份证号完整），其中各行会按类别、姓名、身份证号露出的各位"
+            "和乡镇对应到上期问题；或让乡镇在身份证号完整的问题清单上填写后退回。")
 
 
 def _by_person(rows: pd.DataFrame, known: pd.DataFrame, claimed: set, specs: dict) -> tuple[dict, dict]:
