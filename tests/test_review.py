@@ -2226,3 +2226,21 @@ def test_a_status_headers_own_legend_reads_its_codes(tmp_path, header, cells, sa
     part = read_previous(tmp_path / "城关镇_问题清单.xlsx")
     assert part["整改状态"].tolist() == said and part["村"].tolist() == ["杨柳村"] * 2
     assert not [c for c in part.columns if "整改" in c and c.endswith("（乡镇添加）")]
+
+
+@pytest.mark.parametrize("masked, cut, found", [
+    # h397: the county's findings.csv re-saved by WPS (IDs 4.30526E+17): every masked return skipped, unread
+    (f"{LI[:4]}**********{LI[-4:]}", f"{int(LI[:6]) / 1e5:.5f}E+17", [0]),
+    (f"{LI[:6]}********{LI[-4:]}", f"{int(LI[:6]) / 1e5:.5f}E+17", [0]),
+    (f"{LI[:6]}********{LI[-4:]}", LI[:15] + "000", [0]),  # (a cut ID as pandas reads a number cell)
+    (f"{LI[:4]}**********{LI[-4:]}", "4.10523E+17", []),  # the digits both show disagree: a namesake
+    ("*" * 14 + LI[-4:], f"{int(LI[:6]) / 1e5:.5f}E+17", []),  # no digit to compare: never the name alone
+    (f"{LI[:4]}**********{LI[-4:]}", LI, []),  # a whole ID is matched by the shown key, not here
+])
+def test_a_masked_return_is_read_through_a_county_list_whose_ids_a_number_format_cut(masked, cut, found):
+    from rostercheck.review import _through_cut_ids
+
+    known = pd.DataFrame({"类别代码": ["F01", "F01"], "姓名": ["李博", "王五"], "身份证号": [cut, WANG],
+                          "乡镇": ["城关镇", "城关镇"]})
+    part = pd.DataFrame({"类别代码": ["F01"], "姓名": ["李博"], "身份证号": [masked], "乡镇": ["城关镇"]}, index=[7])
+    assert [list(m) for m in _through_cut_ids(part, known, [known.index[:0]])] == [found]

@@ -504,6 +504,30 @@ def _by_description(told: pd.Series, bases: pd.Series) -> list | None:
     return picked if len(set(picked)) == len(picked) else None
 
 
+def _through_cut_ids(part: pd.DataFrame, known: pd.DataFrame, matches: list) -> list:
+    """A masked return's rows that matched nothing by their shown digits, matched to the county list's findings whose IDs
+    a number format cut (a findings.csv re-saved by Excel or WPS: 4.30526E+17, h397: every masked return skipped, the
+    townships' statuses and money unread): the same code, name and township, and the digits both still show agreeing —
+    three at least, never the name alone. A row fitting several such findings stays ambiguous (said, not read)."""
+    cut = known["身份证号"].map(lambda v: _lost_digits(ids.id_number(v)))
+    if not cut.any() or not len(part):
+        return matches
+    pool = known[cut]
+    kept = pool["身份证号"].map(_kept_digits)
+    key = pool["类别代码"].astype(str) + "|" + _bare_name(pool) + "|" + pool["乡镇"].astype(str).str.strip()
+    groups = key.groupby(key).groups
+    row_key = part["类别代码"].astype(str) + "|" + _bare_name(part) + "|" + part["乡镇"].astype(str).str.strip()
+    heads = part["身份证号"].astype(str).str.strip().str.extract(r"^([0-9]*)", expand=False).fillna("")
+    out = list(matches)
+    for n, (at, k) in enumerate(row_key.items()):
+        if len(out[n]) or k not in groups:
+            continue
+        head = heads[at]
+        fits = [j for j in groups[k] if (m := min(len(kept[j]), len(head))) >= 3 and kept[j][:m] == head[:m]]
+        out[n] = pd.Index(fits)
+    return out
+
+
 def _mask_shape(part: pd.DataFrame) -> tuple[int, int]:
     """How many leading and trailing characters a return's masked IDs show (the most common shape): 6 and 4 as this
     tool masks, 4 and 4 as some townships do ('4305**********1234'; h388: every row said unmatched, the return skipped)."""
@@ -613,7 +637,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             groups = key_of(known).groupby(key_of(known)).groups
             matches = [groups.get(k, known.index[:0]) for k in key_of(part)]
             if public:
-                matches = _paired(part, key_of(part), matches, written, known)
+                matches = _paired(part, key_of(part), _through_cut_ids(part, known, matches), written, known)
         # (a row fitting several findings of one person, D01 on two rosters: all of them, as a person's below)
         hits = pd.Series([len(m) if i not in typed or known.loc[m, "身份证号"].nunique() > 1 else min(len(m), 1)
                           for m in matches], index=part.index)
