@@ -2244,3 +2244,18 @@ def test_a_masked_return_is_read_through_a_county_list_whose_ids_a_number_format
                           "乡镇": ["城关镇", "城关镇"]})
     part = pd.DataFrame({"类别代码": ["F01"], "姓名": ["李博"], "身份证号": [masked], "乡镇": ["城关镇"]}, index=[7])
     assert [list(m) for m in _through_cut_ids(part, known, [known.index[:0]])] == [found]
+
+
+def test_a_lists_village_codes_are_named_as_this_roster_names_the_villages_of_their_people():
+    # h397: a return carrying 12-digit village codes only showed 430526104003 for 沙洲村 in every row and workbook
+    from rostercheck.review import _coded_villages
+
+    a, b, c = make_id("19500101", 11), make_id("19600101", 21), make_id("19700101", 31)
+    members = pd.DataFrame({"id": [a, b, c, ZHAO], "village": ["沙洲村", "沙洲村", "渡头村", "渡头村"]})
+    prev = pd.DataFrame({"村": ["430526104003", "430526104003", "430526104001", "430526104002", "河口村", "430526104009"],
+                         "身份证号": [a, b, c, WANG, ZHANG, ZHAO], "户主身份证号": [a, a, c, WANG, ZHANG, ZHAO]})
+    notes = []
+    got = _coded_villages(prev, members, notes)
+    # (a code whose people all left stays a code; two codes naming one village name neither)
+    assert got.tolist() == ["沙洲村", "沙洲村", "430526104001", "430526104002", "河口村", "430526104009"]
+    assert "430526104003=沙洲村" in notes[0] and "430526104001" in notes[1] and "430526104002" in notes[1]

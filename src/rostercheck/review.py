@@ -290,6 +290,8 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     town_of = as_roster_names(inputs.members)
     if "乡镇" in prev.columns:
         prev["乡镇"] = _coded_towns(prev, inputs.members, warnings).map(town_of)
+    if "村" in prev.columns:
+        prev["村"] = _coded_villages(prev, inputs.members, warnings)
     absent, absent_notes = _no_return(given, parts, prev, town_of, skipped)
     warnings += _townships_not_returned(parts, inputs.members, skipped, town_of) + absent_notes + _money_left_blank(
         prev[~prev["乡镇"].isin(absent)] if absent else prev)
@@ -371,6 +373,38 @@ def _coded_towns(prev: pd.DataFrame, members: pd.DataFrame, notes: list[str]) ->
     if left:
         notes.append(f"上期问题清单的乡镇区划代码 {'、'.join(left)} 无法按本期花名册对应为乡镇名称，照旧显示为代码")
     return prev["乡镇"].where(~coded, towns.str[:9].map(named).fillna(towns))
+
+
+def _coded_villages(prev: pd.DataFrame, members: pd.DataFrame, notes: list[str]) -> pd.Series:
+    """An earlier list's 村 with each 12-digit village code (统计用区划代码, a return or export carrying codes only) named
+    as this roster names the village of the people its findings are about, when nearly all of them agree and no two
+    codes take one name (h397: the look-back's rows and each township's workbook showed 430526104003 for 沙洲村); said,
+    and so are the codes left as they are.
+
+    Returns:
+        The 村 column.
+    """
+    villages = prev["村"].astype(str).str.strip()
+    coded = villages.str.fullmatch(r"\d{12}")
+    if not coded.any() or not len(members):
+        return prev["村"]
+    enrolled = members[members["id"].astype(bool) & ~members["village"].astype(str).str.fullmatch(r"\d*")]
+    where = dict(zip(enrolled["id"], enrolled["village"]))
+    named: dict[str, str] = {}
+    for code, rows in prev[coded].groupby(villages[coded]):
+        said = pd.Series([where.get(ids.id_number(v).value, "") for col in ("身份证号", "户主身份证号") for v in rows[col]])
+        said = said[said != ""]
+        if len(said) and (top := said.value_counts()).iloc[0] >= 0.8 * len(said):
+            named[code] = top.index[0]
+    taken = pd.Series(named).value_counts() if named else pd.Series(dtype=int)
+    named = {c: v for c, v in named.items() if taken[v] == 1}
+    left = sorted(set(villages[coded]) - set(named))
+    if named:
+        notes.append("上期问题清单的村写的是十二位区划代码，已按本期花名册中这些问题所涉人员所在的村对应为名称：" + "、".join(
+            f"{c}={v}" for c, v in sorted(named.items())))
+    if left:
+        notes.append(f"上期问题清单的村区划代码 {'、'.join(left)} 无法按本期花名册对应为村名，照旧显示为代码")
+    return prev["村"].where(~coded, villages.map(named).fillna(villages))
 
 
 # A township named at the start of a return's file name or title ('河口乡_整改台账', '清河县河口乡2026年第三季度…整改台账'):
