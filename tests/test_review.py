@@ -1175,17 +1175,20 @@ def test_a_no_problem_a_doubt_word_sets_aside_is_said(tmp_path, said, status, no
     assert list(result.rows["整改状态"]) == [status] and note in result.rows["说明"].iat[0]
 
 
-@pytest.mark.parametrize("status, found, unclear", [
+@pytest.mark.parametrize("status, found, unclear, added", [
     # held-out 269: 已核实无误 (a code sheet's 2) may say the case holds or that it is none: 未整改 with no word of why
-    ("已核实无误", "", True),
+    ("已核实无误", "", True, {}),
     # h363: in 核实情况 too; not where the texts say which
-    ("", "核实无误", True), ("", "核实无误，情况属实", False), ("已整改", "核实无误，已停发", False),
-    ("", "核实无误，待清退", False),
+    ("", "核实无误", True, {}), ("", "核实无误，情况属实", False, {}), ("已整改", "核实无误，已停发", False, {}),
+    ("", "核实无误，待清退", False, {}),
+    # h397: in a text column the township added beside its status (整改情况 beside 整改结果)
+    ("", "", True, {"整改情况": "核实无误，继续保障"}), ("", "", False, {"备注": "核实无误，情况属实"}),
+    ("", "", False, {"入户核实人": "核实无误"}),  # (a name column, no account)
 ])
-def test_a_status_of_checked_correct_is_said_unclear(tmp_path, status, found, unclear):
+def test_a_status_of_checked_correct_is_said_unclear(tmp_path, status, found, unclear, added):
     out = _audit(tmp_path, county_q3())
     rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig")
-    rows = rows[rows["类别代码"] == "C01"].head(1).assign(整改状态=status, 核实情况=found)
+    rows = rows[rows["类别代码"] == "C01"].head(1).assign(整改状态=status, 核实情况=found, **added)
     rows.to_csv(tmp_path / "returned.csv", index=False, encoding="utf-8-sig")
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
     result = review(tmp_path / "returned.csv", [q4], dt.date(2026, 12, 31))

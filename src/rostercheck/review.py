@@ -2036,17 +2036,20 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             still += f"（{roster.where(j)}，{_sureness(f[said], roster.members.at[j, found])}）"
         notes.append(f"乡镇填报“{claimed}”，{still}，请核实{_claim_check(f, '是否已停发')}")
     doubt = "" if verified else suppress.doubted(f["核实情况"], claimed, f["类别代码"])
+    added = [values.text(f[c]) for c in f.index if str(c).endswith(TOWNSHIP_ADDED)
+             and _TEXT_COLUMN.search(str(c).removesuffix(TOWNSHIP_ADDED))]
     if doubt:  # said, or the township is left wondering why its 核实无问题 did not count
         claim = suppress.verified_claim(claimed, f["核实情况"])  # (what the township wrote, not a verdict it never gave)
         notes.append(f"乡镇填报“{claim}”，但填报中写有“{doubt}”，未计为核实无问题，请核实")
     elif not verified and status == OPEN and suppress.is_verified(f.get("整改措施", ""), "", f["类别代码"]):
         # (a 整改措施 of '不存在此问题' is read as no verdict, README: held-out 195 was left to wonder)
         notes.append("整改措施中写的是核实无问题，如属实，请在整改状态中填写“核实无问题”后重新运行")
-    elif not verified and status == OPEN and (said := next((t for t in (claimed, values.text(f["核实情况"]))
+    elif not verified and status == OPEN and (said := next((t for t in (claimed, values.text(f["核实情况"]), *added)
                                                             if "无误" in t), "")) \
-            and not _SETTLED_TOO.search(claimed + values.text(f["核实情况"])):
+            and not _SETTLED_TOO.search(claimed + values.text(f["核实情况"]) + "".join(added)):
         # '核实无误' says the check was right as often as that the case is none (held-out 269: a code sheet's 2=已核实无误);
-        # in 核实情况 too (h363: said nothing there), unless the texts say which (属实, 已清退, 待停发)
+        # in 核实情况 too (h363: said nothing there), or a text column the township added (h397: 整改情况 beside its
+        # 整改结果, '核实无误，继续保障', said nothing), unless the texts say which (属实, 已清退, 待停发)
         notes.append(f"乡镇填报“{said}”，未写明是问题属实还是核实无问题，按仍在册计为未整改；如经核实无问题，"
                      "请填写“核实无问题”并写明理由后重新运行")
     if f.get(_UNRETURNED):
