@@ -557,8 +557,8 @@ def review_cmd(
     _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
-        from .io.review_report import money_review, rates, verified_money, write_review_reports
-        from .io.report import prepare_out_dir, protect_inputs
+        from .io.review_report import REVIEW_REPORTS, money_review, rates, verified_money, write_review_reports
+        from .io.report import prepare_out_dir, protect_inputs, refuse_replacing_record
         from .review import VERIFIED, review
 
         from .classify import is_returned_list
@@ -579,6 +579,7 @@ def review_cmd(
             raise UsageError(f"--suppress 给的“{Path(suppress).name}”就在输出文件夹中，本次会写出新的同名文件而把它覆盖；"
                              "请换一个输出文件夹（--out），或先把它复制到别处再给出。")
         prepare_out_dir(out)
+        refuse_replacing_record(out, [previous, *returned, *([suppress] if suppress else [])], REVIEW_REPORTS)
         with console.loading() as progress:
             result = review([previous, *returned], got.rosters, when, suppress, config, progress=progress)
         _RETAINED["result"] = result

@@ -188,6 +188,14 @@ def _refuse_inputs(targets, temporary=()) -> None:
 MANIFEST = "run.json"
 
 
+def refuse_replacing_record(out: Path, inputs, reports=()) -> None:
+    """Before a run's work, refuse an --out holding one of ``inputs`` under the name of one of its ``reports``, or whose
+    run.json records the earlier run whose report this run reads (h397: the look-back of a city ran its minutes only to
+    be refused when writing)."""
+    protect_inputs(inputs)
+    _refuse_inputs([Path(out) / name for name in (*reports, MANIFEST)])
+
+
 def _read_beside(target) -> Path | None:
     """A report of an earlier run that this run read from the folder of ``target``, if any (the rosters a user keeps in
     the --out folder are no report: that earlier run.json records nothing they depend on)."""

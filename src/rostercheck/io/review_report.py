@@ -24,6 +24,9 @@ RECOVERY_COLUMNS = ["涉及户数", "应追回金额（元）", "乡镇填报已
                  "应补发金额（元）", "乡镇填报已补发（元）", "仍未补发（元）"]
 
 
+# The main reports a look-back writes in its --out folder (besides run.json), refused early where they are an input
+REVIEW_REPORTS = ("review.csv", "回头看问题清单.xlsx", suppress.FILE_NAME)
+
 def rates(rows: pd.DataFrame, by: str, titles: dict[str, str] | None = None, by_household: Collection[str] = ()) -> pd.DataFrame:
     """Return rectification counts and rates grouped by a column, with a 合计 row last.
 
@@ -191,8 +194,8 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
     """
     out = prepare_out_dir(out)
     rows = result.rows
-    paths = {"review": out / "review.csv", "workbook": out / "回头看问题清单.xlsx",
-             "suppress": out / suppress.FILE_NAME, "manifest": out / "run.json"}
+    paths = {"review": out / REVIEW_REPORTS[0], "workbook": out / REVIEW_REPORTS[1],
+             "suppress": out / REVIEW_REPORTS[2], "manifest": out / "run.json"}
     write_csv(rows, paths["review"])
     sheets = review_sheets(rows, result.titles, result.by_household, result.reported)
     heading = review_heading(getattr(result, "county", ""), as_of_of(options))
