@@ -2262,3 +2262,24 @@ def test_a_lists_village_codes_are_named_as_this_roster_names_the_villages_of_th
     # (a code whose people all left stays a code; two codes naming one village name neither)
     assert got.tolist() == ["沙洲村", "沙洲村", "430526104001", "430526104002", "河口村", "430526104009"]
     assert "430526104003=沙洲村" in notes[0] and "430526104001" in notes[1] and "430526104002" in notes[1]
+
+
+NAMESAKE = make_id("19450720", 357)
+
+
+@pytest.mark.parametrize("cut, tail, found, note", [
+    # h397: the county's list re-saved by WPS (4.30525E+17), the township's masked copy showing the last four digits:
+    # a namesake of that region with other last digits was taken for the person, the household kept 未整改
+    (f"{int(NAMESAKE[:6]) / 1e5:.5f}E+17", "1234", None, "后 4 位与乡镇退回的清单所写（1234）不同"),
+    (f"{int(NAMESAKE[:6]) / 1e5:.5f}E+17", NAMESAKE[-4:], 0, "按仍在册计"),
+    (f"{int(NAMESAKE[:6]) / 1e5:.5f}E+17", "", 0, "按仍在册计"),  # (no copy showing more: as before)
+    (NAMESAKE[:15] + "000", "1234", None, ""),  # 15 digits kept, the last four another's
+    (NAMESAKE[:15] + "000", NAMESAKE[-4:], 0, "前几位找到"),
+    (NAMESAKE[:15] + "000", "", 0, "前几位找到"),
+])
+def test_a_cut_ids_last_digits_a_masked_return_shows_tell_a_namesake_apart(cut, tail, found, note):
+    from rostercheck.review import _Roster
+
+    members = _household_rows((NAMESAKE, "刘平贵", NAMESAKE, "刘平贵")).assign(township="城关镇", village="")
+    j, how = _Roster(members).person(cut, "刘平贵", "", "城关镇", "", "", tail=tail)
+    assert j == found and note in how, how

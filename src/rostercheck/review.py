@@ -126,10 +126,12 @@ class _Roster:
         return ""
 
     def person(self, raw_id: str, name: str, raw_head: str, town: str = "", village: str = "",
-               head_name: str = "") -> tuple[int | None, str]:
+               head_name: str = "", tail: str = "") -> tuple[int | None, str]:
         """The member an earlier finding's person is now (``town``, ``village``, ``head_name``: the finding's 乡镇, 村,
-        户主姓名), and how found when not by the same ID ('' else; or why the same ID is not taken as the same person)."""
+        户主姓名; ``tail``: the last digits a township's masked copy still shows of an ID the county's list holds cut),
+        and how found when not by the same ID ('' else; or why the same ID is not taken as the same person)."""
         info, key = ids.id_number(raw_id), person_name(name)
+        tail = str(tail or "").upper()
         other = ""
         if info.value and info.value in self.by_id:
             j = self.by_id[info.value]
@@ -142,6 +144,8 @@ class _Roster:
             return self.by_name_head.get((key, ids.id_number(raw_head).value)), ""
         # digits lost in Excel, in the earlier list or in this roster: region + birth date plus the name
         j = self.by_prefix.get((key, info.value[:ids.SURVIVING])) if info.value else None
+        if j is not None and tail and _lost_digits(info) and not str(self.members.at[j, "id"]).endswith(tail):
+            j = None  # (the township's copy shows other last digits: a namesake born the same day, h397)
         if j is not None and _lost_digits(info):
             return j, "原身份证号以数字格式存储，按姓名和身份证号前几位找到"
         if j is not None and _lost_digits(ids.id_number(self.members.at[j, "id"])):
@@ -165,6 +169,14 @@ class _Roster:
             # 216: 王芳 of 青山东村, head 王大福, taken for the 王芳 of 青山西村 whose husband heads her household)
             ours = [j for j in same if _agrees(village, self.members.at[j, "village"] if "village" in self.members else "")
                     and _agrees(person_name(head_name), person_name(self.members.at[j, "head_name"]))]
+            # the last digits a township's masked copy shows of the ID (h397: a namesake of the same region, the
+            # household gone, kept 未整改): other last digits are another person
+            other_tail = [j for j in ours if tail and not str(self.members.at[j, "id"]).upper().endswith(tail)]
+            if other_tail and len(other_tail) == len(ours):
+                return None, (f"原清单的身份证号只剩前 {info.reliable} 位（以数字格式存储），本期花名册中同名、身份证号前几位相同的"
+                              f"人员（{self.where(other_tail[0])}）身份证号后 {len(tail)} 位与乡镇退回的清单所写（{tail}）不同，"
+                              "未按同一人计，请核实")
+            ours = [j for j in ours if j not in other_tail]
             if ours:
                 return ours[0], (f"原清单的身份证号只剩前 {info.reliable} 位（以数字格式存储），本期花名册中有同名、身份证号前几位"
                                  f"相同的人员（{self.where(ours[0])}），按仍在册计，请核实是否为同一人")
@@ -685,6 +697,9 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
                 for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
                     if str(row[col]).strip():
                         found[col] = row[col]
+                if public and (tail := re.search(r"\*([0-9Xx]{4})$", str(row["身份证号"]).strip())) \
+                        and _lost_digits(ids.id_number(found["身份证号"])):
+                    found[_TAIL] = tail.group(1).upper()
                 rows.append(found)
         if i in typed:  # (its rows fitting no finding as they are: the look-back says what their IDs lost)
             worded = part.index[(hits == 0).to_numpy() & ~part["类别代码"].isin(specs or {}).to_numpy()]
@@ -1841,6 +1856,15 @@ def _number(value) -> float | None:
     return amount if amount is not None and amount == amount and amount > 0 else None
 
 
+_TAIL = "_尾号"  # the last digits a township's masked copy showed of a finding's ID the county's list holds cut (h397)
+
+
+def _shown_tail(f: pd.Series) -> str:
+    """The last digits a township's masked return showed of a finding's person's ID ('' when none)."""
+    said = f.get(_TAIL, "")
+    return said if isinstance(said, str) else ""
+
+
 def _place_of(f: pd.Series) -> tuple[str, str, str]:
     """Where an earlier finding puts its person: 乡镇, 村, 户主姓名."""
     return f.get("乡镇", ""), f.get("村", ""), f.get("户主姓名", "")
@@ -1951,7 +1975,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if how:
             notes.append(how)
         if j is None and f["身份证号"]:  # the head changed (died, left), or the household enrolled again under another
-            j, how = roster.person(f["身份证号"], f["姓名"], "", *_place_of(f))
+            j, how = roster.person(f["身份证号"], f["姓名"], "", *_place_of(f), tail=_shown_tail(f))
             if j is not None:
                 what, by_head = "该户", False
                 # the former head may be on the roster still, in another's household (merged: held-out 157 was told
@@ -1971,7 +1995,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
                 if how:
                     notes.append(how)
     else:
-        j, how = roster.person(f["身份证号"], f["姓名"], f["户主身份证号"], *_place_of(f))
+        j, how = roster.person(f["身份证号"], f["姓名"], f["户主身份证号"], *_place_of(f), tail=_shown_tail(f))
         what = "该人员"
         if how:
             notes.append(how)
