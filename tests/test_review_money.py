@@ -686,11 +686,18 @@ def test_instalments_withholdings_and_plans_are_read_as_what_they_say(text, reco
     ("F06", None, 1700.0, "计划下月补发1700元", "未整改", {"应补发金额": 0.0}, "是计划"),
     ("F02", 2280.0, None, "每月扣回380元", "未整改", {"应追回金额": 0.0}, "未写已扣回几个月"),
     ("F01", 1560.0, None, "已将1560元追回", "已整改", {"应追回金额": 1560.0}, "计为已整改"),
+    # h397: a status of 已整改 beside a plan with no money done was counted paid in full
+    ("F06", None, 960.0, "已整改|拟于12月补发", "未整改", {"应补发金额": 0.0}, "钱款尚未补发"),
+    ("F05", 300.0, None, "已完成|计划下月追回", "未整改", {"应追回金额": 0.0}, "钱款尚未追回"),
+    ("F06", None, 960.0, "已整改|已补发960元，拟下月核对", "已整改", {"应补发金额": 960.0}, "计为已整改"),
+    ("F01", 1560.0, None, "已整改|已追回，剩余部分计划下月追回", "未整改", {"应追回金额": 0.0}, ""),
+    ("F06", None, 960.0, "已整改|", "已整改", {"应补发金额": 960.0}, "计为已整改"),
 ])
 def test_money_withheld_by_instalments_or_planned_is_counted_as_the_township_wrote_it(code, recover, repay, measures,
                                                                                      status, reported, said):
+    claimed, _, measures = measures.rpartition("|")
     f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
-                   "依据": "", "整改状态": "", "核实情况": "", "整改措施": measures, "应追回金额": recover,
+                   "依据": "", "整改状态": claimed, "核实情况": "", "整改措施": measures, "应追回金额": recover,
                    "应补发金额": repay})
     row = _decide(f, "household", False, set(), _roster(), "")
     assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]

@@ -1813,6 +1813,13 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     if said_done and not covered and loose and owed is not None:
         notes.append(f"乡镇填报“{said_done}”，金额无法确定，按未整改计")
         return OPEN, owed, ""
+    # a 已整改 beside a plan, a deadline or an order with no amount done ('已整改' and '拟于12月补发': h397, counted paid in
+    # full; the plan says the money has not moved yet)
+    planned = next((m.group(0) for t in texts if (m := _PLANNED.search(t))), None)
+    moved_too = any((m := _MONEY_DONE.search(_PLANNED.sub("", t))) and not re.search("整改|完成", m.group(0)) for t in texts)
+    if said_done and not covered and planned and not moved_too:
+        notes.append(f"乡镇填报“{said_done}”，但写有“{planned}”（计划、期限或通知，钱款尚未{verb}），按未整改计，请核实")
+        return OPEN, owed or 0.0, ""
     if (covered or said_done) and not any(_MONEY_NOT_YET.search(t) for t in texts):
         if covered and done > owed + 1:  # (h357: '已追回2000元' of 1,800 owed counted 1,800, unsaid)
             notes.append(f"乡镇填报已{verb} {yuan(done)}，多于应{verb}的 {yuan(owed)}，按应{verb}金额计；"
