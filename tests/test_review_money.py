@@ -692,6 +692,11 @@ def test_instalments_withholdings_and_plans_are_read_as_what_they_say(text, reco
     ("F06", None, 960.0, "已整改|已补发960元，拟下月核对", "已整改", {"应补发金额": 960.0}, "计为已整改"),
     ("F01", 1560.0, None, "已整改|已追回，剩余部分计划下月追回", "未整改", {"应追回金额": 0.0}, ""),
     ("F06", None, 960.0, "已整改|", "已整改", {"应补发金额": 960.0}, "计为已整改"),
+    # h397: a year and month with a dot is no amount ('2026.10' had kept the claim from counting: 金额无法确定)
+    ("F01", 1200.0, None, "|2026.10已追回", "已整改", {"应追回金额": 1200.0}, "计为已整改"),
+    ("F06", None, 1170.0, "|已于2026.10补发", "已整改", {"应补发金额": 1170.0}, "计为已整改"),
+    ("F01", 3000.0, None, "|已于2026.10.8追回1,200元", "未整改", {"应追回金额": 1200.0}, "仍差 1,800.00 元"),
+    ("F01", 1350.0, None, "已整改|已停保（2026.8）", "未整改", {"应追回金额": 0.0}, "只写了停发"),
 ])
 def test_money_withheld_by_instalments_or_planned_is_counted_as_the_township_wrote_it(code, recover, repay, measures,
                                                                                      status, reported, said):

@@ -1650,6 +1650,11 @@ _LOOSE_FIGURE = re.compile(r"(?<![\d.,，/／\-－A-Za-z])\d+(?:[,，]\d{3})*(?:
                            r"[、，,至到~\-－/／]\s*\d{1,2}\s*(?:个?月|日|号)|[/／\-－.]\s*\d))")
 
 
+# A year and month written with a dot ('2026.10', '已于2026.10补发': h397, an unread amount that kept a claim without
+# an amount from counting): no money unless 元 follows
+_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
+
+
 def _unread_figures(text: str, bare: bool) -> list[str]:
     """The figures of a township's text that no reading of :func:`_amounts_said` took (recovered, owed, still owed),
     in a clause naming recovery or payment ('已追回（7月：300元）', '已追回300元及利息50元') or written as instalments
@@ -1667,8 +1672,10 @@ def _unread_figures(text: str, bare: bool) -> list[str]:
     unread = []
     for clause in _CLAUSE.finditer(rest):
         verb = re.search(_VERBS, clause.group(0))
-        for m in _LOOSE_FIGURE.finditer(kept[clause.start():clause.end()]):
-            if (verb or re.search("[+＋]", m.group(0))) and not _NOT_A_SUM.search(m.group(0)):
+        span = kept[clause.start():clause.end()]
+        for m in _LOOSE_FIGURE.finditer(span):
+            if (verb or re.search("[+＋]", m.group(0))) and not _NOT_A_SUM.search(m.group(0)) \
+                    and not (_YEAR_MONTH.fullmatch(m.group(0)) and not re.match(r"\s*(?:元|圆|万)", span[m.end():])):
                 unread.append(m.group(0))
     return unread
 
