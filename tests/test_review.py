@@ -2283,3 +2283,17 @@ def test_a_cut_ids_last_digits_a_masked_return_shows_tell_a_namesake_apart(cut, 
     members = _household_rows((NAMESAKE, "刘平贵", NAMESAKE, "刘平贵")).assign(township="城关镇", village="")
     j, how = _Roster(members).person(cut, "刘平贵", "", "城关镇", "", "", tail=tail)
     assert j == found and note in how, how
+
+
+@pytest.mark.parametrize("cell, said", [
+    # h397: a deadline's date cell WPS saved as its serial showed 46372 in the look-back
+    (46372, "2026-12-16"), ("46372", "2026-12-16"), ("2026-12-15", "2026-12-15"), ("12月底前", "12月底前"), (2026, "2026"),
+])
+def test_a_deadline_or_a_date_the_township_added_saved_as_a_serial_is_the_date(tmp_path, cell, said):
+    book = openpyxl.Workbook()
+    book.active.append(["类别代码", "姓名", "身份证号", "整改时限", "走访日期", "走访人员"])
+    book.active.append(["C04", "李博", LI, cell, cell, cell])
+    book.save(tmp_path / "城关镇_问题清单.xlsx")
+    part = read_previous(tmp_path / "城关镇_问题清单.xlsx")
+    assert part["整改时限"].tolist() == [said] and part["走访日期（乡镇添加）"].tolist() == [said]
+    assert part["走访人员（乡镇添加）"].tolist() == [str(cell)]  # (a number in a column of no date: as written)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import InputFileError
 from ..model import LOW
-from ..normalize import codes, ids
+from ..normalize import codes, ids, values
 from ..normalize.values import count, header_label, text
 from ..policy import load_defaults
 from .limits import Limits
@@ -372,6 +372,13 @@ def _cell(column: str, value: object) -> str:
         code = text(value).upper()
         found = _CELL_CODE.match(code)
         return found.group(1) if found else code
+    if (column == "整改时限" or (column.endswith(TOWNSHIP_ADDED) and re.search("日期|时间|时限", column))) \
+            and _SERIAL.fullmatch(text(value)) and (day := values.date(value)) is not None:
+        return day.isoformat()  # (h397: a date cell WPS saved as its serial, 46372, shown as the number)
     if value is None or isinstance(value, (bool, int, float, dt.date)):
         return text(value)
     return str(value).strip()  # what the township typed, as typed (no width or punctuation folding)
+
+
+# An Excel serial day of 2000–2049 (a date cell saved as its number): a deadline the township typed
+_SERIAL = re.compile(r"(?:3[6-9]|4\d|5[0-4])\d{3}(?:\.0+)?")
