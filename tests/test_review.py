@@ -2171,11 +2171,16 @@ def test_a_public_copys_rows_saying_different_things_are_told_apart_by_their_own
 def test_a_workbook_of_several_townships_sheets_is_each_sheets_townships_return(sheets, towns):
     from rostercheck.review import _named_by_file
 
-    part = pd.DataFrame({"类别代码": ["F01", "C02"], "姓名": ["王红", "李博"], "乡镇": ["", ""], "_sheet": sheets})
+    shown = [f"{LI[:6]}********{LI[-4:]}", f"{WANG[:6]}********{WANG[-4:]}"]
+    part = pd.DataFrame({"类别代码": ["F01", "C02"], "姓名": ["王红", "李博"], "乡镇": ["", ""], "_sheet": sheets,
+                         "身份证号": shown})
+    part.attrs["masked"] = shown[0]
     notes = []
     given, parts = _named_by_file(["青山乡石桥镇_整改台账.xlsx"], [part], notes)
     assert [t for p in parts for t in p["乡镇"]] == towns
     assert len(parts) == (2 if towns[0] else 1) and bool(notes) == bool(towns[0])
+    if towns[0]:  # (each sheet said as such, with an ID of its own as the example)
+        assert [(p.attrs["town_sheet"], p.attrs["masked"]) for p in parts] == list(zip(sheets, shown))
 
 
 def test_a_return_with_the_ids_last_four_digits_only_is_read_through_the_county_list(tmp_path):

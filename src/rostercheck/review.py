@@ -449,7 +449,10 @@ def _named_by_file(given: list, parts: list[pd.DataFrame], notes: list[str]) -> 
             out_given.pop(), out_parts.pop()
             for sheet in by_sheet:
                 one = part[sheets == sheet].reset_index(drop=True)
-                one.attrs = dict(part.attrs)
+                one.attrs = dict(part.attrs, town_sheet=sheet)
+                if one.attrs.get("masked"):  # (its own example, not another sheet's)
+                    shown = one["身份证号"].astype(str)
+                    one.attrs["masked"] = next(iter(shown[shown.str.contains(r"\*{3}")]), one.attrs["masked"])
                 out_given.append(path)
                 out_parts.append(one)
             continue
@@ -675,6 +678,7 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
     written, skipped = LEDGER_COLUMNS + ["_sheet", "_row"], {}
     for i in through + typed:
         part, name, public = parts[i], Path(given[i]).name, bool(parts[i].attrs.get("masked")) or i in typed
+        name += f"（工作表“{sheet}”）" if (sheet := part.attrs.get("town_sheet")) else ""
         if i in typed:
             matches = [_placed(row, known) for _, row in part.iterrows()]
         else:
