@@ -164,8 +164,27 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
 
 
 def _on_roster(ctx: Context, kind: str) -> bool:
-    """Whether the rosters' own status rows record what a list of the kind would: a member's death (成员状态 已死亡)."""
-    return kind == "deaths" and died_on_roster(ctx.left, ctx.departed)
+    """Whether the rosters' own status rows record what a list of the kind would: a member's death (成员状态 已死亡); or
+    the moves list's rows cancelled for a death (注销原因 死亡: h395, such deaths fed no F01 without a deaths list)."""
+    return kind == "deaths" and (died_on_roster(ctx.left, ctx.departed) or _moves_list_deaths(ctx))
+
+
+def _moves_list_deaths(ctx: Context) -> bool:
+    """Whether some row of the moves list says its registration was cancelled for a death
+    (:func:`rules.c02_status.cancelled_for_death`, judged once per distinct cause and reason); False while being read."""
+    from .rules.c02_status import cancelled_for_death
+
+    if "money:moves-deaths" not in ctx.cache:
+        try:
+            if not ctx.has("migrations") or "C02" not in ctx.specs:
+                return False
+            frame = ctx.lists["migrations"]
+        except Pending:  # (asked again once the list has arrived)
+            return False
+        said = [c for c in ("cause", "reason") if c in frame.columns]
+        pairs = frame[said].drop_duplicates().to_dict("records") if said else []
+        ctx.cache["money:moves-deaths"] = any(cancelled_for_death(row, ctx.specs["C02"].params) for row in pairs)
+    return ctx.cache["money:moves-deaths"]
 
 
 def _rosters_without(members: pd.DataFrame, columns: list[str]) -> list[str]:

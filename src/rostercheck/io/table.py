@@ -2486,7 +2486,9 @@ OWN_REPORT_LABELS = frozenset(("类别代码", "类别名称", "证据指纹", "
                                "线索代码", "线索名称", "疑点摘要", "整改状态", "应追回金额", "应补发金额", "疑点数", "待核线索",
                                "申请文件", "申请行", "置信度"))
 OWN_REPORT_NEEDED = 3
-_ALSO_OWN = {"deaths": ("cause",)}  # a 户籍注销 export without dates still says why each person was cancelled
+# a 户籍注销 export without dates still says why each person was cancelled; a 户口注销 export given as the moves with only
+# 注销原因, 注销日期 and 迁往地区划代码 says where each went (h395: refused, exit 3, "看不出是户籍迁出名单")
+_ALSO_OWN = {"deaths": ("cause",), "migrations": ("dest_code",)}
 # Columns no other kind of list has: a list given under another kind's option that shows one of them is that kind.
 _UNMISTAKABLE = {"registry": ("household_no",), "prisoners": ("term",), "migrations": ("dest", "move_type"),
                  "pensions": ("insurance",), "vehicles": ("plate", "vehicle_type"), "properties": ("cert", "location"),

@@ -44,7 +44,7 @@ def stop_rule_said(p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import (back_from, coded_reason, custody_unread, date_doubt, date_shown, death_bound, death_conflict, death_day,
+    from .c02_status import (back_from, cancelled_for_death, coded_reason, custody_unread, date_doubt, date_shown, death_bound, death_conflict, death_day,
                              for_life, move_judged, move_reason, says_died, served_outside, unread_custody_text)
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
@@ -134,6 +134,14 @@ def events(ctx: Context, led: Ledger) -> None:
 
     def moved(row: dict, c: str, m: int = -1) -> Event | None:
         day = row.get("date")
+        if c02 and (said := cancelled_for_death(row, c02)):
+            # a moves-list row cancelled for a death (注销原因 死亡) is a death, as C02 reads it: F01 from the month after
+            # its 注销日期 (迁出日期), which the death is no later than (h395: F01 did not run on such deaths)
+            if not isinstance(day, dt.date) or day > ctx.as_of:
+                return None
+            label = "注销" if said.startswith("户口") else "迁出"
+            return Event("F01", "migrations", row, stop_month(day, p), "9999-12", c,
+                         f"{said}，{label}日期 {date_shown(row, 'date')}（死亡不晚于该日，按该日计）")
         # judged against the member's own county, as C02 judges it (held-out 197: a city's run, moves inside one's
         # own county F02 and moves to another county of the city missed)
         # (a move out he came back from by the review date is no C02, but the months out until the return were no

@@ -771,22 +771,39 @@ def home_region(ctx: Context, params: dict) -> tuple[str, str]:
     return ctx.cache["home_region"]
 
 
-def _cancelled_for_death(row: Mapping, params: dict) -> bool:
-    """Whether a moves-list row (a 户口注销 export: 注销类别 死亡 / 迁出 …) says its registration was cancelled for a death: a
-    cause written, and death words in it (a blank or other cause is a move, judged by its 迁往地)."""
+# A 迁出原因/迁移原因 that is wholly a death (a 户籍迁出 export listing the dead among its moves, h395): narrower than
+# ``death_words``, which a move's reason may hold beside its real cause (因病投靠子女)
+_DEATH_REASON = re.compile(r"因?(病|意外|事故)?(死亡|亡故|去世|病故|身故|病逝|逝世|死)(注销|销户)?")
+
+
+def cancelled_for_death(row: Mapping, params: dict) -> str:
+    """What a moves-list row says of a death: its cause when its registration was cancelled for one (a 户口注销 export:
+    注销类别 死亡 / 迁出 …, a cause written with death words in it), or, with no cause written, its 迁出原因 when that
+    is wholly a death ('死亡', '病故': a 户籍迁出 export listing the dead among its moves, h395: C02 低 "迁往地不详");
+    '' for a move (judged by its 迁往地).
+
+    Args:
+        row: the moves-list row.
+        params: the [C02] parameters.
+    Returns:
+        '户口注销原因 X' or '迁移原因 X', or ''.
+    """
     cause = str(row.get("cause", "") or "").strip()
-    return bool(cause) and not is_error_value(cause) and death_cause(cause, params) is True
+    if cause and not is_error_value(cause):
+        return f"户口注销原因 {cause}" if death_cause(cause, params) is True else ""
+    reason = str(row.get("reason", "") or "").strip()
+    return f"迁移原因 {reason}" if _DEATH_REASON.fullmatch(reason) else ""
 
 
 def _move_list_death(ctx: Context, m: int, row: dict, conf: str, key: str) -> Finding | None:
-    """The C02 finding of a moves-list row cancelled for a death (:func:`_cancelled_for_death`): none when its 注销日期 is
+    """The C02 finding of a moves-list row cancelled for a death (:func:`cancelled_for_death`): none when its 注销日期 is
     after the review date (next quarter's), one step lower when the date is written but unread."""
     day = row.get("date")
     if isinstance(day, dt.date) and day > ctx.as_of:
         return None
-    what = f"户口注销原因 {str(row.get('cause')).strip()}"
+    what = cancelled_for_death(row, ctx.specs["C02"].params)
     if isinstance(day, dt.date):
-        what += f"，注销日期 {date_shown(row, 'date')}"
+        what += f"，{'注销' if what.startswith('户口') else '迁出'}日期 {date_shown(row, 'date')}"
     elif doubt := date_doubt(row, "date", "注销日期"):
         what, conf = what + f"（{doubt}，请核实是否在核查日期之前）", _LOWER[conf]
     return _emit(ctx, "migrations", m, row, conf, key, what)
@@ -797,7 +814,7 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
     out, unplaced = [], set()
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
-        if _cancelled_for_death(row, params):
+        if cancelled_for_death(row, params):
             if (died := _move_list_death(ctx, m, row, conf, key)) is not None:
                 out.append(died)
             continue

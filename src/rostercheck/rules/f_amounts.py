@@ -1730,7 +1730,7 @@ def _all_dead(led: Ledger, members: list[int], month: str) -> str:
     ``month`` (a death event ruling that month out), else ''."""
     said = []
     for j in members:
-        death = next((e for e in led.events_member.get(j, []) if e.kind == "deaths" and e.first <= month_add(month, 1)), None)
+        death = next((e for e in led.events_member.get(j, []) if e.code == "F01" and e.first <= month_add(month, 1)), None)
         if death is None:
             return ""
         said.append(f"{death.row.get('name') or ''}，{death.what}".lstrip("，"))
