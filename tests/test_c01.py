@@ -72,7 +72,8 @@ def test_retired_staff_excluded_by_default(category, flagged_as):
 @pytest.mark.parametrize("kind, status, flagged_as", [
     ("staff", "辞职", []), ("staff", "已调出", []), ("staff", "解聘", []), ("cadres", "已离任", []), ("cadres", "免职", []),
     ("staff", "在职", [("李梅", "高")]), ("staff", "", [("李梅", "高")]), ("cadres", "在任", [("李梅", "高")]),
-    ("staff", "2", [("李梅", "高")]),  # a code the words do not read: compared as ever (and warned)
+    # a code the words do not read: compared (and warned), a lead only on a list of one (h395: nothing tells what it is)
+    ("staff", "2", [("李梅", "低")]),
     # held-out 100: negated in-post words were read as 在职 (C01 高, "人员状态 不在职"); a 是否在任 column's 是/否
     ("staff", "不在职", []), ("staff", "非在编", []), ("staff", "已不在岗", []), ("cadres", "否", []),
     ("cadres", "是", [("李梅", "高")]),
@@ -99,9 +100,22 @@ OTHERS = [make_id(f"19{60 + i}0101", 211 + 2 * i) for i in range(5)]
     ("staff", ["1", "1", "1", "1"], "2", [("李梅", "低")]),
     ("cadres", ["1", "1", "1", "1"], "2", [("李梅", "低")]),
     ("staff", ["1", "1", "1", "1"], "1", [("李梅", "高")]),
-    ("staff", ["1", "2", "3", "1"], "2", [("李梅", "高")]),  # no code holds two thirds: no bulk
-    ("staff", ["1", "1", "1"], "2", [("李梅", "高")]),  # too few to tell
-    ("staff", ["在职", "在职", "在职", "在职"], "2", [("李梅", "高")]),  # the bulk is a word: as before
+    # h395: a list without a bulk (under five statuses, or no code of two thirds) was read as ever, its "2" C01 高: the
+    # code more than half of its statuses hold (two at least) is 中 at most, any other 低
+    ("staff", ["1", "2", "3", "1"], "2", [("李梅", "低")]),  # no code holds more than half
+    ("staff", ["1", "2", "3", "1"], "1", [("李梅", "中")]),  # 3 of 5 more than half: the lean
+    ("staff", ["1", "1", "1"], "2", [("李梅", "低")]),  # too few for a bulk: "1" the lean
+    ("staff", ["1", "1"], "1", [("李梅", "中")]),
+    ("cadres", ["1", "1", "2"], "1", [("李梅", "中")]),
+    ("cadres", ["1"], "2", [("李梅", "低")]),  # a "1" and a "2": nothing tells which is which
+    ("cadres", ["1"], "1", [("李梅", "中")]),  # two of two
+    ("cadres", ["2"], "1", [("李梅", "低")]),
+    ("cadres", [], "1", [("李梅", "低")]),  # a list of one
+    ("staff", ["1", "1", "2", "2"], "1", [("李梅", "中")]),  # 3 of 5: more than half, not two thirds
+    ("staff", ["1", "1", "2", "2", "3"], "1", [("李梅", "低")]),  # 3 of 6: not more than half
+    ("staff", ["1", "1", "1", "2", "2"], "1", [("李梅", "高")]),  # 4 of 6: two thirds, the bulk
+    ("staff", ["在职", "在职"], "在职", [("李梅", "高")]),  # words, as ever
+    ("staff", ["在职", "在职", "在职", "在职"], "2", [("李梅", "低")]),  # a code beside words (h395: was 高)
     ("staff", ["1", "1", "1", "1"], "借调", [("李梅", "高")]),  # a word no setting reads: as before
 ])
 def test_a_status_code_other_than_the_lists_bulk_is_a_lead(kind, others, status, flagged_as):
@@ -110,13 +124,16 @@ def test_a_status_code_other_than_the_lists_bulk_is_a_lead(kind, others, status,
     row = {"name": "李梅", "id": WIFE, "unit": "县财政局", "village": "东村", "post": "会计", "status": status}
     ctx = context(roster(), {kind: rows + [row]})
     assert flagged(ctx, "C01") == flagged_as
-    if flagged_as == [("李梅", "低")]:
-        assert "人员状态“2”是代码、含义不明，与名单中多数人的“1”不同" in run_checks(ctx, ["C01"])[0][0].evidence
+    said = run_checks(ctx, ["C01"])[0][0].evidence
+    if flagged_as == [("李梅", "低")] and others == ["1", "1", "1", "1"]:
+        assert "人员状态“2”是代码、含义不明，与名单中多数人的“1”不同" in said
+    elif flagged_as != [("李梅", "高")]:  # (the list's statuses counted, quoted)
+        assert f"人员状态“{status}”是代码、含义不明；名单共 {len(others) + 1} 人填有人员状态" in said
 
 
 @pytest.mark.parametrize("header, status, flagged_as", [
     ("是否在任", "0", []), ("是否在任", "1", [("李梅", "高")]), ("是否在职", "N", []), ("是否在任", "×", []),
-    ("人员状态", "0", [("李梅", "高")]),  # a status code, not a 是/否 flag: compared as ever (and warned)
+    ("人员状态", "0", [("李梅", "低")]),  # a status code, not a 是/否 flag: compared (and warned), a list of one: a lead
 ])
 def test_a_yes_no_column_of_flags_says_whether_the_person_holds_the_post(header, status, flagged_as):
     # held-out 105: 是否在任 = 0 was read as 在职 (C01 高)
@@ -473,8 +490,9 @@ def _coded_staff_list(path, status_column):
 @pytest.mark.parametrize("status_column, expected", [
     (None, [("张三", "高")]),  # must flag 在编在岗 at 高; must not flag 2 退休 (exclude_categories) nor 4 离职
     ("words", [("张三", "高")]),  # a 人员状态 of words (在职) cannot take the codes: the table is the 人员类别's
-    # must not bind: two coded columns could take the table, which one it explains is unknown (every match 中, noted)
-    ("codes", [("张三", "中"), ("李梅", "中"), ("张小", "中")]),
+    # must not bind: two coded columns could take the table, which one it explains is unknown (every match 中, noted;
+    # h395: the 人员状态 "1" beside two "2" of a list of three 低, the lean "2" 中 at most)
+    ("codes", [("张三", "低"), ("李梅", "中"), ("张小", "中")]),
 ])
 def test_a_staff_lists_code_sheet_naming_no_column_reads_its_category_codes(tmp_path, status_column, expected):
     # held-out 345: a 代码说明 sheet '代码 | 含义' (1 在编在岗 2 退休 3 临时聘用 4 离职) was not used: every match C01 中, the

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -333,9 +334,9 @@ def bulk_code(ctx: Context, kind: str, fld: str, decide: Callable[[str], str]) -
     """The bare code (``BARE_CODE``) no word reads (``decide`` calls it UNKNOWN) that two thirds or more (``_BULK``) of a
     list's filled cells of a status column hold, five cells or more: the state most of the list's rows are in (a staff
     list's serving people, a pension list's pensions in payment, a business list's businesses in operation; h389: '1' of
-    34 beside one '2' 退休); '' otherwise. Judged once per list and column over its distinct values (of a filtered list,
-    over the whole file when its status cells were counted before the filter, ``Table.statuses``; else over the rows
-    kept: the members' and the people of the lists read whole).
+    34 beside one '2' 退休); '' otherwise. Judged once per list and column over its distinct values (:func:`status_counts`:
+    of a filtered list, over the whole file when its status cells were counted before the filter, ``Table.statuses``;
+    else over the rows kept: the members' and the people of the lists read whole).
 
     Args:
         ctx: the audit context.
@@ -347,17 +348,48 @@ def bulk_code(ctx: Context, kind: str, fld: str, decide: Callable[[str], str]) -
     """
     key = f"bulk_code:{kind}:{fld}"
     if key not in ctx.cache:
-        frame, bulk = ctx.lists[kind], ""
-        # (a filtered list's whole file, when its status cells were counted before the filter: Table.statuses)
-        whole = ctx.cache.get(LIST_STATUSES, {}).get(kind) if fld == "status" else None
-        if whole is not None or fld in frame.columns:
-            counts = whole if whole is not None else codes.written_counts(frame[fld])
-            total = sum(counts.values())
-            top, n = counts.most_common(1)[0] if counts else ("", 0)
-            if total >= _FEW and n >= _BULK * total and BARE_CODE.fullmatch(top) and decide(top) == UNKNOWN:
-                bulk = top
+        counts, bulk = status_counts(ctx, kind, fld), ""
+        total = sum(counts.values())
+        top, n = counts.most_common(1)[0] if counts else ("", 0)
+        if total >= _FEW and n >= _BULK * total and BARE_CODE.fullmatch(top) and decide(top) == UNKNOWN:
+            bulk = top
         ctx.cache[key] = bulk
     return ctx.cache[key]
+
+
+def status_counts(ctx: Context, kind: str, fld: str) -> Counter:
+    """A list column's filled cells, value → rows (once per list and column): of a filtered list, the whole file's as
+    counted before the filter (``Table.statuses``, ``ctx.cache[LIST_STATUSES]``: the few rows kept are the members'),
+    else the rows'."""
+    key = f"status_counts:{kind}:{fld}"
+    if key not in ctx.cache:
+        frame = ctx.lists[kind]
+        whole = ctx.cache.get(LIST_STATUSES, {}).get(kind) if fld == "status" else None
+        ctx.cache[key] = (whole if whole is not None else
+                          codes.written_counts(frame[fld]) if fld in frame.columns else Counter())
+    return ctx.cache[key]
+
+
+def lean_code(ctx: Context, kind: str, fld: str, decide: Callable[[str], str]) -> str:
+    """Of a list without a bulk code (:func:`bulk_code`: under five filled cells, or no code holding two thirds), the
+    bare code no word reads that more than half of its filled cells hold, two at least ('1' of a staff list of three
+    beside one '2'): likely the list's usual state, too few or too mixed to be sure of; '' otherwise (a list of one, a
+    '1' beside a '2': nothing tells which is which).
+
+    Args:
+        ctx: the audit context.
+        kind: the list.
+        fld: its status field.
+        decide: as :func:`bulk_code`'s.
+    Returns:
+        The code, or ''.
+    """
+    if bulk_code(ctx, kind, fld, decide):
+        return ""
+    counts = status_counts(ctx, kind, fld)
+    top, n = counts.most_common(1)[0] if counts else ("", 0)
+    lean = n >= 2 and n * 2 > sum(counts.values()) and BARE_CODE.fullmatch(top) and decide(top) == UNKNOWN
+    return top if lean else ""
 
 
 # The list columns whose bulk code (:func:`bulk_code`) the checks read as the usual state
@@ -1502,6 +1534,40 @@ def business_active(row: Mapping, params: dict, day: dt.date) -> bool:
     if k == "":
         return bool(params["blank_status_counts"])
     return k == ACTIVE or (k == INACTIVE and ended_after(row, day))
+
+
+def business_bulk(ctx: Context) -> str:
+    """The 登记状态 code no word reads that two thirds of the business list's rows hold (:func:`bulk_code`): the list's
+    businesses in operation (h389: 1 存续 2 吊销 3 注销 without a legend, C05 found nothing); '' otherwise."""
+    params = ctx.specs["C05"].params
+    return bulk_code(ctx, "businesses", "status",
+                     lambda value: status_class(value, params["active_statuses"], params["closed_statuses"]))
+
+
+def business_running(ctx: Context, row: Mapping) -> str:
+    """Whether a business is in operation on the review date, as every check reading the business list takes it (C04's
+    shops, C05, C07's supporters, C08, C09, C10, coverage's means; h395: only C05 read the bulk code, a shop, a
+    supporter's business and C10's signal of a business coded "1" were missed).
+
+    Args:
+        ctx: the audit (or coverage) context.
+        row: a businesses row.
+    Returns:
+        ACTIVE when its status (or dates) says so (:func:`business_active`), BULK_CODE_READ when its 登记状态 is only the
+        list's bulk code (:func:`business_bulk`: taken for in operation, at most 中, said), '' otherwise.
+    """
+    if business_active(row, ctx.specs["C05"].params, ctx.as_of):
+        return ACTIVE
+    bulk = business_bulk(ctx)
+    return BULK_CODE_READ if bulk and "status" in row and text_of(row, "status") == bulk else ""
+
+
+BULK_CODE_READ = "bulk"  # (business_running: in operation by the list's bulk code only)
+
+
+def bulk_business_note(ctx: Context) -> str:
+    """The words said of a business taken for in operation by the list's bulk code (:func:`business_running`)."""
+    return f"登记状态“{business_bulk(ctx)}”未能识别，名单中多数记录是这一代码，按在业计"
 
 
 def business_ended_later(row: Mapping, params: dict, day: dt.date) -> str:

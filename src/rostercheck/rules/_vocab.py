@@ -236,13 +236,16 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("monitoring", "risk", "风险是否消除", _risk, "按风险未消除计，但不据此列为“高”优先级",
      "如是代码，请在配置文件 [L01] risk_open_words（未消除）或 risk_closed_words（已消除）中补充。"),
     ("staff", "status", "人员状态", _in_post,
-     "按在职计（C01 照常比对；多数人是同一个代码时，其他代码的只列为“低”置信度线索）",
+     "按在职计（三分之二以上的人是同一个代码时，该代码照常比对，其他代码的只列为“低”置信度线索；名单不足 5 人或没有这样的代码时，"
+     "过半数人的代码最高为“中”，其他代码的为“低”）",
      "如是代码或当地写法，请在配置文件 [C01] left_words（已不在职）或 in_post_words（在职）中补充。"),
     ("cadres", "status", "人员状态", _in_post,
-     "按在职计（C01 照常比对；多数人是同一个代码时，其他代码的只列为“低”置信度线索）",
+     "按在职计（三分之二以上的人是同一个代码时，该代码照常比对，其他代码的只列为“低”置信度线索；名单不足 5 人或没有这样的代码时，"
+     "过半数人的代码最高为“中”，其他代码的为“低”）",
      "如是代码或当地写法，请在配置文件 [C01] left_words（已不在职）或 in_post_words（在职）中补充。"),
     ("businesses", "status", "登记状态", _business,
-     "不按在业计（C04、C05 不标记；名单中三分之二以上记录是同一个代码的，该代码 C05 按在业计，置信度最高为“中”）",
+     "不按在业计（不作为在业的市场主体；名单中三分之二以上记录是同一个代码的，该代码按在业计（C04 门市、C05、C07、C08、C09、"
+     "C10 和漏保线索同此），C04、C05、C07 置信度最高为“中”）",
      "如是当地写法，请在配置文件 [C05] active_statuses 或 closed_statuses 中补充。"),
 ]
 
@@ -307,7 +310,10 @@ def _unread_counts(ctx: Context, column: str) -> tuple[str, int, int] | None:
     if entry is None or frame is None or fld not in frame.columns:
         return None
     written = sum(codes.written_counts(frame[fld]).values())
-    unread = sum((codes.unknown_counts(frame[fld], entry[3](ctx)) + codes.error_counts(frame[fld])).values())
+    unknown = codes.unknown_counts(frame[fld], entry[3](ctx))
+    if (kind, fld) in BULK_READ and (bulk := bulk_code(ctx, kind, fld, entry[3](ctx))):
+        unknown.pop(bulk, None)  # (its rows are read as the list's usual state, h389; h395: still counted unread here)
+    unread = sum((unknown + codes.error_counts(frame[fld])).values())
     where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
     return f"{where}“{entry[2]}”列", written, unread
 

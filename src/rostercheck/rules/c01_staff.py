@@ -13,11 +13,11 @@ from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, fi
                        relative_of,
                        official_households, records, registry_kin, role)
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, enjoys
-from ..normalize.codes import UNKNOWN, classify, has_word, person_status, relation as decoded_relation
+from ..normalize.codes import UNKNOWN, classify, counted, has_word, person_status, relation as decoded_relation
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
 from ._econ import (BARE_CODE, begins_after, bulk_code, dated, end_label, ended_after, ended_before, ended_later_text,
-                    note_later, staff_shown, weakest)
+                    lean_code, note_later, staff_shown, status_counts, weakest)
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务", "status": "人员状态"},
@@ -56,8 +56,9 @@ def check(ctx: Context) -> list[Finding]:
             detail += f"（{later}）" if later else ""
             if kind == "staff" and (code := category_unread(row)):
                 detail, conf = detail + f"（{CATEGORY_UNREAD.format(code)}）", MEDIUM if conf == HIGH else conf
-            if doubt := status_unread(ctx, kind, row):
-                detail, conf = detail + f"（{doubt}）", LOW
+            doubt, cap = status_doubt(ctx, kind, row)
+            if doubt:
+                detail, conf = detail + f"（{doubt}）", weakest([conf, cap])
             evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
@@ -154,22 +155,50 @@ def _category(row) -> str:
 _IN_POST_ANSWERS = {"否": "left", "是": "in_post"}
 
 
-def status_unread(ctx: Context, kind: str, row) -> str:
-    """The note for a staff or cadre row whose 人员状态 is a bare code no word reads ('2') while most of the list's
-    statuses are another such code ('1': :func:`_econ.bulk_code`): the list's bulk is its serving people, the few
-    otherwise coded may have left (退休, 离任), so the finding is a lead only (h389: a retired official and a former
-    村委会主任, "2" beside 34 and 3 "1", were C01 高); '' for a read status, the bulk's code or a list without a bulk."""
+def status_doubt(ctx: Context, kind: str, row) -> tuple[str, str]:
+    """The note for a staff or cadre row whose 人员状态 is a bare code no word reads, and the confidence it caps the
+    finding at: ('', '') for a read status, or the list's bulk code (:func:`_econ.bulk_code`: most of the list's
+    statuses, its serving people).
+
+    Another code than the bulk is a lead only, 低 (h389: a retired official and a former 村委会主任, "2" beside 34 and 3
+    "1", were C01 高). A list without a bulk (under five statuses, or none holding two thirds) tells less: the code
+    more than half of its statuses hold (:func:`_econ.lean_code`) is likely the serving people's, 中 at most; any other
+    code (a '2' beside two '1', each of a '1' and a '2') 低 (h395: a 村委会主任 "2" on a cadre list of two was C01 高).
+
+    Args:
+        ctx: the audit context.
+        kind: 'staff' or 'cadres'.
+        row: the list row.
+    Returns:
+        (the note, LOW or MEDIUM), or ('', '').
+    """
     status = text(row.get("status"))
     if not BARE_CODE.fullmatch(status) or post_status(status, _params(ctx)) != UNKNOWN:
-        return ""
-    bulk = bulk_code(ctx, kind, "status", lambda value: post_status(value, _params(ctx)))
-    if not bulk or status == bulk:
-        return ""
-    return (f"人员状态“{status}”是代码、含义不明，与名单中多数人的“{bulk}”不同，可能已不在职（退休、离任等），请核实；"
-            "可在配置文件 [C01] left_words 或 in_post_words 中" + STATUS_UNREAD_END[:-1])
+        return "", ""
+    decide = lambda value: post_status(value, _params(ctx))  # noqa: E731
+    bulk = bulk_code(ctx, kind, "status", decide)
+    if status == bulk:
+        return "", ""
+    told = "可在配置文件 [C01] left_words 或 in_post_words 中" + STATUS_UNREAD_END[:-1]
+    if bulk:
+        return (f"人员状态“{status}”是代码、含义不明，与名单中多数人的“{bulk}”不同，可能已不在职（退休、离任等），请核实；"
+                + told), LOW
+    counts = status_counts(ctx, kind, "status")
+    said = f"名单共 {sum(counts.values())} 人填有人员状态（{counted(counts, '人')}）"
+    if status == lean_code(ctx, kind, "status", decide):
+        return (f"人员状态“{status}”是代码、含义不明；{said}，多数人是这一代码，但人数少或占比不高，不能确定是否在职，"
+                f"请核实；{told}；" + STATUS_LEAN_END[:-1]), MEDIUM
+    return (f"人员状态“{status}”是代码、含义不明；{said}，看不出哪个代码是在职，可能已不在职（退休、离任等），请核实；"
+            + told), LOW
+
+
+def status_unread(ctx: Context, kind: str, row) -> str:
+    """:func:`status_doubt`'s note alone ('' for none)."""
+    return status_doubt(ctx, kind, row)[0]
 
 
 STATUS_UNREAD_END = "写明该代码）"  # how a reason ending in :func:`status_unread`'s note (in brackets) ends (C07)
+STATUS_LEAN_END = "暂按在职计）"  # … and one whose code is a small list's lean (:func:`_econ.lean_code`), 中 at most
 
 
 def _params(ctx: Context) -> dict:
@@ -250,8 +279,9 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
                 or has_left(row, ctx)):
             continue
         minor = f"，未成年（{int(age)} 岁）" if k == CHILD else ""
-        if doubt := status_unread(ctx, kind, row):
-            conf, minor = LOW, minor + f"（{doubt}）"
+        doubt, cap = status_doubt(ctx, kind, row)
+        if doubt:
+            conf, minor = weakest([conf, cap]), minor + f"（{doubt}）"
         # (a parent, spouse or child the registry's 父亲/母亲/配偶公民身份号码 columns name lives in a 户 of its own)
         # (the registry's household named as such, apart from the roster's: "与其同户 … 在另一户享受保障" read as one
         # household and another, held-out 224)
@@ -292,8 +322,9 @@ def _declared_spouses(ctx: Context, kind: str, excluded: tuple) -> list[Finding]
         label = kin_label(SPOUSE, member_sex(ctx, m))
         named = f"（配偶姓名 {row['spouse_name']}）" if text(row.get("spouse_name")) else ""
         conf = weakest([conf, MEDIUM])
-        if doubt := status_unread(ctx, kind, row):
-            conf, named = LOW, named + f"（{doubt}）"
+        doubt, cap = status_doubt(ctx, kind, row)
+        if doubt:
+            conf, named = weakest([conf, cap]), named + f"（{doubt}）"
         evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的"
                     f"{label}：该名单登记的配偶身份证号{named}即保障对象的身份证号，{_elsewhere(ctx, o in homes)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), f"名单登记的配偶（{key}）",

@@ -8,7 +8,8 @@ from ..model import LOW, MEDIUM, Context, Finding
 from ..normalize.codes import UNKNOWN
 from . import link_fact, record_facts, rule, values, where
 from ._econ import (
-    BARE_CODE, BUSINESS_DATES, BUSINESS_LABELS, Hit, bulk_code, business_active, business_ended_later, dated, employs_others,
+    BARE_CODE, BULK_CODE_READ, BUSINESS_DATES, BUSINESS_LABELS, Hit, bulk_business_note, bulk_code,
+    business_running, business_ended_later, dated, employs_others,
     ended_yet_active, has_any, hits, held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_meaning,
     property_shown, property_status,
     shared_text, text_of, vehicle_confidence, vehicle_ended_later, vehicle_meaning, vehicle_shown, vehicle_use,
@@ -196,14 +197,19 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
     for m, rows in hits(ctx, "businesses").items():
         for h in rows:
             row = ref[h.r]
-            if not (business_active(row, biz, ctx.as_of) and has_any(row.get("entity_type"), params["individual_business_types"])
+            running = business_running(ctx, row)
+            if not (running and has_any(row.get("entity_type"), params["individual_business_types"])
                     and _has_premises(row, params) and not employs_others(row, biz)):
                 continue
             later = business_ended_later(row, biz, ctx.as_of) or ended_yet_active(row, ctx.as_of)
+            by_bulk = running == BULK_CODE_READ  # (a code most of the list's rows hold: at most 中, as C05's, h395)
+            later = bulk_business_note(ctx) if by_bulk else later
             evidence = (f"{where(ctx, 'businesses', row)}：{row['name']} 经营有经营场所的个体工商户（门市；{_no_staff(row, biz)}），"
                         f"{values(row, dated(BUSINESS_LABELS, row, *_DATES['businesses']))}"
                         f"{f'（{later}）' if later else ''}；{h.key}")
-            out.append(Finding("C04", m, evidence, _lead_if_ended(row, ctx, h.confidence), ctx.labels["businesses"],
+            conf = _lead_if_ended(row, ctx, h.confidence)
+            conf = weakest([conf, MEDIUM]) if by_bulk else conf
+            out.append(Finding("C04", m, evidence, conf, ctx.labels["businesses"],
                                str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)))
     return out

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..io.columns import FIELD_NAMES
 from ..model import LOW, MEDIUM, Context, Finding
 from . import record_facts, rule, values, where
-from ._econ import (BUSINESS_DATES, BUSINESS_LABELS, bulk_code, business_active, business_ended_later, dated,
-                    employs_others, end_label, ended_before, ended_yet_active, hits, linked_rows, status_class, text_of,
-                    weakest)
+from ._econ import (BULK_CODE_READ, BUSINESS_DATES, BUSINESS_LABELS, bulk_business_note, business_ended_later,
+                    business_running, dated, employs_others, end_label, ended_before, ended_yet_active, hits,
+                    linked_rows, text_of, weakest)
 
 
 @rule("C05")
@@ -24,12 +24,11 @@ def check(ctx: Context) -> list[Finding]:
         return []
     ref = linked_rows(ctx, "businesses")
     out: list[Finding] = []
-    bulk = _bulk_status(ctx, params)
     for m, rows in hits(ctx, "businesses").items():
         for h in rows:
             row = ref[h.r]
-            by_bulk = bool(bulk) and "status" in row and text_of(row, "status") == bulk
-            if not ((by_bulk or business_active(row, params, ctx.as_of)) and employs_others(row, params)):
+            running = business_running(ctx, row)
+            if not (running and employs_others(row, params)):
                 continue
             # Facts: the business (its name) decides; its 从业人数 moves and is left out.
             employs = f"雇用他人（从业人数含经营者本人，达到 {int(params['min_employees'])} 人即视为雇工）"
@@ -42,9 +41,9 @@ def check(ctx: Context) -> list[Finding]:
             # a 存续 beside a 吊销日期 before the review date: one of them is wrong (held-out 223: C05 高; 230: 中 still
             # decided an application's verdict)
             conf = weakest([h.confidence, LOW]) if ended_before(row, ctx.as_of) else h.confidence
-            if by_bulk:  # a code no word reads that most of the list's rows hold: its active ones, at most 中 (h389)
+            if running == BULK_CODE_READ:  # a code no word reads that most of the list's rows hold: at most 中 (h389)
                 conf = weakest([conf, MEDIUM])
-                evidence = evidence.replace(f"；{h.key}", f"（登记状态“{bulk}”未能识别，名单中多数记录是这一代码，按在业计）；{h.key}")
+                evidence = evidence.replace(f"；{h.key}", f"（{bulk_business_note(ctx)}）；{h.key}")
             if text_of(row, "held_as") == FIELD_NAMES["investor_name"] and text_of(row, "held_beside"):
                 # a 股东 of a company another runs as its 法定代表人: whether he takes part is to be seen (held-out 273:
                 # a shareholder of a company of 25 was C05 高)
@@ -53,13 +52,6 @@ def check(ctx: Context) -> list[Finding]:
             out.append(Finding("C05", m, evidence, conf, ctx.labels["businesses"], str(int(row["_row"])),
                                h.key, record_facts("businesses", row, ("entity",), h.confidence)))
     return out
-
-
-def _bulk_status(ctx: Context, params: dict) -> str:
-    """The 登记状态 code no word reads that two thirds of the business list's rows hold (:func:`_econ.bulk_code`): the
-    list's businesses in operation (h389: 1 存续 2 吊销 3 注销 without a legend, C05 found nothing); '' otherwise."""
-    return bulk_code(ctx, "businesses", "status",
-                     lambda value: status_class(value, params["active_statuses"], params["closed_statuses"]))
 
 
 def _active_by(ctx: Context, row: dict, params: dict) -> str:

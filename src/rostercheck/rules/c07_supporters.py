@@ -14,13 +14,14 @@ from ..reference import by_value_array
 from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
-    BUSINESS_DATES, VEHICLE_DATES, Hit, business_active, cell, dated, ended_yet_active, exact_rows, few_months, former_rows,
-    money_text,
+    BULK_CODE_READ, BUSINESS_DATES, VEHICLE_DATES, Hit, bulk_business_note, business_running, cell, dated,
+    ended_yet_active, exact_rows, few_months, former_rows, money_text,
     standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
 from ._coverage import disability_of
 from ._household import households, standard_for
-from .c01_staff import CATEGORY_UNREAD, STATUS_UNREAD_END, category_unread, has_left, in_post, status_unread
+from .c01_staff import (CATEGORY_UNREAD, STATUS_LEAN_END, STATUS_UNREAD_END, category_unread, has_left, in_post,
+                        status_unread)
 from .c02_status import in_custody, says_died
 
 _STAFF = {"unit": "工作单位", "category": "人员类别", "post": "职务"}
@@ -28,6 +29,7 @@ _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type
 _UNREAD_TYPE = "（车辆类型未注明或无法识别，可能是摩托车等豁免车型）"
 _UNREAD_CATEGORY = CATEGORY_UNREAD.rsplit("，", 1)[-1] + "）"  # (the end of a staff reason whose 人员类别 no table reads)
 _FEW_MONTHS = "置信度至多为“中”）"  # (the end of a wage's reason in a few of the list's months: :func:`few_months`)
+_BY_BULK = "按在业计）"  # (the end of a business's reason whose 登记状态 is only the list's bulk code: bulk_business_note)
 _CONTRADICTED = "只作待核线索，请核实）"  # (the end of a vehicle's or business's reason whose status an earlier end date
 # contradicts: :func:`_econ.ended_yet_active`, a 低 lead as in C04 and C05, held-out 230)
 _BUSINESS = {"entity": "主体名称", "entity_type": "主体类型", "status": "登记状态", "employees": "从业人数"}
@@ -89,7 +91,8 @@ def check(ctx: Context) -> list[Finding]:
         # (or a post whose 人员状态 code differs from the list's bulk: perhaps retired, h389)
         if all(text.endswith((_CONTRADICTED, STATUS_UNREAD_END)) for text in reasons) or len(weak) == len(found):
             conf = LOW
-        elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED, _UNREAD_CATEGORY)) for text in reasons):
+        elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED, _UNREAD_CATEGORY, _BY_BULK, STATUS_LEAN_END))
+                 for text in reasons):
             conf = MEDIUM if conf == HIGH else conf
         note = str(cell(ref, r, "remark") or "").strip()
         missing = any(w in note for w in params["missing_words"])
@@ -237,8 +240,10 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int],
     if params["use_businesses"]:
         for r in rows_of("businesses"):
             row = ctx.lists["businesses"].loc[r]
-            if business_active(row, ctx.specs["C05"].params, ctx.as_of):
+            if running := business_running(ctx, row):
                 contradicted = ended_yet_active(row, ctx.as_of)
+                # (a business in operation by the list's bulk code only, as C05 reads it: at most 中, h395)
+                contradicted = bulk_business_note(ctx) if running == BULK_CODE_READ else contradicted
                 reasons.append((f"经营在业市场主体，《{ctx.labels['businesses']}》第 {int(row['_row'])} 行"
                                 f"（{values(row, dated(_BUSINESS, row, *BUSINESS_DATES))}）"
                                 + (f"（{contradicted}）" if contradicted else ""),

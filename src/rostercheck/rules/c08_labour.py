@@ -6,7 +6,7 @@ from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes
 from ..roster import is_covered, on_sheet
 from . import fact_text, rule
-from ._econ import business_active, has_any, hits, linked_rows, wages
+from ._econ import business_running, has_any, hits, linked_rows, wages
 from .c01_staff import in_post
 from .c02_status import dead_members, in_custody
 
@@ -127,6 +127,6 @@ def _working(ctx: Context) -> set[int]:
             ref = linked_rows(ctx, kind)
             busy |= {m for m, rows in hits(ctx, kind).items() if any(in_post(ctx, kind, ref[h.r]) for h in rows)}
     if ctx.has("businesses"):
-        ref, biz = linked_rows(ctx, "businesses"), ctx.specs["C05"].params
-        busy |= {m for m, rows in hits(ctx, "businesses").items() if any(business_active(ref[h.r], biz, ctx.as_of) for h in rows)}
+        ref = linked_rows(ctx, "businesses")
+        busy |= {m for m, rows in hits(ctx, "businesses").items() if any(business_running(ctx, ref[h.r]) for h in rows)}
     return busy

@@ -15,7 +15,8 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, members_file
 from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
-    Hit, Wage, business_active, hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
+    BULK_CODE_READ, Hit, Wage, bulk_business_note, business_running,
+    hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
     pension_meaning, pensions,
     property_kind, property_shown, shared_text, standard_text, text_of, vehicle_shown, vehicles_counted, wages, weakest,
 )
@@ -82,7 +83,7 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
     out: dict[str, list[Signal]] = {}
     found = {k: hits(ctx, k) for k in ("vehicles", "properties", "businesses")}
     paid, earned = (pensions(ctx) if ctx.has("pensions") else {}), (wages(ctx) if ctx.has("wages") else {})
-    c04, c05, counted = ctx.specs["C04"].params, ctx.specs["C05"].params, vehicles_counted(ctx)
+    c04, counted = ctx.specs["C04"].params, vehicles_counted(ctx)
     c03 = ctx.specs["C03"].params
     touched = set(paid) | set(earned)
     for by_member in found.values():
@@ -111,7 +112,9 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                     owned.append((row, h.r, Signal(HOMES, m, partial(_property_words, ctx, name, row, h), h.confidence)))
             for h in found["businesses"].get(m, []):
                 row = rows["businesses"][h.r]
-                if business_active(row, c05, ctx.as_of):
+                # (in operation by the list's bulk code only, said in its words: at most 中 as C05's, which C09's and
+                # C10's leads are anyway, h395)
+                if business_running(ctx, row):
                     sig.append(Signal(BUSINESS, m, partial(_business_words, ctx, name, row, h), h.confidence))
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
@@ -156,7 +159,8 @@ def _homes_words(homes: dict[str, Signal], least: int) -> tuple[str, str]:
 def _business_words(ctx: Context, name: str, row: dict, h: Hit) -> tuple[str, str]:
     """A business's text and identity (its name)."""
     what = text_of(row, "entity") or "市场主体"
-    return f"{name} 经营{what}{_at(ctx, 'businesses', row)}{_via(h)}", text_of(row, "entity")
+    bulk = f"（{bulk_business_note(ctx)}）" if business_running(ctx, row) == BULK_CODE_READ else ""
+    return f"{name} 经营{what}{bulk}{_at(ctx, 'businesses', row)}{_via(h)}", text_of(row, "entity")
 
 
 def _pension_words(ctx: Context, name: str, row: dict, h: Hit, c03: dict) -> tuple[str, str]:

@@ -185,11 +185,13 @@ def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], l
     Returns:
         (the means, the moves out of the county), as texts for the evidence (:func:`_means_said`).
     """
-    from ._econ import business_active, vehicle_counts
+    from ._econ import BULK_CODE_READ, bulk_business_note, business_running, vehicle_counts
 
     wanted, out = set(pids), []
     for kind, says in (("vehicles", lambda row: vehicle_counts(row, ctx.specs["C04"].params, ctx.as_of) and "名下有车辆"),
-                       ("businesses", lambda row: business_active(row, ctx.specs["C05"].params, ctx.as_of) and "经营在业市场主体"),
+                       # (in operation by the list's bulk code only, as C05 reads it: said, h395)
+                       ("businesses", lambda row: (running := business_running(ctx, row)) and "经营在业市场主体"
+                        + (f"（{bulk_business_note(ctx)}）" if running == BULK_CODE_READ else "")),
                        ("staff", lambda row: "在财政供养人员名单中")):
         if not ctx.has(kind) or "id" not in ctx.lists[kind].columns:
             continue

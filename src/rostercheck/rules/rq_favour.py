@@ -24,7 +24,7 @@ from ..normalize.codes import relation as decoded_relation
 from ..normalize.values import carried
 from ..reference import by_value_array
 from . import dead_on_lists, link_fact, person_identity, registry_homes, rule, where
-from .c01_staff import filed_cadres_left, has_left, status_unread
+from .c01_staff import filed_cadres_left, has_left, status_doubt
 from .d_roster import household_heads
 
 
@@ -135,8 +135,9 @@ def unfiled(ctx: Context) -> list[Finding]:
             said = f"{label}，{ties}" if ties else label
         cadre = _cadre_text(row.get("post", ""), row["name"])
         village = f"{row['village']} " if row.get("village") else ""
-        if doubt := status_unread(ctx, "cadres", row):  # (perhaps no longer in the post, as C01 reads it: h389)
-            conf, status = LOW, f"{status}（{doubt}）"
+        doubt, cap = status_doubt(ctx, "cadres", row)
+        if doubt:  # (perhaps no longer in the post, as C01 reads it: h389, h395)
+            conf, status = weakest(conf, cap), f"{status}（{doubt}）"
         evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{said}），{status}；"
                     f"{where(ctx, 'registry', regs[r])}，{where(ctx, 'cadres', row)}；{key}")
         out.append(Finding("RQ2", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
@@ -317,8 +318,9 @@ def contacts(ctx: Context) -> list[Finding]:
                 rounded = "（数字格式把第 15 位进了一位）" if key == _ROUNDED_KEY else ""
                 evidence = (f"本户{label}与 {where(ctx, 'cadres', row)} {cadre} 的{label}前 15 位（{v}）一致{rounded}（不是本户成员；"
                             "有一方以数字格式存储，后几位已丢失，无法确认是同一账号）")
-            if doubt := status_unread(ctx, "cadres", row):  # (perhaps no longer in the post, as C01 reads it: h389)
-                evidence, sure = f"{evidence}（{doubt}）", weakest(sure, LOW)
+            doubt, cap = status_doubt(ctx, "cadres", row)
+            if doubt:  # (perhaps no longer in the post, as C01 reads it: h389, h395)
+                evidence, sure = f"{evidence}（{doubt}）", weakest(sure, cap)
             out.append(Finding("RQ3", heads[hh], evidence, weakest(sure), ctx.labels["cadres"],
                                str(int(row["_row"])), key,
                                (("list", "cadres"), ("cadre", person_identity(row)), (field, v))))
