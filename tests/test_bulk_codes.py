@@ -108,6 +108,21 @@ def test_a_filtered_list_counts_its_status_column_over_every_row(tmp_path):
     assert to_table(read_file(path, "businesses")).statuses is None  # (read whole: its rows are the list)
 
 
+def test_a_streamed_list_counts_its_status_column_over_every_row(tmp_path, monkeypatch):
+    from rostercheck import bulk
+
+    path = tmp_path / "市场主体登记信息.csv"
+    lines = ["姓名,身份证号,主体名称,从业人数,登记状态"] + [f"王{i},{OTHERS[i % 6]},王{i}商店,1,{'3' if i < 2 else '1'}"
+                                                     for i in range(10)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    keys = bulk.KeySet()
+    keys.add(np.array([OTHERS[0]], dtype=object), np.array(["valid"], dtype=object), np.array([True]))
+    with bulk.Streamer(keys) as streamer:
+        table = streamer.load(path, "businesses")
+    assert len(table.frame) == 2 and table.statuses == Counter({"1": 8, "3": 2})
+
+
 def test_the_partly_checked_note_leaves_out_the_rows_read_by_the_bulk_code():
     # h395: "C05 部分未检查 … 有 7 行的值未能识别" counted the six rows read as in operation
     ctx = context(household("张三", HEAD), {"businesses": others(BULK) + [business("1", employees=6)] + others(["3"])})

@@ -20,6 +20,7 @@ import functools
 import io
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +32,9 @@ from .io.columns import former_id_column, person_id_columns
 from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
 from .io.field_names import coded_header, field_names, relabel
 from .io.table import (MONTHED_KINDS, Layout, Table, columns_frame, companion_code_files, companion_grids, data_frame,
-                       file_legends, find_layout, finish_table, month_cells)
+                       STATUS_COUNTED, bare_codes, file_legends, find_layout, finish_table, month_cells)
 from .normalize import ids
+from .normalize.values import text as cell_text
 
 # Lists big enough to be worth filtering, where only the person's own ID links a row to anyone.
 FILTERED_KINDS = ("pensions", "registry", "wages", "vehicles", "properties", "businesses", "deaths",
@@ -705,6 +707,15 @@ class Streamer:
             pay = f"c{by[1]}" if len(by) > 1 else "''"
             counted = self._query(path, f"SELECT c{by[0]}, {pay}, count(*) FROM {source} GROUP BY ALL").fetchall()
             table.months = [("" if m is None else m, "" if p is None else p, int(n)) for m, p, n in counted]
+        col = layout.mapping.get("status")
+        if (kind in STATUS_COUNTED and id_cols and col is not None and "status" in table.frame.columns
+                and bare_codes(table.frame["status"])):
+            # … and its status cells (Table.statuses, as io.table.to_table counts a held list's; h395: a streamed
+            # list's bulk was judged over the rows kept)
+            table.statuses = Counter()
+            for value, n in self._query(path, f"SELECT c{col}, count(*) FROM {source} GROUP BY ALL").fetchall():
+                if value is not None and (said := cell_text(value)):
+                    table.statuses[said] += int(n)
         return table
 
     @_serial_on_quoted_breaks

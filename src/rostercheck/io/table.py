@@ -1693,14 +1693,15 @@ def _month_rows(grid: Grid, layout: Layout, height: int) -> list[tuple[object, o
     return [(m, p, n) for (m, p), n in counted.items()]
 
 
-# The filtered lists whose status column's bulk code the checks read (rules._econ.BULK_READ's filtered kinds)
-STATUS_COUNTED = ("pensions", "businesses")
+# The filtered lists whose status column's bulk code the checks read (rules._econ.BULK_READ's filtered kinds, and C04's
+# properties: a home or shop of a code unlike the bulk is a lead, h389; h395: judged over a list's 3 rows kept)
+STATUS_COUNTED = ("pensions", "businesses", "properties")
 
 
 _BARE_CODE = re.compile(r"[0-9A-Za-z]{1,4}")  # (rules._econ.BARE_CODE: the codes whose bulk is read)
 
 
-def _bare_codes(cells: pd.Series) -> bool:
+def bare_codes(cells: pd.Series) -> bool:
     """Whether the status cells kept hold a bare code (1, 02, A …): only then does the whole file's bulk matter."""
     return any(_BARE_CODE.fullmatch(text(v)) for v in pd.unique(cells.astype(object)))
 
@@ -1747,7 +1748,7 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
             data, numbers = (grid.data_rows(layout.start), range(first, first + height)) if at is None else \
                 (grid.data_rows(layout.start, at), (first + at).tolist())
             frame = data_frame(data, numbers, layout, grid.sheet, blocks)
-        if at is not None and raw.kind in STATUS_COUNTED and "status" in frame.columns and _bare_codes(frame["status"]):
+        if at is not None and raw.kind in STATUS_COUNTED and "status" in frame.columns and bare_codes(frame["status"]):
             statuses[grid.sheet] = _status_counts(grid, layout)  # (read again whole only then: 1 M rows cost 3 s)
         if blocks and raw.kind == "roster":
             frame = _with_blocks(frame, blocks, grid, layout)
