@@ -97,6 +97,15 @@ def test_the_bulk_is_judged_over_the_whole_list_counted_before_the_filter():
     assert flagged(ctx, "C05") == [("张三", "中")]
 
 
+def test_the_unread_codes_notice_gives_the_whole_lists_counts_the_bulk_was_judged_by():
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(household("张三", HEAD), {"businesses": [business("1", employees=6), {**others(["3"])[0]}]})
+    ctx.lists["businesses"].attrs["whole_counts"] = {"status": Counter({"1": 19, "3": 5, "2": 2})}
+    (said,) = [w for w in value_warnings(ctx) if "登记状态" in w]
+    assert "有 2 行的值未能识别" in said and "名单中多数记录的代码按全表 26 行判断（“1”19 行、“3”5 行、“2”2 行）" in said
+
+
 def test_a_filtered_list_counts_its_status_column_over_every_row(tmp_path):
     path = tmp_path / "市场主体登记信息.csv"
     lines = ["姓名,身份证号,主体名称,从业人数,登记状态"] + [f"王{i},{OTHERS[i % 6]},王{i}商店,1,{'3' if i < 2 else '1'}"

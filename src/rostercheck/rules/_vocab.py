@@ -383,6 +383,11 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
         found = codes.unknown_counts(frame[fld], make(ctx))
         label = "”/“".join(headers.get(kind, {}).get(fld, [])) or label  # (several ledger files: each header)
         where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
+        whole = frame.attrs.get("whole_counts", {}).get(fld) if kind != "roster" else None
+        if found and whole and sum(whole.values()) > sum(codes.written_counts(frame[fld]).values()):
+            # (the rows counted are those kept, the people of interest's; the list's usual code is judged over all its
+            # rows, bulk_code: h395, "“1”6 行、“3”4 行" beside a bulk of 19 of 26 read the other way)
+            consequence += f"；名单中多数记录的代码按全表 {sum(whole.values())} 行判断（{codes.counted(whole)}）"
         if found:
             out.append(where + codes.unknown_warning(label, found, consequence, hint))
         errors = codes.error_counts(frame[fld])
