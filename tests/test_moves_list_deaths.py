@@ -6,7 +6,7 @@ import pytest
 from helpers import context, flagged, household, make_id
 from money import money, money_context, months, pay
 
-from rostercheck.audit import run_checks
+from rostercheck.audit import partly_checked, run_checks
 from rostercheck.io.table import load_table
 
 HEAD = make_id("19700101", 111)
@@ -33,6 +33,8 @@ def test_a_death_only_the_moves_list_records_stops_the_payments(row):
     ledger = [pay(HEAD, "赵六", m, 516) for m in months("2026-01", "2026-09")]
     ctx = money_context(roster, ledger, {"migrations": [{"name": "赵六", "id": HEAD, **row}]})
     assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)]
+    said = partly_checked(ctx, {}, ["F01"])["F01"]  # (without a deaths list: checked by the moves list's, said)
+    assert "只按户籍迁出名单（migrations.xlsx）写明的死亡核对" in said
 
 
 def test_a_cancellation_export_with_only_its_destination_code_is_a_moves_list(tmp_path):

@@ -139,8 +139,8 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
         lacking = [k for kinds in (spec.needs, spec.needs_also) if len(kinds) > 1 for k in kinds if not ctx.has(k)]
         lacking += [k for k in spec.needs_partly if not ctx.has(k)]  # (F03 without the 停保名单, held-out 266)
         parts = [lacking_said(lacking, ctx.cache.get(UNREAD_LISTS), "未提供")] if lacking else []
-        parts += [f"未提供{lists_named([k])}：只按花名册状态列写明的死亡核对，花名册未写明的死亡" for k in spec.needs_also
-                  if len(spec.needs_also) == 1 and not ctx.has(k) and _on_roster(ctx, k)]
+        parts += [f"未提供{lists_named([k])}：只按{_deaths_from(ctx)}写明的死亡核对，{_deaths_from(ctx)}未写明的死亡"
+                  for k in spec.needs_also if len(spec.needs_also) == 1 and not ctx.has(k) and _on_roster(ctx, k)]
         for k in (k for kinds in (spec.needs, spec.needs_also) for k in kinds if ctx.has(k)):
             if k not in unread:
                 unread[k] = _unreadable_ids(ctx, k)
@@ -167,6 +167,14 @@ def _on_roster(ctx: Context, kind: str) -> bool:
     """Whether the rosters' own status rows record what a list of the kind would: a member's death (成员状态 已死亡); or
     the moves list's rows cancelled for a death (注销原因 死亡: h395, such deaths fed no F01 without a deaths list)."""
     return kind == "deaths" and (died_on_roster(ctx.left, ctx.departed) or _moves_list_deaths(ctx))
+
+
+def _deaths_from(ctx: Context) -> str:
+    """Where the deaths F01 reads without a deaths list are written (:func:`_on_roster`): '花名册状态列', '户籍迁出名单' or
+    both."""
+    said = (["花名册状态列"] if died_on_roster(ctx.left, ctx.departed) else []) + (
+        [ctx.labels.get("migrations", KIND_LABELS["migrations"])] if _moves_list_deaths(ctx) else [])
+    return "和".join(said)
 
 
 def _moves_list_deaths(ctx: Context) -> bool:
