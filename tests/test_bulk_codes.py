@@ -101,7 +101,7 @@ def test_the_unread_codes_notice_gives_the_whole_lists_counts_the_bulk_was_judge
     from rostercheck.rules._vocab import value_warnings
 
     ctx = context(household("张三", HEAD), {"businesses": [business("1", employees=6), {**others(["3"])[0]}]})
-    ctx.lists["businesses"].attrs["whole_counts"] = {"status": Counter({"1": 19, "3": 5, "2": 2})}
+    ctx.cache[LIST_STATUSES] = {"businesses": Counter({"1": 19, "3": 5, "2": 2})}
     (said,) = [w for w in value_warnings(ctx) if "登记状态" in w]
     assert "有 2 行的值未能识别" in said and "名单中多数记录的代码按全表 26 行判断（“1”19 行、“3”5 行、“2”2 行）" in said
 

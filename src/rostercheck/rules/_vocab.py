@@ -17,7 +17,7 @@ from ..normalize import codes
 from ..normalize.codes import UNKNOWN
 from .c02_status import INDEFINITE
 from ._household import support_modes
-from ._econ import (BULK_READ, bulk_code, pension_status, property_status, status_class, tenure_class, vehicle_status,
+from ._econ import (BULK_READ, LIST_STATUSES, bulk_code, pension_status, property_status, status_class, tenure_class, vehicle_status,
                     vehicle_type_known, vehicle_use)
 
 Classifier = Callable[[str], str]
@@ -383,7 +383,7 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
         found = codes.unknown_counts(frame[fld], make(ctx))
         label = "”/“".join(headers.get(kind, {}).get(fld, [])) or label  # (several ledger files: each header)
         where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
-        whole = frame.attrs.get("whole_counts", {}).get(fld) if kind != "roster" else None
+        whole = ctx.cache.get(LIST_STATUSES, {}).get(kind) if kind != "roster" and fld == "status" else None
         if found and whole and sum(whole.values()) > sum(codes.written_counts(frame[fld]).values()):
             # (the rows counted are those kept, the people of interest's; the list's usual code is judged over all its
             # rows, bulk_code: h395, "“1”6 行、“3”4 行" beside a bulk of 19 of 26 read the other way)
