@@ -1448,3 +1448,96 @@ def test_a_workbook_open_in_excel_is_said_to_be_read_as_last_saved(tmp_path):
     (tmp_path / ("~$" + COUNTY_LISTS["staff"])).unlink()
     (tmp_path / ("~$" + COUNTY_LISTS["staff"][2:])).write_bytes(b"\x05clerk" + b"\x00" * 150)
     assert any("锁定文件" in w for w in gather([tmp_path]).warnings)
+
+
+# —— h401: a county worker's folder of files named by their senders ——
+
+def _deaths_rows(path: Path) -> list[bytes]:
+    return path.read_bytes().split(b"\n")
+
+
+@pytest.mark.parametrize("early, corrected, kept", [
+    # the corrected one named so and holding the early one's rows (and more): it is read, the early one said unused
+    ("导出数据20260915.csv", "死亡注销人员名单（更正）.csv", "死亡注销人员名单（更正）.csv"),
+    ("死亡名单.csv", "死亡名单_最终版.csv", "死亡名单_最终版.csv"),
+    # no name saying which is the later: the run stops and asks, as before
+    ("导出数据1.csv", "导出数据2.csv", None),
+])
+def test_a_list_sent_again_corrected_is_read_once(tmp_path, early, corrected, kept):
+    lines = _deaths_rows(COUNTY / "死亡人员名单.csv")
+    (tmp_path / early).write_bytes(b"\n".join(lines[:-4] + [b""]))  # the early version lacks the last rows
+    shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / corrected)
+    if kept is None:
+        with pytest.raises(UsageError, match="--deaths"):
+            gather([tmp_path])
+        return
+    got = gather([tmp_path])
+    assert got.lists == {"deaths": tmp_path / kept}
+    place = next(p for p in got.placements if p.path.name == early)
+    assert place.label == "死亡人员名单（未使用）" and kept in place.why and "--deaths" in place.why
+
+
+def test_a_corrected_list_sharing_few_rows_with_the_other_still_asks(tmp_path):
+    # a name saying 更正 is not enough: the other file must be (mostly) rows of it
+    lines = _deaths_rows(COUNTY / "死亡人员名单.csv")
+    (tmp_path / "死亡名单.csv").write_bytes(b"\n".join(lines[:3] + [b""]))
+    (tmp_path / "死亡名单（更正）.csv").write_bytes(b"\n".join(lines[:1] + lines[10:] + [b""]))
+    with pytest.raises(UsageError, match="--deaths"):
+        gather([tmp_path])
+
+
+def test_an_exits_list_kept_in_the_payments_folder_is_the_exits_list(tmp_path):
+    # h401: 停保名单.xlsx beside the monthly ledgers was passed over as "no ledger", F03 said unchecked for want of --exits
+    ledgers = tmp_path / "资金"
+    shutil.copytree(COUNTY / "资金发放", ledgers)
+    shutil.copy(COUNTY / "停保名单.xlsx", ledgers / "停保名单.xlsx")
+    shutil.copy(COUNTY / "特困人员名册.csv", tmp_path / "特困人员名册.csv")
+    got = gather([tmp_path / "特困人员名册.csv"], payments=[ledgers])
+    assert got.lists == {"exits": ledgers / "停保名单.xlsx"}
+    got = gather([tmp_path / "特困人员名册.csv"], {"exits": COUNTY / "停保名单.xlsx"}, payments=[ledgers])
+    assert got.lists == {"exits": COUNTY / "停保名单.xlsx"}  # the option wins
+
+
+def test_a_township_folder_holding_a_copy_of_a_roster_read_beside_it_is_no_empty_folder(tmp_path):
+    # h401: 花名册\河口乡 given beside 花名册, its roster a copy of one read there: "没有识别为花名册的文件" (exit 3)
+    (tmp_path / "河口乡").mkdir()
+    shutil.copy(COUNTY / "低保花名册_河口乡.xls", tmp_path / "附件2.xls")
+    shutil.copy(COUNTY / "低保花名册_河口乡.xls", tmp_path / "河口乡" / "河口乡低保花名册.xls")
+    got = gather([tmp_path, tmp_path / "河口乡"])
+    assert got.rosters == [tmp_path / "附件2.xls"] and not got.idle
+
+
+def test_a_file_that_cannot_be_opened_for_want_of_rights_stops_a_folder_run(tmp_path, monkeypatch):
+    # h401: a list open in Excel/WPS (a CSV is held exclusively) was skipped and its checks said 未提供
+    shutil.copy(COUNTY / "特困人员名册.csv", tmp_path / "特困人员名册.csv")
+    shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "导出数据.csv")
+    real = Path.open
+
+    def denied(self, *args, **kwargs):
+        if self.name == "导出数据.csv":
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", denied)
+    with pytest.raises(InputFileError, match="关闭该文件") as err:
+        gather([tmp_path])
+    assert "导出数据.csv" in str(err.value)
+
+
+@pytest.mark.parametrize("unpacked_beside, stops", [(False, True), (True, False)])
+def test_a_zip_holding_a_roster_stops_a_folder_run_unless_its_roster_is_beside_it(tmp_path, unpacked_beside, stops):
+    # h401: 河口乡报送.zip (the township's roster) was said "压缩包，未读取" and the county audited without it
+    shutil.copy(COUNTY / "特困人员名册.csv", tmp_path / "特困人员名册.csv")
+    with zipfile.ZipFile(tmp_path / "河口乡报送.zip", "w") as zf:
+        zf.write(COUNTY / "低保花名册_河口乡.xls", "河口乡/河口乡低保花名册.xls")
+        zf.writestr("河口乡/说明.docx", b"PK")
+    if unpacked_beside:
+        shutil.copy(COUNTY / "低保花名册_河口乡.xls", tmp_path / "附件2.xls")
+    if stops:
+        with pytest.raises(InputFileError, match="河口乡低保花名册.xls"):
+            gather([tmp_path])
+        got = gather([tmp_path / "特困人员名册.csv"], list_dirs=[tmp_path])  # a lists folder: said, not stopped
+    else:
+        got = gather([tmp_path])
+    place = next(p for p in got.placements if p.path.name == "河口乡报送.zip")
+    assert place.kind is None and "1 个表格文件：河口乡低保花名册.xls" in place.why and "解压" in place.why

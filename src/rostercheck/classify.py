@@ -832,10 +832,60 @@ def _skip_reason(path: Path) -> str | None:
     if path.suffix.lower() == ".zip" and _renamed_workbook(path):
         return "是改了扩展名的 Excel 工作簿（.xlsx），未读取；请把文件扩展名改回 .xlsx 后重新运行"
     if path.suffix.lower() in (".zip", ".rar", ".7z"):
-        return "压缩包，未读取；请先解压，再把解压出的文件放进文件夹或直接写出"
+        inside = [name for name, _, _ in _zip_tables(path)]
+        held = (f"（内有 {len(inside)} 个表格文件：{'、'.join(inside[:3])}{' 等' if len(inside) > 3 else ''}）"
+                if inside else "")
+        return f"压缩包{held}，未读取；请先解压，再把解压出的文件放进文件夹或直接写出"
     if path.suffix.lower() not in TABLE_SUFFIXES:
         return "不是表格文件（只读 .xlsx .xls .csv .txt .parquet）"
     return None
+
+
+def _zip_tables(path: Path) -> list[tuple[str, int, int]]:
+    """The table files a .zip holds, as (name, size, CRC-32) from its directory, nothing unpacked: names saved by
+    Chinese Windows without the UTF-8 flag are GBK (zipfile reads them as cp437). [] for a damaged archive."""
+    from .io.limits import check_entry_count
+
+    if path.suffix.lower() != ".zip":
+        return []
+    try:
+        check_entry_count(path)
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (RostercheckError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return []
+    out = []
+    for info in infos:
+        name = info.filename
+        if not info.flag_bits & 0x800:
+            try:
+                name = name.encode("cp437").decode("gb18030")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                pass
+        base = name.replace("\\", "/").rsplit("/", 1)[-1]
+        if not info.is_dir() and Path(base).suffix.lower() in TABLE_SUFFIXES and not _TEMP.match(base):
+            out.append((base, info.file_size, info.CRC))
+    return out
+
+
+def _zipped_rosters(path: Path) -> list[str]:
+    """The files named as rosters (:func:`_names_roster`) inside a .zip in a folder that rosters come from, other than
+    those a file beside the archive holds byte for byte (same size and CRC-32: the township's files both zipped and
+    unpacked): left unread, the run would look complete without them (h401)."""
+    import zlib
+
+    named = [(n, size, crc) for n, size, crc in _zip_tables(path) if _names_roster(Path(n))]
+    if not named:
+        return []
+    sizes = {size for _, size, _ in named}
+    beside = set()
+    for other in path.parent.iterdir():
+        try:
+            if other.is_file() and other.stat().st_size in sizes:
+                beside.add((other.stat().st_size, zlib.crc32(other.read_bytes())))
+        except OSError:
+            continue
+    return [n for n, size, crc in named if (size, crc) not in beside]
 
 
 def _renamed_workbook(path: Path) -> bool:
@@ -1063,12 +1113,21 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 continue
             if isinstance(place.unreadable, EncryptedFileError):  # (held-out 202: skipped, then its list 未提供)
                 raise EncryptedFileError(place.path, _LOCKED)
+            if place.unreadable is not None and isinstance(place.unreadable.__cause__, PermissionError):
+                # (h401: a list open in Excel/WPS, or on a share without rights, was skipped and its checks said
+                # 未提供: what it holds is unknown, so the run would look complete without it)
+                raise InputFileError(place.path, _DENIED)
             if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):
                 raise place.unreadable  # a roster left out would make the run look complete without it
             if (place.kind is None and not place.own and not place.code_table and not place.blank
                     and (rosters_too or enrolled) and _names_roster(place.path)):
                 # (h384: a village's blank 低保花名册（模板）.xlsx among 240 files stopped the county's run)
                 _roster_unread(place)  # (held-out 202: a roster without its ID column was skipped, the run exit 0)
+            if (place.kind is None and (rosters_too or enrolled) and place.path.suffix.lower() == ".zip"
+                    and (zipped := _zipped_rosters(place.path))):
+                raise InputFileError(place.path, f"压缩包中有花名册（{'、'.join(zipped)}），未读取；跳过它核查就不完整。"
+                                                 "请先解压，把其中的花名册放进文件夹（或写在命令中）后重新运行；不是本期要用的，"
+                                                 "请把压缩包移出文件夹。")
             if place.kind is None and place.by == "skipped" and (inner := _given_inside(place.path, inside)):
                 place.by, place.why = "parent", _parent_why(place.path, inner)
                 got.placements.append(place)
@@ -1098,12 +1157,15 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             else:
                 found.setdefault(place.kind, []).append(place.path)
             got.placements.append(place)
-    _one_copy_each(got, found)
+    _exits_beside_ledgers(got, payments, given, explicit, found, wanted if take_lists else ())
+    copies = _one_copy_each(got, found)
     _may_be_other(got, superseded, found, explicit, wanted)
     _earlier_periods(got)
     read = {Path(p).resolve() for p in [*got.rosters, *got.previous, *got.enrolled, *explicit.values(), *(payments or []),
                                         *paths, *(f for files in found.values() for f in files)]}
     _open_in_excel(got, read)
+    # (a township's folder given beside the county's holding a copy of a roster read there was "no roster here": h401)
+    read |= {p.resolve() for p in copies}
     _rosters_left_out(got, inside, explicit, None if wanted is None else {"roster", *wanted}, applications)
     for folder in dict.fromkeys(Path(p) for p in paths if Path(p).is_dir()):
         if not any(p.parent == folder.resolve() for p in read):
@@ -1208,6 +1270,8 @@ def _may_be_other(got: Gathered, superseded: list[tuple[Placement, int]], found:
 
 # A workbook with an opening password is some list or roster the clerk meant to give (nothing else in a quarter's folder
 # is locked): skipped, the checks reading it would run as if it were not given, so the run stops as for one given by name
+_DENIED = ("没有权限读取（文件可能正在 Excel/WPS 中打开，或没有读取权限）；跳过它核查就不完整。请关闭该文件（或复制一份到"
+           "文件夹中代替它）后重新运行；它不是本期要用的文件的，请移出文件夹。")
 _LOCKED = ("工作簿设置了打开密码（已加密），无法读取；跳过它核查就不完整。请在 Excel/WPS 中输入密码打开，另存为不加密的文件后"
            "重新运行；它不是本期要用的文件的，请移出文件夹。")
 
@@ -1401,11 +1465,36 @@ def _programmes_below(got: Gathered, folder: Path, explicit: dict, wanted: Colle
 _COPY_WORDS = re.compile(r"备份|副本|复制|拷贝|copy|\(\d+\)|（\d+）", re.I)
 
 
-def _one_copy_each(got: Gathered, found: dict[str, list[Path]]) -> None:
+def _exits_beside_ledgers(got: Gathered, payments: list[Path] | None, given: set[Path], explicit: dict,
+                          found: dict[str, list[Path]], wanted: Collection[str] | None) -> None:
+    """A 停保（退出）名单 kept in the --payments folder beside the monthly ledgers is read as the exits list (h401: the
+    ledger reader passed it over as "no ledger" and F03 was said unchecked for want of --exits). Only files whose
+    name says 停保/退出 (the kind's words) are looked at, so a year of ledgers is not classified file by file; the
+    file is then taken by its headers like any list found in a folder."""
+    if "exits" in explicit or (wanted is not None and "exits" not in wanted):
+        return
+    words = re.compile(_words("exits"))
+    for folder in (Path(p) for p in payments or [] if Path(p).is_dir()):
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            if path.resolve() in given or _skip_reason(path) or not words.search(path.stem):
+                continue
+            place = classify_file(path, explicit, {"exits", "payments"})
+            if place.kind != "exits":
+                continue
+            given.add(path.resolve())
+            place.why = f"{place.why}（在 --payments 文件夹中，作为停保（退出）名单读取）"
+            found.setdefault("exits", []).append(path)
+            got.placements.append(place)
+
+
+def _one_copy_each(got: Gathered, found: dict[str, list[Path]]) -> list[Path]:
     """Rosters and lists found in folders that are the same file byte for byte (a backup copy beside it): one is read —
     the one whose name does not say it is a copy — and the others are skipped, in the table and run.json as well (a
-    list's copy stopped every folder command as "two files of one kind": held-out 125)."""
+    list's copy stopped every folder command as "two files of one kind": held-out 125). Returns the files skipped:
+    a folder holding only such a copy (a township's folder given beside the county's) is no folder nothing was read
+    from."""
     taken = {p for files in found.values() for p in files} | set(got.rosters)
+    dropped: list[Path] = []
     seen: dict = {}
     groups: dict[int, list[Placement]] = {}
     done: set[Path] = set()  # (a workbook of two lists is placed once per sheet: one file)
@@ -1428,6 +1517,8 @@ def _one_copy_each(got: Gathered, found: dict[str, list[Path]]) -> None:
                 (got.rosters if place.kind == "roster" else found[place.kind]).remove(place.path)
                 place.unused(f"与 {keep.path.name} 内容完全相同（同一份{label}复制了两份），只读取 {keep.path.name}")
                 got.warnings.append(f"{place.path.name}：{place.why}")
+                dropped.append(place.path)
+    return dropped
 
 
 def _one_list_each(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
@@ -1453,7 +1544,39 @@ def _one_list_each(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
             if place.path == path and place.kind == kind:
                 place.unused(f"与 {same.name} 的每一行都相同（同一份{place.label}的两种格式或两份副本），只读取 {same.name}")
                 got.warnings.append(f"{path.name}：{place.why}")
-    return [p for p in files if p in kept]
+    return _corrected_version(got, kind, [p for p in files if p in kept], keys)
+
+
+def _corrected_version(got: Gathered, kind: str, files: list[Path], keys: dict) -> list[Path]:
+    """A list sent again corrected (导出数据.csv, then 死亡注销人员名单（更正）.et): when exactly one file's name says it is
+    the corrected or final version and at least half of every other file's rows are rows of it, that one is read and
+    the others are skipped with a notice naming it (h401: the folder run stopped as "two files of one kind"). Without
+    such a name, or with lists that mostly differ, the run still stops and asks which."""
+    from .roster import _FINAL
+
+    final = [p for p in files if _FINAL.search(p.stem)]
+    if len(files) < 2 or len(final) != 1 or keys.get(final[0]) is None:
+        return files
+    keep = final[0]
+    columns, rows = keys[keep]
+    have = set(rows)
+    shares = {}
+    for path in files:
+        if path == keep:
+            continue
+        if keys.get(path) is None or keys[path][0] != columns or not keys[path][1]:
+            return files
+        same = sum(row in have for row in keys[path][1])
+        if same * 2 < len(keys[path][1]):
+            return files
+        shares[path] = (same, len(keys[path][1]))
+    for place in got.placements:
+        if place.path in shares and place.kind == kind:
+            same, total = shares[place.path]
+            place.unused(f"{keep.name} 的文件名写明是更正（最终）版本，本文件 {total} 行中 {same} 行与它相同，视为同一份"
+                         f"{place.label}的早先版本，只读取 {keep.name}；如应读取本文件，请用 {_flag(kind)} 指定")
+            got.warnings.append(f"{place.path.name}：{place.why}")
+    return [keep]
 
 
 def _edge_lists_aside(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
