@@ -1541,3 +1541,16 @@ def test_a_zip_holding_a_roster_stops_a_folder_run_unless_its_roster_is_beside_i
         got = gather([tmp_path])
     place = next(p for p in got.placements if p.path.name == "河口乡报送.zip")
     assert place.kind is None and "1 个表格文件：河口乡低保花名册.xls" in place.why and "解压" in place.why
+
+
+def test_a_roster_folder_named_once_when_a_copy_of_its_roster_sits_in_the_lists_folder(tmp_path):
+    # h401: 2026年第三季度/花名册 and 2026年第三季度/部门数据 (holding '附件1（1）.xlsx', a copy of the roster): the stop
+    # told the clerk to give 部门数据 as a roster folder too
+    (tmp_path / "花名册").mkdir()
+    (tmp_path / "部门数据").mkdir()
+    shutil.copy(COUNTY / "低保花名册_河口乡.xls", tmp_path / "花名册" / "附件1.xls")
+    shutil.copy(COUNTY / "低保花名册_河口乡.xls", tmp_path / "部门数据" / "附件1（1）.xls")
+    shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "部门数据" / "导出数据.csv")
+    got = gather([tmp_path])
+    err = got.idle_error()
+    assert err is not None and "花名册" in err.message and "部门数据" not in err.message

@@ -1334,9 +1334,15 @@ def _rosters_below(got: Gathered, folder: Path, explicit: dict, wanted: Collecti
     out = []
     below = _rosters_below_each(got, folder, explicit, wanted, applications)
     latest = max((period_named(p.named or p.path.stem) for _, found in below for p in found), default="")
-    for place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications, latest, below):
-        found = [p for p in found if not _earlier(p, latest)]
-        out += [d for d in dict.fromkeys(p.path.parent for p in found) if d not in out]
+    current = [(place, [p for p in found if not _earlier(p, latest)])
+               for place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications, latest, below)]
+    # a roster found twice byte for byte (a copy in the departments' folder) names one folder, the one whose file name
+    # does not say it is a copy (h401: 部门数据 was to be given as a roster folder for the copy it held)
+    every = sorted((p for _, found in current for p in found), key=lambda p: len(_COPY_WORDS.findall(p.path.stem)))
+    seen: dict = {}
+    copies = {p.path for p in every if copy_of(p.path, seen) is not None}
+    for _, found in current:
+        out += [d for d in dict.fromkeys(p.path.parent for p in found if p.path not in copies) if d not in out]
     return out
 
 
