@@ -494,6 +494,30 @@ def test_of_a_roster_sent_twice_the_final_version_is_read(tmp_path):
         assert any("最终版本" in w for t in inputs.tables for w in t.warnings)
 
 
+@pytest.mark.parametrize("first_people, final_name, final_people, read", [
+    # h401: 附件2（更正）.xlsx beside 附件2.xls, a family taken off: the run stopped as "two versions"; the corrected read
+    (PEOPLE, "附件2（更正）", PEOPLE[:19], "附件2（更正）.csv"),
+    (PEOPLE[:19], "附件2_修改后", PEOPLE, "附件2_修改后.csv"),  # a family added
+    # a township's roster named 最终版 beside the county's whole one is no correction of it: still refused
+    (PEOPLE, "河口乡低保名册_最终版", PEOPLE[:8], None),
+    (PEOPLE, "附件2（1）", PEOPLE[:19], None),  # no name saying which is the correction: refused as before
+])
+def test_a_roster_sent_again_corrected_is_read_alone(tmp_path, first_people, final_name, final_people, read):
+    from rostercheck.errors import InputFileError
+    from rostercheck.loading import load_inputs
+
+    first = _roster_csv(tmp_path / "附件2.csv", first_people)
+    final = _roster_csv(tmp_path / f"{final_name}.csv", final_people)
+    if read is None:
+        with pytest.raises(InputFileError, match="同一份花名册的两个版本"):
+            load_inputs([first, final], {}, AS_OF)
+        return
+    for order in ([first, final], [final, first]):
+        inputs = load_inputs(order, {}, AS_OF)
+        assert {Path(f).name for f in inputs.members["file"]} == {read}
+        assert any("更正（最终）版本" in w for t in inputs.tables for w in t.warnings)
+
+
 @pytest.mark.parametrize("village, refused", [
     (PEOPLE[:4], True),  # h384: a small village's whole roster inside its township's: each of them a false D01 高
     (PEOPLE[:3], True),

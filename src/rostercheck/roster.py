@@ -104,6 +104,9 @@ SAME_ROSTER_PEOPLE, SAME_ROSTER_SHARE = 10, 0.5
 SAME_ROSTER_WHOLE = 3
 # A file name saying it is the final or corrected version of a roster sent twice (村_最终版.xlsx beside 村.xlsx)
 _FINAL = re.compile(r"最终|终版|定稿|修改后|修订|更正|final", re.I)
+# … read alone, the other left out, also when a correction removed or added a few people: when each file's people are at
+# least this share on the other (a township's roster named 最终版 beside the county's whole one is no correction of it)
+CORRECTED_SHARE = 0.9
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _QUARTER_ONLY = re.compile(r"([1-4])\s*季度")
 _YEAR_MONTH = re.compile(r"(?<!\d)(20\d{2})\s*[年.\-_]?\s*(0?[1-9]|1[0-2])\s*月|(?<!\d)(20\d{2})(0[1-9]|1[0-2])(?!\d)")
@@ -233,6 +236,19 @@ def other_periods(tables: list[Table]) -> list[Table]:
                 continue
             per_a, per_b = period_of(files[a][0]), period_of(files[b][0])
             share = f"{shared / min(len(ids_a), len(ids_b)):.0%}"
+            final = [f for f in (a, b) if _FINAL.search(f.stem)]
+            if ((not per_a or not per_b or per_a == per_b) and len(final) == 1
+                    and shared >= CORRECTED_SHARE * max(len(ids_a), len(ids_b))):
+                # (附件2（更正）.xlsx beside 附件2.xls, a family taken off and an amount changed: both read, the run
+                # stopped as "two versions of one roster"; the corrected one is read: h401)
+                keep = final[0]
+                drop = b if keep == a else a
+                dropped.add(drop)
+                files[keep][0].left_out[str(drop)] = f"“{keep.name}”的文件名写明是更正（最终）版本，未读取"
+                files[keep][0].warnings.append(
+                    f"“{drop.name}”与本文件有 {shared} 人相同（{len(ids_of(drop))} 人中），本文件名写明是更正（最终）版本，"
+                    f"只读取本文件；如应读取“{drop.name}”，请只给出那一份")
+                continue
             if not per_a or not per_b or per_a == per_b:
                 clashes.append((a, b, shared, share))  # every pair said at once (h384: 3 townships' rosters, 3 runs)
                 continue
