@@ -1684,6 +1684,13 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 if y:
                     spans[r] = tuple(f"{int(y) + (first - 1 + k) // 12:04d}-{(first - 1 + k) % 12 + 1:02d}"
                                      for k in range((last - first) % 12 + 1))
+    if batched := _batch_spans(spans, span_codes, cols["paid_date"], cols["link_key"], cols["item"]):
+        # a span under which each payee is paid month by month: each row is its payment date's month (its remark's
+        # back pay below); held-out 400: 所属期 '2026年第1季度' on each month's file made three files one repeated month
+        spans, span_codes = spans[span_codes], np.arange(n)
+        months = mapped[codes] if months is None else months
+        for r, paid_month in batched.items():
+            spans[r], months[r] = None, paid_month
     rows = np.flatnonzero(~by_column | _said(cols["remark"], BACK_PAY_WORDS) | _said(cols["item"], BACK_PAY_WORDS))
     if len(rows):  # a wide sheet's month cell is its column's month: the row's remark is no cell's (held-out 293: "4月补发3月"
         # beside 1月…12月 made every month's cell March's back pay, F04 高 12,600 and F06 15,400)
@@ -1919,6 +1926,39 @@ def _with_own_month(cols: dict, rows: list[tuple[int, str, str, bool]], months: 
         if abs(float(amounts[r]) - 2 * ranked[0][0]) <= 0.5:
             out[r] = tuple(sorted((back, m)))
     return out
+
+
+def _batch_spans(spans: np.ndarray, span_codes: np.ndarray, paid: pd.Series, keys: pd.Categorical,
+                 items: pd.Categorical) -> dict[int, str]:
+    """Rows whose month cell names a span of months (所属期 '2026年第1季度', '202604-202606') that is only the batch's
+    period: most payees under that span have rows paid in two or more of its months (a sum for the span is one row a
+    payee). Each such row with a payment date inside the span is that date's month.
+
+    Returns:
+        {row: its payment date's month} (empty when no span is so used).
+    """
+    lengths = np.array([len(s) if s else 0 for s in spans.tolist()] + [0], dtype=np.intp)
+    at = np.flatnonzero(lengths[span_codes] > 1)
+    if not len(at):
+        return {}
+    dates, distinct = pd.factorize(paid.iloc[at].to_numpy(dtype=object), use_na_sentinel=True)
+    month_of = object_array([month(d) if isinstance(d, dt.date) else "" for d in distinct] + [""])
+    paid_months = month_of[dates]
+    row_spans = spans[span_codes[at]]
+    inside = np.fromiter((bool(m) and m in s for m, s in zip(paid_months.tolist(), row_spans.tolist())), dtype=bool,
+                         count=len(at))
+    if not inside.any():
+        return {}
+    frame = pd.DataFrame({"span": span_codes[at], "key": np.asarray(keys.codes)[at], "item": np.asarray(items.codes)[at],
+                          "paid": paid_months, "inside": inside})
+    frame = frame[frame["key"] >= 0]
+    per_payee = frame[frame["inside"]].groupby(["span", "key", "item"], sort=False)["paid"].nunique()
+    monthly = (per_payee > 1).groupby(level="span").agg(["sum", "size"])
+    batch = monthly.index[(monthly["sum"] >= 2) & (monthly["sum"] * 2 >= monthly["size"])]
+    if not len(batch):
+        return {}
+    chosen = np.isin(span_codes[at], np.asarray(batch)) & inside
+    return dict(zip(at[chosen].tolist(), paid_months[chosen].tolist()))
 
 
 def _spread(out: pd.DataFrame, mapped: np.ndarray, codes: np.ndarray, months: np.ndarray | None,
