@@ -215,3 +215,12 @@ def test_a_quarter_paid_once_a_payee_stays_the_quarters_three_months(tmp_path):
     assert [r for r in got(frame) if r[0] == "户0"] == months_of(1, 500.0, "户0")
     assert set(frame["parts"]) == {3}
 
+
+@pytest.mark.parametrize("year, month", [("补贴年度", "补贴月份"), ("补助年度", "补助月份"), ("所属年度", "所属月份")])
+def test_a_subsidy_year_and_month_in_two_columns(tmp_path, year, month):
+    # h400: a 一卡通 platform's 补贴年度 2025 beside 补贴月份 10 was unread: the month came from the batch or the payment
+    # date (a back pay for October read as November's), or a file without them was "看不出发放的是哪个月"
+    rows = [["姓名", "身份证号", "补贴项目", year, month, "发放金额"],
+            ["张三", A, "物价补贴", 2025, 10, 30], ["李四", B, "物价补贴", 2025, 11, 30]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "价格临时补贴发放明细.xlsx", rows)], AS_OF)
+    assert got(frame) == [("张三", "2025-10", 30.0), ("李四", "2025-11", 30.0)]

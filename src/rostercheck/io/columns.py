@@ -82,7 +82,7 @@ _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出�
 # a column of batches, issues, quarters or periods (发放批次, 期次, 发放期数, 所属季度, 补助期间, 发放周期): the month column
 # only when its cells are months or spans (io.ledgers._no_periods)
 PERIOD_WORDS = r"批次|期次|期数|^发放期$|季度|(补助|享受|保障|发放|所属|资金|补贴)(期间|时期|时段|周期)|^时段$|^周期$|^起止月份$"
-MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|补助(月份|年月)|享受(月份|年月)|(补差|补发|差额)(月份|年月|期间|起止月份)"
+MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|(补助|补贴)(月份|年月)|享受(月份|年月)|(补差|补发|差额)(月份|年月|期间|起止月份)"
 # A column about the party before a change (原权利人证件号码, 原车主姓名, 变更前法定代表人, 转让方) is no column of the
 # person the row is about now, for any field: a seller's ID read as the owner's makes her the owner.
 _FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)(?:权利人|产权人|所有人|所有权人|车主|法定代表人|法人|经营者|负责人|投资人|"
@@ -754,7 +754,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("county", _COUNTY_WORDS),  # (a city's ledgers: whose 城关镇 a payee on no roster is of, held-out 197)
         FieldSpec("village", r"村|社区|居委", r"村民小组|^组$"),
-        FieldSpec("year", r"^年度$|^年份$|^发放年度$"),
+        # (a 一卡通 platform export: 补贴年度 beside 补贴月份 7, held-out 400)
+        FieldSpec("year", r"^年度$|^年份$|^(发放|补贴|补助|所属)年度$|^(补贴|补助|所属)年份$"),
         *_HEAD,
         # the person paid for (保障对象身份证号, 身份证号) before a 收款人身份证号 beside it (who took the money, the head
         # for his household: held-out 104), which is read when it is the only ID column (a bank's 代发 file)
