@@ -186,18 +186,19 @@ def test_the_roster_period_comes_from_a_rosters_title_too(tmp_path, monkeypatch,
     assert loading.roster_period([tmp_path / name]) == expected
 
 
-@pytest.mark.parametrize("period", ["2026年第1季度", "202601-202603", "2026年1-3月"])
-def test_a_quarter_named_on_each_months_rows_is_the_batchs_period(tmp_path, period):
-    # h400: a 一卡通 export's 所属期 is the quarter on every month's rows, the month only in 发放日期: each row had paid the
-    # three months (each payee's quarter three times: F04 高 everywhere, and three monthly files one repeated month);
-    # each row is its payment date's month, a back pay its 摘要's (补发1月)
+@pytest.mark.parametrize("period, dated", [("2026年第1季度", True), ("202601-202603", True), ("2026年1-3月", True),
+                                           ("2026年第1季度", False)])
+def test_a_quarter_named_on_each_months_rows_is_the_batchs_period(tmp_path, period, dated):
+    # h400: a 一卡通 export's 所属期 is the quarter on every month's rows, the month only in 发放日期 (or in the file's
+    # name): each row had paid the three months (each payee's quarter three times: F04 高 everywhere, and three monthly
+    # files one repeated month); each row is its payment date's month, a back pay its 摘要's (补发1月)
     def rows_of(mm):
         rows = [["姓名", "身份证号", "补贴项目", "所属期", "发放金额", "发放日期", "摘要"]]
         rows += [[f"户{k}", make_id("19700101", 200 + k), "低保金", period, 500, f"2026-{mm:02d}-12", ""] for k in range(4)]
         rows += [["张三", A, "低保金", period, 520, f"2026-{mm:02d}-12", ""]]
         if mm == 2:
             rows += [["张三", A, "低保金", period, 520, "2026-02-20", "补发1月"]]
-        return rows
+        return rows if dated else [r[:5] + r[6:] for r in rows]
     files = [write(tmp_path / f"一卡通发放清单_2026{mm:02d}.xlsx", rows_of(mm)) for mm in (1, 2, 3)]
     _, frame, warnings = load_ledgers(files, AS_OF)
     assert [r for r in got(frame) if r[0] == "张三"] == [

@@ -1684,7 +1684,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                 if y:
                     spans[r] = tuple(f"{int(y) + (first - 1 + k) // 12:04d}-{(first - 1 + k) % 12 + 1:02d}"
                                      for k in range((last - first) % 12 + 1))
-    if batched := _batch_spans(spans, span_codes, cols["paid_date"], cols["link_key"], cols["item"]):
+    if batched := _batch_spans(spans, span_codes, cols["paid_date"], cols["link_key"], cols["item"], cols["_file"]):
         # a span under which each payee is paid month by month: each row is its payment date's month (its remark's
         # back pay below); held-out 400: 所属期 '2026年第1季度' on each month's file made three files one repeated month
         spans, span_codes = spans[span_codes], np.arange(n)
@@ -1929,10 +1929,11 @@ def _with_own_month(cols: dict, rows: list[tuple[int, str, str, bool]], months: 
 
 
 def _batch_spans(spans: np.ndarray, span_codes: np.ndarray, paid: pd.Series, keys: pd.Categorical,
-                 items: pd.Categorical) -> dict[int, str]:
+                 items: pd.Categorical, files: pd.Categorical) -> dict[int, str]:
     """Rows whose month cell names a span of months (所属期 '2026年第1季度', '202604-202606') that is only the batch's
     period: most payees under that span have rows paid in two or more of its months (a sum for the span is one row a
-    payee). Each such row with a payment date inside the span is that date's month.
+    payee). Each such row with a payment date inside the span is that date's month; a row without a payment date is
+    the month its file's name names (一卡通资金发放清单_202602.xlsx).
 
     Returns:
         {row: its payment date's month} (empty when no span is so used).
@@ -1944,6 +1945,10 @@ def _batch_spans(spans: np.ndarray, span_codes: np.ndarray, paid: pd.Series, key
     dates, distinct = pd.factorize(paid.iloc[at].to_numpy(dtype=object), use_na_sentinel=True)
     month_of = object_array([month(d) if isinstance(d, dt.date) else "" for d in distinct] + [""])
     paid_months = month_of[dates]
+    undated = np.flatnonzero(paid_months == "")
+    if len(undated):
+        named = object_array([month_named(Path(str(f)).stem) for f in files.categories] + [""])
+        paid_months[undated] = named[np.asarray(files.codes)[at[undated]]]
     row_spans = spans[span_codes[at]]
     inside = np.fromiter((bool(m) and m in s for m, s in zip(paid_months.tolist(), row_spans.tolist())), dtype=bool,
                          count=len(at))
