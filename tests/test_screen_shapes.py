@@ -172,3 +172,57 @@ def test_a_form_naming_its_head_over_a_count_and_a_village_is_read_by_its_member
         ("周平", WIFE, 1, "无疑点"), ("钱芳", STAFF, 2, "有疑点")]
     f = result.findings
     assert list(zip(f["类别代码"], f["姓名"], f["置信度"])) == [("C01", "钱芳", "高")]
+
+
+@pytest.mark.parametrize("id_label, members_label, son", [
+    # (h402) a township's hand-typed batch: 申请人 | 身份证号 | 家庭成员（关系 姓名 身份证号）: the bare ID column was
+    # read as the only person's and the cell's members never checked (the family cleared)
+    ("身份证号", "家庭成员（关系 姓名 身份证号）", "子 孙亮"),
+    ("身份证号码", "家庭成员", "儿子 孙亮"),  # (a relation of two characters before the name: no name 儿子)
+    ("申请人身份证号", "家庭成员情况(姓名、身份证号)", "长子：孙亮"),
+])
+def test_an_applicant_row_with_a_bare_id_column_and_members_in_one_cell(tmp_path, id_label, members_label, son):
+    book = openpyxl.Workbook()
+    for row in [["序号", "村", "申请人", id_label, "申请类型", members_label],
+                [1, "东村", "孙伟", HEAD, "低保", f"妻 钱芳 {STAFF}；{son} {make_id('20100101', 113)}"],
+                [2, "东村", "周平", WIFE, "低保", ""]]:
+        book.active.append(row)
+    book.save(tmp_path / "城关镇申请汇总.xlsx")
+    result = screen([tmp_path / "城关镇申请汇总.xlsx"], {"staff": _staff(tmp_path)}, dt.date(2026, 9, 30))
+    v = result.verdicts.sort_values("户主姓名")
+    assert list(zip(v["户主姓名"], v["户主身份证号"], v["结论"])) == [("周平", WIFE, "无疑点"), ("孙伟", HEAD, "有疑点")]
+    f = result.findings
+    assert list(zip(f["类别代码"], f["姓名"], f["与户主关系"], f["置信度"])) == [("C01", "钱芳", "妻", "高")]
+
+
+@pytest.mark.parametrize("cell", ["3.41126E+17", 3.41126e17])
+def test_an_applicant_id_stored_as_a_number_without_its_birth_date_keeps_the_family_from_being_cleared(tmp_path, cell):
+    # (h402) 3.41126E+17 kept six digits: nothing can link it, yet the family was 无疑点 with a D03 低 lead only
+    book = openpyxl.Workbook()
+    for row in [["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号", "与户主关系"],
+                ["城关镇", "东村", "孙伟", cell, "孙伟", cell, "户主"],
+                ["城关镇", "西村", "吴刚", OTHER, "吴刚", OTHER, "户主"],
+                ["城关镇", "西村", "周平", WIFE, "周平", WIFE, "户主"]]:
+        book.active.append(row)
+    book.save(tmp_path / "新申请.xlsx")
+    result = screen([tmp_path / "新申请.xlsx"], {"staff": _staff(tmp_path)}, dt.date(2026, 9, 30))
+    v = result.verdicts.sort_values("户主姓名")
+    assert list(zip(v["户主姓名"], v["结论"])) == [("吴刚", "无疑点"), ("周平", "无疑点"), ("孙伟", "有疑点")]
+    f = result.findings
+    assert list(zip(f["类别代码"], f["类别名称"], f["置信度"], f["计入结论"])) == [
+        ("D03", "身份证号只剩前几位，无法核对", "中", "是")]
+    assert f["建议"].iat[0].startswith("查看身份证、户口簿原件，取得该成员完整的身份证号")
+
+
+@pytest.mark.parametrize("cell, people", [
+    # (h402) the relation written before the name: '儿子 孙亮 4305…' was the member 儿子 of relation 孙亮
+    ("妻 钱芳 430521196405021281；儿子 孙亮 430521201001011131", [("钱芳", "妻"), ("孙亮", "儿子")]),
+    ("长子：孙亮 430521201001011131", [("孙亮", "长子")]),
+    ("孙亮(子)430521201001011131，钱芳 配偶 430521196405021281", [("孙亮", "子"), ("钱芳", "配偶")]),
+    ("钱芳430521196405021281", [("钱芳", "")]),
+])
+def test_a_members_cell_reads_a_relation_before_or_after_the_name(cell, people):
+    from rostercheck.io.table import _LISTED_MEMBER
+
+    got = [(m["name"], m["rel0"] or m["rel"] or m["rel2"] or m["rel3"] or "") for m in _LISTED_MEMBER.finditer(cell)]
+    assert got == people

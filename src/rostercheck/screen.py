@@ -30,7 +30,7 @@ from .match import ROSTER_AND_LIST
 from .errors import ConfigError
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
-from .model import APPLYING, CONFIDENCE_ORDER, CheckSpec, Context
+from .model import APPLYING, CONFIDENCE_ORDER, MEDIUM, CheckSpec, Context
 from .normalize import ids
 from .normalize.values import text
 from .notices import number_typed_ids, old_ids
@@ -59,6 +59,8 @@ TRANSFER_TITLE = "已享受低保，申请特困（低保转特困）"
 MASKED_TITLE = "身份证号被遮挡，无法核对"
 MASKED_ADVICE = ("查看身份证、户口簿原件，取得该成员完整的身份证号，更正申请材料后重新核对；未重新核对前不能按无疑点审批"
                  "（号码被遮挡本身不是不予批准的理由）。")
+# An applicant's ID stored as a number that kept a few digits only (3.41126E+17): as a masked one, never cleared
+CUT_TITLE = "身份证号只剩前几位，无法核对"
 # One family's two applications in two places (two 申请编号, two townships or villages): neither may be approved as it
 # stands (held-out 220: merged as one application sent twice, the second vanished from every output)
 TWICE_TITLE = "同一家庭在两处申请（重复申请）"
@@ -248,6 +250,11 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     hidden = (frame["类别代码"] == "D03") & frame["_facts"].map(
         lambda facts: ids.masked(dict(facts).get("id_raw")) is not None)
     frame.loc[hidden, "类别名称"] = MASKED_TITLE
+    # (an ID stored as a number that kept no birth date cannot be checked either: D03 at 中, the same advice)
+    cut = (frame["类别代码"] == "D03") & (frame["置信度"] == MEDIUM) & frame["_facts"].map(
+        lambda facts: dict(facts).get("status") == ids.NUMERIC)
+    frame.loc[cut, "类别名称"] = CUT_TITLE
+    hidden |= cut
     frame.loc[hidden & pd.Series(decisive, index=frame.index, dtype=bool), "建议"] = MASKED_ADVICE
     moving = (frame["类别代码"] == "D01") & frame["_member"].isin(transfers)
     frame.loc[moving, ["类别名称", "建议"]] = [TRANSFER_TITLE, TRANSFER_ADVICE]  # (the code stays D01)

@@ -338,6 +338,9 @@ ROSTER = [
     FieldSpec("id", ID_WORDS, None),
     _FORMER_ID,
     FieldSpec("name", r"姓名|名字|^(家庭)?成员$|成员名|^姓名$", None),
+    # a 家庭成员 cell whose header says what each member is written with (家庭成员（关系 姓名 身份证号）, 家庭成员情况
+    # (姓名、身份证号)): the members listed in one cell, no ID column of its own
+    FieldSpec("name", r"^(家庭|共同生活)?成员(情况|信息|名单)?[（(][^()（）]*[)）]$", weight=2),
     FieldSpec("sex", r"性别"),
     FieldSpec("birth", r"出生(日期|年月)"),
     # The date since which the roster's amount applies: a change (变更/调整) names it best, else the approval.

@@ -2201,9 +2201,17 @@ _NAME_LIST = re.compile(r"[、，,;；（）()]")
 # (a relation written straight after the name, '李四配偶4305…': only words of two characters or more, a name's own last
 # character (张小女) being no relation; held-out 373: '李四配偶' read as the member's name)
 _JOINED_RELATION = r"配偶|子女|妻子|丈夫|儿子|女儿|[长次三]子|[长次三]女|之子|之女|孙子女?|孙女|外孙子?女?|父亲|母亲|儿媳|女婿|户主|本人|兄弟|姐妹"
-_LISTED_MEMBER = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）]|[\s/:：-]+(?P<rel2>[\u4e00-\u9fff]{1,4})"
+# (a relation written before the name, between spaces or before a colon: '妻 王芳 3411…', '长子：张伟 3411…')
+_LEADING_RELATION = _JOINED_RELATION + r"|[妻夫子女父母兄弟姐妹孙媳婿]"
+_LISTED_MEMBER = re.compile(r"(?:(?<![\u4e00-\u9fff])(?P<rel0>" + _LEADING_RELATION + r")(?:\s+|\s*[:：]\s*))?"
+                            r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）]|[\s/:：-]+(?P<rel2>[\u4e00-\u9fff]{1,4})"
                             r"|(?P<rel3>" + _JOINED_RELATION + r"))?"
                             r"\s*[:：,，/-]?\s*(?P<id>(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d))")
+
+
+def _id_as_head(mapping: dict[str, int]) -> dict[str, int]:
+    """A mapping whose bare ID column is the applicant's (申请人 | 身份证号 | 家庭成员 …): as the head's ID."""
+    return {("head_id" if f == "id" else f): c for f, c in mapping.items()}
 
 
 def members_listed(rows: list, mapping: dict[str, int]) -> bool:
@@ -2213,6 +2221,8 @@ def members_listed(rows: list, mapping: dict[str, int]) -> bool:
     in slots of several people beside the head's ID, each with its ID (户主身份证号 | 父母 '张三4331…，李四4331…' |
     配偶及子女 '王芳（妻）4331…'), unfolded by :func:`_several_people` (held-out 382: read when given, skipped in a
     folder)."""
+    if "id" in mapping and "head_id" not in mapping and "head_name" in mapping:
+        mapping = _id_as_head(mapping)
     if "id" in mapping or "head_id" not in mapping:
         return False
     cols = [c for f, c in mapping.items() if f == "name" or (f.startswith(MEMBER_SLOT) and f.endswith(":name"))]
@@ -2229,11 +2239,17 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
     evidence of nobody."""
     slotted = [c for c in frame.columns if str(c).startswith(MEMBER_SLOT)]
     listed = None
+    if not slotted and "id" in frame.columns and "head_name" in frame.columns and "head_id" not in frame.columns:
+        # (申请人 | 身份证号 | 家庭成员 '妻 王芳 3411…；子 张伟 3411…', one row per applicant: the bare ID column is the
+        # applicant's, h402 — read as the only person's, the members in the cell were never checked)
+        as_head = frame.rename(columns={"id": "head_id"})
+        unfolded = _members_unfolded(as_head, layout, what)
+        return frame if unfolded is as_head else unfolded
     if not slotted:
         if "id" in frame.columns or "head_id" not in frame.columns or "name" not in frame.columns:
             return frame
         at, distinct_cells = pd.factorize(pd.Series(frame["name"], dtype=object).map(text))
-        found = [[(m["name"], m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(unicodedata.normalize("NFKC", c))]
+        found = [[(m["name"], m["rel0"] or m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(unicodedata.normalize("NFKC", c))]
                  if _NAME_LIST.search(c) or len(c) > 18 else [] for c in distinct_cells.tolist()]
         if not any(found):
             return frame
@@ -2347,7 +2363,7 @@ def _several_people(part: pd.DataFrame) -> tuple[pd.DataFrame | None, int]:
             people = [(*(given[k] if len(given) == len(written) else ("", "")), w) for k, w in enumerate(written)]
             # (names that do not pair with the IDs are left out, the IDs kept: an ID alone is a person)
         else:
-            people = [(m["name"], m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(name)]
+            people = [(m["name"], m["rel0"] or m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(name)]
             # (each of the cell's people a name and a number, one of them damaged — a digit left out, a space inside:
             # that one too is its person, to be D03, not dropped)
             loose = [_LOOSE_MEMBER.fullmatch(t) for t in _listed(name, _LIST_SPLIT)]

@@ -438,6 +438,12 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         elif is_error_value(raw):  # (held-out 191: '#N/A' said as an ID of the wrong length)
             evidence = (f"{roster_place(mem.loc[j])}身份证号单元格是公式错误值“{str(raw).strip()}”（如查找公式未找到），"
                         "不是身份证号，请填写本人的身份证号")
+        elif status == ids.NUMERIC and (kept < ids.SURVIVING or birth is None):
+            # a number that kept no birth date (3.41126E+17, or 341126000000000000): no name and prefix can link it to
+            # anyone, as a masked one — 中, never cleared by screen (h402: such an applicant's family was 无疑点)
+            conf = MEDIUM
+            evidence = (f"{roster_place(mem.loc[j])}身份证号“{raw}”以数字格式存储，只剩前几位（不含完整的出生日期），"
+                        "不能用于与任何名单比对；请查看身份证或户口簿原件，以文本格式填写完整的身份证号后重新核对")
         elif status == ids.FORMAT and ids.masked(raw) is not None:
             # a masked ID (copied from a 公示 list or a bank's file): no wrong number but none at all — nothing can be
             # checked against any list, never cleared, and the finding says what to get, not that a digit is wrong;
