@@ -226,3 +226,32 @@ def test_a_members_cell_reads_a_relation_before_or_after_the_name(cell, people):
 
     got = [(m["name"], m["rel0"] or m["rel"] or m["rel2"] or m["rel3"] or "") for m in _LISTED_MEMBER.finditer(cell)]
     assert got == people
+
+
+@pytest.mark.parametrize("birth, seq", [
+    ("19440217", 983),  # (the 15th digit 9 rounded up carries into the day: …179|83 kept as …180)
+    ("19440212", 345),
+])
+def test_a_tekun_applicant_on_a_dibao_roster_storing_ids_as_numbers_is_a_transfer(tmp_path, birth, seq):
+    # (h402) another county's 低保 roster with its IDs stored as numbers: the 特困 applicant was D01 重复享受 with the
+    # refusal advice, or not found at all when the rounding carried into the birth date
+    applicant = make_id(birth, seq)
+    stored = float("%.14e" % int(applicant[:17] + ("0" if applicant[17] == "X" else applicant[17])))
+    roster = openpyxl.Workbook()
+    for row in [["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号码", "与户主关系", "保障类别", "月保障金额"],
+                ["定城镇", "北村", "苏梅", stored, "苏梅", stored, "户主", "低保", 420],
+                ["定城镇", "北村", "吴刚", OTHER, "吴刚", OTHER, "户主", "低保", 420]]:
+        roster.active.append(row)
+    roster.save(tmp_path / "低保花名册.xlsx")
+    apps = openpyxl.Workbook()
+    for row in [["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号", "与户主关系", "申请类别"],
+                ["城关镇", "东村", "苏梅", applicant, "苏梅", applicant, "户主", "特困"],
+                ["城关镇", "西村", "周平", WIFE, "周平", WIFE, "户主", "低保"]]:
+        apps.active.append(row)
+    apps.save(tmp_path / "新申请.xlsx")
+    result = screen([tmp_path / "新申请.xlsx"], {}, dt.date(2026, 9, 30), enrolled=[tmp_path / "低保花名册.xlsx"])
+    v = result.verdicts.sort_values("户主姓名")
+    assert list(zip(v["户主姓名"], v["结论"])) == [("周平", "无疑点"), ("苏梅", "有疑点")]
+    f = result.findings
+    assert list(zip(f["类别代码"], f["类别名称"], f["置信度"])) == [("D01", "已享受低保，申请特困（低保转特困）", "中")]
+    assert "低保转特困" in f["建议"].iat[0]

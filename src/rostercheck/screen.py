@@ -26,11 +26,11 @@ from .applications import (APART, NUMBERED, applications_apart, application_row,
                            repeated_applications, sent_again)
 from .audit import UNREAD_LISTS, build_context, findings_frame, run_checks
 from .loading import LoadedInputs, Progress, load_inputs, require_people
-from .match import ROSTER_AND_LIST
+from .match import ROSTER_AND_LIST, repaired_key
 from .errors import ConfigError
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
-from .model import APPLYING, CONFIDENCE_ORDER, MEDIUM, CheckSpec, Context
+from .model import APPLYING, CONFIDENCE_ORDER, HIGH, MEDIUM, CheckSpec, Context
 from .normalize import ids
 from .normalize.values import text
 from .notices import number_typed_ids, old_ids
@@ -328,7 +328,7 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set
             continue
         others = _dibao_enrolments(both, f.member, n)
         if others:
-            f = replace(f, evidence=f"身份证号一致，申请特困的人员已在低保花名册中：另见 {others}；"
+            f = replace(f, evidence=f"{'身份证号一致' if f.confidence == HIGH else f.key}，申请特困的人员已在低保花名册中：另见 {others}；"
                                     "低保对象符合特困条件的应转为特困（低保转特困），不是重复享受")
             transfers.add(f.member)
         out.append(f)
@@ -338,9 +338,17 @@ def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set
 def _dibao_enrolments(both: pd.DataFrame, j: int, n: int) -> str:
     """Where an applicant for 特困 (row ``j`` of the applicants' ``n`` rows and the enrolled after them) is enrolled,
     when every other enrolment of his ID is a covered 低保 member's ('' otherwise: a duplicate)."""
-    if both.at[j, "programme"] != TEKUN or both.at[j, "id_status"] != ids.VALID:
+    if both.at[j, "programme"] != TEKUN or both.at[j, "id_status"] not in (ids.VALID, ids.NUMERIC):
         return ""
     same = both.index[(both["id"] == both.at[j, "id"]) & (both["id_status"] == ids.VALID)]
+    # (h402: a 低保 roster, or the application, storing the ID as a number — D01 links them by name and the digits
+    # kept; the transfer is one all the same)
+    numeric = (both["id_status"] == ids.NUMERIC) | (both.at[j, "id_status"] == ids.NUMERIC)
+    namesakes = both.index[numeric & (both["name_key"] == both.at[j, "name_key"]) & (both["name_key"] != "")
+                           & both["id_status"].isin([ids.VALID, ids.NUMERIC])]
+    same = same.union(pd.Index([k for k in namesakes if k != j and repaired_key(
+        both.at[j, "id"], both.at[j, "id_status"], int(both.at[j, "id_reliable"] or 0),
+        both.at[k, "id"], both.at[k, "id_status"], int(both.at[k, "id_reliable"] or 0))]))
     others = [k for k in same if k != j and is_covered(both.at[k, "covered"])]
     if not others or any(k < n or both.at[k, "programme"] != DIBAO for k in others):
         return ""

@@ -213,7 +213,8 @@ def _number_typed_duplicates(mem: pd.DataFrame, covered: np.ndarray) -> list[Fin
     numeric = np.flatnonzero(covered & (mem["id_status"] == ids.NUMERIC).to_numpy())
     if not len(numeric):
         return []
-    keys = pd.Series([f"{k}|{i[:ids.SURVIVING]}" for k, i in zip(mem["name_key"].tolist(), mem["id"].tolist())], index=mem.index)
+    # (blocked on the birth month: a 15th digit rounded up may carry into the day, …179|83 kept as …180, h402)
+    keys = pd.Series([f"{k}|{i[:12]}" for k, i in zip(mem["name_key"].tolist(), mem["id"].tolist())], index=mem.index)
     candidates = covered & mem["id_status"].isin([ids.VALID, ids.NUMERIC]).to_numpy() & (mem["name_key"] != "").to_numpy()
     reliable = pd.to_numeric(mem["id_reliable"], errors="coerce").fillna(0).astype(int)
     out = []
