@@ -255,3 +255,24 @@ def test_a_tekun_applicant_on_a_dibao_roster_storing_ids_as_numbers_is_a_transfe
     f = result.findings
     assert list(zip(f["类别代码"], f["类别名称"], f["置信度"])) == [("D01", "已享受低保，申请特困（低保转特困）", "中")]
     assert "低保转特困" in f["建议"].iat[0]
+
+
+def test_an_old_15_digit_id_on_either_side_names_the_application_not_a_roster(tmp_path):
+    # (h402) "花名册上为 15 位旧身份证号，升为 18 位后与名单一致" of an applicant's ID
+    staff = openpyxl.Workbook()
+    for row in [["工作单位", "姓名", "身份证号码", "人员类别"], ["清河县财政局", "钱芳", STAFF[:6] + STAFF[8:17], "公务员"],
+                ["清河县水利局", "孙伟", HEAD, "事业"]]:
+        staff.active.append(row)
+    staff.save(tmp_path / "staff.xlsx")
+    apps = openpyxl.Workbook()
+    for row in [["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号", "与户主关系"],
+                ["城关镇", "东村", "钱芳", STAFF, "钱芳", STAFF, "户主"],
+                ["城关镇", "西村", "孙伟", HEAD[:6] + HEAD[8:17], "孙伟", HEAD[:6] + HEAD[8:17], "户主"],
+                ["城关镇", "西村", "周平", WIFE, "周平", WIFE, "户主"]]:
+        apps.active.append(row)
+    apps.save(tmp_path / "新申请.xlsx")
+    result = screen([tmp_path / "新申请.xlsx"], {"staff": tmp_path / "staff.xlsx"}, dt.date(2026, 9, 30))
+    keys = dict(zip(result.findings["姓名"], result.findings["匹配键"]))
+    assert keys == {"钱芳": "身份证号一致（名单上为 15 位旧身份证号，升为 18 位后与申请名单一致）",
+                    "孙伟": "身份证号一致（申请名单上为 15 位旧身份证号，升为 18 位后与名单一致）"}
+    assert all("花名册" not in e for e in result.findings["依据"])

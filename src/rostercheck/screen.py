@@ -302,8 +302,12 @@ def _name_the_applications(frame: pd.DataFrame) -> None:
     own_row = frame["来源名单"] == ROSTER_AND_LIST[0]
     frame.loc[own_row, "来源名单"] = APPLICATIONS
     ours = f"{ROSTER_AND_LIST[0]}的身份证号"
+    # (and an old 15-digit ID on either side, match._OLD_FORM: "花名册上为 15 位旧身份证号", "…后与花名册一致", h402)
+    words = {ours: f"{APPLICATIONS}的身份证号", f"{ROSTER_AND_LIST[0]}上为 15 位": f"{APPLICATIONS}上为 15 位",
+             f"后与{ROSTER_AND_LIST[0]}一致": f"后与{APPLICATIONS}一致"}
     for column in ("依据", "匹配键"):
-        frame.loc[~own_row, column] = frame.loc[~own_row, column].str.replace(ours, f"{APPLICATIONS}的身份证号", regex=False)
+        for said, meant in words.items():
+            frame.loc[~own_row, column] = frame.loc[~own_row, column].str.replace(said, meant, regex=False)
 
 
 def _enrolled_duplicates(ctx: Context, current: LoadedInputs) -> tuple[list, set[int]]:
