@@ -2281,6 +2281,8 @@ NAMESAKE = make_id("19450720", 357)
     (NAMESAKE[:15] + "000", "1234", None, ""),  # 15 digits kept, the last four another's
     (NAMESAKE[:15] + "000", NAMESAKE[-4:], 0, "前几位找到"),
     (NAMESAKE[:15] + "000", "", 0, "前几位找到"),
+    # h403: the township masked the county's cut ID itself, its last four the cut's own (…8000): no other person's
+    (NAMESAKE[:15] + "000", NAMESAKE[14] + "000", 0, "前几位找到"),
 ])
 def test_a_cut_ids_last_digits_a_masked_return_shows_tell_a_namesake_apart(cut, tail, found, note):
     from rostercheck.review import _Roster
