@@ -228,6 +228,16 @@ class Ledger:
             self.memo["programme_codes"] = pd.factorize(np.asarray(self.programme, dtype=object), use_na_sentinel=False)
         return self.memo["programme_codes"]
 
+    def not_paid(self, rows) -> None:
+        """Count ``rows`` (positions) as neither a payment made nor the benefit, nor a month under an unread item, in the
+        row lists and the arrays :meth:`array` made of them (recoveries, a quarter's cell's months the events rule out)."""
+        rows = list(rows)
+        for r in rows:
+            self.ok[r], self.benefit[r] = False, False
+        for name in ("array:ok", "array:benefit", "unread_item"):
+            if name in self.memo:
+                self.memo[name][rows] = False
+
     def array(self, name: str) -> np.ndarray:
         """A per-row attribute as a numpy array, made once ('ok', 'benefit', 'household_row' as booleans,
         'member' as integers, 'household' as objects, 'dated' for rows whose month is known, 'own_programme' for rows

@@ -85,13 +85,7 @@ def set_apart(ctx: Context, led: Ledger) -> None:
     led.memo["recoveries"] = rows.tolist()
     if not len(rows):
         return
-    for r in rows.tolist():
-        led.ok[r], led.benefit[r] = False, False
-    for name in ("array:ok", "array:benefit"):
-        if name in led.memo:
-            led.memo[name][rows] = False
-    if "unread_item" in led.memo:
-        led.memo["unread_item"][rows] = False
+    led.not_paid(rows.tolist())
     ctx.cache["money:items"] = _items_said(led.frame, led.array("benefit"), led.programme,
                                            apart={r: _label(led, r) for r in rows.tolist()}, adjust=led.array("adjust"),
                                            undoing=undoing_rows(led), side=led.memo.get("side_items"))

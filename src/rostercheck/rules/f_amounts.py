@@ -972,13 +972,7 @@ def short_lumps(ctx: Context, led: Ledger) -> None:
     for name in ("amount", "parts"):
         led.cols.pop(name, None)
         led.cols.coded.pop(name, None)
-    for r in apart:
-        led.ok[r], led.benefit[r] = False, False
-    for name in ("array:ok", "array:benefit"):
-        if name in led.memo:
-            led.memo[name][apart] = False
-    if "unread_item" in led.memo:
-        led.memo["unread_item"][apart] = False
+    led.not_paid(apart)
     led.memo.pop("amounts", None)
 
 
