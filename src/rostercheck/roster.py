@@ -1665,16 +1665,21 @@ def _sizes_unlisted(table: Table, out: dict, household: np.ndarray, unsaid: np.n
     if not odd.any() or (written & fits).sum() <= odd.sum():
         return
     at = first[odd]
-    shown = [f"第 {row} 行 户主 {name}（{ids.mask_id(hid) if hid else '未填身份证号'}）写 {d} 人、列出 {n} 人"
-             for row, name, hid, d, n in zip(np.asarray(out["row"])[at][:3].tolist(), np.asarray(out["head_name"])[at][:3].tolist(),
-                                             np.asarray(out["head_id"])[at][:3].tolist(), declared[odd][:3].tolist(),
-                                             staying[odd][:3].tolist())]
+    shown = _sizes_shown(out, at, declared[odd], staying[odd])
     said = table.header_said("household_size", "家庭人口")
     note = (f"有 {int(odd.sum())} 户的“{said}”与花名册列出的成员人数不符（{'；'.join(shown)}"
                           f"{'等' if odd.sum() > 3 else ''}）：只有列出的成员参与比对，人均收入仍按“{said}”计算；"
                           "请核实是否漏列了成员或人数填错，补齐或更正后重新运行。")
     if note not in table.warnings:  # (a roster's members built twice, as a run with 15-digit IDs does, say it once)
         table.warnings.append(note)
+
+
+def _sizes_shown(out: dict, at: np.ndarray, written: np.ndarray, listed: np.ndarray) -> list[str]:
+    """The first three households of a size notice: row, head, masked ID, the size written and the members listed."""
+    return [f"第 {row} 行 户主 {name}（{ids.mask_id(hid) if hid else '未填身份证号'}）写 {w} 人、列出 {n} 人"
+            for row, name, hid, w, n in zip(np.asarray(out["row"])[at][:3].tolist(), np.asarray(out["head_name"])[at][:3].tolist(),
+                                            np.asarray(out["head_id"])[at][:3].tolist(), written[:3].tolist(),
+                                            listed[:3].tolist())]
 
 
 def _covered_unlisted(table: Table, out: dict, household: np.ndarray, left: np.ndarray,
@@ -1708,10 +1713,7 @@ def _covered_unlisted(table: Table, out: dict, household: np.ndarray, left: np.n
     if not over.any() or (written & ~over).sum() <= over.sum():
         return
     at = first[over]
-    shown = [f"第 {row} 行 户主 {name}（{ids.mask_id(hid) if hid else '未填身份证号'}）写 {int(c)} 人、列出 {n} 人"
-             for row, name, hid, c, n in zip(np.asarray(out["row"])[at][:3].tolist(), np.asarray(out["head_name"])[at][:3].tolist(),
-                                             np.asarray(out["head_id"])[at][:3].tolist(), covered[at][:3].tolist(),
-                                             staying[over][:3].tolist())]
+    shown = _sizes_shown(out, at, covered[at].astype(np.int64), staying[over])
     said = table.header_said("covered_size", "保障人数")
     note = (f"有 {int(over.sum())} 户的“{said}”多于花名册列出的成员（{'；'.join(shown)}{'等' if over.sum() > 3 else ''}）："
             "未列出的保障对象没有参与比对；请核实是否漏列了成员或人数填错，补齐或更正后重新运行。")
