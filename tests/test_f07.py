@@ -126,6 +126,31 @@ def test_cadre_or_staff_account_flagged_high_unless_the_person_is_a_member(kind)
     assert money(money_context(roster(), rows, {kind: official}), "F07") == []
 
 
+D = make_id("19850707", 171)  # another person of the cadre's name
+
+
+@pytest.mark.parametrize("kind", ["cadres", "staff"])
+@pytest.mark.parametrize("holder, proxy_id, expected", [
+    ("钱主任", K, [("陈国强", "高", None, None)]),  # the official as 代领人 and 户名, the household's own account
+    ("陈国强", K, [("陈国强", "高", None, None)]),  # … 户名 the head's: only the 代领人身份证号 tells
+    ("王芳", B, []),  # a member collecting for her household is no lead
+    ("陈国强", D, []),  # a namesake of the official, another ID: nothing to say
+    ("陈国强", "", []),  # the 代领人身份证号 left blank: no ID to go on
+    ("钱主任", D, [("陈国强", "中", None, None)]),  # a namesake collecting: a stranger's account name, 中 at most
+    ("陈国强", K[:-4] + "****", []),  # a masked ID names nobody
+])
+def test_a_cadre_or_staff_member_collecting_as_proxy_is_found_by_his_id_never_a_member(kind, holder, proxy_id, expected):
+    # held-out 404: the 代领人身份证号 column was never read; a 村会计 collecting on the household's own account was 中 by
+    # his name alone, or not flagged when 户名 stayed the head's
+    rows = [pay(A, "陈国强", m, 1032, holder=holder, bank_account="6228480012345678", proxy_id=proxy_id)
+            for m in months("2026-07", "2026-09")]
+    official = [{"name": "钱主任", "id": K, "post": "村会计", "village": "东村"}]
+    found = findings(money_context(roster(), rows, {kind: official}), "F07")
+    assert money(money_context(roster(), rows, {kind: official}), "F07") == expected  # (the payee stays 陈国强)
+    if expected and expected[0][1] == "高":
+        assert "代领人身份证号" in found[0].evidence and "只是姓名相同" not in found[0].evidence
+
+
 def test_a_household_paid_into_a_cadres_account_under_his_name_is_one_lead():
     # held-out 119: the account and 户名 a village clerk's — a 高 (his account), a 中 (户名 no member) and, with the
     # roster registering his account, a 低 "如是原户主…" lead for one fact

@@ -63,6 +63,7 @@ FORMER_ID_PENALTY = 0.5
 FORMER_ID_FIELD = "former_id"
 # … and a roster's column of the household head's (the applicant's) former ID, written on each of its rows
 HEAD_FORMER_ID_FIELD = "head_former_id"
+PROXY_ID_FIELD = "proxy_id"  # a payment ledger's 代领人身份证号
 # … and a supporters list's dependent's (被赡养人原身份证号), beside the supporter's own (赡养人原身份证号, FORMER_ID_FIELD)
 DEPENDENT_FORMER_ID_FIELD = "dependent_former_id"
 _FORMER_ID_WORDS = r"(旧|^原|[（(]原|原(?=" + ID_WORDS + r")|曾用|作废|变更前|历史|15位|十五位)"
@@ -760,6 +761,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # (a 一卡通 platform export: 补贴年度 beside 补贴月份 7, held-out 400)
         FieldSpec("year", r"^年度$|^年份$|^(发放|补贴|补助|所属)年度$|^(补贴|补助|所属)年份$"),
         *_HEAD,
+        # a 代领人身份证号 (the proxy collecting for the payee: an agent's ID, never the payee's): F07 asks whether he is a
+        # cadre or staff member by his ID (held-out 404: read as nothing, a cadre collecting on the household's own
+        # account was 中 by his name alone, or not flagged when 户名 was the head's)
+        FieldSpec(PROXY_ID_FIELD, r"(代领|代理|代办|受托)人?.*" + ID_WORDS, r"地址|住址|有效期|类型|类别|日期|时间|姓名",
+                  allow=r"代领|代理|代办|受托", weight=2),
         # the person paid for (保障对象身份证号, 身份证号) before a 收款人身份证号 beside it (who took the money, the head
         # for his household: held-out 104), which is read when it is the only ID column (a bank's 代发 file)
         FieldSpec("id", ID_WORDS),
@@ -1041,7 +1047,7 @@ FIELD_NAMES = {
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "stopped_on": "停保日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
-    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", DEPENDENT_FORMER_ID_FIELD: "被赡养人原身份证号", "spouse_name": "配偶姓名",
+    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", PROXY_ID_FIELD: "代领人身份证号", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", DEPENDENT_FORMER_ID_FIELD: "被赡养人原身份证号", "spouse_name": "配偶姓名",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",

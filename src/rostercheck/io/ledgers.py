@@ -52,6 +52,8 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
 
 # … and these, when a ledger has a 原身份证号 column (the payee's; 户主原身份证号, the head's: held-out 342, 353)
 FORMER_COLUMNS = ["former_id", "former_id_status", "head_former_id", "head_former_id_status"]
+# … and these when it has a 代领人身份证号 column (the proxy's ID: F07's officials by ID; never the payee's)
+PROXY_COLUMNS = ["proxy_id", "proxy_id_status"]
 
 
 def month_named(*sources: str) -> str:
@@ -1615,7 +1617,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     typed, at = judged("id", lambda v: type(v) is str)
     cols["id_text"] = typed.astype(bool)[at]
     cols["head_id"], cols["head_id_status"], cols["head_id_reliable"], _ = id_numbers("head_id", births=False)
-    for fld in ("former_id", "head_former_id"):  # a 原身份证号 column, the payee's or the head's (_money_former_ids)
+    for fld in ("former_id", "head_former_id", "proxy_id"):  # a 原身份证号 column, the payee's or the head's
+        # (_money_former_ids); a 代领人身份证号 (f_account._officials)
         if fld in frame.columns:
             cols[fld], cols[fld + "_status"], _, _ = id_numbers(fld, births=False)
     if "amount_step" in frame.columns:  # amounts of a sheet in 万元 exact to the yuan only (_amount_step)
@@ -1780,7 +1783,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     amounts = out["amount"]
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
-    return plain_text(out[COLUMNS + [c for c in (*FORMER_COLUMNS, "amount_step") if c in out.columns]])
+    return plain_text(out[COLUMNS + [c for c in (*FORMER_COLUMNS, *PROXY_COLUMNS, "amount_step") if c in out.columns]])
 
 
 # An amount cell with words after it: '-1,548 扣回4-6月多发', '516（补发3月）' (the words not a date's 年, 月, 日)

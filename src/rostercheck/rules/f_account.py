@@ -40,8 +40,8 @@ def check(ctx: Context) -> list[Finding]:
     # a household paid into an official's account: that a payee on no roster may be its former head says nothing more
     # (held-out 119: a clerk's account gave a 高, a 中 and a 低 "如是原户主…" lead); that the holder is no member is said
     # in the same row (held-out 299: 文福贵's account and name, only the account said)
-    official, told = _officials(ctx, led, min_len)
-    return _one_per_household(ctx, _holders(ctx, led, institution) + _shared(ctx, led, min_len, institution)
+    official, told, proxied = _officials(ctx, led, min_len)
+    return _one_per_household(ctx, _holders(ctx, led, institution, proxied) + _shared(ctx, led, min_len, institution)
                               + official + _former(ctx, led, told) + _unlisted_account(ctx, led))
 
 
@@ -290,7 +290,9 @@ def _same_payees(led: Ledger, values: list) -> dict[int, int]:
     return out
 
 
-def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding]:
+def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozenset = frozenset()) -> list[Finding]:
+    """Households paid into an account whose holder is no member. ``proxied``: (household, name key) of the officials
+    found collecting for it by their 代领人身份证号 (:func:`_official_proxies`), whose namesake sentence is not said."""
     bad: dict[str, list[int]] = defaultdict(list)
     f = led.frame
     member = led.array("member")
@@ -380,7 +382,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray) -> list[Finding
                        else "不是该户家庭成员（花名册中该户成员均不同名）") + f"；账号 {accounts or '未填'}"
                     + ("（是花名册登记的本户账号）" if registered_here else "") + f"；资金项目 {items}"
                     + f"；{months_text(months)}共 {len(rows)} 笔，如 {led.where(r0)}。"
-                    + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows))
+                    + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows)
+                              if (h, k) not in proxied)
                     + (_unit_said(ctx, h, units if len(units) < len(named) else []) if units
                        else f"户名是该户的亲属（{kin[h]}；另为花名册中另一户的成员），多为家庭内部代领；请核实是否有委托手续、资金是否由本人支取" if h in kin
                        else f"该户保障对象是未成年人（{minors.get(h)}），户名多为其监护人；请核对监护关系（监护人身份证明、"
@@ -503,8 +506,9 @@ def _shared(ctx: Context, led: Ledger, min_len: int, institution: np.ndarray) ->
     return out
 
 
-def _officials(ctx: Context, led: Ledger, min_len: int) -> tuple[list[Finding], set]:
-    """Households paid into a cadre's or staff member's account (the lists' 银行账号): the findings, and the households."""
+def _officials(ctx: Context, led: Ledger, min_len: int) -> tuple[list[Finding], set, frozenset]:
+    """Households paid into a cadre's or staff member's account (the lists' 银行账号) or collected for by one (a 代领人
+    身份证号): the findings, the households, and (household, name key) of the officials collecting by their ID."""
     out, seen = [], set()
     for kind in ("cadres", "staff"):
         if not ctx.has(kind) or "bank_account" not in ctx.lists[kind].columns:
@@ -531,7 +535,57 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> tuple[list[Finding], 
             facts = (("signal", kind), ("account", a))
             out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "发放账号与名单账号一致",
                                sorted(months[led.household[r], a] - {""}), None, None, facts, months_decide=False))
-    return out, {h for h, _ in seen}
+    proxies, proxied = _official_proxies(ctx, led, {h for h, _ in seen})
+    return out + proxies, {h for h, _ in seen} | {h for h, _ in proxied}, frozenset(proxied)
+
+
+def _official_proxies(ctx: Context, led: Ledger, told: set) -> tuple[list[Finding], set[tuple[str, str]]]:
+    """Households whose 代领人 (a ledger's 代领人身份证号: the proxy collecting, never the payee) is a cadre or staff member
+    by his valid ID, and no member of the household: 高 whatever account the money went to (held-out 404: a 村会计
+    collecting on the household's own account was 中 by his name alone, or unflagged when 户名 was the head's).
+    ``told``: households already found paid into an official's account (one lead each). Returns the findings and
+    (household, the official's name key) of each."""
+    if "proxy_id" not in led.frame.columns:
+        return [], set()
+    code, distinct = led.factorized("proxy_id")
+    status_code, statuses = led.factorized("proxy_id_status")
+    valid = np.append(np.asarray(statuses, dtype=object) == ids.VALID, False)[status_code]
+    owners: dict[str, tuple[str, dict]] = {}
+    for kind in ("cadres", "staff"):
+        if ctx.has(kind) and "id" in ctx.lists[kind].columns:
+            for rec in ctx.lists[kind].to_dict("records"):
+                if rec.get("id") and (rec.get("id_status") in (None, ids.VALID)):
+                    owners.setdefault(rec["id"], (kind, rec))
+    if not owners:
+        return [], set()
+    listed = led.array("ok") & valid & np.append(pd.Index(distinct).isin(list(owners)), False)[code]
+    listed &= led.array("member") >= 0
+    rows = np.flatnonzero(listed).tolist()
+    if not rows:
+        return [], set()
+    households = {led.household[r] for r in rows}
+    member_ids = _member_values(ctx, households, "id")
+    for h, records in ctx.left.items() if ctx.left else ():  # (a former member collecting: the household's own)
+        if h in households:
+            member_ids[h] |= {rec.get("id") for rec in records if rec.get("id")}
+    months: dict[tuple, set] = defaultdict(set)
+    for r in rows:
+        months[led.household[r], led.cols["proxy_id"][r]].add(led.cols["month"][r])
+    out, seen, said = [], set(), set()
+    for r in rows:
+        h, pid = led.household[r], led.cols["proxy_id"][r]
+        if h in told or (h, pid) in seen or pid in member_ids.get(h, set()) or pid in (led.cols["id"][r], led.cols["head_id"][r]):
+            continue  # (a member collecting for his household is no lead)
+        seen.add((h, pid))
+        kind, rec = owners[pid]
+        said.add((h, rec.get("name_key") or ""))
+        evidence = (f"代领人身份证号 {pid} 是{where(ctx, kind, rec)}所列 {rec.get('name', '')}"
+                    f"{('（' + rec.get('post', '') + '）') if rec.get('post') else ''}的身份证号（不是本户成员），如 {led.where(r)}。"
+                    "请核实是否由干部或经办人员代领、资金是否交到本户")
+        facts = (("signal", kind), ("proxy", pid))
+        out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "代领人身份证号与名单一致",
+                           sorted(months[h, pid] - {""}), None, None, facts, months_decide=False))
+    return out, said
 
 
 def _cut(led: Ledger) -> np.ndarray:
