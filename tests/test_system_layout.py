@@ -75,6 +75,47 @@ def test_household_numbers_one_sheet_stored_without_their_leading_zeros_still_jo
     assert any("2 户的编号在一张表中少了开头的 0" in w for w in table.warnings), table.warnings
 
 
+# h405: 19-digit 家庭编号 stored as numbers keep 15 digits (Excel): both households' numbers become one
+KEY_A, KEY_B = "3411260001000123401", "3411260001000123402"
+CUT = float(f"{float(KEY_A):.14e}")  # 3411260001000120000, for either
+
+
+@pytest.mark.parametrize("household_keys, member_keys, head_column, joined, said", [
+    # both sheets cut, the member sheet gives the head's ID: each member finds his household by it
+    ([CUT, CUT], [CUT, CUT], True, True, "按成员表中的户主身份证号对应到户"),
+    # the household sheet keeps the text, the member sheet cut, no head ID: no household can be told; none is joined
+    ([KEY_B, KEY_A], [CUT, CUT], False, False, "对应不止一户"),
+    # the other way round
+    ([CUT, CUT], [KEY_B, KEY_A], False, False, "对应不止一户"),
+    # a CSV's E notation (3.41126E+18) on both sheets, the head's ID given
+    (["3.41126E+18"] * 2, ["3.41126E+18"] * 2, True, True, "按成员表中的户主身份证号对应到户"),
+    # 16 digits: cut to 15 they still differ, so the text on one sheet names each household
+    (["3411260001001017", "3411260001001027"], [3411260001001020.0, 3411260001001030.0], False, True,
+     "按另一张表中完整的编号对应到户"),
+])
+def test_a_household_number_that_lost_digits_joins_no_member_to_another_family(tmp_path, household_keys, member_keys,
+                                                                               head_column, joined, said):
+    # at main every head was read twice (each D01 高 against himself) and the members of one rounded number became
+    # one household
+    households = [[k, *row[1:]] for k, row in zip(household_keys, HOUSEHOLDS)]
+    members = [[member_keys[1], "张三", HEAD_A, "02", "1", "是"], [member_keys[1], "王芳", WIFE_A, "10", "2", "是"],
+               [member_keys[0], "李四", HEAD_B, "02", "1", "是"], [member_keys[0], "赵氏", MOTHER_B, "52", "2", "是"]]
+    headers = (HH_HEADER, M_HEADER)
+    if head_column:
+        headers = (HH_HEADER, [*M_HEADER, "户主身份证号"])
+        members = [[*row, HEAD_A if k < 2 else HEAD_B] for k, row in enumerate(members)]
+    table = load_table(_write(tmp_path / "低保对象信息.xlsx", households, members, headers), "roster")
+    m = build_members([table], dt.date(2026, 9, 30))
+    assert sorted(m["id"]) == sorted([HEAD_A, WIFE_A, HEAD_B, MOTHER_B])  # no head added again
+    m = m.set_index("id")
+    assert m.loc[WIFE_A, "household"] == HEAD_A and m.loc[MOTHER_B, "household"] == HEAD_B
+    assert m.groupby("household").size().to_dict() == {HEAD_A: 2, HEAD_B: 2}
+    assert (m.loc[WIFE_A, "township"], m.loc[MOTHER_B, "bank_account"]) == (
+        ("城关镇", "6228480000000002") if joined else ("", ""))
+    said_all = "".join(table.warnings)
+    assert "超过 15 位的部分已丢失" in said_all and said in said_all, table.warnings
+
+
 @pytest.mark.parametrize("stopped_on, kept", [
     (20260531, [HEAD_A, WIFE_A]),  # stopped before the review date: history, whatever its code says
     (20261031, [HEAD_A, WIFE_A, HEAD_B]),  # after it: still enrolled on the review date
@@ -657,3 +698,30 @@ def test_an_audit_finding_on_a_member_of_no_listed_household_is_low(tmp_path, or
     row = found[(found["类别代码"] == "C01") & (found["身份证号"] == SON_A)]
     assert row["置信度"].tolist() == [confidence]
     assert ("家庭信息表中找不到" in row["依据"].iloc[0]) == orphan
+
+
+@pytest.mark.parametrize("member_keys, head_column, confidence", [
+    ([CUT, CUT], False, "低"),  # cut, no head ID: which household (still enrolled?) is not known
+    ([CUT, CUT], True, "高"),  # cut, the head's ID names the household
+    ([KEY_B, KEY_A], False, "高"),  # kept whole
+])
+def test_an_audit_finding_on_a_member_whose_cut_household_number_meets_several_is_low(tmp_path, member_keys, head_column,
+                                                                                      confidence):
+    # h405: members of every household whose 家庭编号 lost digits were one household (D01 高 on each head); none is
+    # joined now, and a finding on one is no more certain than the household it cannot name
+    from rostercheck.audit import audit
+
+    households = [[k, *row[1:]] for k, row in zip([KEY_B, KEY_A], HOUSEHOLDS)]
+    members = [[member_keys[1], "张三", HEAD_A, "02", "1", "是"], [member_keys[1], "钱七", SON_A, "20", "1", "是"],
+               [member_keys[0], "李四", HEAD_B, "02", "1", "是"]]
+    headers = (HH_HEADER, M_HEADER)
+    if head_column:
+        headers = (HH_HEADER, [*M_HEADER, "户主身份证号"])
+        members = [[*row, HEAD_A if k < 2 else HEAD_B] for k, row in enumerate(members)]
+    _write(tmp_path / "低保对象信息.xlsx", households, members, headers)
+    (tmp_path / "staff.csv").write_text(f"姓名,身份证号,工作单位\n钱七,{SON_A},县财政局\n", encoding="utf-8")
+    found = audit([tmp_path / "低保对象信息.xlsx"], {"staff": tmp_path / "staff.csv"}, dt.date(2026, 9, 30)).findings
+    row = found[(found["类别代码"] == "C01") & (found["身份证号"] == SON_A)]
+    assert row["置信度"].tolist() == [confidence]
+    assert ("丢失了位数" in row["依据"].iloc[0]) == (confidence == "低")
+    assert found[found["类别代码"] == "D01"].empty

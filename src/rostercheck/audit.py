@@ -520,6 +520,24 @@ UNJOINED_SAID = ("（本人所在家庭的编号在花名册的家庭信息表�
                  "核实是否仍在保障）")
 
 
+CUT_SAID = ("（本人所在家庭的家庭编号以数字格式存储、丢失了位数，对应花名册家庭信息表中不止一户，无法确定是哪一户：置信度列为“低”，"
+            "请先在系统中核实本人所在家庭及是否仍在保障）")
+
+
+def cut_members(members: pd.DataFrame) -> np.ndarray:
+    """Which members are member-sheet rows of a system export whose 家庭编号, cut by a number format, meets several
+    households on its household sheet (none joined: ``io.system_layout._lost_digits``).
+
+    Args:
+        members: the roster's members.
+    Returns:
+        A boolean per member.
+    """
+    if "household_cut" not in members.columns:
+        return np.zeros(len(members), dtype=bool)
+    return members["household_cut"].where(members["household_cut"].notna(), False).astype(bool).to_numpy()
+
+
 def unjoined_members(members: pd.DataFrame) -> np.ndarray:
     """Which members are member-sheet rows of a system export whose household number its household sheet lacks.
 
@@ -573,7 +591,9 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     # a system export's member row whose household the household sheet lacks (io.system_layout.join_households): the
     # match may be exact, but whether the person is still enrolled is not known (h398: C01 高 on two such rows)
     unjoined = set(np.flatnonzero(unjoined_members(ctx.members)).tolist()) if len(ctx.members) else set()
-    unjoined = [f.subject is None and f.member in unjoined for f in kept]
+    cut = set(np.flatnonzero(cut_members(ctx.members)).tolist()) if len(ctx.members) else set()
+    cut = [f.subject is None and f.member in cut for f in kept]
+    unjoined = [(f.subject is None and f.member in unjoined) or c for f, c in zip(kept, cut)]
     ids_, raw, key, head = person("id"), person("id_raw"), person("name_key"), person("head_id")
     # an ID whose digits were made up in normalising (a 15-digit ID with an impossible date upgraded, 3.41222E+17 padded
     # with zeros) is shown as written
@@ -590,7 +610,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         "保障类别": person("programme"), "匹配键": [f.key for f in kept],
         # a member the roster lists but does not cover (是否保障对象 否): her means are the household's, said at the door
         "依据": [f.evidence + ("（本人“是否保障对象”为否：不享受保障，但计入家庭人口和收入）" if f.subject is None and not is_covered(c) else "")
-               + (UNJOINED_SAID if u else "") for f, c, u in zip(kept, person("covered"), unjoined)],
+               + (CUT_SAID if k else UNJOINED_SAID if u else "") for f, c, u, k in zip(kept, person("covered"), unjoined, cut)],
         "来源名单": [f.source for f in kept], "来源行": [f.source_row for f in kept],
         "花名册文件": [file_on_sheet(file_name(v), s) for v, s in zip(person("file"), person("sheet_shown"))],
         "花名册行": [str(v) for v in person("row")],

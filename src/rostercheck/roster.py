@@ -742,7 +742,7 @@ COLUMNS = [
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
-    "holder", "household_sheet", "household_row", "household_file", "benefit_gap",
+    "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -944,6 +944,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         else None
     # … in a file of its own beside the members' (申请家庭信息.xlsx beside 申请家庭成员.xlsx, held-out 303)
     out["household_file"] = f["_hh_file"].where(listed & f["_hh_file"].notna(), "") if "_hh_file" in f.columns else ""
+    # … or none, its 家庭编号 cut by a number format meeting several (io.system_layout._lost_digits)
+    out["household_cut"] = (f["_hh_cut"].where(f["_hh_cut"].notna(), False).astype(bool).to_numpy()
+                            if "_hh_cut" in f.columns else np.zeros(n, dtype=bool))
     # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
     for fld in HOUSEHOLD_FIELDS:
         if fld not in ("township", "village"):  # (a field with no column is blank on every row, nothing to carry)

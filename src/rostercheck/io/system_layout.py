@@ -12,11 +12,12 @@ household's); the flag is kept in the ``covered`` column for the checks that loo
 
 from __future__ import annotations
 
+import math
 import re
 
 import pandas as pd
 
-from ..normalize import ids
+from ..normalize import codes, ids
 from ..normalize.names import person_name
 from ..normalize.values import text
 
@@ -35,15 +36,46 @@ _CONTINUED = re.compile(r"[\s_\-—]*(?:[（(]\s*(?:续表?\s*\d*|\d+)\s*[)）]|
 
 
 def _keys(frame: pd.DataFrame) -> list[str]:
+    if "_key" in frame.columns:  # (the key a household number that lost digits was resolved to: _lost_digits)
+        return frame["_key"].tolist()
     return [text(v) for v in frame["household_no"].tolist()]
 
 
 def _is_household_sheet(frame: pd.DataFrame) -> bool:
-    """One row per household number, household fields, no member fields."""
+    """One row per household number (but for numbers that lost digits, :func:`_digits_kept`), household fields, no
+    member fields."""
     if "household_no" not in frame.columns or any(f in frame.columns for f in _MEMBER_FIELDS):
         return False
     keys = [k for k in _keys(frame) if k]
-    return bool(keys) and len(set(keys)) == len(keys) and any(f in frame.columns for f in _HOUSEHOLD_FIELDS)
+    if not keys or not any(f in frame.columns for f in _HOUSEHOLD_FIELDS):
+        return False
+    if len(set(keys)) == len(keys):
+        return True
+    every = _keys(frame)
+    repeated = pd.Series(every).duplicated(keep=False).tolist()
+    return all(_digits_kept(v) is not None for k, v, r in zip(every, frame["household_no"].tolist(), repeated) if r and k)
+
+
+# A household number shown in E notation (3.41126E+18): the digits of its mantissa are all it keeps.
+_E_NOTATION = re.compile(r"(\d)(?:\.(\d+))?[eE]\+?(\d+)")
+
+
+def _digits_kept(raw: object) -> int | None:
+    """How many leading digits a household number a number format cut still holds (Excel keeps 15 significant digits
+    of a number: 3411260001000123456 is stored as 3411260001000120000; a CSV written from it may say 3.41126E+18), or
+    None for a number kept whole (text, or a number of at most 15 digits)."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        if isinstance(raw, str) and (m := _E_NOTATION.fullmatch(raw.strip())) and int(m.group(3)) >= 15:
+            return 1 + len(m.group(2) or "")
+        return None
+    if isinstance(raw, float) and (math.isnan(raw) or not raw.is_integer()):
+        return None
+    return 15 if abs(raw) >= 1e15 else None
+
+
+def _rounded(key: str, digits: int) -> str:
+    """A household number (its text) to ``digits`` significant digits, as a number format keeps it."""
+    return f"{float(key):.{digits - 1}e}"
 
 
 def _is_member_sheet(frame: pd.DataFrame) -> bool:
@@ -78,20 +110,24 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
         return parts, []
     households = [parts[i] for i in hh_at]
     members, notes = _continuations([parts[i] for i in member_at])
+    households, members, cut, unsure = _lost_digits(households, members)
     table, hh_layout, hh_sheets = _household_table(households)
-    table, padded = _keys_as_members_write(table, members)
+    table, padded = _keys_as_members_write(table, members) if not cut else (table, 0)
     joined = []
     listed: set[str] = set()
     # a head is missing only when no member sheet lists him (a family's members may be on two sheets)
     seen = _people_by_key([frame for frame, _l, _s in members])
+    for k, (ids_, names_) in unsure.items():  # (a household some member rows might be: its head is not added again)
+        seen.setdefault(k, (set(), set()))[0].update(ids_)
+        seen[k][1].update(names_)
     for n, (frame, layout, sheet) in enumerate(members):
         keys = _keys(frame)
-        lost = sum(1 for k in keys if k and k not in table.index)
+        lost = sum(1 for k in keys if k and k not in table.index and not k.startswith(_UNSURE))
         label = layout.labels[layout.mapping["household_no"]] if layout.mapping["household_no"] < len(layout.labels) else ""
         if lost and "申请" in label:  # an application's members whose application is not in this export (one decided,
             # filtered out, or of another batch): no application to screen (held-out 390: a member of none became an
             # application of its own, 有疑点 at 高, placed in the township of the row above)
-            frame = frame[[not k or k in table.index for k in keys]]
+            frame = frame[[not k or k in table.index or k.startswith(_UNSURE) for k in keys]]
             notes.append(f"工作表“{sheet}”有 {lost} 名成员的“{label}”在家庭信息表（{hh_sheets}）中找不到（可能是已审批完毕、"
                          "已撤回或另一批次的申请），这些成员没有读取、没有核对；如确是待审批的申请，请把该申请的家庭信息一并导出后重新运行")
             lost = 0
@@ -101,6 +137,8 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
         listed |= own
         own |= set(table.index) - set(seen) if n == 0 else set()
         frame, added = _join(frame, table, sheet, own, seen)
+        if "_key" in frame.columns:
+            frame = _heads_by_relation(frame).drop(columns=["_key"])
         labels = list(layout.labels) + list(hh_layout.labels)
         mapping = dict(layout.mapping)
         for fld, col in hh_layout.mapping.items():
@@ -123,6 +161,7 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
         first_layout.labels) else ""
     notes[:0] = [f"花名册按系统导出格式读取：家庭信息表（{hh_sheets}）与成员表按{f'“{by}”列' if by else '家庭编号'}合并"
                  + (f"（其中 {padded} 户的编号在一张表中少了开头的 0（如以数字格式存储），已按同一编号合并）" if padded else ""),
+                 *cut,
                  *(f"家庭信息表（{hh_sheets}）{w}" for w in hh_layout.warnings)]
     return out, notes
 
@@ -199,6 +238,142 @@ def _keys_as_members_write(table: pd.DataFrame, members: list[tuple]) -> pd.Data
     return table[~table.index.duplicated()], met
 
 
+# The key of a member row whose household number lost digits and meets more than one household (no household's key).
+_UNSURE = "\x1f"
+
+
+def _lost_digits(households: list[tuple], members: list[tuple]) -> tuple[list[tuple], list[tuple], list[str], dict]:
+    """Key each household row and member row by a household number kept whole, where a sheet stores 家庭编号 as a number
+    of more than 15 digits (Excel keeps 15: 3411260001000123456 becomes 3411260001000120000, and the households
+    3411260001000123401 … 3411260001000123430 one number; h405). A member number that lost digits is the household
+    whose number, cut to the same digits, is it, when one is; among several, the one whose 户主身份证号 the member row
+    gives; else the row joins no household (no 户主, 乡镇 or account of another family's) and its households' heads are
+    not added again. Households are never grouped by a number that lost digits.
+
+    Args:
+        households: (frame, layout, sheet name) per household sheet.
+        members: (frame, layout, sheet name) per member sheet.
+    Returns:
+        The sheets (each frame with a ``_key`` column, household frames with ``_key_shown``), notes (Chinese), and the
+        people of the member rows no household took, for the households they might be (``_people_by_key``'s form);
+        the sheets unchanged, no note and no people when no number lost digits.
+    """
+    def cut(frame: pd.DataFrame) -> dict:  # (each distinct cell judged once: a city's member sheet)
+        return {v: d for v in pd.unique(frame["household_no"].to_numpy(dtype=object))
+                if (d := _digits_kept(v)) is not None}
+
+    cuts = [cut(f) for f, _l, _s in [*households, *members]]
+    if not any(cuts):
+        return households, members, [], {}
+    hh_kept, mem_kept = ([[c.get(v) for v in f["household_no"].tolist()] for (f, _l, _s), c in zip(sheets, cs)]
+                         for sheets, cs in ((households, cuts[:len(households)]), (members, cuts[len(households):])))
+    # household rows: (own key, text, digits kept, head ID)
+    rows: list[tuple[str, str, int | None, str]] = []
+    out_hh = []
+    for n, ((frame, layout, sheet), digits) in enumerate(zip(households, hh_kept)):
+        shown = [text(v) for v in frame["household_no"].tolist()]
+        heads = frame["head_id"].tolist() if "head_id" in frame.columns else (
+            frame["id"].tolist() if "id" in frame.columns else [None] * len(frame))
+        counts = pd.Series(shown).value_counts()
+        own = [k if d is None or counts.get(k, 0) == 1 else f"{k}#{n}.{i}" for i, (k, d) in enumerate(zip(shown, digits))]
+        rows += [(o, k, d, ids.id_number(h).value if text(h) else "") for o, k, d, h in zip(own, shown, digits, heads)]
+        out_hh.append((frame.assign(_key=own, _key_shown=shown), layout, sheet))
+    numeric = re.compile(r"\d+|" + _E_NOTATION.pattern)
+    exact: dict[str, list[int]] = {}
+    for r, (_o, k, d, _h) in enumerate(rows):
+        if d is None:
+            exact.setdefault(k, []).append(r)
+    cut_at: dict[tuple, dict[str, list[int]]] = {}
+
+    def candidates(key: str, digits: int | None) -> list[int]:
+        if digits is None and key in exact:
+            return exact[key]
+        if not key or not numeric.fullmatch(key):
+            return []
+        out: list[int] = []
+        for hd in {d for _o, _k, d, _h in rows if d is not None} | ({None} if digits is not None else set()):
+            q = min(x for x in (digits, hd) if x is not None)
+            index = cut_at.get((hd, q))
+            if index is None:
+                index = cut_at[(hd, q)] = {}
+                for r, (_o, k, d, _h) in enumerate(rows):
+                    if d == hd and numeric.fullmatch(k):
+                        index.setdefault(_rounded(k, q), []).append(r)
+            out += index.get(_rounded(key, q), [])
+        return out
+
+    found: dict[tuple[str, int | None], list[int]] = {}
+    whole = by_head = unsure_rows = 0
+    unsure: dict[str, tuple[set[str], set[str]]] = {}
+    out_mem = []
+    for (frame, layout, sheet), digits in zip(members, mem_kept):
+        shown = [text(v) for v in frame["household_no"].tolist()]
+        heads = [ids.id_number(h).value if text(h) else "" for h in frame["head_id"].tolist()] \
+            if "head_id" in frame.columns else [""] * len(frame)
+        names = frame["name"].tolist() if "name" in frame.columns else [None] * len(frame)
+        keys = []
+        for k, d, head, raw_id, name in zip(shown, digits, heads, frame["id"].tolist(), names):
+            if (k, d) not in found:
+                found[(k, d)] = candidates(k, d)
+            at = found[(k, d)]
+            if len(at) == 1 or not at:
+                keys.append(rows[at[0]][0] if at else k)
+                whole += bool(at) and (d is not None or rows[at[0]][2] is not None)
+                continue
+            mine = [r for r in at if head and rows[r][3] == head]
+            if len(mine) == 1:
+                keys.append(rows[mine[0]][0])
+                by_head += 1
+                continue
+            keys.append(_UNSURE + k)
+            unsure_rows += 1
+            for r in at:
+                ids_, names_ = unsure.setdefault(rows[r][0], (set(), set()))
+                ids_.add(ids.id_number(raw_id).value)
+                names_.add(person_name(text(name)))
+        out_mem.append((frame.assign(_key=keys, _hh_cut=[k.startswith(_UNSURE) for k in keys]), layout, sheet))
+    example = next((k for _o, k, d, _h in rows if d is not None), None) or next(
+        (text(v) for (f, _l, _s), ds in zip(members, mem_kept) for v, d in zip(f["household_no"].tolist(), ds)
+         if d is not None), "")
+    example = f"{float(example):.5E}" if example.isdigit() else example  # (as Excel shows it; not an ID to mask)
+    notes = [f"“家庭编号”以数字格式存储，超过 15 位的部分已丢失（如 {example}），不同家庭的编号可能变成同一个数；"
+             "合并时不按丢失了位数的编号认户"
+             + (f"：{whole} 名成员按另一张表中完整的编号对应到户" if whole else "")
+             + (f"{'，' if whole else '：'}{by_head} 名成员按成员表中的户主身份证号对应到户" if by_head else "")]
+    if unsure_rows:
+        notes.append(f"{unsure_rows} 名成员的家庭编号丢失位数后对应不止一户，无法确定是哪一户，没有与家庭信息表合并（户主、乡镇、账号等户级"
+                     "信息为空，按成员表的与户主关系分户，涉及这些成员的问题置信度列为“低”）；请把“家庭编号”列设为文本格式重新导出，"
+                     "或在成员表中一并导出户主身份证号，然后重新运行")
+    return out_hh, out_mem, notes, unsure
+
+
+def _heads_by_relation(frame: pd.DataFrame) -> pd.DataFrame:
+    """Member rows no household took (:func:`_lost_digits`) grouped by the member sheet's own 户主 rows: each row takes
+    the head (ID, name) of the 户主 row that opens its run, so no household of theirs is one with the next family's
+    under a number that lost digits."""
+    keys = _keys(frame)
+    if not any(k.startswith(_UNSURE) for k in keys) or "relation" not in frame.columns:
+        return frame
+    out = frame.copy()
+    ids_ = out["id"].tolist()
+    names = out["name"].tolist() if "name" in out.columns else [None] * len(out)
+    head_ids = out["head_id"].tolist() if "head_id" in out.columns else [None] * len(out)
+    head_names = out["head_name"].tolist() if "head_name" in out.columns else [None] * len(out)
+    head, run = (None, None), None
+    for i, (k, rel) in enumerate(zip(keys, out["relation"].tolist())):
+        if not k.startswith(_UNSURE):
+            run = None
+            continue
+        if k != run:
+            head, run = (None, None), k
+        if codes.is_head(text(rel)):
+            head = (ids_[i], names[i])
+        if not text(head_ids[i]) and not text(head_names[i]):
+            head_ids[i], head_names[i] = head
+    out["head_id"], out["head_name"] = head_ids, head_names
+    return out
+
+
 def _household_table(households: list[tuple]):
     """One frame of household fields indexed by household number (several household sheets stacked)."""
     frames, layout = [], households[0][1]
@@ -247,7 +422,7 @@ def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str],
     heads = _missing_heads(out, table.loc[[k for k in table.index if k in own]], sheet, seen)
     if len(heads):
         out = pd.concat([heads, out], ignore_index=True)
-        keys = [text(k) for k in heads["household_no"].tolist()] + keys
+        keys = _keys(heads) + keys
     # each member row knows its household sheet's row: where a clerk finds the application (held-out 220)
     for col in ("_hh_row", "_hh_sheet", "_hh_file"):
         if col in table.columns:
@@ -298,8 +473,11 @@ def _missing_heads(members: pd.DataFrame, table: pd.DataFrame, sheet: str,
         if (head_id and head_id in listed_ids) or (head_name and head_name in listed_names):
             continue
         new = {c: table[c].iat[i] for c in fields}
-        new.update({"household_no": k, "id": raw_id, "name": raw_name, "relation": "户主", "_title": title,
+        shown = table["_key_shown"].iat[i] if "_key_shown" in table.columns else k  # (h405: k may be a row's own key)
+        new.update({"household_no": shown, "id": raw_id, "name": raw_name, "relation": "户主", "_title": title,
                     "_row": table["_hh_row"].iat[i] if "_hh_row" in table.columns else None, "_sheet": sheet,
                     "_row_sheet": table["_hh_sheet"].iat[i] if "_hh_sheet" in table.columns else sheet})
+        if "_key" in members.columns:
+            new["_key"] = k
         rows.append(new)
     return pd.DataFrame(rows, columns=list(dict.fromkeys([*members.columns, "_row_sheet"])), dtype=object)
