@@ -725,3 +725,22 @@ def test_an_audit_finding_on_a_member_whose_cut_household_number_meets_several_i
     assert row["置信度"].tolist() == [confidence]
     assert ("丢失了位数" in row["依据"].iloc[0]) == (confidence == "低")
     assert found[found["类别代码"] == "D01"].empty
+
+
+@pytest.mark.parametrize("head_column", [False, True])
+def test_a_cut_household_number_one_household_takes_joins_no_member_of_a_family_the_household_sheet_lacks(tmp_path,
+                                                                                                         head_column):
+    # h405: only 李四's household exported; 张三's family, under the same cut number, must not take 李四's account
+    members = [[CUT, "张三", HEAD_A, "02", "1", "是"], [CUT, "王芳", WIFE_A, "10", "2", "是"],
+               [CUT, "李四", HEAD_B, "02", "1", "是"], [CUT, "赵氏", MOTHER_B, "52", "2", "是"]]
+    headers = (HH_HEADER, M_HEADER)
+    if head_column:
+        headers = (HH_HEADER, [*M_HEADER, "户主身份证号"])
+        members = [[*row, HEAD_A if k < 2 else HEAD_B] for k, row in enumerate(members)]
+    table = load_table(_write(tmp_path / "低保对象信息.xlsx", [[KEY_B, *HOUSEHOLDS[0][1:]]], members, headers), "roster")
+    m = build_members([table], dt.date(2026, 9, 30))
+    assert sorted(m["id"]) == sorted([HEAD_A, WIFE_A, HEAD_B, MOTHER_B])
+    m = m.set_index("id")
+    assert m.loc[WIFE_A, "household"] == HEAD_A and m.loc[WIFE_A, "bank_account"] == ""
+    assert m.loc[MOTHER_B, "household"] == HEAD_B
+    assert m.loc[MOTHER_B, "bank_account"] == ("6228480000000002" if head_column else "")

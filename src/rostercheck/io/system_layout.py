@@ -303,6 +303,13 @@ def _lost_digits(households: list[tuple], members: list[tuple]) -> tuple[list[tu
         return out
 
     found: dict[tuple[str, int | None], list[int]] = {}
+    # the 户主 rows the member sheets list under each number: a cut number one household takes, but under which two
+    # families are listed, is another's too (a household the household sheet lacks: no member of it joins the other)
+    heads_under: dict[tuple[str, int | None], int] = {}
+    for (frame, _l, _s), digits in zip(members, mem_kept):
+        relations = frame["relation"].tolist() if "relation" in frame.columns else [None] * len(frame)
+        for v, d, rel in zip(frame["household_no"].tolist(), digits, relations):
+            heads_under[(text(v), d)] = heads_under.get((text(v), d), 0) + codes.is_head(text(rel))
     whole = by_head = unsure_rows = 0
     unsure: dict[str, tuple[set[str], set[str]]] = {}
     out_mem = []
@@ -316,7 +323,8 @@ def _lost_digits(households: list[tuple], members: list[tuple]) -> tuple[list[tu
             if (k, d) not in found:
                 found[(k, d)] = candidates(k, d)
             at = found[(k, d)]
-            if len(at) == 1 or not at:
+            if not at or (len(at) == 1 and (rows[at[0]][2] is None and d is None or heads_under[(k, d)] <= 1)
+                                            and not (head and rows[at[0]][3] and rows[at[0]][3] != head)):
                 keys.append(rows[at[0]][0] if at else k)
                 whole += bool(at) and (d is not None or rows[at[0]][2] is not None)
                 continue
