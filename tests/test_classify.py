@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import zipfile
@@ -1552,5 +1553,114 @@ def test_a_roster_folder_named_once_when_a_copy_of_its_roster_sits_in_the_lists_
     shutil.copy(COUNTY / "低保花名册_河口乡.xls", tmp_path / "部门数据" / "附件1（1）.xls")
     shutil.copy(COUNTY / "死亡人员名单.csv", tmp_path / "部门数据" / "导出数据.csv")
     got = gather([tmp_path])
-    err = got.idle_error()
-    assert err is not None and "花名册" in err.message and "部门数据" not in err.message
+    err = got.idle_error(takes=("--lists", "--payments"))
+    assert err is not None and "花名册在子文件夹 花名册 中" in err.message
+    # (h406: named for its lists, with --lists, never as a roster folder)
+    assert "比对名单在子文件夹 部门数据 中" in err.message and f"--lists {tmp_path / '部门数据'}" in err.message
+    assert err.message.count("部门数据") == 2
+
+
+def _quarter(tmp_path: Path, layout: dict[str, list[tuple[str, str]]]) -> Path:
+    """A quarter's folder holding sub-folders only: sub-folder → (sample file below samples/county, name given)."""
+    folder = tmp_path / "2026年第三季度"
+    for sub, files in layout.items():
+        (folder / sub).mkdir(parents=True)
+        for source, name in files:
+            if source:
+                shutil.copy(COUNTY / source, folder / sub / name)
+            else:
+                (folder / sub / name).write_text("本季度材料说明", encoding="utf-8")
+    return folder
+
+
+_ROSTERS = [(r, r) for r in COUNTY_ROSTERS]
+_LEDGERS = [("资金发放/低保金发放明细_2026年4月.xlsx", "低保金发放明细_2026年4月.xlsx"),
+            ("资金发放/低保金发放明细_2026年5月.xlsx", "低保金发放明细_2026年5月.xlsx")]
+
+
+@pytest.mark.parametrize("layout, lists, ledgers, unknown", [
+    # h401's quarter: rosters, the departments' lists, the ledgers with the 停保名单 beside them
+    ({"花名册": _ROSTERS, "部门数据": [(COUNTY_LISTS["deaths"], "导出数据.csv"), (COUNTY_LISTS["staff"], "附件2.xlsx")],
+      "资金": [*_LEDGERS, ("停保名单.xlsx", "停保名单.xlsx")]}, ["部门数据"], ["资金"], []),
+    # by content, never by the folder's name: a money-named folder of a pension list is lists, a neutral one of a ledger
+    # is ledgers, a 部门数据 of notes only is neither (named, not dropped without a word)
+    ({"花名册": _ROSTERS, "养老资金": [(COUNTY_LISTS["pensions"], "养老金发放名单.xlsx")], "其他": _LEDGERS[:1],
+      "部门数据": [("", "说明.txt")]}, ["养老资金"], ["其他"], ["部门数据"]),
+    # ledgers beside a list that is no stop-payment list: the folder is read as lists (its ledgers are read there too)
+    ({"花名册": _ROSTERS, "资金": [*_LEDGERS, (COUNTY_LISTS["deaths"], "死亡人员名单.csv")]}, ["资金"], [], []),
+])
+def test_a_quarter_of_sub_folders_is_told_the_whole_command(tmp_path, monkeypatch, layout, lists, ledgers, unknown):
+    # h401/h406: `audit 2026年第三季度 --out 结果` over 花名册/, 部门数据/, 资金/ stopped naming the roster folder only;
+    # a worker who ran what it said ran without any list or ledger. The stop now writes the command to run: the roster
+    # folders, each sub-folder of lists with --lists and of ledgers with --payments (by their files' headers), the
+    # command's other words as typed
+    folder = _quarter(tmp_path, layout)
+    args = ["audit", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")]
+    monkeypatch.setattr(sys, "argv", ["rostercheck", *args])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 3 and not (tmp_path / "out").exists()
+    said = " ".join(result.output.split())
+    command = re.search(r"rostercheck audit (\S+(?: \S+)*?) --out \S+", said)
+    assert command is not None, said
+    words = command.group(0).split()
+    assert words[words.index("--as-of") + 1] == AS_OF and words[-2:] == ["--out", str(tmp_path / "out")]
+    assert str(folder / "花名册") in words and str(folder) not in words
+    for flag, dirs in (("--lists", lists), ("--payments", ledgers)):
+        assert [words[k + 1] for k, w in enumerate(words) if w == flag] == [str(folder / d) for d in dirs]
+    for sub in unknown:
+        assert f"子文件夹 {sub} 中没有识别出本命令要读取的文件" in said and str(folder / sub) not in words
+    # each sub-folder's notice says what it holds, not "the rosters in it …" (a ledger folder holds none)
+    for sub in [*lists, *ledgers]:
+        assert re.search(f"提示：{sub}：子文件夹，未读取；其中有 \\d+ 个(比对名单|资金发放明细)", said), said
+    if layout.get("资金") and ledgers:  # the command as written reads every list and ledger
+        run = CliRunner().invoke(app, words[1:])
+        assert run.exit_code == 0, run.output
+        taken = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["options"]
+        assert set(taken["lists"]) == {"deaths", "staff", "exits"} and taken["payments"] == [str(folder / "资金")]
+
+
+def test_a_quarter_of_sub_folders_without_the_command_line_still_names_the_options(tmp_path):
+    # the command line unknown (a library call): `rostercheck audit` with the folders; a command without --lists and
+    # --payments (coverage) gives those sub-folders as folders, which are read for lists and ledgers too
+    folder = _quarter(tmp_path, {"花名册": _ROSTERS[:1], "部门数据": [(COUNTY_LISTS["deaths"], "导出数据.csv")],
+                                 "资金": _LEDGERS[:1]})
+    got = gather([folder])
+    err = got.idle_error(takes=("--lists", "--payments"))
+    assert (f"rostercheck audit {folder / '花名册'} --lists {folder / '部门数据'} --payments {folder / '资金'}"
+            in err.message)
+    err = got.idle_error(argv=["coverage", str(folder), "--out", "结果"])
+    assert f"rostercheck coverage {folder / '花名册'} {folder / '部门数据'} {folder / '资金'} --out 结果" in err.message
+    # a path with a space is quoted as a shell reads it
+    spaced = tmp_path / "第三 季度"
+    folder.rename(spaced)
+    err = gather([spaced]).idle_error(takes=("--lists",))
+    assert f'"{spaced / "部门数据"}"' in err.message and f'--lists "{spaced / "部门数据"}"' in err.message
+
+
+@pytest.mark.parametrize("given, says, never", [
+    # the county's folder and the township's sub-folder both given: leave one out of the command, not "move it to a
+    # sub-folder" (it already sits in one)
+    (["花名册", "花名册/城关镇"], ["不同的文件夹中", "从命令中删去", "又写了它的子文件夹时，只写其中一个"], ["移到"]),
+    (["花名册/低保花名册_第三季度.xlsx", "花名册/城关镇/城关镇.xlsx"], ["不同的文件夹中", "从命令中删去"], ["移到"]),
+    # both in the folder given: move one out of it
+    (["同一文件夹"], ["移出该文件夹", "同一文件夹"], ["不同的文件夹中"]),
+])
+def test_a_roster_inside_another_is_refused_with_what_to_do(tmp_path, given, says, never):
+    # h401/h406: a village's roster in 花名册/城关镇 given beside the county's 花名册 was refused with "其他的移到子文件夹中"
+    import openpyxl
+
+    (tmp_path / "花名册" / "城关镇").mkdir(parents=True)
+    (tmp_path / "同一文件夹").mkdir()
+    shutil.copy(COUNTY / COUNTY_ROSTERS[0], tmp_path / "花名册" / COUNTY_ROSTERS[0])
+    shutil.copy(COUNTY / COUNTY_ROSTERS[0], tmp_path / "同一文件夹" / COUNTY_ROSTERS[0])
+    book = openpyxl.load_workbook(COUNTY / COUNTY_ROSTERS[0])
+    sheet = book.active
+    top = next(r for r in range(1, 8) if any("身份证" in str(c.value or "") for c in sheet[r]))
+    sheet.delete_rows(top + 1 + (sheet.max_row - top) // 3, sheet.max_row)  # the first third of the county's people
+    book.save(tmp_path / "花名册" / "城关镇" / "城关镇.xlsx")
+    book.save(tmp_path / "同一文件夹" / "城关镇.xlsx")
+    result = CliRunner().invoke(app, ["audit", *(str(tmp_path / g) for g in given), "--as-of", AS_OF,
+                                      "--out", str(tmp_path / "out")])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 3 and "同一份花名册的两个版本" in said, said
+    assert all(s in said for s in says) and not any(n in said for n in never), said

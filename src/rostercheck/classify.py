@@ -201,21 +201,29 @@ class Gathered:
     below: list[tuple[Path, str, list[Path]]] = field(default_factory=list)
     # a folder holding folders the command gives → rosters below it in none of them (_rosters_left_out)
     left_out: list[tuple[Path, list[Path]]] = field(default_factory=list)
+    # an idle folder → its other sub-folders, each with what its files were taken as: 'lists' (reference lists, perhaps
+    # ledgers too), 'payments' (ledgers only, perhaps a 停保名单 read beside them) or '' (none of them): _idle_aside
+    aside: dict[Path, list[tuple[Path, str]]] = field(default_factory=dict)
 
     @property
     def from_folders(self) -> bool:
         """Whether any file was recognised by content (a folder was given)."""
         return any(p.by != "option" for p in self.placements)
 
-    def idle_error(self, what: str = "花名册") -> InputFileError | None:
+    def idle_error(self, what: str = "花名册", argv: list[str] | None = None,
+                   takes: Collection[str] = ()) -> InputFileError | None:
         """The error for a folder given as an argument that nothing was read from, whatever else was given (held-out
         245: a folder of townships' sub-folders beside a 特困 roster was skipped, the run exit 0 on that roster alone).
 
         Args:
             what: what the folder was to hold (花名册, 新申请家庭名册).
+            argv: the command line after the program's name (``audit 2026年第三季度 --out 结果``), to write the command
+                to run instead; None: the command is written as ``rostercheck 命令 …`` with the folders only.
+            takes: the folder options the command has (``--lists``, ``--payments``): sub-folders of lists or ledgers
+                (``Gathered.aside``) are written with them, else as folders like the rosters'.
         Returns:
-            The error naming the sub-folders that hold rosters and how to give them, or None when every folder gave
-            something.
+            The error naming the sub-folders that hold rosters (and lists and ledgers) and the whole command to give
+            them with, or None when every folder gave something.
         """
         if not self.idle:
             return self._below_error()
@@ -223,15 +231,31 @@ class Gathered:
         if not below:
             return InputFolderError(folder, f"这个文件夹中没有按表头内容识别为{what}的文件，也没有读取其中任何名单。"
                                           f"请直接写出{what}文件（.xlsx/.xls/.csv），或检查文件夹是否写对。")
-        shown = " ".join(f"“{p}”" for p in below[:3]) + (" …" if len(below) > 3 else "")
         # named by their path below the folder: two townships' villages of one name were one bare 松杏村 each (h384)
         names = [str(p.relative_to(folder)) if p.is_relative_to(folder) else p.name for p in below]
         listed = "、".join(names[:_IDLE_SHOWN]) + (f" 等 {len(names)} 个文件夹" if len(names) > _IDLE_SHOWN else "")
-        many = (f"；文件夹很多时，也可以把这些{what}文件复制到一个文件夹中直接存放（文件名相同的改名），再写这一个文件夹"
-                if len(names) > _IDLE_SHOWN else "")
-        return InputFolderError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {listed} "
-                                      f"中；子文件夹不会自动读取（以免混进上季度等文件）。请把要核查的子文件夹逐个写在命令中，"
-                                      f"代替这个文件夹（如 {shown}），不该核查的子文件夹不要写{many}。")
+        if len(names) > _IDLE_SHOWN:
+            shown = " ".join(f"“{p}”" for p in below[:3]) + " …"
+            return InputFolderError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {listed} "
+                                          f"中；子文件夹不会自动读取（以免混进上季度等文件）。请把要核查的子文件夹逐个写在命令中，"
+                                          f"代替这个文件夹（如 {shown}），不该核查的子文件夹不要写；文件夹很多时，也可以把这些"
+                                          f"{what}文件复制到一个文件夹中直接存放（文件名相同的改名），再写这一个文件夹。")
+        # (h401: a quarter's folder of 花名册/, 部门数据/, 资金/ named the roster folders only; a worker who ran what it
+        # said ran without any list or ledger)
+        aside = self.aside.get(folder, [])
+        lists = [d for d, k in aside if k == "lists"]
+        ledgers = [d for d, k in aside if k == "payments"]
+        other = [d for d, k in aside if not k]
+        said = "".join(f"；{label}在子文件夹 {'、'.join(d.name for d in dirs)} 中" for label, dirs in
+                       (("比对名单", lists), ("资金发放明细", ledgers)) if dirs)
+        command = _idle_command(folder, below, lists, ledgers, argv, takes)
+        many = len(below) > 1
+        return InputFolderError(folder, f"这个文件夹中没有直接存放的{what}，{what}在子文件夹 {listed} 中{said}；子文件夹"
+                                      "不会自动读取（以免混进上季度等文件）。请改用下面的命令，把这些子文件夹写在命令中代替这个"
+                                      f"文件夹：{command}"
+                                      + (f" （其中不该核查的{what}文件夹，如上季度的，请从命令中删去）" if many else "")
+                                      + (f" （子文件夹 {'、'.join(d.name for d in other)} 中没有识别出本命令要读取的"
+                                         "文件，未写入命令）" if other else ""))
 
 
     def _below_error(self) -> InputFileError | None:
@@ -1171,6 +1195,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         if not any(p.parent == folder.resolve() for p in read):
             wanted_here = None if wanted is None else {"roster", *wanted}
             got.idle.append((folder, _rosters_below(got, folder, explicit, wanted_here, applications)))
+            if got.idle[-1][1] and take_lists:  # (review reads rosters only)
+                got.aside[folder] = _idle_aside(got, folder, got.idle[-1][1], explicit, wanted_here)
         else:
             _programmes_below(got, folder, explicit, None if wanted is None else {"roster", *wanted}, applications)
     got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
@@ -1321,6 +1347,87 @@ def _parent_why(sub: Path, inner: list[Path]) -> str:
     names = [str(Path(sub.name, d.relative_to(top))) for d in inner]
     shown = "、".join(names[:3]) + (f" 等 {len(names)} 个文件夹" if len(names) > 3 else "")
     return f"子文件夹，不直接读取；其中的 {shown} 已写在命令中，另行读取（见下）"
+
+
+_SHELL_PLAIN = re.compile(r"[\w./\\:+=,@%-]+")  # a word a shell (bash, cmd, PowerShell) takes as it is
+
+
+def _shell_word(word: str) -> str:
+    """A word of a command as it is typed: in double quotes when it has spaces or other characters a shell reads."""
+    return word if _SHELL_PLAIN.fullmatch(word) else '"' + word.replace('"', '\\"') + '"'
+
+
+def _idle_command(folder: Path, rosters: list[Path], lists: list[Path], ledgers: list[Path], argv: list[str] | None,
+                  takes: Collection[str]) -> str:
+    """The command to run instead of one naming a folder nothing was read from: the folder's word replaced by its
+    roster sub-folders, its lists' and ledgers' sub-folders added with ``--lists``/``--payments`` (when the command has
+    them and the command line does not give them already; else as folders beside the rosters', which read lists and
+    ledgers too), every other word as typed."""
+    def word(p: Path) -> str:
+        return _shell_word(str(p))
+
+    given = list(argv or [])
+    at = next((k for k, w in enumerate(given) if k and not w.startswith("-") and _same_dir(w, folder)), None)
+    head = ["rostercheck", *(given[:1] or ["audit"])]
+    rest = given[1:] if at is None else given[1:at] + ["\0"] + given[at + 1:]
+    folders = [word(p) for p in rosters]
+    options = []
+    for flag, dirs in (("--lists", lists), ("--payments", ledgers)):
+        if flag in takes and flag not in given:
+            options += [f"{flag} {word(d)}" for d in dirs]
+        else:
+            folders += [word(d) for d in dirs]
+    if "\0" not in rest:
+        rest = ["\0"]
+    out = []
+    for w in rest:
+        out += folders if w == "\0" else [_shell_word(w)]
+    # the options after the folders, before the command's own (--out …)
+    k = next((i for i, w in enumerate(out) if w.startswith("-")), len(out))
+    return " ".join([*head, *out[:k], *options, *out[k:]])
+
+
+def _same_dir(word: str, folder: Path) -> bool:
+    try:
+        return Path(word).resolve() == Path(folder).resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def _idle_aside(got: Gathered, folder: Path, rosters: list[Path], explicit: dict,
+                wanted: Collection[str] | None) -> list[tuple[Path, str]]:
+    """The sub-folders of a folder nothing was read from that hold no roster, each with what its files were taken as by
+    their headers (never by the folder's name): 'lists' when any is a reference list the command reads (ledgers there
+    are read too), 'payments' when all are ledgers, perhaps with a stop-payment list whose name says so (read beside
+    them: :func:`_exits_beside_ledgers`), '' when none is either (said, so nothing is dropped without a word)."""
+    out = []
+    holding = {p.resolve() for r in rosters for p in (r, *r.parents)}
+    exits = re.compile(_words("exits"))
+    for place in got.placements:
+        sub = place.path
+        if (place.kind is not None or sub.parent != folder or not sub.is_dir() or sub.resolve() in holding
+                or (sub / "run.json").is_file()):
+            continue
+        try:
+            found = [p for p in classify_folder(sub, set(), explicit, wanted) if p.kind not in (None, "roster")]
+        except RostercheckError:
+            found = []
+        ledgers = [p for p in found if p.kind == "payments"]
+        others = [p for p in found if p.kind != "payments"]
+        files = len({p.path for p in found})
+        if ledgers and all(p.kind == "exits" and exits.search(p.path.stem) for p in others):
+            out.append((sub, "payments"))
+            what = f"其中有 {len({p.path for p in ledgers})} 个资金发放明细" + ("和停保名单" if others else "")
+        else:
+            out.append((sub, "lists" if found else ""))
+            what = f"其中有 {files} 个比对名单" if found else "其中没有识别出本命令要读取的文件"
+        # the sub-folder's row and notice say what it holds, not the generic advice (h406)
+        said = f"{sub.name}：{place.why.rstrip('。')}，已跳过"
+        place.why = f"子文件夹，未读取；{what}（按表头判断）" + ("，写法见最后的命令" if found else "")
+        at = next((k for k, w in enumerate(got.warnings) if w == said), None)
+        if at is not None:
+            got.warnings[at] = f"{sub.name}：{place.why}，已跳过"
+    return out
 
 
 def _rosters_below(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,

@@ -226,11 +226,21 @@ def _taken_as(got, result) -> list[dict]:
     return [p.record(read) for p in got.placements]
 
 
+def _command_line(command: str) -> list[str]:
+    """The command line after the program's name (``audit 2026年第三季度 --out 结果``) when it is this command's, else
+    the command's name alone (the program run from another one, a test's runner)."""
+    args = sys.argv[1:]
+    return args if args and args[0] == command else [command]
+
+
 def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]] = None, take_lists: bool = True,
             what: str = "花名册", wanted: tuple[str, ...] = (*REFERENCE_OPTIONS, "payments"), enrolled: bool = False,
-            previous: bool = False, applications: bool = False, payments: Optional[List[Path]] = None):
+            previous: bool = False, applications: bool = False, payments: Optional[List[Path]] = None,
+            takes: tuple[str, ...] = (), command: str = "audit"):
     """Resolve folders into rosters and lists (see :func:`rostercheck.classify.gather`) and show what each file was taken as;
-    ``wanted``: the list kinds the command reads (a kind only another command reads rivals none of them)."""
+    ``wanted``: the list kinds the command reads (a kind only another command reads rivals none of them); ``takes``: the
+    command's folder options (--lists, --payments), written in the command (``command``: its name) a folder nothing was
+    read from is told to run instead."""
     from .classify import gather, watching
     from .errors import InputFileError
 
@@ -244,7 +254,7 @@ def _gather(paths: list[Path], lists: dict[str, Path], dirs: Optional[List[Path]
         console.placements_table(got.placements)
         for w in got.warnings:
             console.warn(w)
-    idle = got.idle_error(what)
+    idle = got.idle_error(what, _command_line(command), takes)
     if idle is not None:  # a folder given that nothing was read from stops, whatever else was given (held-out 245)
         raise idle
     if not got.rosters:
@@ -390,7 +400,7 @@ def audit_cmd(
         from .io.report import prepare_out_dir, protect_inputs
 
         when = _date(as_of)
-        got = _gather(rosters, lists, lists_dir, payments=payments)
+        got = _gather(rosters, lists, lists_dir, payments=payments, takes=("--lists", "--payments"))
         ledgers = [*(payments or []), *got.payments]  # ledgers found in a folder too
         prepare_out_dir(out)
         with console.loading() as progress:
@@ -571,7 +581,8 @@ def review_cmd(
                              "上期问题清单要写在最前面，本期花名册写在它后面：rostercheck review 上期问题清单 本期花名册 --out 文件夹")
         if len(returned) == len(rosters):
             raise UsageError("没有本期花名册：所给文件都是问题清单。请在上期问题清单之后写出本期花名册。")
-        got = _gather([p for p in rosters if p not in returned], {}, take_lists=False, previous=True)
+        got = _gather([p for p in rosters if p not in returned], {}, take_lists=False, previous=True,
+                      command="review")
         returned += [p for p in got.previous if Path(p).resolve() != Path(previous).resolve()]  # returned into a folder
         from .suppress import FILE_NAME
 
@@ -649,7 +660,7 @@ def screen_cmd(
         when = _date(as_of)
         # without --enrolled, the rosters in a --lists folder are the enrolled ones (an applicant on them is a doubt)
         got = _gather(applications, lists, lists_dir, what="新申请家庭名册", wanted=tuple(REFERENCE_OPTIONS),
-                      enrolled=not enrolled, applications=True)
+                      enrolled=not enrolled, applications=True, takes=("--lists",), command="screen")
         on_roll = list(enrolled or []) or got.enrolled
         _refuse_same_file(got.rosters, on_roll, "新申请家庭名册", "--enrolled 在册花名册",
                           "每户都会因“已在册”被列为有疑点。在册花名册请另给出本期的低保、特困花名册")
@@ -722,7 +733,7 @@ def coverage_cmd(
         from .io.report import prepare_out_dir, protect_inputs
 
         when = _date(as_of)
-        got = _gather(rosters, lists, wanted=(*REFERENCE_OPTIONS, *COVERAGE_OPTIONS))
+        got = _gather(rosters, lists, wanted=(*REFERENCE_OPTIONS, *COVERAGE_OPTIONS), command="coverage")
         prepare_out_dir(out)
         with console.loading() as progress:
             more = {**got.more, **({"monitoring": watched[1:]} if len(watched) > 1 else {})}

@@ -267,6 +267,22 @@ def other_periods(tables: list[Table]) -> list[Table]:
 _CLASHES_SHOWN = 5  # pairs (or files holding several others) named in the error; the rest counted
 
 
+def _keep_one(files: list[Path]) -> str:
+    """What to do to read one roster of files sharing their people: files in one folder are moved out of it (its
+    sub-folders are not read), files in different folders — a township's sub-folder given beside the county's folder —
+    are left out of the command, or the folder holding the unwanted one is (h401: "移到子文件夹中" was said of a file
+    already in the sub-folder given)."""
+    folders = list(dict.fromkeys(f.parent for f in files))
+    if len(folders) == 1:
+        return ("请只读取本期的一份花名册：写在命令中的文件，从命令中删去不要的；放在所写文件夹中的，把不要的移出该文件夹"
+                f"“{folders[0]}”（如移到它的子文件夹中，子文件夹不会读取）；")
+    shown = "、".join(f"“{d}”" for d in sorted(folders, key=lambda d: (-len(d.parts), str(d)))[:3])
+    nested = any(d != e and d.is_relative_to(e) for d in folders for e in folders)
+    return (f"{'这两份' if len(set(files)) == 2 else '这些'}花名册在不同的文件夹中（{shown}{' 等' if len(folders) > 3 else ''}）："
+            "请只读取本期的一份，从命令中删去不要的花名册，或删去存放它的文件夹"
+            + ("（命令中写了一个文件夹，又写了它的子文件夹时，只写其中一个）" if nested else "") + "；")
+
+
 def _versions_error(clashes: list[tuple[Path, Path, int, str]]) -> InputFileError:
     """The error for roster files sharing most of their people, every pair said at once: a file sharing them with two or
     more others is named once as what it likely is, one holding the others' people (a township's whole roster sent beside
@@ -284,8 +300,8 @@ def _versions_error(clashes: list[tuple[Path, Path, int, str]]) -> InputFileErro
     a, b, shared, share = clashes[0]
     if not hubs and len(clashes) == 1:
         return InputFileError(b, f"与“{a.name}”有 {shared} 人相同（占较小一份的 {share}），像是同一份花名册的两个版本，"
-                                 "或其中一份包含另一份；两份都读会使这些人都成为“重复享受”。请只给出本期的一份花名册"
-                                 "（其他的移到子文件夹中）；确为两份不同的花名册时请分开核查。")
+                                 "或其中一份包含另一份；两份都读会使这些人都成为“重复享受”。" + _keep_one([a, b])
+                                 + "确为两份不同的花名册时请分开核查。")
     said = []
     for hub in hubs[:_CLASHES_SHOWN]:
         others = [y if x == hub else x for x, y, _, _ in clashes if hub in (x, y)]
@@ -296,8 +312,8 @@ def _versions_error(clashes: list[tuple[Path, Path, int, str]]) -> InputFileErro
     more = len(hubs[_CLASHES_SHOWN:]) + len(pairs[_CLASHES_SHOWN:])
     return InputFileError(hubs[0] if hubs else b,
                           f"有 {len(clashes)} 对花名册的人员大多相同：{'；'.join(said)}{f'；另有 {more} 处' if more else ''}。"
-                          "两份都读会使这些人都成为“重复享受”。同一批人请只给出本期的一份花名册（其他的移到子文件夹中）；"
-                          "确为不同的花名册时请分开核查。")
+                          "两份都读会使这些人都成为“重复享受”。同一批人" + _keep_one([x for c in clashes for x in c[:2]])
+                          + "确为不同的花名册时请分开核查。")
 
 
 # A 供养机构 cell naming no institution
