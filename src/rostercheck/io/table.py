@@ -17,7 +17,7 @@ from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
 from .columns import (_RELATION_SLOT, FAMILY_KINDS, SEVERAL_SLOT, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
-                      QUALIFIERS, REQUIRED,
+                      PROXY_ID_FIELD, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
                       option_of, person_id_columns, score)
@@ -446,8 +446,13 @@ _GROUP = re.compile(r"[\u4e00-\u9fff()（）]{2,10}(信息|情况)")
 def _someone_elses_group(group: str, best) -> bool:
     """Whether a two-row header's group label (代理人信息, 联系人信息) names another person than the row's: a role no
     name or ID field of the kind takes as the row's own (干部信息 is a cadre list's own, 户主信息 a roster's)."""
-    return (bool(group) and names_someone_else(group) and best(group + "姓名")[0] < 0
-            and best(group + "身份证号")[0] < 0)
+    return (bool(group) and names_someone_else(group)
+            and all(fit < 0 or field in _OTHER_PERSONS_FIELDS for fit, field in (best(group + "姓名"), best(group + "身份证号"))))
+
+
+# Fields that are another person's by their own words (a ledger's 代领人身份证号): a group they fit is still someone else's
+# (代理人信息 over 姓名 | 身份证号 | 银行账号: its 银行账号 had become the payee's once 代理人身份证号 was read, h404)
+_OTHER_PERSONS_FIELDS = frozenset((PROXY_ID_FIELD,))
 
 
 _IDENTIFIERS = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*)+")
