@@ -296,3 +296,38 @@ def test_numpy_huge_page_requests_are_off_unless_the_user_asks(given, expected):
             "    from numpy.core import multiarray as m\nprint(m._get_madvise_hugepage())")  # numpy 2 / numpy 1
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected
+
+
+def test_an_error_of_the_copy_that_does_not_pickle_keeps_its_type_name_and_where_it_happened():
+    # (a bench city run once stopped "程序内部错误（RuntimeError）" with nothing more, even under --debug: the copy's
+    # error, a type that does not pickle, had come back as a bare RuntimeError of its text)
+    here = os.getpid()
+
+    class Unpicklable(Exception):
+        def __reduce__(self):
+            raise TypeError("no")
+
+    def run(item):
+        if os.getpid() != here:
+            raise Unpicklable("native failure")
+        time.sleep(0.05)
+        return item
+
+    with pytest.raises(parallel.ChildError) as caught:
+        parallel.shared(list(range(8)), run, big=True)
+    assert caught.value.kind == "Unpicklable" and str(caught.value) == "Unpicklable: native failure"
+    assert "raise Unpicklable" in caught.value.child_trace
+
+
+def test_an_error_of_the_copy_carries_the_copys_traceback():
+    here = os.getpid()
+
+    def run(item):
+        if os.getpid() != here:
+            raise OutputError("报告无法写入：文件被占用")
+        time.sleep(0.05)
+        return item
+
+    with pytest.raises(OutputError) as caught:
+        parallel.shared(list(range(8)), run, big=True)
+    assert 'raise OutputError("报告无法写入' in caught.value.child_trace

@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from . import __version__, console
 from .errors import ExitCode, RostercheckError, UsageError, os_reason
+from .parallel import ChildError
 
 # Typer's help frame in Chinese. Its panel titles and marks are module constants read each time help is drawn
 # (tests/test_cli.py holds the help free of Typer's English, so a Typer that renames them is noticed).
@@ -357,7 +358,9 @@ def run(fn: Callable[[], int]) -> None:
     except Exception as exc:  # a bug: say so plainly, traceback only with --debug
         if _DEBUG["on"]:
             traceback.print_exc()
-        console.error(f"程序内部错误（{type(exc).__name__}）。请加 --debug 重新运行，并把输出发给技术支持。")
+            if trace := getattr(exc, "child_trace", ""):  # (raised in the forked copy: where it happened there)
+                print(trace, file=sys.stderr)
+        console.error(f"程序内部错误（{exc.kind if isinstance(exc, ChildError) else type(exc).__name__}）。请加 --debug 重新运行，并把输出发给技术支持。")
         raise typer.Exit(int(ExitCode.INTERNAL))
     raise typer.Exit(code)
 

@@ -15,7 +15,19 @@ import gc
 import multiprocessing
 import os
 import threading
+import traceback
 from concurrent.futures import ProcessPoolExecutor
+
+
+class ChildError(RuntimeError):
+    """An error of the forked copy that does not pickle (a native library's): its type's name, text and traceback."""
+
+    def __init__(self, kind: str, text: str, trace: str = "") -> None:
+        super().__init__(kind, text, trace)
+        self.kind, self.text, self.child_trace = kind, text, trace
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text}"
 
 
 def workers(big: bool) -> int:
@@ -148,10 +160,12 @@ def shared(items: list, run, big: bool, here: tuple = (), limit: int | None = No
         try:
             payload = pickle.dumps((True, take()), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+            trace = traceback.format_exc()  # (where it happened, for --debug: the parent's own traceback is not it)
             try:
+                exc.child_trace = trace
                 payload = pickle.dumps((False, exc))
-            except Exception:  # noqa: BLE001 - an error that does not pickle: its type and text
-                payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            except Exception:  # noqa: BLE001 - an error that does not pickle: its type, text and traceback
+                payload = pickle.dumps((False, ChildError(type(exc).__name__, str(exc), trace)))
         with os.fdopen(write, "wb") as pipe:
             pipe.write(payload)
         os._exit(0)
