@@ -131,6 +131,9 @@ def test_a_household_stopped_by_its_own_stop_date_is_history_beside_a_status_cod
     table = load_table(path, "roster")
     assert build_members([table], dt.date(2026, 9, 30))["id"].tolist() == kept
     assert any("1 人的“停保日期”在核查基准日 2026-09-30 或之前" in w for w in table.warnings) == (len(kept) == 2)
+    # the unread codes are said of the rows still checked, not of those the stop date made history
+    unread = next(w for w in table.warnings if "未能识别" in w)
+    assert ("“2”1 行" in unread) == (len(kept) == 3) and "“1”2 行" in unread, unread
 
 
 def test_a_member_row_is_named_with_its_sheet_where_the_workbook_has_two(tmp_path):

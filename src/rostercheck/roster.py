@@ -1066,8 +1066,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         household[~named] = [f"{file_no}#{g}" for g in group[~named].tolist()]
     households = household.tolist()
     # history rows of members (households) the roster says have left
-    gone, why, status_label = _gone(table, f, column, starts, several)
-    stopped = _stopped_by_date(table, f, column, as_of, gone, why)
+    stopped = _stop_dates(f, column)
+    dated = _dated_before(stopped, as_of)
+    gone, why, status_label = _gone(table, f, column, starts, several, dated)
+    _stopped_by_date(table, f, as_of, dated, gone, why)
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
@@ -1357,14 +1359,15 @@ FIELD_SAID = {"member_status": "成员状态", "household_status": "家庭状态
 
 
 def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], starts: np.ndarray,
-          several: bool = False) -> tuple[np.ndarray, np.ndarray, str]:
+          several: bool = False, dated: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, str]:
     """Per row: whether the roster's own 成员状态 (人员状态, 供养状态, a bare 状态 …) or its household's 家庭状态 (救助状态,
     户状态) says the member has left the programme (已死亡, 已迁出, 已分户, 已停保, 终止 …). Such rows are the roster's
     history, not recipients: they are left out of the roster (no check, no household size), said in a notice (held-out
     167: an 已分户 son's car was C04 高, 36 such rows at 高). A code the header or title explains is read by its word
-    ('人员状态：1正常 2停保'); a code nothing explains is not read (the member counts as enrolled), said. Whatever the
-    roster's shape: a system export's member sheet, a one-table roster, a village's sheet of a workbook, an .xls, a CSV
-    (:func:`_status_columns`).
+    ('人员状态：1正常 2停保'); a code nothing explains is not read (the member counts as enrolled), said — of the rows
+    ``dated`` does not mark (a 停保日期 on or before the review date makes those history: :func:`_stopped_by_date`).
+    Whatever the roster's shape: a system export's member sheet, a one-table roster, a village's sheet of a workbook,
+    an .xls, a CSV (:func:`_status_columns`).
 
     Returns:
         (the rows gone, the status word that says so per row, the member status column's label).
@@ -1373,6 +1376,7 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
     why = np.full(len(starts), "", dtype=object)  # the status that says so, as read ('已停保', '本户停保')
     said: Counter = Counter()
     found = _status_columns(table, f, column)
+    undated = (~dated if dated is not None else np.ones(len(starts), dtype=bool)).tolist()
     where = ""
     if several and "_sheet" in f.columns and len(f) and str(f["_sheet"].iloc[0]):
         where = f"工作表“{f['_sheet'].iloc[0]}”"
@@ -1381,7 +1385,7 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
         if household:
             cells = _carried(cells, starts)
         words = by_value_array(cells, _status_word)
-        unread = Counter(text(v) for v, w in zip(cells.tolist(), words.tolist()) if w == "?")
+        unread = Counter(text(v) for v, w, u in zip(cells.tolist(), words.tolist(), undated) if w == "?" and u)
         hit = (words != "") & (words != "?")
         said.update(f"{'本户' if household else ''}{w}" for w in words[hit & ~gone].tolist())
         why[hit & ~gone] = words[hit & ~gone]
@@ -1416,15 +1420,26 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
     return gone, why, table.sheet_header(sheet, member) or FIELD_SAID["member_status"]
 
 
-def _stopped_by_date(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], as_of: dt.date,
-                     gone: np.ndarray, why: np.ndarray) -> list | None:
-    """Rows whose own 停保日期 (退出日期, 终止日期) is on or before the review date are history rows too, whatever their
-    status cell says (a code nothing explains: held-out 399, 保障状态 1/2 beside 停保日期, three stopped households'
-    members C01 高); ``gone`` and ``why`` are updated, said once. Returns the dates read (None without the column)."""
-    if "stopped_on" not in f.columns:
+def _stop_dates(f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> list | None:
+    """The roster's own 停保日期 (退出日期, 终止日期) per row, as read (None without the column)."""
+    return by_value(column("stopped_on"), date) if "stopped_on" in f.columns else None
+
+
+def _dated_before(when: list | None, as_of: dt.date) -> np.ndarray | None:
+    """Per row: whether its 停保日期 is on or before the review date (None without the column)."""
+    if when is None:
         return None
-    when = by_value(column("stopped_on"), date)
-    hit = np.fromiter((isinstance(d, dt.date) and d <= as_of for d in when), dtype=bool, count=len(when)) & ~gone
+    return np.fromiter((isinstance(d, dt.date) and d <= as_of for d in when), dtype=bool, count=len(when))
+
+
+def _stopped_by_date(table: Table, f: pd.DataFrame, as_of: dt.date, dated: np.ndarray | None,
+                     gone: np.ndarray, why: np.ndarray) -> None:
+    """Rows whose own 停保日期 (``dated``: on or before the review date) are history rows too, whatever their status
+    cell says (a code nothing explains: held-out 399, 保障状态 1/2 beside 停保日期, three stopped households' members
+    C01 高); ``gone`` and ``why`` are updated, said once."""
+    if dated is None:
+        return
+    hit = dated & ~gone
     if hit.any():
         gone |= hit
         why[hit] = "已停保"
@@ -1432,7 +1447,6 @@ def _stopped_by_date(table: Table, f: pd.DataFrame, column: Callable[[str], np.n
                                    written=True) or "停保日期"
         table.warnings.append(f"有 {int(hit.sum())} 人的“{label}”在核查基准日 {as_of.isoformat()} 或之前，已不在保障中，"
                               "是花名册保留的历史记录：不参与核查，也不计入家庭人口。")
-    return when
 
 
 # A member cell that says the member is dead, and nothing else ('已故', '死亡', '已去世')
