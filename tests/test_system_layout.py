@@ -747,3 +747,48 @@ def test_a_cut_household_number_one_household_takes_joins_no_member_of_a_family_
     assert m.loc[WIFE_A, "household"] == HEAD_A and m.loc[WIFE_A, "bank_account"] == ""
     assert m.loc[MOTHER_B, "household"] == HEAD_B
     assert m.loc[MOTHER_B, "bank_account"] == ("6228480000000002" if head_column else "")
+
+
+def _one_sheet(path, rows):
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Sheet1")
+    sheet.write_row(0, 0, ["家庭编号", "乡镇", "村", "姓名", "身份证号", "与户主关系", "家庭人口", "银行账号"])
+    for i, (number, *rest) in enumerate(rows, 1):
+        sheet.write_number(i, 0, number)  # 19 digits as a number: Excel keeps 15
+        sheet.write_row(i, 1, rest)
+    book.close()
+    return path
+
+
+# Two families under 19-digit numbers that share their first 15 digits (one number once stored as a number)
+FAMILIES = [(3411260001000120001, "城关镇", "东村", "张三", HEAD_A, "户主", 3, "6228480000000001"),
+            (3411260001000120001, "城关镇", "东村", "王芳", WIFE_A, "配偶", 3, "6228480000000001"),
+            (3411260001000120001, "城关镇", "东村", "张伟", SON_A, "子", 3, "6228480000000001"),
+            (3411260001000120008, "城关镇", "东村", "李四", HEAD_B, "户主", 2, "6228480000000002"),
+            (3411260001000120008, "城关镇", "东村", "赵氏", MOTHER_B, "母亲", 2, "6228480000000002")]
+
+
+@pytest.mark.parametrize("order, unordered", [
+    (lambda r: r[3], True),  # sorted by name as characters
+    (lambda r: {"张": "zhang", "王": "wang", "李": "li", "赵": "zhao"}[r[3][0]] + r[3], True),  # by pinyin, as Excel sorts
+    (lambda r: r[4], True),  # by ID
+    (None, False),  # in household order: each head above her family
+])
+def test_a_name_sorted_sheet_whose_household_numbers_lost_digits_names_no_household(tmp_path, order, unordered):
+    # h405 left it: a one-sheet export sorted by name, its 19-digit 家庭编号 one number for every family, joined each head
+    # with the rows below him: 王芳 of 张三's family under 李四, their account "two households'" D02 高
+    from rostercheck.audit import audit
+
+    rows = sorted(FAMILIES, key=order) if order else FAMILIES
+    path = _one_sheet(tmp_path / "低保对象花名册.xlsx", rows)
+    table = load_table(path, "roster")
+    m = build_members([table], dt.date(2026, 9, 30)).set_index("id")
+    assert m["household_unordered"].tolist() == [unordered] * 5
+    assert any("未按家庭排列" in w for w in table.warnings) == unordered
+    (tmp_path / "deaths.csv").write_text(f"姓名,身份证号,死亡日期\n王芳,{WIFE_A},2026-03-05\n", encoding="utf-8")
+    found = audit([path], {"deaths": tmp_path / "deaths.csv"}, dt.date(2026, 9, 30)).findings
+    death = found[found["类别代码"] == "C02"]
+    # her death is hers whatever her household: 高, with no 户主 where the household is not known
+    assert death["置信度"].tolist() == ["高"] and death["身份证号"].tolist() == [WIFE_A]
+    assert death["户主身份证号"].tolist() == ["" if unordered else HEAD_A]
+    assert set(found.loc[found["类别代码"] == "D02", "置信度"]) <= {"低"}

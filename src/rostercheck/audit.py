@@ -524,18 +524,26 @@ CUT_SAID = ("（本人所在家庭的家庭编号以数字格式存储、丢失�
             "请先在系统中核实本人所在家庭及是否仍在保障）")
 
 
-def cut_members(members: pd.DataFrame) -> np.ndarray:
+# A member of a one-sheet roster sorted by name whose 家庭编号 lost digits (roster._cut_out_of_order): she is on the
+# roster, her household is not known (no 户主 shown; the household's findings 低)
+ORDER_SAID = ("（花名册的家庭编号以数字格式存储、丢失了位数，几户共用一个编号，且花名册未按家庭排列：本人属于哪一户无法确定，不列户主，"
+              "涉及家庭的问题置信度列为“低”，请先在系统中核实本人所在家庭）")
+
+
+def cut_members(members: pd.DataFrame, column: str = "household_cut") -> np.ndarray:
     """Which members are member-sheet rows of a system export whose 家庭编号, cut by a number format, meets several
-    households on its household sheet (none joined: ``io.system_layout._lost_digits``).
+    households on its household sheet (none joined: ``io.system_layout._lost_digits``), or with ``column``
+    'household_unordered', rows whose household only a name-sorted sheet's order gives (``roster._cut_out_of_order``).
 
     Args:
         members: the roster's members.
+        column: which of the two.
     Returns:
         A boolean per member.
     """
-    if "household_cut" not in members.columns:
+    if column not in members.columns:
         return np.zeros(len(members), dtype=bool)
-    return members["household_cut"].where(members["household_cut"].notna(), False).astype(bool).to_numpy()
+    return members[column].where(members[column].notna(), False).astype(bool).to_numpy()
 
 
 def unjoined_members(members: pd.DataFrame) -> np.ndarray:
@@ -593,7 +601,11 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     unjoined = set(np.flatnonzero(unjoined_members(ctx.members)).tolist()) if len(ctx.members) else set()
     cut = set(np.flatnonzero(cut_members(ctx.members)).tolist()) if len(ctx.members) else set()
     cut = [f.subject is None and f.member in cut for f in kept]
-    unjoined = [(f.subject is None and f.member in unjoined) or c for f, c in zip(kept, cut)]
+    specs = [ctx.specs[f.code] for f in kept]
+    unordered = set(np.flatnonzero(cut_members(ctx.members, "household_unordered")).tolist()) if len(ctx.members) else set()
+    unordered = [f.subject is None and f.member in unordered for f in kept]
+    unjoined = [(f.subject is None and f.member in unjoined) or c or (o and s.level == "household")
+                for f, c, o, s in zip(kept, cut, unordered, specs)]
     ids_, raw, key, head = person("id"), person("id_raw"), person("name_key"), person("head_id")
     # an ID whose digits were made up in normalising (a 15-digit ID with an impossible date upgraded, 3.41222E+17 padded
     # with zeros) is shown as written
@@ -601,16 +613,21 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
              for i, r, s, n in zip(ids_, raw, person("id_status"), person("id_reliable"))]
     relations = person("relation")
     relation_shown = {v: decode_relation(v).shown for v in set(relations)}  # a GB/T 4761 code with its meaning: '20（子）'
-    specs = [ctx.specs[f.code] for f in kept]
     file_name = functools.lru_cache(maxsize=None)(lambda path: Path(path).name)  # a few roster files, many rows
+
+    def blank_unordered(values: list) -> list:  # (no 户主 for a member whose household is not known)
+        return ["" if o else v for v, o in zip(values, unordered)] if any(unordered) else values
+
     columns = {
         "类别代码": [f.code for f in kept], "类别名称": [s.title for s in specs], "置信度": [LOW if u else f.confidence for f, u in zip(kept, unjoined)],
-        "乡镇": person("township"), "村": person("village"), "户主姓名": person("head_name"), "户主身份证号": head,
+        "乡镇": person("township"), "村": person("village"), "户主姓名": blank_unordered(person("head_name")),
+        "户主身份证号": blank_unordered(head),
         "姓名": person("name"), "身份证号": [v or r for v, r in zip(shown, raw)], "与户主关系": [relation_shown[v] for v in relations],
         "保障类别": person("programme"), "匹配键": [f.key for f in kept],
         # a member the roster lists but does not cover (是否保障对象 否): her means are the household's, said at the door
         "依据": [f.evidence + ("（本人“是否保障对象”为否：不享受保障，但计入家庭人口和收入）" if f.subject is None and not is_covered(c) else "")
-               + (CUT_SAID if k else UNJOINED_SAID if u else "") for f, c, u, k in zip(kept, person("covered"), unjoined, cut)],
+               + (CUT_SAID if k else ORDER_SAID if o else UNJOINED_SAID if u else "")
+               for f, c, u, k, o in zip(kept, person("covered"), unjoined, cut, unordered)],
         "来源名单": [f.source for f in kept], "来源行": [f.source_row for f in kept],
         "花名册文件": [file_on_sheet(file_name(v), s) for v, s in zip(person("file"), person("sheet_shown"))],
         "花名册行": [str(v) for v in person("row")],

@@ -15,8 +15,10 @@ import pandas as pd
 
 from .errors import InputFileError
 from .io.columns import BARE_STATUS, FORMER_ID_FIELD, HEAD_FORMER_ID_FIELD, HUKOU_WORDS
+from .io.system_layout import digits_kept
 from .io.table import HEALTH_GAP, ROSTER_GAPS, Table
 from .model import object_array, plain_text
+from .namematch import homophone_key
 from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import (account_losses, cn_numerals, count, date, digits, masked_digits, money, month_span,
@@ -758,7 +760,7 @@ COLUMNS = [
     "relation", "id_raw", "id", "id_status", "id_reliable", "birth", "sex", "age", "labour", "health",
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
-    "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut",
+    "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut", "household_unordered",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -904,6 +906,45 @@ def _households_together(f: pd.DataFrame) -> np.ndarray | None:
     return np.lexsort((~heads, number))  # (the head first: a 户主 row starts a household)
 
 
+def _cut_out_of_order(f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> np.ndarray | None:
+    """The rows of a one-sheet roster sorted by name or ID whose 家庭编号, stored as a number, lost digits and now names
+    several households (several 户主 rows under one number), where no 户主 column says whose they are: which household
+    such a row belongs to cannot be told (a name-sorted export read each head with the rows below it: two D02 高 on one
+    family's account, a C02 shown under another family's head). None when there are none.
+
+    A roster in household order (each head followed by the family) is read by its order, as the usual export is.
+    """
+    if ("household_no" not in f.columns or "relation" not in f.columns or "head_id" in f.columns
+            or "head_name" in f.columns or len(f) < 4):
+        return None
+    lost = by_value_array(f["household_no"], lambda v: digits_kept(v) is not None).astype(bool)
+    if not lost.any():
+        return None
+    number, _ = pd.factorize(pd.Series(column("household_no")).astype(str))
+    heads = np.asarray(by_value(_column(f, "relation", ""), codes.is_head), dtype=bool)
+    shared = np.bincount(number[heads & lost], minlength=number.max() + 1) > 1
+    cut = lost & shared[number]
+    if not cut.any() or not _sorted_by_person(column):
+        return None
+    return cut
+
+
+# The share of adjacent rows in order for a roster to be taken as sorted by name or by ID (a roster in household order
+# has each head beside her family, whose names and IDs follow no order)
+SORTED_SHARE = 0.9
+
+
+def _sorted_by_person(column: Callable[[str], np.ndarray]) -> bool:
+    """Whether the rows are sorted by name (as characters, or by pinyin as Excel and WPS sort Chinese) or by ID."""
+    names = [person_name(v) for v in column("name").tolist()]
+    sorts = [names, [homophone_key(n) for n in names], [text(v) for v in column("id").tolist()]]
+    for keys in sorts:
+        pairs = [(a, b) for a, b in zip(keys, keys[1:]) if a and b]
+        if len(pairs) >= 3 and sum(a <= b for a, b in pairs) >= SORTED_SHARE * len(pairs):
+            return True
+    return False
+
+
 def _sheets_of(table: Table) -> list[tuple[Table, np.ndarray]]:
     """Split a roster read from several sheets, or several tables of a sheet, into one table per sheet or table (each
     its own title and programme), each with the positions of its rows in the table.
@@ -963,6 +1004,14 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     # … or none, its 家庭编号 cut by a number format meeting several (io.system_layout._lost_digits)
     out["household_cut"] = (f["_hh_cut"].where(f["_hh_cut"].notna(), False).astype(bool).to_numpy()
                             if "_hh_cut" in f.columns else np.zeros(n, dtype=bool))
+    # … or known only by the row order of a sheet sorted by name, under such a number (audit.ORDER_SAID)
+    out["household_unordered"] = np.zeros(n, dtype=bool)
+    if (cut := _cut_out_of_order(f, column)) is not None:
+        out["household_unordered"] = cut
+        table.warnings.append(
+            f"“{table.sheet_header(f['_sheet'].iloc[0], 'household_no', written=True) or '家庭编号'}”列以数字格式存储、"
+            f"丢失了超过 15 位的部分，几户共用一个编号，而花名册按姓名或身份证号排序、未按家庭排列：{int(cut.sum())} 人属于哪一户"
+            "无法确定：不列户主，涉及家庭的问题置信度列为“低”。请从系统重新导出（家庭编号设为文本格式），或加上“户主身份证号”列后重新运行。")
     # Household-level cells blank on continuation rows (merged cells without merge information): carry down.
     for fld in HOUSEHOLD_FIELDS:
         if fld not in ("township", "village"):  # (a field with no column is blank on every row, nothing to carry)

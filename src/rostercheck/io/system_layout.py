@@ -42,7 +42,7 @@ def _keys(frame: pd.DataFrame) -> list[str]:
 
 
 def _is_household_sheet(frame: pd.DataFrame) -> bool:
-    """One row per household number (but for numbers that lost digits, :func:`_digits_kept`), household fields, no
+    """One row per household number (but for numbers that lost digits, :func:`digits_kept`), household fields, no
     member fields."""
     if "household_no" not in frame.columns or any(f in frame.columns for f in _MEMBER_FIELDS):
         return False
@@ -53,14 +53,14 @@ def _is_household_sheet(frame: pd.DataFrame) -> bool:
         return True
     every = _keys(frame)
     repeated = pd.Series(every).duplicated(keep=False).tolist()
-    return all(_digits_kept(v) is not None for k, v, r in zip(every, frame["household_no"].tolist(), repeated) if r and k)
+    return all(digits_kept(v) is not None for k, v, r in zip(every, frame["household_no"].tolist(), repeated) if r and k)
 
 
 # A household number shown in E notation (3.41126E+18): the digits of its mantissa are all it keeps.
 _E_NOTATION = re.compile(r"(\d)(?:\.(\d+))?[eE]\+?(\d+)")
 
 
-def _digits_kept(raw: object) -> int | None:
+def digits_kept(raw: object) -> int | None:
     """How many leading digits a household number a number format cut still holds (Excel keeps 15 significant digits
     of a number: 3411260001000123456 is stored as 3411260001000120000; a CSV written from it may say 3.41126E+18), or
     None for a number kept whole (text, or a number of at most 15 digits)."""
@@ -260,7 +260,7 @@ def _lost_digits(households: list[tuple], members: list[tuple]) -> tuple[list[tu
     """
     def cut(frame: pd.DataFrame) -> dict:  # (each distinct cell judged once: a city's member sheet)
         return {v: d for v in pd.unique(frame["household_no"].to_numpy(dtype=object))
-                if (d := _digits_kept(v)) is not None}
+                if (d := digits_kept(v)) is not None}
 
     cuts = [cut(f) for f, _l, _s in [*households, *members]]
     if not any(cuts):
