@@ -229,6 +229,23 @@ def test_a_result_column_beside_an_account_named_zhenggai_qingkuang_is_the_statu
     assert list(prev["整改状态"]) == ["核实无问题"] and list(prev["核实情况"]) == ["经核实不属实，同名不同人"]
 
 
+@pytest.mark.parametrize("beside, status, read", [
+    # h410: the county's layout returned with 整改情况 inserted beside an untouched 整改状态: '经核实不属实' never read
+    ("整改情况", "", ["经核实不属实", "已追回资金300元"]),
+    ("整改结果", "", ["经核实不属实", "已追回资金300元"]),
+    # a 整改状态 the township filled on any row keeps the column beside it its own
+    ("整改情况", "已整改", ["", "已整改"]),
+])
+def test_a_blank_status_beside_a_column_named_as_the_status_takes_its_words(tmp_path, beside, status, read):
+    path = tmp_path / "青山乡_整改台账.csv"
+    path.write_text(f"类别代码,乡镇,姓名,身份证号,整改状态,{beside}\n"
+                    f"D03,城关镇,张三,{ZHANG},,经核实不属实\n"
+                    f"F01,城关镇,李四,{LI},{status},已追回资金300元\n", encoding="utf-8")
+    prev = read_previous(path)
+    assert list(prev["整改状态"]) == read
+    assert list(prev[beside + "（乡镇添加）"]) == ["经核实不属实", "已追回资金300元"]  # (still carried as the township's)
+
+
 @pytest.mark.parametrize("header, both", [("整改结果", False), ("整改进度", False), ("整改结果", True),
                                           ("处理结果", False), ("完成情况", False)])  # (held-out 121)
 def test_a_status_column_a_township_renamed_is_still_its_status(tmp_path, header, both):

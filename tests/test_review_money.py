@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from rostercheck.cli import app
 from rostercheck.io.review_report import RECOVERY_COLUMNS, money_review, money_totals
 from rostercheck.io.report import TOWNSHIP_ADDED
-from rostercheck.review import _REPORTED, _decide, _Roster, review
+from rostercheck.review import _REPORTED, AMOUNTS_UNKNOWN, _decide, _Roster, review
 
 runner = CliRunner()
 GONE = make_id("19500101", 111)
@@ -772,3 +772,34 @@ def test_a_done_day_and_an_amount_column_in_wan_are_read(code, recover, repay, m
         f[column[0] + TOWNSHIP_ADDED] = column[1]
     row = _decide(f, "household", False, set(), _roster(), "")
     assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
+
+
+@pytest.mark.parametrize("cells, read, said", [
+    # h410: a township's bare 1/0 in 整改状态 (是否已整改) was said to be codes without a legend, every row unfilled
+    (["1", "0"], ["已整改", "未整改"], "“整改状态”列只填写了1、0，按1为已整改、0为未整改读取"),
+    (["1", "1"], ["已整改", "已整改"], "按1为已整改、0为未整改读取"),
+    (["是", "否"], ["已整改", "未整改"], "按是为已整改、否为未整改读取"),
+    # other codes, or 1/0 among words, are no yes/no column
+    (["1", "2"], ["1", "2"], "写成代码（1、2）"),
+    (["1", "已清退"], ["1", "已清退"], "写成代码（1）"),
+])
+def test_a_status_column_of_one_and_zero_only_is_yes_and_no(tmp_path, cells, read, said):
+    from rostercheck.io.ledger import read_previous
+
+    findings = _audit(tmp_path)
+    rows = pd.read_csv(findings, dtype=str, encoding="utf-8-sig").fillna("")
+    returned = pd.concat([rows.head(1).assign(类别代码="F03", 应追回金额="1440", 整改状态=cells[0]),
+                          rows.head(1).assign(类别代码="C02", 整改状态=cells[1])])
+    returned.to_csv(tmp_path / "f.csv", index=False, encoding="utf-8-sig")
+    prev = read_previous(tmp_path / "f.csv")
+    assert prev["整改状态"].tolist() == read
+    assert any(said in n for n in prev.attrs["notes"]), prev.attrs["notes"]
+
+
+def test_a_money_row_put_right_whose_amount_owed_is_unknown_says_so():
+    # h410: '已追回资金150元' in a retyped ledger without amounts (300 owed) was 已整改 without a word that what was owed
+    # is unknown
+    row = _money("F03", None, None, "已追回资金150元", "", {AMOUNTS_UNKNOWN: "石桥镇_整改台账.xlsx"})
+    assert row["整改状态"] == "已整改" and "《石桥镇_整改台账.xlsx》没有“应追回金额”“应补发金额”列" in row["说明"]
+    row = _money("F03", 1440.0, None, "已追回1440元", "", {AMOUNTS_UNKNOWN: ""})
+    assert row["整改状态"] == "已整改" and "没有“应追回金额”" not in row["说明"]

@@ -1750,6 +1750,11 @@ def _money_status(f: pd.Series, notes: list[str]) -> tuple[str, dict[str, float]
 def _note_done(f: pd.Series, shown: str, notes: list[str]) -> None:
     notes.append(f"资金类问题按乡镇填报的“{shown}”计为已整改（本次未核对发放明细，请以发放、追回记录核实"
                  f"{_claim_check(f, '多发的资金是否已追回')}）")
+    unknown = f.get(AMOUNTS_UNKNOWN)
+    if isinstance(unknown, str) and unknown:
+        # (h410: a retyped ledger's '已追回资金150元' of 300 owed was 已整改 with no word that the 300 was unknown)
+        notes.append(f"《{unknown}》没有“应追回金额”“应补发金额”列，也没有给出内部版问题清单，应追回（补发）多少不详，"
+                     "乡镇填报的金额是否足额无法核对，请同时给出内部版问题清单（findings.csv 或问题清单.xlsx）后重新运行")
 
 
 def _claim_check(f: pd.Series, default: str) -> str:

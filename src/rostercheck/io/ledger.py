@@ -55,6 +55,9 @@ _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证�
 _STATUS_RENAMED = ("整改结果", "整改进度", "整改进展", "整改完成情况", "完成情况", "处理结果", "处理情况", "办理情况",
                    "办理结果", "落实情况", "整改落实情况")
 
+# every header a township gives its 整改状态
+_STATUS_NAMES = tuple(x for x, label in _ALIASES.items() if label == "整改状态") + _STATUS_RENAMED
+
 # What a township may rename 核实情况 to: its findings unless the sheet keeps its 核实情况 too (held-out 188: 入户核实情况
 # carried as a column of its own, its 已停发 not read); names of who or when (入户核实人, 核实日期) are something else
 _FOUND_RENAMED = ("入户核实情况", "核查情况", "核查结果", "入户核查情况", "调查核实情况", "走访核实情况", "核实情况说明",
@@ -179,7 +182,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 rec["_sheet"], rec["_row"] = grid.sheet, grid.first_row + k
                 records.append(rec)
             if records:
-                parts.append(pd.DataFrame(records))
+                parts.append(pd.DataFrame(_status_beside(records)))
             break
     if not recognised:
         raise InputFileError(path, "不是问题清单：找不到含“类别代码”“姓名”“身份证号”列的工作表。请指定 audit 生成的 findings.csv 或问题清单.xlsx。")
@@ -217,6 +220,21 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     return frame
 
 
+def _status_beside(records: list[dict]) -> list[dict]:
+    """A sheet's 整改状态 left blank on every row beside a column townships name it by (整改情况, 整改结果 …), carried as
+    the township's own: that column holds the statuses (h410: '经核实不属实' in 整改情况 beside an untouched 整改状态 was
+    never read as 核实无问题, the case 未整改); other sheets' rows are not looked at."""
+    if any(text(r.get("整改状态", "")) for r in records):
+        return records
+    beside = next((c for c in (x + TOWNSHIP_ADDED for x in _STATUS_NAMES)
+                   if any(text(r.get(c, "")) for r in records)), None)
+    if beside is None:
+        return records
+    for r in records:  # (copied: the column stays the township's own, carried as h357 has it; an amount in both counts once)
+        r["整改状态"] = r.get(beside, "")
+    return records
+
+
 def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple[str, bool]:
     """Write a 整改状态 written as codes (1/2/3) as the words a legend gives them: a 说明 page's, the lines under a table,
     a title's (:func:`normalize.codes.legend`, under the column's header as written, or 整改状态). Returns the note saying
@@ -228,9 +246,17 @@ def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple
     # '500' beside 1,800 元 owed was said to be an unknown code and the row taken as unfilled)
     amounts = status_amounts(frame)
     coded = sorted({c for c, a in zip(cells, amounts) if _STATUS_CODE.fullmatch(c) and not a}, key=lambda c: (len(c), c))
-    if not coded:
+    filled = set(cells) - {""}
+    flags = next((f for f in _FLAGS if filled and filled <= set(f)), None)
+    if not coded and not flags:
         return "", False
     meanings = next((m for label in (*sorted(labels), "整改状态") if (m := codes.legend(label, said))), {})
+    if flags and not meanings:
+        # a column of 1 and 0 (是 and 否) only, with no legend, is a yes/no answer to 是否已整改 (h410: a township's
+        # bare 1 for 已追回 was said to be an unknown code and the row taken as unfilled)
+        frame["整改状态"] = [flags.get(c, c) for c in cells]
+        shown = "、".join(f"{c}为{w}" for c, w in flags.items())
+        return f"“整改状态”列只填写了{'、'.join(flags)}，按{shown}读取", True
     if not meanings:  # a legend naming no column ('注：1-已整改 2-整改中 3-核实无问题'): the one whose words are statuses
         runs = (codes.legend(run.group(0)) for run in re.finditer(codes.LEGEND_RUN, unicodedata.normalize("NFKC", said)))
         meanings = next((m for m in runs if m and all(_STATUS_WORDS.search(w) for w in m.values())), {})
@@ -275,6 +301,8 @@ def status_number(cell: object) -> float | None:
 # the words a legend of 整改状态 gives its codes (a run of codes naming no column is read as its legend only when each
 # of its words is one of these)
 _STATUS_WORDS = re.compile(r"整改|清退|停发|停保|追回|补发|核实|无问题|无误|属实|不属实|销号|完成|退出|办结")
+# a 整改状态 column holding one of these pairs only: yes (已整改) or no
+_FLAGS = ({"1": "已整改", "0": "未整改"}, {"是": "已整改", "否": "未整改"})
 # a 整改状态 cell that is a bare code (1, 02, A): a system's or a clerk's shorthand
 _STATUS_CODE = re.compile(r"[0-9]{1,3}|[A-Za-z]")
 
