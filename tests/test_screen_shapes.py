@@ -276,3 +276,51 @@ def test_an_old_15_digit_id_on_either_side_names_the_application_not_a_roster(tm
     assert keys == {"钱芳": "身份证号一致（名单上为 15 位旧身份证号，升为 18 位后与申请名单一致）",
                     "孙伟": "身份证号一致（申请名单上为 15 位旧身份证号，升为 18 位后与名单一致）"}
     assert all("花名册" not in e for e in result.findings["依据"])
+
+
+@pytest.mark.parametrize("members_label, size_label, sep", [
+    # h410: a township's batch — 申请人 | 身份证号 | 人数 | 家庭成员情况 (no note of what the cell holds): the cell was no
+    # member column (the staff wife never checked), 人数 no 家庭人口 (the member written without an ID unsaid)
+    ("家庭成员情况", "人数", "；"),
+    ("家庭成员名单", "人数", "\n"),
+    ("家庭成员", "家庭人口", "，"),
+])
+def test_a_batch_with_members_in_one_cell_and_a_bare_head_count(tmp_path, members_label, size_label, sep):
+    book = openpyxl.Workbook()
+    for row in [["序号", "村", "申请人", "身份证号", size_label, members_label, "办理状态"],
+                [1, "东村", "孙伟", HEAD, 4, sep.join([f"妻 钱芳 {STAFF}", "母亲 李秀英", f"子 孙亮 {make_id('20100101', 113)}"]),
+                 "已受理"],
+                [2, "东村", "周平", WIFE, 2, f"夫 吴刚 {OTHER}", "复核中"]]:
+        book.active.append(row)
+    book.save(tmp_path / "城关镇申请汇总.xlsx")
+    result = screen([tmp_path / "城关镇申请汇总.xlsx"], {"staff": _staff(tmp_path)}, dt.date(2026, 9, 30))
+    v = result.verdicts.sort_values("户主姓名")
+    assert list(zip(v["户主姓名"], v["家庭人口"], v["结论"])) == [("周平", 2, "无疑点"), ("孙伟", 3, "有疑点")]
+    assert list(v["待核线索"]) == ["", "家庭人口 4 人，申请名单只列出 3 人，其余成员未核对"]
+    f = result.findings
+    assert list(zip(f["类别代码"], f["姓名"], f["置信度"])) == [("C01", "钱芳", "高")]
+    said = " ".join(result.warnings)
+    assert "1 名成员只写了姓名、没有身份证号，未核对（第 2 行 孙伟户：母亲 李秀英）" in said
+    assert "无法识别" not in said  # (已受理 and 复核中 are steps before the decision)
+
+
+@pytest.mark.parametrize("status, read", [
+    # h410: steps before the decision, said to be unknown statuses (the user asked to add them to a word list)
+    ("已受理", "pending"), ("受理中", "pending"), ("复核中", "pending"), ("再次申请", "pending"),
+    ("待审批", "pending"), ("审核中", "pending"),
+    ("已审批", "approved"), ("已否决", "refused"), ("不予受理", "refused"),
+])
+def test_the_steps_before_a_decision_are_pending(status, read):
+    from rostercheck.policy import load_defaults
+    from rostercheck.rules._coverage import APPROVED, PENDING, REFUSED, decision
+
+    p = load_defaults()[0]["L05"].params
+    assert decision(status, p) == {"pending": PENDING, "approved": APPROVED, "refused": REFUSED}[read]
+
+
+def test_a_members_cell_reads_an_id_typed_in_groups():
+    from rostercheck.io.table import _LISTED_MEMBER
+
+    cell = f"父亲 孙大 {STAFF[:6]} {STAFF[6:14]} {STAFF[14:]}；妻 钱芳 {WIFE}"
+    got = [(m["name"], m["id"].replace(" ", "")) for m in _LISTED_MEMBER.finditer(cell)]
+    assert got == [("孙大", STAFF), ("钱芳", WIFE)]

@@ -291,6 +291,9 @@ ROSTER = [
     FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
     FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
     FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
+    # a bare 人数 on a family's row is its 家庭人口 (h410: an application batch's 人数, the members it lists fewer, never
+    # said), below any named size (weight -1: never a rival of one)
+    FieldSpec("household_size", r"^人数$", weight=-1),
     # the benefit's 城乡类别 named outright before a person's 户口性质 (农业/非农业), which is read only where no 城乡 column
     # is (held-out 242: 户口性质 1/2 left of 城乡类别 1/2 was read through the 城乡类别's area_codes, every household
     # against the other standard)
@@ -342,6 +345,8 @@ ROSTER = [
     # a 家庭成员 cell whose header says what each member is written with (家庭成员（关系 姓名 身份证号）, 家庭成员情况
     # (姓名、身份证号)): the members listed in one cell, no ID column of its own
     FieldSpec("name", r"^(家庭|共同生活)?成员(情况|信息|名单)?[（(][^()（）]*[)）]$", weight=2),
+    # (h410: 家庭成员情况 or 家庭成员名单 with no such note, its members never read, a dead mother never found)
+    FieldSpec("name", r"^(家庭|共同生活)成员(情况|名单)$"),
     FieldSpec("sex", r"性别"),
     FieldSpec("birth", r"出生(日期|年月)"),
     # The date since which the roster's amount applies: a change (变更/调整) names it best, else the approval.

@@ -2211,7 +2211,9 @@ _LEADING_RELATION = _JOINED_RELATION + r"|[妻夫子女父母兄弟姐妹孙媳�
 _LISTED_MEMBER = re.compile(r"(?:(?<![\u4e00-\u9fff])(?P<rel0>" + _LEADING_RELATION + r")(?:\s+|\s*[:：]\s*))?"
                             r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)\s*(?:[（(](?P<rel>[^()（）\d]{1,8})[)）]|[\s/:：-]+(?P<rel2>[\u4e00-\u9fff]{1,4})"
                             r"|(?P<rel3>" + _JOINED_RELATION + r"))?"
-                            r"\s*[:：,，/-]?\s*(?P<id>(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d))")
+                            r"\s*[:：,，/-]?\s*(?P<id>(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d)"
+                            # (typed in groups, 430527 19530101 123X: h410, a dead father never checked)
+                            r"|(?<!\d)\d{6} ?\d{8} ?\d{3}[\dXx](?![\dXx]))")
 
 
 def _id_as_head(mapping: dict[str, int]) -> dict[str, int]:
@@ -2259,6 +2261,9 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
         if not any(found):
             return frame
         listed = [found[k] if k >= 0 else [] for k in at.tolist()]
+        bare = [_named_without_id(c) if found[k] else [] for k, c in enumerate(distinct_cells.tolist())]
+        unread = [(k, bare[a]) for k in np.flatnonzero(np.array([bool(b) for b in bare] + [False])[at]).tolist()
+                  for a in (at[k],)]
     base = frame.drop(columns=[c for c in slotted + ["name", "id", "relation", "sex"] if c in frame.columns]).astype(object)
     if slotted:  # (the single fields a member's columns gave are that member's, not the head's)
         frame = frame.drop(columns=[f for f in ("name", "id", "relation", "sex") if f in frame.columns and any(
@@ -2316,8 +2321,27 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
         part = base.iloc[[k for k, *_ in rows]].copy()
         part["name"], part["relation"], part["id"] = ([r[j] for r in rows] for j in (1, 2, 3))
         parts.append(part)
-        layout.warnings.append(f"{what}一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取")
+        layout.warnings.append(f"{what}一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取"
+                               + _without_id_said(frame, unread))
     return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+def _named_without_id(cell: str) -> list[str]:
+    """The members a 家庭成员 cell names with no ID ('母亲 李秀英' beside '妻 王芳 3411…'), as written."""
+    parts = (p.strip() for p in _LIST_SPLIT.split(unicodedata.normalize("NFKC", cell)))
+    return [p for p in parts if p and not re.search(r"\d{6}", p) and not _NOBODY.fullmatch(p)
+            and re.search(r"[\u4e00-\u9fff]{2}", p)]
+
+
+def _without_id_said(frame: pd.DataFrame, unread: list[tuple[int, list[str]]]) -> str:
+    """The clause saying which members a 家庭成员 cell names without an ID, none of them checked (h410: a mother and a
+    daughter written by name only were dropped unsaid, the family 无疑点)."""
+    if not unread:
+        return ""
+    heads = frame["head_name"].tolist() if "head_name" in frame.columns else [""] * len(frame)
+    shown = "；".join(f"第 {frame['_row'].iat[k]} 行 {heads[k]}户：{'、'.join(names)}" for k, names in unread[:5])
+    return (f"；其中 {sum(len(n) for _, n in unread)} 名成员只写了姓名、没有身份证号，未核对（{shown}"
+            f"{'等' if len(unread) > 5 else ''}），请补充身份证号后重新运行")
 
 
 _AN_ID = re.compile(r"(?<![\dXx])(?:\d{17}[\dXx]|\d{15})(?![\dXx])")
