@@ -803,3 +803,23 @@ def test_a_money_row_put_right_whose_amount_owed_is_unknown_says_so():
     assert row["整改状态"] == "已整改" and "《石桥镇_整改台账.xlsx》没有“应追回金额”“应补发金额”列" in row["说明"]
     row = _money("F03", 1440.0, None, "已追回1440元", "", {AMOUNTS_UNKNOWN: ""})
     assert row["整改状态"] == "已整改" and "没有“应追回金额”" not in row["说明"]
+
+
+@pytest.mark.parametrize("code, recover, repay, claimed, found, status, reported, said", [
+    # h410: '部分追回' was said to be "尚未见追回、补发或更正的填报"; beside the whole sum ('已追回资金1440元，部分追回') the
+    # sum was dropped unsaid
+    ("F03", 1440.0, None, "部分追回", "", "未整改", 0.0, "乡镇填报“部分追回”，未写已追回的金额"),
+    ("F03", 1440.0, None, "已追回部分资金", "", "未整改", 0.0, "未写已追回的金额，已追回多少无法确定"),
+    ("F03", 1440.0, None, "已整改", "部分追回", "未整改", 0.0, "乡镇填报“部分追回”，未写已追回的金额"),
+    ("F06", None, 810.0, "部分补发", "", "未整改", 0.0, "乡镇填报“部分补发”，未写已补发的金额"),
+    ("F03", 1440.0, None, "已追回资金1440元，部分追回", "", "未整改", 1440.0,
+     "乡镇填报已追回 1,440.00 元，又写明“已追回资金1440元，部分追回”，按未整改计"),
+    # an amount short of the sum says how much is left, as before; 多发部分 names the money
+    ("F03", 1440.0, None, "部分追回，已追回720元", "", "未整改", 720.0, "仍差 720.00 元"),
+    ("F03", 1440.0, None, "多发部分已追回1440元", "", "已整改", 1440.0, "计为已整改"),
+])
+def test_money_recovered_in_part_says_so(code, recover, repay, claimed, found, status, reported, said):
+    row = _money(code, recover, repay, claimed, found)
+    side = "应追回金额" if recover else "应补发金额"
+    assert (row["整改状态"], row[_REPORTED]) == (status, {side: reported}) and said in row["说明"], row["说明"]
+    assert "尚未见追回、补发或更正的填报" not in row["说明"]

@@ -1453,6 +1453,7 @@ _MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|
                          r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)|" + _DONE_ON)
 # (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
 _MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发中|(?<![多少]发)部分")
+_PARTLY = re.compile(r"(?<![多少]发)部分")
 # What stops or redirects the benefit but moves none of the money owed: the benefit stopped, the account changed
 # (held-out 188: '已变更账户' and 已整改 counted an F06's 840 元 paid)
 _NO_MONEY = re.compile(r"(停发|停保|停止发放|暂停发放)|(?:变更|更换|更改)[^，,。；;]{0,4}?(?:账户|账号|银行卡)")
@@ -1851,6 +1852,16 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
             notes.append(f"乡镇填报状态为“{claimed}”，但写有“{moved}”，金额足额，按已整改计")
             claimed = ""
         return DONE, 0.0, claimed or moved or (f"填报金额 {yuan(done)}" if done is not None else "")
+    # '部分追回' says some money moved, not how much (h410: said to be "尚未见追回…的填报"; beside the whole sum it was
+    # dropped unsaid)
+    partial = next((t for t in texts if _PARTLY.search(t)), None) if owed_in else None
+    if partial:
+        if done is None:
+            notes.append(f"乡镇填报“{partial}”，未写已{verb}的金额，已{verb}多少无法确定，按未整改计、未计入已{verb}金额；"
+                         f"请写明已{verb}的金额（如“已{verb}600元”）后重新运行")
+            return OPEN, owed or 0.0, ""
+        notes.append(f"乡镇填报已{verb} {yuan(done)}，又写明“{partial}”，按未整改计，请核实是否已足额{verb}")
+        return OPEN, max((owed or 0.0) - done, 0.0), ""
     why = next((w for t in texts if (w := _why_unread(t, verb))), "")
     notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else
                   f"资金{'（' + yuan(owed) + '）' if owed else ''}尚未见追回、补发或更正的填报")
