@@ -324,3 +324,41 @@ def test_a_members_cell_reads_an_id_typed_in_groups():
     cell = f"父亲 孙大 {STAFF[:6]} {STAFF[6:14]} {STAFF[14:]}；妻 钱芳 {WIFE}"
     got = [(m["name"], m["id"].replace(" ", "")) for m in _LISTED_MEMBER.finditer(cell)]
     assert got == [("孙大", STAFF), ("钱芳", WIFE)]
+
+
+@pytest.mark.parametrize("title", ["2026年9月新申请家庭（续）", "城关镇新申请低保家庭汇总表"])
+def test_a_folder_batch_of_applications_with_a_few_refused_is_screened(tmp_path, title):
+    # h410: a folder's batch (申请人 | 申请日期 | 办理状态: 已受理, 审核中 … and one 已否决) was skipped as a 未获批申请名单
+    # and the screen stopped, nothing read
+    from typer.testing import CliRunner
+
+    from rostercheck.cli import app
+
+    folder = tmp_path / "新申请"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    for row in [[title], ["序号", "乡镇", "村", "申请人", "身份证号", "人数", "家庭成员情况", "申请类别", "办理状态", "申请日期"],
+                [1, "城关镇", "东村", "孙伟", HEAD, 2, f"妻 钱芳 {STAFF}", "低保", "已受理", "2026-09-02"],
+                [2, "城关镇", "东村", "周平", WIFE, 1, "", "特困", "审核中", "2026-09-03"],
+                [3, "城关镇", "西村", "吴刚", OTHER, 1, "", "低保", "已否决", "2026-08-03"]]:
+        book.active.append(row)
+    book.save(folder / "申请汇总.xlsx")
+    res = CliRunner().invoke(app, ["screen", str(folder), "--staff", str(_staff(tmp_path)), "--as-of", "2026-09-30",
+                                   "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    import pandas as pd
+
+    v = pd.read_csv(tmp_path / "out" / "screening.csv", dtype=str).sort_values("户主姓名")
+    assert list(zip(v["户主姓名"], v["结论"])) == [("周平", "无疑点"), ("孙伟", "有疑点")]
+
+
+def test_a_refused_list_is_still_no_application_batch(tmp_path):
+    from rostercheck.classify import classify_file
+
+    book = openpyxl.Workbook()
+    for row in [["城关镇2026年未获批申请家庭名单"], ["序号", "乡镇", "村", "申请人", "身份证号", "人数", "办理状态", "申请日期"],
+                [1, "城关镇", "东村", "孙伟", HEAD, 2, "已否决", "2026-09-02"],
+                [2, "城关镇", "东村", "周平", WIFE, 1, "不予批准", "2026-09-03"]]:
+        book.active.append(row)
+    book.save(tmp_path / "未获批申请名单.xlsx")
+    assert classify_file(tmp_path / "未获批申请名单.xlsx", wanted=("staff", "roster")).kind != "roster"

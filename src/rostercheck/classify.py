@@ -581,6 +581,8 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
                                      f"如确为本期名单，请用 {_flag(best.kind)} 明确指定", None, "skipped", seen=best.kind,
                          blank=True)
     rivals = [c for c in scores if c is not best and (c.own or not best.own)]
+    if wanted is not None and best.kind not in wanted and (applying := _applications_asked(best, rivals, wanted)):
+        best, rivals = applying, [c for c in rivals if c is not applying]
     if wanted is not None and best.kind not in wanted:
         close = [c for c in rivals if c.kind in wanted and c.score * CLEAR_LEAD > best.score]
         other = f"；如是{KIND_LABELS[close[0].kind]}，请用 {_flag(close[0].kind)} 指定" if close else ""
@@ -678,6 +680,25 @@ def _examples_only(best: _Score) -> bool:
                    if any(isinstance(c, str) and EXAMPLE_CELL.search(c.strip()) for c in row)
                    and count_data_rows([row], layout))  # (a note below the table saying 示例 is no data row)
     return examples >= best.rows
+
+
+def _applications_asked(best: _Score, rivals: list[_Score], wanted: Collection[str]) -> _Score | None:
+    """The roster reading of a batch of new applications that looks like a refused-applications list (申请人,
+    申请日期, 办理状态 with a few 已否决 among 已受理, 审核中) for a command that wants rosters and no refused list (screen):
+    its titles or name say it lists applicants (新申请, 待审批) and nothing says refused (h410: a folder's 新申请家庭汇总表
+    was skipped as 未获批申请名单, the screen stopped with nothing to read); None otherwise."""
+    if best.kind != "rejected" or "roster" not in wanted:
+        return None
+    # (any roster reading: a batch titled without 低保 scores lower as one; its decided families are left out by their
+    # status all the same, ``applications.pending_applications``)
+    roster = next((c for c in rivals if c.kind == "roster"), None)
+    if roster is None or not _APPLYING.search(roster.named) or _REFUSED_NAMED.search(roster.named):
+        return None
+    return roster
+
+
+# a title or file name saying its applicants were refused or left (未获批申请名单, 不予批准家庭, 退出名单)
+_REFUSED_NAMED = re.compile(r"未获批|未获|不予|未通过|不通过|驳回|否决|未批准|退出|停保|取消")
 
 
 def _name_contradicted(scores: list[_Score], best: _Score) -> tuple[list[_Score], str]:
