@@ -362,3 +362,17 @@ def test_a_refused_list_is_still_no_application_batch(tmp_path):
         book.active.append(row)
     book.save(tmp_path / "未获批申请名单.xlsx")
     assert classify_file(tmp_path / "未获批申请名单.xlsx", wanted=("staff", "roster")).kind != "roster"
+
+
+@pytest.mark.parametrize("cell, nameless", [
+    # h410: members a 家庭成员 cell names without an ID are said, never a part of one read with its ID
+    (f"妻 钱芳 {STAFF}，母亲 李秀英；女儿 孙莲", ["母亲 李秀英", "女儿 孙莲"]),
+    (f"妻:钱芳,{STAFF};子:孙亮,无", ["子:孙亮"]),
+    (f"钱芳/妻/{STAFF}、孙亮/子/{WIFE}", []),
+    (f"妻 钱芳 {STAFF} 子 孙亮 {WIFE}", []),
+    ("无", []),
+])
+def test_a_members_cell_names_who_has_no_id(cell, nameless):
+    from rostercheck.io.table import _named_without_id
+
+    assert _named_without_id(cell) == nameless

@@ -2328,7 +2328,9 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
 
 def _named_without_id(cell: str) -> list[str]:
     """The members a 家庭成员 cell names with no ID ('母亲 李秀英' beside '妻 王芳 3411…'), as written."""
-    parts = (p.strip() for p in _LIST_SPLIT.split(unicodedata.normalize("NFKC", cell)))
+    # (what the members read with their IDs leave: '妻:王芳,4305…' and '王芳/妻/4305…' are one member each, no nameless 妻)
+    rest = _LISTED_MEMBER.sub("\x1f", unicodedata.normalize("NFKC", cell))
+    parts = (p.strip(" :：-/") for p in re.split(r"[\x1f,，;；、|\r\n]+", rest))
     return [p for p in parts if p and not re.search(r"\d{6}", p) and not _NOBODY.fullmatch(p)
             and re.search(r"[\u4e00-\u9fff]{2}", p)]
 
@@ -2339,6 +2341,11 @@ def _without_id_said(frame: pd.DataFrame, unread: list[tuple[int, list[str]]]) -
     if not unread:
         return ""
     heads = frame["head_name"].tolist() if "head_name" in frame.columns else [""] * len(frame)
+    # (the applicant named in the cell too, '本人 孙伟', is the row's own head)
+    unread = [(k, kept) for k, names in unread
+              if (kept := [n for n in names if not (text(heads[k]) and text(heads[k]) in n)])]
+    if not unread:
+        return ""
     shown = "；".join(f"第 {frame['_row'].iat[k]} 行 {heads[k]}户：{'、'.join(names)}" for k, names in unread[:5])
     return (f"；其中 {sum(len(n) for _, n in unread)} 名成员只写了姓名、没有身份证号，未核对（{shown}"
             f"{'等' if len(unread) > 5 else ''}），请补充身份证号后重新运行")
