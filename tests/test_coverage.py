@@ -390,3 +390,72 @@ def test_a_low_income_edge_list_beside_the_monitoring_list_is_read_each_lead_nam
     assert found["王五"][2].startswith("《低保边缘家庭名单.csv》第 2 行：家庭人均月收入 400.00 元") and "风险" not in found["王五"][2]
     assert "风险未消除" in found["李四"][2]
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["options"]["more_lists"] == [str(edge_list)]
+
+
+def _monitoring_csv(path: Path, title: str, rows: list[tuple[str, str, str, str]]) -> Path:
+    """A 防返贫 list CSV with a title line: (head name, head ID, yearly income per person, 风险是否消除) per row."""
+    path.write_text(f"{title}\n户主姓名,户主证件号码,姓名,证件号码,与户主关系,风险是否消除,家庭年人均纯收入\n"
+                    + "".join(f"{n},{i},{n},{i},户主,{risk},{inc}\n" for n, i, inc, risk in rows), encoding="utf-8")
+    return path
+
+
+# h411: two 防返贫 lists, two towns' (both read) or this year's and last year's (last year's left out, said): last
+# year's open rows made leads of a household eliminated since and of one no longer monitored.
+_THIS, _GONE, _SINCE = make_id("19600101", 11), make_id("19650202", 33), make_id("19700303", 55)
+
+
+def test_monitoring_lists_of_two_years_read_the_latest_year_only(tmp_path):
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,保障类别\n"
+                      f"城关镇,东村,张三,{make_id('19580101', 13)},张三,{make_id('19580101', 13)},户主,农村低保\n", encoding="utf-8")
+    old = _monitoring_csv(tmp_path / "监测对象名单A.csv", "某县2025年防返贫监测对象名单",
+                          [("李四", _THIS, "3000", "否"), ("王五", _GONE, "2400", "否"), ("赵六", _SINCE, "2000", "否")])
+    new = _monitoring_csv(tmp_path / "监测对象名单B.csv", "某县2026年防返贫监测对象名单（截至2026年9月）",
+                          [("李四", _THIS, "3000", "否"), ("赵六", _SINCE, "2000", "是")])
+    for first, second in ((old, new), (new, old)):
+        out = tmp_path / f"o{first.stem}"
+        result = CliRunner().invoke(app, ["coverage", str(roster), "--monitoring", str(first), "--monitoring",
+                                          str(second), "--as-of", "2026-09-30", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        with open(out / "漏保线索.csv", encoding="utf-8-sig") as f:
+            found = {r["姓名"]: r["来源名单"] for r in csv.DictReader(f)}
+        assert found == {"李四": "防返贫监测对象名单（监测对象名单B.csv）"}, found
+        said = "".join(result.output.split())
+        assert "《监测对象名单A.csv》是2025年的防返贫监测对象名单，早于本名单（2026年），未读取" in said, said
+    # two towns' files of one year: both read, as a folder holding them (it had stopped: "有 2 个文件都像是…")
+    town = _monitoring_csv(tmp_path / "乙镇.csv", "乙镇2026年防返贫监测对象名单", [("王五", _GONE, "2400", "否")])
+    folder = tmp_path / "q"
+    folder.mkdir()
+    for path in (roster, new, town):
+        (folder / path.name).write_bytes(path.read_bytes())
+    result = CliRunner().invoke(app, ["coverage", str(folder), "--as-of", "2026-09-30", "--out", str(tmp_path / "od")])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "od" / "漏保线索.csv", encoding="utf-8-sig") as f:
+        assert sorted(r["姓名"] for r in csv.DictReader(f)) == ["李四", "王五"]
+    # two versions of one year's list (most people on both): which is current cannot be told, the run still asks
+    _monitoring_csv(folder / "乙镇.csv", "2026年防返贫监测对象名单（修改）", [("李四", _THIS, "3000", "是"), ("赵六", _SINCE, "2000", "是")])
+    result = CliRunner().invoke(app, ["coverage", str(folder), "--as-of", "2026-09-30", "--out", str(tmp_path / "ov")])
+    assert result.exit_code == 2 and "有 2 个文件都像是防返贫监测对象名单" in " ".join(result.output.split()), result.output
+
+
+def test_a_household_on_two_monitoring_lists_with_different_incomes(tmp_path):
+    # h411: a household on the 防返贫 list at 450 元 a month and on the 低保边缘 list at 620 元 was a lead or none by
+    # the order of the files (the first income found), and its evidence named one figure
+    poor = make_id("19700303", 55)
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,姓名,身份证号,与户主关系,保障类别\n"
+                      f"城关镇,东村,张三,{make_id('19580101', 13)},张三,{make_id('19580101', 13)},户主,农村低保\n", encoding="utf-8")
+    monitoring = _monitoring_csv(tmp_path / "防返贫监测对象.csv", "2026年防返贫监测对象", [("李四", poor, "1800", "否")])
+    edge = tmp_path / "低保边缘家庭名单.csv"
+    edge.write_text(f"乡镇,村,户主姓名,户主身份证号,家庭人口,家庭人均月收入（元）\n城关镇,西村,李四,{poor},1,620\n", encoding="utf-8")
+    for files, priority in (((monitoring, edge), "中"), ((edge, monitoring), "中")):
+        out = tmp_path / f"o{files[0].stem}"
+        result = CliRunner().invoke(app, ["coverage", str(roster), "--monitoring", str(files[0]), "--monitoring",
+                                          str(files[1]), "--as-of", "2026-09-30", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        with open(out / "漏保线索.csv", encoding="utf-8-sig") as f:
+            found = [(r["线索代码"], r["优先级"], r["依据"]) for r in csv.DictReader(f)]
+        assert [(c, p) for c, p, _ in found] == [("L01", priority)], found  # 150 元 alone is far below: 高
+        said = found[0][2]
+        assert said.startswith("《防返贫监测对象名单（防返贫监测对象.csv）》") and "家庭人均月收入 150.00 元" in said, said
+        assert "另《低保边缘家庭名单.csv》第 2 行写家庭人均月收入 620.00 元，不低于标准，两份名单的收入不一致" in said, said

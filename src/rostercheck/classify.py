@@ -204,6 +204,9 @@ class Gathered:
     # an idle folder → its other sub-folders, each with what its files were taken as: 'lists' (reference lists, perhaps
     # ledgers too), 'payments' (ledgers only, perhaps a 停保名单 read beside them) or '' (none of them): _idle_aside
     aside: dict[Path, list[tuple[Path, str]]] = field(default_factory=dict)
+    # an idle folder → its sub-folders whose rosters all name an earlier period than the others' (left out of the
+    # command)
+    earlier: dict[Path, list[Path]] = field(default_factory=dict)
 
     @property
     def from_folders(self) -> bool:
@@ -246,6 +249,7 @@ class Gathered:
         lists = [d for d, k in aside if k == "lists"]
         ledgers = [d for d, k in aside if k == "payments"]
         other = [d for d, k in aside if not k]
+        earlier = self.earlier.get(folder, [])
         said = "".join(f"；{label}在子文件夹 {'、'.join(d.name for d in dirs)} 中" for label, dirs in
                        (("比对名单", lists), ("资金发放明细", ledgers)) if dirs)
         command = _idle_command(folder, below, lists, ledgers, argv, takes)
@@ -255,7 +259,9 @@ class Gathered:
                                       f"文件夹：{command}"
                                       + (f" （其中不该核查的{what}文件夹，如上季度的，请从命令中删去）" if many else "")
                                       + (f" （子文件夹 {'、'.join(d.name for d in other)} 中没有识别出本命令要读取的"
-                                         "文件，未写入命令）" if other else ""))
+                                         "文件，未写入命令）" if other else "")
+                                      + (f" （子文件夹 {'、'.join(d.name for d in earlier)} 中的{what}写明的所属期早于本期（或与写入命令的相同），"
+                                         "按上期文件处理，未写入命令；确是本期要核查的，请加到命令中）" if earlier else ""))
 
 
     def _below_error(self) -> InputFileError | None:
@@ -1164,6 +1170,16 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 raise InputFileError(place.path, _DENIED)
             if place.unreadable is not None and (rosters_too or enrolled) and _names_roster(place.path):
                 raise place.unreadable  # a roster left out would make the run look complete without it
+            if (place.kind is None and (rosters_too or enrolled) and _names_roster(place.path)
+                    and (place.path.suffix.lower() in (".rar", ".7z")
+                         or (place.path.suffix.lower() == ".zip" and _zip_tables(place.path)
+                             and not _zipped_rosters(place.path)))):
+                # (h411: said "找不到表头" as if it were a workbook; a .rar/.7z cannot be listed without unpacking)
+                inside = [n for n, _, _ in _zip_tables(place.path)]
+                held = f"其中有 {'、'.join(inside[:3])}{' 等' if len(inside) > 3 else ''}" if inside else "不解压无法查看其中的文件"
+                raise InputFileError(place.path, f"是压缩包（{place.path.suffix.lower()}），文件名写的是花名册，未读取（{held}）；"
+                                                 "跳过它核查就不完整。请先解压，把其中的花名册放进文件夹（或写在命令中）后重新"
+                                                 "运行；不是本期要用的，请把压缩包移出文件夹。")
             if (place.kind is None and not place.own and not place.code_table and not place.blank
                     and (rosters_too or enrolled) and _names_roster(place.path)):
                 # (h384: a village's blank 低保花名册（模板）.xlsx among 240 files stopped the county's run)
@@ -1215,9 +1231,12 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     for folder in dict.fromkeys(Path(p) for p in paths if Path(p).is_dir()):
         if not any(p.parent == folder.resolve() for p in read):
             wanted_here = None if wanted is None else {"roster", *wanted}
-            got.idle.append((folder, _rosters_below(got, folder, explicit, wanted_here, applications)))
+            below = _rosters_below(got, folder, explicit, wanted_here, applications)
+            enrolled_dirs = _enrolled_below(got, folder, below, explicit, wanted_here) if applications else []
+            got.idle.append((folder, [d for d in below if d not in enrolled_dirs]))
             if got.idle[-1][1] and take_lists:  # (review reads rosters only)
-                got.aside[folder] = _idle_aside(got, folder, got.idle[-1][1], explicit, wanted_here)
+                got.aside[folder] = ([(d, "lists") for d in enrolled_dirs]
+                                     + _idle_aside(got, folder, below, explicit, wanted_here))
         else:
             _programmes_below(got, folder, explicit, None if wanted is None else {"roster", *wanted}, applications)
     got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
@@ -1225,7 +1244,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
         if len(files) > 1:
             files = found[kind] = _one_list_each(got, kind, files)
         if len(files) > 1:
-            files = found[kind] = _edge_lists_aside(got, kind, files)
+            files = found[kind] = _several_lists(got, kind, files)
         if len(files) > 1:
             names = "、".join(f.name for f in files)
             also = [f"{place.path.name}也像{KIND_LABELS[alt]}（{_flag(alt)}）" for f in files
@@ -1427,7 +1446,7 @@ def _idle_aside(got: Gathered, folder: Path, rosters: list[Path], explicit: dict
     for place in got.placements:
         sub = place.path
         if (place.kind is not None or sub.parent != folder or not sub.is_dir() or sub.resolve() in holding
-                or (sub / "run.json").is_file()):
+                or (sub / "run.json").is_file() or sub in got.earlier.get(folder, ())):
             continue
         try:
             found = [p for p in classify_folder(sub, set(), explicit, wanted) if p.kind not in (None, "roster")]
@@ -1462,8 +1481,8 @@ def _rosters_below(got: Gathered, folder: Path, explicit: dict, wanted: Collecti
     out = []
     below = _rosters_below_each(got, folder, explicit, wanted, applications)
     latest = max((period_named(p.named or p.path.stem) for _, found in below for p in found), default="")
-    current = [(place, [p for p in found if not _earlier(p, latest)])
-               for place, found in _rosters_in_sub_folders(got, folder, explicit, wanted, applications, latest, below)]
+    raw = _rosters_in_sub_folders(got, folder, explicit, wanted, applications, latest, below)
+    current = [(place, [p for p in found if not _earlier(p, latest)]) for place, found in raw]
     # a roster found twice byte for byte (a copy in the departments' folder) names one folder, the one whose file name
     # does not say it is a copy (h401: 部门数据 was to be given as a roster folder for the copy it held)
     every = sorted((p for _, found in current for p in found), key=lambda p: len(_COPY_WORDS.findall(p.path.stem)))
@@ -1471,7 +1490,48 @@ def _rosters_below(got: Gathered, folder: Path, explicit: dict, wanted: Collecti
     copies = {p.path for p in every if copy_of(p.path, seen) is not None}
     for _, found in current:
         out += [d for d in dict.fromkeys(p.path.parent for p in found if p.path not in copies) if d not in out]
+    # sub-folders of last quarter's rosters (and copies of this quarter's) only: named as such in the error, not as
+    # holding nothing (h411); a folder of lists holding a copy of a roster (h401) is none
+    got.earlier[folder] = []
+    for (place, found), (_, every_one) in zip(current, raw):
+        if len(found) < len(every_one) and all(p.path in copies for p in found):
+            got.earlier[folder].append(place.path)
+            said = f"{place.path.name}：{place.why.rstrip('。')}，已跳过"
+            place.why = ("子文件夹，未读取；其中的花名册写明的所属期早于本期（或与其他子文件夹中的相同），按上期文件处理；"
+                         "确是本期要核查的，请把这个文件夹写在命令中")
+            at = next((k for k, w in enumerate(got.warnings) if w == said), None)
+            if at is not None:
+                got.warnings[at] = f"{place.path.name}：{place.why}，已跳过"
     return out
+
+
+def _enrolled_below(got: Gathered, folder: Path, below: list[Path], explicit: dict,
+                    wanted: Collection[str] | None) -> list[Path]:
+    """For screen, the sub-folders of an idle folder whose rosters are the enrolled ones, beside a sub-folder of
+    applications: a folder whose name or some roster's title or file name says 申请 (新申请家庭名册/, 申请人员/) holds the
+    applications, the others the current rosters, given with ``--lists`` (its rosters then the enrolled: h411, the
+    command written had given 部门数据/ as applications, 790 families screened instead of 40). Their placements say so.
+    None when no folder says it holds applications, or every one does."""
+    found = {d: [p for p in _rosters_in(d, explicit, wanted, True)] for d in below}
+    applying = {d for d, places in found.items()
+                if _APPLIED.search(str(d.relative_to(folder)) if d.is_relative_to(folder) else d.name)
+                or any(p.applying for p in places)}
+    if not applying or len(applying) == len(below):
+        return []
+    enrolled = [d for d in below if d not in applying]
+    for place in got.placements:
+        if place.path in enrolled:
+            said = f"{place.path.name}：{place.why.rstrip('。')}，已跳过"
+            names = "、".join(p.path.name for p in found[place.path][:3]) + (" 等" if len(found[place.path]) > 3 else "")
+            place.why = (f"子文件夹，未读取；其中有 {len(found[place.path])} 个花名册（{names}），不像新申请名单，是在册"
+                         "对象花名册：用 --lists 给出时作为在册名单比对申请人，写法见最后的命令")
+            at = next((k for k, w in enumerate(got.warnings) if w == said), None)
+            if at is not None:
+                got.warnings[at] = f"{place.path.name}：{place.why}，已跳过"
+    return enrolled
+
+
+_APPLIED = re.compile(r"申请|待审批|拟纳入")  # a folder of applications (新申请家庭名册/, 申请人员/, 待审批家庭/)
 
 
 def _earlier(place: Placement, latest: str) -> bool:
@@ -1511,7 +1571,8 @@ def _rosters_in_sub_folders(got: Gathered, folder: Path, explicit: dict, wanted:
             place.why = (f"子文件夹，未读取；其中的 {len(found)} 个花名册（{shown}）写明的所属期早于本期花名册，按上期文件处理；"
                          "确是本期要核查的，请把存放它们的文件夹写在命令中")
         else:
-            place.why = (f"子文件夹，未读取；其中有 {len(found)} 个花名册（{shown}），要核查的请把存放它们的文件夹写在"
+            what = "新申请家庭名册" if applications else "花名册"  # (screen's applications: h406 left them 花名册)
+            place.why = (f"子文件夹，未读取；其中有 {len(found)} 个{what}（{shown}），要核查的请把存放它们的文件夹写在"
                          "命令中")
         # one warning each: three townships' 不用 folders were all said to hold the first one's roster, by one bare name
         # (h384); a name other folders share is said with its parent's
@@ -1526,6 +1587,8 @@ def _rosters_in_sub_folders(got: Gathered, folder: Path, explicit: dict, wanted:
 def _rosters_below_each(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
                         applications: bool) -> list[tuple[Placement, list[Placement]]]:
     """Each skipped sub-folder of a folder with the rosters found below it (:func:`_rosters_in`), when there are any."""
+    from .roster import period_named
+
     out = []
     for place in got.placements:
         sub = place.path
@@ -1533,6 +1596,9 @@ def _rosters_below_each(got: Gathered, folder: Path, explicit: dict, wanted: Col
                 or (sub / "run.json").is_file()):
             continue
         if found := _rosters_in(sub, explicit, wanted, applications):
+            for roster in found:  # a roster naming no period takes its folder's (2026年第二季度/低保花名册.xlsx: h411)
+                if not period_named(roster.named or roster.path.stem):
+                    roster.named = f"{roster.named or roster.path.stem} {roster.path.parent.relative_to(folder)}"
             out.append((place, found))
     return out
 
@@ -1713,23 +1779,50 @@ def _corrected_version(got: Gathered, kind: str, files: list[Path], keys: dict) 
     return [keep]
 
 
-def _edge_lists_aside(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
-    """Beside one monitoring list proper (防返贫监测对象), the 低保边缘家庭 lists found in the folders (:func:`_edge_list`)
-    are read too (``Gathered.more``), each lead naming its file; beside two, they are set aside with a notice saying
-    how to sieve them (a run of its own with ``--monitoring``), rather than stopping the run on them."""
-    edge = {p.path for p in got.placements if p.kind == kind and p.edge and p.path in files}
-    if not edge or len(edge) == len(files):
+def _several_lists(got: Gathered, kind: str, files: list[Path]) -> list[Path]:
+    """Several files of a kind coverage reads more than one of (``coverage.SEVERAL_FILES``: monitoring) are all read,
+    each lead naming its file: the first 防返贫监测对象 list as the kind's list, the others and the 低保边缘家庭 lists
+    (:func:`_edge_list`) after it (``Gathered.more``). Two towns' 防返贫 files had stopped the run, and beside two such
+    files the 低保边缘 lists were set aside (h398, h411); of files dated to different years only the latest year's are
+    read (``coverage._latest_year``, said there)."""
+    from .coverage import SEVERAL_FILES
+
+    if kind not in SEVERAL_FILES:
         return files
-    kept = [f for f in files if f not in edge]
-    if len(kept) == 1:  # one 防返贫 list and 低保边缘 lists: all read, each lead naming its file (h398: one set aside)
-        got.more[kind] = [f for f in files if f in edge]
-        return kept
-    for place in got.placements:
-        if place.path in edge and place.kind == kind:
-            place.unused(f"是低保边缘家庭名单；文件夹中已有{KIND_LABELS[kind]}（{'、'.join(f.name for f in kept)}），每类名单只读一个文件，"
-                         f"本文件未读取。排查低保边缘家庭，请另行运行并用 {_flag(kind)} {place.path.name} 指定")
-            got.warnings.append(f"{place.path.name}：{place.why}")
-    return kept
+    edge = {p.path for p in got.placements if p.kind == kind and p.edge and p.path in files}
+    order = [f for f in files if f not in edge] + [f for f in files if f in edge]
+    if len(order) - len(edge) > 1 and (same := _versions(kind, order[:len(order) - len(edge)])):
+        return same  # (the run stops asking which, as before)
+    got.more[kind] = order[1:]
+    return order[:1]
+
+
+VERSION_SHARE = 0.5  # two lists of one year sharing this share of the smaller's people are versions of one list
+
+
+def _versions(kind: str, files: list[Path]) -> list[Path]:
+    """Two files of one year (``coverage.list_year``; last year's is left out when read) of which the smaller's people
+    (IDs as written) are mostly the other's: two versions of one list, not two towns' files; reading both would take a
+    household's old row beside its new one. Returns those two (the run stops asking which), else []."""
+    from .coverage import list_year
+
+    people, years = {}, {}
+    for path in files:
+        try:
+            table = load_table(path, kind)
+        except RostercheckError:
+            return []
+        years[path] = list_year(f"{table.title} {path.stem} {' '.join(table.sheets)}")
+        people[path] = {text(v) for fld in ("id", "head_id") if fld in table.frame.columns
+                        for v in table.frame[fld].tolist()} - {""}
+    latest = max(years.values())
+    current = [p for p in files if years[p] in ("", latest)]
+    for k, a in enumerate(current):
+        for b in current[k + 1:]:
+            small = min(len(people[a]), len(people[b]))
+            if small and len(people[a] & people[b]) >= VERSION_SHARE * small:
+                return [a, b]
+    return []
 
 
 def _rows_key(table) -> tuple:

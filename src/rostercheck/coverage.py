@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from collections import Counter
 from pathlib import Path
+import unicodedata
 
 import pandas as pd
 
@@ -209,25 +210,66 @@ def _more_lists(inputs: LoadedInputs, more: dict[str, list[Path]], limits: Limit
     for kind, paths in more.items():
         if kind not in SEVERAL_FILES or kind not in inputs.lists or not paths:
             continue
-        parts = [(inputs.labels[kind], inputs.lists[kind])]
+        def label_of(table) -> str:
+            path = Path(table.path)
+            if edge_said(f"{table.title} {path.stem}") and EDGE_LABEL not in path.stem:
+                return f"{EDGE_LABEL}（{path.name}）"  # (not 防返贫监测对象名单 for a 低保边缘 list)
+            return table.label if EDGE_LABEL not in path.stem else path.name
+
+        first = next((t for t in inputs.tables if t.kind == kind), None)
+        # (a 低保边缘 list given first is not called 防返贫监测对象名单 either: held-out 411)
+        parts = [(label_of(first) if first is not None else inputs.labels[kind], inputs.lists[kind], first)]
         for path in paths:
             table, frame = _load_reference(kind, Path(path), limits, False)
-            if edge_said(f"{table.title} {Path(path).stem}") and EDGE_LABEL not in Path(path).stem:
-                label = f"{EDGE_LABEL}（{Path(path).name}）"  # (not 防返贫监测对象名单 for a 低保边缘 list)
-            else:
-                label = table.label if EDGE_LABEL not in Path(path).stem else Path(path).name
             inputs.tables.append(table)
-            parts.append((label, frame))
+            parts.append((label_of(table), frame, table))
+        parts = _latest_year(parts)
         merged = []
-        for k, (label, frame) in enumerate(parts):
+        for k, (label, frame, _) in enumerate(parts):
             frame = frame.assign(**{LIST_LABEL: label})
             if k and "household_no" in frame.columns:
                 frame["household_no"] = [f"{k}|{v}" if text(v) else v for v in frame["household_no"].tolist()]
             columns[label] = set(parts[k][1].columns)
             merged.append(frame)
         inputs.lists[kind] = pd.concat(merged, ignore_index=True)
-        inputs.labels[kind] = f"{KIND_LABELS[kind]}（{'、'.join(dict.fromkeys(_file_of(label) for label, _ in parts))}）"
+        files = "、".join(dict.fromkeys(_file_of(label) for label, _, _ in parts))
+        inputs.labels[kind] = f"{KIND_LABELS[kind]}（{files}）"
     return columns
+
+
+def list_year(words: str) -> str:
+    """The year a list's titles and file name date it to: the period they name ('截至2026年9月' → '2026'), else the
+    latest year written ('2025年防返贫监测对象名单' → '2025'), else ''.
+
+    Args:
+        words: the list's title, file name and sheet names.
+    Returns:
+        'YYYY', or ''.
+    """
+    from .roster import _YEAR, period_named
+
+    if period := period_named(words):
+        return period[:4]
+    return max(_YEAR.findall(unicodedata.normalize("NFKC", words)), default="")
+
+
+def _latest_year(parts: list[tuple[str, pd.DataFrame, object]]) -> list[tuple[str, pd.DataFrame, object]]:
+    """Of several monitoring files, those dated to an earlier year than another are left out with a notice on the
+    latest one: last year's 防返贫 list beside this year's would make a household whose risk was eliminated since, or
+    which left monitoring, a lead from its old row (held-out 411). Files naming no year, or the same year (two towns'
+    files), are all read."""
+    years = [list_year(f"{t.title} {t.path.stem} {' '.join(t.sheets)}") if t is not None else "" for _, _, t in parts]
+    latest = max(years)
+    if not latest or all(y in ("", latest) for y in years):
+        return parts
+    keep = [p for p, y in zip(parts, years) if y in ("", latest)]
+    said = next(t for (_, _, t), y in zip(parts, years) if y == latest)
+    for (label, _, table), year in zip(parts, years):
+        if year not in ("", latest):
+            said.warnings.append(f"《{table.path.name}》是 {year} 年的{KIND_LABELS[table.kind]}，早于本名单（{latest} 年），"
+                                 f"未读取（其中风险已消除或已退出监测的家庭会被误列为线索）；如确应读取，请把年份不同的名单"
+                                 f"分别运行")
+    return keep
 
 
 def _file_of(label: str) -> str:

@@ -660,6 +660,9 @@ class Household:
     covered: str
     unsure: bool
     closed_later: dt.date | None = None
+    # (row, income) of each further monitoring file that gives the household an income of its own, first file first;
+    # empty when one file gives every row (a 防返贫 list and a 低保边缘 list disagreeing: held-out 411)
+    list_incomes: tuple[tuple[int, float], ...] = ()
 
 
 def area_of(text: str) -> str:
@@ -861,8 +864,26 @@ def _households(ctx: Context) -> dict[str, Household]:
         # (a household no ID names at all, listed by name and village: whether it is enrolled is not known either,
         # held-out 138)
         unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part) or not pids
-        out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure, closed_later)
+        out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure, closed_later,
+                             _list_incomes(recs, part, incomes))
     return out
+
+
+def _list_incomes(recs: dict, part: list[int], incomes: list[float | None]) -> tuple[tuple[int, float], ...]:
+    """Each monitoring file's first (row, income) for a household on several files (rows naming their file through
+    ``rules.LIST_LABEL``), or () when they come from one file."""
+    from . import LIST_LABEL
+
+    first: dict[str, tuple[int, float]] = {}
+    for r, x in zip(part, incomes):
+        if x is not None:
+            first.setdefault(str(recs[r].get(LIST_LABEL) or ""), (r, x))
+    if len(first) < 2:
+        return ()
+    # each file's head row is the one cited (the lead names the head), else the row the income was read from
+    heads = {str(recs[r].get(LIST_LABEL) or ""): r for r in reversed(part)
+             if recs[r]["pid"] and recs[r]["pid"] == recs[r]["head_pid"]}
+    return tuple((heads.get(label, r), x) for label, (r, x) in first.items())
 
 
 def monitoring_of(ctx: Context) -> dict[str, Household]:

