@@ -448,14 +448,20 @@ def test_a_household_on_two_monitoring_lists_with_different_incomes(tmp_path):
     monitoring = _monitoring_csv(tmp_path / "防返贫监测对象.csv", "2026年防返贫监测对象", [("李四", poor, "1800", "否")])
     edge = tmp_path / "低保边缘家庭名单.csv"
     edge.write_text(f"乡镇,村,户主姓名,户主身份证号,家庭人口,家庭人均月收入（元）\n城关镇,西村,李四,{poor},1,620\n", encoding="utf-8")
-    for files, priority in (((monitoring, edge), "中"), ((edge, monitoring), "中")):
+    disabled = tmp_path / "残疾人.csv"  # (肢体 1 级 by the 20-character number's last two digits)
+    disabled.write_text(f"姓名,残疾人证号\n李四,{poor}41\n", encoding="utf-8")
+    for files in ((monitoring, edge), (edge, monitoring)):
         out = tmp_path / f"o{files[0].stem}"
         result = CliRunner().invoke(app, ["coverage", str(roster), "--monitoring", str(files[0]), "--monitoring",
-                                          str(files[1]), "--as-of", "2026-09-30", "--out", str(out)])
+                                          str(files[1]), "--disabled", str(disabled), "--as-of", "2026-09-30",
+                                          "--out", str(out)])
         assert result.exit_code == 0, result.output
         with open(out / "漏保线索.csv", encoding="utf-8-sig") as f:
-            found = [(r["线索代码"], r["优先级"], r["依据"]) for r in csv.DictReader(f)]
-        assert [(c, p) for c, p, _ in found] == [("L01", priority)], found  # 150 元 alone is far below: 高
-        said = found[0][2]
+            found = {r["线索代码"]: (r["优先级"], r["依据"]) for r in csv.DictReader(f)}
+        # 150 元 alone is far below the standard (L01 高), with a severe disability L02 高: 中 while a list says 620 元
+        assert {c: p for c, (p, _) in found.items()} == {"L01": "中", "L02": "中"}, found
+        said = found["L01"][1]
         assert said.startswith("《防返贫监测对象名单（防返贫监测对象.csv）》") and "家庭人均月收入 150.00 元" in said, said
         assert "另《低保边缘家庭名单.csv》第 2 行写家庭人均月收入 620.00 元，不低于标准，两份名单的收入不一致" in said, said
+        said = found["L02"][1]
+        assert "家庭人均月收入 150.00 元" in said and "另《低保边缘家庭名单.csv》第 2 行写家庭人均月收入 620.00 元" in said, said

