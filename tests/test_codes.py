@@ -237,3 +237,31 @@ def test_a_code_tables_meanings_with_brackets_and_commas_are_each_one_word():
     said = legend_text([Grid(Path("市场主体信息.xlsx"), "代码说明", rows, 1, [], "xlsx")])
     assert codes.legend("登记状态", said) == {"1": "存续", "2": "吊销未注销"}
     assert codes.legend("注销原因", said) == {"4": "出国定居", "5": "重复登记注销"}
+
+
+_BLOCKS = [["劳动能力"], ["代码", "名称"], ["1", "丧失劳动能力"], ["3", "有劳动能力"], [],
+           ["2. 人员状态代码（RYZT）"], ["代码", "含义"], ["A", "在保"], ["B", "停保"], [],
+           ["在校情况"], ["1", "在校"], ["2", "不在校"]]
+
+
+@pytest.mark.parametrize("rows, label, meanings", [
+    # held-out 408: a 字典 sheet's blocks, each field named by a row of its own above its 代码 | 名称 table (or above its
+    # codes), were unread: 劳动能力 3 有劳动能力 missed (C08), 人员状态 2 停保 audited (C01, C02, D01 高)
+    (_BLOCKS, "劳动能力", {"1": "丧失劳动能力", "3": "有劳动能力"}),
+    (_BLOCKS, "人员状态", {"A": "在保", "B": "停保"}),
+    (_BLOCKS, "在校情况", {"1": "在校", "2": "不在校"}),
+    # a page's own title names no field: its table stays unnamed (bound where one column can take it)
+    ([["代码说明"], ["代码", "说明"], ["00", "交易成功"], ["14", "账户已销户"]], "代码说明", {}),
+    ([["代码说明"], ["代码", "说明"], ["00", "交易成功"], ["14", "账户已销户"]], "未写明列名的代码",
+     {"00": "交易成功", "14": "账户已销户"}),
+    # a sentence is no heading
+    ([["注：以下为劳动能力的代码"], ["1", "丧失劳动能力"], ["3", "有劳动能力"]], "劳动能力", {}),
+])
+def test_a_code_tables_blocks_each_named_by_a_heading_row_are_read(rows, label, meanings):
+    from pathlib import Path
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import legend_text
+
+    said = legend_text([Grid(Path("低保对象信息.xlsx"), "字典", rows, 1, [], "xlsx")])
+    assert codes.legend(label, said) == meanings

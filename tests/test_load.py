@@ -1696,3 +1696,16 @@ def test_a_roster_amount_in_fen_with_no_unit_is_read_as_fen(tmp_path, header, am
     members = build_members([table], AS_OF)
     assert members.loc[members["id"] == A, "benefit"].item() == read
     assert ("已按以分为单位读取" in " ".join(table.warnings)) == said
+
+
+@pytest.mark.parametrize("header, cell, place", [
+    # h408: an application export's 村代码 alone (12 digits, no township column) left every family under （未填乡镇）
+    ("村代码", "422827100201", ["422827100", "422827100201"]),
+    ("村（社区）代码", "422827102203", ["422827102", "422827102203"]),
+    # a village named in words gives no township
+    ("村", "和平村", ["", "和平村"]),
+])
+def test_a_village_code_alone_gives_its_township(tmp_path, header, cell, place):
+    (tmp_path / "低保花名册.csv").write_text(f"{header},姓名,身份证号,与户主关系\n{cell},张三,{A},户主\n", encoding="utf-8")
+    members = build_members([load_table(tmp_path / "低保花名册.csv", "roster")], AS_OF)
+    assert members[["township", "village"]].values.tolist() == [place]

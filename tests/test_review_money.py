@@ -736,6 +736,7 @@ def test_a_township_ledgers_one_column_owed_either_way_gives_each_finding_its_si
 
 
 @pytest.mark.parametrize("header, label", [("应追回金额（元）", "应追回金额"), ("应补发金额(元)", "应补发金额"),
+                                           ("应追回金额（分）", "应追回金额"),  # (its amounts read as yuan: h408)
                                            ("追回金额（元）", "追回金额(元)")])
 def test_a_retyped_header_of_the_amount_owed_with_its_unit_is_the_lists_column(header, label):
     from rostercheck.io.ledger import ledger_labels
@@ -763,6 +764,9 @@ def test_an_account_finding_owes_no_sum_and_leaves_no_total_unknown():
     ("F01", 1600.0, None, "已追回", ("追回金额（万元）", 0.16), "已整改", {"应追回金额": 1600.0}),
     ("F01", 1600.0, None, "已追回", ("追回金额（万元）", 0.1), "未整改", {"应追回金额": 1000.0}),
     ("F01", 1600.0, None, "已追回", ("实际追回金额", 1600), "已整改", {"应追回金额": 1600.0}),
+    # … in 分 (h408: a system's county list, 160000 read as 160,000 元)
+    ("F01", 1600.0, None, "已追回", ("实际追回金额（分）", 160000), "已整改", {"应追回金额": 1600.0}),
+    ("F01", 1600.0, None, "已追回", ("实际追回金额(分)", 100000), "未整改", {"应追回金额": 1000.0}),
 ])
 def test_a_done_day_and_an_amount_column_in_wan_are_read(code, recover, repay, measures, column, status, reported):
     f = pd.Series({"类别代码": code, "类别名称": "", "身份证号": GONE, "姓名": "张三", "户主身份证号": GONE, "户主姓名": "张三",
@@ -823,3 +827,18 @@ def test_money_recovered_in_part_says_so(code, recover, repay, claimed, found, s
     side = "应追回金额" if recover else "应补发金额"
     assert (row["整改状态"], row[_REPORTED]) == (status, {side: reported}) and said in row["说明"], row["说明"]
     assert "尚未见追回、补发或更正的填报" not in row["说明"]
+
+
+def test_a_system_exported_county_list_with_its_category_code_header_and_amounts_in_fen_is_read(tmp_path):
+    # h408: 问题类别代码 | 问题依据 made a system's county list "没有类别代码列" (refused); its 应追回金额（分） was yuan
+    from rostercheck.io.ledger import read_previous
+
+    book = openpyxl.Workbook()
+    book.active.append(["行政区划代码", "问题类别代码", "姓名", "身份证号", "户主姓名", "户主身份证号", "问题依据", "整改状态",
+                        "应追回金额（分）"])
+    book.active.append(["422827100", "F01", "张三", GONE, "张三", GONE, "死亡后仍发放", "已整改", 83200])
+    book.active.append(["422827100", "C01", "李四", LI, "李四", LI, "财政供养人员", "", ""])
+    book.save(tmp_path / "问题清单_系统导出.xlsx")
+    prev = read_previous(tmp_path / "问题清单_系统导出.xlsx")
+    assert prev[["类别代码", "依据", "应追回金额"]].values.tolist() == [["F01", "死亡后仍发放", "832"], ["C01", "财政供养人员", ""]]
+    assert not prev.attrs["uncoded"]

@@ -1628,9 +1628,14 @@ _PLAIN_AMOUNT = re.compile(r"[¥]?\s*(?:人民币)?\s*(" + _FIGURES[1:-1] + r")\
 _WAN_HEADER = re.compile(r"[(（\[【]\s*万\s*元\s*[)）\]】]|万元$")
 
 
+# … or in 分 ('实际追回金额（分）', a system's export: h408, 83200 read as 83,200 元)
+_FEN_HEADER = re.compile(r"[(（\[【]\s*(?:单位[:：]\s*)?分\s*[)）\]】]$")
+
+
 def _unit_of(column: str) -> float:
-    """The yuan a bare figure in the column stands for: 10,000 when its header says 万元, else 1."""
-    return 10000.0 if _WAN_HEADER.search(column.removesuffix(TOWNSHIP_ADDED)) else 1.0
+    """The yuan a bare figure in the column stands for: 10,000 when its header says 万元, 0.01 when 分, else 1."""
+    bare = column.removesuffix(TOWNSHIP_ADDED)
+    return 10000.0 if _WAN_HEADER.search(bare) else 0.01 if _FEN_HEADER.search(bare) else 1.0
 
 
 def _cell_amount(value, unit: float = 1.0) -> float | str | None:

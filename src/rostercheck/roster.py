@@ -1553,6 +1553,11 @@ def _places_coded(frame: pd.DataFrame, region_codes: bool = True) -> None:
         frame.loc[at, "township"] = [c[:9] for c in village[at].tolist()]
         at &= (frame["village"] == "").to_numpy()
         frame.loc[at, "village"] = village[at]
+    # … and a village column of 12-digit codes beside no township (an application export's 村代码 alone, h408: every
+    # family under （未填乡镇）): its first nine digits are the township
+    village = by_value_array(frame["village"], village_of)
+    if (at := (village != "") & (frame["township"] == "").to_numpy()).any():
+        frame.loc[at, "township"] = [c[:9] for c in village[at].tolist()]
     if not region_codes:
         return
     at, cells_ = distinct(frame["region_code"])  # each distinct cell once

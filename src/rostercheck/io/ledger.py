@@ -46,6 +46,9 @@ _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证�
             # return no problem list, read as this quarter's roster, its people 仍在新花名册中)
             "对象姓名": "姓名", "成员姓名": "姓名", "户主": "户主姓名", "村别": "村", "社区": "村", "村(社区)": "村", "村(居)": "村",
             "乡镇(街道)": "乡镇",
+            # (h408: a system's county list, 问题类别代码 | 问题依据, was refused as a list without its 类别代码)
+            "问题类别代码": "类别代码", "问题类型代码": "类别代码", "问题代码": "类别代码", "类别编码": "类别代码",
+            "问题依据": "依据", "核查依据": "依据", "比对依据": "依据",
             "行政区划代码": "乡镇", "区划代码": "乡镇", "乡镇代码": "乡镇", "乡镇区划代码": "乡镇", "乡镇(街道)代码": "乡镇"}
 
 
@@ -95,7 +98,7 @@ def ledger_labels(row: list) -> list[str]:
     # second 整改状态 and dropped, its '已追回部分300元' never read): carried as the township's, read as free text
     # (or beside another alias of it: 状态 and 整改情况)
     # (h378: a retyped 应追回金额（元） was carried as the township's own column, the amounts owed unknown)
-    raw = [x[:-3] if x in ("应追回金额(元)", "应补发金额(元)") else x for x in raw]
+    raw = [x[:-3] if x in ("应追回金额(元)", "应补发金额(元)", "应追回金额(分)", "应补发金额(分)") else x for x in raw]
     labels, taken = [], set(raw)
     for x in raw:
         label = _ALIASES.get(x, x)
@@ -108,6 +111,15 @@ def ledger_labels(row: list) -> list[str]:
     if "核实情况" not in labels and (renamed := next((x for x in labels if x in _FOUND_RENAMED), None)):
         labels[labels.index(renamed)] = "核实情况"
     return labels
+
+
+OWED = ("应追回金额", "应补发金额")
+
+
+def _fen_as_yuan(cell: str) -> str:
+    """An amount cell in 分 as yuan ('83200' → '832'); a cell that is no bare number as it is."""
+    amount = values.money(cell) if re.fullmatch(r"\s*\d+(\.\d+)?\s*", cell or "") else None
+    return f"{amount / 100:g}" if amount is not None else cell
 
 
 def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFrame:
@@ -160,11 +172,16 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             records = []
             added = {c.removesuffix(header_label(TOWNSHIP_ADDED)) + TOWNSHIP_ADDED: i for c, i in pos.items()
                      if c and c not in COLUMNS and c not in _NOT_CARRIED and not c.startswith("_")}
+            # the amounts owed in 分 (a system's 应追回金额（分）; h408: read as yuan, or as nothing), as yuan
+            fen = {labels[i] for i, c in enumerate(row) if i < len(labels) and labels[i] in OWED
+                   and header_label(c).endswith("(分)")}
             for k, cells in enumerate(grid.rows[r + 1:], start=r + 1):
                 rec = {c: (cells[i] if i < len(cells) else "") for c, i in pos.items() if c in COLUMNS}
                 if not any(text(v) for v in rec.values()):
                     continue
                 rec = {c: _cell(c, v) for c, v in rec.items()}
+                for c in fen:
+                    rec[c] = _fen_as_yuan(rec[c])
                 if tail_only and re.fullmatch(r"[0-9Xx]{4}", rec.get("身份证号", "")):
                     rec["身份证号"] = _TAIL_MASK + rec["身份证号"].upper()
                 rec.update({c: _cell(c, cells[i]) if i < len(cells) else "" for c, i in added.items()})

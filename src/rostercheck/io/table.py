@@ -1435,6 +1435,20 @@ def _meaning(cell: str) -> str:
     return re.sub(r"[，,、；;：:\s]", "", re.sub(r"[（(][^）)]*[）)]", "", cell)) or cell
 
 
+_MEANING_HEADERS = ("含义", "说明", "名称", "代码含义", "代码名称", "代码说明")
+# A row naming the field of the code table under it: the field's name, perhaps numbered and followed by 代码 (表) and
+# an aside ('3. 劳动能力代码（LDNL）'); never a sentence
+_HEADING = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?([\u4e00-\u9fff]{2,12}?)(?:代码表|代码|编码表|编码|字典)?"
+                      r"(?:[（(][^）)]{0,12}[）)])?")
+
+
+def _block_heading(cell: str) -> str:
+    """The field a one-cell row names as the heading of the code table under it ('' when it names none)."""
+    found = _HEADING.fullmatch(cell)
+    # (a page's own title, 代码说明, 数据字典, 代码对照表, names no field: its table stays unnamed, bind_unnamed_codes')
+    return found.group(1) if found and not re.search(r"代码|编码|字典|说明|对照|备注|^注|表$", found.group(1)) else ""
+
+
 def legend_text(grids: list[Grid]) -> str:
     """The text of a workbook's notes pages (填表说明, 代码说明) for :func:`normalize.codes.legend`: each row's cells on a
     line ('人员状态：1正常 2停保 3死亡'), and a code table's rows (字段 | 代码 | 含义) as one line per column explained
@@ -1442,19 +1456,23 @@ def legend_text(grids: list[Grid]) -> str:
     lines, runs = [], defaultdict(list)
     for grid in grids:
         field = ""  # a two-column code table's field, named by its header ('整改结果代码 | 含义': held-out 269)
+        heading = ""  # … or by a row of its own above it (a 字典 sheet's blocks: 劳动能力 / 代码 | 名称 / 1 | 丧失劳动能力)
         for row in grid.rows:
             cells = [t for t in (text(c) for c in row) if t]
-            if cells:
-                lines.append(" ".join(cells))
+            if not cells:
+                continue
+            lines.append(" ".join(cells))
+            named, heading = heading, ""
             if len(cells) == 3 and _CODE_ROW.fullmatch(cells[1]):
                 runs[cells[0]].append(cells[1] + _meaning(cells[2]))
-            elif len(cells) == 2 and field and _CODE_ROW.fullmatch(cells[0]):
+            elif len(cells) == 2 and (field or named) and _CODE_ROW.fullmatch(cells[0]):
+                field = field or named
                 runs[field].append(cells[0] + _meaning(cells[1]))
-            elif len(cells) == 2 and cells[1] in ("含义", "说明", "名称", "代码含义") and re.search(r"(代码|编码)$", cells[0]):
+            elif len(cells) == 2 and cells[1] in _MEANING_HEADERS and re.search(r"(代码|编码)$", cells[0]):
                 # ('代码 | 说明' names no column: bound to one by bind_unnamed_codes, where the list has one to take it)
-                field = re.sub(r"(代码|编码)$", "", cells[0]) or UNNAMED_CODES
+                field = re.sub(r"(代码|编码)$", "", cells[0]) or named or UNNAMED_CODES
             else:
-                field = ""
+                field, heading = "", (_block_heading(cells[0]) if len(cells) == 1 else "")
     # (lines apart by a full stop: a legend's run of codes ends with its line, never takes the next line's number)
     return "。\n".join(lines + [f"{name}：{' '.join(run)}" for name, run in runs.items() if len(run) >= 2])
 
