@@ -1709,3 +1709,31 @@ def test_a_village_code_alone_gives_its_township(tmp_path, header, cell, place):
     (tmp_path / "低保花名册.csv").write_text(f"{header},姓名,身份证号,与户主关系\n{cell},张三,{A},户主\n", encoding="utf-8")
     members = build_members([load_table(tmp_path / "低保花名册.csv", "roster")], AS_OF)
     assert members[["township", "village"]].values.tolist() == [place]
+
+
+_FOLDER_CODES = "字段,代码,含义\n人员状态,1,在保\n人员状态,2,停保\n劳动能力,1,丧失劳动能力\n劳动能力,3,有劳动能力\n"
+
+
+@pytest.mark.parametrize("table_name, labour, kept, read", [
+    # h408: a system's one 代码说明 for the rosters of its export, named after none of them: 人员状态 2 停保 was unread,
+    # the stopped members audited (C01, C02, D01 … 高)
+    ("代码说明.csv", "3", [A], "有劳动能力"),
+    ("低保系统数据字典.csv", "3", [A], "有劳动能力"),
+    # … never for a column of another system's cells ('1|有劳动能力': its 1 is not the table's 1)
+    ("代码说明.csv", "1|有劳动能力", [A], "1|有劳动能力"),
+    # a code table named after another file is that file's (死亡人员名单_代码表 explains the deaths list), and a table
+    # named after another list kind is no roster's
+    ("死亡人员名单_代码表.csv", "3", [A, B], "3"),
+    ("死亡注销代码表.csv", "3", [A, B], "3"),
+])
+def test_a_folders_code_table_named_after_no_file_explains_its_rosters_columns(tmp_path, table_name, labour, kept, read):
+    (tmp_path / "低保花名册.csv").write_text(
+        f"户主姓名,户主身份证号,姓名,身份证号,与户主关系,劳动能力,人员状态\n张三,{A},张三,{A},户主,{labour},1\n"
+        f"张三,{A},李四,{B},子,{labour},2\n", encoding="utf-8")
+    (tmp_path / "死亡人员名单.csv").write_text(f"姓名,身份证号,死亡日期\n王五,{make_id('19400101', 111)},2026-05-01\n",
+                                               encoding="utf-8")
+    (tmp_path / table_name).write_text(_FOLDER_CODES, encoding="utf-8")
+    table = load_table(tmp_path / "低保花名册.csv", "roster")
+    members = build_members([table], AS_OF)
+    assert members["id"].tolist() == kept
+    assert members.loc[members["id"] == A, "labour"].item() == read

@@ -571,9 +571,10 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
                 return Placement(path, None, "是区划代码表：花名册中只写了区划代码的乡镇、村按其中的名称显示，不作为名单读取",
                                  None, "skipped", code_table=True)
             lists = _lists_explained(path)
+            rosters = _rosters_explained(path) if not lists else False
             said = (f"是代码说明表：用于读取{''.join(f'《{p.name}》' for p in lists)}中的代码列，不作为名单读取" if lists
-                    else _CODE_TABLE_SAID)
-            return Placement(path, None, said, None, "skipped", code_table=bool(lists))
+                    else _ROSTERS_CODE_TABLE_SAID if rosters else _CODE_TABLE_SAID)
+            return Placement(path, None, said, None, "skipped", code_table=bool(lists) or rosters)
         return Placement(path, None, f"是{aid.group(2)}救助的名单，不是本工具比对的名单" if aid else
                          "表头中没有花名册或任何一类名单应有的列" + _unsaved_said(path, grids), None, "skipped")
     # Columns decide; a word in the title or file name only assists: a kind with a column of its own goes first,
@@ -994,6 +995,21 @@ def _lists_explained(path: Path) -> list[Path]:
         return sorted(p for p in path.parent.iterdir() if path in companion_code_files(p))
     except OSError:
         return []
+
+
+_ROSTERS_CODE_TABLE_SAID = ("是代码说明表：用于读取本文件夹中花名册（申请名单）的代码列（花名册自身的表头、说明页没有说明的列），"
+                            "不作为名单读取")
+
+
+def _rosters_explained(path: Path) -> bool:
+    """Whether a code table is named as one of its folder's rosters (io.table.folder_code_tables; held-out 408)."""
+    from .io.table import _TABLE_SUFFIXES, is_folder_code_table
+
+    try:
+        beside = [p for p in path.parent.iterdir() if p.suffix.lower() in _TABLE_SUFFIXES]
+    except OSError:
+        return False
+    return is_folder_code_table(path, beside)
 
 
 def _code_table(path: Path, grids) -> bool:

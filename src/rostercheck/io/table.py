@@ -673,6 +673,51 @@ def companion_code_files(path: Path) -> list[Path]:
     return sorted(p for p in beside if companion_of(p, path.stem))
 
 
+# A code table a system exports beside its rosters and named after none of them (代码说明.xlsx, 数据字典.csv,
+# 低保系统代码表.xlsx): its name, perhaps after the system's or programme's, and nothing naming another list
+_FOLDER_TABLE = re.compile(r"(?:[\u4e00-\u9fff]{0,10}?(?:低保|特困|救助|花名册|名册|系统|对象|供养))?[\s_\-—－]*"
+                           r"(?:数据字典|字典|代码说明|代码表|编码表|代码对照表|代码字典)[\s_\-—－()（）\d]*")
+
+
+def folder_code_tables(path: Path) -> list[Path]:
+    """The code tables beside a roster named after no file of its folder (:data:`_FOLDER_TABLE`; a file another file is
+    named before is that file's, :func:`companion_code_files`): a provincial system's export of its rosters with one
+    代码说明 for all (held-out 408: the 人员状态 2 停保 of a roster explained only there were audited, 9 findings 高).
+    A roster reads them after its own legends, for the columns nothing else explains, said.
+
+    Args:
+        path: the roster's (or application list's) file.
+    Returns:
+        Those files, sorted by name.
+    """
+    try:
+        beside = [p for p in path.parent.iterdir() if p.suffix.lower() in _TABLE_SUFFIXES and p != path]
+    except OSError:
+        return []
+    return sorted(p for p in beside if is_folder_code_table(p, beside + [path]))
+
+
+def _fitting_legends(text_: str, layout: Layout, grid: Grid) -> str:
+    """The legends of a folder's code table (:func:`folder_code_tables`) for a sheet's coded columns that nothing of
+    their own explains and whose cells are all that table's codes (a column of '1|有劳动能力' is another system's, whose
+    1 the table may give another meaning: h408), one line per column for :meth:`Layout.readings`."""
+    own = layout.readings()
+    lines = []
+    for fld, label in layout.headers.items():
+        if fld in own or not coded_field(fld):
+            continue
+        run = codes.legend(label, text_)
+        if run and _all_codes(grid, layout, layout.mapping[fld], run):
+            lines.append(f"{label}：{' '.join(code + word for code, word in run.items())}")
+    return "。\n".join(lines)
+
+
+def is_folder_code_table(path: Path, beside: list[Path]) -> bool:
+    """Whether a file is named as a code table of the rosters of its folder (see :func:`folder_code_tables`)."""
+    return (bool(_FOLDER_TABLE.fullmatch(path.stem))
+            and not any(companion_of(path, p.stem) for p in beside if p != path))
+
+
 def file_legends(path: Path, layout: Layout, limits: Limits | None = None) -> None:
     """Give a layout the legends of the code table files named after its file (:func:`companion_code_files`), said in its
     warnings (for a file read without :func:`read_file`: a big CSV streamed by DuckDB)."""
@@ -1349,6 +1394,7 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
     notes = [n for g in grids for n in g.notes]
     legends, used = legend_text([g for g in grids if g.note_sheet]), False
     companions = companion_code_files(path)
+    folder = folder_code_tables(path) if kind == "roster" else []
     # a header of field codes (A0184) named in the workbook's data dictionary, or in one named after the file
     # (村干部名单_数据字典.xlsx; held-out 381)
     dictionaries = [g for g in grids if g.note_sheet] + (companion_grids(companions, limits) if companions else [])
@@ -1358,10 +1404,11 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
         said = [relabel(g, names) for g in grids if not g.note_sheet]
         notes += [n for n in said if n]
         dictionary_sheets = {d.sheet for _name, d in names.values() if d.path == path} if any(said) else set()
-    if companions:
+    if companions or folder:
         from .ledgers import code_tables
 
-        legends_of_files, companions = code_tables(companions, limits)
+        legends_of_files, companions = code_tables(companions, limits) if companions else ("", [])
+        folder_legends, folder = code_tables(folder, limits) if folder else ("", [])
     sheets = []
     for grid in grids:
         layout = find_layout(grid, kind)
@@ -1379,7 +1426,10 @@ def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse:
             for part, read_by in tables:
                 if companions:
                     read_by.file_legends = legends_of_files
-                    read_by.legend_files = "".join(f"《{p.name}》" for p in companions)
+                fitting = _fitting_legends(folder_legends, read_by, part) if folder else ""
+                if companions or fitting:
+                    read_by.file_legends = "。\n".join(t for t in (read_by.file_legends, fitting) if t)
+                    read_by.legend_files = "".join(f"《{p.name}》" for p in [*companions, *(folder if fitting else [])])
                     if not legends:
                         read_by.warnings.extend(n for n in read_by.readings_said() if n not in read_by.warnings)
                 if legends:
