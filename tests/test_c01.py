@@ -504,3 +504,27 @@ def test_a_staff_lists_code_sheet_naming_no_column_reads_its_category_codes(tmp_
     assert all(("含义不明" in f.evidence) == (status_column == "codes") for f in found)
     if status_column != "codes":
         assert "人员类别 在编在岗" in found[0].evidence
+
+
+@pytest.mark.parametrize("statuses, expected", [
+    # held-out 408: 人员状态 codes nothing explains (1 on most rows, 2 停保 on a few): the 2 was audited at 高
+    (("1", "1", "1", "2"), [("李梅", "高"), ("赵小明", "低")]),
+    # … a code most rows hold, or words, are read as before
+    (("1", "1", "1", "1"), [("李梅", "高"), ("赵小明", "高")]),
+    (("2", "2", "2", "1"), [("李梅", "高"), ("赵小明", "低")]),
+    (("正常", "正常", "正常", "正常"), [("李梅", "高"), ("赵小明", "高")]),
+    # no code holds half the rows: none is a minority that may say the member left
+    (("1", "2", "3", "4"), [("李梅", "高"), ("赵小明", "高")]),
+])
+def test_a_minority_status_code_nothing_explains_leaves_its_members_findings_low(statuses, expected):
+    from helpers import make_id
+
+    son, other = make_id("19950101", 131), make_id("19600101", 151)
+    rows = (household("张三", HEAD, [("李梅", "配偶", WIFE), ("张小军", "子", make_id("20000101", 171))])
+            + household("赵大", other, [("赵小明", "子", son)]))
+    for r, s in zip(rows, [*statuses[:3], statuses[2], statuses[3]]):  # (赵小明, the last row, holds the fourth)
+        r["member_status"] = s
+    ctx = context(rows, {"staff": [{"name": "李梅", "id": WIFE, "unit": "县财政局", "category": "公务员"},
+                                   {"name": "赵小明", "id": son, "unit": "县水利局", "category": "事业"}]},
+                  roster_headers={"member_status": "人员状态"})
+    assert flagged(ctx, "C01") == expected

