@@ -2321,3 +2321,20 @@ def test_a_deadline_or_a_date_the_township_added_saved_as_a_serial_is_the_date(t
     part = read_previous(tmp_path / "城关镇_问题清单.xlsx")
     assert part["整改时限"].tolist() == [said] and part["走访日期（乡镇添加）"].tolist() == [said]
     assert part["走访人员（乡镇添加）"].tolist() == [str(cell)]  # (a number in a column of no date: as written)
+
+
+@pytest.mark.parametrize("status, said", [("2", True), ("1", False)])
+def test_a_minority_status_code_nothing_explains_is_said_of_a_finding_still_open(tmp_path, status, said):
+    # h408: the new roster's 人员状态 2 (停保, explained nowhere; most rows 1): the person counts as enrolled (未整改), and
+    # the note now says the code may mean she left
+    out = _audit(tmp_path, county_q3())
+    book = openpyxl.Workbook()
+    book.active.append(["清河县2026年第四季度农村低保花名册"])
+    book.active.append([*ROSTER_HEADER, "人员状态"])
+    for row in county_q3():
+        book.active.append([*row, status if row[6] == LI else "1"])
+    book.save(tmp_path / "q4.xlsx")
+    result = review(out / "findings.csv", [tmp_path / "q4.xlsx"], dt.date(2026, 12, 31))
+    li = result.rows[(result.rows["类别代码"] == "C01") & (result.rows["姓名"] == "李四")]
+    assert list(li["整改状态"]) == ["未整改"]
+    assert ("“人员状态”为“2”，代码含义不明" in li["说明"].iat[0]) == said, li["说明"].iat[0]

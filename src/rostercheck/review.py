@@ -220,6 +220,10 @@ class _Roster:
     def where(self, j: int) -> str:
         return roster_place(self.members.loc[j])
 
+    def unsure(self, j: int) -> str:
+        """The unexplained minority status of the member at ``j`` ('“人员状态”为“2”', roster._gone), '' for none."""
+        return str(self.members.at[j, "status_unsure"] or "") if "status_unsure" in self.members.columns else ""
+
 
 def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, carried: Path | None = None,
            config: Path | None = None, limits: Limits | None = None, progress: Progress | None = None) -> ReviewResult:
@@ -2067,6 +2071,9 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     else:
         status = OPEN
         notes.append(f"{what}仍在新花名册中（{roster.where(j)}）")
+        if (unsure := roster.unsure(j)):  # (h408: 人员状态 2 停保 explained nowhere: 未整改, the code said)
+            notes.append(f"但新花名册中{'该户户主' if what.startswith('该户') else what}{unsure}，代码含义不明、与多数成员不同，可能已停保或死亡：请核实；在配置文件 "
+                         "[common] member_status_codes 中写明代码含义（如 { \"2\" = \"停保\" }）后重新运行即按其判断")
         if recheck and _needs_both(f, roster):
             notes.append("本次未同时提供低保和特困花名册，无法复核是否仍重复享受")
     claimed = f["整改状态"]
