@@ -138,6 +138,10 @@ D = make_id("19850707", 171)  # another person of the cadre's name
     ("陈国强", "", []),  # the 代领人身份证号 left blank: no ID to go on
     ("钱主任", D, [("陈国强", "中", None, None)]),  # a namesake collecting: a stranger's account name, 中 at most
     ("陈国强", K[:-4] + "****", []),  # a masked ID names nobody
+    # held-out 409: a 15-digit 一代证 has no check character, its upgrade is valid whatever digit was mistyped: a lead
+    ("陈国强", K[:6] + K[8:17], [("陈国强", "低", None, None)]),
+    ("钱主任", K[:6] + K[8:17], [("陈国强", "中", None, None)]),  # (the stranger's account name says more)
+    ("陈国强", K[:17] + ("1" if K[17] != "1" else "2"), []),  # a wrong check character names nobody
 ])
 def test_a_cadre_or_staff_member_collecting_as_proxy_is_found_by_his_id_never_a_member(kind, holder, proxy_id, expected):
     # held-out 404: the 代领人身份证号 column was never read; a 村会计 collecting on the household's own account was 中 by
@@ -149,6 +153,16 @@ def test_a_cadre_or_staff_member_collecting_as_proxy_is_found_by_his_id_never_a_
     assert money(money_context(roster(), rows, {kind: official}), "F07") == expected  # (the payee stays 陈国强)
     if expected and expected[0][1] == "高":
         assert "代领人身份证号" in found[0].evidence and "只是姓名相同" not in found[0].evidence
+
+
+def test_a_proxy_written_once_with_the_current_id_beside_his_15_digit_id_is_high():
+    # held-out 409: the household's months under the 15-digit 一代证 and one month under the 18-digit ID: the valid one speaks
+    old_id = K[:6] + K[8:17]
+    rows = [pay(A, "陈国强", m, 1032, holder="陈国强", bank_account="6228480012345678", proxy_id=p)
+            for m, p in zip(months("2026-07", "2026-09"), [old_id, old_id, K])]
+    official = [{"name": "钱主任", "id": K, "post": "村会计", "village": "东村"}]
+    (found,) = findings(money_context(roster(), rows, {"cadres": official}), "F07")
+    assert found.confidence == "高" and "15 位旧号" not in found.evidence
 
 
 def test_a_household_paid_into_a_cadres_account_under_his_name_is_one_lead():

@@ -53,7 +53,7 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
 # … and these, when a ledger has a 原身份证号 column (the payee's; 户主原身份证号, the head's: held-out 342, 353)
 FORMER_COLUMNS = ["former_id", "former_id_status", "head_former_id", "head_former_id_status"]
 # … and these when it has a 代领人身份证号 column (the proxy's ID: F07's officials by ID; never the payee's)
-PROXY_COLUMNS = ["proxy_id", "proxy_id_status"]
+PROXY_COLUMNS = ["proxy_id", "proxy_id_status", "proxy_id_old"]
 
 
 def month_named(*sources: str) -> str:
@@ -1621,6 +1621,10 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         # (_money_former_ids); a 代领人身份证号 (f_account._officials)
         if fld in frame.columns:
             cols[fld], cols[fld + "_status"], _, _ = id_numbers(fld, births=False)
+    if "proxy_id" in frame.columns:  # a 15-digit 一代证 has no check character: its upgrade is valid by construction, so a
+        # mistyped digit goes unseen (f_account._official_proxies: a lead, never 高)
+        old, at = judged("proxy_id", lambda v: bool(ids.old_digits(v)))
+        cols["proxy_id_old"] = old.astype(bool)[at]
     if "amount_step" in frame.columns:  # amounts of a sheet in 万元 exact to the yuan only (_amount_step)
         steps, at = judged("amount_step", lambda v: float(v) if isinstance(v, (int, float)) and v == v else 0.0)
         cols["amount_step"] = steps.astype(float)[at]

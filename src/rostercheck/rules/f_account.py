@@ -542,7 +542,9 @@ def _officials(ctx: Context, led: Ledger, min_len: int) -> tuple[list[Finding], 
 def _official_proxies(ctx: Context, led: Ledger, told: set) -> tuple[list[Finding], set[tuple[str, str]]]:
     """Households whose 代领人 (a ledger's 代领人身份证号: the proxy collecting, never the payee) is a cadre or staff member
     by his valid ID, and no member of the household: 高 whatever account the money went to (held-out 404: a 村会计
-    collecting on the household's own account was 中 by his name alone, or unflagged when 户名 was the head's).
+    collecting on the household's own account was 中 by his name alone, or unflagged when 户名 was the head's). A
+    15-digit 一代证 upgraded to his ID is a lead (低): it has no check character, so one mistyped digit in it still
+    upgrades to a valid ID, someone else's (held-out 409).
     ``told``: households already found paid into an official's account (one lead each). Returns the findings and
     (household, the official's name key) of each."""
     if "proxy_id" not in led.frame.columns:
@@ -550,6 +552,8 @@ def _official_proxies(ctx: Context, led: Ledger, told: set) -> tuple[list[Findin
     code, distinct = led.factorized("proxy_id")
     status_code, statuses = led.factorized("proxy_id_status")
     valid = np.append(np.asarray(statuses, dtype=object) == ids.VALID, False)[status_code]
+    old = (led.frame["proxy_id_old"].to_numpy(dtype=bool) if "proxy_id_old" in led.frame.columns
+           else np.zeros(len(valid), dtype=bool))
     owners: dict[str, tuple[str, dict]] = {}
     for kind in ("cadres", "staff"):
         if ctx.has(kind) and "id" in ctx.lists[kind].columns:
@@ -572,7 +576,7 @@ def _official_proxies(ctx: Context, led: Ledger, told: set) -> tuple[list[Findin
     for r in rows:
         months[led.household[r], led.cols["proxy_id"][r]].add(led.cols["month"][r])
     out, seen, said = [], set(), set()
-    for r in rows:
+    for r in sorted(rows, key=lambda r: bool(old[r])):  # (a household's row of a current ID, if any, speaks for it)
         h, pid = led.household[r], led.cols["proxy_id"][r]
         if h in told or (h, pid) in seen or pid in member_ids.get(h, set()) or pid in (led.cols["id"][r], led.cols["head_id"][r]):
             continue  # (a member collecting for his household is no lead)
@@ -583,7 +587,10 @@ def _official_proxies(ctx: Context, led: Ledger, told: set) -> tuple[list[Findin
                     f"{('（' + rec.get('post', '') + '）') if rec.get('post') else ''}的身份证号（不是本户成员），如 {led.where(r)}。"
                     "请核实是否由干部或经办人员代领、资金是否交到本户")
         facts = (("signal", kind), ("proxy", pid))
-        out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, HIGH, "代领人身份证号与名单一致",
+        if old[r]:
+            evidence += "。注意：发放明细中的代领人身份证号是 15 位旧号（升位后一致），旧号没有校验位，输错一位也查不出，仅作线索"
+        out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, LOW if old[r] else HIGH,
+                           "代领人15位旧身份证号升位后与名单一致" if old[r] else "代领人身份证号与名单一致",
                            sorted(months[h, pid] - {""}), None, None, facts, months_decide=False))
     return out, said
 
