@@ -1569,3 +1569,44 @@ def test_a_households_collector_is_the_holder(tmp_path, head, holder):
     frame = load_ledgers([path], AS_OF)[1]
     got = frame["holder"].iloc[0] if "holder" in frame.columns else None
     assert (got or None) == holder
+
+
+C = make_id("19700303", 131)
+SEND = ["序号", "收款账号", "收款户名", "金额", "证件号码", "用途"]
+RESULT = ["流水号", "收款账号", "收款户名", "交易金额", "处理结果", "失败原因"]
+
+
+def csv_file(path, rows, encoding="utf-8-sig"):
+    path.write_text("\n".join(",".join(str(c) for c in row) for row in rows) + "\n", encoding=encoding)
+    return path
+
+
+@pytest.mark.parametrize("result_rows, kept, failed", [
+    # held-out 409: the bank's 回盘 of every sent row (no ID, no item) was a second payment of each; its 失败 undid nothing
+    ([["HP1", "6217000000000001", "张三", "516.00", "成功", ""], ["HP2", "6217000000000002", "李四", "716.00", "失败", "账户已冻结"],
+      ["HP3", "6217000000000003", "王五", "600.00", "成功", ""], ["HP4", "6217000000000001", "张三", "30.00", "成功", ""]],
+     4, ["2025-11"]),
+    # the 补发 of October in November's send file: its result (dated November by the file) is still its result
+    ([["HP1", "6217000000000001", "张三", "516.00", "成功", ""], ["HP2", "6217000000000002", "李四", "716.00", "成功", ""],
+      ["HP3", "6217000000000003", "王五", "600.00", "成功", ""], ["HP4", "6217000000000001", "张三", "30.00", "成功", ""],
+      ["HP5", "6217000000000003", "王五", "600.00", "失败", "户名与账号不符"]], 5, ["2025-10"]),
+    # a bank's list of failures alone is no copy of the send file: _money._reversals reads it
+    ([["HP1", "6217000000000002", "李四", "716.00", "失败", "账户已冻结"]], 6, []),
+    # … nor is one failure beside a send file's single back-pay row of that month
+    ([["HP1", "6217000000000003", "王五", "600.00", "失败", "账户已冻结"]], 6, []),
+])
+def test_a_bank_result_file_gives_its_results_to_the_sent_rows_and_pays_nothing_itself(tmp_path, result_rows, kept, failed):
+    sent = csv_file(tmp_path / "低保金代发文件_202511.csv", [
+        SEND, [1, "6217000000000001", "张三", "516.00", A, "2025年11月低保金"], [2, "6217000000000002", "李四", "716.00", B, "2025年11月低保金"],
+        [3, "6217000000000003", "王五", "600.00", C, "2025年11月低保金"], [4, "6217000000000001", "张三", "30.00", A, "物价补贴"]]
+        + ([[5, "6217000000000003", "王五", "600.00", C, "补发2025年10月低保金"]] if len(result_rows) != 4 else []))
+    result = csv_file(tmp_path / "低保金代发回盘_202511.csv", [RESULT] + result_rows, "gbk")
+    _, frame, warnings = load_ledgers([sent, result], AS_OF)
+    assert len(frame) == kept
+    statuses = frame["status"].astype(str)
+    assert sorted(frame.loc[statuses.str.startswith("失败"), "month"].astype(str)) == (failed if kept < 6 else ["2025-11"])
+    answered = [w for w in warnings if "银行回盘" in w]
+    assert bool(answered) == (kept < 6)
+    if kept < 6:  # every row from the send file, its ID and item kept
+        assert set(frame["_file"].astype(str).map(lambda p: p.rsplit("/", 1)[-1])) == {"低保金代发文件_202511.csv"}
+        assert (frame["id"].astype(str) != "").all()

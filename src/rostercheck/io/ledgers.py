@@ -1434,7 +1434,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             unused.append((grid.sheet, "身份证号列（或其中不是完整的身份证号，如被部分隐去）"))
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
-            layout.warnings.append("没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）")
+            layout.warnings.append(NO_ID_COLUMN)
         frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at, book_year, side)
         if "amount" not in frame.columns:
             if frame.empty and grid.sheet:  # a year's book whose later months are still blank: no rows, not no column
@@ -2295,7 +2295,12 @@ class LedgerReading:
 
     def finish(self) -> tuple[list[Table], pd.DataFrame, list[str]]:
         """Type the raw rows (:meth:`raw`) all at once (see :func:`load_ledgers`)."""
-        frame, dropped = _overlapping_files(normalise_payments(self.raw()))
+        frame, answered = _bank_results(normalise_payments(self.raw()))
+        frame, dropped = _overlapping_files(frame)
+        for table in self.tables:  # (a result file's rows are its send file's: how its own would be linked is moot)
+            if answered and Path(str(table.path)).name in answered.values() and NO_ID_COLUMN in table.warnings:
+                table.warnings = [w for w in table.warnings if w != NO_ID_COLUMN]
+        dropped = list(answered) + dropped
         self.frame = None
         # (the money checks name them among the other money: rules._money._items_said)
         if side := {str(t.path): t.side_items for t in self.tables if t.side_items}:  # (no attrs to copy otherwise)
@@ -2372,6 +2377,124 @@ def ledger_files(paths: list[Path], given: Collection[Path] = ()) -> list[Path]:
 
 # A file named as the corrected re-issue of another (…_更正.xlsx, 修正版, 重报)
 _CORRECTED = re.compile(r"更正|修正|订正|更新|重报|重新上报|调整后|最终版|终版")
+
+
+# The share of a month's rows in two files that must pair up for one file to be the other's bank result (as
+# _overlapping_files judges a copy): most of the result's rows, and at least half the send file's (a bank's list of
+# failures alone is a few rows: _money._reversals reads it)
+RESULT_SHARE, SENT_SHARE = 0.8, 0.5
+NO_ID_COLUMN = "没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）"
+
+
+def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A bank's result file (回盘: the rows of a send file, each with its 处理结果) beside the send file it answers, which
+    has no status: each result goes onto its sent row, and the result's rows are dropped (held-out 409: the 回盘 naming
+    no ID and no item was a second payment of every row, F04 ×140, and its 失败 rows undid nothing).
+
+    Rows pair up by the payee columns both files fill (an ID or an account at least; the holder's or payee's name
+    when both give it), the item when both give it, the amount and the month, one to one in file order; then a result
+    row left over pairs with a sent row left over for an earlier month (back pay: the send file's 用途 names the month
+    paid for, the result file only its own).
+
+    Args:
+        frame: the normalised payments (:func:`normalise_payments`).
+    Returns:
+        (the payments, notes for the user → the name of the result file each is about, when all its rows were paired).
+    """
+    if "status" not in frame.columns or not len(frame):
+        return frame, {}
+    status_codes, statuses = cell_codes(frame, "status")
+    unsaid = np.append(np.asarray([not str(v or "").strip() for v in statuses], dtype=bool), True)
+    if not unsaid[status_codes].any() or unsaid[status_codes].all():  # (a city's year: every row has its status)
+        return frame, {}
+    blank = unsaid[status_codes]
+    files, names = factorized(frame, "_file")
+    size = np.bincount(files, minlength=len(names))
+    unset = np.bincount(files, weights=blank, minlength=len(names))
+    sent, told = np.flatnonzero(unset == size), np.flatnonzero((unset == 0) & (size > 0))
+    if not len(sent) or not len(told):
+        return frame, {}
+    months, values = factorized(frame, "month")
+    sent_set = set(sent.tolist())
+    in_file = []  # each file's months; a send file's main months only (not those of a few back-pay rows)
+    for f in range(len(names)):
+        counts = np.bincount(months[files == f] + 1)
+        main = counts >= SENT_SHARE * counts.max(initial=0) if f in sent_set else counts > 0
+        in_file.append(set((np.flatnonzero(main) - 1).tolist()))
+    paired = np.zeros(len(frame), dtype=bool)
+    onto, taken, notes = [], [], {}
+    for r_file in told.tolist():
+        for s_file in sent.tolist():
+            shared = in_file[r_file] & in_file[s_file]
+            if not shared:
+                continue
+            r_rows = np.flatnonzero(files == r_file)
+            s_rows = np.flatnonzero((files == s_file) & ~paired)
+            near = s_rows[np.isin(months[s_rows], list(shared))]
+            matched = _paired(frame, near, r_rows, months)
+            if matched is None or len(matched[0]) < RESULT_SHARE * len(r_rows) or len(matched[0]) < SENT_SHARE * len(near):
+                continue
+            s_got, r_got = matched
+            left_r = np.setdiff1d(r_rows, r_got)
+            left_s = np.setdiff1d(s_rows, s_got)
+            if len(left_r) and len(left_s):
+                later = _paired(frame, left_s, left_r, None)
+                if later is not None:  # (back pay only: the sent row's month before the result's)
+                    before = months[later[0]] >= 0
+                    before &= np.asarray([str(values[months[s]]) < str(values[months[r]]) if months[r] >= 0 else False
+                                          for s, r in zip(later[0].tolist(), later[1].tolist())], dtype=bool)
+                    s_got, r_got = np.concatenate([s_got, later[0][before]]), np.concatenate([r_got, later[1][before]])
+            paired[s_got] = True
+            onto.append(s_got)
+            taken.append(r_got)
+            r_name = Path(str(names[r_file])).name
+            notes[f"{r_name}：是《{Path(str(names[s_file])).name}》的银行回盘（处理结果），{len(r_got)} 笔的处理结果已对应到"
+                  f"该文件的发放记录，不另计发放"] = r_name if len(r_got) == len(r_rows) else ""
+            break
+    if not onto:
+        return frame, {}
+    s_idx, r_idx = np.concatenate(onto), np.concatenate(taken)
+    column = frame["status"]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy().copy()
+        codes[s_idx] = codes[r_idx]
+        frame["status"] = pd.Categorical.from_codes(codes, categories=column.cat.categories)
+    else:
+        cells = column.to_numpy(dtype=object).copy()
+        cells[s_idx] = cells[r_idx]
+        frame["status"] = cells
+    keep = np.ones(len(frame), dtype=bool)
+    keep[r_idx] = False
+    return frame[keep].reset_index(drop=True), notes
+
+
+def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray,
+            months: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """Rows of a send file and of its bank result paired one to one in file order (see :func:`_bank_results`), within
+    a month when ``months`` (each row's month code) is given; None when the two fill no ID or account column alike."""
+    if not len(s_rows) or not len(r_rows):
+        return None
+
+    def filled(c: str) -> bool:
+        if c not in frame.columns:
+            return False
+        codes, cells = cell_codes(frame, c)
+        full = np.append(np.asarray([str(v or "").strip() != "" for v in cells], dtype=bool), False)[codes]
+        return bool(full[s_rows].mean() >= 0.9 and full[r_rows].mean() >= 0.9)
+
+    strong = [c for c in ("id", "bank_account") if filled(c)]
+    if not strong:
+        return None
+    cols = strong + [c for c in ("holder_key", "name_key", "item") if filled(c)] + ["amount"]
+    both = np.concatenate([s_rows, r_rows])
+    key = groups(frame.iloc[both], cols)[0].astype(np.int64)
+    if months is not None:
+        key = key * (int(months.max(initial=0)) + 2) + months[both] + 1
+    ks, kr = pd.Series(key[:len(s_rows)]), pd.Series(key[len(s_rows):])
+    left = pd.DataFrame({"k": ks, "o": ks.groupby(ks).cumcount(), "s": s_rows})
+    right = pd.DataFrame({"k": kr, "o": kr.groupby(kr).cumcount(), "r": r_rows})
+    joined = left.merge(right, on=["k", "o"])
+    return joined["s"].to_numpy(), joined["r"].to_numpy()
 
 
 def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
