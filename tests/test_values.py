@@ -112,6 +112,11 @@ def test_bare_month_span(raw, expected):
     # … or the months first (held-out 274: on a sheet without 所属月份, 9月退回重发 stayed October's, 7月提标补差 August's)
     ("3月退回重发", ("2026-03",)), ("7月提标补差", ("2025-07",)), ("3-5月补发", ("2026-03", "2026-04", "2026-05")),
     ("2025年11月低保金补发", ("2025-11",)), ("2026年1月低保金", ()),
+    # held-out 409: a span's dash as typed, a list's full-width comma, and months one after the other (补发5月6月 was May
+    # alone: the double amount one month's)
+    ("补发5～6月", ("2026-05", "2026-06")), ("补发5〜6月", ("2026-05", "2026-06")), ("补发5–6月", ("2026-05", "2026-06")),
+    ("补发5，6月", ("2026-05", "2026-06")), ("补发5月6月低保金", ("2026-05", "2026-06")), ("5月6月补发", ("2026-05", "2026-06")),
+    ("补发5月6日", ("2026-05",)), ("2026年5月6日补发", ()),
 ])
 def test_back_pay_months(note, expected):
     from rostercheck.normalize.values import back_pay_months

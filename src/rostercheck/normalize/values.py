@@ -381,11 +381,15 @@ def item_month(raw: object) -> tuple[str, str] | None:
 # a re-payment names its month alike (重发2月, 退回重发3月, 重新发放4月: held-out 226, booked to its file's month)
 BACK_PAY_WORDS = ("补发", "重发", "重新发放", "再次发放")
 _BACK_MONTH = r"(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])"
-_BACK_PAY = re.compile(rf"(?:{'|'.join(BACK_PAY_WORDS)})\s*({_BACK_MONTH}(?:\s*月?\s*(?:[-~至到、,]|—+)\s*{_BACK_MONTH})*)\s*月")
-_BACK_PART = re.compile(r"(?:(20\d{2})\s*年\s*)?(1[0-2]|0?[1-9])\s*月?\s*([-~至到]|—+)?")
+# a span's dash as typed (5-6月, 5～6月 with a full-width tilde, 5〜6月, 5–6月, 5－6月) and a list's comma (5、6月, 5，6月);
+# after a 月 none is needed (补发5月6月: held-out 409, read as May alone, the double amount one month's)
+_BACK_DASH = r"[-~～〜–－至到]|—+"
+_BACK_SEP = rf"\s*(?:月\s*(?:{_BACK_DASH}|[、,，])?|(?:{_BACK_DASH}|[、,，]))\s*"
+_BACK_PAY = re.compile(rf"(?:{'|'.join(BACK_PAY_WORDS)})\s*({_BACK_MONTH}(?:{_BACK_SEP}{_BACK_MONTH})*)\s*月")
+_BACK_PART = re.compile(rf"(?:(20\d{{2}})\s*年\s*)?(1[0-2]|0?[1-9])\s*月?\s*({_BACK_DASH})?")
 # … or the months first, the word after ('9月退回重发', '7月提标补差', '3-5月补发'; held-out 274: on a sheet without 所属月份
 # the re-payment stayed October's, September F06 高, and July's raise was August's)
-_BACK_PAY_AFTER = re.compile(rf"(?<![\d年])({_BACK_MONTH}(?:\s*月?\s*(?:[-~至到、,]|—+)\s*{_BACK_MONTH})*)\s*月份?\s*(?:的)?"
+_BACK_PAY_AFTER = re.compile(rf"(?<![\d年])({_BACK_MONTH}(?:{_BACK_SEP}{_BACK_MONTH})*)\s*月份?\s*(?:的)?"
                              rf"\s*(?:退回|提标|低保金?|特困供养金|保障金)?\s*(?:{'|'.join(BACK_PAY_WORDS)}|补差)")
 
 
