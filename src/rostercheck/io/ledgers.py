@@ -82,6 +82,17 @@ def _months_in(text: str) -> set[str]:
     return named | {f"{d[:4]}-{d[4:6]}" for d in re.findall(r"(?<!\d)20\d{2}(?:0[1-9]|1[0-2])\d{2}(?!\d)", text)}
 
 
+def _month_sheet(name: str) -> str:
+    """A sheet named by its month in Chinese numerals with digits ('一月' → '1月', '2026年十二月' → '2026年12月',
+    '二〇二六年三月份'), any other name as it is (held-out 409: the sheets 一月 … 三月 of a book with no month column
+    were "看不出发放的是哪个月" and a quarter went unread; a name like '统一月报' keeps its words)."""
+    shown = cn_numerals(name) if name and re.search("[〇零○一二三四五六七八九十]", name) else name
+    return shown if shown is not name and _NUMERAL_SHEET.fullmatch(shown) else name
+
+
+_NUMERAL_SHEET = re.compile(r"\s*(?:\d{4}\s*年\s*)?(?:0?[1-9]|1[0-2])\s*月份?\s*")
+
+
 def _bare_month(*sources: str) -> str:
     """'07' for a source naming a month without its year ('7月', '7月份'), else ''."""
     for source in sources:
@@ -138,8 +149,9 @@ def _calendar_book(sheets, path: Path, as_of: dt.date) -> tuple[str, str]:
     for grid, layout in sheets:
         if not names_payees(layout.mapping):
             continue
-        mm = _bare_month(grid.sheet)
-        if (not mm or month_named(grid.sheet, layout.title, path.stem) or _year_of(grid.sheet, layout.title, path.stem)
+        sheet = _month_sheet(grid.sheet)
+        mm = _bare_month(sheet)
+        if (not mm or month_named(sheet, layout.title, path.stem) or _year_of(sheet, layout.title, path.stem)
                 or "month" in layout.mapping or "paid_date" in layout.mapping):
             return "", ""
         months.append(int(mm))
@@ -413,7 +425,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     beside its months (上半年物价补贴), which are not read."""
     notes: list[str] = []
     batch: list[str] = []  # a batch column not read as the month (第12批), said when the month is then taken from the dates
-    parent_year = _year_of(layout.title, grid.sheet, path.stem) or book_year
+    parent_year = _year_of(layout.title, _month_sheet(grid.sheet), path.stem) or book_year
     wide = month_columns(layout.labels, _year_named(*(l for l in layout.labels if _MONTH_ANYWHERE.search(l) is None)))
     # 一季度 | 二季度 …: each cell pays its quarter's three months at once (spread by normalise_payments, as a 所属期 of
     # 2026年7-9月 is)
@@ -746,8 +758,9 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
     note when its year was not said: a bare '1月' is of the year its rows' 发放日期 give (paid that month or after),
     else of the year ending at the review date — said either way (held-out 142: a January 2027 file, no year anywhere,
     was January 2026 without a word)."""
-    named = month_named(grid.sheet, layout.title, path.stem)
-    sheet_mm = "" if month_named(grid.sheet) else _bare_month(grid.sheet)
+    sheet = _month_sheet(grid.sheet)
+    named = month_named(sheet, layout.title, path.stem)
+    sheet_mm = "" if month_named(sheet) else _bare_month(sheet)
     if named and sheet_mm and named[5:] != sheet_mm:
         # a sheet '7月' under a title naming only the day it was made ('制表日期：2025年8月3日'): July — the month a
         # file name or title names beside it if that is July, else of the year the table was made or the one before
@@ -762,7 +775,7 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
             return f"{int(named[:4]) - (sheet_mm > named[5:])}-{sheet_mm}", ""
     if named:
         return named, ""
-    mm = _bare_month(grid.sheet, layout.title, path.stem)
+    mm = _bare_month(sheet, layout.title, path.stem)
     if not mm or parent_year:
         return (_with_year(mm, parent_year, as_of)[0] if mm else ""), ""
     said = f"工作表“{grid.sheet}”的表名、标题、文件名只写了 {int(mm)} 月，没有写年份"
