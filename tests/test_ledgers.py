@@ -1626,3 +1626,28 @@ def test_sheets_named_by_their_month_in_chinese_numerals_give_it(tmp_path, sheet
                   for name in sheets})
     _, frame, warnings = load_ledgers([book], AS_OF)
     assert sorted(set(frame["month"].astype(str)) - {""}) == months
+
+
+@pytest.mark.parametrize("ok_sheet, failed_sheet, failed", [
+    ("成功明细", "失败明细", "失败"), ("代发成功", "代发失败", "失败"), ("成功", "退回", "退回"),
+    ("Sheet1", "Sheet2", None),  # (a sheet's name saying nothing leaves its rows as they are)
+])
+def test_a_bank_result_book_with_a_sheet_per_result_gives_each_row_its_sheets_result(tmp_path, ok_sheet, failed_sheet, failed):
+    # held-out 409: the bank's 回盘 workbook (成功明细 | 失败明细, no status column) beside the send file paid every row
+    # again, its failures undoing nothing
+    head = ["序号", "收款账号", "收款户名", "交易金额", "证件号码"]
+    book = write(tmp_path / "低保金代发回盘_202511.xlsx", {
+        ok_sheet: [head, [1, "6217000000000001", "张三", 516, A], [2, "6217000000000003", "王五", 600, C]],
+        failed_sheet: [head + ["失败原因"], [1, "6217000000000002", "李四", 716, B, "账户已冻结"]]})
+    _, alone, _ = load_ledgers([book], AS_OF)
+    said = dict(zip(alone["holder"].astype(str).tolist(), alone["status"].astype(str).tolist()))
+    if failed is None:
+        assert said["张三"] == "" and said["李四"] == "（失败原因：账户已冻结）"
+        return
+    assert said["张三"] == "成功" and said["李四"].startswith(failed)
+    sent = csv_file(tmp_path / "低保金代发文件_202511.csv", [
+        SEND, [1, "6217000000000001", "张三", "516.00", A, "2025年11月低保金"], [2, "6217000000000002", "李四", "716.00", B, "2025年11月低保金"],
+        [3, "6217000000000003", "王五", "600.00", C, "2025年11月低保金"]])
+    _, frame, warnings = load_ledgers([sent, book], AS_OF)
+    assert len(frame) == 3 and any("银行回盘" in w for w in warnings)
+    assert dict(zip(frame["id"].astype(str), frame["status"].astype(str)))[B].startswith(failed)

@@ -82,6 +82,10 @@ def _months_in(text: str) -> set[str]:
     return named | {f"{d[:4]}-{d[4:6]}" for d in re.findall(r"(?<!\d)20\d{2}(?:0[1-9]|1[0-2])\d{2}(?!\d)", text)}
 
 
+# a sheet named by the result of the payments it lists (a bank's 回盘 workbook: 成功明细 | 失败明细)
+_RESULT_SHEET = re.compile(r"(?:代发|发放|转账|交易|支付|扣款|入账)?(成功|失败|退回|退票)(?:的)?(?:明细|清单|记录|数据|名单|笔数)?")
+
+
 def _month_sheet(name: str) -> str:
     """A sheet named by its month in Chinese numerals with digits ('一月' → '1月', '2026年十二月' → '2026年12月',
     '二〇二六年三月份'), any other name as it is (held-out 409: the sheets 一月 … 三月 of a book with no month column
@@ -512,6 +516,12 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     frame, said = _listed_members_apart(frame, grid.sheet, _under_merged_amounts(grid, layout))
     notes += said
     n = len(frame)
+    if (result := _RESULT_SHEET.fullmatch(str(grid.sheet or "").strip())) and (
+            "status" not in frame.columns or _all_blank(frame["status"])):
+        # a bank's result workbook: a sheet of the payments that went through (成功明细), one of those that did not
+        # (失败明细), no status column: the sheet's name is each row's result (held-out 409: the failures undid nothing
+        # and the book, beside the send file it answers, paid every row again)
+        frame["status"] = _same(n, result.group(1))
     if "month" in frame.columns and _BATCH_LABEL.search(label := layout.labels[layout.mapping["month"]]
                                                          if layout.mapping["month"] < len(layout.labels) else ""):
         if batch := _no_periods(frame, label, grid.sheet):
