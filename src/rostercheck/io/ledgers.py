@@ -2406,12 +2406,14 @@ _CORRECTED = re.compile(r"更正|修正|订正|更新|重报|重新上报|调整
 # _overlapping_files judges a copy): most of the result's rows, and at least half the send file's (a bank's list of
 # failures alone is a few rows: _money._reversals reads it)
 RESULT_SHARE, SENT_SHARE = 0.8, 0.5
+# a send file's own status before the bank answers (its result file then says what became of each row)
+SENT_STATUSES = frozenset({"", "待处理", "未处理", "处理中", "待发放", "待发", "待支付", "已提交", "提交", "待审核", "在途"})
 NO_ID_COLUMN = "没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）"
 
 
 def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """A bank's result file (回盘: the rows of a send file, each with its 处理结果) beside the send file it answers, which
-    has no status: each result goes onto its sent row, and the result's rows are dropped (held-out 409: the 回盘 naming
+    has no status or only its own (待处理, 已提交: :data:`SENT_STATUSES`): each result goes onto its sent row, and the result's rows are dropped (held-out 409: the 回盘 naming
     no ID and no item was a second payment of every row, F04 ×140, and its 失败 rows undid nothing).
 
     Rows pair up by the payee columns both files fill (an ID or an account at least; the holder's or payee's name
@@ -2427,7 +2429,7 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     if "status" not in frame.columns or not len(frame):
         return frame, {}
     status_codes, statuses = cell_codes(frame, "status")
-    unsaid = np.append(np.asarray([not str(v or "").strip() for v in statuses], dtype=bool), True)
+    unsaid = np.append(np.asarray([str(v or "").strip() in SENT_STATUSES for v in statuses], dtype=bool), True)
     if not unsaid[status_codes].any() or unsaid[status_codes].all():  # (a city's year: every row has its status)
         return frame, {}
     blank = unsaid[status_codes]
