@@ -1670,3 +1670,25 @@ def test_a_send_file_with_its_own_pending_status_takes_the_banks_results(tmp_pat
         return
     assert len(frame) == 3 and (frame["id"].astype(str) != "").all()
     assert dict(zip(frame["id"].astype(str), frame["status"].astype(str)))[B].startswith("失败")
+
+
+@pytest.mark.parametrize("with_result", [False, True])
+def test_a_sent_row_of_its_month_with_the_last_ones_back_pay_pays_both_and_takes_its_result_whole(tmp_path, with_result):
+    # held-out 409: '2025年12月低保金(含11月补发)' of twice the usual amount, November's having failed, was November's
+    # whole (F05 高 多发, F06 December) and, beside the bank's 回盘, its result paired with nothing (F04 中)
+    files, others = [], [(f"62170000000000{k:02d}", name, make_id("19600101", 100 + k)) for k, name in
+                         enumerate(["李四", "王五", "赵六", "钱七"], start=2)]
+    for m, use, amount in (("202510", "2025年10月低保金", "516.00"), ("202511", "2025年11月低保金", "516.00"),
+                           ("202512", "2025年12月低保金(含11月补发)", "1032.00")):
+        files.append(csv_file(tmp_path / f"低保金代发文件_{m}.csv", [SEND, [1, "6217000000000001", "张三", amount, A, use]] + [
+            [k, acct, name, "716.00", pid, f"{m[:4]}年{int(m[4:])}月低保金"] for k, (acct, name, pid) in enumerate(others, start=2)]))
+        if with_result:
+            files.append(csv_file(tmp_path / f"低保金代发回盘_{m}.csv", [
+                RESULT, ["HP1", "6217000000000001", "张三", amount, "失败" if m == "202511" else "成功", ""]] + [
+                [f"HP{k}", acct, name, "716.00", "成功", ""] for k, (acct, name, _) in enumerate(others, start=2)], "gbk"))
+    _, frame, _ = load_ledgers(files, AS_OF)
+    rows = frame[frame["id"].astype(str) == A]
+    assert set(rows["item"].astype(str)) == {"低保金"}
+    got = sorted(zip(rows["month"].astype(str), rows["amount"].astype(float), rows["status"].astype(str).str[:2]))
+    assert got == [("2025-10", 516.0, "成功" if with_result else ""), ("2025-11", 516.0, "失败" if with_result else ""),
+                   ("2025-11", 516.0, "成功" if with_result else ""), ("2025-12", 516.0, "成功" if with_result else "")]

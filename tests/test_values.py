@@ -291,3 +291,16 @@ def test_a_library_call_reads_two_digit_years_against_its_own_day(tmp_path):
         assert month("26年1月") == ""
     finally:
         set_reference_day(None)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2025年12月低保金", ("2025-12", "低保金")), ("低保金202607", ("2026-07", "低保金")), ("补发低保金202606", ("2026-06", "低保金")),
+    ("低保金(2026.07)", ("2026-07", "低保金")), ("2026年7月死亡", None),
+    # held-out 409: an aside after the words is the remark's (back pay beside the month), not part of the item
+    ("2025年12月低保金(含11月补发)", ("2025-12", "低保金")), ("2025年12月低保金（其中补发11月）", ("2025-12", "低保金")),
+    ("2025年12月低保金(合并发放)", ("2025-12", "低保金")),
+])
+def test_item_month(raw, expected):
+    from rostercheck.normalize.values import item_month
+
+    assert item_month(raw) == expected

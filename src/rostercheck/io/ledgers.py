@@ -1777,14 +1777,14 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
             if named != m:
                 months = mapped[codes] if months is None else months
                 months[r] = named
-    if both:
-        for r, span in _with_own_month(cols, both, mapped[codes] if months is None else months).items():
-            named_spans[r] = span
     item_said, item_codes = beside[0]
     if any(item_said[:-1]):  # the item is its words without the month ('低保金': one item however many months)
         cells = [*cols["item"].categories.tolist(), None]
         cols["item"] = _coded(object_array([said[1] if said else c for c, said in zip(cells, item_said.tolist())]),
                               item_codes)
+    if both:  # (after the items lose their months: a payee's usual amount is its item's, '2025年12月低保金(含11月补发)' 低保金's)
+        for r, span in _with_own_month(cols, both, mapped[codes] if months is None else months).items():
+            named_spans[r] = span
     if "item" in frame.columns and len(cols["item"].categories):
         # … and without the span of months it names ('三季度低保金', '低保金2026Q1', '2026年7-9月低保金': 低保金, one item with
         # the monthly rows; held-out 368: a 补发2月 row beside '低保金2026Q1' was another item, its duplicate unseen)
@@ -2479,6 +2479,15 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     if not onto:
         return frame, {}
     s_idx, r_idx = np.concatenate(onto), np.concatenate(taken)
+    if "parts" in frame.columns and len(s_idx):  # the other months of a sent row paying several: the same result
+        split = frame["parts"].to_numpy(dtype=float, na_value=1.0) > 1
+        if split[s_idx].any():
+            source = files.astype(np.int64) * (int(frame["_row"].max()) + 1) + frame["_row"].to_numpy(dtype=np.int64)
+            result_of = pd.Series(r_idx[split[s_idx]], index=source[s_idx[split[s_idx]]])
+            result_of = result_of[~result_of.index.duplicated()]
+            rest = np.flatnonzero(split & np.isin(source, result_of.index.to_numpy()))
+            rest = rest[~np.isin(rest, s_idx)]
+            s_idx, r_idx = np.concatenate([s_idx, rest]), np.concatenate([r_idx, result_of.loc[source[rest]].to_numpy()])
     column = frame["status"]
     if isinstance(column.dtype, pd.CategoricalDtype):
         codes = column.cat.codes.to_numpy().copy()
@@ -2510,9 +2519,14 @@ def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray,
     strong = [c for c in ("id", "bank_account") if filled(c)]
     if not strong:
         return None
-    cols = strong + [c for c in ("holder_key", "name_key", "item") if filled(c)] + ["amount"]
+    cols = strong + [c for c in ("holder_key", "name_key", "item") if filled(c)] + ["_whole"]
     both = np.concatenate([s_rows, r_rows])
-    key = groups(frame.iloc[both], cols)[0].astype(np.int64)
+    sub = frame.iloc[both]
+    # a row's amount as sent: a row paying two months is two rows here (parts 2, each half: '12月低保金(含11月补发)')
+    whole = sub["amount"].to_numpy(dtype=float, na_value=np.nan)
+    if "parts" in sub.columns:
+        whole = whole * sub["parts"].to_numpy(dtype=float, na_value=1.0)
+    key = groups(sub.assign(_whole=np.round(whole, 1)), cols)[0].astype(np.int64)
     if months is not None:
         key = key * (int(months.max(initial=0)) + 2) + months[both] + 1
     ks, kr = pd.Series(key[:len(s_rows)]), pd.Series(key[len(s_rows):])

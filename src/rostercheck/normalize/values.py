@@ -357,6 +357,7 @@ def bare_month_span(raw: object) -> tuple[int, int] | None:
 _ITEM_AND_MONTH = re.compile(r"(?P<before>[^\d]*?)[\s（(]*(?P<year>20\d{2})(?:\s*年\s*(?P<m>0?[1-9]|1[0-2])\s*月份?"
                              r"|[-./]?(?P<mm>0[1-9]|1[0-2])|[-./](?P<m1>[1-9]))[\s）)]*(?P<after>[^\d]*)")
 _ITEM_WORD = re.compile(r"金|补贴|津贴|补助|资金|费|补差|差额")
+_ITEM_ASIDE = re.compile(r"\s*\([^()]*(?:含|其中|补发|重发|合并)[^()]*\)\s*$")
 
 
 def item_month(raw: object) -> tuple[str, str] | None:
@@ -368,7 +369,10 @@ def item_month(raw: object) -> tuple[str, str] | None:
     Returns:
         ('YYYY-MM', the item), or None when the cell is not an item's words beside one month.
     """
-    if not isinstance(raw, str) or not (m := _ITEM_AND_MONTH.fullmatch(unicodedata.normalize("NFKC", raw).strip())):
+    if not isinstance(raw, str):
+        return None
+    # an aside after the words is the remark's ('2025年12月低保金(含11月补发)': back pay beside the month, held-out 409)
+    if not (m := _ITEM_AND_MONTH.fullmatch(_ITEM_ASIDE.sub("", unicodedata.normalize("NFKC", raw).strip()))):
         return None
     words = f"{m['before'].strip()}{m['after'].strip()}"
     if not _ITEM_WORD.search(words):
