@@ -2441,29 +2441,34 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         return frame, {}
     months, values = factorized(frame, "month")
     sent_set = set(sent.tolist())
+    order = np.argsort(files, kind="stable")
+    rows_of = np.split(order, np.cumsum(np.bincount(files, minlength=len(names)))[:-1])  # each file's rows, in order
     in_file = []  # each file's months; a send file's main months only (not those of a few back-pay rows)
     for f in range(len(names)):
-        counts = np.bincount(months[files == f] + 1)
+        counts = np.bincount(months[rows_of[f]] + 1)
         main = counts >= SENT_SHARE * counts.max(initial=0) if f in sent_set else counts > 0
         in_file.append(set((np.flatnonzero(main) - 1).tolist()))
     paired = np.zeros(len(frame), dtype=bool)
+    memo: dict[str, np.ndarray] = {}
     onto, taken, notes = [], [], {}
     for r_file in told.tolist():
         for s_file in sent.tolist():
             shared = in_file[r_file] & in_file[s_file]
             if not shared:
                 continue
-            r_rows = np.flatnonzero(files == r_file)
-            s_rows = np.flatnonzero((files == s_file) & ~paired)
+            r_rows = rows_of[r_file]
+            s_rows = rows_of[s_file][~paired[rows_of[s_file]]]
             near = s_rows[np.isin(months[s_rows], list(shared))]
-            matched = _paired(frame, near, r_rows, months)
+            matched = _paired(frame, near, r_rows, months, memo)
             if matched is None or len(matched[0]) < RESULT_SHARE * len(r_rows) or len(matched[0]) < SENT_SHARE * len(near):
                 continue
             s_got, r_got = matched
-            left_r = np.setdiff1d(r_rows, r_got)
-            left_s = np.setdiff1d(s_rows, s_got)
+            mark = np.zeros(len(frame), dtype=bool)  # (boolean masks: np.setdiff1d hashes, slow here)
+            mark[r_got] = True
+            mark[s_got] = True
+            left_r, left_s = r_rows[~mark[r_rows]], s_rows[~mark[s_rows]]
             if len(left_r) and len(left_s):
-                later = _paired(frame, left_s, left_r, None)
+                later = _paired(frame, left_s, left_r, None, memo)
                 if later is not None:  # (back pay only: the sent row's month before the result's)
                     before = months[later[0]] >= 0
                     before &= np.asarray([str(values[months[s]]) < str(values[months[r]]) if months[r] >= 0 else False
@@ -2502,18 +2507,22 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     return frame[keep].reset_index(drop=True), notes
 
 
-def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray,
-            months: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:
+def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray, months: np.ndarray | None,
+            memo: dict | None = None) -> tuple[np.ndarray, np.ndarray] | None:
     """Rows of a send file and of its bank result paired one to one in file order (see :func:`_bank_results`), within
-    a month when ``months`` (each row's month code) is given; None when the two fill no ID or account column alike."""
+    a month when ``months`` (each row's month code) is given; None when the two fill no ID or account column alike.
+    ``memo``: each column's filled cells, judged once per distinct cell for all the pairs of files tried."""
     if not len(s_rows) or not len(r_rows):
         return None
+    memo = {} if memo is None else memo
 
     def filled(c: str) -> bool:
         if c not in frame.columns:
             return False
-        codes, cells = cell_codes(frame, c)
-        full = np.append(np.asarray([str(v or "").strip() != "" for v in cells], dtype=bool), False)[codes]
+        if c not in memo:
+            codes, cells = cell_codes(frame, c)
+            memo[c] = np.append(np.asarray([str(v or "").strip() != "" for v in cells], dtype=bool), False)[codes]
+        full = memo[c]
         return bool(full[s_rows].mean() >= 0.9 and full[r_rows].mean() >= 0.9)
 
     strong = [c for c in ("id", "bank_account") if filled(c)]
@@ -2521,7 +2530,7 @@ def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray,
         return None
     cols = strong + [c for c in ("holder_key", "name_key", "item") if filled(c)] + ["_whole"]
     both = np.concatenate([s_rows, r_rows])
-    sub = frame.iloc[both]
+    sub = frame[[c for c in cols if c != "_whole"] + ["amount"] + (["parts"] if "parts" in frame.columns else [])].iloc[both]
     # a row's amount as sent: a row paying two months is two rows here (parts 2, each half: '12月低保金(含11月补发)')
     whole = sub["amount"].to_numpy(dtype=float, na_value=np.nan)
     if "parts" in sub.columns:
