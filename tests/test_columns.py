@@ -745,6 +745,45 @@ def test_a_repeated_bare_id_header_belongs_to_the_party_before_it(labels, paired
     assert paired_ids(labels) == paired
 
 
+@pytest.mark.parametrize("kind, labels, paired", [
+    # held-out 407: a department list's other parties (抵押权人, 联系人, 代领人, 联络员) each with a bare ID header of its
+    # own words before the row's own: each is its party's, though no header repeats (the 联系人's read, or the list 低)
+    ("vehicles", ["抵押权人", "证件号码", "联系人", "身份证号", "所有人", "身份证明号码"],
+     ["抵押权人", "抵押权人证件号码", "联系人", "联系人身份证号", "所有人", "所有人身份证明号码"]),
+    ("pensions", ["代领人", "身份证号", "姓名", "社会保障号码"], ["代领人", "代领人身份证号", "姓名", "社会保障号码"]),
+    ("businesses", ["联络员", "身份证号", "法定代表人", "证件号码"], ["联络员", "联络员身份证号", "法定代表人", "法定代表人证件号码"]),
+    ("properties", ["经办人", "身份证号", "姓名", "证件号码"], ["经办人", "经办人身份证号", "姓名", "证件号码"]),
+    # one ID header: left as written; a roster keeps its own rules (申请人 | 身份证号 is the head's)
+    ("vehicles", ["所有人", "身份证明号码", "品牌"], ["所有人", "身份证明号码", "品牌"]),
+    ("roster", ["申请人", "身份证号", "成员姓名", "身份证号码"], ["申请人", "身份证号", "成员姓名", "身份证号码"]),
+])
+def test_a_department_lists_bare_id_headers_belong_to_the_party_before_each(kind, labels, paired):
+    from rostercheck.io.table import paired_ids
+
+    assert paired_ids(labels, kind) == paired
+
+
+@pytest.mark.parametrize("kind, header, row", [
+    # every row's 代领人 filled, the pensioner's own ID blank on some: the 代领人's column was read (C03 中 on him)
+    ("pensions", "代领人,身份证号,姓名,社会保障号码,险种,月发放金额,发放状态", "{dn},{d},{n},{s},机关事业单位养老保险,3200,正常发放"),
+    # 抵押权人 | 证件号码 | 联系人 | 身份证号 before 所有人 | 身份证明号码: a tie, every car held to 低
+    ("vehicles", "抵押权人,证件号码,联系人,身份证号,号牌号码,车辆类型,所有人,身份证明号码,机动车状态",
+     "{dn},{d},{dn},{d},豫C12345,小型轿车,{n},{s},正常"),
+])
+def test_a_decoy_partys_bare_id_column_is_not_the_rows_person(tmp_path, kind, header, row):
+    from helpers import make_id
+    from rostercheck.io.table import load_table
+
+    rows = []
+    for k in range(6):
+        decoy, own = make_id("19700101", 2 * k + 1), make_id("19500101", 2 * k + 1)
+        rows.append(row.format(dn=f"代{k}", d=decoy, n=f"本{k}", s=own if k % 3 else ""))
+    path = tmp_path / "名单.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    frame = load_table(path, kind).frame
+    assert [i for i in frame["id"].tolist() if i] == [make_id("19500101", 2 * k + 1) for k in range(6) if k % 3]
+
+
 def test_a_roster_whose_member_id_header_follows_the_relation_is_read_per_member(tmp_path):
     # held-out 392: 户主姓名 | 身份证号 | 成员姓名 | 与户主关系 | 身份证号 was refused ('“与户主关系身份证号”列中没有可用的身份证号')
     from helpers import make_id

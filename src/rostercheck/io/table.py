@@ -801,21 +801,32 @@ def sheets_together(notes: list[str]) -> list[str]:
 
 # A bare ID header ('身份证明号码', '证件号码') and a party's name column before it ('所有人', '抵押权人姓名')
 _BARE_ID = re.compile(f"{ID_WORDS}(?:号码|号)?")
+_ANY_ID = re.compile(f"{ID_WORDS}(?:号码|号|码)?")  # ('社会保障号码' too, for counting a header's ID columns)
 _NAME_END = re.compile(r"(姓名|名称|名字)$")
 _RELATION_LABEL = re.compile(r"关系|称谓")
 
 
-def paired_ids(labels: list[str]) -> list[str]:
+# The department lists an audit reads, whose exports put other parties' columns (申报人, 联系人, 抵押权人, 联络员 …)
+# before the row's own: there a bare ID header after a party's name column is that party's even when no other
+# column repeats its words (held-out 407)
+PARTY_LISTS = frozenset({"staff", "cadres", "cadre_relatives", "registry", "deaths", "prisoners", "migrations",
+                         "pensions", "vehicles", "properties", "businesses", "wages", "supporters"})
+
+
+def paired_ids(labels: list[str], kind: str = "") -> list[str]:
     """A header naming each party by a column of its name followed by a bare ID column, the ID header written again for
     each ('使用人 | 身份证明号码 | 驾驶人 | 身份证明号码 | 所有人 | 身份证明号码'): each ID column read as its party's
     ('所有人身份证明号码'), as a clerk reads the pairs (held-out 300: the 使用人's column taken for the owner's, every car
-    a 低 lead). Only a repeated bare ID header is paired, and only with a column naming a person other than by 姓名 alone.
+    a 低 lead). Only a repeated bare ID header is paired, and only with a column naming a person other than by 姓名 alone;
+    in a department list (``PARTY_LISTS``) two bare ID headers of any words are enough ('联系人 | 身份证号 | 所有人 |
+    身份证明号码', held-out 407: the 联系人's column read, or the list held to 低 for the tie).
     """
     bare = [bool(_BARE_ID.fullmatch(label)) for label in labels]
     counts = Counter(label for label, b in zip(labels, bare) if b)
+    several = kind in PARTY_LISTS and sum(bool(_ANY_ID.fullmatch(label)) for label in labels) >= 2
     out = list(labels)
     for c in range(1, len(labels)):
-        if not bare[c] or counts[labels[c]] < 2 or bare[c - 1]:
+        if not bare[c] or (counts[labels[c]] < 2 and not several) or bare[c - 1]:
             continue
         party = _NAME_END.sub("", labels[c - 1])
         # (a relation column names no party: 成员姓名 | 与户主关系 | 身份证号 is the member's ID, held-out 392, where it
@@ -840,7 +851,7 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     if found is None:
         return None
     r, h, labels = found
-    labels = paired_ids(labels)
+    labels = paired_ids(labels, kind)
     written = written_labels(grid.rows[r : r + h], labels)
     quoted = lambda c: written[c] if c < len(written) and written[c] else labels[c] if c < len(labels) else ""  # noqa: E731
     content = _ContentCheck(grid.rows[r + h :], kind)
