@@ -753,6 +753,15 @@ def test_a_repeated_bare_id_header_belongs_to_the_party_before_it(labels, paired
     ("pensions", ["代领人", "身份证号", "姓名", "社会保障号码"], ["代领人", "代领人身份证号", "姓名", "社会保障号码"]),
     ("businesses", ["联络员", "身份证号", "法定代表人", "证件号码"], ["联络员", "联络员身份证号", "法定代表人", "法定代表人证件号码"]),
     ("properties", ["经办人", "身份证号", "姓名", "证件号码"], ["经办人", "经办人身份证号", "姓名", "证件号码"]),
+    # the party's relation, phone or sex between its name and its ID (a one-row header of held-out 407)
+    ("deaths", ["申报人", "与死者关系", "联系电话", "身份证号", "姓名", "性别", "身份证号"],
+     ["申报人", "与死者关系", "联系电话", "申报人身份证号", "姓名", "性别", "身份证号"]),
+    ("prisoners", ["家属", "关系", "身份证号", "姓名", "身份证号"], ["家属", "关系", "家属身份证号", "姓名", "身份证号"]),
+    ("cadre_relatives", ["干部姓名", "身份证号", "亲属姓名", "关系", "身份证号"],
+     ["干部姓名", "干部身份证号", "亲属姓名", "关系", "亲属身份证号"]),
+    ("registry", ["户主姓名", "身份证号", "姓名", "与户主关系", "身份证号"], ["户主姓名", "户主身份证号", "姓名", "与户主关系", "身份证号"]),
+    ("deaths", ["身份证号", "联系电话", "身份证号"], ["身份证号", "联系电话", "身份证号"]),
+    ("roster", ["申请人", "联系电话", "身份证号", "成员姓名", "身份证号码"], ["申请人", "联系电话", "身份证号", "成员姓名", "身份证号码"]),
     # one ID header: left as written; a roster keeps its own rules (申请人 | 身份证号 is the head's)
     ("vehicles", ["所有人", "身份证明号码", "品牌"], ["所有人", "身份证明号码", "品牌"]),
     ("roster", ["申请人", "身份证号", "成员姓名", "身份证号码"], ["申请人", "身份证号", "成员姓名", "身份证号码"]),
@@ -769,6 +778,8 @@ def test_a_department_lists_bare_id_headers_belong_to_the_party_before_each(kind
     # 抵押权人 | 证件号码 | 联系人 | 身份证号 before 所有人 | 身份证明号码: a tie, every car held to 低
     ("vehicles", "抵押权人,证件号码,联系人,身份证号,号牌号码,车辆类型,所有人,身份证明号码,机动车状态",
      "{dn},{d},{dn},{d},豫C12345,小型轿车,{n},{s},正常"),
+    # 申报人 | 与死者关系 | 联系电话 | 身份证号 before 姓名 | 身份证号: a tie, every death held to 低
+    ("deaths", "申报人,与死者关系,联系电话,身份证号,姓名,性别,身份证号,死亡日期", "{dn},子女,13800000000,{d},{n},男,{s},2026-05-01"),
 ])
 def test_a_decoy_partys_bare_id_column_is_not_the_rows_person(tmp_path, kind, header, row):
     from helpers import make_id

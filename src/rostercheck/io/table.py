@@ -804,6 +804,8 @@ _BARE_ID = re.compile(f"{ID_WORDS}(?:号码|号)?")
 _ANY_ID = re.compile(f"{ID_WORDS}(?:号码|号|码)?")  # ('社会保障号码' too, for counting a header's ID columns)
 _NAME_END = re.compile(r"(姓名|名称|名字)$")
 _RELATION_LABEL = re.compile(r"关系|称谓")
+# A person's attributes that stand between a party's name and its ID in a department list's header
+_PARTY_ATTRIBUTE = re.compile(r"^(联系)?(电话|手机)(号码?)?$|^联系方式$|关系|称谓|^性别$|^民族$|^年龄$|^证件(类型|种类|名称)$")
 
 
 # The department lists an audit reads, whose exports put other parties' columns (申报人, 联系人, 抵押权人, 联络员 …)
@@ -818,8 +820,9 @@ def paired_ids(labels: list[str], kind: str = "") -> list[str]:
     each ('使用人 | 身份证明号码 | 驾驶人 | 身份证明号码 | 所有人 | 身份证明号码'): each ID column read as its party's
     ('所有人身份证明号码'), as a clerk reads the pairs (held-out 300: the 使用人's column taken for the owner's, every car
     a 低 lead). Only a repeated bare ID header is paired, and only with a column naming a person other than by 姓名 alone;
-    in a department list (``PARTY_LISTS``) two bare ID headers of any words are enough ('联系人 | 身份证号 | 所有人 |
-    身份证明号码', held-out 407: the 联系人's column read, or the list held to 低 for the tie).
+    in a department list (``PARTY_LISTS``) two ID headers of any words are enough ('联系人 | 身份证号 | 所有人 |
+    身份证明号码', held-out 407: the 联系人's column read, or the list held to 低 for the tie), and the party's phone,
+    relation, sex or ID type may stand between its name and its ID ('申报人 | 与死者关系 | 联系电话 | 身份证号').
     """
     bare = [bool(_BARE_ID.fullmatch(label)) for label in labels]
     counts = Counter(label for label, b in zip(labels, bare) if b)
@@ -828,7 +831,10 @@ def paired_ids(labels: list[str], kind: str = "") -> list[str]:
     for c in range(1, len(labels)):
         if not bare[c] or (counts[labels[c]] < 2 and not several) or bare[c - 1]:
             continue
-        party = _NAME_END.sub("", labels[c - 1])
+        at = c - 1
+        while several and at > 0 and _PARTY_ATTRIBUTE.search(labels[at]):
+            at -= 1  # (申报人 | 与死者关系 | 联系电话 | 身份证号: the 申报人's, his phone and relation between)
+        party = _NAME_END.sub("", labels[at])
         # (a relation column names no party: 成员姓名 | 与户主关系 | 身份证号 is the member's ID, held-out 392, where it
         # was read as the 户主's and the roster refused for a member ID column it had)
         if party and len(party) <= 8 and (re.search(QUALIFIERS, party) or party.endswith(("人", "者"))) \
