@@ -836,3 +836,57 @@ def test_a_vehicle_list_with_a_bare_id_header_per_party_reads_the_owners(tmp_pat
 def test_a_registrys_move_and_deregistration_columns(headers, expected):
     got = mapping("registry", headers)
     assert {f: got.get(f) for f in expected} == expected
+
+
+@pytest.mark.parametrize("top, bottom, merged, glued", [
+    # a group written once carries over the blanks right of it …
+    (["申报人信息", "", "死者信息", ""], ["姓名", "身份证号", "姓名", "身份证号"], False,
+     ["申报人信息姓名", "申报人信息身份证号", "死者信息姓名", "死者信息身份证号"]),
+    # … but not over a column it already has (the row's own 姓名 after the 申报人's, the top cells blank: a CSV export)
+    (["申报人信息", "", "", "", ""], ["姓名", "身份证号", "联系电话", "姓名", "身份证号"], False,
+     ["申报人信息姓名", "申报人信息身份证号", "申报人信息联系电话", "姓名", "身份证号"]),
+    # … nor, naming another person, over a column that is no attribute of a person (the staff member's 工作单位 …)
+    (["经办人信息", "", "", ""], ["身份证号", "工作单位", "姓名", "身份证号"], False,
+     ["经办人信息身份证号", "工作单位", "姓名", "身份证号"]),
+    # … nor when the top row merges its groups: an unmerged cell is one column's group (held-out 407)
+    (["紧急联系人信息", "紧急联系人信息", "经办人信息", "", "", ""], ["姓名", "身份证号", "身份证号", "工作单位", "姓名", "身份证号"], True,
+     ["紧急联系人信息姓名", "紧急联系人信息身份证号", "经办人信息身份证号", "工作单位", "姓名", "身份证号"]),
+    # a label over a blank cell, or merged over both rows, is its column's own, no group over those after it
+    (["个人社保编号", "", ""], ["", "姓名", "身份证号"], False, ["个人社保编号", "姓名", "身份证号"]),
+    (["个人社保编号", "", ""], ["个人社保编号", "姓名", "身份证号"], False, ["个人社保编号", "姓名", "身份证号"]),
+    # a group of the row's own kind keeps carrying over its own columns (a month over its items)
+    (["2026年7月", "", "2026年8月", ""], ["低保金", "物价补贴", "低保金", "物价补贴"], False,
+     ["2026年7月低保金", "2026年7月物价补贴", "2026年8月低保金", "2026年8月物价补贴"]),
+])
+def test_a_two_row_headers_group_spans_only_its_own_columns(top, bottom, merged, glued):
+    from rostercheck.io.table import _combine
+
+    assert _combine(top, bottom, merged) == glued
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_list_whose_own_columns_stand_under_blank_group_cells_is_read_as_its_own(tmp_path, merged):
+    # held-out 407: 紧急联系人信息 (merged) and 经办人信息 (one column) over the decoys, the staff member's own columns under
+    # blank cells: read as the 经办人's, the list refused (exit 3) for want of an ID column of its own; and as a CSV
+    import openpyxl
+    from helpers import make_id
+    from rostercheck.io.table import load_table
+
+    top = ["紧急联系人信息", "", "经办人信息", "", "", "", ""]
+    bottom = ["姓名", "身份证号", "身份证号", "工作单位", "姓名", "身份证号", "人员类别"]
+    rows = [[f"联{k}", make_id("19700101", 2 * k + 1), make_id("19750101", 1), "县一中", f"本{k}",
+             make_id("19800101", 2 * k + 1), "事业"] for k in range(4)]
+    if merged:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for row in (["财政供养人员名单"], top, bottom, *rows):
+            ws.append(row)
+        ws.merge_cells("A2:B2")
+        path = tmp_path / "名单.xlsx"
+        wb.save(path)
+    else:
+        path = tmp_path / "名单.csv"
+        path.write_text("\n".join(",".join(r) for r in (top, bottom, *rows)) + "\n", encoding="utf-8")
+    frame = load_table(path, "staff").frame
+    assert frame["id"].tolist() == [make_id("19800101", 2 * k + 1) for k in range(4)]
+    assert frame["name"].tolist() == [f"本{k}" for k in range(4)]

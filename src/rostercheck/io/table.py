@@ -216,23 +216,40 @@ def _label(cell) -> str:
     return header_label(cell)
 
 
-def _combine(top: list[str], bottom: list[str]) -> list[str]:
+# What a person's own columns say about that person, which a group naming another person (申报人信息, 经办人信息) written
+# once over no merge spans; any other column after them (工作单位, 死亡日期) is the row's own again
+_PERSON_ATTRIBUTE = re.compile(f"姓名|名字|名称|{ID_WORDS}|号码|电话|手机|联系方式|关系|称谓|性别|民族|年龄|出生|住址|地址|账号|户名|开户")
+
+
+def _combine(top: list[str], bottom: list[str], merged: bool = False) -> list[str]:
+    """A two-row header's labels glued (group + column), a top cell written once carried over the blank top cells right
+    of it, unless the top row merges its groups (``merged``): there a cell not merged is one column's group alone
+    (held-out 407: 紧急联系人信息 merged over 姓名 | 身份证号, then 经办人信息 over one 身份证号, then the staff member's own
+    工作单位 | 姓名 | 身份证号 under blank cells, read as the 经办人's: the list refused for want of its own ID column).
+    Carried, a group ends at a column it already has (a second 姓名) and, naming another person, at a column that is
+    no attribute of a person (申报人信息 over 姓名 | 身份证号 | 联系电话 written once, then the deceased's 姓名 | 身份证号 |
+    死亡日期 under blank cells in a CSV export)."""
     width = max(len(top), len(bottom))
     top = top + [""] * (width - len(top))
     bottom = bottom + [""] * (width - len(bottom))
-    out, parent = [], ""
+    out, parent, under = [], "", set()
     for t, b in zip(top, bottom):
         if t:
-            parent = t
+            # (a label over a blank cell, 个人社保编号 written in the top row alone, is its column's own, no group)
+            parent, under = (t, set()) if b else ("", set())
         elif not b:
             parent = ""
+        elif parent and (b in under or (names_someone_else(parent) and not _PERSON_ATTRIBUTE.search(b))):
+            parent = ""
+        under.add(b)
         if not b:
             out.append(t)
         elif t == b:
             out.append(t)
+            parent = ""  # (a cell merged over both rows, 个人社保编号, is a column of its own, no group over those after it)
         elif t:
             out.append(t + b)
-        elif parent:
+        elif parent and not merged:
             out.append(parent + b)  # a parent cell spanning several children without merge info
         else:
             out.append(b)
@@ -315,7 +332,7 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
                     and not caption_line(grid.rows[r])
                     and not _label_value_row(grid.rows[r + 1], below, field, kind)
                     and not _holds_a_count(grid.rows[r], kind)):
-                combined = _combine(labels, below)
+                combined = _combine(labels, below, merged=bool(spans[r]))
                 sharper = _sharper(combined, below, kind) if score(below, kind) >= 2 else below
                 if parts:  # each sub-heading decides its column (照料护理标准 is no 供养标准 total)
                     cands.append((score(sharper, kind), 2, sharper))
