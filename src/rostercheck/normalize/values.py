@@ -387,7 +387,7 @@ BACK_PAY_WORDS = ("补发", "重发", "重新发放", "再次发放")
 _BACK_MONTH = r"(?:20\d{2}\s*年\s*)?(?:1[0-2]|0?[1-9])"
 # a span's dash as typed (5-6月, 5～6月 with a full-width tilde, 5〜6月, 5–6月, 5－6月) and a list's comma (5、6月, 5，6月);
 # after a 月 none is needed (补发5月6月: held-out 409, read as May alone, the double amount one month's)
-_BACK_DASH = r"[-~～〜–－至到]|—+"
+_BACK_DASH = r"[-~～\u301c–－至到]|—+"  # (U+301C 〜, a wave dash GBK lacks, as an escape)
 _BACK_SEP = rf"\s*(?:月\s*(?:{_BACK_DASH}|[、,，])?|(?:{_BACK_DASH}|[、,，]))\s*"
 _BACK_PAY = re.compile(rf"(?:{'|'.join(BACK_PAY_WORDS)})\s*({_BACK_MONTH}(?:{_BACK_SEP}{_BACK_MONTH})*)\s*月")
 _BACK_PART = re.compile(rf"(?:(20\d{{2}})\s*年\s*)?(1[0-2]|0?[1-9])\s*月?\s*({_BACK_DASH})?")
