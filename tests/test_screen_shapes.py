@@ -376,3 +376,54 @@ def test_a_members_cell_names_who_has_no_id(cell, nameless):
     from rostercheck.io.table import _named_without_id
 
     assert _named_without_id(cell) == nameless
+
+
+CHILD = make_id("20100101", 113)
+
+
+@pytest.mark.parametrize("cell, people, nameless", [
+    # h415: a 家庭成员 cell written ID first read nobody, or paired a name with the next member's ID across a line
+    (f"{STAFF} 钱芳（妻）；{CHILD} 孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    (f"{STAFF} 钱芳（妻）\n{CHILD} 孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    (f"{STAFF} 钱芳 妻，{CHILD} 孙亮 子", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    (f"{STAFF}：钱芳（妻）; {CHILD}：孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    (f"{STAFF[:6]} {STAFF[6:14]} {STAFF[14:]} 钱芳（妻）；{CHILD} 孙亮（子）",
+     [("钱芳", "妻", f"{STAFF[:6]} {STAFF[6:14]} {STAFF[14:]}"), ("孙亮", "子", CHILD)], []),
+    (f"钱芳 妻 {STAFF}；{CHILD} 孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    (f"{STAFF} 钱芳（妻）；母亲 李秀英；{CHILD} 孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], ["母亲 李秀英"]),
+    (f"{STAFF} 钱芳（妻） {CHILD} 孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    # name first, as before
+    (f"钱芳(配偶){STAFF};孙亮(子女){CHILD}", [("钱芳", "配偶", STAFF), ("孙亮", "子女", CHILD)], []),
+    (f"妻 钱芳 {STAFF} 子 孙亮 {CHILD}", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    (f"钱芳配偶{STAFF}、孙亮之子{CHILD}", [("钱芳", "配偶", STAFF), ("孙亮", "之子", CHILD)], []),
+    (f"妻:钱芳,{STAFF};子:孙亮,无", [("钱芳", "妻", STAFF)], ["子:孙亮"]),
+])
+def test_a_members_cell_is_read_whichever_comes_first(cell, people, nameless):
+    from rostercheck.io.table import _cell_people
+
+    assert _cell_people(cell) == (people, nameless)
+
+
+def test_members_written_id_first_are_each_screened(tmp_path):
+    # a dead member written ID first, a living one whose ID is one digit off another dead person's, a member named like
+    # a cadre with another ID: the first flagged, the others not
+    dead, near = make_id("19640502", 126), make_id("19640502", 146)
+    book = openpyxl.Workbook()
+    for row in [["乡镇", "村", "申请人", "身份证号", "家庭人口", "家庭成员"],
+                ["城关镇", "东村", "孙伟", HEAD, 3, f"{dead} 钱芳（妻）\n{CHILD} 孙亮（子）"],
+                ["城关镇", "东村", "周平", OTHER, 2, f"{near[:6]} {near[6:14]} {near[14:]} 李梅（妻）"],
+                ["城关镇", "东村", "吴强", make_id("19600101", 171), 2, f"{make_id('19650101', 182)}：赵兰（妻）"]]:
+        book.active.append(row)
+    book.save(tmp_path / "新申请.xlsx")
+    deaths = tmp_path / "deaths.csv"
+    deaths.write_text(f"姓名,身份证号,死亡日期\n钱芳,{dead},2026-05-01\n李美,{make_id('19640502', 148)},2026-05-01\n",
+                      encoding="utf-8")
+    cadres = openpyxl.Workbook()
+    cadres.active.append(["姓名", "身份证号", "乡镇", "村", "职务"])
+    cadres.active.append(["赵兰", make_id("19700303", 222), "城关镇", "东村", "村委委员"])
+    cadres.save(tmp_path / "cadres.xlsx")
+    result = screen([tmp_path / "新申请.xlsx"], {"deaths": deaths, "cadres": tmp_path / "cadres.xlsx"}, dt.date(2026, 9, 30))
+    v = result.verdicts.sort_values("户主姓名")
+    assert list(zip(v["户主姓名"], v["结论"])) == [("吴强", "无疑点"), ("周平", "无疑点"), ("孙伟", "有疑点")]
+    f = result.findings
+    assert list(zip(f["类别代码"], f["姓名"], f["置信度"])) == [("C02", "钱芳", "高")]

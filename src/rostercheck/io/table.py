@@ -2319,6 +2319,76 @@ _LISTED_MEMBER = re.compile(r"(?:(?<![\u4e00-\u9fff])(?P<rel0>" + _LEADING_RELAT
                             r"|(?<!\d)\d{6} ?\d{8} ?\d{3}[\dXx](?![\dXx]))")
 
 
+# An ID in a 家庭成员 cell, whole or typed in groups (430527 19530101 123X)
+_CELL_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d)|(?<!\d)\d{6} ?\d{8} ?\d{3}[\dXx](?![\dXx])")
+# What separates one member from the next in such a cell; what may sit between a member's ID and its name (a space, a
+# colon, a dash) is no separator
+_MEMBER_SEP = re.compile(r"[；;，,、|\r\n]+")
+_CELL_NAME = re.compile(r"[\u4e00-\u9fff·•・]{2,8}")
+_BRACKETED = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s*[（(](?P<rel>[^()（）\d]{1,8})[)）]")
+_JOINED = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8}?)(?P<rel>" + _JOINED_RELATION + r")")
+_LEADING = re.compile(r"(?:" + _LEADING_RELATION + r")")
+
+
+def _member_words(words: str) -> tuple[str, str] | None:
+    """A member's name and relation from the words written beside its ID in a 家庭成员 cell ('王芳（妻）', '王芳 妻',
+    '妻 王芳', '妻:王芳', '王芳配偶'), or None when they name nobody (a relation alone, no name)."""
+    words = words.strip(" :：-/\t")
+    if m := _BRACKETED.fullmatch(words):
+        return m["name"], m["rel"]
+    parts = [w for w in re.split(r"[\s/:：\-]+", words) if w]
+    if len(parts) == 2 and _LEADING.fullmatch(parts[0]) and _CELL_NAME.fullmatch(parts[1]):
+        return parts[1], parts[0]
+    if len(parts) == 2 and _LEADING.fullmatch(parts[1]) and _CELL_NAME.fullmatch(parts[0]):
+        return parts[0], parts[1]
+    if len(parts) == 1 and (m := _JOINED.fullmatch(parts[0])):
+        return m["name"], m["rel"]
+    if len(parts) == 1 and _CELL_NAME.fullmatch(parts[0]) and not _LEADING.fullmatch(parts[0]):
+        return parts[0], ""
+    return None
+
+
+def _cell_people(cell: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The members a 家庭成员 cell lists, each its (name, relation, ID), and the words it names nobody's ID beside, as
+    written. Anchored on the IDs: the words between two IDs are cut at the member separator, the part touching an ID
+    (only a space or a colon between) being that ID's; words touching neither go by the cell's order — name before ID
+    when the cell opens with words, ID before name when it opens with an ID (h415: '4305… 王芳（妻）；4305… 张伟（子）'
+    read nobody, or paired a name with the next member's ID across a line break).
+
+    Returns:
+        The members with an ID (a name not read is ''), and the leftover words naming members without one.
+    """
+    cell = unicodedata.normalize("NFKC", cell)
+    ids = list(_CELL_ID.finditer(cell))
+    if not ids:
+        return [], []
+    cuts = [cell[:ids[0].start()]] + [cell[a.end():b.start()] for a, b in zip(ids, ids[1:])] + [cell[ids[-1].end():]]
+    chunks = [[c.strip(" \t") for c in _MEMBER_SEP.split(cut) if c.strip(" \t:：-/")] for cut in cuts]
+    id_first = not chunks[0] and bool(chunks[-1])
+    before, after, loose = [""] * len(ids), [""] * len(ids), []
+    for k, cut in enumerate(cuts):
+        parts = list(chunks[k])
+        if not parts:
+            continue
+        # (touching the ID before it: no separator between; touching the ID after it: none after the words)
+        head_glued = k > 0 and not _MEMBER_SEP.match(cut.lstrip(" \t"))
+        tail_glued = k < len(ids) and not _MEMBER_SEP.search(cut.rstrip(" \t")[-1:])
+        if 0 < k < len(ids) and len(parts) == 1 and head_glued == tail_glued:  # (touching both or neither: the order)
+            (after if id_first else before)[k - id_first] = parts.pop()
+        if k > 0 and parts and (head_glued or id_first) and not (len(parts) == 1 and tail_glued and not head_glued):
+            after[k - 1] = parts.pop(0)
+        if parts and k < len(ids) and (tail_glued or not id_first):
+            before[k] = parts.pop()
+        loose += parts
+    people = []
+    for k, m in enumerate(ids):
+        said, later = (_member_words(w) if w else None for w in (before[k], after[k]))
+        if said and later and later != said:  # (a name on each side: the one after is another member's, with no ID)
+            loose.append(after[k])
+        people.append((*(said or later or ("", "")), m.group()))
+    return people, [w for w in loose if _CELL_NAME.search(w) and not _NOBODY.fullmatch(w)]
+
+
 def _id_as_head(mapping: dict[str, int]) -> dict[str, int]:
     """A mapping whose bare ID column is the applicant's (申请人 | 身份证号 | 家庭成员 …): as the head's ID."""
     return {("head_id" if f == "id" else f): c for f, c in mapping.items()}
@@ -2336,8 +2406,8 @@ def members_listed(rows: list, mapping: dict[str, int]) -> bool:
     if "id" in mapping or "head_id" not in mapping:
         return False
     cols = [c for f, c in mapping.items() if f == "name" or (f.startswith(MEMBER_SLOT) and f.endswith(":name"))]
-    return any(_LISTED_MEMBER.search(unicodedata.normalize("NFKC", text(row[col])))
-               for row in rows[:50] for col in cols if col < len(row))
+    return any(_LISTED_MEMBER.search(unicodedata.normalize("NFKC", text(row[col]))) or any(
+               name for name, _, _ in _cell_people(text(row[col]))[0]) for row in rows[:50] for col in cols if col < len(row))
 
 
 def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> pd.DataFrame:
@@ -2359,12 +2429,12 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
         if "id" in frame.columns or "head_id" not in frame.columns or "name" not in frame.columns:
             return frame
         at, distinct_cells = pd.factorize(pd.Series(frame["name"], dtype=object).map(text))
-        found = [[(m["name"], m["rel0"] or m["rel"] or m["rel2"] or m["rel3"] or "", m["id"]) for m in _LISTED_MEMBER.finditer(unicodedata.normalize("NFKC", c))]
-                 if _NAME_LIST.search(c) or len(c) > 18 else [] for c in distinct_cells.tolist()]
+        read = [_cell_people(c) if _NAME_LIST.search(c) or len(c) > 18 else ([], []) for c in distinct_cells.tolist()]
+        found = [people for people, _ in read]
         if not any(found):
             return frame
         listed = [found[k] if k >= 0 else [] for k in at.tolist()]
-        bare = [_named_without_id(c) if found[k] else [] for k, c in enumerate(distinct_cells.tolist())]
+        bare = [words for _, words in read]
         unread = [(k, bare[a]) for k in np.flatnonzero(np.array([bool(b) for b in bare] + [False])[at]).tolist()
                   for a in (at[k],)]
     base = frame.drop(columns=[c for c in slotted + ["name", "id", "relation", "sex"] if c in frame.columns]).astype(object)
@@ -2431,11 +2501,7 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
 
 def _named_without_id(cell: str) -> list[str]:
     """The members a 家庭成员 cell names with no ID ('母亲 李秀英' beside '妻 王芳 3411…'), as written."""
-    # (what the members read with their IDs leave: '妻:王芳,4305…' and '王芳/妻/4305…' are one member each, no nameless 妻)
-    rest = _LISTED_MEMBER.sub("\x1f", unicodedata.normalize("NFKC", cell))
-    parts = (p.strip(" :：-/") for p in re.split(r"[\x1f,，;；、|\r\n]+", rest))
-    return [p for p in parts if p and not re.search(r"\d{6}", p) and not _NOBODY.fullmatch(p)
-            and re.search(r"[\u4e00-\u9fff]{2}", p)]
+    return _cell_people(cell)[1]
 
 
 def _without_id_said(frame: pd.DataFrame, unread: list[tuple[int, list[str]]]) -> str:
