@@ -465,3 +465,26 @@ def test_a_household_on_two_monitoring_lists_with_different_incomes(tmp_path):
         assert "另《低保边缘家庭名单.csv》第 2 行写家庭人均月收入 620.00 元，不低于标准，两份名单的收入不一致" in said, said
         said = found["L02"][1]
         assert "家庭人均月收入 150.00 元" in said and "另《低保边缘家庭名单.csv》第 2 行写家庭人均月收入 620.00 元" in said, said
+
+
+def test_an_illness_list_whose_only_18_digit_column_is_a_medical_insurance_number_is_said_to_have_no_ids(tmp_path):
+    # h415: a 医保个人编号 of 18 digits was taken as the ID column by content, then every row's ID was said wrong; a
+    # 社会保障卡号 that is the ID itself is still read as the IDs
+    from filebuild import household as file_household, write_roster
+    from rostercheck.coverage import coverage
+
+    roster = write_roster(tmp_path / "低保花名册.xlsx", file_household("城关镇", "东村", "张三", make_id("19600101", 11)))
+    people = [("李四", make_id("19700101", 55)), ("王五", make_id("19720304", 71)), ("赵六", make_id("19800202", 93))]
+    for column, values, said, wrong in (
+            ("医保个人编号", ["430527000000123456", "430527000000654321", "430527000000111111"], True, False),
+            ("社会保障卡号", [p[1] for p in people[:2]] + [""], False, True)):
+        book = openpyxl.Workbook()
+        book.active.append(["姓名", column, "病种"])
+        for (name, _), value in zip(people, values):
+            book.active.append([name, value, "尿毒症"])
+        book.save(tmp_path / "重病患者名单.xlsx")
+        result = coverage([roster], {"illness": tmp_path / "重病患者名单.xlsx"}, AS_OF)
+        notes = "".join(result.warnings)
+        assert ("表头中没有身份证号列" in notes and f"“{column}”" in notes and "无法比对" in notes) is said, notes
+        assert ("行身份证号空白或有误" in notes) is wrong, notes
+        assert ("按内容判断为身份证号列" in notes) is not said, notes

