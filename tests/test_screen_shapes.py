@@ -392,6 +392,13 @@ CHILD = make_id("20100101", 113)
     (f"钱芳 妻 {STAFF}；{CHILD} 孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
     (f"{STAFF} 钱芳（妻）；母亲 李秀英；{CHILD} 孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], ["母亲 李秀英"]),
     (f"{STAFF} 钱芳（妻） {CHILD} 孙亮（子）", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    # a member whose ID lost a digit is still read (D03, never exact); a masked one is named unread, as written
+    (f"{STAFF[:17]} 钱芳（妻）；{CHILD} 孙亮（子）", [("孙亮", "子", CHILD), ("钱芳", "妻", STAFF[:17])], []),
+    (f"{STAFF[:6]} {STAFF[6:14]} {STAFF[14:17]} 钱芳（妻）；{CHILD} 孙亮（子）",
+     [("孙亮", "子", CHILD), ("钱芳", "妻", STAFF[:17])], []),
+    (f"{STAFF[:6]}********{STAFF[14:]} 钱芳（妻）；{CHILD} 孙亮（子）",
+     [("孙亮", "子", CHILD)], [f"{STAFF[:6]}********{STAFF[14:]} 钱芳(妻)"]),
+    (f"{STAFF} 钱芳（妻）；{CHILD[:12]} 孙亮（子）", [("钱芳", "妻", STAFF)], []),
     # name first, as before
     (f"钱芳(配偶){STAFF};孙亮(子女){CHILD}", [("钱芳", "配偶", STAFF), ("孙亮", "子女", CHILD)], []),
     (f"妻 钱芳 {STAFF} 子 孙亮 {CHILD}", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),

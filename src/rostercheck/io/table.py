@@ -2337,6 +2337,7 @@ _LISTED_MEMBER = re.compile(r"(?:(?<![\u4e00-\u9fff])(?P<rel0>" + _LEADING_RELAT
 _CELL_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d)|(?<!\d)\d{6} ?\d{8} ?\d{3}[\dXx](?![\dXx])")
 # What separates one member from the next in such a cell; what may sit between a member's ID and its name (a space, a
 # colon, a dash) is no separator
+_DAMAGED_ID = re.compile(r"(?<![\dXx])\d[\d ]{12,19}[\dXx](?![\dXx])")
 _MEMBER_SEP = re.compile(r"[；;，,、|\r\n]+")
 _CELL_NAME = re.compile(r"[\u4e00-\u9fff·•・]{2,8}")
 _BRACKETED = re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s*[（(](?P<rel>[^()（）\d]{1,8})[)）]")
@@ -2378,8 +2379,11 @@ def _cell_people(cell: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         return [], []
     cuts = [cell[:ids[0].start()]] + [cell[a.end():b.start()] for a, b in zip(ids, ids[1:])] + [cell[ids[-1].end():]]
     chunks = [[c.strip(" \t") for c in _MEMBER_SEP.split(cut) if c.strip(" \t:：-/")] for cut in cuts]
+    # (a part with a number of its own, a cut or masked ID, is another member's: never words of the IDs beside it)
+    loose = [c for part in chunks for c in part if re.search(r"\d{6}", c)]
+    chunks = [[c for c in part if not re.search(r"\d{6}", c)] for part in chunks]
     id_first = not chunks[0] and bool(chunks[-1])
-    before, after, loose = [""] * len(ids), [""] * len(ids), []
+    before, after = [""] * len(ids), [""] * len(ids)
     for k, cut in enumerate(cuts):
         parts = list(chunks[k])
         if not parts:
@@ -2400,7 +2404,13 @@ def _cell_people(cell: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         if said and later and later != said:  # (a name on each side: the one after is another member's, with no ID)
             loose.append(after[k])
         people.append((*(said or later or ("", "")), m.group()))
-    return people, [w for w in loose if _CELL_NAME.search(w) and not _NOBODY.fullmatch(w)]
+    # (a member whose ID lost or gained a digit, '4305…123 孙亮（子）': still its person, to be D03 and never exact; a
+    # part with a cut number is no one to name in the notice either — it would print it; a masked one is named as written)
+    for words in loose:
+        if (cut := _DAMAGED_ID.search(words)) and (said := _member_words(words[:cut.start()] + " " + words[cut.end():])):
+            people.append((*said, re.sub(r"\s", "", cut.group())))
+    return people, [w for w in loose if _CELL_NAME.search(w) and not _NOBODY.fullmatch(w)
+                    and (not re.search(r"\d{6}", w) or "*" in w)]
 
 
 def _id_as_head(mapping: dict[str, int]) -> dict[str, int]:
