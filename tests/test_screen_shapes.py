@@ -434,3 +434,15 @@ def test_members_written_id_first_are_each_screened(tmp_path):
     assert list(zip(v["户主姓名"], v["结论"])) == [("吴强", "无疑点"), ("周平", "无疑点"), ("孙伟", "有疑点")]
     f = result.findings
     assert list(zip(f["类别代码"], f["姓名"], f["置信度"])) == [("C02", "钱芳", "高")]
+
+
+def test_a_member_written_with_a_masked_id_is_said_unread_as_masked(tmp_path):
+    book = openpyxl.Workbook()
+    for row in [["乡镇", "村", "申请人", "身份证号", "家庭人口", "家庭成员"],
+                ["城关镇", "东村", "孙伟", HEAD, 3, f"{STAFF[:6]}********{STAFF[14:]} 钱芳（妻）；{CHILD} 孙亮（子）"]]:
+        book.active.append(row)
+    book.save(tmp_path / "新申请.xlsx")
+    result = screen([tmp_path / "新申请.xlsx"], {"staff": _staff(tmp_path)}, dt.date(2026, 9, 30))
+    said = "".join(result.warnings)
+    assert "1 名成员只写了姓名、没有身份证号（或身份证号已脱敏、不全），未核对" in said, said
+    assert result.findings[result.findings["置信度"] == "高"].empty

@@ -2540,7 +2540,8 @@ def _without_id_said(frame: pd.DataFrame, unread: list[tuple[int, list[str]]]) -
     if not unread:
         return ""
     shown = "；".join(f"第 {frame['_row'].iat[k]} 行 {heads[k]}户：{'、'.join(names)}" for k, names in unread[:5])
-    return (f"；其中 {sum(len(n) for _, n in unread)} 名成员只写了姓名、没有身份证号，未核对（{shown}"
+    masked = "（或身份证号已脱敏、不全）" if any("*" in n for _, names in unread for n in names) else ""
+    return (f"；其中 {sum(len(n) for _, n in unread)} 名成员只写了姓名、没有身份证号{masked}，未核对（{shown}"
             f"{'等' if len(unread) > 5 else ''}），请补充身份证号后重新运行")
 
 
