@@ -429,6 +429,39 @@ def test_a_pension_in_fen_is_read_in_yuan(tmp_path, header, title):
     assert flagged(ctx, "C03") == [("张三", "高")] and "3,200.00 元/月" in evidence(ctx)[0]
 
 
+_OTHERS = [f"王{k},{make_id('19450101', 300 + 2 * k)},城乡居民基本养老保险,{v},正常" for k, v in
+           enumerate([12000, 13500, 15000, 16800, 18000, 21000, 23000, 250000])]
+
+
+@pytest.mark.parametrize("header, title, head, others, flags, said", [
+    # held-out 414: a 人社 export in 分 with no unit anywhere: a 150 元 residents' pension read as 15,000 元, C03 高
+    ("姓名,社会保障号码,险种,月发放金额,待遇状态", "2026年6月养老金发放名单", "15000", _OTHERS, [], ""),
+    ("姓名,社会保障号码,险种,月发放金额,待遇状态", "", "320000", _OTHERS, [("张三", "高")], "3,200.00 元/月"),
+    # … traps that stay yuan: amounts with decimals, a list most of whose people get a plausible yuan amount, a unit
+    # named in the title, a year's amount
+    ("姓名,社会保障号码,险种,月发放金额,待遇状态", "", "15000", [o.replace(",正常", ".5,正常") for o in _OTHERS],
+     [("张三", "高")], "15,000.00 元/月"),
+    ("姓名,社会保障号码,险种,月发放金额,待遇状态", "", "15000", [o.replace("0,正常", ",正常") for o in _OTHERS],
+     [("张三", "高")], "15,000.00 元/月"),
+    ("姓名,社会保障号码,险种,月发放金额,待遇状态", "金额单位：元", "15000", _OTHERS, [("张三", "高")], "15,000.00 元/月"),
+    ("姓名,社会保障号码,险种,年发放金额,待遇状态", "", "36000", _OTHERS, [("张三", "高")], "3,000.00 元/月"),
+])
+def test_a_pension_list_in_fen_without_a_unit_is_read_in_yuan(tmp_path, header, title, head, others, flags, said):
+    rows = [f"张三,{HEAD},企业职工基本养老保险,{head},正常", *others]
+    ctx = context(couple(), files={"pensions": _pension_list(tmp_path / "养老金.csv", header, rows, title)})
+    assert flagged(ctx, "C03") == flags
+    assert not flags or said in evidence(ctx)[0]
+
+
+def test_a_pension_list_read_in_fen_is_said():
+    from helpers import table
+    from rostercheck.reference import normalise
+    t = table("pensions", [{"id": HEAD, "amount": v} for v in (15000, 16000, 17000, 18000, 320000)],
+              headers={"amount": "月发放金额"})
+    assert normalise(t)["amount"].tolist() == [150.0, 160.0, 170.0, 180.0, 3200.0]
+    assert any("“月发放金额”列没有写明金额单位" in w and "以分为单位读取" in w for w in t.warnings)
+
+
 @pytest.mark.parametrize("header, title", [
     ("姓名,社会保障号码,险种,月发放金额（元）,待遇状态（1正常 2暂停 3终止）", ""),
     ("姓名,社会保障号码,险种,月发放金额（元）,待遇状态", "养老待遇发放信息  险种：110企业职工 170城乡居民；待遇状态：1正常 2暂停 3终止"),

@@ -368,3 +368,22 @@ def test_a_wage_list_with_bare_month_columns_takes_its_year_from_its_title_or_na
         assert unread and "wage" not in frame.columns
     else:
         assert not unread and sorted(zip(frame["month"], frame["wage"])) == read
+
+
+_MANAGERS = [make_id("19800101", 201 + 2 * k) for k in range(12)]
+
+
+@pytest.mark.parametrize("title, head, others, flags", [
+    # held-out 414: 缴费工资 in 分 with no unit anywhere: 90,000 (900 元) read as 90,000 元, C06 高 for a family of four
+    ("", 90000, [350000, 420000, 180000, 260000, 500000, 310000], []),
+    ("", 600000, [350000, 420000, 180000, 260000, 500000, 310000], [("张三", "高")]),
+    # … a real wage list in yuan with many 12,000–30,000 元 managers among ordinary wages stays yuan
+    ("", 1800, [12000, 15000, 18000, 22000, 30000, 13000, 2500, 3100, 2200, 4000, 2800, 1900], []),
+    ("", 9000, [12000, 15000, 18000, 22000, 30000, 13000, 2500, 3100, 2200, 4000, 2800, 1900], [("张三", "高")]),
+    ("单位：元", 90000, [350000, 420000, 180000, 260000, 500000, 310000], [("张三", "高")]),
+])
+def test_a_wage_list_in_fen_without_a_unit_is_read_in_yuan(tmp_path, title, head, others, flags):
+    lines = ([title] if title else []) + ["姓名,身份证号,缴费单位,缴费工资,缴费月份", f"张三,{HEAD},县城建筑公司,{head},2026-09"]
+    lines += [f"王{k},{_MANAGERS[k]},县城建筑公司,{w},2026-09" for k, w in enumerate(others)]
+    (tmp_path / "工资.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert flagged(context(family(n_kids=2), files={"wages": tmp_path / "工资.csv"}), "C06") == flags

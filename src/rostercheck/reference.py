@@ -18,7 +18,7 @@ from .model import object_array, plain_text
 from .normalize import codes, ids
 from .normalize.names import person_name
 from .normalize.values import (count, date, digits, digits_lost, masked_digits, money, month, month_span, number_words, text,
-                               texts, written_text)
+                               texts, unit_named, written_text)
 
 _DIGIT_FIELDS = {"phone", "phone2", "bank_account"}
 _ID_FIELDS = {"id": "", "cadre_id": "cadre_", "dependent_id": "dependent_", "head_id": "head_", "father_id": "father_",
@@ -112,6 +112,10 @@ def normalise(table: Table) -> pd.DataFrame:
     for fld in ("amount", "wage"):
         if fld in out.columns:
             _to_monthly(table, out, fld)
+    if table.kind in FEN_LIST_KINDS:
+        for fld in ("amount", "wage"):
+            if fld in out.columns and f"{fld}_divisor" not in out.columns and "amount_divisor" not in out.columns:
+                _amounts_in_fen(table, out, fld)
     if "plate_kind" in out.columns:  # no 车辆类型 written: the plate's kind says it (GA 36: 07 普通摩托车, 14 拖拉机)
         kinds = codes.table("plate_kind")["codes"]
         named = by_value(out["plate_kind"].tolist(), lambda v: _plate_kind(str(v or "").strip(), kinds))
@@ -229,6 +233,32 @@ def _to_monthly(table: Table, out: pd.DataFrame, fld: str) -> None:
     out[fld] = [v / divisor if isinstance(v, float) else v for v in out[fld]]
     out[f"{fld}_divisor"] = divisor  # (the evidence says the sum as written and its division: held-out 312)
     table.warnings.append(f"“{label}”按{unit}金额折算为月金额（÷{divisor}）")
+
+
+# A monthly pension or wage (yuan) most people on a department's list are far below: a list's monthly amount column with
+# no unit named anywhere, every amount whole, and its lower quartile this or more is in 分 (a 人社 export: 月发放金额
+# 150000 for 1,500 元, 缴费工资 350000; held-out 414: a 100 元 residents' pension read as 10,000 元 flagged C03 高). A
+# quartile, not the median: a real wage list in yuan with many 12,000–30,000 元 managers keeps its ordinary wages
+# below it; in 分 even a residents' basic pension (100 元 and more) is 10,000 or more. Same figure as roster.FEN_PER_PERSON.
+FEN_LIST_MONTH = 10_000
+FEN_LIST_KINDS = ("pensions", "wages")
+FEN_LIST_MIN_AMOUNTS = 5  # (fewer: a few retirees' real high pensions, not a list's unit)
+
+
+def _amounts_in_fen(table: Table, out: pd.DataFrame, fld: str) -> None:
+    """Read a pension or wage list's monthly amount column in 分 (÷100) when :data:`FEN_LIST_MONTH` says it is, said
+    in a notice (at least :data:`FEN_LIST_MIN_AMOUNTS` amounts given)."""
+    label = table.headers.get(fld, "")
+    if not label or unit_named(label, table.title) or yearly_amount(label) or "季" in label:
+        return
+    amounts = np.asarray(pd.to_numeric(out[fld], errors="coerce"), dtype=float)
+    given = amounts[amounts > 0]
+    if len(given) < FEN_LIST_MIN_AMOUNTS or np.quantile(given, 0.25) < FEN_LIST_MONTH or (given != np.round(given)).any():
+        return
+    out[fld] = [v / 100 if isinstance(v, float) and v == v else v for v in out[fld].tolist()]
+    table.warnings.append(f"“{table.header_said(fld)}”列没有写明金额单位，按元计多数人每月 {np.quantile(given, 0.25):,.0f} 元以上"
+                          f"（中位数 {np.median(given):,.0f} 元），不合常理，已按以分为单位读取（÷100）；如不是以分为单位，请核实后"
+                          f"在表头写明单位（如“{table.header_said(fld)}（元）”）重新运行")
 
 
 _YEAR_NAMED = re.compile(r"(?<!\d)(20\d{2})(?!\d)")

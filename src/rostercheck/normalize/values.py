@@ -474,6 +474,13 @@ def yuan_per_unit(label: str, title: str = "") -> float:
     return YUAN_PER[next(u for u in named.groups() if u)] if named else 1.0
 
 
+def unit_named(label: str, title: str = "") -> bool:
+    """Whether an amount column's header or title rows name its unit at all (元 included: '月发放金额（元）', '单位：元'),
+    or its header says yuan in another way ('金额元', '工资(元/月)')."""
+    return ("元" in label or _UNIT_OF_LABEL.search(label) is not None
+            or _UNIT_OF_TITLE.search(unicodedata.normalize("NFKC", title or "")) is not None)
+
+
 def count(raw: object) -> int | None:
     """Return a whole number (people, employees) from a cell ('3', '3人', 3.0).
 
