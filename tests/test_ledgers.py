@@ -1618,10 +1618,13 @@ def test_a_bank_result_file_gives_its_results_to_the_sent_rows_and_pays_nothing_
     (["二〇二五年十一月", "二〇二五年十二月份"], ["2025-11", "2025-12"]),
     (["2025年7月", "2025年8月"], ["2025-07", "2025-08"]),
     (["统一月报"], []),  # (a name that only holds the numerals is no month)
+    # held-out 414: the month, then words ('一月发放', '二月份发放明细'), the year in the file's name
+    (["一月发放", "二月份发放明细", "十一月份低保金发放表"], ["2026-01", "2026-02", "2026-11"]),
+    (["一月至三月汇总"], []),  # (a span is no one month)
 ])
 def test_sheets_named_by_their_month_in_chinese_numerals_give_it(tmp_path, sheets, months):
     head = ["序号", "姓名", "身份证号", "项目", "金额", "账号"]
-    book = write(tmp_path / "城乡低保资金发放明细表.xlsx",
+    book = write(tmp_path / "2026年城乡低保资金发放明细表.xlsx",
                  {name: [head, [1, "张三", A, "低保金", 516, "6217000000000001"], [2, "李四", B, "低保金", 716, "6217000000000002"]]
                   for name in sheets})
     _, frame, warnings = load_ledgers([book], AS_OF)

