@@ -1406,7 +1406,9 @@ def test_a_list_id_masked_after_its_birth_date_is_said_to_be_masked():
     said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
     (blank,) = [w for w in said if "没有可用的身份证号" in w]
     assert "2 行" in blank and "其中 2 行的身份证号被遮挡" in blank, blank
-    assert "被遮挡的号码露出出生日期的 1 行按“姓名+露出的各位”比对，花名册上只有一人相符的列为低置信度线索；其余的人无法与花名册比对" in blank
+    # (held-out 413) how many masked rows were compared and how many were tied to one member are both said
+    assert ("被遮挡的号码露出出生日期（或露出地区码和末 4 位）的 1 行按“姓名+露出的各位”比对，其中 1 行与花名册上唯一一人相符，"
+            "列为低置信度线索（同名且露出的各位也相同的有两人以上的，不列）；其余的人无法与花名册比对") in blank, blank
 
 
 @pytest.mark.parametrize("listed, name, expected, said", [
@@ -1415,7 +1417,16 @@ def test_a_list_id_masked_after_its_birth_date_is_said_to_be_masked():
     (D[:12] + "****" + D[-2:], None, None, None),  # the birth day hidden: no date to compare
     (D[:14] + "****", "王晓", None, None),  # another name
     (D[:6] + "19991231" + "****", "王小", None, None),  # another birth date
-    (D[:6] + "*" * 8 + D[-4:], "王小", None, None),  # the region alone: names nobody
+    # region and the last 4 (incl. the check character) shown, the same name, one member fits: 低 (held-out 413)
+    (D[:6] + "*" * 8 + D[-4:], "王小", "低",
+     "姓名一致；名单的身份证号被遮挡（脱敏），露出的前 6 位（地区码）和后 4 位（含校验码）一致，花名册上只有此人相符"),
+    (D[:10] + "*" * 4 + D[-4:], "王小", "低", "露出的前 10 位（地区码和出生年份）和后 4 位（含校验码）一致"),
+    (D[:6] + "*" * 8 + A[-4:], "王小", None, None),  # a namesake whose trailing digits differ
+    (D[:6] + "1999" + "*" * 4 + D[-4:], "王小", None, None),  # … whose birth year differs
+    (D[:6] + "*" * 12, "王小", None, None),  # the region alone: names nobody
+    (D[:6] + "*" * 9 + D[-3:], "王小", None, None),  # region and 3 trailing characters: too few
+    (D[:4] + "*" * 10 + D[-4:], "王小", None, None),  # part of the region
+    (D[:6] + "*" * 8 + D[-4:], "王晓", None, None),  # another name, the same digits shown
     (D[:13] + "****", "王小", None, None),  # 17 characters: no masked ID
 ])
 def test_a_death_listed_with_an_id_masked_after_its_birth_date_is_a_low_lead(listed, name, expected, said):
@@ -1456,6 +1467,19 @@ def test_a_masked_id_fitting_two_namesakes_born_the_same_day_names_neither():
     c = make_id("19730113", 586)
     ctx = context(household("王秀英", a) + household("王秀英", c, township="河口乡"),
                   {"deaths": [{"name": "王秀英", "id": a[:14] + "****", "date": "2026-05-01"}]})
+    assert [(ctx.members.at[f.member, "id"], f.confidence) for f in run_checks(ctx, ["C02"])[0]] == [(a, "低")]
+
+
+def test_a_mask_without_birth_date_fitting_two_namesakes_names_neither():
+    # (held-out 413) 410326********1016 beside two members of its name whose IDs both end 1016: no lead for either
+    a = make_id("19640512", 101)
+    b = next(x for d in range(1, 29) for q in range(1, 999) if (x := make_id(f"197108{d:02d}", q))[-4:] == a[-4:])
+    rows = household("王秀英", a) + household("王秀英", b, township="河口乡")
+    listed = {"deaths": [{"name": "王秀英", "id": a[:6] + "*" * 8 + a[-4:], "date": "2026-05-01"}]}
+    assert run_checks(context(rows, listed), ["C02"])[0] == []
+    # … the other one's last 4 differ: the one left is the lead
+    c = make_id("19710808", 102)
+    ctx = context(household("王秀英", a) + household("王秀英", c, township="河口乡"), listed)
     assert [(ctx.members.at[f.member, "id"], f.confidence) for f in run_checks(ctx, ["C02"])[0]] == [(a, "低")]
 
 

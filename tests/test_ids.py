@@ -152,6 +152,23 @@ def test_masked(cell, shown):
     assert ids.masked(cell) == shown
 
 
+@pytest.mark.parametrize("cell, shown", [
+    # compared by name and the digits shown (held-out 413): region and birth date, or region and the last 4 or more
+    ("42112319670804****", 14),
+    ("421123********0354", 6),
+    ("4211231967****035X", 10),
+    ("421123*******10354", 6),
+    # too little shown: the region alone, part of it, the region and fewer than 4 trailing characters, 15 characters
+    ("421123************", 0),
+    ("4211**********0354", 0),
+    ("421123*********354", 0),
+    ("421123*****0354", 0),
+    ("421123196708041234", 0),
+])
+def test_masked_compared(cell, shown):
+    assert ids.masked_compared(cell) == shown
+
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

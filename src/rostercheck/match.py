@@ -92,7 +92,7 @@ def _stand_in(a: str, b: str) -> bool:
 
 
 def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col: str = "name_key",
-         names: nm.NameMatchParams | None = None) -> pd.DataFrame:
+         names: nm.NameMatchParams | None = None, masked_tail: bool = False) -> pd.DataFrame:
     """Return the (member, reference row) pairs that denote the same person.
 
     Args:
@@ -102,13 +102,17 @@ def link(members: pd.DataFrame, ref: pd.DataFrame, id_col: str = "id", name_col:
         name_col: the reference column holding the name key.
         names: the name-matching policy ([common] name_similar_threshold, name_similar_min_length: when two long
             names are one spelt apart); the defaults when None.
+        masked_tail: whether the list's IDs masked to region and trailing digits (410326********0354, no birth date:
+            :func:`ids.masked_compared`) are compared too, by name and every digit shown, 低 at most (a department list of
+            the audit: held-out 413); the coverage lists' are said beside the namesakes instead (l_coverage).
     Returns:
         A frame with columns m (member index), r (reference index), confidence and key (Chinese text
         saying which key agreed). An exact ID beside another person's name (马敏珍 on the roster, 赵大宝 on the list:
         rows shifted in the list, or a wrong ID typed; 龙明甲 beside 龙明辉: a sibling's) is 中, the key saying so; a name
         with a '?' or pinyin for a character its file could not hold (:func:`_stand_in`) stays 高, the key saying so.
     """
-    found = link_lists(members, ref, "id", id_col, "name_key", name_col, sides=ROSTER_AND_LIST, masked=True)
+    found = link_lists(members, ref, "id", id_col, "name_key", name_col, sides=ROSTER_AND_LIST,
+                       masked="tail" if masked_tail else True)
     if name_col not in ref.columns:
         return found
     found = _one_typo_apart(found, members, ref, id_col, name_col)
@@ -499,7 +503,7 @@ def _date_of(value: dt.date) -> dt.date:
 
 def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_id: str = "id",
                left_name: str = "name_key", right_name: str = "name_key",
-               sides: tuple[str, str] | None = None, masked: bool = False) -> pd.DataFrame:
+               sides: tuple[str, str] | None = None, masked: bool | str = False) -> pd.DataFrame:
     """Return the (left row, right row) pairs of any two normalised frames that denote the same person.
 
     Args:
@@ -511,7 +515,8 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         right_name: the right name-key column.
         sides: what to call the left and the right file in a key saying whose ID is damaged (:func:`repaired_key`).
         masked: whether the right side's IDs masked after region and birth date are compared (:func:`_as_masked`: a
-            roster member and a list row only).
+            roster member and a list row only); "tail": the right side's masked to region and trailing digits too
+            (:func:`ids.masked_compared`).
     Returns:
         A frame with columns m (left index), r (right index), confidence and key.
     """
@@ -533,7 +538,7 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
     cut_left, cut_right = _as_cut(left, lp, lcols), _as_cut(right, rp, rcols)
     if masked:  # (either side: a list's masked row, or an applicant's ID copied from a 公示 list, held-out 365)
-        cut_left, cut_right = _as_masked(cut_left, lp, lcols), _as_masked(cut_right, rp, rcols)
+        cut_left, cut_right = _as_masked(cut_left, lp, lcols), _as_masked(cut_right, rp, rcols, masked == "tail")
     repaired = pd.concat([_repaired(cut_left, cut_right, lcols, rcols, sides), _same_undated(left, right, lcols, rcols),
                           _seventeen(cut_left, cut_right, lcols, rcols, sides)], ignore_index=True)
     out = pd.concat([exact, repaired], ignore_index=True) if len(repaired) else exact
@@ -551,17 +556,19 @@ def _as_cut(frame: pd.DataFrame, prefix: str, cols: tuple) -> pd.DataFrame:
                            cols[2]: np.where(cut, ids.EXCEL_DIGITS, frame[cols[2]].to_numpy(dtype=object))})
 
 
-def _as_masked(frame: pd.DataFrame, prefix: str, cols: tuple) -> pd.DataFrame:
+def _as_masked(frame: pd.DataFrame, prefix: str, cols: tuple, tail: bool = False) -> pd.DataFrame:
     """A frame whose IDs masked after region and birth date (42112319670804****, read as FORMAT) are taken as
     :data:`ids.MASKED` with the digits they show as reliable, for the repaired links only: name + the digits that
-    survive, 低 at most (:func:`repaired_key`, :func:`_undecided`; held-out 249)."""
+    survive, 低 at most (:func:`repaired_key`, :func:`_undecided`; held-out 249); with ``tail``, those masked to region
+    and trailing digits as well (:func:`ids.masked_compared`, held-out 413)."""
     raw = frame.get(prefix + "id_raw")
     if raw is None or not len(frame):
         return frame
     at = np.flatnonzero(frame[cols[1]].to_numpy(dtype=object) == ids.FORMAT)
     if not len(at):
         return frame
-    shown = np.asarray([ids.masked_shown(v) for v in raw.to_numpy(dtype=object)[at].tolist()], dtype=object)
+    shown_by = ids.masked_compared if tail else ids.masked_shown
+    shown = np.asarray([shown_by(v) for v in raw.to_numpy(dtype=object)[at].tolist()], dtype=object)
     at = at[shown > 0]
     if not len(at):
         return frame
@@ -730,6 +737,21 @@ def _whose(sa: str, sb: str, status: str, sides: tuple[str, str] | None) -> str:
 MASKED_KEY = "被遮挡（脱敏）"  # what a key of a masked ID (ids.MASKED) says of it
 
 
+def masked_agreed(lead: int, tail: str) -> str:
+    """Which digits of a masked ID agreed, as a key says it: '露出的前 14 位（地区码和出生日期）' or, without the birth date,
+    '露出的前 6 位（地区码）和后 4 位（含校验码）' (held-out 413: a township worker checks these on the card).
+
+    Args:
+        lead: how many leading digits the mask shows.
+        tail: the trailing characters it shows.
+    Returns:
+        The text.
+    """
+    what = "地区码和出生日期" if lead >= 14 else "地区码和出生年份" if lead >= 10 else "地区码" if lead == 6 else "地区码等"
+    said = f"露出的前 {lead} 位（{what}）"
+    return f"{said}和后 {len(tail)} 位（含校验码）" if tail else said
+
+
 def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int, sides: tuple[str, str] | None = None) -> str:
     """Say why two IDs, at least one damaged, denote the same person (names already agree), or ''. A masked ID
     (:data:`ids.MASKED`, a list's only) agrees by the leading digits it shows, region and birth date, with a valid ID;
@@ -745,11 +767,14 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int, sides: tupl
     if ids.MASKED in (sa, sb):
         # (four marks or more after 14 digits or more: nothing shown after them)
         (shown, n), (whole, other) = ((a, int(ra)), (b, sb)) if sa == ids.MASKED else ((b, int(rb)), (a, sa))
-        if other != ids.VALID or n < ids.MASK_SHOWN_MIN or whole[:n] != shown[:n]:
+        if other != ids.VALID or n < 6 or whole[:n] != shown[:n]:
             return ""
+        tail = (ids.masked(shown) or ("", ""))[1]
+        if n < ids.MASK_SHOWN_MIN and (len(tail) < ids.MASK_TAIL_MIN or not whole.endswith(tail)):
+            return ""  # (no birth date shown: region and the check character's digits, or nothing)
         # (the other file holds only this person of that name and those digits: _undecided drops the rest)
         only = f"，{(sides or ROSTER_AND_LIST)[1 if sa == ids.MASKED else 0]}上只有此人相符"
-        return f"姓名一致；{_whose(sa, sb, ids.MASKED, sides)}{MASKED_KEY}，露出的前 {n} 位（地区码和出生日期）一致{only}"
+        return f"姓名一致；{_whose(sa, sb, ids.MASKED, sides)}{MASKED_KEY}，{masked_agreed(n, tail)}一致{only}"
     if ids.NUMERIC in (sa, sb):
         n = min(ra, rb)
         who = _whose(sa, sb, ids.NUMERIC, sides)

@@ -243,13 +243,14 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                 # send the IDs whole
                 hidden = [str(v) for v in ref.loc[none, "id_raw"].tolist() if ids.masked(v)] if "id_raw" in ref.columns else []
                 # … those showing region and birth date are compared by name and those digits (match._as_masked)
-                dated = sum(1 for v in hidden if ids.masked_shown(v))
+                dated, linked = _masked_linked(inputs.members, ref, none, kind)
                 out.append(f"{inputs.labels[kind]}{_on_sheets(inputs, kind, ref, none, '_sheet')}中有 {int(none.sum())} 行没有可用的"
                            f"身份证号（空白、位数不对{'、出生日期不成立或被遮挡' if hidden else '或出生日期不成立'}"
                            f"{'，如 ' + shown if shown else ''}），"
                            + (f"其中 {len(hidden)} 行的身份证号被遮挡（脱敏，如 {ids.masked_example(hidden[0])}），" if hidden else "")
-                           + (f"被遮挡的号码露出出生日期的 {dated} 行按“姓名+露出的各位”比对，花名册上只有一人相符的列为低置信度线索；"
-                              "其余的人" if dated else "这些人")
+                           + (f"被遮挡的号码露出出生日期（或露出地区码和末 {ids.MASK_TAIL_MIN} 位）的 {dated} 行按“姓名+露出的各位”"
+                              f"比对，{f'其中 {linked} 行' if linked else '没有一行'}与花名册上唯一一人相符，列为低置信度线索"
+                              "（同名且露出的各位也相同的有两人以上的，不列）；其余的人" if dated else "这些人")
                            + "无法与花名册比对（不按姓名单独比对）。请让报送单位补全身份证号"
                            + ("，被遮挡的请提供完整的身份证号。" if hidden else "。"))
         if kind == "cadre_relatives" and len(ref):
@@ -266,6 +267,33 @@ _PERSON_LISTS = ("deaths", "prisoners", "migrations", "staff", "cadres", "pensio
 # a car owner's masked ID was dropped unsaid, the same row in a deaths or pensions list named)
 _OWNER_LISTS = ("vehicles", "properties", "businesses")
 _PERSON_ID = re.compile(r"\d{14,}[\dXx]?")
+
+
+def _masked_linked(members: pd.DataFrame, ref: pd.DataFrame, none: np.ndarray, kind: str) -> tuple[int, int]:
+    """How many of a list's rows without a usable ID are masked showing enough digits to be compared
+    (:func:`ids.masked_compared`), and how many of those the matcher tied to one roster member (held-out 413: the notice
+    said the rows were compared, never how many were found).
+
+    Args:
+        members: the roster members.
+        ref: the list.
+        none: its rows without a usable ID.
+        kind: the list's kind (only :data:`rules.MASKED_TAIL_LISTS` compare masks without a birth date).
+    Returns:
+        (rows compared, rows linked).
+    """
+    if "id_raw" not in ref.columns:
+        return 0, 0
+    from .match import MASKED_KEY, link_lists
+    from .rules import MASKED_TAIL_LISTS
+
+    tail = kind in MASKED_TAIL_LISTS
+    at = np.flatnonzero(none)
+    compared = at[[(ids.masked_compared if tail else ids.masked_shown)(v) > 0 for v in ref["id_raw"].to_numpy(dtype=object)[at].tolist()]]
+    if not len(compared) or "name_key" not in ref.columns or "id" not in ref.columns:
+        return len(compared), 0
+    found = link_lists(members, ref.iloc[compared], sides=("花名册", "名单"), masked="tail" if tail else True)
+    return len(compared), int(found.loc[found["key"].str.contains(MASKED_KEY, regex=False), "r"].nunique())
 
 
 def _unusable_filings(inputs: LoadedInputs, ref: pd.DataFrame) -> list[str]:

@@ -438,6 +438,31 @@ def masked_shown(cell: object) -> int:
     return len(shown[0]) if len(text) == 18 else 0
 
 
+# The trailing characters a masked 18-character ID must show, beside its whole region code, to be compared without its
+# birth date (410326********0354: the sequence's last two digits and the check character; held-out 413)
+MASK_TAIL_MIN = 4
+
+
+def masked_compared(cell: object) -> int:
+    """How many leading digits a masked 18-character ID shows when it is compared with a roster member's ID by name and
+    the digits shown: region and birth date (:func:`masked_shown`), or the whole region code and at least
+    :data:`MASK_TAIL_MIN` trailing characters (410326********0354, 4103261965****0354); else 0.
+
+    Args:
+        cell: the cell.
+    Returns:
+        The number of leading digits shown, or 0.
+    """
+    n = masked_shown(cell)
+    if n:
+        return n
+    shown = masked(cell)
+    if shown is None or len(shown[0]) < 6 or len(shown[1]) < MASK_TAIL_MIN:
+        return 0
+    text = unicodedata.normalize("NFKC", str(cell)).strip().replace(" ", "")
+    return len(shown[0]) if len(text) == 18 else 0
+
+
 def _birth_prefix(shown: str, full: bool) -> bool:
     """Whether digits shown after the region can begin a birth date (YYYYMMDD of an 18-character ID from 1890 to 2100,
     YYMMDD of a 15-character one): a masked bank account in an ID column (62284800123456****) is no ID."""
