@@ -1483,6 +1483,20 @@ def test_a_mask_without_birth_date_fitting_two_namesakes_names_neither():
     assert [(ctx.members.at[f.member, "id"], f.confidence) for f in run_checks(ctx, ["C02"])[0]] == [(a, "低")]
 
 
+def test_the_scope_says_which_masked_ids_were_compared_by_the_digits_shown():
+    # held-out 413: 核查范围 said "12 个身份证号被遮挡（脱敏），这些人未能比对" beside C02 leads from 11 of those rows
+    from rostercheck.audit import partly_checked
+
+    listed = [{"name": "王小", "id": D[:6] + "*" * 8 + D[-4:], "date": "2026-05-01"},
+              {"name": "李梅", "id": B[:10] + "*" * 4 + B[-4:], "date": "2026-05-01"},
+              {"name": "赵六", "id": A[:6] + "*" * 12, "date": "2026-05-01"}]
+    said = partly_checked(context(roster(), {"deaths": listed}), {}, ["C02"]).get("C02", "")
+    assert ("3 个身份证号被遮挡（脱敏），其中 2 个只按姓名和露出的各位比对（置信度最高为“低”），其余 1 个露出的位数太少，"
+            "这些人未能比对") in said, said
+    said = partly_checked(context(roster(), {"deaths": listed[:2]}), {}, ["C02"]).get("C02", "")
+    assert "2 个身份证号被遮挡（脱敏），只按姓名和露出的各位比对（置信度最高为“低”）" in said and "未能比对" not in said, said
+
+
 def test_a_masked_ids_low_lead_is_no_record_of_a_death_for_the_coverage_leads():
     from rostercheck.rules._coverage import dead_ids
 

@@ -27,7 +27,7 @@ from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .reference import source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
-from .rules import COLUMN_DOUBT, PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS, load_all
+from .rules import COLUMN_DOUBT, MASKED_TAIL_LISTS, PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS, load_all
 from .rules._econ import LIST_MONTHS, LIST_STATUSES
 from .rules.rq_favour import also_c01
 from .rules._vocab import none_read, some_unread, value_warnings
@@ -154,6 +154,11 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
                 # 317: "这些人未能比对" beside the two RQ1 findings about exactly those rows)
                 how = ("这些人未能按身份证号比对（只按姓名、同村、年龄和露出的各位比对，置信度最高为“中”）" if k == "cadre_relatives"
                        else "这些人未能比对")
+                shown = min(_masked_compared(ctx, k), unread["masked", k])
+                if shown:  # (name + every digit shown: 低 at most, held-out 413)
+                    rest = unread["masked", k] - shown
+                    how = ("只按姓名和露出的各位比对（置信度最高为“低”）" if not rest
+                           else f"其中 {shown} 个只按姓名和露出的各位比对（置信度最高为“低”），其余 {rest} 个露出的位数太少，这些人未能比对")
                 parts.append(f"{ctx.labels.get(k, KIND_LABELS[k])}中有 {unread['masked', k]} 个身份证号被遮挡（脱敏），{how}")
         parts += [f"{ctx.labels.get(k, KIND_LABELS[k])}只有表头、没有数据行" for kinds in (spec.needs, spec.needs_also)
                   for k in kinds if ctx.has(k) and k in ctx.cache.get(EMPTY_LISTS, ())]
@@ -240,6 +245,17 @@ def _masked_ids(ctx: Context, kind: str) -> int:
         without = without & (np.asarray(led.member) < 0)
     raws = ref.loc[without, "id_raw"].tolist()
     return sum(1 for raw in raws if ids.masked(raw) is not None)
+
+
+def _masked_compared(ctx: Context, kind: str) -> int:
+    """How many of a list's masked IDs show enough digits to be compared by name and those digits
+    (:func:`ids.masked_compared`; a department list of :data:`rules.MASKED_TAIL_LISTS` only): those people were compared,
+    at 低 at most (held-out 413: "12 个身份证号被遮挡…这些人未能比对" beside three C02 leads from those rows)."""
+    ref = ctx.lists[kind]
+    if kind not in MASKED_TAIL_LISTS or "id_raw" not in ref.columns or "id_status" not in ref.columns:
+        return 0
+    raws = ref.loc[(ref["id_status"] != ids.VALID).to_numpy(), "id_raw"].tolist()
+    return sum(1 for raw in raws if ids.masked_compared(raw))
 
 
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None,
