@@ -25,7 +25,7 @@ from .normalize.codes import relation as decode_relation
 from .notices import few_digits, number_typed_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes
-from .reference import source_cells
+from .reference import by_value_array, source_cells
 from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
 from .rules import COLUMN_DOUBT, MASKED_TAIL_LISTS, PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS, load_all
 from .rules._econ import LIST_MONTHS, LIST_STATUSES
@@ -255,7 +255,7 @@ def _masked_compared(ctx: Context, kind: str) -> int:
     if kind not in MASKED_TAIL_LISTS or "id_raw" not in ref.columns or "id_status" not in ref.columns:
         return 0
     raws = ref.loc[(ref["id_status"] != ids.VALID).to_numpy(), "id_raw"].tolist()
-    return sum(1 for raw in raws if ids.masked_compared(raw))
+    return int(by_value_array(raws, lambda v: ids.masked_compared(v) > 0).astype(bool).sum())  # (distinct cells once)
 
 
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None,

@@ -289,7 +289,8 @@ def _masked_linked(members: pd.DataFrame, ref: pd.DataFrame, none: np.ndarray, k
 
     tail = kind in MASKED_TAIL_LISTS
     at = np.flatnonzero(none)
-    compared = at[[(ids.masked_compared if tail else ids.masked_shown)(v) > 0 for v in ref["id_raw"].to_numpy(dtype=object)[at].tolist()]]
+    shown = ids.masked_compared if tail else ids.masked_shown
+    compared = at[by_value_array(ref["id_raw"].to_numpy(dtype=object)[at].tolist(), lambda v: shown(v) > 0).astype(bool)]
     if not len(compared) or "name_key" not in ref.columns or "id" not in ref.columns:
         return len(compared), 0
     found = link_lists(members, ref.iloc[compared], sides=("花名册", "名单"), masked="tail" if tail else True)
