@@ -1476,7 +1476,14 @@ def test_a_mask_without_birth_date_fitting_two_namesakes_names_neither():
     b = next(x for d in range(1, 29) for q in range(1, 999) if (x := make_id(f"197108{d:02d}", q))[-4:] == a[-4:])
     rows = household("王秀英", a) + household("王秀英", b, township="河口乡")
     listed = {"deaths": [{"name": "王秀英", "id": a[:6] + "*" * 8 + a[-4:], "date": "2026-05-01"}]}
-    assert run_checks(context(rows, listed), ["C02"])[0] == []
+    ctx = context(rows, listed)
+    assert run_checks(ctx, ["C02"])[0] == []
+    from types import SimpleNamespace
+
+    from rostercheck.notices import number_typed_ids
+
+    said = "".join(number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels)))
+    assert "没有一行与花名册上唯一一人相符，列为低置信度线索，1 行与花名册上两名以上同名人员同样相符、无法确定是谁，不列" in said, said
     # … the other one's last 4 differ: the one left is the lead
     c = make_id("19710808", 102)
     ctx = context(household("王秀英", a) + household("王秀英", c, township="河口乡"), listed)

@@ -243,14 +243,16 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                 # send the IDs whole
                 hidden = [str(v) for v in ref.loc[none, "id_raw"].tolist() if ids.masked(v)] if "id_raw" in ref.columns else []
                 # … those showing region and birth date are compared by name and those digits (match._as_masked)
-                dated, linked = _masked_linked(inputs.members, ref, none, kind)
+                dated, linked, several = _masked_linked(inputs.members, ref, none, kind)
                 out.append(f"{inputs.labels[kind]}{_on_sheets(inputs, kind, ref, none, '_sheet')}中有 {int(none.sum())} 行没有可用的"
                            f"身份证号（空白、位数不对{'、出生日期不成立或被遮挡' if hidden else '或出生日期不成立'}"
                            f"{'，如 ' + shown if shown else ''}），"
                            + (f"其中 {len(hidden)} 行的身份证号被遮挡（脱敏，如 {ids.masked_example(hidden[0])}），" if hidden else "")
                            + (f"被遮挡的号码露出出生日期（或露出地区码和末 {ids.MASK_TAIL_MIN} 位）的 {dated} 行按“姓名+露出的各位”"
                               f"比对，{f'其中 {linked} 行' if linked else '没有一行'}与花名册上唯一一人相符，列为低置信度线索"
-                              "（同名且露出的各位也相同的有两人以上的，不列）；其余的人" if dated else "这些人")
+                              + (f"，{several} 行与花名册上两名以上同名人员同样相符、无法确定是谁，不列" if several else
+                                 "（同名且露出的各位也相同的有两人以上的，不列）")
+                              + "；其余的人" if dated else "这些人")
                            + "无法与花名册比对（不按姓名单独比对）。请让报送单位补全身份证号"
                            + ("，被遮挡的请提供完整的身份证号。" if hidden else "。"))
         if kind == "cadre_relatives" and len(ref):
@@ -269,10 +271,11 @@ _OWNER_LISTS = ("vehicles", "properties", "businesses")
 _PERSON_ID = re.compile(r"\d{14,}[\dXx]?")
 
 
-def _masked_linked(members: pd.DataFrame, ref: pd.DataFrame, none: np.ndarray, kind: str) -> tuple[int, int]:
+def _masked_linked(members: pd.DataFrame, ref: pd.DataFrame, none: np.ndarray, kind: str) -> tuple[int, int, int]:
     """How many of a list's rows without a usable ID are masked showing enough digits to be compared
-    (:func:`ids.masked_compared`), and how many of those the matcher tied to one roster member (held-out 413: the notice
-    said the rows were compared, never how many were found).
+    (:func:`ids.masked_compared`), how many of those the matcher tied to one roster member, and how many fit several
+    members of their name equally (no lead: :func:`match._undecided`) (held-out 413: the notice said the rows were
+    compared, never how many were found or left undecided).
 
     Args:
         members: the roster members.
@@ -280,10 +283,10 @@ def _masked_linked(members: pd.DataFrame, ref: pd.DataFrame, none: np.ndarray, k
         none: its rows without a usable ID.
         kind: the list's kind (only :data:`rules.MASKED_TAIL_LISTS` compare masks without a birth date).
     Returns:
-        (rows compared, rows linked).
+        (rows compared, rows linked, rows fitting several members).
     """
     if "id_raw" not in ref.columns:
-        return 0, 0
+        return 0, 0, 0
     from .match import MASKED_KEY, link_lists
     from .rules import MASKED_TAIL_LISTS
 
@@ -292,9 +295,19 @@ def _masked_linked(members: pd.DataFrame, ref: pd.DataFrame, none: np.ndarray, k
     shown = ids.masked_compared if tail else ids.masked_shown
     compared = at[by_value_array(ref["id_raw"].to_numpy(dtype=object)[at].tolist(), lambda v: shown(v) > 0).astype(bool)]
     if not len(compared) or "name_key" not in ref.columns or "id" not in ref.columns:
-        return len(compared), 0
+        return len(compared), 0, 0
     found = link_lists(members, ref.iloc[compared], sides=("花名册", "名单"), masked="tail" if tail else True)
-    return len(compared), int(found.loc[found["key"].str.contains(MASKED_KEY, regex=False), "r"].nunique())
+    linked = set(found.loc[found["key"].str.contains(MASKED_KEY, regex=False), "r"].tolist())
+    # the rows two or more namesakes fit (only namesakes are paired: a few rows)
+    rows = pd.DataFrame({"r": ref.index[compared], "nk": ref["name_key"].to_numpy(dtype=object)[compared],
+                         "raw": ref["id_raw"].to_numpy(dtype=object)[compared]})
+    valid = (members["id_status"] == ids.VALID).to_numpy()
+    people = pd.DataFrame({"nk": members["name_key"].to_numpy(dtype=object)[valid],
+                           "pid": members["id"].to_numpy(dtype=object)[valid]})
+    pairs = rows[~rows["r"].isin(linked) & (rows["nk"] != "")].merge(people, on="nk")
+    fits = [ids.shows(p, ids.masked(c)) for p, c in zip(pairs["pid"].tolist(), pairs["raw"].tolist())]
+    several = pairs[np.asarray(fits, dtype=bool)].drop_duplicates(["r", "pid"])["r"].value_counts() if len(pairs) else []
+    return len(compared), len(linked), int((np.asarray(several) > 1).sum())
 
 
 def _unusable_filings(inputs: LoadedInputs, ref: pd.DataFrame) -> list[str]:
