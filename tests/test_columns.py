@@ -903,3 +903,13 @@ def test_a_list_whose_own_columns_stand_under_blank_group_cells_is_read_as_its_o
 ])
 def test_a_lists_own_person_word_alone_is_its_name_column(kind, headers, name):
     assert mapping(kind, headers).get("name") == name
+
+
+# held-out 416: a property list's …状态 column other than 权利状态 was read as no column, so a deregistered second home
+# (注销) was counted as a home (C04 高, C09 中); a restriction's own flag is not the right's state
+@pytest.mark.parametrize("label, field", [("权利状态", "status"), ("产权状态", "status"), ("房屋状态", "status"),
+                                          ("不动产状态", "status"), ("登簿状态", "status"), ("状态", "status"),
+                                          ("抵押状态", None), ("查封状态", None)])
+def test_a_property_lists_state_column(label, field):
+    got = mapping("properties", ["权利人", "证件号码", "坐落", "规划用途", "建筑面积", label])
+    assert got.get("status") == (label if field else None)

