@@ -1378,6 +1378,35 @@ def test_a_death_listed_with_17_digits_fitting_only_namesakes_birth_dates_is_sai
         assert "田丽新（" not in said
 
 
+TYPO = B[:10] + "2" + B[11:]  # 李梅's ID with its month's first digit mistyped: month 22, no birth date
+
+
+@pytest.mark.parametrize("rows, said, unsaid", [
+    # the one such row tied to 李梅 as 低: nobody is left "无法与花名册比对"
+    ([{"name": "李梅", "id": TYPO}], ["1 行没有可用的", "这些人中出生日期不成立、与花名册上唯一一名同名人员的身份证号只差一处的 1 行按疑似录入错误列为低置信度线索"],
+     ["无法与花名册比对"]),
+    ([{"name": "李梅", "id": TYPO}, {"name": "王小", "id": None}],
+     ["2 行没有可用的", "只差一处的 1 行按疑似录入错误列为低置信度线索（依据中写明差在哪一位）；其余的人无法与花名册比对（不按姓名单独比对）"], []),
+    # another name: no correction, said as before
+    ([{"name": "赵大", "id": TYPO}], ["这些人无法与花名册比对（不按姓名单独比对）"], ["疑似录入错误"]),
+    # 李梅 linked already by her exact ID: the mistyped row is nobody's correction (as in the matcher)
+    ([{"name": "李梅", "id": TYPO}, {"name": "李梅", "id": B}], ["这些人无法与花名册比对"], ["疑似录入错误"]),
+])
+def test_rows_of_an_impossible_birth_date_tied_by_one_typo_are_said_as_leads(rows, said, unsaid):
+    # held-out 417: 鄢少军's death row (month 18, one digit from his ID) was a 低 C02 and F01 in the problem list while the
+    # notice said of the row "这些人无法与花名册比对"
+    from types import SimpleNamespace
+
+    from rostercheck.notices import number_typed_ids
+
+    ctx = context(roster(), {"deaths": [{**r, "date": "2026-05-01"} for r in rows]})
+    (blank,) = [w for w in number_typed_ids(SimpleNamespace(members=ctx.members, lists=ctx.lists, labels=ctx.labels))
+                if "没有可用的身份证号" in w]
+    assert all(x in blank for x in said) and not any(x in blank for x in unsaid), blank
+    low = ("李梅", "低") in flagged(ctx, "C02")
+    assert low == ("疑似录入错误" in blank)
+
+
 def test_list_rows_whose_ids_are_masked_are_said_to_be_masked():
     # (held-out 211) 6531**********0734 was told as "空白、位数不对或出生日期不成立": the sender must send the IDs whole
     from types import SimpleNamespace
