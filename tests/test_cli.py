@@ -303,6 +303,9 @@ def test_a_file_name_too_long_for_the_system_is_an_input_error(tmp_path):
 _INTERRUPT_AT_IMPORT = """
 import os, runpy, signal, sys
 _AT = sys.argv[1]
+# (as a console delivers it: a test run started in the background by a shell without job control inherits SIGINT
+# ignored, and Python then installs no handler)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 class _Hit:
     def find_spec(self, name, path=None, target=None):
         if name == _AT:

@@ -96,7 +96,7 @@ def _month_sheet(name: str) -> str:
 
 # … a month, then perhaps words naming no other month ('一月发放', '一月份发放明细'; held-out 414: "看不出发放的是哪个月",
 # the half year unread), never a span ('一至三月', '一月至三月汇总')
-_NUMERAL_SHEET = re.compile(r"\s*(?:\d{4}\s*年\s*)?(?:0?[1-9]|1[0-2])\s*月份?\s*(?:[^\d\s至到、,，~～〜–－—-][^\d月]*)?")
+_NUMERAL_SHEET = re.compile(r"\s*(?:\d{4}\s*年\s*)?(?:0?[1-9]|1[0-2])\s*月份?\s*(?:[^\d\s至到、,，~～\u301c–－—-][^\d月]*)?")
 
 
 def _bare_month(*sources: str) -> str:

@@ -402,7 +402,7 @@ _BACK_PAY_AFTER = re.compile(rf"(?<![\d年])({_BACK_MONTH}(?:{_BACK_SEP}{_BACK_M
 # back pay, the row booked to the month paid)
 _BACK_NUMBERED = re.compile(r"(?<![\d.])(20\d{2})(?:\s*[.．/／-]\s*(1[0-2]|0?[1-9])|(0[1-9]|1[0-2]))(?![\d月年])"
                             r"(?!\s*[.．/／-]\s*\d{1,2}(?!\d))")  # (not a day's date: 补发2026-05-20 is when, not for when)
-_BACK_TENS = re.compile(r"十([一二])?(?=\s*(?:月|[、,，~～〜–－至到-]))")
+_BACK_TENS = re.compile(r"十([一二])?(?=\s*(?:月|[、,，~～\u301c–－至到-]))")
 
 
 def _back_pay_text(note: str) -> str:
