@@ -694,11 +694,15 @@ def companion_code_files(path: Path) -> list[Path]:
     Returns:
         Those files, sorted by name.
     """
+    return sorted(p for p in _tables_beside(path) if companion_of(p, path.stem))
+
+
+def _tables_beside(path: Path) -> list[Path]:
+    """The table files (xlsx, xls, csv …) in a file's folder but itself (none when the folder cannot be listed)."""
     try:
-        beside = [p for p in path.parent.iterdir() if p.suffix.lower() in _TABLE_SUFFIXES and p != path]
+        return [p for p in path.parent.iterdir() if p.suffix.lower() in _TABLE_SUFFIXES and p != path]
     except OSError:
         return []
-    return sorted(p for p in beside if companion_of(p, path.stem))
 
 
 # A code table a system exports beside its rosters and named after none of them (代码说明.xlsx, 数据字典.csv,
@@ -718,10 +722,7 @@ def folder_code_tables(path: Path) -> list[Path]:
     Returns:
         Those files, sorted by name.
     """
-    try:
-        beside = [p for p in path.parent.iterdir() if p.suffix.lower() in _TABLE_SUFFIXES and p != path]
-    except OSError:
-        return []
+    beside = _tables_beside(path)
     return sorted(p for p in beside if is_folder_code_table(p, beside + [path]))
 
 
