@@ -172,9 +172,12 @@ def test_masked_compared(cell, shown):
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-_ID_TEXT = st.one_of(
+_ID_STRINGS = st.one_of(
     st.text(alphabet="0123456789Xx ", min_size=0, max_size=20),
     st.from_regex(r"[1-6][0-9]{5}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]", fullmatch=True),
+)
+_ID_TEXT = st.one_of(
+    _ID_STRINGS,
     st.floats(allow_nan=True, allow_infinity=True),
     st.integers(min_value=0, max_value=10**19),
     st.none(),
@@ -267,9 +270,9 @@ def test_masked_example(cell, shown):
     assert ids.masked_example(cell) == shown
 
 
+# (strings drawn as strings: filtering _ID_TEXT's other values out failed Hypothesis's filter_too_much check at times)
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_ID_TEXT.filter(lambda v: isinstance(v, str)), st.text(alphabet="0123456789X", max_size=19)),
-                max_size=20))
+@given(st.lists(st.one_of(_ID_STRINGS, st.text(alphabet="0123456789X", max_size=19)), max_size=20))
 def test_sexes_of_many_ids_agree_with_sex_of_each(values):
     assert ids.sexes(values).tolist() == [ids.sex(v) for v in values]
 
