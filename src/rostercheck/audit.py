@@ -149,17 +149,17 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
                              "这些人未能比对")
             if ("masked", k) not in unread:
                 unread["masked", k] = _masked_ids(ctx, k)
-            if unread["masked", k]:  # (held-out 305: a 司法 list of 4305**********1234 said C02 as wholly checked)
+            masked, shown = unread["masked", k]
+            if masked:  # (held-out 305: a 司法 list of 4305**********1234 said C02 as wholly checked)
                 # a filing row without a whole ID is still compared by name, village, age and the digits shown (held-out
                 # 317: "这些人未能比对" beside the two RQ1 findings about exactly those rows)
                 how = ("这些人未能按身份证号比对（只按姓名、同村、年龄和露出的各位比对，置信度最高为“中”）" if k == "cadre_relatives"
                        else "这些人未能比对")
-                shown = min(_masked_compared(ctx, k), unread["masked", k])
                 if shown:  # (name + every digit shown: 低 at most, held-out 413)
-                    rest = unread["masked", k] - shown
+                    rest = masked - shown
                     how = ("只按姓名和露出的各位比对（置信度最高为“低”）" if not rest
                            else f"其中 {shown} 个只按姓名和露出的各位比对（置信度最高为“低”），其余 {rest} 个露出的位数太少，这些人未能比对")
-                parts.append(f"{ctx.labels.get(k, KIND_LABELS[k])}中有 {unread['masked', k]} 个身份证号被遮挡（脱敏），{how}")
+                parts.append(f"{ctx.labels.get(k, KIND_LABELS[k])}中有 {masked} 个身份证号被遮挡（脱敏），{how}")
         parts += [f"{ctx.labels.get(k, KIND_LABELS[k])}只有表头、没有数据行" for kinds in (spec.needs, spec.needs_also)
                   for k in kinds if ctx.has(k) and k in ctx.cache.get(EMPTY_LISTS, ())]
         parts += _rosters_without(ctx.members, spec.needs_columns) if spec.each_roster else []
@@ -230,32 +230,30 @@ def _unreadable_ids(ctx: Context, kind: str) -> int:
     return source_cells(ref, few) if few.any() else 0
 
 
-def _masked_ids(ctx: Context, kind: str) -> int:
-    """How many of a list's rows have an ID masked (4305**********1234) and none whole: people no check could compare.
-    Of the payment ledger, only the rows the ledger tied to no member: one tied by its account, or by its name and the
-    digits shown, was compared (held-out 348: "1516 个身份证号被遮挡…这些人未能比对" of an old bank's rows, nearly all
-    tied to their households)."""
+def _masked_ids(ctx: Context, kind: str) -> tuple[int, int]:
+    """How many of a list's rows have an ID masked (4305**********1234) and none whole, and how many of those show
+    enough digits to be compared by name and those digits (:func:`ids.masked_compared`; a department list of
+    :data:`rules.MASKED_TAIL_LISTS` only, at 低 at most: held-out 413, "12 个身份证号被遮挡…这些人未能比对" beside three C02
+    leads from those rows). The others no check could compare. Of the payment ledger, only the rows the ledger tied
+    to no member: one tied by its account, or by its name and the digits shown, was compared (held-out 348: "1516
+    个身份证号被遮挡…这些人未能比对" of an old bank's rows, nearly all tied to their households). Each distinct cell is
+    judged once."""
     ref = ctx.lists[kind]
     if "id_raw" not in ref.columns or "id_status" not in ref.columns:
-        return 0
+        return 0, 0
     # (the rows without a whole ID first, in bulk: a province's lists have hundreds of thousands with one)
     without = (ref["id_status"] != ids.VALID).to_numpy()
     led = ctx.cache.get("money") if kind == "payments" else None
     if led is not None and led.frame is ref:
         without = without & (np.asarray(led.member) < 0)
     raws = ref.loc[without, "id_raw"].tolist()
-    return sum(1 for raw in raws if ids.masked(raw) is not None)
-
-
-def _masked_compared(ctx: Context, kind: str) -> int:
-    """How many of a list's masked IDs show enough digits to be compared by name and those digits
-    (:func:`ids.masked_compared`; a department list of :data:`rules.MASKED_TAIL_LISTS` only): those people were compared,
-    at 低 at most (held-out 413: "12 个身份证号被遮挡…这些人未能比对" beside three C02 leads from those rows)."""
-    ref = ctx.lists[kind]
-    if kind not in MASKED_TAIL_LISTS or "id_raw" not in ref.columns or "id_status" not in ref.columns:
-        return 0
-    raws = ref.loc[(ref["id_status"] != ids.VALID).to_numpy(), "id_raw"].tolist()
-    return int(by_value_array(raws, lambda v: ids.masked_compared(v) > 0).astype(bool).sum())  # (distinct cells once)
+    if not raws:
+        return 0, 0
+    masked = by_value_array(raws, lambda v: ids.masked(v) is not None).astype(bool)
+    if kind not in MASKED_TAIL_LISTS:
+        return int(masked.sum()), 0
+    compared = by_value_array(raws, lambda v: ids.masked_compared(v) > 0).astype(bool)
+    return int(masked.sum()), int((masked & compared).sum())
 
 
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None,
@@ -585,16 +583,17 @@ ORDER_SAID = ("（花名册的家庭编号以数字格式存储、丢失了位�
               "涉及家庭的问题置信度列为“低”，请先在系统中核实本人所在家庭）")
 
 
-def cut_members(members: pd.DataFrame, column: str = "household_cut") -> np.ndarray:
-    """Which members are member-sheet rows of a system export whose 家庭编号, cut by a number format, meets several
-    households on its household sheet (none joined: ``io.system_layout._lost_digits``), or with ``column``
-    'household_unordered', rows whose household only a name-sorted sheet's order gives (``roster._cut_out_of_order``).
+def flagged_members(members: pd.DataFrame, column: str) -> np.ndarray:
+    """Which members a roster flag column marks: 'household_cut', member-sheet rows of a system export whose 家庭编号,
+    cut by a number format, meets several households on its household sheet (none joined:
+    ``io.system_layout._lost_digits``), or 'household_unordered', rows whose household only a name-sorted sheet's order
+    gives (``roster._cut_out_of_order``).
 
     Args:
         members: the roster's members.
-        column: which of the two.
+        column: which flag.
     Returns:
-        A boolean per member.
+        A boolean per member (none where the roster has no such column).
     """
     if column not in members.columns:
         return np.zeros(len(members), dtype=bool)
@@ -654,10 +653,10 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     # a system export's member row whose household the household sheet lacks (io.system_layout.join_households): the
     # match may be exact, but whether the person is still enrolled is not known (h398: C01 高 on two such rows)
     unjoined = set(np.flatnonzero(unjoined_members(ctx.members)).tolist()) if len(ctx.members) else set()
-    cut = set(np.flatnonzero(cut_members(ctx.members)).tolist()) if len(ctx.members) else set()
+    cut = set(np.flatnonzero(flagged_members(ctx.members, "household_cut")).tolist()) if len(ctx.members) else set()
     cut = [f.subject is None and f.member in cut for f in kept]
     specs = [ctx.specs[f.code] for f in kept]
-    unordered = set(np.flatnonzero(cut_members(ctx.members, "household_unordered")).tolist()) if len(ctx.members) else set()
+    unordered = set(np.flatnonzero(flagged_members(ctx.members, "household_unordered")).tolist()) if len(ctx.members) else set()
     unordered = [f.subject is None and f.member in unordered for f in kept]
     unjoined = [(f.subject is None and f.member in unjoined) or c or (o and s.level == "household")
                 for f, c, o, s in zip(kept, cut, unordered, specs)]
