@@ -211,6 +211,18 @@ def test_chart_is_a_native_stacked_bar_chart_over_the_township_rows(tmp_path):
     assert xml.count("<c:ser>") == 2 and "汇总!$A$3:$A$4" in xml and "汇总!$B$3:$B$4" in xml  # 合计 left out
 
 
+@pytest.mark.parametrize(("towns", "title"), [
+    (["城关镇", "河口乡", "合计"], "各乡镇问题数"),
+    (["河口乡", "合计"], "河口乡问题数"),  # a township's own book (--by-township): its one bar named, not 各乡镇
+])
+def test_summary_chart_names_the_township_of_a_one_township_book(towns, title):
+    from rostercheck.io.problem_list import summary_chart
+
+    table = pd.DataFrame({"乡镇": towns, "C02 死亡": [1] * len(towns), "问题人数（高/中）": [1] * len(towns)})
+    chart = summary_chart(table)
+    assert chart.title.startswith(title + "（") and chart.rows == len(towns) - 1 and chart.series == ["C02 死亡"]
+
+
 @pytest.mark.parametrize(("name", "values", "wrap"), [
     ("身份证号", ["430521198001011234"], False), ("依据", ["很长的依据文字" * 10], True),
     ("银行账号", ["6228480012345678901234"], False), ("姓名", ["张三"], False), ("证据指纹", ["EV-0123456789abcdef"], False)])

@@ -174,8 +174,11 @@ def summary_chart(table: pd.DataFrame) -> Chart:
         The chart (one bar per township, the 合计 row left out).
     """
     series = [c for c in table.columns if c not in ("乡镇", PEOPLE, HOMES, LEADS)]
+    towns = max(len(table) - 1, 0)
+    # one township's book (--by-township) has one bar: it is named, not "各乡镇"
+    whose = f"{table['乡镇'].iloc[0]}" if towns == 1 else "各乡镇"
     # one person with problems of two categories is in two bars (问题人数 counts her once)
-    return Chart("各乡镇问题数（按类别，一人有几类问题计几次）", "乡镇", series, max(len(table) - 1, 0))
+    return Chart(f"{whose}问题数（按类别，一人有几类问题计几次）", "乡镇", series, towns)
 
 
 def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str] | None = None,
