@@ -1195,7 +1195,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         _dates_not_read(table, fld, raw, out[fld], starts)
     if gone.any():
         when = by_value(column("status_date"), date) if "status_date" in f.columns else stopped or [None] * n
-        if "status_date" in f.columns:
+        remarked = "status_date" not in f.columns and "remark" in f.columns and _remark_dates(column("remark"), gone, when)
+        if "status_date" in f.columns or remarked:
             out["changed"] = _changed_by_departures(out["changed"], households, gone, when)
         _departures(table, households, gone, why, when, out, status_label)
     _amounts_not_given(table, out["benefit"], group)
@@ -1525,6 +1526,33 @@ def _stopped_by_date(table: Table, f: pd.DataFrame, as_of: dt.date, dated: np.nd
 
 # A member cell that says the member is dead, and nothing else ('已故', '死亡', '已去世')
 _DEAD_CELL = re.compile(r"(已|本人)?(故|死亡|去世|病故|亡故|过世|身故|逝世)")
+
+
+# a remark dating a member's departure ('2026年1月12日死亡', '2026.1.12病故', '2026年1月迁出'): the date, or the month
+_REMARK_DATE = re.compile(r"(20\d{2})\s*[年.\-/]\s*(0?[1-9]|1[0-2])\s*(?:[月.\-/]\s*(?:([12]\d|3[01]|0?[1-9])(?!\d)\s*[日号]?)?)?")
+_REMARK_LEFT = re.compile(r"死亡|去世|病故|亡故|过世|身故|逝世|已故|迁出|迁往|减员|服刑|收监|入狱|停保|退出|注销")
+
+
+def _remark_dates(remarks: np.ndarray, gone: np.ndarray, when: list) -> bool:
+    """Date a departed member by her row's 备注 when the roster has no 状态变更日期 column and the row no other date
+    ('死亡' in 人员状态, '2026年1月12日死亡' in 备注; held-out 418: "没有填写日期", F01 unchecked and the month of death
+    paid in full read as F05). Only a remark naming a departure, and one date in it (a month alone is its first day:
+    次月停发 goes by the month). ``when`` is filled in place; returns whether any row was dated so."""
+    dated = False
+    for j in np.flatnonzero(gone).tolist():
+        if isinstance(when[j], dt.date):
+            continue
+        note = text(remarks[j])
+        found = _REMARK_DATE.findall(note) if note and _REMARK_LEFT.search(note) else []
+        if len({(y, int(m), int(d or 1)) for y, m, d in found}) != 1:
+            continue
+        y, m, d = found[0]
+        try:
+            when[j] = dt.date(int(y), int(m), int(d or 1))
+        except ValueError:
+            continue
+        dated = True
+    return dated
 
 
 def _changed_by_departures(changed: list, households: list[str], gone: np.ndarray, when: list) -> list:

