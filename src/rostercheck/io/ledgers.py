@@ -2420,6 +2420,9 @@ _CORRECTED = re.compile(r"更正|修正|订正|更新|重报|重新上报|调整
 RESULT_SHARE, SENT_SHARE = 0.8, 0.5
 # a send file's own status before the bank answers (its result file then says what became of each row)
 SENT_STATUSES = frozenset({"", "待处理", "未处理", "处理中", "待发放", "待发", "待支付", "已提交", "提交", "待审核", "在途"})
+# a bank's word for a payment that did not go through (the rules' money_failed_words decide what is paid; this only
+# tells a 回盘 of failures alone)
+_FAILED = re.compile(r"失败|退回|退票|退汇|未成功|不成功|未到账|未入账")
 NO_ID_COLUMN = "没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）"
 
 
@@ -2460,32 +2463,51 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         counts = np.bincount(months[rows_of[f]] + 1)
         main = counts >= SENT_SHARE * counts.max(initial=0) if f in sent_set else counts > 0
         in_file.append(set((np.flatnonzero(main) - 1).tolist()))
+    failed = np.asarray([bool(_FAILED.search(str(v or ""))) for v in statuses], dtype=bool)
+
+    def failed_only(rows: np.ndarray) -> bool:
+        codes = status_codes[rows]
+        return bool(len(rows)) and bool((codes >= 0).all()) and bool(failed[codes].all())
+
+    paired = np.zeros(len(frame), dtype=bool)
+    memo: dict[str, np.ndarray] = {}
+    onto, taken, notes = [], [], {}
+    def with_back_pay(s_rows: np.ndarray, r_rows: np.ndarray, s_got: np.ndarray, r_got: np.ndarray):
+        """The pairs, with result rows left over paired to sent rows left over for an earlier month (back pay)."""
+        mark = np.zeros(len(frame), dtype=bool)  # (boolean masks: np.setdiff1d hashes, slow here)
+        mark[r_got] = True
+        mark[s_got] = True
+        left_r, left_s = r_rows[~mark[r_rows]], s_rows[~mark[s_rows]]
+        if len(left_r) and len(left_s):
+            later = _paired(frame, left_s, left_r, None, memo)
+            if later is not None:  # (back pay only: the sent row's month before the result's)
+                before = months[later[0]] >= 0
+                before &= np.asarray([str(values[months[s]]) < str(values[months[r]]) if months[r] >= 0 else False
+                                      for s, r in zip(later[0].tolist(), later[1].tolist())], dtype=bool)
+                s_got, r_got = np.concatenate([s_got, later[0][before]]), np.concatenate([r_got, later[1][before]])
+        return s_got, r_got
+
+    failed = np.asarray([bool(_FAILED.search(str(v or ""))) for v in statuses], dtype=bool)
+
+    def failed_only(rows: np.ndarray) -> bool:
+        codes = status_codes[rows]
+        return bool(len(rows)) and bool((codes >= 0).all()) and bool(failed[codes].all())
+
     paired = np.zeros(len(frame), dtype=bool)
     memo: dict[str, np.ndarray] = {}
     onto, taken, notes = [], [], {}
     for r_file in told.tolist():
+        r_rows = rows_of[r_file]
         for s_file in sent.tolist():
             shared = in_file[r_file] & in_file[s_file]
             if not shared:
                 continue
-            r_rows = rows_of[r_file]
             s_rows = rows_of[s_file][~paired[rows_of[s_file]]]
             near = s_rows[np.isin(months[s_rows], list(shared))]
             matched = _paired(frame, near, r_rows, months, memo)
             if matched is None or len(matched[0]) < RESULT_SHARE * len(r_rows) or len(matched[0]) < SENT_SHARE * len(near):
                 continue
-            s_got, r_got = matched
-            mark = np.zeros(len(frame), dtype=bool)  # (boolean masks: np.setdiff1d hashes, slow here)
-            mark[r_got] = True
-            mark[s_got] = True
-            left_r, left_s = r_rows[~mark[r_rows]], s_rows[~mark[s_rows]]
-            if len(left_r) and len(left_s):
-                later = _paired(frame, left_s, left_r, None, memo)
-                if later is not None:  # (back pay only: the sent row's month before the result's)
-                    before = months[later[0]] >= 0
-                    before &= np.asarray([str(values[months[s]]) < str(values[months[r]]) if months[r] >= 0 else False
-                                          for s, r in zip(later[0].tolist(), later[1].tolist())], dtype=bool)
-                    s_got, r_got = np.concatenate([s_got, later[0][before]]), np.concatenate([r_got, later[1][before]])
+            s_got, r_got = with_back_pay(s_rows, r_rows, *matched)
             paired[s_got] = True
             onto.append(s_got)
             taken.append(r_got)
@@ -2493,6 +2515,42 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
             notes[f"{r_name}：是《{Path(str(names[s_file])).name}》的银行回盘（处理结果），{len(r_got)} 笔的处理结果已对应到"
                   f"该文件的发放记录，不另计发放"] = r_name if len(r_got) == len(r_rows) else ""
             break
+        else:
+            # one county-wide result answering several send files of its month (one per township: held-out 418, the
+            # 成功明细 | 失败明细 of the whole county paid every row twice, its 失败 rows undid nothing): its rows paired
+            # with each send file's in turn; most of them must pair, and with two send files at least
+            parts, rest, near_of = [], r_rows, {}
+            for s_file in sent.tolist():
+                shared = in_file[r_file] & in_file[s_file]
+                if not shared or not len(rest):
+                    continue
+                s_rows = rows_of[s_file][~paired[rows_of[s_file]]]
+                near = s_rows[np.isin(months[s_rows], list(shared))]
+                near_of[s_file] = len(near)
+                matched = _paired(frame, near, rest, months, memo)
+                if matched is not None and len(matched[0]) < RESULT_SHARE * len(rest):
+                    # the bank's 摘要 (低保金) beside the send file's 资金项目 (农村低保金): the item set aside
+                    bare = _paired(frame, near, rest, months, memo, items=False)
+                    matched = bare if bare is not None and len(bare[0]) > len(matched[0]) else matched
+                if matched is None or not len(matched[0]):
+                    continue
+                parts.append((s_file, matched[0], matched[1]))
+                rest = rest[~np.isin(rest, matched[1])]
+            # (and most of the send files' rows, unless the result lists failures alone: a file of 成功 rows that pair
+            # with a few sent rows is a re-payment, never their result)
+            got = sum(len(r) for _, _, r in parts)
+            if (len(parts) < 2 or got < RESULT_SHARE * len(r_rows)
+                    or got < SENT_SHARE * sum(near_of.values()) and not failed_only(r_rows)):
+                continue
+            r_name, got = Path(str(names[r_file])).name, 0
+            for s_file, s_got, r_got in parts:
+                paired[s_got] = True
+                onto.append(s_got)
+                taken.append(r_got)
+                got += len(r_got)
+            sent_names = "》《".join(Path(str(names[f])).name for f, _, _ in parts)
+            notes[f"{r_name}：是《{sent_names}》共 {len(parts)} 个文件的银行回盘（处理结果），{got} 笔的处理结果已对应到"
+                  f"这些文件的发放记录，不另计发放"] = r_name if got == len(r_rows) else ""
     if not onto:
         return frame, {}
     s_idx, r_idx = np.concatenate(onto), np.concatenate(taken)
@@ -2520,7 +2578,7 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray, months: np.ndarray | None,
-            memo: dict | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+            memo: dict | None = None, items: bool = True) -> tuple[np.ndarray, np.ndarray] | None:
     """Rows of a send file and of its bank result paired one to one in file order (see :func:`_bank_results`), within
     a month when ``months`` (each row's month code) is given; None when the two fill no ID or account column alike.
     ``memo``: each column's filled cells, judged once per distinct cell for all the pairs of files tried."""
@@ -2540,7 +2598,7 @@ def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray, months:
     strong = [c for c in ("id", "bank_account") if filled(c)]
     if not strong:
         return None
-    cols = strong + [c for c in ("holder_key", "name_key", "item") if filled(c)] + ["_whole"]
+    cols = strong + [c for c in ("holder_key", "name_key", "item") if filled(c) and (items or c != "item")] + ["_whole"]
     both = np.concatenate([s_rows, r_rows])
     sub = frame[[c for c in cols if c != "_whole"] + ["amount"] + (["parts"] if "parts" in frame.columns else [])].iloc[both]
     # a row's amount as sent: a row paying two months is two rows here (parts 2, each half: '12月低保金(含11月补发)')
