@@ -2423,6 +2423,8 @@ SENT_STATUSES = frozenset({"", "待处理", "未处理", "处理中", "待发放
 # a bank's word for a payment that did not go through (the rules' money_failed_words decide what is paid; this only
 # tells a 回盘 of failures alone)
 _FAILED = re.compile(r"失败|退回|退票|退汇|未成功|不成功|未到账|未入账")
+# a sent row a bank's 回盘 of failures alone does not list: it went through
+IMPLIED_OK = "成功（据银行回盘）"
 NO_ID_COLUMN = "没有身份证号列，按发放账号和户名与花名册中该账号的户及其成员对应（置信度最高为“中”）"
 
 
@@ -2471,7 +2473,7 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
     paired = np.zeros(len(frame), dtype=bool)
     memo: dict[str, np.ndarray] = {}
-    onto, taken, notes = [], [], {}
+    onto, taken, notes, implied = [], [], {}, []
     def with_back_pay(s_rows: np.ndarray, r_rows: np.ndarray, s_got: np.ndarray, r_got: np.ndarray):
         """The pairs, with result rows left over paired to sent rows left over for an earlier month (back pay)."""
         mark = np.zeros(len(frame), dtype=bool)  # (boolean masks: np.setdiff1d hashes, slow here)
@@ -2495,7 +2497,7 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
     paired = np.zeros(len(frame), dtype=bool)
     memo: dict[str, np.ndarray] = {}
-    onto, taken, notes = [], [], {}
+    onto, taken, notes, implied = [], [], {}, []
     for r_file in told.tolist():
         r_rows = rows_of[r_file]
         for s_file in sent.tolist():
@@ -2544,6 +2546,10 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
                 continue
             r_name, got = Path(str(names[r_file])).name, 0
             for s_file, s_got, r_got in parts:
+                if failed_only(r_rows):  # a 回盘 of failures alone: the send files' other rows of its months went through
+                    rows = rows_of[s_file][~paired[rows_of[s_file]]]
+                    rows = rows[np.isin(months[rows], list(in_file[r_file] & in_file[s_file]))]
+                    implied.append(rows[~np.isin(rows, s_got)])
                 paired[s_got] = True
                 onto.append(s_got)
                 taken.append(r_got)
@@ -2564,13 +2570,20 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
             rest = rest[~np.isin(rest, s_idx)]
             s_idx, r_idx = np.concatenate([s_idx, rest]), np.concatenate([r_idx, result_of.loc[source[rest]].to_numpy()])
     column = frame["status"]
+    through = np.concatenate(implied) if implied else np.zeros(0, dtype=np.int64)
     if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = column.cat.categories
+        if len(through) and IMPLIED_OK not in categories:
+            categories = categories.append(pd.Index([IMPLIED_OK]))
         codes = column.cat.codes.to_numpy().copy()
         codes[s_idx] = codes[r_idx]
-        frame["status"] = pd.Categorical.from_codes(codes, categories=column.cat.categories)
+        if len(through):
+            codes[through] = categories.get_loc(IMPLIED_OK)
+        frame["status"] = pd.Categorical.from_codes(codes, categories=categories)
     else:
         cells = column.to_numpy(dtype=object).copy()
         cells[s_idx] = cells[r_idx]
+        cells[through] = IMPLIED_OK
         frame["status"] = cells
     keep = np.ones(len(frame), dtype=bool)
     keep[r_idx] = False

