@@ -773,6 +773,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # account was 中 by his name alone, or not flagged when 户名 was the head's)
         FieldSpec(PROXY_ID_FIELD, r"(代领|代理|代办|受托)人?.*" + ID_WORDS, r"地址|住址|有效期|类型|类别|日期|时间|姓名",
                   allow=r"代领|代理|代办|受托", weight=2),
+        # … and his name (代领人姓名, or 代领人 alone): with a damaged 代领人身份证号 (a wrong check digit), the name and the
+        # digits that survive still point at an official, at 中 (held-out 418: the name column unread, no lead)
+        FieldSpec("proxy_name", r"^(代领|代理|代办|受托)人?(姓名|名字)?$|^(代领|代理|代办|受托)人?(姓名|名字)",
+                  r"身份证|证件|号码|电话|手机|关系|地址|住址|账号|卡号|日期|时间", allow=r"代领|代理|代办|受托", weight=2),
         # the person paid for (保障对象身份证号, 身份证号) before a 收款人身份证号 beside it (who took the money, the head
         # for his household: held-out 104), which is read when it is the only ID column (a bank's 代发 file)
         FieldSpec("id", ID_WORDS),

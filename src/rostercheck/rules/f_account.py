@@ -565,16 +565,19 @@ def _official_proxies(ctx: Context, led: Ledger, told: set) -> tuple[list[Findin
     listed = led.array("ok") & valid & np.append(pd.Index(distinct).isin(list(owners)), False)[code]
     listed &= led.array("member") >= 0
     rows = np.flatnonzero(listed).tolist()
-    if not rows:
+    damaged = _damaged_proxies(ctx, led, owners, code, distinct, valid)
+    if not rows and not damaged:
         return [], set()
-    households = {led.household[r] for r in rows}
+    households = {led.household[r] for r in rows} | {led.household[r] for r in damaged}
     member_ids = _member_values(ctx, households, "id")
+    member_names = _member_values(ctx, households, "name_key")
     for h, records in ctx.left.items() if ctx.left else ():  # (a former member collecting: the household's own)
         if h in households:
             member_ids[h] |= {rec.get("id") for rec in records if rec.get("id")}
     months: dict[tuple, set] = defaultdict(set)
     for r in rows:
         months[led.household[r], led.cols["proxy_id"][r]].add(led.cols["month"][r])
+    names = led.frame["proxy_name_key"].to_numpy(dtype=object) if "proxy_name_key" in led.frame.columns else None
     out, seen, said = [], set(), set()
     for r in sorted(rows, key=lambda r: bool(old[r])):  # (a household's row of a current ID, if any, speaks for it)
         h, pid = led.household[r], led.cols["proxy_id"][r]
@@ -583,16 +586,73 @@ def _official_proxies(ctx: Context, led: Ledger, told: set) -> tuple[list[Findin
         seen.add((h, pid))
         kind, rec = owners[pid]
         said.add((h, rec.get("name_key") or ""))
+        named = old[r] and names is not None and bool(names[r]) and names[r] == rec.get("name_key")
+        if named and names[r] in member_names.get(h, set()):
+            continue  # (a member of that name collecting, his old ID mistyped into the official's: no lead)
         evidence = (f"代领人身份证号 {pid} 是{where(ctx, kind, rec)}所列 {rec.get('name', '')}"
                     f"{('（' + rec.get('post', '') + '）') if rec.get('post') else ''}的身份证号（不是本户成员），如 {led.where(r)}。"
                     "请核实是否由干部或经办人员代领、资金是否交到本户")
         facts = (("signal", kind), ("proxy", pid))
         if old[r]:
-            evidence += "。注意：发放明细中的代领人身份证号是 15 位旧号（升位后一致），旧号没有校验位，输错一位也查不出，仅作线索"
-        out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, LOW if old[r] else HIGH,
-                           "代领人15位旧身份证号升位后与名单一致" if old[r] else "代领人身份证号与名单一致",
+            evidence += "。注意：发放明细中的代领人身份证号是 15 位旧号（升位后一致），旧号没有校验位，输错一位也查不出，" + (
+                "代领人姓名也与名单一致，但不作为确定结论" if named else "仅作线索")
+        out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence,
+                           (MEDIUM if named else LOW) if old[r] else HIGH,
+                           ("代领人姓名及15位旧身份证号（升位后）与名单一致" if named else "代领人15位旧身份证号升位后与名单一致")
+                           if old[r] else "代领人身份证号与名单一致",
                            sorted(months[h, pid] - {""}), None, None, facts, months_decide=False))
+    for r, (kind, rec, differ) in sorted(damaged.items()):
+        h, pid = led.household[r], led.cols["proxy_id"][r]
+        if h in told or (h, rec["id"]) in seen or names[r] in member_names.get(h, set()):
+            continue  # (a member of the household of that name collecting for it is no lead)
+        seen.add((h, rec["id"]))
+        said.add((h, rec.get("name_key") or ""))
+        where_ = "校验位" if differ == 17 else f"第 {differ + 1} 位"
+        evidence = (f"代领人 {rec.get('name', '')}（身份证号 {pid}，校验不通过）与{where(ctx, kind, rec)}所列 {rec.get('name', '')}"
+                    f"{('（' + rec.get('post', '') + '）') if rec.get('post') else ''}姓名相同，身份证号只有{where_}不同"
+                    f"（地区码和出生日期一致），如 {led.where(r)}。代领人身份证号有误，不能确定是同一人；"
+                    "请核实是否由干部或经办人员代领、资金是否交到本户")
+        facts = (("signal", kind), ("proxy", rec["id"]))
+        out.append(finding(ctx, led, "F07", r, _member(ctx, led, r), evidence, MEDIUM,
+                           "代领人姓名＋身份证号（除一位外）与名单一致",
+                           sorted({m for q, (_, other, _) in damaged.items() if led.household[q] == h and other is rec
+                                   for m in [led.cols["month"][q]]} - {""}), None, None, facts, months_decide=False))
     return out, said
+
+
+def _damaged_proxies(ctx: Context, led: Ledger, owners: dict, code: np.ndarray, distinct, valid: np.ndarray) -> dict:
+    """Rows paid whose 代领人身份证号 fails its check (or has an impossible date) but whose 代领人姓名 is an official's and whose
+    ID differs from his in one character only, region code and birth date agreeing (held-out 418: a cadre's ID typed
+    with a wrong check digit beside his name gave no lead, the name column unread). Name plus the surviving digits is
+    real but weaker evidence than an ID: 中, never 高; a name alone is never enough. Returns row → (kind, record, the
+    index of the differing character)."""
+    if "proxy_name_key" not in led.frame.columns:
+        return {}
+    by_name: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for kind, rec in owners.values():
+        if rec.get("name_key"):
+            by_name[rec["name_key"]].append((kind, rec))
+    if not by_name:
+        return {}
+    names = led.frame["proxy_name_key"].to_numpy(dtype=object)
+    status_code, statuses = led.factorized("proxy_id_status")
+    checked = np.append(np.isin(np.asarray(statuses, dtype=object), [ids.CHECK, ids.DATE]), False)[status_code]
+    wanted = led.array("ok") & ~valid & checked & (led.array("member") >= 0)
+    wanted &= np.asarray(pd.Index(names).isin(list(by_name)), dtype=bool)
+    out = {}
+    for r in np.flatnonzero(wanted).tolist():
+        pid = str(led.cols["proxy_id"][r] or "")
+        if len(pid) != 18:
+            continue
+        fits = []
+        for kind, rec in by_name[names[r]]:
+            other = str(rec["id"])
+            differ = [k for k in range(18) if pid[k] != other[k]]
+            if len(differ) == 1 and pid[:14] == other[:14]:
+                fits.append((kind, rec, differ[0]))
+        if len({f[1]["id"] for f in fits}) == 1:  # (two officials of that name it could be: neither named)
+            out[r] = fits[0]
+    return out
 
 
 def _cut(led: Ledger) -> np.ndarray:
