@@ -691,3 +691,33 @@ def test_a_death_paid_on_from_quarter_cells_recovers_each_months_amount(cell, re
     dead = make_id("19400101", 300)
     ctx = money_context(roster, rows, {"deaths": [{"name": "户0", "id": dead, "date": "2026-05-14"}]})
     assert money(ctx, "F01") == [("户0", "高", recover, None)]
+
+
+@pytest.mark.parametrize("size, benefit, paid_after, expected", [
+    # must flag: 保障人口 still 3 beside two members and her 死亡 row, the full 1,548 paid on: her third (held-out 418:
+    # no date read from 备注, F01 unchecked; then her share was 1,548 ÷ 4)
+    (3, 1548, 1548, [["F01", "中", 516.0 * 5, "2026-05至2026-09（5个月）"]]),
+    # must not: the roster cut to 1,032 for two, the ledger paying 1,032 from the month after: no F01 share, and the
+    # months before her death, paid 1,548 for three, are no F05 (the change dated by the 备注)
+    (2, 1032, 1032, []),
+])
+def test_a_member_the_roster_says_died_in_a_remark_is_dated_by_it(tmp_path, size, benefit, paid_after, expected):
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,月保障金,保障人口,审批日期,姓名,身份证号,与户主关系,人员状态,备注\n"
+                      f"城关镇,东村,张三,{HEAD},{benefit},{size},2021-06-01,张三,{HEAD},户主,正常,\n"
+                      f"城关镇,东村,张三,{HEAD},{benefit},{size},2021-06-01,李梅,{WIFE},配偶,正常,\n"
+                      f"城关镇,东村,张三,{HEAD},{benefit},{size},2021-06-01,张军,{SON},子,死亡,2026年4月15日死亡\n",
+                      encoding="utf-8")
+    deaths = tmp_path / "死亡人员名单.csv"
+    deaths.write_text(f"姓名,身份证号,死亡日期\n钱七,{GONE},2026-01-09\n", encoding="utf-8")
+    ledger = tmp_path / "发放明细.csv"
+    ledger.write_text("户主姓名,户主身份证号,资金项目,所属月份,发放金额,发放状态\n" + "".join(
+        f"张三,{HEAD},低保金,{m},{1548 if m <= '2026-04' else paid_after},成功\n" for m in months("2026-01", "2026-09")),
+        encoding="utf-8")
+    result = audit([roster], {"deaths": deaths}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01", "F05"])
+    found = result.findings[["类别代码", "置信度", "应追回金额", "涉及月份"]].values.tolist()
+    assert found == expected

@@ -820,3 +820,19 @@ def test_a_quarters_cell_of_the_months_still_owed_pays_those_months(lists, q3, e
         rows.append(pay(head, f"户{k}", "2026-07至2026-09", q3 if k == 0 else 3 * 1032))
     ctx = money_context(roster, rows, lists)
     assert {code: money(ctx, code) for code in expected} == expected
+
+
+@pytest.mark.parametrize("july, expected", [
+    # must flag: July sent and failed, paid from August, no approval date: July was due (held-out 418: "before its
+    # first payment, perhaps not yet enrolled", a county 回盘's failures never owed)
+    ([pay(A, "王五", "2026-07", 516, status="失败")], [("王五", "高", None, 516.0)]),
+    # must not: re-paid a week later; never sent at all (perhaps enrolled from August, as before)
+    ([pay(A, "王五", "2026-07", 516, status="失败"), pay(A, "王五", "2026-07", 516, remark="失败重发")], []),
+    ([], []),
+    # must not: a failure before the roster's own period (its quarter) says nothing of it
+    ([pay(A, "王五", "2026-06", 516, status="失败")], []),
+])
+def test_a_failed_month_of_the_rosters_period_before_its_first_payment_is_due(july, expected):
+    rows = july + [pay(A, "王五", m, 516) for m in months("2026-08", "2026-09")]
+    rows += [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800)) for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(), rows), "F06") == expected

@@ -524,3 +524,46 @@ def test_a_minors_household_paid_to_a_guardian_is_low_and_asks_for_the_guardians
     adult = make_id("19600101", 211)
     rows = [dict(r, id=adult) if r["id"] == child else r for r in rows]
     assert money(money_context(roster() + household("胡永兰", adult, benefit=1576), rows), "F07") == [("胡永兰", "中", None, None)]
+
+
+def _off_by_one(pid: str, at: int) -> str:
+    """The ID with its character at ``at`` changed so that its check fails."""
+    from rostercheck.normalize import ids
+
+    for d in "0123456789":
+        other = pid[:at] + d + pid[at + 1:]
+        if d != pid[at] and ids.id_number(other).status == ids.CHECK:
+            return other
+    raise AssertionError
+
+
+@pytest.mark.parametrize("proxy_name, proxy_id, expected", [
+    # must flag (held-out 418): the official's name and his ID with a wrong check character or one sequence digit off
+    ("钱主任", _off_by_one(K, 17), [("陈国强", "中", None, None)]),
+    ("钱主任", _off_by_one(K, 15), [("陈国强", "中", None, None)]),
+    # … a 15-digit 一代证 upgraded to his ID, and his name: 中 (the ID alone stays 低, above)
+    ("钱主任", K[:6] + K[8:17], [("陈国强", "中", None, None)]),
+    # must not: his name alone; another name beside the damaged ID; a birth date off (not one check-digit slip)
+    ("钱主任", "", []),
+    ("王芳", _off_by_one(K, 17), []),
+    ("钱主任", _off_by_one(K[:12] + ("1" if K[12] != "1" else "2") + K[13:], 17), []),
+    # must not: the household's own member of that name collecting (her old 15-digit ID upgraded to hers)
+    ("王芳", B[:6] + B[8:17], []),
+])
+def test_a_proxy_named_as_an_official_with_a_damaged_id_is_a_medium_lead(proxy_name, proxy_id, expected):
+    rows = [pay(A, "陈国强", m, 1032, holder="陈国强", bank_account="6228480012345678", proxy_id=proxy_id,
+                proxy_name=proxy_name) for m in months("2026-07", "2026-09")]
+    official = [{"name": "钱主任", "id": K, "post": "村会计", "village": "东村"}]
+    assert money(money_context(roster(), rows, {"cadres": official}), "F07") == expected
+
+
+def test_a_proxy_named_as_a_member_is_no_lead_though_an_official_shares_her_name():
+    # must not: 王芳 of the household collects, her ID mistyped one character from a cadre named 王芳 (a namesake)
+    cadre = B[:14] + ("1" if B[14] != "1" else "2") + B[15:17]
+    from rostercheck.normalize import ids
+
+    cadre += ids.CHECK_MAP[sum(int(c) * w for c, w in zip(cadre, (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2))) % 11]
+    rows = [pay(A, "陈国强", m, 1032, holder="陈国强", bank_account="6228480012345678", proxy_id=_off_by_one(cadre, 17),
+                proxy_name="王芳") for m in months("2026-07", "2026-09")]
+    official = [{"name": "王芳", "id": cadre, "post": "村会计", "village": "东村"}]
+    assert money(money_context(roster(), rows, {"cadres": official}), "F07") == []

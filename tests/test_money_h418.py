@@ -10,7 +10,6 @@ import xlsxwriter
 from money import make_id
 
 from rostercheck.io.ledgers import _month_sheet, load_ledgers
-from rostercheck.roster import _remark_dates
 
 AS_OF = dt.date(2026, 3, 31)
 IDS = [make_id(f"19{60 + k}0101", 100 + 2 * k) for k in range(8)]
@@ -57,6 +56,8 @@ def test_a_quarter_book_of_sheets_named_with_the_programme_takes_each_sheets_mon
     ("2026年1月5日或2026年1月9日去世", None),
 ])
 def test_a_departed_members_remark_dates_her_departure(remark, expected):
+    from rostercheck.roster import _remark_dates
+
     when = [None]
     _remark_dates(np.asarray([remark], dtype=object), np.asarray([True]), when)
     assert when[0] == expected
