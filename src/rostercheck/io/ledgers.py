@@ -2440,6 +2440,12 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     row left over pairs with a sent row left over for an earlier month (back pay: the send file's 用途 names the month
     paid for, the result file only its own).
 
+    A result pairing with no one send file well enough may answer several of its month (the county's 回盘 for every
+    township's send file: held-out 418): its rows are paired with each send file in turn, and taken when most of them
+    pair over two files at least, and most of those files' rows pair too unless the result lists failures alone (then
+    the send files' other rows of its months went through: :data:`IMPLIED_OK`); the bank's 摘要 may then name the item
+    otherwise than the send file (低保金, 农村低保金), so the item is set aside when it stops most rows pairing.
+
     Args:
         frame: the normalised payments (:func:`normalise_payments`).
     Returns:
@@ -2470,12 +2476,14 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     failed = np.asarray([bool(_FAILED.search(str(v or ""))) for v in statuses], dtype=bool)
 
     def failed_only(rows: np.ndarray) -> bool:
+        """Whether every row of a result file says the payment failed (a 回盘 of failures alone)."""
         codes = status_codes[rows]
         return bool(len(rows)) and bool((codes >= 0).all()) and bool(failed[codes].all())
 
     paired = np.zeros(len(frame), dtype=bool)
     memo: dict[str, np.ndarray] = {}
     onto, taken, notes, implied = [], [], {}, []
+
     def with_back_pay(s_rows: np.ndarray, r_rows: np.ndarray, s_got: np.ndarray, r_got: np.ndarray):
         """The pairs, with result rows left over paired to sent rows left over for an earlier month (back pay)."""
         mark = np.zeros(len(frame), dtype=bool)  # (boolean masks: np.setdiff1d hashes, slow here)
@@ -2491,15 +2499,6 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
                 s_got, r_got = np.concatenate([s_got, later[0][before]]), np.concatenate([r_got, later[1][before]])
         return s_got, r_got
 
-    failed = np.asarray([bool(_FAILED.search(str(v or ""))) for v in statuses], dtype=bool)
-
-    def failed_only(rows: np.ndarray) -> bool:
-        codes = status_codes[rows]
-        return bool(len(rows)) and bool((codes >= 0).all()) and bool(failed[codes].all())
-
-    paired = np.zeros(len(frame), dtype=bool)
-    memo: dict[str, np.ndarray] = {}
-    onto, taken, notes, implied = [], [], {}, []
     for r_file in told.tolist():
         r_rows = rows_of[r_file]
         for s_file in sent.tolist():
@@ -2596,7 +2595,8 @@ def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray, months:
             memo: dict | None = None, items: bool = True) -> tuple[np.ndarray, np.ndarray] | None:
     """Rows of a send file and of its bank result paired one to one in file order (see :func:`_bank_results`), within
     a month when ``months`` (each row's month code) is given; None when the two fill no ID or account column alike.
-    ``memo``: each column's filled cells, judged once per distinct cell for all the pairs of files tried."""
+    ``memo``: each column's filled cells, judged once per distinct cell for all the pairs of files tried; ``items``:
+    whether the item must agree when both files name one."""
     if not len(s_rows) or not len(r_rows):
         return None
     memo = {} if memo is None else memo
