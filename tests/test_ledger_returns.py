@@ -1,4 +1,4 @@
-"""Held-out 418 (issue 15 left-overs): sheets named with a programme before the month, one county-wide bank 回盘
+"""Ledger shapes of held-out 418 (issue 15 left-overs): sheets named with a programme before the month, one county-wide bank 回盘
 answering several per-township send files, and a roster's 死亡 row dated by its 备注."""
 
 import csv
