@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import numpy as np
 import pytest
 from helpers import context, flagged, flagged_names, household, make_id
 from hypothesis import given, settings
@@ -451,6 +452,57 @@ def test_a_pension_list_in_fen_without_a_unit_is_read_in_yuan(tmp_path, header, 
     ctx = context(couple(), files={"pensions": _pension_list(tmp_path / "养老金.csv", header, rows, title)})
     assert flagged(ctx, "C03") == flags
     assert not flags or said in evidence(ctx)[0]
+
+
+_YEARLY_OTHERS = [f"王{k},{make_id('19450101', 300 + 2 * k)},城乡居民基本养老保险,{v},正常" for k, v in
+                  enumerate([1800, 2100, 2400, 1800, 30000, 42000])]
+
+
+@pytest.mark.parametrize("header, head, factor, flags, said", [
+    # h419: a list giving only a year's amount (全年发放金额, 年度合计, 2025年全年) was read as no pension at all (the
+    # monthly aliases reject 全年/年度): a 72,000 元 a year pension missed; 3,600 元 a year is 300 元 a month, no C03
+    *[(f"姓名,社会保障号码,险种,{h},待遇状态", head, 1, flags, said) for h in ("全年发放金额", "年度合计", "2025年全年", "年发放额")
+      for head, flags, said in (("3600", [], ""), ("72000", [("张三", "高")], "72,000.00 元 ÷ 12 = 6,000.00 元/月"))],
+    # … and such a column in 分 with no unit (360000 for 3,600 元): its months' shares are judged, ÷ 100 (it was read
+    # as 30,000 元 a month, a C03 高)
+    ("姓名,社会保障号码,险种,年发放额,待遇状态", "360000", 100, [], ""),
+    ("姓名,社会保障号码,险种,全年发放金额,待遇状态", "7200000", 100, [("张三", "高")], "72,000.00 元 ÷ 12 = 6,000.00 元/月"),
+    # … while a month's amount named with its year stays a month's, and a yearly list in yuan stays yuan
+    ("姓名,社会保障号码,险种,2025年9月发放金额,待遇状态", "3600", 1, [("张三", "高")], "3,600.00 元/月"),
+    ("姓名,社会保障号码,险种,全年发放金额,待遇状态", "360000", 1, [("张三", "高")], "360,000.00 元 ÷ 12"),
+])
+def test_a_yearly_pension_column_is_read_as_twelve_months(tmp_path, header, head, factor, flags, said):
+    others = [o.replace(f",{v},", f",{int(v) * factor},") for o in _YEARLY_OTHERS for v in [o.split(",")[3]]]
+    rows = [f"张三,{HEAD},企业职工基本养老保险,{head},正常", *others]
+    ctx = context(couple(), files={"pensions": _pension_list(tmp_path / "养老金.csv", header, rows)})
+    assert flagged(ctx, "C03") == flags
+    assert not flags or said in evidence(ctx)[0]
+
+
+def test_a_filtered_pension_list_is_judged_in_fen_by_the_whole_files_amounts(tmp_path):
+    # h419: a list filtered to the roster's people kept too few rows to judge its unit (a yearly 分 column read as yuan)
+    from rostercheck.io.table import read_file, to_table
+    from rostercheck.reference import normalise
+    others = [o.replace(f",{v},", f",{int(v) * 100},") for o in _YEARLY_OTHERS for v in [o.split(",")[3]]]
+    path = _pension_list(tmp_path / "养老金.csv", "姓名,社会保障号码,险种,年发放额,待遇状态",
+                         [f"张三,{HEAD},城乡居民基本养老保险,360000,正常", *others])
+    table = to_table(read_file(path, "pensions"), lambda cells: np.arange(len(cells)) < 1)
+    assert len(table.frame) == 1 and normalise(table)["amount"].tolist() == [300.0]
+    assert to_table(read_file(path, "pensions")).amount_sample is None  # (read whole: its rows are the list)
+
+
+def test_a_streamed_pension_list_is_judged_in_fen_by_the_whole_files_amounts(tmp_path, monkeypatch):
+    from rostercheck import bulk
+    from rostercheck.reference import normalise
+    others = [o.replace(f",{v},", f",{int(v) * 100},") for o in _YEARLY_OTHERS for v in [o.split(",")[3]]]
+    path = _pension_list(tmp_path / "养老金.csv", "姓名,社会保障号码,险种,年发放额,待遇状态",
+                         [f"张三,{HEAD},城乡居民基本养老保险,360000,正常", *others])
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    keys = bulk.KeySet()
+    keys.add(np.array([HEAD], dtype=object), np.array(["valid"], dtype=object), np.array([True]))
+    with bulk.Streamer(keys) as streamer:
+        table = streamer.load(path, "pensions")
+    assert len(table.frame) == 1 and normalise(table)["amount"].tolist() == [300.0]
 
 
 def test_a_pension_list_read_in_fen_is_said():

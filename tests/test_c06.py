@@ -387,3 +387,25 @@ def test_a_wage_list_in_fen_without_a_unit_is_read_in_yuan(tmp_path, title, head
     lines += [f"王{k},{_MANAGERS[k]},县城建筑公司,{w},2026-09" for k, w in enumerate(others)]
     (tmp_path / "工资.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert flagged(context(family(n_kids=2), files={"wages": tmp_path / "工资.csv"}), "C06") == flags
+
+
+@pytest.mark.parametrize("header, head, factor, flags", [
+    # h419: a wage list giving a year's wages under 年度合计 or 2025年全年 was read as no wage list (C06 missed); 60,000 元
+    # a year is 5,000 元 a month, 6,000 元 a year 500 (a family of four: 125 per person, no C06)
+    *[(h, head, factor, flags) for h in ("年度合计", "2025年全年", "全年缴费工资")
+      for head, factor, flags in ((60000, 1, [("张三", "高")]), (6000, 1, []), (6000000, 100, [("张三", "高")]),
+                                  (600000, 100, []))],
+    # … a month's wage stays a month's
+    ("缴费工资", 6000, 1, [("张三", "高")]),
+])
+def test_a_yearly_wage_column_is_read_as_twelve_months(tmp_path, header, head, factor, flags):
+    lines = ["姓名,身份证号,缴费单位,%s" % header, f"张三,{HEAD},县城建筑公司,{head}"]
+    yearly = header != "缴费工资"
+    lines += [f"王{k},{_MANAGERS[k]},县城建筑公司,{w * factor // (1 if yearly else 12)}"
+              for k, w in enumerate([36000, 48000, 54000, 72000, 40000])]
+    (tmp_path / "工资.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ctx = context(family(n_kids=2), files={"wages": tmp_path / "工资.csv"})
+    assert flagged(ctx, "C06") == flags
+    if flags and yearly:
+        findings, _ = run_checks(ctx, ["C06"])
+        assert "年度金额，÷ 12 折算为月均" in findings[0].evidence and "按 1 个月计" not in findings[0].evidence

@@ -31,8 +31,9 @@ from .errors import InputFileError
 from .io.columns import former_id_column, person_id_columns
 from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
 from .io.field_names import coded_header, field_names, relabel
-from .io.table import (MONTHED_KINDS, Layout, Table, columns_frame, companion_code_files, companion_grids, data_frame,
-                       STATUS_COUNTED, bare_codes, file_legends, find_layout, finish_table, month_cells)
+from .io.table import (AMOUNT_SAMPLE_ROWS, AMOUNT_SAMPLED, MONTHED_KINDS, Layout, Table, columns_frame,
+                       companion_code_files, companion_grids, data_frame, STATUS_COUNTED, bare_codes, file_legends,
+                       find_layout, finish_table, month_cells)
 from .normalize import ids
 from .normalize.values import text as cell_text
 
@@ -707,6 +708,11 @@ class Streamer:
             pay = f"c{by[1]}" if len(by) > 1 else "''"
             counted = self._query(path, f"SELECT c{by[0]}, {pay}, count(*) FROM {source} GROUP BY ALL").fetchall()
             table.months = [("" if m is None else m, "" if p is None else p, int(n)) for m, p, n in counted]
+        sampled = {fld: layout.mapping[fld] for fld in AMOUNT_SAMPLED.get(kind, ()) if fld in layout.mapping}
+        if id_cols and sampled:  # … and its amounts' unit (Table.amount_sample), judged over the file's first rows
+            got_ = self._query(path, f"SELECT {', '.join(f'c{c}' for c in sampled.values())} FROM {source} "
+                                     f"ORDER BY _i LIMIT {AMOUNT_SAMPLE_ROWS}").fetchall()
+            table.amount_sample = {fld: ["" if row[j] is None else row[j] for row in got_] for j, fld in enumerate(sampled)}
         col = layout.mapping.get("status")
         if (kind in STATUS_COUNTED and id_cols and col is not None and "status" in table.frame.columns
                 and bare_codes(table.frame["status"])):

@@ -114,7 +114,7 @@ def normalise(table: Table) -> pd.DataFrame:
             _to_monthly(table, out, fld)
     if table.kind in FEN_LIST_KINDS:
         for fld in ("amount", "wage"):
-            if fld in out.columns and f"{fld}_divisor" not in out.columns and "amount_divisor" not in out.columns:
+            if fld in out.columns:
                 _amounts_in_fen(table, out, fld)
     if "plate_kind" in out.columns:  # no 车辆类型 written: the plate's kind says it (GA 36: 07 普通摩托车, 14 拖拉机)
         kinds = codes.table("plate_kind")["codes"]
@@ -246,14 +246,26 @@ FEN_LIST_MIN_AMOUNTS = 5  # (fewer: a few retirees' real high pensions, not a li
 
 
 def _amounts_in_fen(table: Table, out: pd.DataFrame, fld: str) -> None:
-    """Read a pension or wage list's monthly amount column in 分 (÷100) when :data:`FEN_LIST_MONTH` says it is, said
-    in a notice (at least :data:`FEN_LIST_MIN_AMOUNTS` amounts given)."""
+    """Read a pension or wage list's amount column in 分 (÷100) when :data:`FEN_LIST_MONTH` says it is, said in a notice
+    (at least :data:`FEN_LIST_MIN_AMOUNTS` amounts given). A yearly or quarterly column (÷ 12 or 3 already,
+    ``<fld>_divisor``; a blank month's yearly cell, ``amount_divisor``) is judged by its months' shares and its amounts as
+    written (h419: 年发放额 360000 for 3,600 元 was 30,000 元 a month, a C03 高)."""
     label = table.headers.get(fld, "")
-    if not label or unit_named(label, table.title) or yearly_amount(label) or "季" in label:
+    if not label or unit_named(label, table.title):
         return
+    per = out.get(f"{fld}_divisor", out.get("amount_divisor") if fld == "amount" else None)
+    per = np.ones(len(out)) if per is None else np.asarray(pd.to_numeric(per, errors="coerce"), dtype=float)
+    if "amount_year" in table.headers and fld == "amount" and unit_named(table.headers["amount_year"], table.title):
+        return  # (the yearly column beside it names its unit: 元 both, most likely)
     amounts = np.asarray(pd.to_numeric(out[fld], errors="coerce"), dtype=float)
-    given = amounts[amounts > 0]
-    if len(given) < FEN_LIST_MIN_AMOUNTS or np.quantile(given, 0.25) < FEN_LIST_MONTH or (given != np.round(given)).any():
+    keep = amounts > 0
+    given, written = amounts[keep], np.round(amounts[keep] * per[keep], 6)
+    sample = (table.amount_sample or {}).get(fld)
+    if sample is not None:  # a filtered list: judged by the file's own amounts, not the few rows kept
+        whole = np.asarray([v for v in by_value(sample, money) if v is not None and v > 0], dtype=float)
+        column = float(per[0]) if f"{fld}_divisor" in out.columns and len(per) else 1.0  # (the column's own period)
+        given, written = whole / column, whole
+    if len(given) < FEN_LIST_MIN_AMOUNTS or np.quantile(given, 0.25) < FEN_LIST_MONTH or (written != np.round(written)).any():
         return
     out[fld] = [v / 100 if isinstance(v, float) and v == v else v for v in out[fld].tolist()]
     table.warnings.append(f"“{table.header_said(fld)}”列没有写明金额单位，按元计多数人每月 {np.quantile(given, 0.25):,.0f} 元以上"

@@ -262,6 +262,12 @@ _STATUS_WHEN = r"状态|停保|终止|减员|退出|注销|死亡|迁出|分户"
 # pay, last month's or year's (held-out 272: a pension list's 补发金额 and 累计领取金额 taken for the monthly pension,
 # a roster's 上年人均收入 for its 家庭月收入: 68 false C03 households at 高)
 NOT_THIS_MONTH = r"累计|余额|补发|补扣|扣款|上月|上期|上年|去年|往年|历年|全年|年度|一次性"
+# A year's amount named only as such (全年发放金额, 年发放额, 年度合计, 2025年全年, 全年缴费工资): a pension, wage or subsidy
+# list's amount when no monthly column names it, divided by 12 (reference._to_monthly); weight 0, so a monthly column
+# beside it is still the amount (the yearly one is amount_year, _yearly_beside_monthly). NOT_THIS_MONTH keeps it from the
+# monthly aliases (h419: lists giving only 全年发放金额 or 年度合计 were read as no pension or wage, C03/C06 missed).
+YEARLY_AMOUNT = (r"^(?:20\d{2}\s*年)?\s*(?:全年|年度|年)(?:发放|领取|实发|应发|养老金|待遇|缴费)?"
+                 r"(?:金额|额|合计|总额|总计|工资收入|收入|工资|养老金|待遇)$|^(?:20\d{2}\s*年)?\s*全年$")
 # An amount before or after a change is not the roster's amount column itself (调整前月保障金, 变更后月保障金)
 _CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原|上期|上月|上年|去年|累计"
 
@@ -598,6 +604,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("amount", r"(本月|当月|本期)(发放|实发|应发|领取|待遇)?(金额|养老金|额)", NOT_THIS_MONTH, weight=2),
         FieldSpec("amount", r"金额|月养老金|养老金$|实发|应发|待遇|发放额|月领取|养老金额|标准",
                   r"状态|类型|类别|项目|人数|月份|日期|" + PENSION_PARTS + "|" + NOT_THIS_MONTH),
+        FieldSpec("amount", YEARLY_AMOUNT, weight=0),
         # (待遇类型 is the insurance where no 险种 column says it; beside one, it says 丧葬补助金, 补发 …)
         FieldSpec("pay_kind", r"发放类型|支付类型|业务类型|发放方式|发放项目|^备注$|待遇类型|待遇类别|待遇项目"),
         # a 备注 beside a 待遇类别 that took pay_kind: its 一次性补发 still says a row is no monthly pension (held-out 321)
@@ -685,6 +692,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("wage", r"缴费工资", weight=2.5),
         FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", weight=2),
         FieldSpec("wage", r"缴费基数|工资|收入|基数"),
+        FieldSpec("wage", YEARLY_AMOUNT, weight=0),  # (年度合计, 2025年全年: a year's wages, ÷ 12)
         # the month named with what it is of (工资月份, 工资所属期, 缴费月份, 费款所属期), its own words (工资, 缴费) no
         # attribute foreign to a month (held-out 229: 工资月份 left a quarter's rows summed as one month)
         FieldSpec("month", r"(工资|缴费|费款)(所属)?(月份|所属期|年月|期间|期)", weight=2),
@@ -878,6 +886,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("care_amount", r"护理补(贴|助)", weight=2),
         FieldSpec("item", r"补贴(类[别型]|项目|名称|种类)|资金项目|发放项目|项目(名称)?$|^类[别型]$|^险种$", r"金额|标准"),
         FieldSpec("amount", r"金额|发放额|实发|应发|补贴标准|^标准$|月补贴"),
+        FieldSpec("amount", YEARLY_AMOUNT, weight=0),
         FieldSpec("month", r"月份|所属期|年月|发放期"),
         # 发放状态 失败/退回 (账户冻结): the row did not pay (L04, held-out 206)
         FieldSpec("status", PAYMENT_STATUS),

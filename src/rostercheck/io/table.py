@@ -120,6 +120,10 @@ class Table:
     # status cells as text → rows, before the filter — a code's meaning is the file's, not that of the few rows kept
     # (held-out 399: 200 pensions "1", the members' 5 rows "1" ×3, "2", "3": no bulk, every C03 低); None when read whole
     statuses: Counter | None = None
+    # a filtered pension or wage list (:data:`AMOUNT_SAMPLED`): its amount column's first cells over the whole file, before
+    # the filter — the column's unit (元 or 分, reference._amounts_in_fen) is the file's, not the few rows kept (h419: a
+    # wage list's 4 members' yearly wages in 分 were too few to judge, C06 高 at 50,000 元 a month); None when read whole
+    amount_sample: dict[str, list] | None = None
     written: dict[str, str] = field(default_factory=dict)
     # the fields read blank because their cells are formulas the file holds no value of (said in ``warnings``): a
     # check comparing such a field (F05's 月保障金) says which households it could not compare, and why
@@ -1839,6 +1843,21 @@ def _status_counts(grid: Grid, layout: Layout) -> Counter:
                                 else pd.Series(np.asarray(cells, dtype=object), dtype=object))
 
 
+# The filtered lists whose amount column is sampled over the whole file (``Table.amount_sample``), and how many of its
+# first rows (enough to tell a unit; bounded, as a city's list may have a million rows)
+AMOUNT_SAMPLED = {"pensions": ("amount",), "wages": ("wage",)}
+AMOUNT_SAMPLE_ROWS = 2000
+
+
+def _amount_cells(grid: Grid, layout: Layout, kind: str, height: int) -> dict[str, list]:
+    """A sheet's amount columns' first :data:`AMOUNT_SAMPLE_ROWS` cells (see :attr:`Table.amount_sample`)."""
+    cols = {fld: layout.mapping[fld] for fld in AMOUNT_SAMPLED.get(kind, ()) if fld in layout.mapping}
+    if not cols or not height:
+        return {}
+    cells = grid.data_columns(list(cols.values()), layout.start, np.arange(min(height, AMOUNT_SAMPLE_ROWS)))
+    return {fld: list(cells[col]) for fld, col in cols.items()}
+
+
 def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     """Turn a read file into a table.
 
@@ -1852,10 +1871,12 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     Returns:
         The table.
     """
-    parts, dropped, months, statuses = [], {}, {}, {}
+    parts, dropped, months, statuses, sampled = [], {}, {}, {}, {}
     for grid, layout in raw.sheets:
         first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
         at = None
+        if keep is not None and raw.kind in AMOUNT_SAMPLED:
+            sampled[grid.sheet] = _amount_cells(grid, layout, raw.kind, height)
         if keep is not None and raw.kind in MONTHED_KINDS and month_cells(layout.mapping):
             months[grid.sheet] = _month_rows(grid, layout, height)
         if keep is not None and height and (id_cols := person_id_columns(layout.mapping)):
@@ -1890,6 +1911,9 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         table.months = [r for sheet, rows in months.items() if sheet in table.sheets for r in rows]
     if statuses and all(sheet in statuses for sheet in table.sheets):
         table.statuses = sum((statuses[sheet] for sheet in table.sheets), Counter())
+    if any(sampled.get(sheet) for sheet in table.sheets):
+        table.amount_sample = {fld: [c for sheet in table.sheets for c in sampled.get(sheet, {}).get(fld, [])]
+                               for fld in AMOUNT_SAMPLED[raw.kind]}
     return table
 
 
