@@ -1457,6 +1457,17 @@ def test_a_list_id_masked_after_its_birth_date_is_said_to_be_masked():
     (D[:4] + "*" * 10 + D[-4:], "王小", None, None),  # part of the region
     (D[:6] + "*" * 8 + D[-4:], "王晓", None, None),  # another name, the same digits shown
     (D[:13] + "****", "王小", None, None),  # 17 characters: no masked ID
+    # h419: masks in letters and in 15 characters give the same 低 leads; namesakes whose shown digits differ none
+    (D[:10] + "XXXX" + D[-4:], "王小", "低", "露出的前 10 位（地区码和出生年份）和后 4 位（含校验码）一致"),
+    (D[:6] + "x" * 8 + D[-4:], "王小", "低", "露出的前 6 位（地区码）和后 4 位（含校验码）一致"),
+    (D[:14] + "XXXX", "王小", "低", "露出的前 14 位（地区码和出生日期）一致"),
+    (D[:6] + "*" * 6 + D[-3:], "王小", "低", "只写了 15 位，露出的前 6 位（地区码）和后 3 位（含校验码）一致"),
+    (D[:6] + "*" * 6 + D[14:17], "王小", "低", "只写了 15 位，露出的前 6 位（地区码）和后 3 位（按 15 位旧身份证号，为顺序码）一致"),
+    (D[:10] + "XXXX" + A[-4:], "王小", None, None),
+    (D[:6] + "1999" + "XXXX" + D[-4:], "王小", None, None),
+    (D[:6] + "*" * 6 + A[-3:], "王小", None, None),
+    (D[:6] + "*" * 6 + D[-3:], "王晓", None, None),
+    (D[:6] + "*" * 7 + D[-2:], "王小", None, None),  # region and 2 trailing characters: too few
 ])
 def test_a_death_listed_with_an_id_masked_after_its_birth_date_is_a_low_lead(listed, name, expected, said):
     ctx = context(roster(), {"deaths": [{"name": name or "王小", "id": listed, "date": "2026-05-01"}]})

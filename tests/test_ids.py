@@ -147,6 +147,14 @@ def test_every_character_nfkc_makes_an_asterisk_is_a_mask_mark():
     ("421123188912****34", None),
     ("42112319670804***", None),  # 17 characters
     ("421123196708041234", None),
+    # h419: masks written in letters, four or more in a run (a lone X is a check character)
+    ("4211231967XXXX1234", ("4211231967", "1234")),
+    ("4211231967xxxx035X", ("4211231967", "035X")),
+    ("421123ＸＸＸＸＸＸＸＸ5847", ("421123", "5847")),
+    ("42112319670804XXXX", ("42112319670804", "")),
+    ("42112319670804123X", None),
+    ("4211231967XXX01234", None),  # three letters: no mask (a mistyped ID)
+    ("6228480012345XXXX6", None),  # no birth date can begin there
 ])
 def test_masked(cell, shown):
     assert ids.masked(cell) == shown
@@ -158,15 +166,36 @@ def test_masked(cell, shown):
     ("421123********0354", 6),
     ("4211231967****035X", 10),
     ("421123*******10354", 6),
-    # too little shown: the region alone, part of it, the region and fewer than 4 trailing characters, 15 characters
+    # too little shown: the region alone, part of it, the region and fewer than 4 trailing characters
     ("421123************", 0),
     ("4211**********0354", 0),
     ("421123*********354", 0),
-    ("421123*****0354", 0),
     ("421123196708041234", 0),
+    # h419: letter masks as asterisks; 15 characters (an 18-digit ID written short, or an old ID's mask): region and 3
+    # trailing digits or more
+    ("4211231967XXXX035X", 10),
+    ("421123xxxxxxxx0354", 6),
+    ("421123******354", 6),
+    ("421123*****0354", 6),
+    ("42112367080****", 0),  # an old ID's region and part of its birth date: too little
+    ("421123*******54", 0),
+    ("421123*********", 0),
+    ("4211231967XXXX35", 0),  # 16 characters
 ])
 def test_masked_compared(cell, shown):
     assert ids.masked_compared(cell) == shown
+
+
+@pytest.mark.parametrize("pid, cell, fits", [
+    # h419: a 15-character mask read as the 18-digit ID written short (its last 3) or as an old ID's (its sequence)
+    ("421123196708041234", "421123******234", True),
+    ("421123196708041234", "421123******123", True),
+    ("421123196708041234", "421123******124", False),
+    ("421123196708041234", "4211231967XXXX1234", True),
+    ("421123196708041234", "4211231968XXXX1234", False),
+])
+def test_fits_mask(pid, cell, fits):
+    assert ids.fits_mask(pid, cell) is fits
 
 
 from hypothesis import given, settings

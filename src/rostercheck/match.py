@@ -767,13 +767,23 @@ def repaired_key(a: str, sa: str, ra: int, b: str, sb: str, rb: int, sides: tupl
     if ids.MASKED in (sa, sb):
         # (four marks or more after 14 digits or more: nothing shown after them)
         (shown, n), (whole, other) = ((a, int(ra)), (b, sb)) if sa == ids.MASKED else ((b, int(rb)), (a, sa))
-        if other != ids.VALID or n < 6 or whole[:n] != shown[:n]:
+        if other != ids.VALID or n < 6:
+            return ""
+        only = f"，{(sides or ROSTER_AND_LIST)[1 if sa == ids.MASKED else 0]}上只有此人相符"
+        if ids.fifteen_masked(shown):  # (410326******437: region and the last digits, of an 18- or a 15-digit ID)
+            lead, tail = ids.masked(shown)
+            how = ids.shows_fifteen(whole, (lead, tail))
+            if not how:
+                return ""
+            said = f"露出的前 {len(lead)} 位（{'地区码' if len(lead) == 6 else '地区码等'}）" + (
+                f"和后 {len(tail)} 位" + ("（含校验码）" if how == "short" else "（按 15 位旧身份证号，为顺序码）") if tail else "")
+            return f"姓名一致；{_whose(sa, sb, ids.MASKED, sides)}{MASKED_KEY}，只写了 15 位，{said}一致{only}"
+        if whole[:n] != shown[:n]:
             return ""
         tail = (ids.masked(shown) or ("", ""))[1]
         if n < ids.MASK_SHOWN_MIN and (len(tail) < ids.MASK_TAIL_MIN or not whole.endswith(tail)):
             return ""  # (no birth date shown: region and the check character's digits, or nothing)
         # (the other file holds only this person of that name and those digits: _undecided drops the rest)
-        only = f"，{(sides or ROSTER_AND_LIST)[1 if sa == ids.MASKED else 0]}上只有此人相符"
         return f"姓名一致；{_whose(sa, sb, ids.MASKED, sides)}{MASKED_KEY}，{masked_agreed(n, tail)}一致{only}"
     if ids.NUMERIC in (sa, sb):
         n = min(ra, rb)

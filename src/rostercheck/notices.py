@@ -311,7 +311,7 @@ def _masked_linked(members: pd.DataFrame, ref: pd.DataFrame, none: np.ndarray, k
     people = pd.DataFrame({"nk": members["name_key"].to_numpy(dtype=object)[valid],
                            "pid": members["id"].to_numpy(dtype=object)[valid]})
     pairs = rows[~rows["r"].isin(linked) & (rows["nk"] != "")].merge(people, on="nk")
-    fits = [ids.shows(p, ids.masked(c)) for p, c in zip(pairs["pid"].tolist(), pairs["raw"].tolist())]
+    fits = [ids.fits_mask(p, c) for p, c in zip(pairs["pid"].tolist(), pairs["raw"].tolist())]
     several = pairs[np.asarray(fits, dtype=bool)].drop_duplicates(["r", "pid"])["r"].value_counts() if len(pairs) else []
     return len(compared), len(linked), int((np.asarray(several) > 1).sum())
 

@@ -387,6 +387,9 @@ _MASKED = re.compile(r"(\d{2,14})[*＊]{4,}(\d{0,7}[\dXx]?)")
 # is no masked ID, told without normalising it (a city's year of ledgers has 180,000 distinct ID cells)
 MASK_MARKS = ("*", "＊", "﹡")
 _MARKED = re.compile("[" + "".join(MASK_MARKS) + "]")
+# A mask written in letters (4103261981XXXX6437, 4103261981xxxx6437: h419): four or more in a run, never a check
+# character (one X, last); read as the same number of asterisks
+_LETTER_MARKS = re.compile(r"[XxＸｘ]{4,}")
 
 
 def masked(cell: object) -> tuple[str, str] | None:
@@ -402,7 +405,9 @@ def masked(cell: object) -> tuple[str, str] | None:
     """
     text = str(cell or "")
     if not _MARKED.search(text):
-        return None
+        if not _LETTER_MARKS.search(text):
+            return None
+        text = _LETTER_MARKS.sub(lambda run: "*" * len(run.group(0)), text)
     text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     m = _MASKED.fullmatch(text)
     if not m or len(text) not in (15, 18) or not _birth_prefix(m.group(1)[6:], len(text) == 18):
@@ -443,10 +448,16 @@ def masked_shown(cell: object) -> int:
 MASK_TAIL_MIN = 4
 
 
+# The trailing characters a 15-character mask must show beside its whole region code (410326******437: an 18-digit ID
+# written short, or an old 15-digit one's sequence; h419)
+MASK_FIFTEEN_TAIL_MIN = 3
+
+
 def masked_compared(cell: object) -> int:
-    """How many leading digits a masked 18-character ID shows when it is compared with a roster member's ID by name and
-    the digits shown: region and birth date (:func:`masked_shown`), or the whole region code and at least
-    :data:`MASK_TAIL_MIN` trailing characters (410326********0354, 4103261965****0354); else 0.
+    """How many leading digits a masked ID shows when it is compared with a roster member's ID by name and the digits
+    shown: region and birth date (:func:`masked_shown`), or the whole region code and at least :data:`MASK_TAIL_MIN`
+    trailing characters (410326********0354, 4103261965****0354); of a 15-character mask (:func:`shows_fifteen`), the
+    whole region code and at least :data:`MASK_FIFTEEN_TAIL_MIN` trailing digits (410326******437); else 0.
 
     Args:
         cell: the cell.
@@ -457,10 +468,60 @@ def masked_compared(cell: object) -> int:
     if n:
         return n
     shown = masked(cell)
-    if shown is None or len(shown[0]) < 6 or len(shown[1]) < MASK_TAIL_MIN:
+    if shown is None or len(shown[0]) < 6:
         return 0
     text = unicodedata.normalize("NFKC", str(cell)).strip().replace(" ", "")
-    return len(shown[0]) if len(text) == 18 else 0
+    if len(text) == 15:
+        return len(shown[0]) if len(shown[1]) >= MASK_FIFTEEN_TAIL_MIN else 0
+    return len(shown[0]) if len(text) == 18 and len(shown[1]) >= MASK_TAIL_MIN else 0
+
+
+def fifteen_masked(cell: object) -> bool:
+    """Whether a masked ID is written in 15 characters (410326******437).
+
+    Args:
+        cell: the cell.
+    Returns:
+        True for a 15-character mask :func:`masked` reads.
+    """
+    if masked(cell) is None:
+        return False
+    return len(unicodedata.normalize("NFKC", str(cell)).strip().replace(" ", "")) == 15
+
+
+def fits_mask(pid: object, cell: object) -> bool:
+    """Whether an 18-character ID shows every digit a masked cell leaves visible, a 15-character mask read either way
+    (:func:`shows_fifteen`).
+
+    Args:
+        pid: the ID.
+        cell: the masked cell.
+    Returns:
+        True when it does (False for a cell that is no mask).
+    """
+    shown = masked(cell)
+    if shown is None:
+        return False
+    return bool(shows_fifteen(pid, shown)) if fifteen_masked(cell) else shows(pid, shown)
+
+
+def shows_fifteen(pid: object, shown: tuple[str, str]) -> str:
+    """How an 18-character ID shows what a 15-character mask leaves visible: 'old' as an old 15-digit ID's mask (its
+    region, yymmdd and sequence: the ID without 19 and its check character), 'short' as the 18-digit ID written short
+    (its leading and last digits), '' when neither.
+
+    Args:
+        pid: the ID (anything else is no match).
+        shown: (leading digits, trailing characters) of the mask.
+    Returns:
+        'short', 'old' or ''.
+    """
+    if not isinstance(pid, str) or len(pid) != 18:
+        return ""
+    if shows(pid, shown):
+        return "short"
+    old = pid[:6] + pid[8:17]
+    return "old" if old.startswith(shown[0]) and old.endswith(shown[1]) else ""
 
 
 def _birth_prefix(shown: str, full: bool) -> bool:
