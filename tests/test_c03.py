@@ -479,6 +479,16 @@ def test_a_yearly_pension_column_is_read_as_twelve_months(tmp_path, header, head
     assert not flags or said in evidence(ctx)[0]
 
 
+def test_a_yearly_total_beside_month_columns_leaves_the_latest_month_the_amount(tmp_path):
+    # h419: 年度合计 (the total of 7月 … 9月) beside the months' columns is no month's pension (450 ÷ 12 read as one)
+    from rostercheck.io.table import load_table
+    from rostercheck.reference import normalise
+    path = _pension_list(tmp_path / "养老金.csv", "姓名,社会保障号码,险种,7月,8月,9月,年度合计",
+                         [f"张三,{HEAD},城乡居民基本养老保险,150,150,160,460"])
+    table = load_table(path, "pensions")
+    assert table.headers["amount"] == "9月" and normalise(table)["amount"].tolist() == [160.0]
+
+
 def test_a_filtered_pension_list_is_judged_in_fen_by_the_whole_files_amounts(tmp_path):
     # h419: a list filtered to the roster's people kept too few rows to judge its unit (a yearly 分 column read as yuan)
     from rostercheck.io.table import read_file, to_table

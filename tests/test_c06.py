@@ -409,3 +409,16 @@ def test_a_yearly_wage_column_is_read_as_twelve_months(tmp_path, header, head, f
     if flags and yearly:
         findings, _ = run_checks(ctx, ["C06"])
         assert "年度金额，÷ 12 折算为月均" in findings[0].evidence and "按 1 个月计" not in findings[0].evidence
+
+
+def test_a_yearly_total_beside_month_columns_is_no_month_of_wages(tmp_path):
+    # h419: a wide list's 年度合计 beside its 2025年7月 … 9月 columns is their sum, not one more wage column
+    from rostercheck.io.table import load_table
+    from rostercheck.reference import normalise
+    path = tmp_path / "工资.csv"
+    path.write_text(f"2025年社保缴费工资明细\n姓名,身份证号,缴费单位,2025年7月,2025年8月,2025年9月,年度合计\n"
+                    f"张三,{HEAD},县城建筑公司,3000,3000,3000,9000\n", encoding="utf-8")
+    table = load_table(path, "wages")
+    assert "wage" not in table.headers
+    assert sorted(zip(normalise(table)["month"], normalise(table)["wage"])) == [
+        ("2025-07", 3000.0), ("2025-08", 3000.0), ("2025-09", 3000.0)]

@@ -1331,6 +1331,11 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
                 mapping["wage_base"] = bases[0]
                 warnings.append(f"有“{shown[mapping['wage']]}”列，按它计算月均工资（“{shown[bases[0]]}”是缴费基数，可能高于实际工资，"
                                 "只在实发工资空白的行采用）")
+    if kind == "pensions" and "amount" in mapping and yearly_amount(labels[mapping["amount"]]) and any(
+            not item and c not in taken for c, (_, _, item) in month_columns(labels).items()):
+        # a year's total beside a column per month (7月 … 9月, 年度合计): the latest month is the amount, as without it
+        # (h419: the total of nine months ÷ 12 read as the monthly pension)
+        taken.discard(mapping.pop("amount"))
     if kind == "pensions" and "amount" in mapping:
         _yearly_beside_monthly(labels, mapping, found, taken, warnings, ties, shown)
     if kind == "pensions" and "amount" not in mapping:  # one amount column per month (1月 … 9月): the latest month's
@@ -1426,8 +1431,8 @@ def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[st
         months = bare
     if len(months) < 2:
         return
-    if mapping.get("wage") in months.values():
-        del mapping["wage"]
+    if mapping.get("wage") in months.values() or ("wage" in mapping and yearly_amount(labels[mapping["wage"]])):
+        del mapping["wage"]  # (… or a year's total beside the months' columns, h419: read as one more month)
     mapping.update({WAGE_MONTH + m: col for m, col in months.items()})
     drop_ties(warnings, shown, months.values())
 
