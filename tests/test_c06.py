@@ -395,6 +395,9 @@ def test_a_wage_list_in_fen_without_a_unit_is_read_in_yuan(tmp_path, title, head
     *[(h, head, factor, flags) for h in ("年度合计", "2025年全年", "全年缴费工资")
       for head, factor, flags in ((60000, 1, [("张三", "高")]), (6000, 1, []), (6000000, 100, [("张三", "高")]),
                                   (600000, 100, []))],
+    # … a sum of months named by its span is divided by them (2025年1-9月: 45,000 is 5,000 a month)
+    ("2025年1-9月工资合计", 45000, 1, [("张三", "高")]),
+    ("2025年1-9月工资合计", 4500, 1, []),
     # … a month's wage stays a month's
     ("缴费工资", 6000, 1, [("张三", "高")]),
 ])
@@ -408,7 +411,7 @@ def test_a_yearly_wage_column_is_read_as_twelve_months(tmp_path, header, head, f
     assert flagged(ctx, "C06") == flags
     if flags and yearly:
         findings, _ = run_checks(ctx, ["C06"])
-        assert "年度金额，÷ 12 折算为月均" in findings[0].evidence and "按 1 个月计" not in findings[0].evidence
+        assert "金额，÷ " in findings[0].evidence and "按 1 个月计" not in findings[0].evidence
 
 
 def test_a_yearly_total_beside_month_columns_is_no_month_of_wages(tmp_path):

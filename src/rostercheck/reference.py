@@ -221,10 +221,32 @@ def _ends_from_terms(out: pd.DataFrame) -> None:
 _RANGE_SPLIT = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)\s*(?=\d{4})")
 
 
+# A header naming the months its amount sums ('2025年1-9月发放金额', '1至9月工资合计', '2024年10月-2025年9月合计')
+_MONTHS_SUMMED = re.compile(r"(?<!\d)(\d{1,2})\s*月?\s*(?:份)?\s*[-—~～至到]\s*(?:20\d{2}\s*年)?\s*(\d{1,2})\s*月")
+
+
+def months_summed(label: str) -> int:
+    """How many months a header's amount sums when it names a span of them (2 to 12), else 0 (h419: a 1-9月 total
+    read as one month's).
+
+    Args:
+        label: the header.
+    Returns:
+        The number of months, or 0.
+    """
+    m = _MONTHS_SUMMED.search(unicodedata.normalize("NFKC", label or ""))
+    if not m or not (1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 12):
+        return 0
+    n = (int(m.group(2)) - int(m.group(1))) % 12 + 1
+    return n if n >= 2 else 0
+
+
 def _to_monthly(table: Table, out: pd.DataFrame, fld: str) -> None:
-    """Turn yearly or quarterly amounts into monthly ones, reading the period from the header."""
+    """Turn yearly, quarterly or several months' amounts into monthly ones, reading the period from the header."""
     label = table.headers.get(fld, "")
-    if "季" in label:
+    if table.kind in ("pensions", "wages", "subsidies") and (summed := months_summed(label)):
+        divisor, unit = summed, f"{summed} 个月合计"
+    elif "季" in label:
         divisor, unit = 3, "季度"
     elif yearly_amount(label):
         divisor, unit = 12, "年度"

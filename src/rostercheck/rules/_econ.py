@@ -901,7 +901,7 @@ def wage_of(ctx: Context, hs: list[Hit], rows: Mapping[int, Mapping], who: str, 
     used, period = _of_year(ctx, used, rows) if annual else (used, months_text(months))
     per = int(rows[used[0].r].get("wage_divisor") or 1) if used and months == [""] and not annual else 1
     if per > 1:  # a year's (quarter's) wages in one column, divided as read (reference._to_monthly; h419: said "按 1 个月计")
-        period = f"{'年度' if per == 12 else '季度'}金额，÷ {per} 折算为月均"
+        period = f"{'年度' if per == 12 else f'{per} 个月合计'}金额，÷ {per} 折算为月均"
 
     def period_of(h: Hit) -> str:
         """The month a row is netted in (an annual table's year, '' for a list without months)."""
