@@ -1719,3 +1719,49 @@ def test_an_archive_named_as_a_roster_stops_the_folder_run_saying_it_is_an_archi
     with pytest.raises(InputFileError) as err:
         gather([tmp_path])
     assert "是压缩包" in err.value.message and "请先解压" in err.value.message and "表头" not in err.value.message
+
+
+@pytest.mark.parametrize("top, below, given, stops", [
+    # must stop: the rosters directly in the folder, the departments' lists and the ledgers in sub-folders (h420:
+    # ran on the rosters alone, exit 0, every C, F and RQ check 未提供 but for a notice per sub-folder)
+    (_ROSTERS[:1], {"部门数据": [(COUNTY_LISTS["deaths"], "导出数据.csv")], "资金": _LEDGERS[:1]}, [], True),
+    (_ROSTERS[:1], {"资金发放": _LEDGERS}, [], True),
+    # must not stop: a list read beside the rosters (the sample county's own folder, 资金发放/ below it), a list given
+    # by its option or a --lists folder, or a sub-folder of last quarter's rosters only
+    ([*_ROSTERS[:1], (COUNTY_LISTS["deaths"], COUNTY_LISTS["deaths"])], {"资金发放": _LEDGERS}, [], False),
+    (_ROSTERS[:1], {"部门数据": [(COUNTY_LISTS["deaths"], "导出数据.csv")]}, ["--staff", COUNTY_LISTS["staff"]], False),
+    (_ROSTERS[:1], {"部门数据": [(COUNTY_LISTS["deaths"], "导出数据.csv")]}, ["--lists", "部门数据"], False),
+    (_ROSTERS[:1], {"上季度": _ROSTERS[1:2]}, [], False),
+])
+def test_rosters_beside_sub_folders_of_lists_are_told_the_command(tmp_path, monkeypatch, top, below, given, stops):
+    folder = tmp_path / "独山县"
+    folder.mkdir()
+    for source, name in top:
+        shutil.copy(COUNTY / source, folder / name)
+    for sub, files in below.items():
+        (folder / sub).mkdir()
+        for source, name in files:
+            shutil.copy(COUNTY / source, folder / sub / name)
+    given = [str(folder / w) if w == "部门数据" else str(COUNTY / w) if w.endswith((".xlsx", ".csv")) else w
+             for w in given]
+    args = ["audit", str(folder), *given, "--as-of", AS_OF, "--out", str(tmp_path / "out")]
+    monkeypatch.setattr(sys, "argv", ["rostercheck", *args])
+    result = CliRunner().invoke(app, args)
+    said = " ".join(result.output.split())
+    if not stops:
+        assert result.exit_code in (0, 1) and "直接存放的只有花名册" not in said, said
+        return
+    assert result.exit_code == 3 and not (tmp_path / "out").exists(), said
+    command = re.search(r"rostercheck audit (\S+(?: \S+)*?) --out \S+", said)
+    assert command is not None, said
+    words = command.group(0).split()
+    assert words[2] == str(folder)  # the rosters' folder stays in the command
+    lists = [d for d in below if d == "部门数据"]
+    ledgers = [d for d in below if d != "部门数据"]
+    for flag, dirs in (("--lists", lists), ("--payments", ledgers)):
+        assert [words[k + 1] for k, w in enumerate(words) if w == flag] == [str(folder / d) for d in dirs]
+    run = CliRunner().invoke(app, words[1:])  # the command as written reads them
+    assert run.exit_code in (0, 1), run.output
+    taken = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["options"]
+    assert taken["payments"] == [str(folder / d) for d in ledgers]
+    assert ("deaths" in taken["lists"]) == bool(lists)

@@ -204,6 +204,8 @@ class Gathered:
     # an idle folder → its other sub-folders, each with what its files were taken as: 'lists' (reference lists, perhaps
     # ledgers too), 'payments' (ledgers only, perhaps a 停保名单 read beside them) or '' (none of them): _idle_aside
     aside: dict[Path, list[tuple[Path, str]]] = field(default_factory=dict)
+    # a folder that gave rosters only, with its sub-folders that hold lists or ledgers (as ``aside``): _lists_aside
+    lists_aside: list[tuple[Path, list[tuple[Path, str]]]] = field(default_factory=list)
     # an idle folder → its sub-folders whose rosters all name an earlier period than the others' (left out of the
     # command)
     earlier: dict[Path, list[Path]] = field(default_factory=dict)
@@ -229,7 +231,7 @@ class Gathered:
             them with, or None when every folder gave something.
         """
         if not self.idle:
-            return self._below_error()
+            return self._below_error() or self._aside_error(argv, takes)
         folder, below = self.idle[0]
         if not below:
             return InputFolderError(folder, f"这个文件夹中没有按表头内容识别为{what}的文件，也没有读取其中任何名单。"
@@ -263,6 +265,22 @@ class Gathered:
                                       + (f" （子文件夹 {'、'.join(d.name for d in earlier)} 中的{what}写明的所属期早于本期（或与写入命令的相同），"
                                          "按上期文件处理，未写入命令；确是本期要核查的，请加到命令中）" if earlier else ""))
 
+
+    def _aside_error(self, argv: list[str] | None, takes: Collection[str]) -> InputFileError | None:
+        """The error for a folder that gave rosters and nothing else while its sub-folders hold this quarter's lists or
+        ledgers (h420: 花名册 beside 部门数据/ and 资金发放/ ran with the rosters alone, exit 1, every C, F and RQ check
+        未提供 but for a notice per sub-folder), with the command that gives them by --lists/--payments."""
+        if not self.lists_aside:
+            return None
+        folder, aside = self.lists_aside[0]
+        lists = [d for d, k in aside if k == "lists"]
+        ledgers = [d for d, k in aside if k == "payments"]
+        said = "、".join(f"{label}在子文件夹 {'、'.join(d.name for d in dirs)} 中" for label, dirs in
+                        (("比对名单", lists), ("资金发放明细", ledgers)) if dirs)
+        command = _idle_command(folder, [folder], lists, ledgers, argv, takes)
+        return InputFolderError(folder, f"这个文件夹中直接存放的只有花名册，没有比对名单；{said}。子文件夹不会自动读取（以免"
+                                        "混进上季度等文件），只核查花名册会漏掉需要比对名单、发放明细的各项核查。请改用下面的"
+                                        f"命令，把这些子文件夹写在命令中：{command} （其中不是本期的子文件夹请从命令中删去）")
 
     def _below_error(self) -> InputFileError | None:
         """The error for a folder that gave rosters of one programme while its sub-folders hold the other's (h356: the
@@ -1255,6 +1273,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                                      + _idle_aside(got, folder, below, explicit, wanted_here))
         else:
             _programmes_below(got, folder, explicit, None if wanted is None else {"roster", *wanted}, applications)
+            if take_lists and not applications and not (explicit or list_dirs or payments or set(found) - {"roster"}):
+                _lists_aside(got, folder, explicit, None if wanted is None else {"roster", *wanted})
     got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
     for kind, files in found.items():
         if len(files) > 1:
@@ -1448,6 +1468,21 @@ def _same_dir(word: str, folder: Path) -> bool:
         return Path(word).resolve() == Path(folder).resolve()
     except (OSError, ValueError):
         return False
+
+
+def _lists_aside(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None) -> None:
+    """Record a folder that gave rosters and no list at all when its sub-folders hold lists or ledgers the command
+    reads (``Gathered.lists_aside``, told by ``_aside_error``); sub-folders of rosters are ``_programmes_below``'s."""
+    whys, warnings = {id(p): p.why for p in got.placements}, list(got.warnings)
+    aside = _idle_aside(got, folder, got.rosters, explicit, wanted)
+    for place in got.placements:  # a sub-folder of neither keeps what was said of it (last quarter's rosters: h367)
+        if any(place.path == d and not k for d, k in aside):
+            place.why = whys.get(id(place), place.why)
+    got.warnings[:] = [w if not any(w.startswith(f"{d.name}：") and not k for d, k in aside) else old
+                       for w, old in zip(got.warnings, warnings)]
+    aside = [(d, k) for d, k in aside if k]
+    if aside:
+        got.lists_aside.append((folder, aside))
 
 
 def _idle_aside(got: Gathered, folder: Path, rosters: list[Path], explicit: dict,
