@@ -721,3 +721,16 @@ def test_a_member_the_roster_says_died_in_a_remark_is_dated_by_it(tmp_path, size
     result = audit([roster], {"deaths": deaths}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01", "F05"])
     found = result.findings[["类别代码", "置信度", "应追回金额", "涉及月份"]].values.tolist()
     assert found == expected
+
+
+@pytest.mark.parametrize("listed, said", [
+    ("赵陆", "第 2 行：赵陆（花名册中为赵六），死亡日期 2026-05-14"),  # the list's own name, the roster's beside it
+    ("趙六", "第 2 行：赵六，死亡日期 2026-05-14"),  # the same name in traditional characters: said once
+    ("赵六", "第 2 行：赵六，死亡日期 2026-05-14"),
+])
+def test_the_evidence_quotes_the_lists_own_name_of_its_row(listed, said):
+    # h420: "死亡人员名单第 9 行：孙桂金，死亡日期 …" of a row naming 孙文玉 (the row linked through the ledger payee's
+    # name); a worker at the door reads the list's row as the evidence quotes it
+    ctx = money_context(roster(), ledger(), {"deaths": [{"name": listed, "id": ALONE, "date": "2026-05-14"}]})
+    assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)]
+    assert said in findings(ctx, "F01")[0].evidence

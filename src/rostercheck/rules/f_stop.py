@@ -401,7 +401,11 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
     # 3 行：吕荣涛" of a row naming 苏红春)
     named = "" if ev.source else listed["name"] or listed["head_name"]
     other = ev.whole and bool(named) and person_name(named) != person_name(name)
-    evidence = (f"{ev.source or where(ctx, ev.kind, ev.row)}：{named if other else name}，{ev.what}{said}；{rule_text}。"
+    # the row's own name where it names the member otherwise (h420: "死亡人员名单第 9 行：孙桂金" of a row naming 孙文玉,
+    # linked by a cut ID and the ledger payee's name)
+    quoted = named if other else (f"{listed['name']}（花名册中为{name}）" if not ev.source and listed["name"] and m >= 0
+                                  and person_name(listed["name"]) != person_name(name) else name)
+    evidence = (f"{ev.source or where(ctx, ev.kind, ev.row)}：{quoted}，{ev.what}{said}；{rule_text}。"
                 + (f"该户成员{name}" if other else "") + f"仍发放 {months_text(months)}：{lines}")
     conf = weakest(ev.confidence, ev.certainty, *(led.conf[r] for r in rows))  # '' for a payee on no roster
     if slot.get("others"):  # the whole household ruled out, member by member (_whole_households)
