@@ -1726,6 +1726,9 @@ def test_an_archive_named_as_a_roster_stops_the_folder_run_saying_it_is_an_archi
     # ran on the rosters alone, exit 0, every C, F and RQ check 未提供 but for a notice per sub-folder)
     (_ROSTERS[:1], {"部门数据": [(COUNTY_LISTS["deaths"], "导出数据.csv")], "资金": _LEDGERS[:1]}, [], True),
     (_ROSTERS[:1], {"资金发放": _LEDGERS}, [], True),
+    # … and with the ledgers given by --payments, the lists still unread: --lists added, --payments kept as typed
+    (_ROSTERS[:1], {"部门数据": [(COUNTY_LISTS["deaths"], "导出数据.csv")], "资金发放": _LEDGERS}, ["--payments", "资金发放"],
+     True),
     # must not stop: a list read beside the rosters (the sample county's own folder, 资金发放/ below it), a list given
     # by its option or a --lists folder, or a sub-folder of last quarter's rosters only
     ([*_ROSTERS[:1], (COUNTY_LISTS["deaths"], COUNTY_LISTS["deaths"])], {"资金发放": _LEDGERS}, [], False),
@@ -1742,7 +1745,7 @@ def test_rosters_beside_sub_folders_of_lists_are_told_the_command(tmp_path, monk
         (folder / sub).mkdir()
         for source, name in files:
             shutil.copy(COUNTY / source, folder / sub / name)
-    given = [str(folder / w) if w == "部门数据" else str(COUNTY / w) if w.endswith((".xlsx", ".csv")) else w
+    given = [str(folder / w) if w in ("部门数据", "资金发放") else str(COUNTY / w) if w.endswith((".xlsx", ".csv")) else w
              for w in given]
     args = ["audit", str(folder), *given, "--as-of", AS_OF, "--out", str(tmp_path / "out")]
     monkeypatch.setattr(sys, "argv", ["rostercheck", *args])

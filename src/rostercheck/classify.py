@@ -279,8 +279,8 @@ class Gathered:
                         (("比对名单", lists), ("资金发放明细", ledgers)) if dirs)
         command = _idle_command(folder, [folder], lists, ledgers, argv, takes)
         return InputFolderError(folder, f"这个文件夹中直接存放的只有花名册，没有比对名单；{said}。子文件夹不会自动读取（以免"
-                                        "混进上季度等文件），只核查花名册会漏掉需要比对名单、发放明细的各项核查。请改用下面的"
-                                        f"命令，把这些子文件夹写在命令中：{command} （其中不是本期的子文件夹请从命令中删去）")
+                                        "混进上季度等文件），不读取它们，需要比对名单（或发放明细）的各项核查都无法进行。请改用"
+                                        f"下面的命令，把这些子文件夹写在命令中：{command} （其中不是本期的子文件夹请从命令中删去）")
 
     def _below_error(self) -> InputFileError | None:
         """The error for a folder that gave rosters of one programme while its sub-folders hold the other's (h356: the
@@ -1273,8 +1273,9 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                                      + _idle_aside(got, folder, below, explicit, wanted_here))
         else:
             _programmes_below(got, folder, explicit, None if wanted is None else {"roster", *wanted}, applications)
-            if take_lists and not applications and not (explicit or list_dirs or payments or set(found) - {"roster"}):
-                _lists_aside(got, folder, explicit, None if wanted is None else {"roster", *wanted})
+            if take_lists and not applications and not (set(explicit) - {"exits"} or list_dirs
+                                                        or set(found) - {"roster", "payments", "exits"}):
+                _lists_aside(got, folder, explicit, None if wanted is None else {"roster", *wanted}, bool(payments))
     got.payments = found.pop("payments", [])  # ledgers come one per month: any number of them
     for kind, files in found.items():
         if len(files) > 1:
@@ -1470,9 +1471,10 @@ def _same_dir(word: str, folder: Path) -> bool:
         return False
 
 
-def _lists_aside(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None) -> None:
-    """Record a folder that gave rosters and no list at all when its sub-folders hold lists or ledgers the command
-    reads (``Gathered.lists_aside``, told by ``_aside_error``); sub-folders of rosters are ``_programmes_below``'s."""
+def _lists_aside(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None, ledgers: bool) -> None:
+    """Record a folder that gave rosters and no reference list when its sub-folders hold lists (or, with no ledger given
+    (``ledgers``), ledgers) the command reads (``Gathered.lists_aside``, told by ``_aside_error``); sub-folders of
+    rosters are ``_programmes_below``'s, a sub-folder the command gives is read as given."""
     whys, warnings = {id(p): p.why for p in got.placements}, list(got.warnings)
     aside = _idle_aside(got, folder, got.rosters, explicit, wanted)
     for place in got.placements:  # a sub-folder of neither keeps what was said of it (last quarter's rosters: h367)
@@ -1480,7 +1482,7 @@ def _lists_aside(got: Gathered, folder: Path, explicit: dict, wanted: Collection
             place.why = whys.get(id(place), place.why)
     got.warnings[:] = [w if not any(w.startswith(f"{d.name}：") and not k for d, k in aside) else old
                        for w, old in zip(got.warnings, warnings)]
-    aside = [(d, k) for d, k in aside if k]
+    aside = [(d, k) for d, k in aside if k == "lists" or (k and not ledgers)]
     if aside:
         got.lists_aside.append((folder, aside))
 
