@@ -1737,3 +1737,26 @@ def test_a_folders_code_table_named_after_no_file_explains_its_rosters_columns(t
     members = build_members([table], AS_OF)
     assert members["id"].tolist() == kept
     assert members.loc[members["id"] == A, "labour"].item() == read
+
+
+@pytest.mark.parametrize("header, row, members", [
+    # one row per family, the others in a 家庭成员 cell: the head's own columns are his row's, never the members'
+    ("户主姓名,户主身份证号,户主劳动能力,户主健康状况,家庭成员", f"张三,{A},有劳动能力,健康,李二（妻）{B}",
+     [["张三", A, "有劳动能力", "健康"], ["李二", B, "", ""]]),
+    # … in numbered member columns
+    ("户主姓名,户主身份证号,户主劳动能力,户主健康状况,家庭人口,成员1姓名,成员1身份证号,成员1与户主关系,成员2姓名,成员2身份证号,"
+     "成员2与户主关系", f"张三,{A},有劳动能力,健康,3,李二,{B},配偶,张小,{C},子",
+     [["张三", A, "有劳动能力", "健康"], ["李二", B, "", ""], ["张小", C, "", ""]]),
+    # the heads only (一户一行, members elsewhere): each row is its head's
+    ("户主姓名,户主身份证号,户主劳动能力,户主健康状况,家庭人口", f"张三,{A},有劳动能力,健康,1", [["张三", A, "有劳动能力", "健康"]]),
+    # a row per member: a 户主劳动能力 column gives nobody's (the member's own 劳动能力 column stays the one read)
+    ("户主姓名,户主身份证号,户主劳动能力,姓名,身份证号,劳动能力,健康状况", f"张三,{A},有劳动能力,李二,{B},丧失劳动能力,患病",
+     [["李二", B, "丧失劳动能力", "患病"]]),
+])
+def test_a_one_row_rosters_head_columns_are_the_heads_labour_and_health(tmp_path, header, row, members):
+    # h420: 户主劳动能力 | 户主健康状况 beside a 家庭成员 cell were refused for their 户主, the able, healthy 48-year-old
+    # head never a C08 lead
+    (tmp_path / "r.csv").write_text(f"乡镇,{header}\n城关镇,{row}\n", encoding="utf-8")
+    found = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF)
+    got = found[["name", "id", "labour", "health"]].fillna("").astype(str).values.tolist()
+    assert got == members

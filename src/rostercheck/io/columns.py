@@ -367,6 +367,10 @@ ROSTER = [
     FieldSpec("status_date", r"状态.{0,4}(日期|时间|年月)|(分户|减员)(日期|时间|年月)", weight=2),
     FieldSpec("labour", r"劳动(能力|力)"),
     FieldSpec("health", r"健康|身体(状况|情况|状态)"),  # (身体状况: held-out 127, C08 silently found nobody)
+    # a one-row-per-household roster's head's own (户主劳动能力 | 户主健康状况 beside a 家庭成员 cell): the head's row's
+    # labour and health only, never the members' (io.table._head_own; h420: refused for its 户主, no head checked by C08)
+    FieldSpec("head_labour", r"^户主的?劳动(能力|力)(状况|情况)?$", allow=_HOUSEHOLD),
+    FieldSpec("head_health", r"^户主的?(健康|身体)(状况|情况|状态)?$", allow=_HOUSEHOLD),
     FieldSpec("disability", r"残疾(等级|级别)", weight=2),
     FieldSpec("disability", r"残疾"),
     FieldSpec("school", r"在校|就学|学生|上学|就读"),
@@ -1062,7 +1066,7 @@ FIELD_NAMES = {
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
     "reason": "原因", "outcome": "审批结果", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
-    "labour": "劳动能力", "health": "健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
+    "labour": "劳动能力", "health": "健康状况", "head_labour": "户主劳动能力", "head_health": "户主健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
     "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号",
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "stopped_on": "停保日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",

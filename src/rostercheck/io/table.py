@@ -2122,8 +2122,8 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             # 家庭成员 cell listing the others in words is no name of his).
             names = pd.Series(frame["name"] if "name" in frame.columns else "", index=frame.index, dtype=object).map(text)
             named = bool(((names != "") & ~_listed_names(names)).any())
-            frame = frame.assign(id=frame["head_id"], **({"name": frame["head_name"]} if not named
-                                                         and "head_name" in frame.columns else {}))
+            frame = _head_own(frame.assign(id=frame["head_id"], **({"name": frame["head_name"]} if not named
+                                                                   and "head_name" in frame.columns else {})))
             layout.warnings.append("花名册没有成员身份证号列，每行按户主本人读取（一户一行）" + _others_unlisted(frame, layout))
         lacking = [f for f in required if f not in frame.columns]
         if lacking:
@@ -2492,9 +2492,10 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
     if slotted:  # (the single fields a member's columns gave are that member's, not the head's)
         frame = frame.drop(columns=[f for f in ("name", "id", "relation", "sex") if f in frame.columns and any(
             frame[f].equals(frame[c]) for c in slotted if str(c).endswith(":" + f))])
-    head = base.assign(id=frame["id"] if "id" in frame.columns else frame.get("head_id", ""),
-                       name=frame["head_name"] if "head_name" in frame.columns else frame.get("name", ""),
-                       relation=frame["relation"] if "relation" in frame.columns else "户主")
+    head = _head_own(base.assign(id=frame["id"] if "id" in frame.columns else frame.get("head_id", ""),
+                                 name=frame["head_name"] if "head_name" in frame.columns else frame.get("name", ""),
+                                 relation=frame["relation"] if "relation" in frame.columns else "户主"))
+    base = base.drop(columns=[c for c in HEAD_OWN.values() if c in base.columns])
     if "sex" in frame.columns:
         head["sex"] = frame["sex"]
     def written(cells) -> np.ndarray:  # (a slot's cells, vectorised: a city's 60,000 families × 6 slots)
@@ -2548,6 +2549,20 @@ def _members_unfolded(frame: pd.DataFrame, layout, what: str = "花名册") -> p
         layout.warnings.append(f"{what}一户一行、家庭成员写在一格中，已按户主和该格中写明身份证号的 {len(rows)} 名成员逐人读取"
                                + _without_id_said(frame, unread))
     return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+# a head's own columns on a one-row-per-household roster → the field they give his row (columns: head_labour …)
+HEAD_OWN = {"labour": "head_labour", "health": "head_health"}
+
+
+def _head_own(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows that are the heads' (one row per household): their 户主劳动能力/户主健康状况 as their labour and health
+    where the row has none of its own; the head's columns dropped."""
+    own = {fld: col for fld, col in HEAD_OWN.items() if col in frame.columns}
+    if not own:
+        return frame
+    return frame.assign(**{fld: frame[col] for fld, col in own.items() if fld not in frame.columns}).drop(
+        columns=list(own.values()))
 
 
 def _named_without_id(cell: str) -> list[str]:
