@@ -1390,6 +1390,69 @@ def test_a_retyped_ledger_with_whole_ids_beside_the_internal_list_is_read_into_i
     assert "逐条对应" in said and "张三" in said and "找不到对应的问题" in said
 
 
+def _one_digit_wrong(idn: str) -> str:
+    """An ID with its 15th digit retyped wrong (its check character then fails)."""
+    return idn[:14] + str((int(idn[14]) + 3) % 10) + idn[15:]
+
+
+def test_a_retyped_row_whose_id_has_a_digit_wrong_is_its_finding_and_a_row_on_no_list_is_not_reviewed(tmp_path):
+    # h421: a township's retyped ledger beside findings.csv — 李四's ID typed with one digit wrong was read as a finding
+    # of its own (已整改: no one holds that ID) while the county's 李四 was said deleted by the township; a person the
+    # township added, on no list, was 已整改 "已不在新花名册中", the rate raised
+    out = _audit(tmp_path, county_q3())
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    li, wang = (found[(found["姓名"] == n) & found["类别代码"].isin(["C01", "C02"])].iloc[0] for n in ("李四", "王五"))
+    typo = li.copy()
+    typo["身份证号"] = _one_digit_wrong(LI)
+    namesake = typo.copy()
+    namesake["姓名"] = "李思"  # (must not: the same wrong ID under another name is no finding of 李四's)
+    ledger = _retyped_ledger(tmp_path / "城关镇整改台账.xlsx",
+                             [(typo, li["类别代码"], "情况属实", "正在整改"), (namesake, li["类别代码"], "情况属实", "已清退")],
+                             missing=[("城关镇", "东村", "孙七", make_id("19700101", 771), "C02")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([out / "findings.csv", ledger], [q4], dt.date(2026, 12, 31))
+    rows = result.rows
+    assert len(rows) == len(found)  # each finding once; no row of its own for the typo, 李思 or 孙七
+    li_rows = rows[(rows["姓名"] == "李四") & (rows["类别代码"] == li["类别代码"])]
+    assert list(li_rows["身份证号"]) == [LI] and list(li_rows["乡镇填报状态"]) == ["正在整改"]
+    assert list(li_rows["整改状态"]) == ["未整改"]
+    assert not rows["姓名"].isin(["孙七", "李思"]).any()
+    said = " ".join(result.warnings)
+    assert "只差一位" in said and "李四" in said and "未计入回头看" in said and "孙七" in said
+    assert not re.search("中没有上期问题清单[^—]*—[^。]*李四", said)  # (李四's finding is not said deleted)
+    # (must not, wang's row absent: a township the lists do not hold still reads its own rows, as before)
+
+
+def test_a_retyped_return_of_a_township_no_list_holds_still_reads_its_own_rows(tmp_path):
+    out = _audit(tmp_path, county_q3())
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    li = found[found["姓名"] == "李四"].iloc[0]
+    ledger = _retyped_ledger(tmp_path / "城关镇整改台账.xlsx", [(li, li["类别代码"], "情况属实", "正在整改")],
+                             missing=[("石门乡", "东村", "孙七", make_id("19700101", 771), "C02")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([out / "findings.csv", ledger], [q4], dt.date(2026, 12, 31))
+    assert list(result.rows.loc[result.rows["姓名"] == "孙七", "乡镇"]) == ["石门乡"]
+
+
+@pytest.mark.parametrize("header, status, found", [
+    # (h421: 核查结论 | 备注 made the return no problem list, the run stopped: "看起来是养老金发放名单")
+    (["村", "姓名", "身份证号码", "类别代码", "类别名称", "核查结论", "备注"], "", "已清退"),
+    # 是否整改到位 beside 处理情况: the status, the account carried as the township's own
+    (["村", "姓名", "公民身份号码", "问题类型", "处理情况", "是否整改到位"], "暂缓", ""),
+])
+def test_a_retyped_return_with_a_conclusion_or_a_done_column_is_a_return(tmp_path, header, status, found):
+    from rostercheck.classify import is_returned_list
+
+    values = {"村": "西村", "姓名": "李四", "身份证号码": LI, "公民身份号码": LI, "类别代码": "C01", "问题类型": "C01",
+              "类别名称": "财政供养人员或村(居)干部享受低保", "核查结论": "已清退", "备注": "已于10月停发",
+              "处理情况": "本人无力退还，暂缓追回", "是否整改到位": "暂缓"}
+    path = tmp_path / "城关镇回头看.xlsx"
+    pd.DataFrame([[values[h] for h in header]], columns=header).to_excel(path, index=False)
+    assert is_returned_list(path)
+    frame = read_previous(path)
+    assert list(frame["整改状态"]) == [status] and list(frame["核实情况"]) == [found]
+
+
 def test_a_copy_whose_ids_excel_cut_takes_the_internal_findings_whole_ids(tmp_path):
     # held-out 216: 青山乡's WPS-resaved CSV (IDs 4.5273E+17, 证据指纹 intact) beside findings.csv kept 4.5273E+17 and
     # judged 王芳 by name and five digits against another 王芳 still enrolled: the finding's whole ID decides
@@ -1448,9 +1511,13 @@ def test_a_return_without_the_amount_columns_makes_its_townships_money_unknown(t
     wang = pd.Series({"乡镇": "河口乡", "村": "南村", "姓名": "王五", "身份证号": WANG})
     ledger = _retyped_ledger(tmp_path / "河口乡整改台账.xlsx", [(wang, "F01", "已追回", "已整改"), (wang, "C02", "病故", "已整改")])
     q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
-    said = " ".join(review([out / "问题清单.xlsx", ledger], [q4], dt.date(2026, 12, 31)).warnings)
-    assert "河口乡" in said and "金额不详" in said and "不是 0" in said
+    # (the other townships' lists only, none holding 河口乡: h421 leaves out a row of a township the internal lists
+    # hold that fits none of their findings, as no earlier problem)
     found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    others = tmp_path / "城关镇_findings.csv"
+    found[found["乡镇"] != "河口乡"].to_csv(others, index=False, encoding="utf-8-sig")
+    said = " ".join(review([others, ledger], [q4], dt.date(2026, 12, 31)).warnings)
+    assert "河口乡" in said and "金额不详" in said and "不是 0" in said
     found = pd.concat([found, found[found["姓名"] == "王五"].assign(类别代码="F01", 应追回金额="1548", 证据指纹="EV-1")])
     found.to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
     said = " ".join(review([tmp_path / "findings.csv", ledger], [q4], dt.date(2026, 12, 31)).warnings)

@@ -190,6 +190,18 @@ def test_an_amount_in_wan_is_read(claimed, found, added, status, reported):
     assert (row["整改状态"], row[_REPORTED]) == (status, {"应追回金额": reported}), row["说明"]
 
 
+@pytest.mark.parametrize("claimed, found, status, reported", [
+    # h421: '已追回1千元' was 11,000 元 (put right, 1,350 owed), '1.2千元' 1.21 元; 上交 was no verb of money back
+    ("已追回", "已追回1千元，余款下月追回", "未整改", 1000.0),
+    ("已整改", "已追回1.35千元", "已整改", 1350.0),
+    ("核实属实已整改", "已上交1350元", "已整改", 1350.0),
+    ("正在整改", "已上交财政1000元", "未整改", 1000.0),
+])
+def test_an_amount_in_thousands_or_handed_in_is_read(claimed, found, status, reported):
+    row = _money("F01", 1350.0, None, claimed, found, None)
+    assert (row["整改状态"], row[_REPORTED]) == (status, {"应追回金额": reported}), row["说明"]
+
+
 @pytest.mark.parametrize("code, recover, repay, claimed, found, status, reported", [
     # held-out 188: 部分 after 多发/少发 names the money, not a part of it ('多发部分已追回180': 说明 said nothing reported)
     ("F05", 180.0, None, "已整改", "多发部分已追回180", "已整改", {"应追回金额": 180.0}),

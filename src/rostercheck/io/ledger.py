@@ -39,7 +39,10 @@ _CELL_CODE = re.compile(rf"\s*({_CODES})(?![0-9A-Z])")  # a 类别代码 cell's 
 # Header spellings townships produce when they retype a header.
 _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证号", "户主身份证号码": "户主身份证号", "类别": "类别代码",
             "问题类别": "类别代码", "问题类型": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
-            "核实结果": "核实情况", "核实结论": "核实情况", "整改期限": "整改时限", "责任人员": "责任人",
+            "核实结果": "核实情况", "核实结论": "核实情况",
+            # (h421: a retyped return's 核查结论 | 备注 was no problem list at all, the run stopped "看起来是养老金发放名单";
+            # 是否整改到位 beside 处理情况 holds the status, the account the other)
+            "核查结论": "核实情况", "是否整改到位": "整改状态", "是否整改完成": "整改状态", "是否已整改": "整改状态", "整改期限": "整改时限", "责任人员": "责任人",
             # a system export naming the township only by its 统计用区划代码 (h378: read with no township at all; the
             # review names the code as this roster's people say, ``review._coded_towns``)
             # (h388: a township's own header — 对象姓名, 成员姓名 beside 户主, 户主 for its name, 村别/社区, 乡镇（街道） — made its

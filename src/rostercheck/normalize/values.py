@@ -232,6 +232,18 @@ _CN_JIAO_FEN = re.compile(r"(\d+)元([0-9])角(?:([0-9])分)?")
 _WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*万(?:\s*(\d{1,4})(?=\s*(?:元|圆|块))|\s*(\d)\s*千)?")
 
 
+# Digits in 千 or 百 before 元 ('1千元', '1.2千元', '1千2百元', '5百元'; h421: '已追回1千元' was 11,000 元, the run 千 read as
+# 1000 after the 1, and '1.2千元' 1.21 元)
+_THOUSANDS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([千仟百佰])(?:\s*(\d)\s*[百佰])?(?=\s*(?:元|圆|块))")
+
+
+def _thousands_digits(m: re.Match) -> str:
+    """'1.2千' → '1200', '1千2百' → '1200', '5百' → '500'."""
+    place = 1000 if m.group(2) in "千仟" else 100
+    value = Decimal(m.group(1)) * place + (Decimal(m.group(3)) * 100 if m.group(3) and place == 1000 else 0)
+    return format(value.normalize(), "f")
+
+
 def _wan_digits(m: re.Match) -> str:
     """'1.2万' → '12000', '1万2000' → '12000', '1万2千' → '12000'."""
     value = Decimal(m.group(1)) * 10000 + Decimal(m.group(2) or 0) + Decimal(m.group(3) or 0) * 1000
@@ -275,7 +287,7 @@ def cn_amounts(text: str) -> str:
     if not re.search("[〇零○一二三四五六七八九壹贰叁肆伍陆柒捌玖两十拾百佰千仟万]", text):
         # (h388: '已追回1237元5角' was 1,237 元)
         return _CN_JIAO_FEN.sub(lambda m: f"{m.group(1)}.{m.group(2)}{m.group(3) or ''}元", text)
-    text = _WAN.sub(_wan_digits, text)
+    text = _THOUSANDS.sub(_thousands_digits, _WAN.sub(_wan_digits, text))
     text = _CN_AMOUNT.sub(digits_of, text)
     return _CN_JIAO_FEN.sub(lambda m: f"{m.group(1)}.{m.group(2)}{m.group(3) or ''}元", text)
 
