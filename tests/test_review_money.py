@@ -202,6 +202,25 @@ def test_an_amount_in_thousands_or_handed_in_is_read(claimed, found, status, rep
     assert (row["整改状态"], row[_REPORTED]) == (status, {"应追回金额": reported}), row["说明"]
 
 
+@pytest.mark.parametrize("code, claimed, found, status, reported", [
+    # h421: 正在整改 beside the whole sum written back was "尚未见追回…的填报" with 0 元 counted, as 整改中 was not
+    ("F01", "正在整改", "已追回1350元", "已整改", {"应追回金额": 1350.0}),
+    ("F06", "正在整改", "已补发1080元", "已整改", {"应补发金额": 1080.0}),
+    ("F01", "正在整改", "已追回600元", "未整改", {"应追回金额": 600.0}),  # (must not: a part of it)
+    # h421: 暂缓 beside a bare '已追回' was 已整改 with the whole 1,350 元 counted
+    ("F01", "暂缓", "已追回", "未整改", {"应追回金额": 0.0}),
+    ("F01", "暂缓", "", "未整改", {"应追回金额": 0.0}),
+    # h421: 已销号 and 整改到位 claim it done as 已完成 does; their negations do not
+    ("F01", "已销号", "", "已整改", {"应追回金额": 1350.0}),
+    ("F01", "整改到位", "", "已整改", {"应追回金额": 1350.0}),
+    ("F01", "未整改到位", "", "未整改", {"应追回金额": 0.0}),
+    ("F01", "没有销号", "", "未整改", {"应追回金额": 0.0}),
+])
+def test_a_status_open_or_closed_in_other_words_beside_the_money(code, claimed, found, status, reported):
+    row = _money(code, 1350.0 if code != "F06" else None, 1080.0 if code == "F06" else None, claimed, found)
+    assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
+
+
 @pytest.mark.parametrize("code, recover, repay, claimed, found, status, reported", [
     # held-out 188: 部分 after 多发/少发 names the money, not a part of it ('多发部分已追回180': 说明 said nothing reported)
     ("F05", 180.0, None, "已整改", "多发部分已追回180", "已整改", {"应追回金额": 180.0}),

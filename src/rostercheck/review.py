@@ -1484,7 +1484,9 @@ _DONE_ON = (r"(?<![将拟计划应需须])于\s*(?:\d{4}\s*[年.\-/]\s*)?\d{1,2}
 # beside 已整改 the whole sum owed): a deduction only where done (已扣除, 从…中扣除), never '扣除收入后应为300元'
 _RECOVERED_TOO = r"退还|返还|退缴|交回|上缴|上交|(?<=[已中])(?:扣除|抵扣|冲减|冲抵)|(?<=发放中)核减|(?<=金中)核减"
 _MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)"
-                         r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)|" + _DONE_ON)
+                         r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)|" + _DONE_ON
+                         # (h421: '已销号', '整改到位' were nothing filed, as '已完成' is not; never '未整改到位', '没有销号')
+                         + r"|(?<![未没不有])(?:已)?整改到位|(?<![未没不有])已?销号")
 # (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
 _MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发中|(?<![多少]发)部分")
 _PARTLY = re.compile(r"(?<![多少]发)部分")
@@ -1550,7 +1552,8 @@ _LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追�
 _NOT_A_SUM = re.compile(r"\d{7,}")
 # A township's status that says the money is not yet put right: a bare 已追回 in its texts does not overturn it, an
 # amount that covers what is owed does (held-out 188: '已追回' beside 未整改 counted 已整改)
-_STATUS_OPEN = re.compile(r"未整改|整改中|正在|尚未|未完成")
+# (h421: 暂缓 beside the whole sum written recovered was "按乡镇填报的“暂缓”计为已整改", the postponement unsaid)
+_STATUS_OPEN = re.compile(r"未整改|整改中|正在|尚未|未完成|暂缓|暂未")
 # Where a township writes what it did: its status, its findings, its measures.
 _RETURN_TEXTS = ("整改状态", "核实情况", "整改措施")
 # A column a township added for an amount (实际追回金额), read as a number; and one it added for free text (备注, 情况说明,
@@ -1879,7 +1882,10 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     if said_done and not covered and planned and not moved_too:
         notes.append(f"乡镇填报“{said_done}”，但写有“{planned}”（计划、期限或通知，钱款尚未{verb}），按未整改计，请核实")
         return OPEN, owed or 0.0, ""
-    if (covered or said_done) and not any(_MONEY_NOT_YET.search(t) for t in texts):
+    # (a status saying the work is open, '正在整改', beside the whole sum written recovered is the claim below, not money
+    # not yet moved: h421, said "尚未见追回…的填报" and 0 元 counted of the 1,350 元 the township wrote back)
+    status_open = covered and bool(claimed) and bool(_STATUS_OPEN.search(claimed))
+    if (covered or said_done) and not any(_MONEY_NOT_YET.search(t) for t in texts[1 if status_open else 0:]):
         if covered and done > owed + 1:  # (h357: '已追回2000元' of 1,800 owed counted 1,800, unsaid)
             notes.append(f"乡镇填报已{verb} {yuan(done)}，多于应{verb}的 {yuan(owed)}，按应{verb}金额计；"
                          f"多出的 {yuan(done - owed)}请核实是否为该户其他问题的资金或填写有误")
