@@ -1453,6 +1453,22 @@ def test_a_retyped_return_with_a_conclusion_or_a_done_column_is_a_return(tmp_pat
     assert list(frame["整改状态"]) == [status] and list(frame["核实情况"]) == [found]
 
 
+@pytest.mark.parametrize("label, column", [
+    # h421: a return whose only column of its own had one of these headers was no problem list (the run stopped)
+    ("整改落实结果", "整改状态"), ("整改销号情况", "整改状态"), ("销号情况", "整改状态"), ("是否销号", "整改状态"),
+    ("是否完成整改", "整改状态"), ("整改是否到位", "整改状态"), ("处置情况", "整改状态"), ("处置结果", "整改状态"),
+    ("整改成效", "整改状态"), ("核实整改情况", "整改状态"), ("整改情况说明", "整改状态"),
+    ("核实处理情况", "核实情况"), ("核查处理结果", "核实情况"), ("核查核实情况", "核实情况"),
+])
+def test_a_returns_own_column_under_another_name_is_read(tmp_path, label, column):
+    from rostercheck.classify import is_returned_list
+
+    path = tmp_path / "回头看.xlsx"
+    pd.DataFrame([["西村", "李四", LI, "C01", "已清退"]], columns=["村", "姓名", "身份证号", "类别代码", label]).to_excel(path, index=False)
+    assert is_returned_list(path)
+    assert list(read_previous(path)[column]) == ["已清退"]
+
+
 def test_a_copy_whose_ids_excel_cut_takes_the_internal_findings_whole_ids(tmp_path):
     # held-out 216: 青山乡's WPS-resaved CSV (IDs 4.5273E+17, 证据指纹 intact) beside findings.csv kept 4.5273E+17 and
     # judged 王芳 by name and five digits against another 王芳 still enrolled: the finding's whole ID decides

@@ -59,7 +59,10 @@ _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证�
 # column of its own, the township's 已整改 and 已追回1576元 in it not read)
 # (held-out 121: 处理结果, 完成情况 — a township's 已核实无问题 there was lost, the case raised again next quarter)
 _STATUS_RENAMED = ("整改结果", "整改进度", "整改进展", "整改完成情况", "完成情况", "处理结果", "处理情况", "办理情况",
-                   "办理结果", "落实情况", "整改落实情况")
+                   "办理结果", "落实情况", "整改落实情况",
+                   # (h421: a return whose only column of its own was one of these was no problem list: the run stopped)
+                   "整改落实结果", "整改销号情况", "销号情况", "是否销号", "是否完成整改", "整改是否到位", "处置情况", "处置结果",
+                   "整改成效", "核实整改情况", "整改情况说明")
 
 # every header a township gives its 整改状态
 _STATUS_NAMES = tuple(x for x, label in _ALIASES.items() if label == "整改状态") + _STATUS_RENAMED
@@ -67,7 +70,7 @@ _STATUS_NAMES = tuple(x for x, label in _ALIASES.items() if label == "整改状�
 # What a township may rename 核实情况 to: its findings unless the sheet keeps its 核实情况 too (held-out 188: 入户核实情况
 # carried as a column of its own, its 已停发 not read); names of who or when (入户核实人, 核实日期) are something else
 _FOUND_RENAMED = ("入户核实情况", "核查情况", "核查结果", "入户核查情况", "调查核实情况", "走访核实情况", "核实情况说明",
-                  "入户调查情况", "调查情况")
+                  "入户调查情况", "调查情况", "核实处理情况", "核查处理结果", "核查核实情况")
 
 
 # A column of the ID's last digits only ('身份证号后四位', h388: the township's return was read as a roster and stopped the
