@@ -1423,6 +1423,25 @@ def test_a_retyped_row_whose_id_has_a_digit_wrong_is_its_finding_and_a_row_on_no
     # (must not, wang's row absent: a township the lists do not hold still reads its own rows, as before)
 
 
+def test_a_retyped_row_whose_name_has_a_character_wrong_is_the_finding_its_whole_id_names(tmp_path):
+    # h421: a money row retyped 宋志玲 for 宋志贵 (ID whole and right) fitted nothing: with h421's rule it was left out
+    # and the county's finding said deleted, the township's 已追回 lost; the ID, category and township say who it is
+    out = _audit(tmp_path, county_q3())
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    son = found[(found["身份证号"] == ZHANG_SON) & (found["类别代码"] == "C01")].iloc[0]
+    typo, far = son.copy(), son.copy()
+    typo["姓名"], far["姓名"] = "张晓明", "章晓明"  # (must not: two characters apart is another name)
+    ledger = _retyped_ledger(tmp_path / "城关镇整改台账.xlsx", [(typo, "C01", "情况属实", "正在整改"), (far, "C01", "", "已清退")])
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([out / "findings.csv", ledger], [q4], dt.date(2026, 12, 31))
+    rows = result.rows
+    assert len(rows) == len(found)
+    son_rows = rows[(rows["身份证号"] == ZHANG_SON) & (rows["类别代码"] == "C01")]
+    assert list(son_rows["姓名"]) == ["张小明"] and list(son_rows["乡镇填报状态"]) == ["正在整改"]
+    said = " ".join(result.warnings)
+    assert "张晓明" in said and "只差一字" in said and "章晓明" in said and "未计入回头看" in said
+
+
 def test_a_retyped_return_of_a_township_no_list_holds_still_reads_its_own_rows(tmp_path):
     out = _audit(tmp_path, county_q3())
     found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")

@@ -215,6 +215,7 @@ def test_an_amount_in_thousands_or_handed_in_is_read(claimed, found, status, rep
     ("F01", "整改到位", "", "已整改", {"应追回金额": 1350.0}),
     ("F01", "未整改到位", "", "未整改", {"应追回金额": 0.0}),
     ("F01", "没有销号", "", "未整改", {"应追回金额": 0.0}),
+    ("F01", "", "销号日期2026.10.8", "未整改", {"应追回金额": 0.0}), ("F01", "", "整改到位时限2026.12", "未整改", {"应追回金额": 0.0}),
 ])
 def test_a_status_open_or_closed_in_other_words_beside_the_money(code, claimed, found, status, reported):
     row = _money(code, 1350.0 if code != "F06" else None, 1080.0 if code == "F06" else None, claimed, found)

@@ -615,19 +615,26 @@ def _placed(row: pd.Series, pool: pd.DataFrame, near: bool = False) -> pd.Index:
     """The findings of ``pool`` a returned row may be: the same name, an ID beginning with the digits the row's ID kept
     (:func:`_kept_digits`), and every column of :data:`_PLACING` both give equal. ``near``: instead, a row whose whole
     ID fails its check or birth date is the finding of the same name and 类别代码 whose valid ID it is but for one digit
-    or two neighbours swapped (:func:`ids.one_apart`: a digit retyped wrong; never without the row's category)."""
+    or two neighbours swapped (:func:`ids.one_apart`: a digit retyped wrong; never without the row's category); a row
+    whose whole valid ID is a finding's of its 类别代码 is that finding when the names differ in one character only."""
     kept = _kept_digits(row["身份证号"])
     if len(kept) < 6:  # (no region left: nothing to place it by but the name)
         return pool.index[:0]
     named = _bare_name(pool) == re.sub(r"\s+", "", str(row["姓名"]))
     if near:
         info = ids.id_number(row["身份证号"])
-        if info.status not in (ids.CHECK, ids.DATE) or not str(row.get("类别代码", "")).strip():
+        if info.status not in (ids.CHECK, ids.DATE, ids.VALID) or not str(row.get("类别代码", "")).strip():
             return pool.index[:0]
-        theirs = pool.loc[named, "身份证号"].astype(str).str.strip().str.upper()
-        apart = pd.Series([ids.one_apart(v, info.value) and ids.id_number(v).status == ids.VALID for v in theirs],
-                          index=theirs.index, dtype=bool)
-        fit = named & apart.reindex(pool.index, fill_value=False)
+        if info.status == ids.VALID:  # the same whole ID, the name retyped one character wrong (h421: 宋志贵 → 宋志玲)
+            said = re.sub(r"\s+", "", str(row["姓名"]))
+            near_name = pd.Series([len(n) == len(said) >= 2 and sum(a != b for a, b in zip(n, said)) == 1
+                                   for n in _bare_name(pool)], index=pool.index, dtype=bool)
+            fit = near_name & (pool["身份证号"].astype(str).str.strip().str.upper() == info.value)
+        else:
+            theirs = pool.loc[named, "身份证号"].astype(str).str.strip().str.upper()
+            apart = pd.Series([ids.one_apart(v, info.value) and ids.id_number(v).status == ids.VALID for v in theirs],
+                              index=theirs.index, dtype=bool)
+            fit = named & apart.reindex(pool.index, fill_value=False)
     else:
         fit = named & _id_begins(pool, kept, named)
     for col in _PLACING:  # (spaces a clerk typed count for nothing: "程 柏", held-out 260)
@@ -778,9 +785,12 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
             # h388's returns, typed as text, were said to have stored their IDs as numbers)
             cut = bool({str(v).strip() for v in part["身份证号"] if _lost_digits(ids.id_number(v))}
                        - set(known["身份证号"].astype(str).str.strip()))
-            if near_at:
-                warnings.extend(_unplaced(name, part.loc[near_at], "的身份证号与内部版问题清单中同名、同类别问题的身份证号只差一位"
-                                          "（或相邻两位颠倒），该号码校验不通过，按录入错误对应到该问题，请核对"))
+            whole = [at for at in near_at if ids.id_number(part.at[at, "身份证号"]).status == ids.VALID]
+            warnings.extend(_unplaced(name, part.loc[[at for at in near_at if at not in whole]],
+                                      "的身份证号与内部版问题清单中同名、同类别问题的身份证号只差一位（或相邻两位颠倒），该号码校验不通过，"
+                                      "按录入错误对应到该问题，请核对"))
+            warnings.extend(_unplaced(name, part.loc[whole], "的姓名与内部版问题清单中身份证号相同、同类别问题的姓名只差一字，"
+                                      "按录入错误对应到该问题（以内部版清单的姓名为准），请核对"))
             if rows:
                 warnings.append(f"{name}：" + ("身份证号以数字格式存储（后几位已丢失），其中 {} 行已按姓名、身份证号未丢失的各位"
                                                if cut else "没有“证据指纹”列，其中 {} 行已按姓名、身份证号")
@@ -1486,7 +1496,8 @@ _RECOVERED_TOO = r"退还|返还|退缴|交回|上缴|上交|(?<=[已中])(?:扣
 _MONEY_DONE = re.compile(_DONE + r"(?:追回|收回|退回|缴回|追缴|扣回|收缴|" + _RECOVERED_TOO + r"|补发|补齐|重新发放|发放|变更|更换|更改|更正|整改)"
                          r"|整改完成|已完成|(?:全部|全额|足额|如数)(?:追回|收回|退回|缴回|补发)|" + _DONE_ON
                          # (h421: '已销号', '整改到位' were nothing filed, as '已完成' is not; never '未整改到位', '没有销号')
-                         + r"|(?<![未没不有])(?:已)?整改到位|(?<![未没不有])已?销号")
+                         # ('销号日期2026.10.8', '整改到位时限' name when, not that it was done)
+                         + r"|(?<![未没不有])(?:已)?整改到位(?!时间|日期|期限|时限)|(?<![未没不有])已销号")
 # (部分 after 多发/少发 names the money, not a part of it: '多发部分已追回180', held-out 188)
 _MONEY_NOT_YET = re.compile(r"正在|未追回|未补发|尚未|追回中|补发中|(?<![多少]发)部分")
 _PARTLY = re.compile(r"(?<![多少]发)部分")
