@@ -1560,6 +1560,26 @@ def test_a_return_without_the_amount_columns_makes_its_townships_money_unknown(t
 
 
 
+def test_a_return_with_the_amount_column_left_blank_on_a_row_makes_its_amount_unknown(tmp_path):
+    # h421: 河口乡 retyped its ledger with 应追回金额 only; its F06 row (owing back pay) left it blank and said 已补发960元:
+    # 应补发 0, 已补发 0 in the money table, nothing said
+    out = _audit(tmp_path, county_q3())
+    found = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    others = tmp_path / "城关镇_findings.csv"
+    found[found["乡镇"] != "河口乡"].to_csv(others, index=False, encoding="utf-8-sig")
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "乡镇", "村", "姓名", "身份证号", "问题类别", "应追回金额", "核实情况", "整改结果"])
+    book.active.append([1, "河口乡", "南村", "王五", WANG, "F06", "", "已补发960元", "已整改"])
+    book.active.append([2, "河口乡", "南村", "王五", WANG, "F01", "1548", "已追回1548元", "已整改"])
+    ledger = tmp_path / "河口乡整改台账.xlsx"
+    book.save(ledger)
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([others, ledger], [q4], dt.date(2026, 12, 31))
+    said = " ".join(result.warnings)
+    assert "河口乡整改台账.xlsx：其中 1 条资金类问题的应追回（应补发）金额未填写，金额不详" in said
+    assert "没有“应追回金额”" not in said
+
+
 @pytest.mark.parametrize("retyped", [True, False])
 def test_a_row_a_township_retyped_is_the_countys_finding_and_its_sum_owed_the_countys(tmp_path, retyped):
     # held-out 260: 店前镇 retyped 程柏's F03 row by hand ("程 柏", spaces in the ID, no 证据指纹 or 依据, 应追回 1920 typed

@@ -1094,12 +1094,14 @@ def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> None:
     (:func:`_one_per_finding`), their 应追回 and 仍差 are not known, not 0 (:func:`_unknown_said`)."""
     for path, part in zip(given, parts):
         part[AMOUNTS_UNKNOWN] = ""  # (marked in place: the money table leaves these rows' amounts blank)
-        if part.attrs.get("amounts", True) or part.empty:
+        if part.empty:
             continue
+        # (h421: a return with 应追回金额 only, its F06 rows blank there — 已补发960元 counted 0 of 0 owed, unsaid)
         # (F07, an account not the household's, owes no sum: h378's retyped ledgers had their totals said unknown by it)
         money_rows = part["类别代码"].astype(str).str.match(r"F0[1-6]") & (
             part[list(OWED_COLUMNS)].astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
-        part.loc[money_rows, AMOUNTS_UNKNOWN] = Path(path).name
+        # (a file with the columns, the row's amount left blank there: said so, not that the columns are missing)
+        part.loc[money_rows, AMOUNTS_UNKNOWN] = Path(path).name + ("\t" if part.attrs.get("amounts", True) else "")
 
 
 def _unknown_said(prev: pd.DataFrame) -> list[str]:
@@ -1112,7 +1114,9 @@ def _unknown_said(prev: pd.DataFrame) -> list[str]:
     notes = []
     for name, rows in prev[prev[AMOUNTS_UNKNOWN] != ""].groupby(AMOUNTS_UNKNOWN, sort=False):
         towns = natural_sorted(set(rows["乡镇"].astype(str).str.strip()) - {""}) or ["（未填乡镇）"]
-        notes.append(f"{name}：没有“应追回金额”“应补发金额”列，其中 {len(rows)} 条资金类问题金额不详："
+        blank = name.endswith("\t")
+        notes.append(f"{name.rstrip()}：" + ("其中 {} 条资金类问题的应追回（应补发）金额未填写，金额不详：" if blank else
+                                             "没有“应追回金额”“应补发金额”列，其中 {} 条资金类问题金额不详：").format(len(rows)) +
                      f"{'、'.join(towns)}在追回补发资金表中的应追回、应补发和仍差不是 0，而是未知。请同时给出内部版问题清单"
                      "（findings.csv 或问题清单.xlsx）后重新运行")
     return notes
@@ -1807,7 +1811,8 @@ def _note_done(f: pd.Series, shown: str, notes: list[str]) -> None:
     unknown = f.get(AMOUNTS_UNKNOWN)
     if isinstance(unknown, str) and unknown:
         # (h410: a retyped ledger's '已追回资金150元' of 300 owed was 已整改 with no word that the 300 was unknown)
-        notes.append(f"《{unknown}》没有“应追回金额”“应补发金额”列，也没有给出内部版问题清单，应追回（补发）多少不详，"
+        notes.append(f"《{unknown.rstrip()}》" + ("中该行的应追回（应补发）金额未填写" if unknown.endswith("\t") else
+                                                 "没有“应追回金额”“应补发金额”列") + "，也没有给出内部版问题清单，应追回（补发）多少不详，"
                      "乡镇填报的金额是否足额无法核对，请同时给出内部版问题清单（findings.csv 或问题清单.xlsx）后重新运行")
 
 
