@@ -1094,9 +1094,10 @@ def _amounts_unknown(given: list, parts: list[pd.DataFrame]) -> None:
     (:func:`_one_per_finding`), their 应追回 and 仍差 are not known, not 0 (:func:`_unknown_said`)."""
     for path, part in zip(given, parts):
         part[AMOUNTS_UNKNOWN] = ""  # (marked in place: the money table leaves these rows' amounts blank)
-        if part.empty:
+        # (h421: a retyped return with 应追回金额 only, its F06 rows blank there — 已补发960元 counted 0 of 0 owed, unsaid;
+        # this tool's own lists, with their 证据指纹, keep a blank as written: a 低 lead may owe no sum)
+        if part.empty or (part.attrs.get("amounts", True) and part["证据指纹"].astype(str).str.strip().any()):
             continue
-        # (h421: a return with 应追回金额 only, its F06 rows blank there — 已补发960元 counted 0 of 0 owed, unsaid)
         # (F07, an account not the household's, owes no sum: h378's retyped ledgers had their totals said unknown by it)
         money_rows = part["类别代码"].astype(str).str.match(r"F0[1-6]") & (
             part[list(OWED_COLUMNS)].astype(str).apply(lambda c: c.str.strip()) == "").all(axis=1)
