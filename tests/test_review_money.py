@@ -222,7 +222,24 @@ def test_a_status_open_or_closed_in_other_words_beside_the_money(code, claimed, 
     assert (row["整改状态"], row[_REPORTED]) == (status, reported), row["说明"]
 
 
+@pytest.mark.parametrize("recover, claimed, found, status", [
+    # h421: a retyped ledger's sum owed unknown, '已追回150元，余款分期追回' was 已整改 (the township says more is owed)
+    (None, "已追回150元，余款分期追回", "", "未整改"),
+    (None, "已整改", "已追回150元，剩余部分下月扣回", "未整改"),
+    (None, "已整改", "已追回150元，其余款项分三个月从低保金中扣除", "未整改"),
+    (300.0, "已整改", "已追回300元，余款下月追回", "未整改"),  # (the whole list's sum, yet a remainder said: asked)
+    # must not: the remainder recovered since, or none
+    (None, "已整改", "已追回150元，余款已追回", "已整改"),
+    (None, "已整改", "已追回300元，余款0元", "已整改"),
+    (None, "已追回150元", "", "已整改"),
+])
+def test_a_remainder_said_still_to_come_leaves_the_money_open(recover, claimed, found, status):
+    row = _money("F01", recover, None, claimed, found)
+    assert row["整改状态"] == status, row["说明"]
+
+
 @pytest.mark.parametrize("code, recover, repay, claimed, found, status, reported", [
+    # held-out 188: 部分 after@pytest.mark.parametrize("code, recover, repay, claimed, found, status, reported", [
     # held-out 188: 部分 after 多发/少发 names the money, not a part of it ('多发部分已追回180': 说明 said nothing reported)
     ("F05", 180.0, None, "已整改", "多发部分已追回180", "已整改", {"应追回金额": 180.0}),
     ("F05", None, 200.0, "已整改", "少发部分已补发200元", "已整改", {"应补发金额": 200.0}),

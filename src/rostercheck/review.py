@@ -1563,6 +1563,10 @@ _CN_MONTHS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)
 _LEFT = re.compile(r"(?:剩余|剩下|还差|尚差|仍差|尚欠|仍欠|未追回|未补发|待追回|待补发|余款|余下|其余)\D{0,4}?(\d[\d,，]*(?:\.\d+)?)"
                    # ('剩余1096元已追回': paid since, held-out 144)
                    r"(?![\d.,，]|\s*元?\s*(?:也|亦)?已|\s*(?:个?月|年|日|号|期|次|季|[、，,至到~\-－/／]\s*\d))")
+# A remainder said still to come, with no figure ('已追回150元，余款分期追回', '剩余部分下月扣回'): the money is not all back
+# (h421: beside a retyped ledger's unknown sum owed it was 已整改); not one since recovered ('余款已追回', '余款0元')
+_REMAINDER = re.compile(r"(?:余款|余额|余下|剩余|剩下|其余)(?:部分|款项|资金|金额|的)?(?![^，,。；;]{0,6}?(?:已|0\s*元|零|无|全部))"
+                        r"[^，,。；;\d]{0,12}?(?:追回|扣回|补发|退回|收回|缴回|退还|扣除)")
 # A run of seven digits or more with no separator is a phone, account, receipt or date (20261015), never a sum a
 # household was paid wrongly (held-out 241: '已追回（经办人13812345678）' read as 13,812,345,678 元)
 _NOT_A_SUM = re.compile(r"\d{7,}")
@@ -1869,6 +1873,13 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     if done is not None and owed is not None and (done < owed - 1 or left > 1):
         notes.append(f"乡镇填报已追回（补发）{yuan(done)}，应为 {yuan(owed)}，仍差 {yuan(max(owed - done, left))}")
         return OPEN, max(owed - done, left), ""
+    owing = owed_in or re.fullmatch(r"F0[1-6]", str(f["类别代码"]))  # (a sum owed, known or not: not F07's account)
+    remainder = next((m.group(0) for t in texts if (m := _REMAINDER.search(t))), None) if owing else None
+    if remainder and left <= 1:
+        said_verb = "补发" if "补发" in remainder else verb
+        notes.append(f"乡镇填报“{remainder}”，尚有余款未{said_verb}" + (f"（已{said_verb} {yuan(done)}）" if done else "")
+                     + f"，按未整改计，请写明余款金额或全部{said_verb}后重新填报")
+        return OPEN, max((owed or 0.0) - (done or 0.0), 0.0), ""
     if left > 1:
         notes.append(f"乡镇填报仍有 {yuan(left)}未追回（补发）")
         return OPEN, left, ""
