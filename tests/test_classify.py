@@ -697,7 +697,7 @@ def test_folder_audit_gives_the_readme_commands_findings(tmp_path):
                                        "exits": str(COUNTY / "停保名单.xlsx")}
     # the files skipped are said in the printed notices and run.json too, not on the screen alone
     skipped = "truth.csv：表头中没有花名册或任何一类名单应有的列，已跳过"
-    notices = pd.read_excel(tmp_path / "folder" / "问题清单.xlsx", sheet_name="读取提示", header=None)
+    notices = pd.read_excel(tmp_path / "folder" / "问题清单.xlsx", sheet_name="读取提示", header=None, engine="openpyxl")
     assert skipped in notices[0].tolist() and skipped in run["warnings"]
     explicit_run = json.loads((tmp_path / "explicit" / "run.json").read_text(encoding="utf-8"))
     assert not [w for w in explicit_run["warnings"] if "已跳过" in w and "truth" in w]
