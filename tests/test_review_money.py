@@ -878,6 +878,15 @@ def test_money_recovered_in_part_says_so(code, recover, repay, claimed, found, s
     assert "尚未见追回、补发或更正的填报" not in row["说明"]
 
 
+def test_money_recovered_in_part_with_the_sum_owed_unknown_says_so():
+    # h421: "部分追回150元" on a retyped return without the amounts owed was said "尚未见追回、补发或更正的填报"
+    for claimed, said in [("部分追回150元", "乡镇填报已追回 150.00 元，又写明“部分追回150元”，按未整改计"),
+                          ("部分追回", "乡镇填报“部分追回”，未写已追回的金额")]:
+        row = _money("F03", None, None, claimed, "", {AMOUNTS_UNKNOWN: "石桥镇_整改台账.xlsx"})
+        assert row["整改状态"] == "未整改" and said in row["说明"], row["说明"]
+        assert "尚未见追回、补发或更正的填报" not in row["说明"]
+
+
 def test_a_system_exported_county_list_with_its_category_code_header_and_amounts_in_fen_is_read(tmp_path):
     # h408: 问题类别代码 | 问题依据 made a system's county list "没有类别代码列" (refused); its 应追回金额（分） was yuan
     from rostercheck.io.ledger import read_previous

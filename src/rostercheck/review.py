@@ -1927,7 +1927,8 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
         return DONE, 0.0, claimed or moved or (f"填报金额 {yuan(done)}" if done is not None else "")
     # '部分追回' says some money moved, not how much (h410: said to be "尚未见追回…的填报"; beside the whole sum it was
     # dropped unsaid)
-    partial = next((t for t in texts if _PARTLY.search(t)), None) if owed_in else None
+    # (with the sum owed unknown too: h421, "部分追回150元" of a retyped return without amounts said "尚未见追回")
+    partial = next((t for t in texts if _PARTLY.search(t)), None) if owing else None
     if partial:
         if done is None:
             notes.append(f"乡镇填报“{partial}”，未写已{verb}的金额，已{verb}多少无法确定，按未整改计、未计入已{verb}金额；"
