@@ -1438,6 +1438,12 @@ def test_a_list_id_masked_after_its_birth_date_is_said_to_be_masked():
     # (held-out 413) how many masked rows were compared and how many were tied to one member are both said
     assert ("被遮挡的号码露出出生日期（或露出地区码和末 4 位）的 1 行按“姓名+露出的各位”比对，其中 1 行与花名册上唯一一人相符，"
             "列为低置信度线索（同名且露出的各位也相同的有两人以上的，不列）；其余的人无法与花名册比对") in blank, blank
+    # (h419) a 15-character mask is compared on its last 3 digits: the notice says so only where one is given
+    assert "15 位的号码" not in blank
+    lists["deaths"].append({"name": "李梅", "id": B[:6] + "*" * 6 + B[-3:], "date": "2026-05-01"})
+    said = number_typed_ids(SimpleNamespace(members=ctx.members, lists=context(roster(), lists).lists, labels=ctx.labels))
+    (blank,) = [w for w in said if "没有可用的身份证号" in w]
+    assert "（或露出地区码和末 4 位，15 位的号码末 3 位）" in blank, blank
 
 
 @pytest.mark.parametrize("listed, name, expected, said", [

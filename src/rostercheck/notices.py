@@ -244,13 +244,16 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                 hidden = [str(v) for v in ref.loc[none, "id_raw"].tolist() if ids.masked(v)] if "id_raw" in ref.columns else []
                 # … those showing region and birth date are compared by name and those digits (match._as_masked)
                 dated, linked, several = _masked_linked(inputs.members, ref, none, kind)
+                # (a 15-character mask is compared on fewer trailing digits: h419, the notice said 末 4 位 of 410326******437)
+                tail15 = (f"，15 位的号码末 {ids.MASK_FIFTEEN_TAIL_MIN} 位"
+                          if any(len(str(v).replace(" ", "").strip()) == 15 for v in hidden) else "")
                 typos = _typo_linked(inputs.members, ref, none)
                 rest = int(none.sum()) - dated - typos  # (masked rows are never an impossible birth date's)
                 out.append(f"{inputs.labels[kind]}{_on_sheets(inputs, kind, ref, none, '_sheet')}中有 {int(none.sum())} 行没有可用的"
                            f"身份证号（空白、位数不对{'、出生日期不成立或被遮挡' if hidden else '或出生日期不成立'}"
                            f"{'，如 ' + shown if shown else ''}），"
                            + (f"其中 {len(hidden)} 行的身份证号被遮挡（脱敏，如 {ids.masked_example(hidden[0])}），" if hidden else "")
-                           + (f"被遮挡的号码露出出生日期（或露出地区码和末 {ids.MASK_TAIL_MIN} 位）的 {dated} 行按“姓名+露出的各位”"
+                           + (f"被遮挡的号码露出出生日期（或露出地区码和末 {ids.MASK_TAIL_MIN} 位{tail15}）的 {dated} 行按“姓名+露出的各位”"
                               f"比对，{f'其中 {linked} 行' if linked else '没有一行'}与花名册上唯一一人相符，列为低置信度线索"
                               + (f"，{several} 行与花名册上两名以上同名人员同样相符、无法确定是谁，不列" if several else
                                  "（同名且露出的各位也相同的有两人以上的，不列）")
