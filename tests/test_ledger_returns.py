@@ -6,8 +6,8 @@ import datetime as dt
 
 import numpy as np
 import pytest
-import xlsxwriter
 from money import make_id
+from test_ledgers import write
 
 from rostercheck.io.ledgers import _month_sheet, load_ledgers
 
@@ -15,17 +15,6 @@ AS_OF = dt.date(2026, 3, 31)
 IDS = [make_id(f"19{60 + k}0101", 100 + 2 * k) for k in range(8)]
 NAMES = ["黎春生", "管秀英", "柯桂兰", "饶水根", "龚冬梅", "彭德明", "涂金凤", "聂火生"]
 ACCOUNTS = [f"62170000000{k:04d}" for k in range(8)]
-
-
-def write(path, sheets):
-    wb = xlsxwriter.Workbook(path)
-    for name, rows in sheets.items():
-        ws = wb.add_worksheet(name)
-        for i, row in enumerate(rows):
-            for j, v in enumerate(row):
-                ws.write(i, j, v)
-    wb.close()
-    return path
 
 
 @pytest.mark.parametrize("sheet, expected", [
