@@ -644,3 +644,30 @@ def test_l01_says_no_risk_nor_type_a_list_has_no_column_for(drop, said, unsaid):
     load_all()
     (found,) = LEADS["L01"](ctx)
     assert said in found.evidence and (not unsaid or unsaid not in found.evidence), found.evidence
+
+
+def _split(no: str, head: str, head_id: str, members, income: str = "3000", risk: str = "未消除", village: str = "东村"):
+    """A system export's 监测户 sheet row (户编号, head, income, risk) and its 家庭成员 sheet rows (户编号, own IDs only)."""
+    rows = [{"household_no": no, "head_name": head, "head_id": head_id, "monitor_type": "边缘易致贫户",
+             "income_year": income, "risk": risk, "township": "城关镇", "village": "东村"}]
+    return rows + [{"household_no": no, "name": n, "id": i, "relation": r, "village": village} for n, r, i in members]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # must flag, once: the members sheet's wife is the head's household, not a second one with no income (a 低 lead)
+    (_split("H01", "王分表", A, [("赵分表", "妻", B)]), [("王分表", "高")]),
+    # must not flag: the wife on the members sheet is enrolled (the head's sheet alone did not show it)
+    (_split("H01", "王分表", A, [("李在册", "妻", COVERED_WIFE)]), []),
+    # must not flag: income above the standard, or risk eliminated, on the head's sheet; the members add nothing
+    (_split("H01", "王分表", A, [("赵分表", "妻", B)], income="7200"), []),
+    (_split("H01", "王分表", A, [("赵分表", "妻", B)], risk="已消除"), []),
+    # left apart: the member's row names another village than the head's under the same 户编号
+    (_split("H01", "王分表", A, [("赵分表", "妻", B)], village="西村"), [("赵分表", "低"), ("王分表", "高")]),
+    # left apart: two heads share the 户编号
+    (_split("H01", "王分表", A, [("赵分表", "妻", B)]) + _split("H01", "钱分表", make_id("19750101", 51), [])[:1],
+     [("王分表", "高"), ("赵分表", "低"), ("钱分表", "高")]),
+])
+def test_l01_a_members_sheet_joined_to_its_heads_sheet_by_household_number(rows, expected):
+    # held-out 422: 监测户 and 家庭成员 sheets keyed by 户编号 made two households, a 低 lead for the members and the
+    # enrolled wife unseen from the head's sheet
+    assert leads(context(ROSTER, {"monitoring": rows}), "L01") == sorted(expected)

@@ -844,8 +844,9 @@ def _households(ctx: Context) -> dict[str, Household]:
     covered = covered_rows(ctx, "monitoring")
     groups: dict[str, list[int]] = defaultdict(list)
     recs = rows(ctx, "monitoring")
+    joined = _heads_by_number(recs)
     for r, row in recs.items():
-        groups[household_key(row)].append(r)
+        groups[joined.get(r) or household_key(row)].append(r)
     out = {}
     for key, part in groups.items():
         head = next((recs[r] for r in part if recs[r]["pid"] and recs[r]["pid"] == recs[r]["head_pid"]), recs[part[0]])
@@ -866,6 +867,36 @@ def _households(ctx: Context) -> dict[str, Household]:
         unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part) or not pids
         out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure, closed_later,
                              _list_incomes(recs, part, incomes))
+    return out
+
+
+def _heads_by_number(recs: dict[int, dict]) -> dict[int, str]:
+    """Row → its household's head ID for member rows that name no head but share a 户编号 with rows that do, in the same
+    file: a system export's 监测户 sheet (户主身份证号, income, risk) and its 家庭成员 sheet (户编号 and the members' own
+    IDs only) are one household (held-out 422: the members made a second household with no income, a 低 L01 lead
+    beside the head's, and a household's covered member was not seen from the head's sheet). A 户编号 two heads share,
+    or rows of different villages, are left apart."""
+    from . import LIST_LABEL
+
+    heads: dict[tuple[str, str], set[str]] = defaultdict(set)
+    places: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in recs.values():
+        no = cell(row, "household_no")
+        if no and row.get("head_pid"):
+            key = (str(row.get(LIST_LABEL) or ""), no)
+            heads[key].add(row["head_pid"])
+            if cell(row, "village"):
+                places[key].add(cell(row, "village"))
+    out = {}
+    for r, row in recs.items():
+        no = cell(row, "household_no")
+        if not no or row.get("head_pid"):
+            continue
+        key = (str(row.get(LIST_LABEL) or ""), no)
+        found = heads.get(key, set())
+        if len(found) != 1 or (cell(row, "village") and places[key] and cell(row, "village") not in places[key]):
+            continue
+        out[r] = next(iter(found))
     return out
 
 
