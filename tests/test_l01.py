@@ -671,3 +671,21 @@ def test_l01_a_members_sheet_joined_to_its_heads_sheet_by_household_number(rows,
     # held-out 422: 监测户 and 家庭成员 sheets keyed by 户编号 made two households, a 低 lead for the members and the
     # enrolled wife unseen from the head's sheet
     assert leads(context(ROSTER, {"monitoring": rows}), "L01") == sorted(expected)
+
+
+@pytest.mark.parametrize("risk, expected, said", [
+    # must flag at 高 (250 元/月, half the standard or less): a household fallen back into poverty is monitored, risk open
+    ("返贫致贫", [("王返贫", "高")], False), ("已返贫", [("王返贫", "高")], False), ("已致贫", [("王返贫", "高")], False),
+    # must not flag: the cell also says the risk is eliminated
+    ("返贫致贫风险已消除", [], False),
+    # unchanged: a word no list reads is still counted open at 中 and said
+    ("待观察", [("王返贫", "中")], True),
+])
+def test_l01_a_relapse_status_is_an_open_risk(risk, expected, said):
+    # held-out 422: a 监测状态 of 返贫致贫 read as a code no word reads (counted open, never 高, and a notice asking for words)
+    from rostercheck.rules._vocab import value_warnings
+
+    ctx = context(ROSTER, {"monitoring": mon("王返贫", A, [("赵返贫", "妻", B)], income="3000", risk=risk)},
+                  headers={"monitoring": {"risk": "监测状态"}})
+    assert leads(ctx, "L01") == expected
+    assert bool([w for w in value_warnings(ctx, kinds=("monitoring",)) if "risk_open_words" in w]) == said

