@@ -689,3 +689,51 @@ def test_l01_a_relapse_status_is_an_open_risk(risk, expected, said):
                   headers={"monitoring": {"risk": "监测状态"}})
     assert leads(ctx, "L01") == expected
     assert bool([w for w in value_warnings(ctx, kinds=("monitoring",)) if "risk_open_words" in w]) == said
+
+
+@pytest.mark.parametrize("header, income, expected", [
+    # must flag at 中 (not 高): 人均收入 with no period, figures of a month (400 < 516), not 400 / 12 = 33
+    ("人均收入（元）", "400", [("王某月", "中")]),
+    # must not flag: 980 a month is above the standard (read as a year's it was 82 元/月, a 高 lead)
+    ("人均收入（元）", "980", []),
+    ("人均纯收入", "980", []),
+    # unchanged: a bare label over a year's figures (4,800 / 12 = 400), a label naming the year over small figures
+    ("人均纯收入（元）", "4800", [("王某月", "中")]),
+    ("家庭年人均纯收入", "1200", [("王某月", "高")]),
+    ("月人均收入", "400", [("王某月", "中")]),
+])
+def test_l01_a_per_person_income_named_with_no_period_is_read_by_its_figures(header, income, expected):
+    # held-out 422: a 补充名单's 人均收入（元） of 700 and 980 a month read as a year's: 58 and 82 元/月, 高 leads
+    fld = "income_month" if header.startswith("月") else "income_year"
+    rows = mon("王某月", A, [("赵某月", "妻", B), ("王小月", "子", make_id("20100101", 13))], income="", **{fld: income})
+    ctx = context(ROSTER, {"monitoring": rows}, headers={"monitoring": {fld: header}})
+    assert leads(ctx, "L01") == expected
+
+
+def test_l01_a_sheets_bare_income_is_judged_on_its_own_sheet(tmp_path):
+    # held-out 422: the 监测户 sheet's 家庭年人均纯收入 (a year's) and the 补充名单's 人均收入 (a month's) in one workbook
+    import datetime as dt
+
+    import openpyxl
+
+    from rostercheck.coverage import coverage
+
+    roster = tmp_path / "低保.csv"
+    roster.write_text(f"姓名,身份证号,与户主关系,户主身份证号\n张在册,{COVERED},户主,{COVERED}\n", encoding="utf-8")
+    C, D = make_id("19780101", 53), make_id("19770101", 71)
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "监测户"
+    first.append(["乡镇", "村", "户主姓名", "身份证号", "监测类型", "家庭年人均纯收入（元）", "风险是否消除"])
+    first.append(["桃洪镇", "东村", "王年收", A, "边缘易致贫户", 4200, "否"])
+    first.append(["桃洪镇", "东村", "钱年收", B, "边缘易致贫户", 7200, "否"])
+    second = book.create_sheet("补充名单")
+    second.append(["乡镇", "村", "户主姓名", "身份证号", "监测类型", "人均收入（元）", "风险是否消除"])
+    second.append(["桃洪镇", "西村", "孙月收", C, "边缘易致贫户", 420, "否"])
+    second.append(["桃洪镇", "西村", "李月收", D, "边缘易致贫户", 980, "否"])
+    second.append(["桃洪镇", "西村", "周月收", make_id("19790101", 91), "边缘易致贫户", 760, "否"])
+    book.save(tmp_path / "防返贫监测对象.xlsx")
+    result = coverage([roster], {"monitoring": tmp_path / "防返贫监测对象.xlsx"}, dt.date(2026, 9, 30), codes=["L01"])
+    got = sorted((r["姓名"], r["优先级"]) for r in result.leads.to_dict("records"))
+    assert got == [("孙月收", "中"), ("王年收", "中")]
+    assert any("“人均收入（元）”没有写明是年收入还是月收入" in w and "补充名单" in w for w in result.warnings)

