@@ -737,3 +737,41 @@ def test_l01_a_sheets_bare_income_is_judged_on_its_own_sheet(tmp_path):
     got = sorted((r["姓名"], r["优先级"]) for r in result.leads.to_dict("records"))
     assert got == [("孙月收", "中"), ("王年收", "中")]
     assert any("“人均收入（元）”没有写明是年收入还是月收入" in w and "补充名单" in w for w in result.warnings)
+
+
+def _with_masked_deaths(ctx, code):
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS, masked_deaths_said
+
+    load_all()
+    found = LEADS[code](ctx)
+    masked_deaths_said(ctx, found)
+    return sorted((ld.person["name"], ld.priority) for ld in found), found
+
+
+LONE = make_id("19450809", 244)
+
+
+@pytest.mark.parametrize("deaths, expected", [
+    # must lower to 低 (and say): the deaths list names a 马强德 whose masked ID shows this one's region and last digits
+    ([{"name": "马强德", "id": LONE[:6] + "********" + LONE[-4:], "date": "2026-05-14"}], [("马强德", "低")]),
+    # must not lower: a namesake whose masked ID shows other digits; another name with these digits; a later death
+    ([{"name": "马强德", "id": "431102********" + LONE[-4:], "date": "2026-05-14"}], [("马强德", "高")]),
+    ([{"name": "马强", "id": LONE[:6] + "********" + LONE[-4:], "date": "2026-05-14"}], [("马强德", "高")]),
+    ([{"name": "马强德", "id": LONE[:6] + "********" + LONE[-4:], "date": "2026-12-01"}], [("马强德", "高")]),
+])
+def test_l01_a_masked_death_of_the_same_name_and_digits_lowers_the_lead(deaths, expected):
+    # held-out 422: a dead lone elder named on the deaths list as 431126********2443 was an L01 高 lead
+    ctx = context(ROSTER, {"monitoring": mon("马强德", LONE, income="2400"), "deaths": deaths})
+    got, found = _with_masked_deaths(ctx, "L01")
+    assert got == expected
+    if expected[0][1] == "低":
+        assert "可能已去世" in found[0].evidence and "优先级高" not in found[0].evidence
+
+
+def test_l01_a_masked_death_of_one_member_is_said_and_keeps_the_priority():
+    wife = make_id("19480101", 262)
+    ctx = context(ROSTER, {"monitoring": mon("马强德", LONE, [("韩秀", "妻", wife)], income="2400"),
+                           "deaths": [{"name": "韩秀", "id": wife[:6] + "********" + wife[-4:], "date": "2026-05-14"}]})
+    got, found = _with_masked_deaths(ctx, "L01")
+    assert got == [("马强德", "高")] and "其中韩秀：" in found[0].evidence

@@ -427,3 +427,19 @@ def test_l03_a_disability_makes_a_working_age_person_unable_by_its_category_and_
     if cert:
         lists["disabled"] = [{"name": "王儿", "cert": f"{SON}{cert}"}]
     assert leads(context(roster, lists), "L03") == expected
+
+
+@pytest.mark.parametrize("shown, expected", [
+    # must lower to 低: the deaths list's 王老人 shows this one's region and last four digits (birth masked)
+    (OLD[:6] + "********" + OLD[-4:], [("王老人", "低")]),
+    # must not lower: a namesake whose masked ID shows other digits
+    ("430599********" + OLD[-4:], [("王老人", "中")]),
+])
+def test_l03_a_masked_death_of_the_same_name_and_digits_lowers_the_lead(shown, expected):
+    # held-out 422: a dead lone elder on the deaths list under a masked ID was an L03 中 lead
+    from test_l01 import _with_masked_deaths
+
+    lists = {"monitoring": mon("王老人", OLD, income="3000"), "registry": reg(ALONE),
+             "deaths": [{"name": "王老人", "id": shown, "date": "2026-03-01"}]}
+    got, _ = _with_masked_deaths(context(ROSTER, lists), "L03")
+    assert got == expected
