@@ -1768,3 +1768,45 @@ def test_rosters_beside_sub_folders_of_lists_are_told_the_command(tmp_path, monk
     taken = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["options"]
     assert taken["payments"] == [str(folder / d) for d in ledgers]
     assert ("deaths" in taken["lists"]) == bool(lists)
+
+
+def _monitoring_export(path: Path, member_numbers: list[str]) -> Path:
+    """A 防返贫 system export: a 监测户 sheet (户编号, head, income, risk) and a 家庭成员 sheet (户编号 and own IDs only)."""
+    import openpyxl
+
+    from helpers import make_id
+
+    book = openpyxl.Workbook()
+    heads = book.active
+    heads.title = "监测户"
+    heads.append(["户编号", "乡镇", "村", "户主姓名", "户主身份证号", "监测对象类别", "风险消除状态", "家庭年人均纯收入（元）"])
+    members = book.create_sheet("家庭成员")
+    members.append(["户编号", "成员姓名", "证件号码", "与户主关系"])
+    for k in range(6):
+        no = f"43112610{k:04d}"
+        heads.append([no, "天堂镇", "大元村", f"王户{k}", make_id("19700101", 11 + 2 * k), "边缘易致贫户", "风险未消除", 4800])
+        members.append([member_numbers[k], f"赵员{k}", make_id("19720101", 12 + 2 * k), "配偶"])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("same_numbers, expected", [
+    # must join: the members sheet numbers its rows as the 监测户 sheet does -> one monitoring list, the registry file kept
+    (True, {"monitoring": "防返贫监测对象.xlsx", "registry": "户籍人口.csv"}),
+    # must not join: other household numbers (a registry sheet of its own) -> still two registries, refused
+    (False, None),
+])
+def test_a_monitoring_exports_members_sheet_is_no_registry(tmp_path, same_numbers, expected):
+    # held-out 422: the 家庭成员 sheet (户编号, 成员姓名, 证件号码, 与户主关系) was taken as a registry beside the real one
+    from helpers import make_id
+
+    numbers = [f"43112610{k:04d}" for k in range(6)] if same_numbers else [f"8800{k:04d}" for k in range(6)]
+    _monitoring_export(tmp_path / "防返贫监测对象.xlsx", numbers)
+    _csv(tmp_path / "户籍人口.csv", ["户号", "姓名", "公民身份号码", "与户主关系", "住址"],
+         [["900001", "李甲", make_id("19600101", 31), "户主", "天堂镇大元村"]])
+    if expected is None:
+        with pytest.raises(UsageError):
+            gather([tmp_path])
+        return
+    got = gather([tmp_path])
+    assert {k: p.name for k, p in got.lists.items()} == expected

@@ -785,6 +785,11 @@ def _by_sheet(path: Path, grids: list[Grid], wanted: Collection[str] | None,
     if len(grids) < 2 or (rivals is not None and "roster" in rivals):
         return None
     sheets = _sheet_kinds(path, grids, wanted)
+    joined = _members_of_monitoring(path, grids, sheets)
+    if joined != sheets and set(joined.values()) == {"monitoring"}:
+        evidence = score_kinds(path, [g for g in grids if g.sheet in joined])[0].evidence
+        return Placement(path, "monitoring", f"工作表“{'”“'.join(joined)}”：{'、'.join(evidence)}（家庭成员工作表按户编号与监测户对应）")
+    sheets = joined
     if len(set(sheets.values())) < 2:
         return None
     if rivals is not None:
@@ -801,6 +806,34 @@ def _by_sheet(path: Path, grids: list[Grid], wanted: Collection[str] | None,
         evidence = score_kinds(path, [g for g in grids if g.sheet in names])[0].evidence
         placed.append(Placement(path, kind, f"工作表“{'”“'.join(names)}”：{'、'.join(evidence)}"))
     return Placement(path, placed[0].kind, placed[0].why, also=tuple(placed[1:]))
+
+
+def _household_numbers(path: Path, grid: Grid, kind: str) -> set[str]:
+    """The 户编号 (户号) cells of a sheet's first rows, read as the kind reads them."""
+    score = next((c for c in score_kinds(path, [grid]) if c.kind == kind), None)
+    out: set[str] = set()
+    for rows, layout, _ in score.sheets if score is not None else ():
+        col = layout.mapping.get("household_no")
+        if col is not None:
+            out |= {str(r[col]).strip() for r in rows if col < len(r) and r[col] is not None and str(r[col]).strip()}
+    return out
+
+
+def _members_of_monitoring(path: Path, grids: list[Grid], sheets: dict[str, str]) -> dict[str, str]:
+    """Sheets read as a registry by their own columns (户编号, 成员姓名, 证件号码, 与户主关系) whose household numbers are
+    mostly those of the workbook's monitoring sheets: a 防返贫 export's 家庭成员 sheet beside its 监测户 sheet, part of the
+    monitoring list (held-out 422: a folder run stopped on two registries, the real one and this sheet)."""
+    mon = [g for g in grids if sheets.get(g.sheet) == "monitoring"]
+    reg = [g for g in grids if sheets.get(g.sheet) == "registry"]
+    if not mon or not reg:
+        return sheets
+    numbers = set().union(*(_household_numbers(path, g, "monitoring") for g in mon))
+    out = dict(sheets)
+    for g in reg:
+        own = _household_numbers(path, g, "registry")
+        if own and 2 * len(own & numbers) >= len(own):
+            out[g.sheet] = "monitoring"
+    return out
 
 
 def _lists_relations(grids: list[Grid]) -> bool:
