@@ -246,7 +246,7 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                 dated, linked, several = _masked_linked(inputs.members, ref, none, kind)
                 # (a 15-character mask is compared on fewer trailing digits: h419, the notice said 末 4 位 of 410326******437)
                 tail15 = (f"，15 位的号码末 {ids.MASK_FIFTEEN_TAIL_MIN} 位"
-                          if any(len(str(v).replace(" ", "").strip()) == 15 for v in hidden) else "")
+                          if any(ids.fifteen_masked(v) for v in hidden) else "")
                 typos = _typo_linked(inputs.members, ref, none)
                 rest = int(none.sum()) - dated - typos  # (masked rows are never an impossible birth date's)
                 out.append(f"{inputs.labels[kind]}{_on_sheets(inputs, kind, ref, none, '_sheet')}中有 {int(none.sum())} 行没有可用的"
