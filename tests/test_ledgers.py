@@ -845,6 +845,30 @@ def test_a_care_homes_lump_table_is_read_as_no_persons_payments_and_said_so(tmp_
     assert not any("没有发放数据行" in w for w in table.warnings)  # (held-out 91: it has rows, read as no person's)
 
 
+_LUMPS = [["惠水县2026年5月集中供养特困人员资金拨付汇总表"],
+          ["供养机构", "所属月份", "供养人数", "基本生活费", "照料护理费", "拨付金额合计", "收款账号", "收款单位"],
+          ["和平镇敬老院", "2026-05", 2, 3152, 480, 3632, "6230521000000000099", "和平镇敬老院"]]
+_RESIDENTS = [["惠水县2026年5月集中供养特困人员资金拨付明细"],
+              ["供养机构", "姓名", "身份证号", "资金项目", "所属月份", "金额", "拨付账号", "账户名称", "状态"],
+              ["和平镇敬老院", "张三", A, "特困人员基本生活费", "2026-05", 1576, "6230521000000000099", "和平镇敬老院", "成功"],
+              ["和平镇敬老院", "李四", B, "特困人员基本生活费", "2026-05", 1576, "6230521000000000099", "和平镇敬老院", "成功"]]
+
+
+@pytest.mark.parametrize("sheets, residents", [
+    # held-out 424: the care homes' 拨付汇总 sheet added a frame and no sheet name, so the residents' sheet after it fell
+    # out of the workbook's summary test (zip beside a shorter list) and no resident's payment was read
+    ({"拨付汇总": _LUMPS, "供养人员明细": _RESIDENTS}, 2),  # must read both residents
+    ({"供养人员明细": _RESIDENTS, "拨付汇总": _LUMPS}, 2),
+    ({"拨付汇总": _LUMPS}, 0),  # the lumps alone: no person's payment
+])
+def test_a_care_homes_lump_sheet_beside_its_residents_sheet_keeps_the_residents(tmp_path, sheets, residents):
+    from rostercheck.io.ledgers import read_ledger
+
+    table, frame = read_ledger(write(tmp_path / "集中供养资金拨付表_2026年5月.xlsx", sheets), dt.date(2026, 9, 30))
+    assert len(frame) == residents
+    assert any("按供养机构拨付的汇总" in w for w in table.warnings)
+
+
 def test_a_gbk_ledger_with_a_stray_byte_is_read_naming_its_line(tmp_path):
     path = tmp_path / "2026年6月发放明细.csv"
     lines = ["姓名,身份证号,所属月份,发放金额", f"张三,{A},202606,516", f"李四,{B},202606,516"]

@@ -1445,6 +1445,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     blank: list[str] = []  # sheets with a header and no rows
     side: list[str] = []  # a wide sheet's items beside its months, not read
     summaries: list[str] = []  # sheets summing the others, naming no payee
+    framed: list[tuple[str, str]] = []  # each of frames' sheet and title
     build, rows_at = fast[2:] if fast is not None else (None, None)
     book_year = _book_year([layout.title for _grid, layout in raw.sheets])
     if not book_year:
@@ -1459,6 +1460,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         if not names_payees(layout.mapping):
             if care_homes_table(layout.labels):  # 集中供养经费拨付表: sums per care home
                 frames.append(_sheet_frame(grid, layout, path, as_of, cells, build, known)[0].iloc[:0])
+                framed.append(("", ""))  # (no rows: never a summary to leave out, but keeps framed beside frames)
                 institutions += 1
                 warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + "是按供养机构拨付的汇总（没有个人的身份证号、"
                                 "姓名），不逐人核查；机构集中供养人员的资金以机构拨付为准")
@@ -1478,6 +1480,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             unused.append((grid.sheet, "发放金额列（或“1月、2月…”这样的各月金额列）"))
             continue
         frames.append(frame)
+        framed.append((grid.sheet, layout.title))
         warnings.extend(notes + [(f"工作表“{grid.sheet}”" if grid.sheet else "") + w for w in layout.warnings])
         headers = headers or layout.headers
         titles.append(layout.title)
@@ -1496,7 +1499,9 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     if summaries and frames:
         warnings.append("工作表" + "".join(f"“{sheet}”" for sheet in summaries) + "是汇总表（没有逐人的身份证号、姓名），"
                         "不逐人核查")
-    frames, said = _summaries_apart(frames, sheets, titles)
+    # (each frame's own sheet and title: a care homes' sheet adds a frame and no sheet, and zip() beside the shorter
+    # sheets list once dropped the residents' sheet after it — held-out 424's 拨付汇总 | 供养人员明细)
+    frames, said = _summaries_apart(frames, [sheet for sheet, _ in framed], [title for _, title in framed])
     warnings += said
     frame = _concat(frames)
     if len(frame) and set(pd.unique(np.asarray(frame["month_source"], dtype=object))) == {""} and not _names_months(frame):
