@@ -990,6 +990,43 @@ def test_a_roster_titled_as_a_payment_roll_with_amounts_and_cards_is_a_roster(tm
     assert classify_file(tmp_path / "白沙乡.xlsx").kind == "roster"
 
 
+def _care_home_book(path: Path, detail_header: list[str] | None) -> Path:
+    import openpyxl
+
+    from helpers import make_id
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "拨付汇总"
+    ws.append(["惠水县2026年5月集中供养特困人员资金拨付汇总表"])
+    ws.append(["供养机构", "所属月份", "供养人数", "基本生活费", "照料护理费", "拨付金额合计", "收款账号", "收款单位"])
+    ws.append(["和平镇敬老院", "2026-05", 3, 4728, 1080, 5808, "6230521000000000099", "和平镇敬老院"])
+    if detail_header is not None:
+        det = wb.create_sheet("供养人员明细")
+        det.append(["惠水县2026年5月集中供养特困人员资金拨付明细"])
+        det.append(detail_header)
+        for k in range(3):
+            row = {"供养机构": "和平镇敬老院", "姓名": f"张{k}", "身份证号": make_id("19400101", 111 + 2 * k),
+                   "资金项目": "特困人员基本生活费", "所属月份": "2026-05", "金额": 1576, "拨付账号": "6230521000000000099",
+                   "账户名称": "和平镇敬老院", "状态": "成功", "供养方式": "集中供养", "生活自理能力": "全自理",
+                   "基本生活费": 1576}
+            det.append([row[h] for h in detail_header])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("detail_header, kind", [
+    # held-out 424: a care homes' 拨付表 with its residents' sheet (供养机构, 基本生活费 in the summary) was as much a roster
+    # as a ledger: the folder's command left --payments out; the month each row is paid for says ledger
+    (["供养机构", "姓名", "身份证号", "资金项目", "所属月份", "金额", "拨付账号", "账户名称", "状态"], "payments"),
+    # must stay a roster: a 特困 roster naming its care home, with no month a payment is for
+    (["供养机构", "姓名", "身份证号", "供养方式", "生活自理能力", "基本生活费"], "roster"),
+])
+def test_a_care_homes_payment_book_with_its_residents_is_a_ledger(tmp_path, detail_header, kind):
+    path = _care_home_book(tmp_path / "集中供养资金拨付表_2026年5月.xlsx", detail_header)
+    assert classify_file(path).kind == kind
+
+
 @pytest.mark.parametrize("header", [
     "序号,乡镇,村,姓名,身份证号码,存在问题,整改情况,整改时间",
     "序号,乡镇,村,户主姓名,姓名,身份证号,问题类型,核实情况,整改措施,整改结果,整改完成日期,责任人",

