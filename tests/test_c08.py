@@ -269,3 +269,17 @@ def test_the_evidence_states_the_working_age_as_the_policy_does(tmp_path):
     config.write_text("[C08]\nfemale_max_age = 60\n", encoding="utf-8")
     (found,) = run_checks(context(person(57, "女"), config=config), ["C08"])[0]
     assert "57 岁（法定就业年龄为年满 16 周岁、未满 60 周岁）" in found.evidence
+
+
+@pytest.mark.parametrize("age, title, flags", [
+    # held-out 424: a 17-year-old orphan on the 特困 roster written 有劳动能力 was a 中 lead for refusing to work; minors
+    # are unable to work by the 特困 rules (特困人员认定办法 第六条)
+    (17, "惠水县2026年第三季度特困人员救助供养对象花名册", False),  # must not flag
+    (16, "惠水县2026年第三季度特困人员救助供养对象花名册", False),
+    (18, "惠水县2026年第三季度特困人员救助供养对象花名册", True),  # must flag: an adult 特困 person able to work
+    (42, "惠水县2026年第三季度特困人员救助供养对象花名册", True),
+    (17, "清河县2026年第三季度城乡低保花名册", True),  # must flag: a 低保 member of 17 keeps the working age of 16
+])
+def test_a_minor_on_the_tekun_roster_is_no_lead(age, title, flags):
+    ctx = context(person(age, "男"), roster_title=title)
+    assert flagged(ctx, "C08") == ([("刘洋", "中")] if flags else [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes
-from ..roster import is_covered, on_sheet
+from ..roster import TEKUN, is_covered, on_sheet
 from . import fact_text, rule
 from ._econ import business_running, has_any, hits, linked_rows, wages
 from .c01_staff import in_post
@@ -80,13 +80,17 @@ def check(ctx: Context) -> list[Finding]:
     skipped = (_working(ctx) if params["skip_if_working"] else set()) | _in_custody(ctx) | dead_members(ctx)
     mem = ctx.members
     out: list[Finding] = []
-    cols = ("sex", "age", "labour", "health", "school", "disability", "row", "covered", "sheet_shown", "file")
+    cols = ("sex", "age", "labour", "health", "school", "disability", "row", "covered", "sheet_shown", "file", "programme")
     by_sex = working_ages(params)
+    # a minor on the 特困 roster is unable to work by the 特困 rules whatever the 劳动能力 cell says (held-out 424: a
+    # 17-year-old orphan written 有劳动能力 was a 中 lead for refusing to work)
+    tekun_min = int(params.get("tekun_min_age", 0) or 0)
     source = "申请名单" if ctx.cache.get(APPLYING) else ROSTER  # (screen: held-out 291 read 花名册《…新申请家庭汇总表.xlsx》)
-    for j, sex, age, labour, health, school, disability, row, covered, sheet, file in zip(
-            mem.index.tolist(), *(mem[c].tolist() for c in cols)):
+    for j, sex, age, labour, health, school, disability, row, covered, sheet, file, programme in zip(
+            mem.index.tolist(), *(mem[c].tolist() if c in mem.columns else [""] * len(mem) for c in cols)):
         bounds = by_sex.get(sex)
         if (bounds is None or age is None or age != age or not bounds[0] <= int(age) < bounds[1] or j in skipped
+                or (programme == TEKUN and int(age) < tekun_min)
                 or not is_covered(covered) or not able_bodied(labour, health, school, disability, params)):
             continue
         name = str(file).replace("\\", "/").rsplit("/", 1)[-1]  # which roster (held-out 99: several files, no name)
