@@ -972,6 +972,26 @@ def test_a_bank_files_code_sheet_naming_no_column_reads_its_status_codes(tmp_pat
     assert bool([w for w in table.warnings if "代码说明已用于读取代码列" in w]) == read
 
 
+@pytest.mark.parametrize("header, item", [
+    # must read: the legend's second header names the first's field (h425: a 一卡通 export's 补贴项目代码 0101/0301 were
+    # unread, so 0101 was no benefit: a month paid twice went unfound, a month's part was F05 高)
+    (["补贴项目代码", "补贴项目名称"], ["城乡居民最低生活保障金", "物价补贴"]),
+    (["补贴项目代码", "含义"], ["城乡居民最低生活保障金", "物价补贴"]),
+    # must not read: a second header naming another field, or no field at all beside the first
+    (["补贴项目代码", "发放标志名称"], ["0101", "0301"]),
+    (["补贴项目代码", "备注"], ["0101", "0301"]),
+])
+def test_a_code_sheet_headed_by_the_fields_code_and_name_reads_the_item_codes(tmp_path, header, item):
+    rows = [["序号", "姓名", "身份证号", "一卡通账号", "补贴项目代码", "发放年月", "发放金额", "发放状态"],
+            [1, "张三", A, "6230123456789012345", "0101", "202601", "1,032.00元", "发放成功"],
+            [2, "张三", A, "6230123456789012345", "0301", "202601", "¥60.00", "发放成功"]]
+    path = write(tmp_path / "一卡通发放明细.xlsx", {"发放明细": rows, "补贴项目代码说明": [
+        header, ["0101", "城乡居民最低生活保障金"], ["0102", "特困人员救助供养金"], ["0301", "物价补贴"]]})
+    (table,), frame, _ = load_ledgers([path], AS_OF)
+    assert frame["item"].tolist() == item
+    assert frame["amount"].tolist() == [1032.0, 60.0]
+
+
 @pytest.mark.parametrize("note", ["注：发放标志 1-成功 2-失败；失败的由乡镇核实账户后于次月补发。", None])
 def test_a_status_legend_written_under_the_table_is_read(tmp_path, note):
     # held-out 257: '注：发放标志 1-成功 2-失败' below the 合计 row was not read: the two failed payments counted as paid

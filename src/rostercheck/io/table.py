@@ -1554,6 +1554,13 @@ def _block_heading(cell: str) -> str:
     return found.group(1) if found and not re.search(r"代码|编码|字典|说明|对照|备注|^注|表$", found.group(1)) else ""
 
 
+def _named_meaning(code_header: str, header: str) -> bool:
+    """Whether a code table's second header names the meaning of its first by the same field ('补贴项目代码 | 补贴项目名称'
+    of a 一卡通 export's legend; h425: its codes 0101/0301 were read as no item)."""
+    stem = re.sub(r"(代码|编码)$", "", code_header)
+    return bool(stem) and header.startswith(stem) and header[len(stem):] in _MEANING_HEADERS
+
+
 def legend_text(grids: list[Grid]) -> str:
     """The text of a workbook's notes pages (填表说明, 代码说明) for :func:`normalize.codes.legend`: each row's cells on a
     line ('人员状态：1正常 2停保 3死亡'), and a code table's rows (字段 | 代码 | 含义) as one line per column explained
@@ -1573,7 +1580,8 @@ def legend_text(grids: list[Grid]) -> str:
             elif len(cells) == 2 and (field or named) and _CODE_ROW.fullmatch(cells[0]):
                 field = field or named
                 runs[field].append(cells[0] + _meaning(cells[1]))
-            elif len(cells) == 2 and cells[1] in _MEANING_HEADERS and re.search(r"(代码|编码)$", cells[0]):
+            elif len(cells) == 2 and re.search(r"(代码|编码)$", cells[0]) and (
+                    cells[1] in _MEANING_HEADERS or _named_meaning(cells[0], cells[1])):
                 # ('代码 | 说明' names no column: bound to one by bind_unnamed_codes, where the list has one to take it)
                 field = re.sub(r"(代码|编码)$", "", cells[0]) or named or UNNAMED_CODES
             else:

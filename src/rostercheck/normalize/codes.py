@@ -181,8 +181,12 @@ def legend(label: str, title: str = "") -> dict[str, str]:
     found = run.group(0) if run else ""
     name = re.split(r"[(（\[【]", label[: run.start()] if run else label)[0].strip()
     if not found and name and title:
-        after = re.search(re.escape(name) + _LEGEND_LEAD + f"({_LEGEND_RUN})", unicodedata.normalize("NFKC", title))
-        found = after.group(1) if after else ""
+        # (a column headed '补贴项目代码' is explained by a code table of its field, '补贴项目：0101…': h425)
+        for said in dict.fromkeys((name, re.sub(r"(?<=..)(代码|编码)$", "", name))):
+            after = re.search(re.escape(said) + _LEGEND_LEAD + f"({_LEGEND_RUN})", unicodedata.normalize("NFKC", title))
+            found = after.group(1) if after else ""
+            if found:
+                break
     meanings: dict[str, str] = {}
     for code, word in _LEGEND_PAIR.findall(found):
         if meanings.setdefault(code, word) != word:
