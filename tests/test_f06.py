@@ -634,6 +634,34 @@ def test_months_paid_under_a_dead_former_head_the_registry_places_in_the_househo
     assert money(ctx, "F01") == money(ctx, "F07") == []  # (paid up to the month he died, into the account he held)
 
 
+@pytest.mark.parametrize("case, owed", [
+    # must not flag: a wide book's rows, his (1-4月, then 停) above hers (5-9月), in her village; the deaths list ends his
+    ("same village", []),
+    # must flag: his rows in another village (another household's head, whoever heads hers)
+    ("other village", [("金桂芝", "中", None, 2040.0)]),
+    # must flag: no list says he died (he may have left her, or headed another household)
+    ("not dead", [("金桂芝", "中", None, 2040.0)]),
+    # must flag: her payments start long after his stopped (months between unpaid to anyone)
+    ("late", [("金桂芝", "中", None, 3570.0)]),
+])
+def test_months_paid_to_a_dead_payee_on_no_roster_in_the_village_before_her_first_are_hers(case, owed):
+    # h425: a village's wide book (one row per household, 1月…12月) paid the head, dead on 04-10, January–April, then
+    # 停; his widow, the head on the roster since, from May into her own account: January–April were F06 中 "没有该户
+    # 这些月份的发放记录"
+    wife, old = make_id("19500727", 372), make_id("19570923", 857)
+    rows = household("金桂芝", wife, benefit=510, approved="2023-04-17", village="东村") + household("李四", C, benefit=700)
+    start = "2026-08" if case == "late" else "2026-05"
+    paid = [pay(old, "尹宇航", m, 510, bank_account="6217000011112222", township="城关镇",
+                village="西村" if case == "other village" else "东村") for m in months("2026-01", "2026-04")]
+    paid += [pay(wife, "金桂芝", m, 510, bank_account="6217000033334444", township="城关镇", village="东村")
+             for m in months(start, "2026-09")]
+    paid += [pay(C, "李四", m, 700, township="城关镇", village="东村") for m in months("2026-01", "2026-09")]
+    deaths = [] if case == "not dead" else [{"name": "尹宇航", "id": old, "date": "2026-04-10"}]
+    ctx = money_context(rows, paid, {"deaths": deaths} if deaths else None)
+    assert money(ctx, "F06") == owed
+    assert money(ctx, "F01") == []
+
+
 def test_a_month_unpaid_before_the_programmes_raise_is_owed_the_standard_then():
     # held-out 288: 唐宇航, approved 04-10, April and May unpaid, the 低保 raise of 30 a person from July: 2 × 510 for
     # 2 × 480

@@ -1420,6 +1420,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     # know: perhaps the household's (F07 says so, held-out 252: 5,040 元 owed beside the same 2,520 元 to recover, F03)
     maybe |= {(n.household, led.cols["month"][r]) for n in head_namesakes(ctx, led).values() for r in n.rows}
     maybe |= _paid_to_former(ctx, led)
+    maybe |= _paid_to_dead_former(ctx, led)
     unread, unchecked = unread_pairs(led, paid), set()  # (households with such a month are said partly unchecked)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
     cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
@@ -1571,6 +1572,64 @@ def _paid_to_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
     rows = np.flatnonzero((led.array("member") < 0) & led.array("ok") & led.array("benefit") & led.array("dated"))
     own, head, month = led.cols["id"], led.cols["head_id"], led.cols["month"]
     return {(former[k], month[r]) for r in rows.tolist() for k in (own[r], head[r]) if k in former}
+
+
+def _paid_to_dead_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
+    """The (household, month) pairs paid under a dead payee on no roster who was, by every sign short of an ID, the
+    household's former head: the deaths list ends his payments (the month after his death), they stop before the
+    household's own first payment, which comes by two months after that stop, in the same township and village
+    (and programme); he fits one household only and it him only. A wide book's row for the dead head (1-5月) above the
+    new head's (6-12月), the roster listing the new head alone (h425: 董振's January–May were F06 中 6,610
+    "没有该户这些月份的发放记录"). Only F06 reads these: no month is paid twice on them, and none said unpaid."""
+    if "village" not in led.frame.columns:
+        return set()
+    rows = np.flatnonzero((led.array("member") < 0) & led.array("ok") & led.array("benefit") & led.array("dated"))
+    month, village = led.cols["month"], led.cols["village"]
+    town = led.cols["township"] if "township" in led.frame.columns else [""] * len(led.household)
+    dead: dict[str, dict] = {}  # payee household → its months, place, programme, first month after the death
+    for r in rows.tolist():
+        ends = [e.first for e in led.events_row.get(r, ()) if e.code == "F01" and e.confidence == HIGH]
+        if not ends:
+            continue
+        d = dead.setdefault(led.household[r], {"months": set(), "places": set(), "programmes": set(), "ends": set()})
+        d["months"].add(month[r])
+        d["places"].add((town[r], village[r]))
+        d["programmes"].add(led.programme[r])
+        d["ends"].update(ends)
+    # (one place, one programme, one death, and a village written: a township alone is many households)
+    dead = {p: d for p, d in dead.items() if len(d["places"]) == 1 and len(d["programmes"]) == 1 and len(d["ends"]) == 1
+            and next(iter(d["places"]))[1]}
+    if not dead:
+        return set()
+    # (a ledger naming no township, a wide book of one township's: its village, anywhere in the county)
+    villages = {v for d in dead.values() for _t, v in d["places"]}
+    members = ctx.members
+    place_of = {h: (t, v) for h, t, v in zip(members["household"].tolist(), members["township"].tolist(),
+                                            members["village"].tolist()) if v in villages and h in led.covered}
+    households = set(place_of)
+    if not households:
+        return set()
+
+    def same_place(h: str, place: tuple[str, str]) -> bool:
+        return place_of[h][1] == place[1] and (not place[0] or place_of[h][0] == place[0])
+
+    first: dict[str, str] = {}  # roster household → its first paid month, and its programme
+    programme_of: dict[str, str] = {}
+    for r in np.flatnonzero(led.of_households(households) & led.array("ok") & led.array("benefit")
+                            & led.array("dated")).tolist():
+        h = led.household[r]
+        if h not in first or month[r] < first[h]:
+            first[h] = month[r]
+        programme_of.setdefault(h, led.programme[r])
+    fits: dict[str, list[str]] = defaultdict(list)  # dead payee → the households he may have headed
+    for p, d in dead.items():
+        last, end = max(d["months"]), next(iter(d["ends"]))
+        for h, start in first.items():
+            if (same_place(h, next(iter(d["places"]))) and programme_of[h] in d["programmes"]
+                    and last < start <= month_add(end, 2)):
+                fits[p].append(h)
+    taken = Counter(h for hs in fits.values() for h in hs)
+    return {(hs[0], m) for p, hs in fits.items() if len(hs) == 1 and taken[hs[0]] == 1 for m in dead[p]["months"]}
 
 
 def _no_amount(ctx: Context, led: Ledger, household: str) -> str:
