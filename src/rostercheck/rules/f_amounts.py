@@ -1583,12 +1583,14 @@ def _paid_to_dead_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
     "没有该户这些月份的发放记录"). Only F06 reads these: no month is paid twice on them, and none said unpaid."""
     if "village" not in led.frame.columns:
         return set()
-    rows = np.flatnonzero((led.array("member") < 0) & led.array("ok") & led.array("benefit") & led.array("dated"))
+    # (rows with an event only: a city's payees on no roster are many, their dead few)
+    wanted = (led.array("member") < 0) & led.array("ok") & led.array("benefit") & led.array("dated")
+    rows = sorted(r for r in led.events_row if wanted[r])
     month, village = led.cols["month"], led.cols["village"]
     town = led.cols["township"] if "township" in led.frame.columns else [""] * len(led.household)
     dead: dict[str, dict] = {}  # payee household → its months, place, programme, first month after the death
-    for r in rows.tolist():
-        ends = [e.first for e in led.events_row.get(r, ()) if e.code == "F01" and e.confidence == HIGH]
+    for r in rows:
+        ends = [e.first for e in led.events_row[r] if e.code == "F01" and e.confidence == HIGH]
         if not ends:
             continue
         d = dead.setdefault(led.household[r], {"months": set(), "places": set(), "programmes": set(), "ends": set()})
