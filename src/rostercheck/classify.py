@@ -656,7 +656,7 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
     split = _by_sheet(path, grids, wanted) if best.kind != "roster" else None
     if split is not None:  # a workbook of several lists (公安: 死亡注销 and 迁出): each sheet its kind
         return split
-    applying = best.kind == "roster" and bool(_APPLYING.search(best.named))
+    applying = best.kind == "roster" and (bool(_APPLYING.search(best.named)) or _applying_columns(best))
     others = tuple(c.kind for c in scores if c is not best and c.own and c.score >= best.score * ALSO_SHARE)
     why = "、".join(dict.fromkeys(best.evidence)) + renamed + (
         ("（低保边缘家庭名单）" if monitored_edge else EDGE_WHY) if edge else "")
@@ -875,6 +875,22 @@ def _pays_by_month(grids: list[Grid]) -> bool:
 
 # A roster's title or file name saying it lists applicants, not people enrolled (2025年9月新申请家庭名册)
 _APPLYING = re.compile(r"新申请|申请家庭|申请(?:人员|对象)?名[单册]|待审批|拟纳入|拟批准")
+
+
+# Header labels only an application has (申请编号, 申请类别, 受理日期 …): a system export of new applications says so by its
+# columns when its title and file name say nothing (h423: 数据导出_20261015.xlsx, titled 家庭信息)
+_APPLYING_LABEL = re.compile(r"^(申请编号|申请(业务)?号|申请人(姓名|身份证号码?)|申请(类别|类型|救助类别|救助类型)|申请日期|申请时间"
+                             r"|受理日期|受理时间)$")
+
+
+def _applying_columns(score: _Score) -> bool:
+    """Whether a roster's headers are an application's: two labels or more of :data:`_APPLYING_LABEL` and no benefit
+    column (an enrolled roster exported from the system may keep its 申请日期, but it pays a 保障金)."""
+    labels = {re.sub(r"[（(][^()（）]*[)）]|\s", "", str(label)) for _rows, layout, _past in score.sheets
+              for label in layout.labels}
+    said = {label for label in labels if _APPLYING_LABEL.match(label)}
+    paid = any(f in layout.mapping for _rows, layout, _past in score.sheets for f in ("benefit", "benefit_total"))
+    return len(said) >= 2 and not paid
 
 
 def _sheet_kinds(path: Path, grids: list[Grid], wanted: Collection[str] | None) -> dict[str, str]:
@@ -1311,6 +1327,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             else:
                 found.setdefault(place.kind, []).append(place.path)
             got.placements.append(place)
+    if applications and enrolled:
+        _rolls_beside_applications(got)
     _exits_beside_ledgers(got, payments, given, explicit, found, wanted if take_lists else ())
     copies = _one_copy_each(got, found)
     _may_be_other(got, superseded, found, explicit, wanted)
@@ -1644,6 +1662,26 @@ def _enrolled_below(got: Gathered, folder: Path, below: list[Path], explicit: di
 
 
 _APPLIED = re.compile(r"申请|待审批|拟纳入")  # a folder of applications (新申请家庭名册/, 申请人员/, 待审批家庭/)
+
+
+_ROLL_NAMED = re.compile(r"花名册|名册|在册|在保")
+
+
+def _rolls_beside_applications(got: Gathered) -> None:
+    """For screen with no ``--enrolled``: in a folder holding both a batch of applications (by its title, name or
+    columns) and rosters whose title or name says they are rosters (低保花名册, 特困人员名册) and nothing of applying,
+    those rosters are the enrolled ones, compared with the applicants, not screened as applicants (h423: the quarter's
+    rosters beside the batch were screened, 100 families for 37, and an applicant already 特困 was found 无疑点).
+    Explicit files are left as given."""
+    found = [p for p in got.placements if p.kind == "roster" and p.by != "option" and p.path in got.rosters]
+    if not any(p.applying for p in found):
+        return
+    rolls = [p for p in found if not p.applying and _ROLL_NAMED.search(p.named or p.path.stem)
+             and not _APPLYING.search(p.named or p.path.stem)]
+    for place in rolls:
+        got.rosters.remove(place.path)
+        got.enrolled.append(place.path)
+        place.why = f"{place.why}；与新申请名单同在一个文件夹，标题或文件名是花名册，作为现有在册花名册比对（同 --enrolled）"
 
 
 def _earlier(place: Placement, latest: str) -> bool:
