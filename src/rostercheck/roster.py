@@ -636,8 +636,14 @@ def file_on_sheet(name: str, sheet: str) -> str:
 def roster_place(member) -> str:
     """Where a member is on the rosters: '特困《特困人员名册.csv》第 18 行', '低保《x.xlsx》工作表“家庭成员”第 9 行'
     (``member``: a member row, a mapping of the members' columns)."""
+    return f"{member['programme']}{row_place(member)}"
+
+
+def row_place(member) -> str:
+    """A member's row in its file: '《x.xlsx》工作表“家庭成员”第 9 行' (``member``: a member row, a mapping of the members'
+    columns; an application batch's too)."""
     name = str(member["file"]).replace("\\", "/").rsplit("/", 1)[-1]
-    return f"{member['programme']}《{name}》{on_sheet(member['sheet_shown'])}第 {member['row']} 行"
+    return f"《{name}》{on_sheet(member['sheet_shown'])}第 {member['row']} 行"
 
 
 def enrolment_household(key: str) -> str:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..model import LOW, MEDIUM, Context, Finding
 from ..normalize.values import text
-from ..roster import TEKUN, is_covered, on_sheet
+from ..roster import TEKUN, is_covered, row_place
 from . import fact_text, rule
 from ._coverage import disabled_by_id, unable_by
 from .c08_labour import health_class
@@ -75,9 +75,7 @@ def check(ctx: Context) -> list[Finding]:
             head, sure = f"{GROUND}（残疾人证、病情诊断或本省规定）：", claimed_conf
         rule_text = (f"（无劳动能力须年满 {int(unable['elderly_age'])} 周岁或未满 {int(unable['minor_age'])} 周岁，"
                      "或残疾达到规定等级）")
-        name = str(m.at[j, "file"]).replace("\\", "/").rsplit("/", 1)[-1]
-        evidence = (head + "，".join(s for s in said if s) + rule_text
-                    + f"；{APPLICATIONS}《{name}》{on_sheet(m.at[j, 'sheet_shown'])}第 {m.at[j, 'row']} 行")
+        evidence = head + "，".join(s for s in said if s) + rule_text + f"；{APPLICATIONS}{row_place(m.loc[j])}"
         facts = (("list", "applications"), ("labour", fact_text(labour)), ("health", fact_text(health)),
                  ("disability", fact_text(disability)))
         out.append(Finding("S01", int(j), evidence, sure, APPLICATIONS, str(m.at[j, "row"]),

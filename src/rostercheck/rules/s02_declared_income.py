@@ -8,12 +8,11 @@ of 低保 (and of 特困's 无生活来源) it is judged by.
 from __future__ import annotations
 
 from ..model import LOW, MEDIUM, Context, Finding
-from ..roster import on_sheet
+from ..roster import row_place
 from . import rule
 from ._econ import money_text, standard_text
 from ._household import declared_income, head_of, households, size_of, standard_for
-
-APPLICATIONS = "申请名单"
+from .s01_tekun_ability import APPLICATIONS
 
 
 @rule("S02")
@@ -40,10 +39,8 @@ def check(ctx: Context) -> list[Finding]:
             continue
         j = head_of(ctx, idxs)
         m = ctx.members
-        name = str(m.at[j, "file"]).replace("\\", "/").rsplit("/", 1)[-1]
         evidence = (f"申请名单申报家庭月收入 {money_text(declared)} 元 ÷ 家庭人口 {size} 人 = 人均 {money_text(per_person)} 元，"
-                    f"高于{label} {standard_text(standard)} 元；{APPLICATIONS}《{name}》{on_sheet(m.at[j, 'sheet_shown'])}"
-                    f"第 {m.at[j, 'row']} 行")
+                    f"高于{label} {standard_text(standard)} 元；{APPLICATIONS}{row_place(m.loc[j])}")
         facts = (("list", "applications"), ("declared_income", money_text(declared)), ("household_size", str(size)))
         out.append(Finding("S02", int(j), evidence, conf, APPLICATIONS, str(m.at[j, "row"]), "申请名单申报收入", facts))
     return out
