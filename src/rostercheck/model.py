@@ -259,6 +259,8 @@ def object_array(values: list) -> np.ndarray:
 
 # ctx.cache key set by ``screen``: the members are applicants (evidence says 申请保障, not 享受保障 or 发放账号)
 APPLYING = "applying"
+# what findings and notices call the applicants' own file (``screen``)
+APPLICATIONS = "申请名单"
 
 
 def enjoys(ctx) -> str:
@@ -269,4 +271,4 @@ def enjoys(ctx) -> str:
 def members_file(ctx) -> str:
     """'花名册', or '申请名单' when the members apply (``screen``): what evidence calls the members' own file, the one
     whose declared income and assets a finding compares (h327: C10 said 花名册申报信息 of an application)."""
-    return "申请名单" if ctx.cache.get(APPLYING) else "花名册"
+    return APPLICATIONS if ctx.cache.get(APPLYING) else "花名册"

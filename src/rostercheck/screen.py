@@ -30,7 +30,7 @@ from .match import ROSTER_AND_LIST, repaired_key
 from .errors import ConfigError
 from .io.limits import Limits
 from .io.table import ROSTER_GAPS
-from .model import APPLYING, CONFIDENCE_ORDER, HIGH, MEDIUM, CheckSpec, Context
+from .model import APPLICATIONS, APPLYING, CONFIDENCE_ORDER, HIGH, MEDIUM, CheckSpec, Context
 from .normalize import ids
 from .normalize.values import text
 from .notices import number_typed_ids, old_ids
@@ -44,7 +44,6 @@ from .rules.d_roster import enrolment_place, head_rows
 from .rules.s01_tekun_ability import title as s01_title
 
 SECTION = "screen"
-APPLICATIONS = "申请名单"  # what findings call the applicants' file (C08 and S01 say so already)
 ADVICE = "审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"
 LEAD_ADVICE = "审批时入户核实（线索，不单独作为不予批准的理由）。"
 # An ID that fails its check is put right, not refused for (held-out 122: "属实的不予批准" beside a mistyped digit)
@@ -188,7 +187,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
     specs, common, _ = load_policy(config)  # fail on a broken configuration before spending time on loading
     # Few applicants against big lists: only the list rows that can concern them are kept.
     inputs = load_inputs(applications, lists, as_of, limits, progress, roster_codes=roster_codes(common))
-    require_people(inputs, "申请名单", "结果会是“申请家庭 0 户”，像是没有疑点")
+    require_people(inputs, APPLICATIONS, "结果会是“申请家庭 0 户”，像是没有疑点")
     # files saying each family's 申请类别 (a column, or a form's label cells: held-out 319 showed it blank for forms)
     applied = {str(t.path) for t in inputs.tables if t.kind == "roster" and programme_stated(t)}
     current = load_inputs(enrolled, {}, as_of, limits, progress, roster_codes=roster_codes(common)) if enrolled else None
@@ -268,7 +267,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         warnings.extend(f"{t.path.name}：{w}" for w in t.warnings
                         if w != ROSTER_GAPS["bank_account"] and not w.startswith(OTHER_AID_SAID))
     warnings.extend(value_warnings(ctx, inputs.tables))
-    warnings.extend(number_typed_ids(inputs, "申请名单"))
+    warnings.extend(number_typed_ids(inputs, APPLICATIONS))
     if current is not None:  # (the enrolled rosters' other damage is for their own audit; an old ID is matched unsaid)
         warnings.extend(old_ids(current.members, "在保花名册"))
     warnings.extend(repeated_applications(inputs.members))

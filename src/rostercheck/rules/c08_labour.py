@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from ..model import APPLYING, HIGH, LOW, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding, members_file
 from ..normalize import codes
 from ..roster import TEKUN, is_covered, on_sheet
 from . import fact_text, rule
 from ._econ import business_running, has_any, hits, linked_rows, wages
 from .c01_staff import in_post
 from .c02_status import dead_members, in_custody
-
-ROSTER = "花名册"
 
 
 def working_ages(params: dict) -> dict[str, tuple[int, int]]:
@@ -85,7 +83,7 @@ def check(ctx: Context) -> list[Finding]:
     # a minor on the 特困 roster is unable to work by the 特困 rules whatever the 劳动能力 cell says (held-out 424: a
     # 17-year-old orphan written 有劳动能力 was a 中 lead for refusing to work)
     tekun_min = int(params.get("tekun_min_age", 0) or 0)
-    source = "申请名单" if ctx.cache.get(APPLYING) else ROSTER  # (screen: held-out 291 read 花名册《…新申请家庭汇总表.xlsx》)
+    source = members_file(ctx)  # (screen: held-out 291 read 花名册《…新申请家庭汇总表.xlsx》)
     for j, sex, age, labour, health, school, disability, row, covered, sheet, file, programme in zip(
             mem.index.tolist(), *(mem[c].tolist() if c in mem.columns else [""] * len(mem) for c in cols)):
         bounds = by_sex.get(sex)

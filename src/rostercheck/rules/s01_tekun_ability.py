@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..model import LOW, MEDIUM, Context, Finding
+from ..model import APPLICATIONS, LOW, MEDIUM, Context, Finding
 from ..normalize.values import text
 from ..roster import TEKUN, is_covered, row_place
 from . import fact_text, rule
@@ -17,7 +17,6 @@ from .c08_labour import health_class
 from ._econ import has_any
 from .d_roster import household_heads
 
-APPLICATIONS = "申请名单"
 # What an S01 finding says of the applicant (its evidence's head), and the title screen gives it beside the check's own
 # (特困申请人不符合无劳动能力条件, where the application says he can work): a blank 劳动能力 is no verdict that he can
 # (held-out 286: the 疑点摘要 the meeting reads said 不符合 of an applicant whose ability the application left blank)

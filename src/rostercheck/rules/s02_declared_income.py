@@ -7,12 +7,11 @@ of 低保 (and of 特困's 无生活来源) it is judged by.
 
 from __future__ import annotations
 
-from ..model import LOW, MEDIUM, Context, Finding
+from ..model import APPLICATIONS, LOW, MEDIUM, Context, Finding
 from ..roster import row_place
 from . import rule
 from ._econ import money_text, standard_text
 from ._household import declared_income, head_of, households, size_of, standard_for
-from .s01_tekun_ability import APPLICATIONS
 
 
 @rule("S02")
