@@ -129,7 +129,7 @@ def test_every_character_nfkc_makes_an_asterisk_is_a_mask_mark():
     assert ids.masked("4105﹡﹡﹡﹡﹡﹡﹡﹡﹡﹡0028") == ("4105", "0028") and ids.masked("410523194901010028") is None
 
 
-@pytest.mark.parametrize("cell, shown", [
+MASKED_CASES = [
     ("4105**********0028", ("4105", "0028")),  # a bank's: region head and four last
     ("421123********5847", ("421123", "5847")),
     ("4211231967****1234", ("4211231967", "1234")),
@@ -155,9 +155,19 @@ def test_every_character_nfkc_makes_an_asterisk_is_a_mask_mark():
     ("42112319670804123X", None),
     ("4211231967XXX01234", None),  # three letters: no mask (a mistyped ID)
     ("6228480012345XXXX6", None),  # no birth date can begin there
-])
+]
+
+
+@pytest.mark.parametrize("cell, shown", MASKED_CASES)
 def test_masked(cell, shown):
     assert ids.masked(cell) == shown
+
+
+def test_masked_many_is_masked_of_each():
+    # the bulk form passes cells over by a pattern: every case above, and cells of other types, give what masked gives
+    cells = [c for c, _ in MASKED_CASES] + [None, "", 421123196708041234, 4.2e17, float("nan"), " 4211 2319 67XX XX1234 ",
+             "4105﹡﹡﹡﹡﹡﹡﹡﹡﹡﹡0028", "4105＊＊＊＊＊＊＊＊＊＊0028"]
+    assert ids.masked_many(cells) == [ids.masked(c) for c in cells]
 
 
 @pytest.mark.parametrize("cell, shown", [

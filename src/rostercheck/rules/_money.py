@@ -732,7 +732,7 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
     unlinked = np.flatnonzero(member_at < 0)
     if not len(unlinked):
         return set()
-    shown_id = by_value_array(f["id_raw"].iloc[unlinked], ids.masked)
+    shown_id = by_value_array(f["id_raw"].iloc[unlinked], ids.masked_many, many=True)
     accounts = f["bank_account"].iloc[unlinked].astype(object).tolist()
     if "account_cut" in f.columns:  # an account a number format cut (6.218E+18) tells nothing: as none (held-out 270)
         cut = f["account_cut"].to_numpy(dtype=bool)[unlinked] & ~f["account_masked"].to_numpy(dtype=bool)[unlinked]
@@ -831,7 +831,7 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     if not {"bank_account", "link_key", "id_raw"} <= set(f.columns) or f.empty:
         return f, none
     # a bank's masked ID (4105**********1234) names no one either: it takes an ID that shows its digits (held-out 140)
-    shown = by_value_array(f["id_raw"], ids.masked)
+    shown = by_value_array(f["id_raw"], ids.masked_many, many=True)
     masked = pd.notna(shown)  # (ids.masked gives a tuple or None: no Python loop over the rows)
     bare = ~_filled(f, "id_raw") | masked
     if not bare.any():

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 
-from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
@@ -706,9 +706,17 @@ def _towns_absent(ctx: Context, led: Ledger) -> tuple[set[tuple[str, str, str]],
         town_of = {h: str(towns[ms[0]] or "") for h, ms in led.covered.items() if ms}
         sizes = Counter((prog_of.get(h, ""), t) for h, t in town_of.items())
         codes = led.memo["codes"]
-        households, months = codes["h_values"].tolist(), codes["m_values"].tolist()
-        seen = {(prog_of.get(households[h], ""), town_of.get(households[h], ""), months[m])
-                for h, m in zip(*(a.tolist() for a in _roster_pairs(led))) if m < len(months)}
+        months = codes["m_values"].tolist()
+        # (programme, township) of each household code, then the distinct (that, month) of the pairs, on codes
+        households = codes["h_values"].tolist()
+        prog, progs = pd.factorize(object_array([prog_of.get(h, "") for h in households]))
+        town, towns = pd.factorize(object_array([town_of.get(h, "") for h in households]))
+        household, month = _roster_pairs(led)
+        dated = month < len(months)
+        width = len(months) + 1
+        place = (prog.astype(np.int64) * len(towns) + town)[household[dated]]
+        seen = {(progs[k // width // len(towns)], towns[k // width % len(towns)], months[k % width])
+                for k in np.unique(place * width + month[dated]).tolist()}
         absent = {(prog, town, m) for (prog, town), n in sizes.items() if n >= least
                   for m in covered.get(prog, ()) if (prog, town, m) not in seen}
     led.memo["towns_absent"] = absent, town_of
