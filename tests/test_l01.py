@@ -775,3 +775,46 @@ def test_l01_a_masked_death_of_one_member_is_said_and_keeps_the_priority():
                            "deaths": [{"name": "韩秀", "id": wife[:6] + "********" + wife[-4:], "date": "2026-05-14"}]})
     got, found = _with_masked_deaths(ctx, "L01")
     assert got == [("马强德", "高")] and "其中韩秀：" in found[0].evidence
+
+
+def _same_tail(pid: str) -> str:
+    """Another valid ID of the same region and last four characters (another birth date, the same sequence)."""
+    for day in range(1, 29):
+        other = make_id(f"{int(pid[6:10]) + 1}01{day:02d}", int(pid[14:17]), pid[:6])
+        if other[-4:] == pid[-4:]:
+            return other
+    raise AssertionError("no such ID")
+
+
+SHOWN = A[:4] + "*" * 10 + A[-4:]  # 4305**********1234: region's first digits and the last four, as on a public list
+A_TWIN = _same_tail(A)
+
+
+def _reg(name: str, pid: str, village: str = "东村", no: str = "7") -> dict:
+    return {"household_no": no, "name": name, "id": pid, "relation": "户主", "township": "城关镇", "village": village}
+
+
+@pytest.mark.parametrize("registry, expected", [
+    # must resolve (中, not 低): the one 王遮挡 the registry knows, in the row's village, his ID showing the digits
+    ([_reg("王遮挡", A)], [("王遮挡", "中")]),
+    # … his 户 holding a roster member: the household is covered, no lead
+    ([_reg("王遮挡", A, no="8"), {**_reg("张在册", COVERED, no="8"), "relation": "父亲"}], []),
+    # must not resolve (低 as before): the registry's 王遮挡 lives in another village
+    ([_reg("王遮挡", A, village="西村")], [("王遮挡", "低")]),
+    # … two 王遮挡 whose IDs both show the digits
+    ([_reg("王遮挡", A), _reg("王遮挡", A_TWIN, no="9")], [("王遮挡", "低")]),
+    # … the person whose ID shows the digits has another name; or shows other digits
+    ([_reg("王别人", A)], [("王遮挡", "低")]),
+    ([_reg("王遮挡", B)], [("王遮挡", "低")]),
+])
+def test_l01_a_masked_head_the_registry_resolves(registry, expected):
+    # h429: a monitoring list masked as a public list (4305**********1234) left the household 低 though the registry
+    # named its head: same name, same village, the digits shown agreeing, one such person
+    from rostercheck.rules.l_coverage import low_income_monitored
+
+    ctx = context(ROSTER, {"monitoring": mon("王遮挡", SHOWN, income="3000"), "registry": registry})
+    assert leads(ctx, "L01") == expected
+    if expected == [("王遮挡", "中")]:
+        (lead,) = low_income_monitored(ctx)
+        assert lead.confidence == "中" and "不是按完整身份证号确认的" in lead.evidence and "优先级高" not in lead.evidence
+        assert "是否已在册无法按身份证号确认" not in lead.evidence

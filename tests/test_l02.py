@@ -168,3 +168,42 @@ def test_l02_a_seriously_ill_member_of_a_rural_household_is_for_the_whole_househ
     (lead,) = LEADS["L02"](context(ROSTER, lists))
     assert ("不能单人户施保，如符合条件应整户施保" in lead.evidence) == whole
     assert ("可考虑单人户施保" in lead.evidence) == (not whole)
+
+
+ILL = {"name": "王儿", "born": "1998-01-01", "disease": "尿毒症", "self_paid": "18600"}
+NAMESAKE = {"household_no": "6", "name": "王儿", "id": make_id("19980101", 73), "relation": "户主", "village": "西村"}
+
+
+@pytest.mark.parametrize("illness, registry, expected", [
+    # must flag at 低: a 医保 export without IDs (医保个人编号, 姓名, 出生日期): the one 王儿 born 1998-01-01 known
+    ([ILL], [], [("王儿", "低")]),
+    # … its 医保个人编号 taken for the ID column (18 digits, no valid ID)
+    ([{**ILL, "id": "430521000012345678"}], [], [("王儿", "低")]),
+    # … 出生日期 written in words
+    ([{**ILL, "born": "1998年01月01日"}], [], [("王儿", "低")]),
+    # must not flag: another birth date; another name; no birth date (never by the name alone)
+    ([{**ILL, "born": "1998-02-01"}], [], []),
+    ([{**ILL, "name": "王二"}], [], []),
+    ([{**ILL, "born": ""}], [], []),
+    # must not flag: two people of that name and birth date are known (a namesake in another village)
+    ([ILL], [NAMESAKE], []),
+])
+def test_l02_an_illness_list_without_ids_links_by_name_and_birth_date(illness, registry, expected):
+    # h429: a 医保 大病 list naming people by 医保个人编号, 姓名 and 出生日期 only gave no lead at all
+    from rostercheck.rules.l_coverage import severe_member
+
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800"), "illness": illness}
+    if registry:
+        lists["registry"] = registry
+    ctx = context(ROSTER, lists)
+    assert leads(ctx, "L02") == expected
+    if expected:
+        (lead,) = severe_member(ctx)
+        assert lead.person["id"] == SON and lead.confidence == "低" and "按姓名+出生日期" in lead.evidence
+
+
+def test_l02_an_illness_found_by_name_and_birth_date_raises_no_household_lead():
+    # h429: the household's L01 lead is not raised to 高 by an ill member found by name and birth date only
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800")}
+    assert leads(context(ROSTER, {**lists, "illness": [{**ILL, "id": SON}]}), "L01") == [("王户主", "高")]
+    assert leads(context(ROSTER, {**lists, "illness": [ILL]}), "L01") == [("王户主", "中")]

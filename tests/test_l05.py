@@ -301,3 +301,51 @@ def test_l05_date_and_word_set_apart(kind, word):
 def test_l05_the_window_is_calendar_months_before_the_review_date(when, expected):
     lists = {"exits": [exit_row(when)], "monitoring": mon("王退出", HEAD, income="3000")}
     assert leads(context(ROSTER, lists), "L05") == expected
+
+
+def _masked(pid: str) -> str:
+    return pid[:4] + "*" * 10 + pid[-4:]
+
+
+OTHER_TAIL = SON[:-4] + ("0000" if SON[-4:] != "0000" else "1111")
+
+
+@pytest.mark.parametrize("deaths, expected, said", [
+    # must lower to 低: the newly disabled son, the lead's only ground, may be the 王儿 a masked deaths row names
+    ([{"name": "王儿", "id": _masked(SON), "date": "2026-07-10"}], [("王退出", "低")], "王儿：《"),
+    # must not lower: the masked row shows other digits; names another person; dates a death after the review date
+    ([{"name": "王儿", "id": _masked(OTHER_TAIL), "date": "2026-07-10"}], [("王退出", "中")], ""),
+    ([{"name": "王二", "id": _masked(SON), "date": "2026-07-10"}], [("王退出", "中")], ""),
+    ([{"name": "王儿", "id": _masked(SON), "date": "2026-12-01"}], [("王退出", "中")], ""),
+    # must keep 中 and say: the head may be dead, the son (the ground) is not named
+    ([{"name": "王退出", "id": _masked(HEAD), "date": "2026-07-10"}], [("王退出", "中")], "其中王退出：《"),
+])
+def test_l05_a_masked_death_of_the_person_the_lead_rests_on(deaths, expected, said):
+    # h429: a refused family's newly disabled son, named on the deaths list as 4305**********1234, stayed an L05 中 lead
+    from rostercheck.rules.l_coverage import removed_or_refused
+
+    registry = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    lists = {"rejected": [exit_row()], "registry": registry, "deaths": deaths,
+             "disabled": [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]}
+    ctx = context(ROSTER, lists)
+    assert leads(ctx, "L05") == expected
+    (lead,) = removed_or_refused(ctx)
+    assert (said in lead.evidence and "可能已去世" in lead.evidence) if said else "可能已去世" not in lead.evidence
+
+
+def test_l05_a_lone_head_a_masked_deaths_row_may_name_is_low():
+    # the income ground rests on every living member: all of them possibly dead, 低 (as L01's lead)
+    lists = {"exits": [exit_row()], "monitoring": mon("王退出", HEAD, income="3000"),
+             "deaths": [{"name": "王退出", "id": _masked(HEAD), "date": "2026-07-10"}]}
+    assert leads(context(ROSTER, lists), "L05") == [("王退出", "低")]
+
+
+@pytest.mark.parametrize("born, expected", [("1998-01-01", [("王退出", "低")]), ("1998-03-01", [])])
+def test_l05_an_illness_found_by_name_and_birth_date_is_a_low_ground(born, expected):
+    # h429: a 医保 list without IDs names the son by 姓名 and 出生日期: a ground, but 低
+    registry = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    lists = {"rejected": [exit_row()], "registry": registry,
+             "illness": [{"name": "王儿", "born": born, "disease": "尿毒症", "date": "2026-06-01"}]}
+    assert leads(context(ROSTER, lists), "L05") == expected

@@ -209,6 +209,11 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
         f["pid"], f["head_pid"] = pids, heads
     if "head_id" in f.columns and "head_name" in f.columns and kind != "registry":
         _repair_head_ids(ctx, f)
+    f[PID_BY] = ""
+    if kind == "monitoring" and ctx.has("registry"):
+        _resolve_masked(ctx, f)
+    if kind == "illness":
+        _resolve_by_birth(ctx, f)
     former = registry_former(ctx) if kind != "registry" else {}
     if former:  # a list naming somebody by the former ID the registry keeps: her current one (held-out 366)
         for col in ("pid", "head_pid"):
@@ -237,6 +242,110 @@ def _repair_head_ids(ctx: Context, f: pd.DataFrame) -> None:
         found = own.get(key, set())
         heads[i] = next(iter(found)) if len(found) == 1 else ("" if found else known.get(key, ""))
     f["head_pid"] = heads
+
+
+# A prepared list's column saying how a row's ``pid`` was found when the row's own ID could not give it ('' when it did):
+# a masked ID resolved through the registry (:func:`_resolve_masked`), or a row without an ID by name and birth date
+# (:func:`_resolve_by_birth`). Such a person is never identified as surely as by an ID read whole.
+PID_BY = "pid_by"
+BY_MASK, BY_BIRTH = "mask", "name+birth"
+
+
+def _valid_by_name(ctx: Context) -> dict[str, set[str]]:
+    """Name key → the valid IDs of that name the rosters, the registry and the coverage lists know."""
+
+    def make() -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        parts = [ctx.members] + [ctx.lists[k] for k in ("registry", "monitoring", "disabled", "exits", "rejected",
+                                                        "subsidies") if ctx.has(k)]
+        for part in parts:
+            if "name_key" not in part.columns or "id" not in part.columns:
+                continue
+            for key, v, st in zip(part["name_key"].tolist(), part["id"].tolist(), part["id_status"].tolist()):
+                if st == ids.VALID and key:
+                    out[key].add(v)
+        return out
+
+    return _cached(ctx, "cov:valid-by-name", make)
+
+
+def _registry_villages(ctx: Context) -> dict[str, list[str]]:
+    """Valid ID → the registry's village cell and address of the person (each row's, blanks left out)."""
+
+    def make() -> dict[str, list[str]]:
+        reg, out = ctx.lists["registry"], defaultdict(list)
+        cols = [c for c in ("village", "address") if c in reg.columns]
+        for r in reg.index[reg["id_status"] == ids.VALID].tolist():
+            out[reg.at[r, "id"]] += [t for c in cols if (t := re.sub(r"\s", "", text(reg.at[r, c])))]
+        return out
+
+    return _cached(ctx, "cov:registry-villages", make)
+
+
+def _resolve_masked(ctx: Context, f: pd.DataFrame) -> None:
+    """Give a monitoring row whose ID is masked (4305**********1234, as on a public list) the valid ID of the one person
+    of its name the rosters, registry and lists know whose ID shows the digits left visible, when the registry places
+    that person in the row's village (its 村 cell, or its 住址 naming the village): her household's members and coverage
+    then come from the registry as for a whole ID, the lead never above 中 (h429: a masked head left her household a 低
+    lead though the registry named her). Two such people, or one elsewhere, resolve nothing."""
+    if "name_key" not in f.columns or "village" not in f.columns:
+        return
+    raw, pids = f["id_raw"].tolist(), f["pid"].tolist()
+    todo = [i for i, (c, v) in enumerate(zip(raw, pids)) if not v and ids.masked(c) is not None]
+    if not todo:
+        return
+    known, places = _valid_by_name(ctx), _registry_villages(ctx)
+    keys, villages = f["name_key"].tolist(), f["village"].tolist()
+    head_raw = f["head_id_raw"].tolist() if "head_id_raw" in f.columns else [""] * len(f)
+    heads, by = f["head_pid"].tolist(), f[PID_BY].tolist()
+    for i in todo:
+        village = re.sub(r"\s", "", text(villages[i]))
+        found = {v for v in known.get(keys[i] or "", ()) if ids.fits_mask(v, raw[i])}
+        if not village or len(found) != 1:
+            continue
+        pid = next(iter(found))
+        if not any(t == village or village in t for t in places.get(pid, ())):
+            continue
+        pids[i], by[i] = pid, BY_MASK
+        if text(head_raw[i]) == text(raw[i]) and not heads[i]:  # a row naming its head only: his ID as the head's too
+            heads[i] = pid
+    f["pid"], f["head_pid"], f[PID_BY] = pids, heads, by
+
+
+def resolved_said(ctx: Context, row: dict) -> str:
+    """What a lead says of a list row whose person was found without an ID read whole (:data:`PID_BY`), '' otherwise."""
+    how, pid = row.get(PID_BY), row.get("pid") or ""
+    name = cell(row, "name") or cell(row, "head_name")
+    if how == BY_MASK:
+        reg = row_of(ctx, pid, ("registry",))
+        return (f"；名单上{name}的身份证号被遮挡（{cell(row, 'id_raw')}），按{where(ctx, 'registry', reg) if reg else '户籍人口信息'}"
+                f"中同村、同名、露出的几位相同的唯一一人（{ids.mask_id(pid)}）比对，不是按完整身份证号确认的")
+    if how == BY_BIRTH:
+        return (f"；名单没有{name}的身份证号，按姓名+出生日期对上花名册、户籍和各名单中唯一的一人（{ids.mask_id(pid)}），"
+                "不是按身份证号确认的，请先核实是否同一人")
+    return ""
+
+
+def _resolve_by_birth(ctx: Context, f: pd.DataFrame) -> None:
+    """Give an illness row without an ID (a 医保 export naming people by 医保个人编号, 姓名 and 出生日期 only) the valid ID
+    of the one person of that name and birth date the rosters, registry and lists know; never by the name alone, and a
+    lead resting on it is 低 (h429)."""
+    if "name_key" not in f.columns or "born" not in f.columns:
+        return
+    pids, status, by = f["pid"].tolist(), f["id_status"].tolist(), f[PID_BY].tolist()
+    # (a 医保个人编号 taken for the ID column by its 18 digits reads as an ID with an impossible date or check character)
+    todo = [i for i, (v, st) in enumerate(zip(pids, status)) if not v and st != ids.NUMERIC]
+    if not todo:
+        return
+    known, keys, born = _valid_by_name(ctx), f["name_key"].tolist(), f["born"].tolist()
+    for i in todo:
+        day = born[i]
+        if not keys[i] or not isinstance(day, dt.date):
+            continue
+        found = {v for v in known.get(keys[i], ()) if v[6:14] == f"{day:%Y%m%d}"}
+        if len(found) == 1:
+            pids[i], by[i] = next(iter(found)), BY_BIRTH
+    f["pid"], f[PID_BY] = pids, by
 
 
 def _known_ids(ctx: Context) -> dict[tuple[str, str], str]:
@@ -452,6 +561,24 @@ def _masked_death_text(ctx: Context, name: str, row: dict) -> str:
             + (f"，死亡日期 {when:%Y-%m-%d}" if isinstance(when, dt.date) else "") + "）")
 
 
+def masked_deaths_among(ctx: Context, pids: list[str], name: str = "") -> dict[str, str]:
+    """Of these people (valid IDs), those a masked row of the deaths list may name (:func:`masked_death_of`, by the name
+    the lists give each, else ``name``), each with what the evidence says of it; empty when none or no such rows."""
+    if not pids or not masked_deaths(ctx):
+        return {}
+    names, out = _names_by_id(ctx), {}
+    for pid in pids:
+        who = names.get(pid) or name
+        row = masked_death_of(ctx, pid, who)
+        if row is not None:
+            out[pid] = _masked_death_text(ctx, who, row)
+    return out
+
+
+MASKED_DEATH_LOWERED = "，被遮挡的身份证号不能确认是同一人，可能已去世，请先核实（优先级降为低）"
+MASKED_DEATH_NOTED = "，被遮挡的身份证号不能确认是同一人，可能已去世，核实家庭人口时注意"
+
+
 def masked_deaths_said(ctx: Context, leads: list[Lead]) -> None:
     """Lower to 低 a lead whose person (for L01, every member of the household still counted) may be the one a masked row
     of the deaths list names, and say so: the ID is masked, no match, but the visit should check first (held-out 422: a
@@ -461,6 +588,8 @@ def masked_deaths_said(ctx: Context, leads: list[Lead]) -> None:
     dead, homes = dead_ids(ctx), households(ctx)
     names = _names_by_id(ctx)
     for ld in leads:
+        if ld.code == "L05":  # (judged by its grounds in the lead itself: l_coverage.removed_or_refused)
+            continue
         hh = homes.get(ld.household) if ld.code == "L01" else None
         people = [p for p in hh.pids if p not in dead] if hh is not None else [ld.person.get("id", "")]
         found = [(p, masked_death_of(ctx, p, names.get(p) or ld.person.get("name", ""))) for p in people]
@@ -470,9 +599,9 @@ def masked_deaths_said(ctx: Context, leads: list[Lead]) -> None:
         said = "、".join(_masked_death_text(ctx, names.get(p) or ld.person.get("name", ""), row) for p, row in hits)
         if len(hits) == len(people):
             ld.priority = LOW
-            ld.evidence = ld.evidence.replace("，优先级高）", "）") + f"；{said}，被遮挡的身份证号不能确认是同一人，可能已去世，请先核实（优先级降为低）"
+            ld.evidence = ld.evidence.replace("，优先级高）", "）") + f"；{said}{MASKED_DEATH_LOWERED}"
         else:
-            ld.evidence += f"；其中{said}，被遮挡的身份证号不能确认是同一人，可能已去世，核实家庭人口时注意"
+            ld.evidence += f"；其中{said}{MASKED_DEATH_NOTED}"
 
 
 def _names_by_id(ctx: Context) -> dict[str, str]:
@@ -742,6 +871,8 @@ class Household:
     # (row, income) of each further monitoring file that gives the household an income of its own, first file first;
     # empty when one file gives every row (a 防返贫 list and a 低保边缘 list disagreeing: held-out 411)
     list_incomes: tuple[tuple[int, float], ...] = ()
+    # rows whose masked ID the registry resolved (:func:`_resolve_masked`): the household's leads are 中 at most
+    resolved: tuple[int, ...] = ()
 
 
 def area_of(text: str) -> str:
@@ -948,9 +1079,11 @@ def _households(ctx: Context) -> dict[str, Household]:
         area = next((area_of(cell(recs[r], "area_type")) for r in part if area_of(cell(recs[r], "area_type"))), "")
         # (a household no ID names at all, listed by name and village: whether it is enrolled is not known either,
         # held-out 138)
-        unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part) or not pids
+        # (a masked ID the registry resolves: known, but by the name, village and digits shown only, h429)
+        resolved = [r for r in part if recs[r].get(PID_BY) == BY_MASK]
+        unsure = any(recs[r]["id_status"] not in (ids.VALID, ids.MISSING) for r in part if r not in resolved) or not pids
         out[key] = Household(key, part, pids, head, income, all(states), area, cov, unsure, closed_later,
-                             _list_incomes(recs, part, incomes))
+                             _list_incomes(recs, part, incomes), tuple(resolved))
     return out
 
 
@@ -1394,9 +1527,12 @@ def _registry_head(ctx: Context, reg: dict) -> dict | None:
 
 
 def link_confidence(row: dict) -> str:
-    """Return how sure a list row's person is identified: a valid ID is 高, a damaged one 中, none 低."""
+    """Return how sure a list row's person is identified: a valid ID is 高, a damaged one 中, none (or a name and birth
+    date only, whatever the ID column held) 低."""
     if row.get("id_status") == ids.VALID:
         return HIGH
+    if row.get(PID_BY) == BY_BIRTH:
+        return LOW
     return MEDIUM if cell(row, "id_raw") else LOW
 
 

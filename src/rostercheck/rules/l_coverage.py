@@ -23,9 +23,9 @@ from ._household import standard_for
 from ._money import failed_status, month_add
 from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
-from ._coverage import (Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
+from ._coverage import (BY_BIRTH, BY_MASK, MASKED_DEATH_LOWERED, MASKED_DEATH_NOTED, PID_BY, Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, edge_said, exit_moves, former_pairs, frame, household_covered, household_key, households,
-                        identity, illness_by_id, lead, link_confidence, list_columns, monitoring_of, params, person, place, registry_fellows, registry_heads,
+                        identity, illness_by_id, lead, resolved_said, link_confidence, list_columns, masked_deaths_among, monitoring_of, params, person, place, registry_fellows, registry_heads,
                         risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
                         yuan)
 
@@ -142,6 +142,8 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         above = [(r, x) for r, x in differ[1:] if x >= std]
         if above and priority == HIGH:
             priority = MEDIUM
+        if hh.resolved and priority == HIGH:  # a masked ID the registry resolved: no exact ID, 中 at most (h429)
+            priority = MEDIUM
         row = head
         risk = cell(row, "risk")
         if later:
@@ -168,6 +170,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
                     + (f"；其中{'、'.join(_named(ctx, x) for x in held)}在押服刑（{ctx.labels['prisoners']}），"
                        "核实家庭人口时不计" if held else "")
                     + (_unsure_said(ctx, hh) + "，是否已在册无法按身份证号确认" + namesakes if hh.unsure else "")
+                    + "".join(resolved_said(ctx, recs[r]) for r in hh.resolved)
                     + (f"；户主 {cell(row, 'head_name') or cell(row, 'name')} 已去世，线索列其同户的 {cell(kin, 'name')}"
                        f"（{where(ctx, 'registry', kin)}）" if kin is not None else "")
                     + _means_said(means, "收入可能不止申报数，请核实")
@@ -324,7 +327,9 @@ def cell_date(row: pd.Series, fld: str) -> dt.date | None:
 def _severe_or_ill(ctx: Context, pid: str) -> bool:
     p = params(ctx, "L02")
     d = disabled_by_id(ctx).get(pid)
-    return bool((d and severe(d[1], d[2], p)) or pid in illness_by_id(ctx))
+    ill = illness_by_id(ctx)
+    # (an ill person found by name + birth date only raises no household's lead: h429)
+    return bool((d and severe(d[1], d[2], p)) or (pid in ill and rows(ctx, "illness")[ill[pid]].get(PID_BY) != BY_BIRTH))
 
 
 @lead("L02")
@@ -376,8 +381,10 @@ def severe_member(ctx: Context) -> list[Lead]:
             money_text = f"家庭人均月收入 {yuan(income)} 元，低于低收入线 {yuan(line)} 元（{area or '本地'}低保标准 {yuan(std)} 元 × {p['low_income_multiple']}）"
         if priority == HIGH and any(x >= std for _, x in differ[1:]):
             priority = MEDIUM  # another file's income at or above the standard: the visit decides
-        if hh.unsure or hh.closed_later:
+        if hh.unsure or hh.closed_later or row.get(PID_BY) == BY_BIRTH:  # (an ill person found by name + birth: h429)
             priority = LOW
+        elif hh.resolved and priority == HIGH:
+            priority = MEDIUM
         recs = rows(ctx, "monitoring")
         head = recs[differ[0][0]] if differ and differ[0][0] != "" else hh.head
         listed = {recs[r]["pid"] for r in hh.rows} | {recs[r]["head_pid"] for r in hh.rows}
@@ -390,11 +397,13 @@ def severe_member(ctx: Context) -> list[Lead]:
                        + ("；农村低收入家庭中的重病患者不能单人户施保，如符合条件应整户施保" if whole else "，可考虑单人户施保"))
                     + "".join(f"；另{where(ctx, 'monitoring', recs[r])}写家庭人均月收入 {yuan(x)} 元"
                               + ("，不低于低保标准，两份名单的收入不一致，入户时核实" if x >= std else "")
-                              for r, x in differ[1:]))
+                              for r, x in differ[1:])
+                    + "".join(resolved_said(ctx, x) for x in (row, *(recs[r] for r in hh.resolved))))
         sure = weakest([link_confidence(row), MEDIUM]) if through else link_confidence(row)
         out.append(Lead("L02", priority, sure, identity(ctx, row), evidence,
                         list_label(ctx, kind, row), str(row.get("_row", "")),
-                        "身份证号一致" if row.get("id_status") == ids.VALID else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
+                        "身份证号一致" if row.get("id_status") == ids.VALID else "姓名+出生日期（名单无身份证号）"
+                        if row.get(PID_BY) == BY_BIRTH else f"姓名+身份证号前{ids.SURVIVING}位（以数字格式存储）",
                         {"人均月收入": yuan(income), "保障标准": yuan(std), "城乡类别": area,
                          "监测类型": _monitor_type(cell(head, "monitor_type")), **figures}, hh.key))
     return out
@@ -1009,6 +1018,8 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                 continue
             reasons, figures, priority = [], {}, MEDIUM
             direct = []  # per reason: about a person the exit row itself names (else a kinship the registry infers)
+            grounds: list[set[str]] = []  # per reason: the people it rests on
+            weak: list[dict] = []  # illness rows of reasons whose person was found by name + birth date only
             # (eliminated only after the review date: still a reason, 低 on its own, as L01's lead)
             unsure_risk = False
             if hh_mon and (hh_mon.open or hh_mon.closed_later) and hh_mon.income is not None:
@@ -1018,6 +1029,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                     reasons.append(f"{where(ctx, 'monitoring', hh_mon.head)}：家庭人均月收入 {yuan(hh_mon.income)} 元，"
                                    f"低于低保标准 {yuan(std)} 元（{state}）")
                     direct.append(any(x in mon for x in pids))
+                    grounds.append(set(alive))
                     figures.update({"人均月收入": yuan(hh_mon.income), "保障标准": yuan(std)})
                     unsure_risk = bool(hh_mon.closed_later)
                     if hh_mon.income <= std * params(ctx, "L01")["far_below_share"] and not unsure_risk:
@@ -1033,6 +1045,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                                    + (f"（{dd.isoformat()} 办证）" if isinstance(dd, dt.date) else "")
                                    + ("" if x in pids else "（按户籍同户号）"))
                     direct.append(x in pids)
+                    grounds.append({x})
                     figures.update({"残疾类别": d[1], "残疾等级": str(d[2])})
                 if x in ill:
                     irow = rows(ctx, "illness")[ill[x]]
@@ -1043,12 +1056,19 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
                                    + (f"（{idate.isoformat()} 起）" if isinstance(idate, dt.date) else "")
                                    + ("" if x in pids else "（按户籍同户号）"))
                     direct.append(x in pids)
+                    grounds.append({x})
                     figures["病种"] = cell(irow, "disease")
+                    if irow.get(PID_BY) == BY_BIRTH:  # (found by name + birth date only: a 低 reason, h429)
+                        weak.append(irow)
             if not reasons:
                 continue
+            # a masked deaths row that may name the people a reason rests on (h429: a refused family's newly disabled
+            # son, or its lone head, so named stayed 中): every reason so doubted is 低, some said
+            doubted = masked_deaths_among(ctx, alive, cell(part[0], "head_name") or cell(part[0], "name"))
+            doubt_all = bool(doubted) and all(g <= set(doubted) for g in grounds)
             # what the audit's lists say of the household (a car still registered …): as L01, the lead is 低
             means = _means(ctx, alive, ctx.standard((hh_mon.area if hh_mon else "") or ctx.common.get("default_area", "")))
-            if when is None or any(means) or (unsure_risk and len(reasons) == 1):
+            if when is None or any(means) or (unsure_risk and len(reasons) == 1) or doubt_all or len(weak) == len(reasons):
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
             said = [*([] if when else ["日期未填"]), *([f"原因：{written(head, 'reason')}"] if cell(head, "reason") else [])]
@@ -1056,7 +1076,10 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             evidence = (f"{where(ctx, kind, head)}：{when.isoformat() + ' ' if when else ''}{head['_decided']}"
                         + (f"（{'，'.join(said)}）" if said else "") + "；此后："
                         + "；".join(reasons) + "；本户现不在低保、特困花名册中" + edge_said(ctx, [r["pid"] for r in part])
-                        + _means_said(means, f"请核实{word}原因是否仍然存在"))
+                        + _means_said(means, f"请核实{word}原因是否仍然存在")
+                        + "".join(resolved_said(ctx, x) for x in weak)
+                        + (f"；{'' if doubt_all else '其中'}{'、'.join(doubted.values())}"
+                           f"{MASKED_DEATH_LOWERED if doubt_all else MASKED_DEATH_NOTED}" if doubted else ""))
             # the household's change known only through a kinship the registry infers: 中 at most
             sure = link_confidence(head) if any(direct) else weakest([link_confidence(head), MEDIUM])
             who = person(head, head, place(ctx, head))
