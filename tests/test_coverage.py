@@ -488,3 +488,30 @@ def test_an_illness_list_whose_only_18_digit_column_is_a_medical_insurance_numbe
         assert ("表头中没有身份证号列" in notes and f"“{column}”" in notes and "无法比对" in notes) is said, notes
         assert ("行身份证号空白或有误" in notes) is wrong, notes
         assert ("按内容判断为身份证号列" in notes) is not said, notes
+
+
+def test_an_illness_list_of_names_and_birth_dates_says_how_many_rows_it_linked(tmp_path):
+    # h429: a 医保 大病 list with 医保个人编号, 姓名 and 出生日期 only: rows naming the one known person of that name and
+    # birth date are linked at 低, and the notice no longer says the list gave no lead
+    from filebuild import household as file_household, write_roster
+    from rostercheck.coverage import coverage
+
+    son = make_id("19980101", 51)
+    roster = write_roster(tmp_path / "低保花名册.xlsx", file_household("城关镇", "东村", "张三", make_id("19600101", 11)))
+    monitored = tmp_path / "防返贫监测对象.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "村", "家庭年人均纯收入", "风险是否消除"])
+    for name, pid, rel in (("王户主", make_id("19700101", 31), "户主"), ("王儿", son, "子")):
+        book.active.append(["王户主", make_id("19700101", 31), name, pid, rel, "东村", 4800, "否"])
+    book.save(monitored)
+    ill = tmp_path / "重病患者名单.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["医保个人编号", "姓名", "出生日期", "病种"])
+    book.active.append(["430527000000123456", "王儿", "1998-01-01", "尿毒症"])
+    book.active.append(["430527000000654321", "李四", "1970-01-01", "尿毒症"])
+    book.save(ill)
+    result = coverage([roster], {"monitoring": monitored, "illness": ill}, AS_OF)
+    got = [(r["线索代码"], r["姓名"], r["优先级"], r["置信度"]) for r in result.leads.to_dict("records") if r["线索代码"] == "L02"]
+    assert got == [("L02", "王儿", "低", "低")]
+    notes = "".join(result.warnings)
+    assert "其中 1 行按姓名+出生日期对上" in notes and "其余 1 行无法比对" in notes and "未产生线索" not in notes, notes

@@ -818,3 +818,11 @@ def test_l01_a_masked_head_the_registry_resolves(registry, expected):
         (lead,) = low_income_monitored(ctx)
         assert lead.confidence == "中" and "不是按完整身份证号确认的" in lead.evidence and "优先级高" not in lead.evidence
         assert "是否已在册无法按身份证号确认" not in lead.evidence
+
+
+def test_l01_a_masked_head_on_member_rows_stays_one_household():
+    # h429: one row per member, the 户主身份证号 masked on every row, the son's own ID whole: the head's row resolved
+    # through the registry and the son's row (head named by the masked ID only) made two L01 leads
+    rows = [{**row, "head_id": SHOWN} for row in mon("王遮挡", SHOWN, [("王儿", "子", B)], income="3000")]
+    registry = [_reg("王遮挡", A), {**_reg("王儿", B), "relation": "子"}]
+    assert leads(context(ROSTER, {"monitoring": rows, "registry": registry}), "L01") == [("王遮挡", "中")]

@@ -170,7 +170,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
                         "（配置项 default_area）；城镇监测户请在名单中加“城乡类别”列后重新运行。")
     for kind, ref in inputs.lists.items():
         if len(ref) and not _ided(ref).any():
-            warnings.append(f"{inputs.labels[kind]}中没有可用的身份证号（或户主身份证号、残疾人证号），该名单无法比对，未产生线索。")
+            warnings.append(_unided_said(ctx, kind))
     named = as_roster_names(ctx.members)  # a list's spelling of a township (鄢岗, 城关镇人民政府) as the roster's
     for ld in found:
         if ld.person.get("township"):
@@ -329,6 +329,21 @@ def _ided(ref: pd.DataFrame) -> pd.Series:
     if "head_id" in ref.columns:
         ided = ided | ref["head_id"].astype(str).str.strip().ne("")
     return ided
+
+
+def _unided_said(ctx, kind: str) -> str:
+    """The notice on a list without a usable ID in any row; an illness list some of whose rows name by 姓名 and 出生日期
+    the one person the rosters, registry and lists know says how many so linked, at 低 (h429)."""
+    from .rules._coverage import BY_BIRTH, PID_BY, frame
+
+    label = ctx.labels[kind]
+    if kind == "illness" and ctx.has(kind):
+        f = frame(ctx, kind)
+        linked = int((f[PID_BY] == BY_BIRTH).sum()) if PID_BY in f.columns else 0
+        if linked:
+            return (f"{label}中没有可用的身份证号：其中 {linked} 行按姓名+出生日期对上花名册、户籍和各名单中唯一的一人，"
+                    f"相关线索只列为“低”；其余 {len(f) - linked} 行无法比对（不按姓名单独比对）。请让报送单位导出带“身份证号”列的名单。")
+    return f"{label}中没有可用的身份证号（或户主身份证号、残疾人证号），该名单无法比对，未产生线索。"
 
 
 def _unlinked_rows(ctx) -> list[str]:

@@ -287,28 +287,33 @@ def _resolve_masked(ctx: Context, f: pd.DataFrame) -> None:
     of its name the rosters, registry and lists know whose ID shows the digits left visible, when the registry places
     that person in the row's village (its 村 cell, or its 住址 naming the village): her household's members and coverage
     then come from the registry as for a whole ID, the lead never above 中 (h429: a masked head left her household a 低
-    lead though the registry named her). Two such people, or one elsewhere, resolve nothing."""
+    lead though the registry named her). Two such people, or one elsewhere, resolve nothing. A masked 户主身份证号 on
+    member rows is resolved the same way by the 户主姓名, so the head's row and his members' stay one household."""
     if "name_key" not in f.columns or "village" not in f.columns:
         return
-    raw, pids = f["id_raw"].tolist(), f["pid"].tolist()
-    todo = [i for i, (c, v) in enumerate(zip(raw, pids)) if not v and ids.masked(c) is not None]
-    if not todo:
-        return
+    from ..normalize.names import person_name
+
     known, places = _valid_by_name(ctx), _registry_villages(ctx)
-    keys, villages = f["name_key"].tolist(), f["village"].tolist()
-    head_raw = f["head_id_raw"].tolist() if "head_id_raw" in f.columns else [""] * len(f)
-    heads, by = f["head_pid"].tolist(), f[PID_BY].tolist()
-    for i in todo:
-        village = re.sub(r"\s", "", text(villages[i]))
-        found = {v for v in known.get(keys[i] or "", ()) if ids.fits_mask(v, raw[i])}
-        if not village or len(found) != 1:
-            continue
+
+    def resolve(key: str, cell_: object, village: object) -> str:
+        where_ = re.sub(r"\s", "", text(village))
+        found = {v for v in known.get(key or "", ()) if ids.fits_mask(v, cell_)}
+        if not where_ or len(found) != 1:
+            return ""
         pid = next(iter(found))
-        if not any(t == village or village in t for t in places.get(pid, ())):
-            continue
-        pids[i], by[i] = pid, BY_MASK
-        if text(head_raw[i]) == text(raw[i]) and not heads[i]:  # a row naming its head only: his ID as the head's too
-            heads[i] = pid
+        return pid if any(t == where_ or where_ in t for t in places.get(pid, ())) else ""
+
+    raw, pids, keys, villages = f["id_raw"].tolist(), f["pid"].tolist(), f["name_key"].tolist(), f["village"].tolist()
+    head_raw = f["head_id_raw"].tolist() if "head_id_raw" in f.columns else [""] * len(f)
+    head_names = f["head_name"].tolist() if "head_name" in f.columns else [""] * len(f)
+    heads, by = f["head_pid"].tolist(), f[PID_BY].tolist()
+    for i in range(len(f)):
+        if not pids[i] and ids.masked(raw[i]) is not None and (pid := resolve(keys[i], raw[i], villages[i])):
+            pids[i], by[i] = pid, BY_MASK
+            if text(head_raw[i]) == text(raw[i]) and not heads[i]:  # a row naming its head only: his ID as the head's
+                heads[i] = pid
+        if not heads[i] and ids.masked(head_raw[i]) is not None and text(head_names[i]):
+            heads[i] = resolve(person_name(text(head_names[i])), head_raw[i], villages[i])
     f["pid"], f["head_pid"], f[PID_BY] = pids, heads, by
 
 
