@@ -349,3 +349,24 @@ def test_l05_an_illness_found_by_name_and_birth_date_is_a_low_ground(born, expec
     lists = {"rejected": [exit_row()], "registry": registry,
              "illness": [{"name": "王儿", "born": born, "disease": "尿毒症", "date": "2026-06-01"}]}
     assert leads(context(ROSTER, lists), "L05") == expected
+
+
+@pytest.mark.parametrize("reason, expected", [
+    # must lower to 低: refused because the family's 户籍 moved out of the county (L05 and L01 alike)
+    ("户籍已迁出本县", "低"),
+    ("全户户口迁往广东省东莞市", "低"),
+    # must not lower: refused for income; a move inside the county; a move to study
+    ("家庭人均收入超过低保标准", "高"),
+    ("县内迁移", "高"),
+    ("户籍迁出本县（升学）", "高"),
+])
+def test_l05_a_refusal_for_a_move_out_of_the_county_is_low(reason, expected):
+    # h429: a family refused because it had moved away, now low income on the monitoring list, was an L05 and an L01 中
+    from rostercheck.rules.l_coverage import removed_or_refused
+
+    lists = {"rejected": [exit_row(reason=reason)], "monitoring": mon("王退出", HEAD, income="3000")}
+    ctx = context(ROSTER, lists)
+    assert leads(ctx, "L05") == [("王退出", expected)]
+    assert leads(ctx, "L01") == [("王退出", expected)]
+    said = "王退出 未获批原因“" in removed_or_refused(ctx)[0].evidence
+    assert said is (expected == "低")

@@ -753,24 +753,26 @@ def exit_deaths(ctx: Context) -> set[str]:
     return _cached(ctx, "cov:exit-deaths", make)
 
 
-def exit_moves(ctx: Context) -> dict[str, tuple[dict, str]]:
-    """Valid ID → (exit row, reason) of the people an exit row says left because their 户籍 moved out of the county
-    (退出原因 with an L05 ``moved_out_words`` word, none of ``moved_inside_words``, not a move to study as C02 reads one:
-    :func:`c02_status.study_move`, "大学毕业就业" no study)."""
+def exit_moves(ctx: Context) -> dict[str, tuple[dict, str, str]]:
+    """Valid ID → (row, reason, list kind) of the people an exit row says left because their 户籍 moved out of the
+    county (退出原因 with an L05 ``moved_out_words`` word, none of ``moved_inside_words``, not a move to study as C02
+    reads one: :func:`c02_status.study_move`, "大学毕业就业" no study), or a refusal list's row says was refused for it
+    (不予批准原因 “户籍已迁出本县”, h429: such a family's L05 and L01 leads were 中)."""
     from .c02_status import study_move
 
-    def make() -> dict[str, tuple[dict, str]]:
-        if not ctx.has("exits"):
-            return {}
+    def make() -> dict[str, tuple[dict, str, str]]:
         p, c02 = params(ctx, "L05"), ctx.specs["C02"].params
-        out: dict[str, tuple[dict, str]] = {}
-        for row in rows(ctx, "exits").values():
-            reason, when = cell(row, "reason"), row.get("date")
-            if (row["pid"] and any(w in reason for w in p["moved_out_words"])
-                    and not any(w in reason for w in p["moved_inside_words"]) and not study_move(reason, "", c02)
-                    and not _to_our_county(ctx, reason)
-                    and (not isinstance(when, dt.date) or when <= ctx.as_of)):
-                out.setdefault(row["pid"], (row, reason))
+        out: dict[str, tuple[dict, str, str]] = {}
+        for kind in ("exits", "rejected"):
+            if not ctx.has(kind):
+                continue
+            for row in rows(ctx, kind).values():
+                reason, when = cell(row, "reason"), row.get("date")
+                if (row["pid"] and any(w in reason for w in p["moved_out_words"])
+                        and not any(w in reason for w in p["moved_inside_words"]) and not study_move(reason, "", c02)
+                        and not _to_our_county(ctx, reason)
+                        and (not isinstance(when, dt.date) or when <= ctx.as_of)):
+                    out.setdefault(row["pid"], (row, reason, kind))
         return out
 
     return _cached(ctx, "cov:exit-moves", make)

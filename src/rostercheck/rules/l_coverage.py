@@ -234,8 +234,9 @@ def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], l
                 out.append(f"{where(ctx, kind, ref.loc[r])}：{ref.at[r, 'name']} {text}")
     moved = _moved_out(ctx, wanted) if ctx.has("migrations") else []
     moved += _registry_moves(ctx, wanted)
-    moved += [f"{where(ctx, 'exits', row)}：{cell(row, 'name') or cell(row, 'head_name')} 退出原因“{written(row, 'reason')}”"
-              "（户籍已迁出本县）" for pid, (row, _) in exit_moves(ctx).items() if pid in wanted]
+    moved += [f"{where(ctx, kind, row)}：{cell(row, 'name') or cell(row, 'head_name')} "
+              f"{'退出原因' if kind == 'exits' else '未获批原因'}“{written(row, 'reason')}”（户籍已迁出本县）"
+              for pid, (row, _, kind) in exit_moves(ctx).items() if pid in wanted]
     if ctx.has("wages") and "wage" in ctx.lists["wages"].columns:
         ref = ctx.lists["wages"]
         part = ref[ref["id"].isin(wanted) & (ref["id_status"] == ids.VALID)]
