@@ -826,3 +826,16 @@ def test_l01_a_masked_head_on_member_rows_stays_one_household():
     rows = [{**row, "head_id": SHOWN} for row in mon("王遮挡", SHOWN, [("王儿", "子", B)], income="3000")]
     registry = [_reg("王遮挡", A), {**_reg("王儿", B), "relation": "子"}]
     assert leads(context(ROSTER, {"monitoring": rows, "registry": registry}), "L01") == [("王遮挡", "中")]
+
+
+@pytest.mark.parametrize("son_home, expected", [
+    # must resolve: of two 王遮挡 in the village whose IDs show the digits, the one in the son's registry 户
+    ("7", [("王遮挡", "中")]),
+    # must not: the son's 户 holds neither of them
+    ("5", [("王遮挡", "低")]),
+])
+def test_l01_a_masked_head_with_a_namesake_is_resolved_by_his_members_registry_household(son_home, expected):
+    # h422's left-over: the registry household of the members' whole IDs could tell the two namesakes apart
+    rows = [{**row, "head_id": SHOWN} for row in mon("王遮挡", SHOWN, [("王儿", "子", B)], income="3000")]
+    registry = [_reg("王遮挡", A), _reg("王遮挡", A_TWIN, no="9"), {**_reg("王儿", B, no=son_home), "relation": "子"}]
+    assert leads(context(ROSTER, {"monitoring": rows, "registry": registry}), "L01") == expected

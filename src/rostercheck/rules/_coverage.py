@@ -287,33 +287,45 @@ def _resolve_masked(ctx: Context, f: pd.DataFrame) -> None:
     of its name the rosters, registry and lists know whose ID shows the digits left visible, when the registry places
     that person in the row's village (its 村 cell, or its 住址 naming the village): her household's members and coverage
     then come from the registry as for a whole ID, the lead never above 中 (h429: a masked head left her household a 低
-    lead though the registry named her). Two such people, or one elsewhere, resolve nothing. A masked 户主身份证号 on
-    member rows is resolved the same way by the 户主姓名, so the head's row and his members' stay one household."""
+    lead though the registry named her). Two such people, or one elsewhere, resolve nothing, unless exactly one of them
+    shares a registry 户号 with members of the row's household whose own IDs are whole. A masked 户主身份证号 on member
+    rows is resolved the same way by the 户主姓名, so the head's row and his members' stay one household."""
     if "name_key" not in f.columns or "village" not in f.columns:
         return
     from ..normalize.names import person_name
 
     known, places = _valid_by_name(ctx), _registry_villages(ctx)
+    home_of = registry_homes(ctx)[0]
+    raw, pids, keys, villages = f["id_raw"].tolist(), f["pid"].tolist(), f["name_key"].tolist(), f["village"].tolist()
+    head_raw = f["head_id_raw"].tolist() if "head_id_raw" in f.columns else [""] * len(f)
+    head_names = f["head_name"].tolist() if "head_name" in f.columns else [""] * len(f)
+    heads, by = f["head_pid"].tolist(), f[PID_BY].tolist()
+    # the registry 户号 of the members whose own IDs are whole, per household as the rows name it (masked head ID, head,
+    # village): of two namesakes in the village whose IDs show the digits, the one in his members' 户 (h422's left-over)
+    group = [(text(h), text(n), text(v)) for h, n, v in zip(head_raw, head_names, villages)]
+    homes: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for g, pid in zip(group, pids):
+        if pid and home_of.get(pid):
+            homes[g].add(home_of[pid])
 
-    def resolve(key: str, cell_: object, village: object) -> str:
-        where_ = re.sub(r"\s", "", text(village))
+    def resolve(key: str, cell_: object, village: object, g: tuple[str, str, str]) -> str:
         found = {v for v in known.get(key or "", ()) if ids.fits_mask(v, cell_)}
+        mates = {v for v in found if home_of.get(v) in homes.get(g, ())}
+        if len(mates) == 1:
+            return next(iter(mates))
+        where_ = re.sub(r"\s", "", text(village))
         if not where_ or len(found) != 1:
             return ""
         pid = next(iter(found))
         return pid if any(t == where_ or where_ in t for t in places.get(pid, ())) else ""
 
-    raw, pids, keys, villages = f["id_raw"].tolist(), f["pid"].tolist(), f["name_key"].tolist(), f["village"].tolist()
-    head_raw = f["head_id_raw"].tolist() if "head_id_raw" in f.columns else [""] * len(f)
-    head_names = f["head_name"].tolist() if "head_name" in f.columns else [""] * len(f)
-    heads, by = f["head_pid"].tolist(), f[PID_BY].tolist()
     for i in range(len(f)):
-        if not pids[i] and ids.masked(raw[i]) is not None and (pid := resolve(keys[i], raw[i], villages[i])):
+        if not pids[i] and ids.masked(raw[i]) is not None and (pid := resolve(keys[i], raw[i], villages[i], group[i])):
             pids[i], by[i] = pid, BY_MASK
             if text(head_raw[i]) == text(raw[i]) and not heads[i]:  # a row naming its head only: his ID as the head's
                 heads[i] = pid
         if not heads[i] and ids.masked(head_raw[i]) is not None and text(head_names[i]):
-            heads[i] = resolve(person_name(text(head_names[i])), head_raw[i], villages[i])
+            heads[i] = resolve(person_name(text(head_names[i])), head_raw[i], villages[i], group[i])
     f["pid"], f["head_pid"], f[PID_BY] = pids, heads, by
 
 
@@ -324,7 +336,8 @@ def resolved_said(ctx: Context, row: dict) -> str:
     if how == BY_MASK:
         reg = row_of(ctx, pid, ("registry",))
         return (f"；名单上{name}的身份证号被遮挡（{cell(row, 'id_raw')}），按{where(ctx, 'registry', reg) if reg else '户籍人口信息'}"
-                f"中同村、同名、露出的几位相同的唯一一人（{ids.mask_id(pid)}）比对，不是按完整身份证号确认的")
+                f"中同名、露出的几位相同、同村（或与本户其他成员同户号）的唯一一人（{ids.mask_id(pid)}）比对，"
+                "不是按完整身份证号确认的")
     if how == BY_BIRTH:
         return (f"；名单没有{name}的身份证号，按姓名+出生日期对上花名册、户籍和各名单中唯一的一人（{ids.mask_id(pid)}），"
                 "不是按身份证号确认的，请先核实是否同一人")
