@@ -274,9 +274,10 @@ def _registry_villages(ctx: Context) -> dict[str, list[str]]:
 
     def make() -> dict[str, list[str]]:
         reg, out = ctx.lists["registry"], defaultdict(list)
-        cols = [c for c in ("village", "address") if c in reg.columns]
-        for r in reg.index[reg["id_status"] == ids.VALID].tolist():
-            out[reg.at[r, "id"]] += [t for c in cols if (t := re.sub(r"\s", "", text(reg.at[r, c])))]
+        cols = [reg[c].tolist() for c in ("village", "address") if c in reg.columns]
+        for pid, st, *cells in zip(reg["id"].tolist(), reg["id_status"].tolist(), *cols):
+            if st == ids.VALID:
+                out[pid] += [t for c in cells if (t := re.sub(r"\s", "", text(c)))]
         return out
 
     return _cached(ctx, "cov:registry-villages", make)
@@ -294,12 +295,16 @@ def _resolve_masked(ctx: Context, f: pd.DataFrame) -> None:
         return
     from ..normalize.names import person_name
 
-    known, places = _valid_by_name(ctx), _registry_villages(ctx)
-    home_of = registry_homes(ctx)[0]
     raw, pids, keys, villages = f["id_raw"].tolist(), f["pid"].tolist(), f["name_key"].tolist(), f["village"].tolist()
     head_raw = f["head_id_raw"].tolist() if "head_id_raw" in f.columns else [""] * len(f)
     head_names = f["head_name"].tolist() if "head_name" in f.columns else [""] * len(f)
     heads, by = f["head_pid"].tolist(), f[PID_BY].tolist()
+    own_masked = [not v and ids.masked(c) is not None for v, c in zip(pids, raw)]
+    head_masked = [not h and bool(text(n)) and ids.masked(c) is not None for h, n, c in zip(heads, head_names, head_raw)]
+    if not any(own_masked) and not any(head_masked):
+        return
+    known, places = _valid_by_name(ctx), _registry_villages(ctx)
+    home_of = registry_homes(ctx)[0]
     # the registry 户号 of the members whose own IDs are whole, per household as the rows name it (masked head ID, head,
     # village): of two namesakes in the village whose IDs show the digits, the one in his members' 户 (h422's left-over)
     group = [(text(h), text(n), text(v)) for h, n, v in zip(head_raw, head_names, villages)]
@@ -320,11 +325,11 @@ def _resolve_masked(ctx: Context, f: pd.DataFrame) -> None:
         return pid if any(t == where_ or where_ in t for t in places.get(pid, ())) else ""
 
     for i in range(len(f)):
-        if not pids[i] and ids.masked(raw[i]) is not None and (pid := resolve(keys[i], raw[i], villages[i], group[i])):
+        if own_masked[i] and (pid := resolve(keys[i], raw[i], villages[i], group[i])):
             pids[i], by[i] = pid, BY_MASK
             if text(head_raw[i]) == text(raw[i]) and not heads[i]:  # a row naming its head only: his ID as the head's
                 heads[i] = pid
-        if not heads[i] and ids.masked(head_raw[i]) is not None and text(head_names[i]):
+        if head_masked[i] and not heads[i]:
             heads[i] = resolve(person_name(text(head_names[i])), head_raw[i], villages[i], group[i])
     f["pid"], f["head_pid"], f[PID_BY] = pids, heads, by
 
