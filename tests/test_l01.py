@@ -839,3 +839,23 @@ def test_l01_a_masked_head_with_a_namesake_is_resolved_by_his_members_registry_h
     rows = [{**row, "head_id": SHOWN} for row in mon("王遮挡", SHOWN, [("王儿", "子", B)], income="3000")]
     registry = [_reg("王遮挡", A), _reg("王遮挡", A_TWIN, no="9"), {**_reg("王儿", B, no=son_home), "relation": "子"}]
     assert leads(context(ROSTER, {"monitoring": rows, "registry": registry}), "L01") == expected
+
+
+@pytest.mark.parametrize("risk, risk_date, expected", [
+    # must lower to 低: no status, only a 风险消除日期 after the review date (eliminated since, not on the review date)
+    ("", "2026-11-15", [("王日期", "低")]),
+    ("", "2026年11月15日", [("王日期", "低")]),
+    # must not lower: the status says the risk is open beside the later date; no date at all
+    ("未消除", "2026-11-15", [("王日期", "高")]),
+    ("", "", [("王日期", "高")]),
+    # must not flag: the date is on or before the review date
+    ("", "2026-09-30", []),
+])
+def test_l01_a_risk_date_alone_after_the_review_date(risk, risk_date, expected):
+    # h429: a list with a 风险消除日期 column and no status column: a household eliminated 2026-11-15 was an L01 高
+    from rostercheck.rules.l_coverage import low_income_monitored
+
+    ctx = context(ROSTER, {"monitoring": mon("王日期", A, income="2400", risk=risk, risk_date=risk_date)})
+    assert leads(ctx, "L01") == expected
+    if expected == [("王日期", "低")]:
+        assert "名单未写风险是否消除，只填了风险消除日期 2026-11-15" in low_income_monitored(ctx)[0].evidence

@@ -952,6 +952,8 @@ def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
     said = _risk_said(cell(row, "risk"), p)
     if said:
         return said == "open"
+    if when is not None:  # a 风险消除日期 alone, after the review date: eliminated since, read by risk_closed_later (h429)
+        return False
     return not (kind and any(len(w) > 1 and w in kind for w in p["risk_closed_words"]))
 
 

@@ -84,6 +84,11 @@ def _closed_later_text(ctx: Context, hh, row: dict) -> str:
     recs = rows(ctx, "monitoring")
     risk = cell(row, "risk")
     label = next((cell(recs[r], "risk_date_label") for r in hh.rows if cell(recs[r], "risk_date_label")), "风险消除日期")
+    kind = cell(row, "monitor_type")
+    if not risk and not (kind and any(len(w) > 1 and w in kind for w in params(ctx, "L01")["risk_closed_words"])):
+        # (a date alone, no status saying eliminated: h429)
+        return (f"名单未写风险是否消除，只填了{label} {hh.closed_later.isoformat()}，在核查基准日之后，"
+                "核查基准日时风险尚未消除（是否已消除待核实）")
     return ((f"风险状态“{risk}”" if risk else "名单记为风险已消除") + f"，但{label} {hh.closed_later.isoformat()} "
             "在核查基准日之后，核查基准日时风险尚未消除（待核实）")
 
