@@ -137,3 +137,43 @@ def test_the_partly_checked_note_leaves_out_the_rows_read_by_the_bulk_code():
     ctx = context(household("张三", HEAD), {"businesses": others(BULK) + [business("1", employees=6)] + others(["3"])})
     said = partly_checked(ctx, {}, ["C05"]).get("C05", "")
     assert "有 1 行的值未能识别" in said
+
+
+def _deaths_file(tmp_path):
+    path = tmp_path / "户口注销人员.csv"
+    lines = ["姓名,公民身份号码,注销日期,注销原因"] + [f"王{i},{OTHERS[i % 6]},20260305,{'05' if i < 2 else '01'}"
+                                                     for i in range(10)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_filtered_deaths_list_counts_its_cause_column_over_every_row(tmp_path):
+    # h427: the members' few rows kept say nothing of the list's usual 注销原因 code; the file's rows do
+    path = _deaths_file(tmp_path)
+    table = to_table(read_file(path, "deaths"), lambda cells: np.arange(len(cells)) < 3)
+    assert len(table.frame) == 3 and table.statuses == Counter({"01": 8, "05": 2})
+    assert to_table(read_file(path, "deaths")).statuses is None
+
+
+def test_a_streamed_deaths_list_counts_its_cause_column_over_every_row(tmp_path, monkeypatch):
+    from rostercheck import bulk
+
+    path = _deaths_file(tmp_path)
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    keys = bulk.KeySet()
+    keys.add(np.array([OTHERS[0]], dtype=object), np.array(["valid"], dtype=object), np.array([True]))
+    with bulk.Streamer(keys) as streamer:
+        table = streamer.load(path, "deaths")
+    assert len(table.frame) == 2 and table.statuses == Counter({"01": 8, "05": 2})
+
+
+@pytest.mark.parametrize("whole, expected", [(Counter({"1": 19, "5": 2}), [("张三", "中")]),  # must flag
+                                             (Counter({"1": 3, "3": 18}), [("张三", "低")]),  # must not: mostly 迁出
+                                             (None, [("张三", "低")])])  # must not: the two rows kept say nothing
+def test_the_deaths_bulk_code_is_judged_over_the_whole_list(whole, expected):
+    rows = [{"name": "张三", "id": HEAD, "date": "2026-03-05", "cause": "1"},
+            {"name": "王二", "id": OTHERS[0], "date": "2026-03-05", "cause": "3"}]
+    ctx = context(household("张三", HEAD), {"deaths": rows}, headers={"deaths": {"date": "注销日期", "cause": "注销原因"}})
+    if whole is not None:
+        ctx.cache[LIST_STATUSES] = {"deaths": whole}
+    assert flagged(ctx, "C02") == expected

@@ -1702,3 +1702,36 @@ def test_a_move_list_row_cancelled_for_a_death_is_a_death(cause, date, dest, exp
     assert flagged(ctx, "C02") == expected
     if said:
         assert said in next(f.evidence for f in run_checks(ctx, ["C02"])[0] if f.code == "C02")
+
+
+def _others(code: str, n: int) -> list[dict]:
+    """Deaths rows of people on no roster, each with the cause ``code``."""
+    return [{"name": f"赵{'甲乙丙丁戊己庚辛'[i]}", "id": make_id("19400101", 201 + 2 * i), "date": "20260305", "cause": code}
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("member_code, others, expected", [
+    ("1", _others("1", 6), [("李梅", "中")]),  # must flag: the list's bulk code is GA/T 2000.25's 1 死亡
+    ("01", _others("01", 6), [("李梅", "中")]),  # … written with a leading zero
+    ("01", _others("1", 6), [("李梅", "中")]),
+    ("3", _others("3", 6), [("李梅", "低")]),  # must not (高/中): a 户口注销 list mostly 3 (迁出), read as no death
+    ("5", _others("1", 6), [("李梅", "低")]),  # must not: another code beside the bulk
+    ("1", _others("1", 3), [("李梅", "低")]),  # must not: four rows say nothing of the list's bulk
+    ("1", _others("1", 3) + _others("2", 3), [("李梅", "低")]),  # must not: 4 of 7 is no bulk
+    ("11", _others("11", 6), [("李梅", "低")]),  # must not: 11 is not 1
+])
+def test_a_coded_cause_most_of_the_deaths_list_holds_is_a_death_at_medium(member_code, others, expected):
+    # h427: a 公安 户口注销（死亡） export with 注销原因 01 on 25 of 26 rows and no 代码说明: its deaths were 低 only
+    rows = [{"name": "李梅", "id": B, "date": "20260305", "cause": member_code}, *others]
+    ctx = _deaths_headed(rows, {"date": "注销日期", "cause": "注销原因"})
+    assert flagged(ctx, "C02") == expected
+    if expected == [("李梅", "中")]:
+        [f] = run_checks(ctx, ["C02"])[0]
+        assert "与 GA/T 2000.25 的死亡代码一致，按死亡计" in f.evidence
+
+
+def test_the_bulk_death_code_is_configuration():
+    rows = [{"name": "李梅", "id": B, "date": "20260305", "cause": "1"}, *_others("1", 6)]
+    ctx = _deaths_headed(rows, {"date": "注销日期", "cause": "注销原因"})
+    ctx.specs["C02"].params["bulk_death_codes"] = []
+    assert flagged(ctx, "C02") == [("李梅", "低")]

@@ -32,7 +32,8 @@ from .io.columns import former_id_column, person_id_columns
 from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
 from .io.field_names import coded_header, field_names, relabel
 from .io.table import (AMOUNT_SAMPLE_ROWS, AMOUNT_SAMPLED, MONTHED_KINDS, Layout, Table, columns_frame,
-                       companion_code_files, companion_grids, data_frame, STATUS_COUNTED, bare_codes, file_legends,
+                       companion_code_files, companion_grids, data_frame, STATUS_COUNTED, bare_codes, counted_field,
+                       file_legends,
                        find_layout, finish_table, month_cells)
 from .normalize import ids
 from .normalize.values import text as cell_text
@@ -713,9 +714,10 @@ class Streamer:
             got_ = self._query(path, f"SELECT {', '.join(f'c{c}' for c in sampled.values())} FROM {source} "
                                      f"ORDER BY _i LIMIT {AMOUNT_SAMPLE_ROWS}").fetchall()
             table.amount_sample = {fld: ["" if row[j] is None else row[j] for row in got_] for j, fld in enumerate(sampled)}
-        col = layout.mapping.get("status")
-        if (kind in STATUS_COUNTED and id_cols and col is not None and "status" in table.frame.columns
-                and bare_codes(table.frame["status"])):
+        counted = counted_field(kind)
+        col = layout.mapping.get(counted)
+        if (kind in STATUS_COUNTED and id_cols and col is not None and counted in table.frame.columns
+                and bare_codes(table.frame[counted])):
             # … and its status cells (Table.statuses, as io.table.to_table counts a held list's; h395: a streamed
             # list's bulk was judged over the rows kept)
             table.statuses = Counter()

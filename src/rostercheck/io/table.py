@@ -116,7 +116,8 @@ class Table:
     # 缴费类型 cell) as read, before the filter — the list's months are the file's, not those of the rows kept (held-out
     # 239: months with only people on no roster left out of every wage average's divisor); None when read whole
     months: list[tuple[object, object, int]] | None = None
-    # a filtered list whose 状态 column the checks read by its bulk code (:data:`STATUS_COUNTED`): the whole file's
+    # a filtered list whose 状态 column (a deaths list's 注销原因, :func:`counted_field`) the checks read by its bulk code
+    # (:data:`STATUS_COUNTED`): the whole file's
     # status cells as text → rows, before the filter — a code's meaning is the file's, not that of the few rows kept
     # (held-out 399: 200 pensions "1", the members' 5 rows "1" ×3, "2", "3": no bulk, every C03 低); None when read whole
     statuses: Counter | None = None
@@ -1832,7 +1833,14 @@ def _month_rows(grid: Grid, layout: Layout, height: int) -> list[tuple[object, o
 
 # The filtered lists whose status column's bulk code the checks read (rules._econ.BULK_READ's filtered kinds, and C04's
 # properties: a home or shop of a code unlike the bulk is a lead, h389; h395: judged over a list's 3 rows kept)
-STATUS_COUNTED = ("pensions", "businesses", "properties")
+STATUS_COUNTED = ("pensions", "businesses", "properties", "deaths")
+# … and the column counted: a deaths list's 注销原因 (a code most of the list holds is its deaths, rules.c02_status)
+COUNTED_FIELD = {"deaths": "cause"}
+
+
+def counted_field(kind: str) -> str:
+    """The field whose whole-file cells a filtered list of ``kind`` counts (:attr:`Table.statuses`)."""
+    return COUNTED_FIELD.get(kind, "status")
 
 
 _BARE_CODE = re.compile(r"[0-9A-Za-z]{1,4}")  # (rules._econ.BARE_CODE: the codes whose bulk is read)
@@ -1843,9 +1851,9 @@ def bare_codes(cells: pd.Series) -> bool:
     return any(_BARE_CODE.fullmatch(text(v)) for v in pd.unique(cells.astype(object)))
 
 
-def _status_counts(grid: Grid, layout: Layout) -> Counter:
-    """A sheet's status cells as text → rows, over every row (see :attr:`Table.statuses`)."""
-    col = layout.mapping["status"]
+def _status_counts(grid: Grid, layout: Layout, kind: str) -> Counter:
+    """A sheet's status (:func:`counted_field`) cells as text → rows, over every row (see :attr:`Table.statuses`)."""
+    col = layout.mapping[counted_field(kind)]
     cells = grid.data_columns([col], layout.start)[col]
     return codes.written_counts(pd.Series(cells) if isinstance(cells, pd.Categorical)
                                 else pd.Series(np.asarray(cells, dtype=object), dtype=object))
@@ -1902,8 +1910,9 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
             data, numbers = (grid.data_rows(layout.start), range(first, first + height)) if at is None else \
                 (grid.data_rows(layout.start, at), (first + at).tolist())
             frame = data_frame(data, numbers, layout, grid.sheet, blocks)
-        if at is not None and raw.kind in STATUS_COUNTED and "status" in frame.columns and bare_codes(frame["status"]):
-            statuses[grid.sheet] = _status_counts(grid, layout)  # (read again whole only then: 1 M rows cost 3 s)
+        if (at is not None and raw.kind in STATUS_COUNTED and (fld := counted_field(raw.kind)) in frame.columns
+                and bare_codes(frame[fld])):
+            statuses[grid.sheet] = _status_counts(grid, layout, raw.kind)  # (read again whole only then: 1 M rows 3 s)
         if blocks and raw.kind == "roster":
             frame = _with_blocks(frame, blocks, grid, layout)
         if raw.kind == "roster":

@@ -23,6 +23,7 @@ from ..match import other_name
 from ..namematch import NameMatchParams
 from ..normalize import codes, ids
 from ..normalize.codes import UNKNOWN, classify
+from ..io.table import counted_field
 from ..normalize.values import month
 from . import links
 from ._money import month_add
@@ -364,7 +365,7 @@ def status_counts(ctx: Context, kind: str, fld: str) -> Counter:
     key = f"status_counts:{kind}:{fld}"
     if key not in ctx.cache:
         frame = ctx.lists[kind]
-        whole = ctx.cache.get(LIST_STATUSES, {}).get(kind) if fld == "status" else None
+        whole = ctx.cache.get(LIST_STATUSES, {}).get(kind) if fld == counted_field(kind) else None
         ctx.cache[key] = (whole if whole is not None else
                           codes.written_counts(frame[fld]) if fld in frame.columns else Counter())
     return ctx.cache[key]

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from ..io.columns import FIELD_NAMES
+from ..io.table import counted_field
 from ..model import Context, Pending
 from ..normalize import codes
 from ..normalize.codes import UNKNOWN
@@ -213,7 +214,8 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
      "如是代码，请向不动产登记机构问明代码含义，写进配置文件 [C04] sole_ownership_codes（单独所有）或 co_ownership_codes"
      "（共有）（如 sole_ownership_codes = [\"1\"]）后重新运行；如是当地写法，补充到 sole_ownership_words 或 co_ownership_words。"),
     ("deaths", "cause", "注销原因/死亡原因", _death_cause,
-     "填有死亡日期的按死亡计，其余按看不出是否死亡处理，只作为“低”置信度线索列出",
+     "填有死亡日期的按死亡计；名单中三分之二以上记录是同一个代码、且是 GA/T 2000.25 的死亡代码（1）的，该代码按死亡计，"
+     "置信度最高为“中”；其余按看不出是否死亡处理，只作为“低”置信度线索列出",
      "如是代码，请向报送单位问明代码含义，写进配置文件 [C02] cause_codes（如 cause_codes = { \"1\" = \"死亡\", \"2\" = \"迁出\" }）"
      "后重新运行；如是当地写法，请在 [C02] death_words 或 not_death_words 中补充。"),
     ("deaths", "status", "人员状态", _person_status, "填了死亡日期的按死亡计，其余只作为“低”置信度线索列出",
@@ -383,7 +385,7 @@ def value_warnings(ctx: Context, tables: Sequence = (), kinds: Sequence[str] | N
         found = codes.unknown_counts(frame[fld], make(ctx))
         label = "”/“".join(headers.get(kind, {}).get(fld, [])) or label  # (several ledger files: each header)
         where = "花名册" if kind == "roster" else f"《{ctx.labels.get(kind, kind)}》"
-        whole = ctx.cache.get(LIST_STATUSES, {}).get(kind) if kind != "roster" and fld == "status" else None
+        whole = ctx.cache.get(LIST_STATUSES, {}).get(kind) if kind != "roster" and fld == counted_field(kind) else None
         if found and whole and sum(whole.values()) > sum(codes.written_counts(frame[fld]).values()):
             # (the rows counted are those kept, the people of interest's; the list's usual code is judged over all its
             # rows, bulk_code: h395, "“1”6 行、“3”4 行" beside a bulk of 19 of 26 read the other way)

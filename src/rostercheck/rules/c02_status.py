@@ -14,10 +14,10 @@ from ..match import weakest
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..io.columns import SYSTEM_LABELS
 from ..normalize import ids
-from ..normalize.codes import by_legend
+from ..normalize.codes import UNKNOWN, by_legend
 from ..normalize.values import is_error_value
 from . import death_after, fact_text, links, record_facts, rule, values, where
-from ._econ import ended_later_text, linked_rows
+from ._econ import BARE_CODE, bulk_code, ended_later_text, linked_rows
 
 INDEFINITE = ("无期", "死刑", "死缓")
 # A date cell saying the date is not known (不详): no failure to read it, but no date either
@@ -395,10 +395,34 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
             what += f"，原因 {cause}" + (f"（{meaning}）" if meaning else "")  # the list may call it 死亡原因 or 注销原因
             if is_death and death_cause(cause, params) is None:
                 what += "（原因是代码，死亡日期已填写，按死亡计）"
-        if is_death is None:
+        if is_death is None and not status and (share := bulk_death_code(ctx, cause.strip(), params)):
+            what += f"（原因是代码，名单中{share}的记录是这一代码，与 GA/T 2000.25 的死亡代码一致，按死亡计，请核实）"
+            conf = weakest(conf, MEDIUM)
+        elif is_death is None:
             what, conf = what + f"（从{'人员状态、' if status else ''}原因看不出是否死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
     return out
+
+
+def bulk_death_code(ctx: Context, cause: str, params: dict) -> str:
+    """Whether an unread 注销原因 code is the deaths list's own: two thirds or more of the list's filled cause cells hold it
+    (:func:`_econ.bulk_code`, over the whole file) and it is a death code of the published table (``[C02]
+    bulk_death_codes``: GA/T 2000.25-2014 人口管理注销类别代码, 1 死亡). A 公安 export with coded causes and no legend
+    (h427) had its deaths at 低 only; a bulk code alone could be a mixed 户口注销 list's 迁出 (3), so both must agree.
+
+    Args:
+        ctx: the audit context.
+        cause: the row's cause cell, stripped.
+        params: the [C02] parameters.
+    Returns:
+        The share said in the evidence ('三分之二以上'), or '' when the code is not so read.
+    """
+    if not cause or not BARE_CODE.fullmatch(cause) or cause.lstrip("0") not in {
+            str(c).lstrip("0") for c in params.get("bulk_death_codes", ())}:
+        return ""
+    bulk = bulk_code(ctx, "deaths", "cause",
+                     lambda v: UNKNOWN if death_cause(v, params) is None else "")
+    return "三分之二以上" if bulk and bulk.lstrip("0") == cause.lstrip("0") else ""
 
 
 def in_custody(row: Mapping, as_of: dt.date, params: dict) -> bool:
