@@ -796,3 +796,37 @@ def test_a_name_sorted_sheet_whose_household_numbers_lost_digits_names_no_househ
     assert death["置信度"].tolist() == ["高"] and death["身份证号"].tolist() == [WIFE_A]
     assert death["户主身份证号"].tolist() == ["" if unordered else HEAD_A]
     assert set(found.loc[found["类别代码"] == "D02", "置信度"]) <= {"低"}
+
+
+TEKUN = make_id("19450606", 661)
+
+
+@pytest.mark.parametrize("names", [
+    # (低保 households, 低保 members, 特困 households, 特困 members)
+    ("低保_家庭信息.csv", "低保_家庭成员信息.csv", "特困_家庭信息.csv", "特困_家庭成员信息.csv"),
+    ("导出1.csv", "导出4.csv", "导出3.csv", "导出2.csv"),  # only the household numbers tell which goes with which
+])
+def test_two_exports_each_as_a_household_and_a_members_file_are_joined_pair_by_pair(tmp_path, names):
+    # h427: a 低保 and a 特困 export, each as 家庭信息 + 家庭成员信息 CSV files: both household files went with the first
+    # members file, the 特困 heads were added to the 低保 roster (D01 高 for each) and the 特困 roster had no accounts
+    from rostercheck.loading import _read_rosters
+
+    def write(name, header, rows):
+        (tmp_path / name).write_text("\n".join(",".join(map(str, r)) for r in [header, *rows]) + "\n", encoding="gbk")
+
+    write(names[0], HH_HEADER, HOUSEHOLDS)
+    write(names[1], M_HEADER, [["H0001", "张三", HEAD_A, "02", "1", "是"], ["H0001", "王芳", WIFE_A, "10", "2", "是"],
+                               ["H0002", "李四", HEAD_B, "02", "1", "是"]])
+    write(names[2], HH_HEADER, [["T0001", "430525101202", "石桥镇", "新村", "周五", TEKUN, 1, "农村", "6228480000000009",
+                                 "13800000009", 1576]])
+    write(names[3], M_HEADER, [["T0001", "周五", TEKUN, "02", "1", "是"]])
+    paths = [tmp_path / names[1], tmp_path / names[3], tmp_path / names[0], tmp_path / names[2]]
+    tables = _read_rosters(paths, None, None)
+    assert sorted(t.path.name for t in tables) == sorted([names[1], names[3]])
+    m = build_members(tables, dt.date(2026, 9, 30))
+    assert m["id"].tolist().count(TEKUN) == 1  # must not: the 特困 head added to the 低保 roster too
+    mine = m.set_index("id")
+    assert mine.loc[TEKUN, "bank_account"] == "6228480000000009" and mine.loc[WIFE_A, "bank_account"] == "6228480000000001"
+    own = next(t for t in tables if t.path.name == names[3])
+    assert any(f"《{names[2]}》是家庭信息表" in w for w in own.warnings)
+    assert any(f"家庭信息表（《{names[2]}》）与成员表" in w for w in own.warnings)  # (a CSV's sheet has no name)

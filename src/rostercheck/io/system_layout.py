@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -401,7 +402,14 @@ def _household_table(households: list[tuple]):
         mapping = {("head_id" if k == "id" else "head_name" if k == "name" and "head_name" not in layout.mapping
                     else k): v for k, v in layout.mapping.items()}
         layout = type(layout)(layout.start, layout.labels, mapping, layout.title, layout.warnings)
-    return table, layout, "、".join(f"“{s}”" for _f, _l, s in households)
+    return table, layout, "、".join(_named(f, s) for f, _l, s in households)
+
+
+def _named(frame: pd.DataFrame, sheet: str) -> str:
+    """A household table as a note names it: its sheet, or (a CSV's sheet has no name) its file (h427: "家庭信息表（“”）")."""
+    if sheet or "_hh_file" not in frame.columns or not len(frame):
+        return f"“{sheet}”"
+    return f"《{Path(str(frame['_hh_file'].iloc[0])).name}》"
 
 
 def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str],

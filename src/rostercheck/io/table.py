@@ -1430,14 +1430,48 @@ def household_files_joined(raws: list[RawFile]) -> list[RawFile]:
     """
     mappings = [[layout.mapping for _grid, layout in raw.sheets] for raw in raws]
     households = [k for k, m in enumerate(mappings) if household_file(m)]
-    members = next((k for k, m in enumerate(mappings) if k not in households and member_file(m)), None)
-    if not households or members is None:
+    members = [k for k, m in enumerate(mappings) if k not in households and member_file(m)]
+    if not households or not members:
         return raws
-    target = raws[members]
-    joined = RawFile(target.path, target.kind, [*target.sheets, *(s for k in households for s in raws[k].sheets)],
-                     [*target.notes, *(f"《{raws[k].path.name}》是家庭信息表（一户一行），已按家庭编号与本文件的成员合并读取"
-                                       for k in households)])
-    return [joined if k == members else raw for k, raw in enumerate(raws) if k not in households]
+    numbers = {k: _household_numbers(raws[k]) for k in (*households, *members)} if len(members) > 1 else {}
+    joins: dict[int, list[int]] = defaultdict(list)
+    for k in households:
+        joins[_members_file_of(raws, k, members, numbers)].append(k)
+    out = []
+    for k, raw in enumerate(raws):
+        if k in households:
+            continue
+        if k in joins:
+            raw = RawFile(raw.path, raw.kind, [*raw.sheets, *(s for h in joins[k] for s in raws[h].sheets)],
+                          [*raw.notes, *(f"《{raws[h].path.name}》是家庭信息表（一户一行），已按家庭编号与本文件的成员合并读取"
+                                         for h in joins[k])])
+        out.append(raw)
+    return out
+
+
+def _household_numbers(raw: RawFile) -> set[str]:
+    """A roster file's household numbers (家庭编号 cells, as text) over its sheets."""
+    out: set[str] = set()
+    for grid, layout in raw.sheets:
+        if (col := layout.mapping.get("household_no")) is not None:
+            out.update(t for v in grid.data_columns([col], layout.start)[col] if (t := text(v)))
+    return out
+
+
+def _members_file_of(raws: list[RawFile], household: int, members: list[int], numbers: dict[int, set[str]]) -> int:
+    """The members' file a household file goes with: of several (h427: a 低保 and a 特困 export, each as a 家庭信息 and a
+    成员信息 CSV; the 特困 households went with the 低保 members, every 特困 head added to the 低保 roster and D01 高),
+    the one sharing most of its household numbers, then the longest common start of the file names; else the first."""
+    if len(members) == 1:
+        return members[0]
+    stem = raws[household].path.stem
+
+    def shared(k: int) -> tuple[int, int]:
+        other = raws[k].path.stem
+        start = next((i for i, (a, b) in enumerate(zip(stem, other)) if a != b), min(len(stem), len(other)))
+        return len(numbers[household] & numbers[k]), start
+
+    return max(members, key=lambda k: (*shared(k), -members.index(k)))
 
 
 def read_file(path: Path | str, kind: str, limits: Limits | None = None, sparse: bool = False) -> RawFile:
