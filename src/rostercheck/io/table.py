@@ -1585,8 +1585,10 @@ _HEADING = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\
 def _block_heading(cell: str) -> str:
     """The field a one-cell row names as the heading of the code table under it ('' when it names none)."""
     found = _HEADING.fullmatch(cell)
-    # (a page's own title, 代码说明, 数据字典, 代码对照表, names no field: its table stays unnamed, bind_unnamed_codes')
-    return found.group(1) if found and not re.search(r"代码|编码|字典|说明|对照|备注|^注|表$", found.group(1)) else ""
+    # (a page's own title, 代码说明, 数据字典, 代码对照表, names no field: its table stays unnamed, bind_unnamed_codes';
+    # a note, 注意事项, neither — but 注销原因, 注册类型 are fields: h427, a 公安 export's 注销原因代码表 went unread)
+    return found.group(1) if found and not re.search(r"代码|编码|字典|说明|对照|备注|^注(?!销|册)|表$",
+                                                     found.group(1)) else ""
 
 
 def _named_meaning(code_header: str, header: str) -> bool:
