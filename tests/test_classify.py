@@ -1847,3 +1847,43 @@ def test_a_monitoring_exports_members_sheet_is_no_registry(tmp_path, same_number
         return
     got = gather([tmp_path])
     assert {k: p.name for k, p in got.lists.items()} == expected
+
+
+def _loose_quarter(tmp_path: Path) -> Path:
+    """A quarter's folder with the departments' lists loose at its top, the batch in 申请/ and the rosters in 花名册/."""
+    folder = _quarter(tmp_path, {"申请": [("新申请/新申请家庭.xlsx", "新申请家庭.xlsx")], "花名册": _ROSTERS})
+    for kind in ("deaths", "staff", "vehicles"):
+        shutil.copy(COUNTY / COUNTY_LISTS[kind], folder / Path(COUNTY_LISTS[kind]).name)
+    return folder
+
+
+@pytest.mark.parametrize("extra, lists", [
+    ([], ["", "花名册"]),  # the lists' folder itself and the enrolled rosters' sub-folder, each by --lists
+    (["--lists", "{folder}"], ["花名册"]),  # the folder given by --lists already: not written twice
+    (["--enrolled", "{roster}"], [""]),  # the enrolled rosters given: their sub-folder is not written
+])
+def test_screen_s_quarter_with_lists_loose_and_the_batch_below_says_the_command(tmp_path, monkeypatch, extra, lists):
+    # h430: lists at the quarter folder's top, the batch in 申请/ and the rosters in 花名册/: the lists were read, no
+    # batch, and the stop said only "没有按表头内容识别为新申请家庭名册的文件" with no command to run
+    folder = _loose_quarter(tmp_path)
+    extra = [w.format(folder=folder, roster=folder / "花名册" / COUNTY_ROSTERS[0]) for w in extra]
+    args = ["screen", str(folder), *extra, "--as-of", AS_OF, "--out", str(tmp_path / "out")]
+    monkeypatch.setattr(sys, "argv", ["rostercheck", *args])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 3 and not (tmp_path / "out").exists()
+    said = " ".join(result.output.split()).replace(" ", "")
+    given = "".join(f"--lists{folder / sub if sub else folder}" for sub in lists)
+    assert f"rostercheckscreen{folder / '申请'}{given}{''.join(extra)}--as-of" in said, said
+    assert "新申请家庭名册在子文件夹申请中" in said, said
+    if "--enrolled" not in extra:  # the command as said runs: the 40 applying families, the rosters enrolled
+        run = [folder / "申请", *(w for sub in lists for w in ("--lists", folder / sub if sub else folder))]
+        done = CliRunner().invoke(app, ["screen", *map(str, run), "--as-of", AS_OF, "--out", str(tmp_path / "run")])
+        assert done.exit_code == 0 and "申请家庭 40 户" in done.output, done.output
+
+
+def test_screen_s_quarter_with_the_batch_loose_runs_as_before(tmp_path):
+    # must not stop: the batch lies beside the lists, the rosters' sub-folder is left unread as before
+    folder = _loose_quarter(tmp_path)
+    shutil.move(folder / "申请" / "新申请家庭.xlsx", folder / "新申请家庭.xlsx")
+    result = CliRunner().invoke(app, ["screen", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0 and "申请家庭 40 户" in result.output, result.output

@@ -206,6 +206,9 @@ class Gathered:
     aside: dict[Path, list[tuple[Path, str]]] = field(default_factory=dict)
     # a folder that gave rosters only, with its sub-folders that hold lists or ledgers (as ``aside``): _lists_aside
     lists_aside: list[tuple[Path, list[tuple[Path, str]]]] = field(default_factory=list)
+    # screen: a folder that gave lists and no application while its sub-folders hold the batch (申请/) and, perhaps, the
+    # enrolled rosters (花名册/): (folder, the batch's sub-folders, the rosters' sub-folders): _applications_below
+    applications_below: list[tuple[Path, list[Path], list[Path]]] = field(default_factory=list)
     # an idle folder → its sub-folders whose rosters all name an earlier period than the others' (left out of the
     # command)
     earlier: dict[Path, list[Path]] = field(default_factory=dict)
@@ -231,7 +234,7 @@ class Gathered:
             them with, or None when every folder gave something.
         """
         if not self.idle:
-            return self._below_error() or self._aside_error(argv, takes)
+            return self._below_error() or self._aside_error(argv, takes) or self._applications_error(argv, takes)
         folder, below = self.idle[0]
         if not below:
             return InputFolderError(folder, f"这个文件夹中没有按表头内容识别为{what}的文件，也没有读取其中任何名单。"
@@ -281,6 +284,22 @@ class Gathered:
         return InputFolderError(folder, f"这个文件夹中直接存放的只有花名册，没有比对名单；{said}。子文件夹不会自动读取（以免"
                                         "混进上季度等文件），不读取它们，需要比对名单（或发放明细）的各项核查都无法进行。请改用"
                                         f"下面的命令，把这些子文件夹写在命令中：{command} （其中不是本期的子文件夹请从命令中删去）")
+
+    def _applications_error(self, argv: list[str] | None, takes: Collection[str]) -> InputFileError | None:
+        """The error for a quarter's folder given to screen whose lists lie loose at its top while the batch and the
+        enrolled rosters are in sub-folders (申请/, 花名册/): it read the lists and no application, and said only that
+        no batch was found (h430), with the command that gives the batch's folder and the others by --lists."""
+        if not self.applications_below:
+            return None
+        folder, batch, rolls = self.applications_below[0]
+        said = f"新申请家庭名册在子文件夹 {'、'.join(d.name for d in batch)} 中"
+        if rolls:
+            said += f"，在册花名册在子文件夹 {'、'.join(d.name for d in rolls)} 中"
+        command = _idle_command(folder, batch, [folder, *rolls], [], argv, takes, repeatable=("--lists",))
+        return InputFolderError(folder, f"这个文件夹中直接存放的是比对名单，没有新申请家庭名册；{said}。子文件夹不会自动读取"
+                                        "（以免混进上季度等文件）。请改用下面的命令，把申请名册所在的子文件夹写在命令中，"
+                                        f"这个文件夹{'和在册花名册所在的子文件夹' if rolls else ''}用 --lists 给出：{command}"
+                                        + (" （其中不是本期新申请的文件夹请从命令中删去）" if len(batch) > 1 else ""))
 
     def _below_error(self) -> InputFileError | None:
         """The error for a folder that gave rosters of one programme while its sub-folders hold the other's (h356: the
@@ -1350,6 +1369,8 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                                      + _idle_aside(got, folder, below, explicit, wanted_here))
         else:
             _programmes_below(got, folder, explicit, None if wanted is None else {"roster", *wanted}, applications)
+            if applications and take_lists:
+                _applications_below(got, folder, explicit, None if wanted is None else {"roster", *wanted}, enrolled)
             if take_lists and not applications and not (set(explicit) - {"exits"} or list_dirs
                                                         or set(found) - {"roster", "payments", "exits"}):
                 _lists_aside(got, folder, explicit, None if wanted is None else {"roster", *wanted}, bool(payments))
@@ -1512,11 +1533,12 @@ def _shell_word(word: str) -> str:
 
 
 def _idle_command(folder: Path, rosters: list[Path], lists: list[Path], ledgers: list[Path], argv: list[str] | None,
-                  takes: Collection[str]) -> str:
+                  takes: Collection[str], repeatable: Collection[str] = ()) -> str:
     """The command to run instead of one naming a folder nothing was read from: the folder's word replaced by its
     roster sub-folders, its lists' and ledgers' sub-folders added with ``--lists``/``--payments`` (when the command has
-    them and the command line does not give them already; else as folders beside the rosters', which read lists and
-    ledgers too), every other word as typed."""
+    them and the command line does not give them already, or the flag is ``repeatable`` (screen's --lists, whose
+    folders must never be read as applications); else as folders beside the rosters', which read lists and ledgers
+    too), every other word as typed."""
     def word(p: Path) -> str:
         return _shell_word(str(p))
 
@@ -1527,8 +1549,8 @@ def _idle_command(folder: Path, rosters: list[Path], lists: list[Path], ledgers:
     folders = [word(p) for p in rosters]
     options = []
     for flag, dirs in (("--lists", lists), ("--payments", ledgers)):
-        if flag in takes and flag not in given:
-            options += [f"{flag} {word(d)}" for d in dirs]
+        if flag in takes and (flag not in given or flag in repeatable):
+            options += [f"{flag} {word(d)}" for d in dirs if not (flag in given and _gives(given, flag, d))]
         else:
             folders += [word(d) for d in dirs]
     if "\0" not in rest:
@@ -1539,6 +1561,11 @@ def _idle_command(folder: Path, rosters: list[Path], lists: list[Path], ledgers:
     # the options after the folders, before the command's own (--out …)
     k = next((i for i, w in enumerate(out) if w.startswith("-")), len(out))
     return " ".join([*head, *out[:k], *options, *out[k:]])
+
+
+def _gives(given: list[str], flag: str, folder: Path) -> bool:
+    """Whether the command line already gives ``folder`` after ``flag``."""
+    return any(w == flag and k + 1 < len(given) and _same_dir(given[k + 1], folder) for k, w in enumerate(given))
 
 
 def _same_dir(word: str, folder: Path) -> bool:
@@ -1633,6 +1660,22 @@ def _rosters_below(got: Gathered, folder: Path, explicit: dict, wanted: Collecti
             if at is not None:
                 got.warnings[at] = f"{place.path.name}：{place.why}，已跳过"
     return out
+
+
+def _applications_below(got: Gathered, folder: Path, explicit: dict, wanted: Collection[str] | None,
+                        enrolled: bool) -> None:
+    """For screen, record a folder given as applications that gave lists and no roster while its sub-folders hold
+    rosters (``Gathered.applications_below``, told by ``Gathered._applications_error``): the sub-folders saying they
+    hold applications (申请/, or a batch whose title says so) are the batch, the others the enrolled rosters (given with
+    --lists when no --enrolled is given, ``enrolled``); when none or every one says so, all of them are the batch."""
+    if any(Path(r).resolve().parent == folder.resolve() for r in got.rosters):
+        return
+    below = _rosters_below(got, folder, explicit, wanted, True)
+    if not below:
+        return
+    rolls = _enrolled_below(got, folder, below, explicit, wanted)
+    batch = [d for d in below if d not in rolls]
+    got.applications_below.append((folder, batch, rolls if enrolled else []))
 
 
 def _enrolled_below(got: Gathered, folder: Path, below: list[Path], explicit: dict,
