@@ -284,6 +284,10 @@ def test_an_old_15_digit_id_on_either_side_names_the_application_not_a_roster(tm
     ("家庭成员情况", "人数", "；"),
     ("家庭成员名单", "人数", "\n"),
     ("家庭成员", "家庭人口", "，"),
+    # h430: a 乡镇受理登记表 naming what the cell holds with a joining word: the cell was unread, every member unchecked
+    ("家庭成员及身份证号", "家庭人口", "；"),
+    ("家庭成员、关系及身份证号", "家庭人口", "；"),
+    ("共同生活家庭成员及身份证号码", "人数", "，"),
 ])
 def test_a_batch_with_members_in_one_cell_and_a_bare_head_count(tmp_path, members_label, size_label, sep):
     book = openpyxl.Workbook()
@@ -465,3 +469,16 @@ def test_a_forms_caption_line_with_a_bracketed_key_groups_no_member_column(tmp_p
     table = load_table(tmp_path / "分户登记表.xlsx", "roster")
     assert (table.headers["name"], table.headers["id"], table.headers["relation"]) == ("姓名", "身份证号码", "与申请人关系")
     assert "township" not in table.headers
+
+
+def test_a_member_row_batch_s_family_member_id_column_stays_its_id_column(tmp_path):
+    # must not: 家庭成员身份证号 (no joining word) is a member-row batch's ID column, not a cell of members (h430)
+    book = openpyxl.Workbook()
+    for row in [["序号", "村", "户主姓名", "户主身份证号", "家庭成员姓名", "与户主关系", "家庭成员身份证号"],
+                [1, "东村", "孙伟", HEAD, "孙伟", "户主", HEAD], [1, "东村", "孙伟", HEAD, "钱芳", "妻", STAFF]]:
+        book.active.append(row)
+    book.save(tmp_path / "城关镇新申请家庭.xlsx")
+    result = screen([tmp_path / "城关镇新申请家庭.xlsx"], {"staff": _staff(tmp_path)}, dt.date(2026, 9, 30))
+    assert list(zip(result.verdicts["户主姓名"], result.verdicts["家庭人口"], result.verdicts["结论"])) == [
+        ("孙伟", 2, "有疑点")]
+    assert list(zip(result.findings["类别代码"], result.findings["姓名"])) == [("C01", "钱芳")]

@@ -353,6 +353,10 @@ ROSTER = [
     FieldSpec("name", r"^(家庭|共同生活)?成员(情况|信息|名单)?[（(][^()（）]*[)）]$", weight=2),
     # (h410: 家庭成员情况 or 家庭成员名单 with no such note, its members never read, a dead mother never found)
     FieldSpec("name", r"^(家庭|共同生活)成员(情况|名单)$"),
+    # (h430: a 乡镇受理登记表's 家庭成员及身份证号 / 家庭成员、关系及身份证号 cell was never read: an applicant's dead spouse and
+    # a son's car unseen; a joining word is needed: 家庭成员身份证号 is a member-row roster's ID column)
+    FieldSpec("name", r"^(家庭|共同生活的?(家庭)?)成员(姓名)?(及|和|与|、)((与户主的?|与申请人的?)?关系|姓名)?(及|和|与|、)?"
+                      r"(公民)?身份(证|证号|证号码|证件号码?)$", weight=2),
     FieldSpec("sex", r"性别"),
     FieldSpec("birth", r"出生(日期|年月)"),
     # The date since which the roster's amount applies: a change (变更/调整) names it best, else the approval.
