@@ -151,8 +151,8 @@ def relation_code(rel: str, sex: str, style: int) -> object:
     return code
 
 
-def roster_sheets(households: list[Household], cells: dict, rng: random.Random,
-                  uncovered: set[str]) -> list[tuple[str, list[str], list[list]]]:
+def roster_sheets(households: list[Household], cells: dict, rng: random.Random, uncovered: set[str],
+                  income: dict[str, int] | None = None) -> list[tuple[str, list[str], list[list]]]:
     """The household sheet and the member sheet of a social-assistance system export.
 
     Args:
@@ -160,6 +160,8 @@ def roster_sheets(households: list[Household], cells: dict, rng: random.Random,
         cells: person ID -> the ID cell the worded roster wrote (the same damage); others are written clean.
         rng: for approval dates.
         uncovered: IDs of members who are not covered (是否保障对象 否).
+        income: head ID -> declared monthly income, written as 家庭年收入 (× 12) after the household sheet's columns
+            (the applicants' export); None: no such column.
     Returns:
         (sheet name, header, rows) for the two sheets.
     """
@@ -171,7 +173,7 @@ def roster_sheets(households: list[Household], cells: dict, rng: random.Random,
         approved = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(2300))
         hh_rows.append([family_no(h), village_code(h.township, h.village), h.township, h.village, h.head.p.name,
                         idc(h.head.p.id), h.size, covered, h.area, f"{h.area}低保", h.benefit, h.bank, h.phone,
-                        h.address, int(approved.strftime("%Y%m%d"))])
+                        h.address, int(approved.strftime("%Y%m%d"))] + ([income[h.head.p.id] * 12] if income else []))
         style = 1 if h.key % 7 == 0 else (2 if h.township == "河口乡" else 0)
         for m in h.members:
             m_rows.append([family_no(h), m.p.name, idc(m.p.id), relation_code(m.rel, m.p.sex, style), SEX[m.p.sex],
@@ -179,7 +181,7 @@ def roster_sheets(households: list[Household], cells: dict, rng: random.Random,
                            "否" if m.p.id in uncovered else "是"])
     # The household sheet comes sorted by number, the member sheet by household then member.
     hh_rows.sort(key=lambda r: r[0])
-    return [("家庭信息", HOUSEHOLD_HEADER, hh_rows), ("家庭成员信息", MEMBER_HEADER, m_rows)]
+    return [("家庭信息", HOUSEHOLD_HEADER + (["家庭年收入"] if income else []), hh_rows), ("家庭成员信息", MEMBER_HEADER, m_rows)]
 
 
 def uncovered_members(county: County, rng: random.Random) -> set[str]:
@@ -352,7 +354,7 @@ def write_coded(county: County, out: Path, worded: Path) -> dict[str, int]:
             write_text(out / name, header, rows, fmt)
         counts[name] = len(rows)
     (out / "新申请").mkdir(exist_ok=True)
-    write_xlsx(out / "新申请" / "新申请家庭信息.xlsx", roster_sheets(county.applicants, {}, rng, set()))
+    write_xlsx(out / "新申请" / "新申请家庭信息.xlsx", roster_sheets(county.applicants, {}, rng, set(), county.applicant_income))
     (out / "下季度").mkdir(exist_ok=True)
     q4_uncovered = {pid for pid in uncovered if any(m.p.id == pid for h in county.q4 for m in h.members)}
     write_xlsx(out / "下季度" / "清河县低保对象信息_2026年12月.xlsx",

@@ -176,6 +176,7 @@ class County:
         self.staff: list[dict] = []
         self.applicants: list[Household] = []
         self.screen_truth: list[tuple[str, str, str]] = []
+        self.applicant_income: dict[str, int] = {}  # head ID -> the family's declared monthly income (the batch only)
         self.q4: list[Household] = []
         self.review_truth: list[tuple[str, str, str, str]] = []
         self.dominant: dict[str, str] = {}
@@ -1175,6 +1176,15 @@ class County:
             elif i == 6:
                 L["businesses"].append(self.business_row(hh.head.p, "有限责任公司", 5, "存续"))
                 verdict, note = "有疑点", "C05: the head runs an active company with 5 employees"
+            # every family declares a monthly income (30-70 % of its standard a person, no random draw: the county's
+            # other files stay byte-identical); the 8th above the standard (S02), the 9th exactly at it (trap)
+            std = STD[hh.area]
+            per_person = std + 150 if i == 7 else std if i == 8 else std * (3 + i % 5) // 10
+            self.applicant_income[hh.head.p.id] = per_person * hh.size
+            if i == 7:
+                verdict, note = "有疑点", f"S02: declared {per_person * hh.size} / {hh.size} persons > {std} ({hh.area})"
+            elif i == 8:
+                note = f"trap S02: declared {per_person * hh.size} / {hh.size} persons = {std} ({hh.area}), not above"
             self.screen_truth.append((hh.head.p.id, verdict, note))
 
     # ------------------------------------------------------------------ next quarter
@@ -1565,13 +1575,13 @@ def write_applicants(county: County, path: Path) -> None:
     wb.set_properties({"created": dt.datetime(2026, 9, 30)})  # byte-stable output
     ws = wb.add_worksheet("新申请家庭")
     hdr = ["序号", "乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号码", "与户主关系", "性别",
-           "家庭人口", "城乡类别", "劳动能力", "健康状况", "残疾等级", "在校情况", "联系电话", "申请日期"]
+           "家庭人口", "家庭月收入（元）", "城乡类别", "劳动能力", "健康状况", "残疾等级", "在校情况", "联系电话", "申请日期"]
     ws.write_row(0, 0, hdr)
     r = 1
     for k, h in enumerate(county.applicants, 1):
         for m in h.members:
             vals = [k, h.township, h.village, h.head.p.name, h.head.p.id, m.p.name, m.p.id, m.rel, m.p.sex, h.size,
-                    h.area, m.labor, m.health, m.disability, m.school, h.phone, f"2026-09-{(k % 28) + 1:02d}"]
+                    county.applicant_income[h.head.p.id], h.area, m.labor, m.health, m.disability, m.school, h.phone, f"2026-09-{(k % 28) + 1:02d}"]
             for j, v in enumerate(vals):
                 ws.write_string(r, j, v) if isinstance(v, str) else ws.write_number(r, j, v)
             r += 1
