@@ -482,3 +482,26 @@ def test_a_member_row_batch_s_family_member_id_column_stays_its_id_column(tmp_pa
     assert list(zip(result.verdicts["户主姓名"], result.verdicts["家庭人口"], result.verdicts["结论"])) == [
         ("孙伟", 2, "有疑点")]
     assert list(zip(result.findings["类别代码"], result.findings["姓名"])) == [("C01", "钱芳")]
+
+
+@pytest.mark.parametrize("label, read", [
+    # h430: a township's 受理台账 names the programme 申请事项: unread, the 45-year-old 特困 applicant was no S01 lead
+    # and the 低保边缘 family (per person 1.2 × the rural line) S02 中
+    ("申请事项", True), ("申请救助事项", True), ("申请项目", True),
+    ("申请事项说明", False),  # must not: a note about the application, not its programme
+])
+def test_a_ledger_s_application_item_column_is_the_programme(tmp_path, label, read):
+    young, edge = make_id("19810101", 117), make_id("19700707", 133)
+    book = openpyxl.Workbook()
+    for row in [["序号", "乡镇", "村", "申请人姓名", "申请人身份证号", label, "城乡类别", "家庭人口", "家庭月收入"],
+                [1, "城关镇", "东村", "孙伟", young, "特困", "农村", 1, 0],
+                [2, "城关镇", "东村", "周平", edge, "低保边缘", "农村", 1, 620]]:
+        book.active.append(row)
+    book.save(tmp_path / "城关镇社会救助申请受理台账.xlsx")
+    result = screen([tmp_path / "城关镇社会救助申请受理台账.xlsx"], {}, dt.date(2026, 9, 30))
+    got = sorted(zip(result.findings["姓名"], result.findings["类别代码"]))
+    if read:
+        assert got == [("孙伟", "S01")] and list(result.verdicts["户主姓名"]) == ["孙伟"]
+        assert any("低保边缘" in w for w in result.warnings)
+    else:
+        assert got == [("周平", "S02")]

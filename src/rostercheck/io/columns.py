@@ -281,6 +281,8 @@ ROSTER = [
     FieldSpec("programme", r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困", _NOT_PROGRAMME, weight=2),
     FieldSpec("programme", r"^(保障|救助|对象|人员|保障对象)?(类型|类别|性质)$", _NOT_PROGRAMME),
     FieldSpec("programme", r"申请类[型别]", _NOT_PROGRAMME),  # an application export's (screen): 低保/特困
+    # a township's 受理台账 (h430: 申请事项 低保/特困/低保边缘 unread, the 特困 applicant never S01, a 低边 family S02)
+    FieldSpec("programme", r"^申请(救助)?(事项|项目|种类)$", _NOT_PROGRAMME),
     FieldSpec("township", TOWNSHIP_WORDS, r"村|地址|住址|民政|代码|编码", allow=_HOUSEHOLD),
     FieldSpec("county", _COUNTY_WORDS, allow=_HOUSEHOLD),
     FieldSpec("village", r"村|社区|^居委会$", r"村民小组|^组$|地址|住址|干部|与户主|关系|代码|编码", allow=_HOUSEHOLD),
@@ -912,7 +914,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("reason", r"原因|事由|理由|不予.*(依据|说明)|审批意见"),
         # a list of decisions, not only refusals: each row's outcome (批准 rows are left out, L05 approved_words)
         FieldSpec("outcome", r"(审批|审核|审定|办理|处理|评议)(结果|状态|结论)|^结果$|是否(批准|通过|同意)", weight=2),
-        FieldSpec("programme", r"申请类[别型]|保障类[别型]|救助类[别型]|^类别$"),
+        FieldSpec("programme", r"申请类[别型]|保障类[别型]|救助类[别型]|^类别$|^申请(救助)?(事项|项目|种类)$"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
