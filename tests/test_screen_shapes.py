@@ -502,6 +502,9 @@ def test_a_ledger_s_application_item_column_is_the_programme(tmp_path, label, re
     got = sorted(zip(result.findings["姓名"], result.findings["类别代码"]))
     if read:
         assert got == [("孙伟", "S01")] and list(result.verdicts["户主姓名"]) == ["孙伟"]
-        assert any("低保边缘" in w for w in result.warnings)
+        # the notice says what screen does with them and which rows (was the audit's "不参与核查…也不计入家庭人口")
+        said = " ".join(result.warnings)
+        assert "申请低保边缘的家庭不按低保、特困条件核对，不列入核对结论（申请名单第 3 行）" in said, said
+        assert "不计入家庭人口" not in said, said
     else:
         assert got == [("周平", "S02")]

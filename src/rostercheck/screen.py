@@ -36,8 +36,8 @@ from .normalize.values import text
 from .notices import number_typed_ids, old_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes, user_toml
-from .roster import (DIBAO, OTHER_AID_SAID, TEKUN, file_on_sheet, is_covered, name_coded_places, names_by_code,
-                     place_names_of, programme_stated)
+from .roster import (DIBAO, EDGE_LEFT_OUT, OTHER_AID_SAID, TEKUN, file_on_sheet, is_covered, name_coded_places,
+                     names_by_code, place_names_of, programme_stated)
 from .rules import load_all
 from .rules._vocab import value_warnings
 from .rules.d_roster import enrolment_place, head_rows
@@ -264,7 +264,7 @@ def screen(applications: list[Path], lists: dict[str, Path], as_of: dt.date, enr
         RENUMBERED_TITLE, RENUMBERED_ADVICE]
     frame.loc[(frame["类别代码"] == "D01") & frame["_member"].isin(shared), ["类别名称", "建议"]] = [SHARED_TITLE, SHARED_ADVICE]
     for t in inputs.tables:  # applications come without bank accounts: no word about it
-        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings
+        warnings.extend(f"{t.path.name}：{w.replace(EDGE_LEFT_OUT, edge_left_out(t))}" for w in t.warnings
                         if w != ROSTER_GAPS["bank_account"] and not w.startswith(OTHER_AID_SAID))
     warnings.extend(value_warnings(ctx, inputs.tables))
     warnings.extend(number_typed_ids(inputs, APPLICATIONS))
@@ -421,3 +421,17 @@ def _summary(part: pd.DataFrame) -> str:
         named = "、".join(f"{name}（{conf}）" for name, conf in zip(people["姓名"], people["置信度"]))
         items.append(f"{code} {title}：{named}")
     return "；".join(items)
+
+
+_EDGE_ROWS_SHOWN = 10  # rows of 低保边缘 applications named in the notice
+
+
+def edge_left_out(table) -> str:
+    """What screen does with a batch's 低保边缘 (低边) applications, in place of the audit's words (``EDGE_LEFT_OUT``):
+    they are not judged by the 低保/特困 conditions and have no verdict, and the rows are named (h430: the notice said
+    "不参与核查…也不计入家庭人口" and the families were missing from 核对结论 with no word of which they were)."""
+    rows = sorted({row for _word, row, _file in table.edge.values()})
+    shown = "、".join(str(r) for r in rows[:_EDGE_ROWS_SHOWN]) + (" 等" if len(rows) > _EDGE_ROWS_SHOWN else "")
+    where = f"（申请名单第 {shown} 行）" if rows else ""
+    return f"申请低保边缘的家庭不按低保、特困条件核对，不列入核对结论{where}。需核查低保边缘家庭的，请另行比对。"
+
