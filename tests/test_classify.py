@@ -1887,3 +1887,13 @@ def test_screen_s_quarter_with_the_batch_loose_runs_as_before(tmp_path):
     shutil.move(folder / "申请" / "新申请家庭.xlsx", folder / "新申请家庭.xlsx")
     result = CliRunner().invoke(app, ["screen", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
     assert result.exit_code == 0 and "申请家庭 40 户" in result.output, result.output
+
+
+def test_screen_s_quarter_with_lists_loose_and_rosters_only_below_names_no_rosters_as_applications(tmp_path):
+    # must not: with no sub-folder of applications, the enrolled rosters' folder is never written as the batch (h430)
+    folder = _loose_quarter(tmp_path)
+    shutil.rmtree(folder / "申请")
+    result = CliRunner().invoke(app, ["screen", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    said = " ".join(result.output.split()).replace(" ", "")
+    assert result.exit_code == 3 and "没有按表头内容识别为新申请家庭名册的文件" in said, said
+    assert f"rostercheckscreen{folder / '花名册'}" not in said, said

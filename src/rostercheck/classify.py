@@ -1667,7 +1667,8 @@ def _applications_below(got: Gathered, folder: Path, explicit: dict, wanted: Col
     """For screen, record a folder given as applications that gave lists and no roster while its sub-folders hold
     rosters (``Gathered.applications_below``, told by ``Gathered._applications_error``): the sub-folders saying they
     hold applications (申请/, or a batch whose title says so) are the batch, the others the enrolled rosters (given with
-    --lists when no --enrolled is given, ``enrolled``); when none or every one says so, all of them are the batch."""
+    --lists when no --enrolled is given, ``enrolled``); when none says so, nothing is recorded (the stop stays the
+    generic one: the batch is missing)."""
     if any(Path(r).resolve().parent == folder.resolve() for r in got.rosters):
         return
     below = _rosters_below(got, folder, explicit, wanted, True)
@@ -1675,6 +1676,9 @@ def _applications_below(got: Gathered, folder: Path, explicit: dict, wanted: Col
         return
     rolls = _enrolled_below(got, folder, below, explicit, wanted)
     batch = [d for d in below if d not in rolls]
+    if not rolls and not all(_APPLIED.search(str(d.relative_to(folder)) if d.is_relative_to(folder) else d.name)
+                             or any(p.applying for p in _rosters_in(d, explicit, wanted, True)) for d in batch):
+        return  # (rosters below and no batch: never the enrolled rosters written as applications, h411's 790 families)
     got.applications_below.append((folder, batch, rolls if enrolled else []))
 
 
