@@ -248,6 +248,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         parts.append(read_previous(path, limits))
         warnings.extend(f"{Path(path).name}：{n}" for n in parts[-1].attrs["notes"])
     given, parts = _named_by_file(given, parts, warnings)
+    parts = _added_rows(given, parts, warnings)
     given, parts, skipped = _read_through(given, parts, warnings, specs)
     for path, part in zip(given, parts):
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
@@ -713,6 +714,15 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
                 if not len(matches[n]) and len(near := _placed(row, known, near=True)) == 1:
                     matches[n] = near
                     near_at.append(at)
+            # a person's several findings of a category (a household's car, shop and second home) each the one its row's
+            # own 问题描述 is, when it has no 依据 (h428: each row took all three, one row's 不属实 the verdict of all)
+            told = _described(part)
+            for n, at in enumerate(part.index):
+                if len(matches[n]) > 1 and told[at] and not str(part.at[at, "依据"]).strip():
+                    bases = known.loc[matches[n], "依据"].astype(str).str.replace(r"\s+", "", regex=True)
+                    one = [k for k, b in bases.items() if b == told[at]] or [k for k, b in bases.items() if told[at] in b]
+                    if len(one) == 1:
+                        matches[n] = pd.Index(one)
         else:
             shape = _mask_shape(part) if public else None
             key_of = (lambda frame: _shown_key(frame, shape)) if public else _person_key
@@ -829,6 +839,64 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
         parts[i] = matched
     kept = [(g, p) for g, p in zip(given, parts) if len(p) or not (p.attrs.get("masked") or p.attrs.get("uncoded"))]
     return [g for g, _ in kept], [p for _, p in kept], skipped
+
+
+# What the county's list says of where a finding comes from: a list and its row (《死亡人员名单.csv》第 148 行), the roster,
+# the ledgers (F06 cites no row: 花名册, 资金发放明细)
+_SOURCED = re.compile(r"《[^》]+》|第\s*\d+\s*行|花名册|发放明细|名单")
+
+
+def _added_rows(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> list[pd.DataFrame]:
+    """The returns without the rows a township added to them, said (h428: a person on no list, added as 已清退, was
+    已整改 "已不在新花名册中" and raised the rate; without the county's list given nothing told it from a finding).
+
+    A row is the township's own when its return is the county's workbook (the sheet's other rows have 证据指纹), its
+    证据指纹 is blank, its 依据 names no source (below) and no other list given has a finding it may be (:func:`_placed`:
+    a finding retyped is that finding); or, in a return retyped without 证据指纹 of a township no list given with
+    证据指纹 holds, when its 依据 (问题描述) names no source while at least three of the return's rows, and twice as many
+    as name none, do, as every 依据 the audit writes does (a list and its row, the roster, the ledgers).
+
+    Args:
+        given: the files, one per part.
+        parts: their rows (:func:`io.ledger.read_previous`).
+        warnings: the notes, to which the rows left out are added.
+    Returns:
+        The parts, each without the rows its township added.
+    """
+    printed = [p["证据指纹"].astype(str).str.strip() for p in parts]
+    held = {t for p, fp in zip(parts, printed) if (fp != "").any()
+            for t in set(p["乡镇"].astype(str).str.strip()) - {""}}
+    out = []
+    for i, (path, part) in enumerate(zip(given, parts)):
+        own, why = pd.Series(False, index=part.index), ""
+        sheets = part["_sheet"].fillna("").astype(str) if "_sheet" in part.columns else pd.Series("", index=part.index)
+        if (printed[i] != "").any():
+            # (per sheet: a sheet whose 证据指纹 column was deleted keeps every finding, held-out 139)
+            printing = (printed[i] != "").groupby(sheets).transform("any").astype(bool)
+            # (a row whose 依据 names its source as the audit writes it is a finding retyped, its 证据指纹 lost)
+            own = printing & (printed[i] == "") & ~_described(part).str.contains(_SOURCED)
+            others = [p for j, p in enumerate(parts) if j != i and len(p)]
+            pool = pd.concat(others, ignore_index=True) if others else None
+            for at in part.index[own] if pool is not None else ():  # (a finding retyped, its ID or name typed anew: h352)
+                row = part.loc[at]
+                own[at] = not (len(_placed(row, pool)) or len(_placed(row, pool, near=True)))
+            why = "没有证据指纹（该工作表其他各行都有），依据没有写明来源名单，所给的其他问题清单中也没有该人的这一类问题"
+        elif len(part) and not (set(part["乡镇"].astype(str).str.strip()) & held):
+            told = _described(part)
+            cites = told.str.contains(_SOURCED) & (told != "")
+            if cites.sum() >= 3 and cites.sum() >= 2 * ((told != "") & ~cites).sum():
+                own = (told != "") & ~cites
+            why = "的依据（问题描述）没有写明来源名单（该文件其他各行都写明了），不像上期问题清单中的问题"
+        for sheet in dict.fromkeys(sheets[own]):  # (a workbook's rows numbered per sheet: each sheet's said apart)
+            name = Path(path).name + (f"（工作表“{sheet}”）" if sheets.nunique() > 1 else "")
+            warnings.extend(_unplaced(name, part[own & (sheets == sheet)], why + "，应是乡镇自行添加的，未计入回头看，请核对（如是乡镇"
+                                      "新发现的问题，请在下期核查中处理；如确是上期问题，请同时给出上期全县问题清单 findings.csv 后重新运行）"))
+        if own.any():
+            kept = part[~own].reset_index(drop=True)
+            kept.attrs.update(part.attrs)
+            part = kept
+        out.append(part)
+    return out
 
 
 def _masked_said(path, part: pd.DataFrame) -> tuple[str, str]:
@@ -1376,11 +1444,13 @@ def _finding_keys(prev: pd.DataFrame) -> pd.Series:
     """
     blank = pd.Series("", index=prev.index)
     printed = prev.get("证据指纹", blank).astype(str).str.strip()
+    # (a return's own 问题描述 where it has no 依据: h428, a household's car, shop and second home, retyped, were one)
+    basis = _described(prev) if len(prev) else blank
     said = (prev["类别代码"].astype(str) + "|" + prev.get("身份证号", blank).astype(str).str.strip().str[:14] + "|"
-            + prev.get("依据", blank).astype(str)).str.replace(r"\s+", "", regex=True)  # (an ID Excel made a number: 15 kept)
+            + basis.astype(str)).str.replace(r"\s+", "", regex=True)  # (an ID Excel made a number: 15 kept)
     # without 依据 (a system export's list), one person's finding of one code in two households (D01) is two: the head
     # tells them apart (h378: one of 王怡霞's two D01 rows lost, the other given its 整改情况)
-    bare = prev.get("依据", blank).astype(str).str.strip() == ""
+    bare = basis.astype(str).str.strip() == ""
     head = prev.get("户主身份证号", blank).astype(str).str.strip().str[:14]
     head = head.where(head != "", prev.get("户主姓名", blank).astype(str).str.replace(r"\s+", "", regex=True))
     said = said.where(~bare, said + "|" + head)
@@ -1855,7 +1925,8 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     # figures no reading took ('已追回（7月：300元）', '已追回300元及利息50元'): never the sum owed taken in their place, and
     # never left unsaid (h357)
     loose = list(dict.fromkeys(x for t, b in zip(texts, bare) for x in _unread_figures(t, b)))
-    verb = owed_in[1:3] if owed_in else "追回"
+    # (an F06 of a return without its sum owed is money to pay all the same: h428, "已追回 470.00 元" said of a 补发)
+    verb = owed_in[1:3] if owed_in else ("补发" if f["类别代码"] == "F06" else "追回")
     if loose and owed is not None:
         notes.append(f"乡镇填报中的“{'”“'.join(loose)}”无法确定是否为已{verb}的金额，未计入" +
                      ("" if done is not None else f"已{verb}金额")
@@ -1896,7 +1967,7 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
     # (an amount named that covers what was owed: '追回1548元（7-9月）', no 已, held-out 144)
     covered = done is not None and owed is not None and done >= owed - 1
     said_done = next((m.group(0) for t in texts if (m := _MONEY_DONE.search(t))), None)
-    if said_done and not covered and _STATUS_OPEN.search(claimed):
+    if said_done and not covered and done is None and _STATUS_OPEN.search(claimed):
         notes.append(f"乡镇填报“{claimed}”，虽写有“{said_done}”但未写金额，按未整改计（请核实"
                      f"{_claim_check(f, '多发的资金是否已追回')}）")
         return OPEN, owed or 0.0, ""
@@ -1935,6 +2006,13 @@ def _one_side_status(f: pd.Series, claimed: str, texts: list[str], cells: list, 
                          f"请写明已{verb}的金额（如“已{verb}600元”）后重新运行")
             return OPEN, owed or 0.0, ""
         notes.append(f"乡镇填报已{verb} {yuan(done)}，又写明“{partial}”，按未整改计，请核实是否已足额{verb}")
+        return OPEN, max((owed or 0.0) - done, 0.0), ""
+    # an amount written back beside words saying the money is still moving ('正在整改' | '正在追回，已追回1350元', the
+    # sum owed or unknown): open, the amount counted (h421 and h428: said "尚未见追回…的填报" or "未写金额", 0 元 counted)
+    if done is not None and owing:
+        still = next((k for t in [*texts[1:], *texts[:1]] for k in _CLAUSE.findall(t) if _MONEY_NOT_YET.search(k)), "")
+        notes.append(f"乡镇填报已{verb} {yuan(done)}" + (f"，应为 {yuan(owed)}" if owed and done < owed - 1 else "")
+                     + (f"，又写明“{still.strip()}”" if still else "") + f"，按未整改计，请核实是否已足额{verb}")
         return OPEN, max((owed or 0.0) - done, 0.0), ""
     why = next((w for t in texts if (w := _why_unread(t, verb))), "")
     notes.append(("尚未见更改发放账户的填报" if f["类别代码"] == "F07" else

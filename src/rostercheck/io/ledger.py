@@ -161,6 +161,11 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 # (a legend between the title and the header, "整改状态：1已整改 2整改中": held-out 302 said it unread)
                 said.append(" ".join(t for t in map(text, row) if t))
                 continue  # without the member's ID, review matches on 户主身份证号 + 姓名
+            # a header of two rows (整改情况 spanning 是否整改 | 整改时间 | 追回金额): the lower row names those columns (h428:
+            # read as the first finding, its 追回金额 never read)
+            under = _sub_header(row, labels, grid.rows[r + 1] if r + 1 < len(grid.rows) else [])
+            if under is not None:
+                row, labels, r = under, ledger_labels(under), r + 1
             pos: dict[str, int] = {}
             for i, label in enumerate(labels):
                 pos.setdefault(label, i)
@@ -241,6 +246,33 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         notes += [skipped_note(g.sheet) for g in grids if g.note_sheet]
     frame.attrs["notes"] = notes
     return frame
+
+
+_PERSON = ("姓名", "身份证号", "户主身份证号", "户主姓名")
+
+
+def _sub_header(row: list, labels: list[str], below: list) -> list | None:
+    """The header's cells with the row under it read in, when that row is the lower half of a two-row header.
+
+    Args:
+        row: the header row found (its merged cells filled).
+        labels: its labels (:func:`ledger_labels`).
+        below: the row under it.
+    Returns:
+        The header's cells, each the lower row's where it names a column of its own (not a copy of the cell above, a
+        merged one filled), or None when the row under it is a finding: it names a person under 姓名 or an ID, or holds
+        a figure, or a cell of more than 12 characters.
+    """
+    out, named = list(row), False
+    for i, cell in enumerate(below):
+        label, top = header_label(cell), header_label(row[i]) if i < len(row) else ""
+        if not label or label == top:
+            continue
+        if (i < len(labels) and labels[i] in _PERSON) or re.search(r"\d", label) or len(label) > 12:
+            return None
+        out += [""] * (i + 1 - len(out))
+        out[i], named = cell, True
+    return out if named else None
 
 
 def _status_beside(records: list[dict]) -> list[dict]:
@@ -428,7 +460,35 @@ def _cell(column: str, value: object) -> str:
         return day.isoformat()  # (h397: a date cell WPS saved as its serial, 46372, shown as the number)
     if value is None or isinstance(value, (bool, int, float, dt.date)):
         return text(value)
+    if column in _BOXED and _BOX.search(str(value)):
+        return ticked(str(value))
     return str(value).strip()  # what the township typed, as typed (no width or punctuation folding)
+
+
+# Check boxes a form prints before each choice ('☑已整改 □未整改'): ticked, and not (h428: both words read, the claim
+# of 已整改 beside 未整改 taken as doubt — an F07 put right was 未整改 "未写金额")
+_TICKS, _BLANKS = "☑☒✓✔√■▣", "□☐▢"
+_BOX = re.compile(f"[☑☒■▣{_BLANKS}]")
+_CHOICE = re.compile(f"([{_TICKS}{_BLANKS}])\\s*([^{_TICKS}{_BLANKS}]*)")
+_CHOSEN = re.compile(f"([^{_TICKS}{_BLANKS}]*)([{_TICKS}{_BLANKS}])")
+_BOXED = ("整改状态", "核实情况")
+
+
+def ticked(cell: str) -> str:
+    """The choices a cell of check boxes ticks ('☑已整改 □未整改', '已整改☑ 未整改□' → '已整改'; none ticked → '').
+
+    Args:
+        cell: the cell's text, holding at least one box (☑ □ ☐ ■ …).
+    Returns:
+        The text before the first box (a label: '是否整改：'), then each ticked choice, joined by '，'.
+    """
+    cell = cell.strip()
+    if cell and cell[-1] in _TICKS + _BLANKS and cell[0] not in _TICKS + _BLANKS:  # each box after its words (已整改☑ 未整改□)
+        return "，".join(w for words, mark in _CHOSEN.findall(cell) if mark in _TICKS and (w := words.strip(" \t,，、;；/")))
+    lead = cell[:_CHOICE.search(cell).start()].strip() if _CHOICE.search(cell) else cell
+    chosen = [words.strip(" \t,，、;；/") for mark, words in _CHOICE.findall(cell) if mark in _TICKS]
+    said = "，".join(x for x in chosen if x)
+    return lead + ("，" if lead and said and not lead.endswith((":", "：")) else "") + said
 
 
 # An Excel serial day of 2000–2049 (a date cell saved as its number): a deadline the township typed
