@@ -224,3 +224,27 @@ def test_a_row_whose_basis_names_no_source_among_rows_that_do_is_the_townships_o
     result = review([_retyped(tmp_path, bases)], [q4], Q4)
     assert ("龙飞翔" not in set(result.rows["姓名"])) == added
     assert any("龙飞翔" in w and "乡镇自行添加" in w for w in result.warnings) == added
+
+
+# --- a return without 户主身份证号 -------------------------------------------------------------------------------------
+
+WIFE, NAMESAKE = make_id("19560606", 162), make_id("19700202", 135)
+
+
+@pytest.mark.parametrize("rows, filled", [
+    # must fill: the head's own row in the same township and village gives his ID to his household's rows
+    ([("张三", ZHANG, "张三", "东村"), ("李梅", WIFE, "张三", "东村")], [ZHANG, ZHANG]),
+    # must not: the head's row in another village; two heads of one name in the village; no head's row; a cut ID
+    ([("张三", ZHANG, "张三", "西村"), ("李梅", WIFE, "张三", "东村")], [ZHANG, ""]),
+    ([("张三", ZHANG, "张三", "东村"), ("张三", NAMESAKE, "张三", "东村"), ("李梅", WIFE, "张三", "东村")],
+     ["", "", ""]),
+    ([("李梅", WIFE, "张三", "东村")], [""]),
+    ([("张三", ZHANG[:15] + "000", "张三", "东村"), ("李梅", WIFE, "张三", "东村")], ["", ""]),
+])
+def test_a_returns_missing_head_ids_are_its_heads_own_rows(rows, filled):
+    # h428: a return retyped without 户主身份证号 counted 陈文 and 刘莲's one C03 household as two in the rates
+    from rostercheck.review import _heads_filled
+
+    prev = pd.DataFrame([_finding("C03", n, i, "", "", 户主姓名=h, 村=v, 户主身份证号="") for n, i, h, v in rows])
+    _heads_filled(prev)
+    assert list(prev["户主身份证号"]) == filled
