@@ -47,6 +47,10 @@ def _money(code, recover, claimed, found, added=None):
     (["类别代码", "户主姓名", "整改状态"], ["C01", "张三", "已整改"], None),
     (["姓名", "身份证号", "整改状态", "备注"], [None, None, "已整改", "已追回500元"], None),
     (["姓名", "身份证号", "整改状态"], [None, None, None], None),
+    # must not: a hint typed under a column of its own (a drop-down's choices), one label alone
+    (["姓名", "身份证号", "整改状态", "备注"], [None, None, "已整改/未整改", None], None),
+    (["姓名", "身份证号", "核实情况", "整改状态"], [None, None, "属实/不属实", "已整改/未整改"], None),
+    (["姓名", "身份证号", "整改情况", None], [None, None, "是否整改", None], None),
 ])
 def test_the_row_under_a_header_is_its_lower_half_only_when_it_names_columns(top, below, read):
     got = _sub_header(top, ["姓名" if t == "姓名" else t or "" for t in top], below)

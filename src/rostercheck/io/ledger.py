@@ -260,19 +260,25 @@ def _sub_header(row: list, labels: list[str], below: list) -> list | None:
         below: the row under it.
     Returns:
         The header's cells, each the lower row's where it names a column of its own (not a copy of the cell above, a
-        merged one filled), or None when the row under it is a finding: it names a person under 姓名 or an ID, or holds
-        a figure, or a cell of more than 12 characters.
+        merged one filled), or None unless at least two of its cells name columns under labels spanning several; a
+        finding is none: it names a person under 姓名 or an ID, holds a figure, or a cell of more than 12 characters.
     """
-    out, named = list(row), False
+    out, named = list(row), 0
+    tops = [header_label(c) for c in row]
     for i, cell in enumerate(below):
-        label, top = header_label(cell), header_label(row[i]) if i < len(row) else ""
+        label, top = header_label(cell), tops[i] if i < len(tops) else ""
         if not label or label == top:
             continue
         if (i < len(labels) and labels[i] in _PERSON) or re.search(r"\d", label) or len(label) > 12:
             return None
+        # under a label spanning several columns (merged: repeated once filled; or blank beside it), never under a
+        # column of its own: a hint typed under 整改状态 ('已整改/未整改') is no header
+        spans = not top or (i > 0 and tops[i - 1] == top) or (i + 1 < len(tops) and tops[i + 1] in (top, ""))
+        if not spans:
+            return None
         out += [""] * (i + 1 - len(out))
-        out[i], named = cell, True
-    return out if named else None
+        out[i], named = cell, named + 1
+    return out if named >= 2 else None
 
 
 def _status_beside(records: list[dict]) -> list[dict]:
