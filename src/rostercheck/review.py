@@ -542,7 +542,10 @@ def _described(part: pd.DataFrame) -> pd.Series:
     if not cols:
         return pd.Series("", index=part.index)
     text = part[cols].fillna("").astype(str).apply(lambda c: c.str.replace(r"\s+", "", regex=True))
-    return text.apply(lambda r: next((v for v in r if v), ""), axis=1)
+    told = text[cols[0]]
+    for col in cols[1:]:  # (the first that says anything; column by column: a county's list may hold 100,000 rows)
+        told = told.where(told != "", text[col])
+    return told
 
 
 def _by_description(told: pd.Series, bases: pd.Series) -> list | None:
@@ -912,6 +915,8 @@ def _heads_filled(prev: pd.DataFrame) -> list[str]:
     if not len(prev) or "户主身份证号" not in prev.columns:
         return []
     blank = prev["户主身份证号"].astype(str).str.strip() == ""
+    if not blank.any():
+        return []
     name, head = _bare_name(prev), prev["户主姓名"].astype(str).str.replace(r"\s+", "", regex=True)
     own = (name == head) & (name != "") & prev["身份证号"].astype(str).str.strip().map(
         lambda v: ids.id_number(v).status == ids.VALID)
