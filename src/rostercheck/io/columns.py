@@ -750,6 +750,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),
         FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资|贷方|收入", weight=2),
+        # a finance office's quarterly book: one amount column headed by its quarter (第三季度, 2026年第三季度发放金额)
+        # beside a 所属期 of 2026年7-9月 (h426: "找不到发放金额列"); two or more quarters are quarter_columns' wide book
+        FieldSpec("amount", r"^(20\d{2}年度?)?第?[一二三四1-4]季度(发放|实发|资金)?(金额|额|数)?$", weight=1),
         # … and beside it what was due (应发金额): a failed or returned row's sum where nothing went out (实发 0)
         FieldSpec("due", r"^应(发|付|领)(金额|额|数)?$", weight=0.5),
         # a 流水 of the payout account: what went out is its 借方 (支出); 贷方 is money coming in (held-out 145)

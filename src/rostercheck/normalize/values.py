@@ -425,6 +425,19 @@ def _back_pay_text(note: str) -> str:
     return _BACK_NUMBERED.sub(lambda m: f"{m.group(1)}年{int(m.group(2) or m.group(3))}月", note) if "20" in note else note
 
 
+def back_pay_stripped(text: str) -> str:
+    """Return an item's words without the back pay it names ('补发7月民政资金' → '民政资金', '民政资金（7月补发）' →
+    '民政资金（）').
+
+    Args:
+        text: the item, as text.
+    Returns:
+        The text with each back-pay phrase (补发6月, 3-5月补发 …) taken out.
+    """
+    text = _back_pay_text(text)
+    return _BACK_PAY_AFTER.sub("", _BACK_PAY.sub("", text))
+
+
 def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
     """Return the months back pay (or a re-payment: '重发2月', '退回重发3月') named in an item or remark is for ('补发6月',
     '补发3-5月', '补发3、4、5月', '补发2025年11月至2026年1月'); a month written without its year is the latest such month not after the next one

@@ -24,6 +24,7 @@ from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..normalize.codes import same_code
 from ..normalize.names import person_name
+from ..normalize.values import BACK_PAY_WORDS, back_pay_stripped
 from ..reference import by_value_array
 from ..roster import covered_flags
 from ._money_former_ids import former_id_payees
@@ -309,8 +310,17 @@ def is_code(value, codes: list[str]) -> bool:
 
 def _generic(item: str, p: dict) -> str:
     """A 资金项目 as read: '' for a bank's word for the transfer alone (代发工资 under a title naming 低保金, held-out 140),
-    which says no more than a blank cell."""
-    return "" if re.sub(r"\s", "", item or "") in p.get("generic_items", ()) else item
+    which says no more than a blank cell, also when it names the month it back-pays (补发7月民政资金: h426, read as an
+    unknown item, the re-payment of a failed month was no payment)."""
+    cell = re.sub(r"\s", "", item or "")
+    generic = p.get("generic_items", ())
+    if cell in generic:
+        return ""
+    if any(w in cell for w in BACK_PAY_WORDS):
+        bare = re.sub(r"^[()（）\-—:：]+|[()（）\-—:：]+$", "", back_pay_stripped(cell))
+        if bare in generic:
+            return ""
+    return item
 
 
 def benefit_item(item: str, p: dict) -> bool:

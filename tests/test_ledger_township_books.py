@@ -1,0 +1,98 @@
+"""A finance office's quarterly books (h426): a sheet per township, a title, a unit line and a 合计 row, one amount
+column headed by the quarter (第四季度) beside a 所属期 of 2025年10-12月, or the quarter named by the title alone; and a
+bank's township return files whose 摘要 names the department's money (民政资金) rather than the item."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from money import household, make_id, money, money_context, months, pay
+
+from rostercheck.io.ledgers import load_ledgers
+from rostercheck.rules._money import benefit_item, params
+
+AS_OF = dt.date(2026, 9, 30)
+A = make_id("19800101", 111)
+B = make_id("19820202", 122)
+C = make_id("19500303", 133)
+
+
+def book(path, sheets, title, sub=""):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, (header, rows) in sheets.items():
+        ws = wb.create_sheet(name)
+        ws.append([title])
+        ws.append([f"乡镇：{name}", "", "", sub, "", "单位：元"])
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+        ws.append(["合计", "", "", "", "", sum(r[header.index(next(h for h in header if "季度" in h))] for r in rows)])
+    wb.save(path)
+    return path
+
+
+def got(frame):
+    names = [n or h for n, h in zip(frame["name"], frame["head_name"])]
+    return sorted((n, m, round(a, 2)) for n, m, a in zip(names, frame["month"], frame["amount"]))
+
+
+def test_a_lone_quarter_column_beside_its_period_pays_the_months_the_period_names(tmp_path):
+    # h426: "无法识别为资金发放明细：找不到发放金额列", the whole quarter's book skipped
+    header = ["序号", "村（社区）", "姓名", "身份证号码", "资金项目", "第一季度", "所属期", "备注"]
+    sheets = {"宝丰镇": (header, [[1, "宝丰村", "张三", A, "城乡低保金", 1020, "2026年1-3月", ""],
+                                  [2, "宝丰村", "张三", A, "春节一次性生活补贴", 200, "2026年1月", ""]]),
+              "溢水镇": (header, [[1, "溢水村", "李四", B, "城乡低保金", 340, "2026年1月", "2月起停保"]])}
+    [table], frame, _ = load_ledgers([book(tmp_path / "2026年第一季度低保资金发放表.xlsx", sheets,
+                                           "竹山县2026年第一季度城乡低保资金发放表")], AS_OF)
+    assert got(frame) == sorted([("张三", m, 340.0) for m in months("2026-01", "2026-03")]
+                                + [("张三", "2026-01", 200.0), ("李四", "2026-01", 340.0)])
+
+
+@pytest.mark.parametrize("sub", ["", "所属期：2025年10-12月"])
+def test_a_lone_quarter_column_without_a_period_column_pays_the_quarter_its_title_names(tmp_path, sub):
+    header = ["序号", "村（社区）", "姓名", "身份证号码", "资金项目", "第四季度", "备注"]
+    sheets = {"城关镇": (header, [[1, "南关社区", "张三", A, "城乡低保金", 1560, ""]])}
+    [table], frame, _ = load_ledgers([book(tmp_path / "2025年第四季度低保资金发放表.xlsx", sheets,
+                                           "竹山县2025年第四季度城乡低保资金发放表", sub)], AS_OF)
+    assert got(frame) == [("张三", m, 520.0) for m in months("2025-10", "2025-12")]
+
+
+def test_a_quarter_column_of_period_texts_is_no_amount(tmp_path):
+    # must not: 第三季度 holding '2026年第三季度' beside 发放金额 is the period, not the money
+    header = ["姓名", "身份证号码", "第三季度", "发放金额", "所属期"]
+    wb = openpyxl.Workbook()
+    for row in [header, ["张三", A, "2026年第三季度", 520, "2026年7月"], ["李四", B, "2026年第三季度", 340, "2026年8月"]]:
+        wb.active.append(row)
+    wb.save(path := tmp_path / "发放表.xlsx")
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert got(frame) == [("张三", "2026-07", 520.0), ("李四", "2026-08", 340.0)]
+
+
+@pytest.mark.parametrize("item, benefit", [
+    ("民政资金", True), ("救助资金", True), ("补发7月民政资金", True), ("民政资金（补发6月）", True),
+    ("7月补发民政资金", True), ("社会救助资金", True), ("代发工资", True), ("城乡低保金", True),
+    # must not: another item, whether back-paid or not, and words around the department's money
+    ("物价补贴", False), ("补发7月物价补贴", False), ("民政资金物价补贴", False), ("护理补贴", False),
+])
+def test_a_banks_word_for_the_departments_money_is_the_benefit(item, benefit):
+    assert benefit_item(item, params(money_context(roster(), [pay(A, "侯传红", "2026-07", 680)]))) is benefit
+
+
+def roster():
+    return (household("侯传红", A, benefit=680, bank_account="6217000011112222")
+            + household("程桂兰", B, benefit=340, bank_account="6217000033334444"))
+
+
+def test_a_failed_month_re_paid_under_the_departments_money_is_paid():
+    # h426: July 户名不符, re-paid in August as '补发7月民政资金' (an unknown item, so July stayed unpaid: F06); August's
+    # '民政资金' twice is a duplicate (F04, missed as 其他资金)
+    rows = [pay(A, "侯传红", "2026-07", 680, item="民政资金", status="户名不符"),
+            pay(A, "侯传红", "2026-07", 680, item="补发7月民政资金", status="入账成功"),
+            pay(A, "侯传红", "2026-08", 680, item="民政资金", status="入账成功"),
+            pay(A, "侯传红", "2026-09", 680, item="民政资金", status="入账成功")]
+    rows += [pay(B, "程桂兰", m, 340, item="民政资金", status="入账成功") for m in months("2026-07", "2026-09")]
+    rows.append(pay(B, "程桂兰", "2026-08", 340, item="民政资金", status="入账成功"))
+    ctx = money_context(roster(), rows, as_of=AS_OF)
+    assert money(ctx, "F06") == []
+    assert money(ctx, "F04") == [("程桂兰", "高", 340.0, None)]
