@@ -96,3 +96,17 @@ def test_a_failed_month_re_paid_under_the_departments_money_is_paid():
     ctx = money_context(roster(), rows, as_of=AS_OF)
     assert money(ctx, "F06") == []
     assert money(ctx, "F04") == [("程桂兰", "高", 340.0, None)]
+
+
+def test_the_items_notice_counts_back_pay_under_its_item_and_each_file_once():
+    # h426: "另有 4 项共 8 个文件（其中城乡低保金、民政资金、补发7月民政资金、补发6月民政资金…）"; folded, the August file
+    # was counted three times for 民政资金
+    from rostercheck.rules._money import ledger
+
+    rows = [pay(A, "侯传红", m, 680, item="民政资金", _file=f"溢水镇代发结果{m}.csv") for m in months("2026-07", "2026-08")]
+    rows += [pay(A, "侯传红", "2026-06", 680, item="补发6月民政资金", _file="溢水镇代发结果2026-08.csv"),
+             pay(A, "侯传红", "2026-05", 680, item="补发5月民政资金", _file="溢水镇代发结果2026-08.csv")]
+    ctx = money_context(roster()[:1], rows, as_of=AS_OF)
+    ctx.lists["payments"]["_file"] = [r.pop("_file") for r in rows]
+    ledger(ctx)
+    assert ctx.cache["money:items"] == ["资金发放明细（2 个文件）按保障金核对的项目：民政资金；其他资金（不核对）：无"]

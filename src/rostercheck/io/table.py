@@ -810,13 +810,15 @@ def place_code_files(folder: Path, limits: Limits | None = None, known=()) -> di
     return {p: names for p in files if (names := place_code_table(p, limits))}
 
 
-_SHEET_NOTE = re.compile(r"^工作表“([^”]*)”(“.*)$")
+_SHEET_NOTE = re.compile(r"^工作表“([^”]*)”(“.*|没有所属月份列，.*)$")
 
 
 def sheets_together(notes: list[str]) -> list[str]:
     """Notes that differ only in the sheet they begin with ('工作表“1月”“发放结果”列的代码…', '工作表“2月”…'), said once
     for all those sheets ('工作表“1月”“2月”“3月”“发放结果”列的代码…'), where the first of them stood (held-out 299: 18
-    lines for two columns of nine monthly sheets). Only notes going on with a quoted column are joined."""
+    lines for two columns of nine monthly sheets). Only notes going on with a quoted column are joined, and those saying
+    a sheet has no month column and is paid for the span its title names (h426: a quarter's book, one such line per
+    township's sheet)."""
     sheets: dict[str, list[str]] = {}
     for note in notes:
         m = _SHEET_NOTE.match(note)
@@ -829,7 +831,8 @@ def sheets_together(notes: list[str]) -> list[str]:
             out.append(note)
         elif m.group(2) not in done:
             done.add(m.group(2))
-            out.append("工作表" + "".join(f"“{s}”" for s in dict.fromkeys(sheets[m.group(2)])) + "的" + m.group(2))
+            out.append("工作表" + "".join(f"“{s}”" for s in dict.fromkeys(sheets[m.group(2)]))
+                       + ("的" if m.group(2).startswith("“") else "") + m.group(2))
     return out
 
 

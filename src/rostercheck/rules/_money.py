@@ -583,10 +583,17 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
     recovered = Counter(label for label, _ in {(label, f["_file"].iat[r]) for r, label in (apart or {}).items()})
     undid = Counter(label for label, _ in {(label, f["_file"].iat[r]) for r, label in (undoing or {}).items()})
     spellings: dict[str, dict[str, None]] = {}  # programme -> the benefit's spellings, in order
-    for item, is_benefit, adjusting, prog in zip(cells_at(kept, "item", first).tolist(), benefit[first].tolist(),
-                                                 adjust[first].tolist(), [progs[r] for r in first.tolist()]):
+    seen = set()  # (class, item as said, file): one file counted once for an item however it is spelled there
+    for item, is_benefit, adjusting, prog, file in zip(cells_at(kept, "item", first).tolist(), benefit[first].tolist(),
+                                                       adjust[first].tolist(), [progs[r] for r in first.tolist()],
+                                                       cells_at(kept, "_file", first).tolist()):
         said = re.sub(r"\s", "", str(item or ""))
-        files[is_benefit or (None if adjusting else False)][said or "未写资金项目"] += 1
+        if any(w in said for w in BACK_PAY_WORDS):  # (补发7月民政资金 is 民政资金 back-paid: h426, listed as items apart)
+            said = re.sub(r"^[()（）\-—:：]+|[()（）\-—:：]+$", "", back_pay_stripped(said)) or said
+        klass = is_benefit or (None if adjusting else False)
+        if (klass, said, file) not in seen:
+            seen.add((klass, said, file))
+            files[klass][said or "未写资金项目"] += 1
         if is_benefit and said:
             spellings.setdefault(prog, {})[said] = None
     for items in (side or {}).values():
