@@ -315,3 +315,13 @@ def test_a_death_on_the_deaths_list_and_in_the_registry_is_counted_once():
     assert money(money_context(roster(), ledger(), {**listed, "registry": registry}), "F01") == alone
     (f,) = findings(money_context(roster(), ledger(), {**listed, "registry": registry}), "F01")
     assert "户籍人口信息" not in f.evidence
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("2026年6月", "迁出日期 2026-06（未写具体日期）"),  # h426: shown as 2026-06-01, a day nobody wrote
+    ("2026-06-10", "迁出日期 2026-06-10"),
+])
+def test_a_move_dated_by_its_month_alone_is_shown_as_that_month(written, shown):
+    ctx = money_context(roster(), ledger(), {"migrations": [{"name": "张三", "id": A, "date": written, "dest": "广东省深圳市"}]})
+    [f] = findings(ctx, "F02")
+    assert (f.recover, shown in f.evidence) == (516.0 * 3, True), f.evidence

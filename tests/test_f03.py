@@ -583,3 +583,16 @@ def test_a_payee_on_no_roster_names_no_roster_file_or_row():
     ctx = money_context(roster(), rows)
     frame = findings_frame(ctx, findings(ctx, "F03"))
     assert frame[["花名册文件", "花名册行"]].values.tolist() == [["", ""]] and frame["来源行"].iat[0] != ""
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("2026.2", "停保（退出）日期 2026-02（未写具体日期）"),  # h426: shown as 2026-02-01, a day nobody wrote
+    ("2026年2月", "停保（退出）日期 2026-02（未写具体日期）"),
+    ("2026-02-20", "停保（退出）日期 2026-02-20"),
+    (46073, "停保（退出）日期 2026-02-20"),  # (an Excel serial is a day)
+])
+def test_an_exit_dated_by_its_month_alone_is_shown_as_that_month(written, shown):
+    rows = [pay(OUT, "孙八", m, 600) for m in months("2026-01", "2026-05")]
+    ctx = money_context(roster(), rows, {"exits": [{"name": "孙八", "id": OUT, "date": written, "reason": "收入超标"}]})
+    [f] = findings(ctx, "F03")
+    assert (f.recover, shown in f.evidence) == (1800.0, True), f.evidence

@@ -156,7 +156,7 @@ def events(ctx: Context, led: Ledger) -> None:
             return None  # back within the stop rule's months
         doubt = "（迁移原因是代码，看不出是否升学、参军）" if coded_reason(move_reason(row, c02)) else ""
         return Event("F02", "migrations", row, first, last, c,
-                     f"迁出日期 {day.isoformat()}，迁往 {judged[1] or '县外'}（迁出本县）"
+                     f"迁出日期 {date_shown(row, 'date')}，迁往 {judged[1] or '县外'}（迁出本县）"
                      + (f"，迁入日期 {back.isoformat()}（迁回本县，{last} 以后不计）" if back else "") + doubt,
                      certainty=LOW if doubt else HIGH)
 
@@ -181,7 +181,7 @@ def events(ctx: Context, led: Ledger) -> None:
         if last < stop_month(day, p):
             return None
         return Event("F03", "exits", row, stop_month(day, p), last, c,
-                     f"停保（退出）日期 {day.isoformat()}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
+                     f"停保（退出）日期 {date_shown(row, 'date')}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
                      + ("，整户停保" if whole else "") + (f"，恢复日期 {back.isoformat()}（{month_of(back)} 起不计）" if back else "")
                      + doubt, whole, certainty=MEDIUM if doubt else HIGH, programme=programme)
 

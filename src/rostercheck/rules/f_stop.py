@@ -23,6 +23,7 @@ from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before
 from . import _money_recoveries as recoveries
+from .c02_status import date_shown
 from ._money_namesakes import head_namesakes, roster_namesakes
 from ._money_events import roster_death, stop_month, stop_rule_said
 from ._money_unread import say as say_unread, unread_rows
@@ -534,7 +535,7 @@ def _enrolled_later(ctx: Context, led: Ledger, rows_by: dict[str, list[int]]) ->
         rows_by[h] = [r for r in rows if led.cols["month"][r] >= stop]
         if not rows_by[h]:
             del rows_by[h]
-        said.append(f"{payee_name(ctx, led, rows[0])}（{where(ctx, 'exits', row)}，停保（退出）日期 {row['date'].isoformat()}）")
+        said.append(f"{payee_name(ctx, led, rows[0])}（{where(ctx, 'exits', row)}，停保（退出）日期 {date_shown(row, 'date')}）")
     ctx.cache["money:later_exits"] = [
         f"资金发放明细中有 {len(said)} 名领取人不在所给花名册中，但停保（退出）名单显示其在保至核查基准日之后（如 {said[0]}）："
         "核查基准日时仍在保，停保以前月份的发放不计为不在册人员领取（F03）；"
@@ -570,7 +571,7 @@ def _exit_namesakes(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) ->
         paid = (f"，如是同一人，{stop_rule_said(led.params)}，{first} 起仍发放 {yuan(sum(led.cols['amount'][r] for r in after))}："
                 f"{months_text(sorted({led.cols['month'][r] for r in after}))}" if after else "")
         out[h] = (f"{unsure}{where(ctx, 'exits', row)}有同名的 {row.get('name', '')}，"
-                  f"停保（退出）日期 {row['date'].isoformat()}{paid}")
+                  f"停保（退出）日期 {date_shown(row, 'date')}{paid}")
     return out
 
 
