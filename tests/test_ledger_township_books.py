@@ -110,3 +110,15 @@ def test_the_items_notice_counts_back_pay_under_its_item_and_each_file_once():
     ctx.lists["payments"]["_file"] = [r.pop("_file") for r in rows]
     ledger(ctx)
     assert ctx.cache["money:items"] == ["资金发放明细（2 个文件）按保障金核对的项目：民政资金；其他资金（不核对）：无"]
+
+
+@pytest.mark.parametrize("item, bare", [
+    ("补发7月民政资金", "民政资金"), ("低保金（补发6月）", "低保金"), ("低保金(补发2026年6月)", "低保金"),
+    ("3-5月补发低保金", "低保金"),
+    # must stay as written: no month back-paid named (the money bench's '低保金(补发)' became '低保金(补发')
+    ("低保金(补发)", "低保金(补发)"), ("低保金", "低保金"),
+])
+def test_an_items_words_without_its_back_pay(item, bare):
+    from rostercheck.rules._money import item_without_back_pay
+
+    assert item_without_back_pay(item) == bare

@@ -316,11 +316,18 @@ def _generic(item: str, p: dict) -> str:
     generic = p.get("generic_items", ())
     if cell in generic:
         return ""
-    if any(w in cell for w in BACK_PAY_WORDS):
-        bare = re.sub(r"^[()（）\-—:：]+|[()（）\-—:：]+$", "", back_pay_stripped(cell))
-        if bare in generic:
-            return ""
+    if any(w in cell for w in BACK_PAY_WORDS) and item_without_back_pay(cell) in generic:
+        return ""
     return item
+
+
+def item_without_back_pay(item: str) -> str:
+    """An item's words without the back pay it names ('补发7月民政资金' → '民政资金', '低保金（补发6月）' → '低保金'); as
+    written when it names no month back-paid ('低保金(补发)')."""
+    bare = back_pay_stripped(item)
+    if bare == item:
+        return item
+    return re.sub(r"[(（]\s*[)）]", "", bare).strip(" -—:：、，,") or item
 
 
 def benefit_item(item: str, p: dict) -> bool:
@@ -589,7 +596,7 @@ def _items_said(f: pd.DataFrame, benefit: np.ndarray, progs: list[str], shown: i
                                                        cells_at(kept, "_file", first).tolist()):
         said = re.sub(r"\s", "", str(item or ""))
         if any(w in said for w in BACK_PAY_WORDS):  # (补发7月民政资金 is 民政资金 back-paid: h426, listed as items apart)
-            said = re.sub(r"^[()（）\-—:：]+|[()（）\-—:：]+$", "", back_pay_stripped(said)) or said
+            said = item_without_back_pay(said)
         klass = is_benefit or (None if adjusting else False)
         if (klass, said, file) not in seen:
             seen.add((klass, said, file))
