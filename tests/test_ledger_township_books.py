@@ -122,3 +122,34 @@ def test_an_items_words_without_its_back_pay(item, bare):
     from rostercheck.rules._money import item_without_back_pay
 
     assert item_without_back_pay(item) == bare
+
+
+def test_an_unnamed_smaller_row_beside_the_usual_benefit_is_other_money():
+    # h426: a township's bank file writes 民政资金 for every row: August's 物价补贴 (80) beside the benefit was F04 高
+    # and the 护理补贴 (320) beside a 特困 person's 1,040 every month F04 高 too
+    rows = [pay(A, "侯传红", m, 680, item="民政资金", status="入账成功") for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "侯传红", "2026-08", 80, item="民政资金", status="入账成功"))
+    rows += [pay(B, "程桂兰", m, 340, item="", status="入账成功") for m in months("2026-07", "2026-09")]
+    rows += [pay(B, "程桂兰", m, 120, item="", status="入账成功") for m in months("2026-07", "2026-09")]  # (a tie)
+    ctx = money_context(roster(), rows, as_of=AS_OF)
+    assert money(ctx, "F04") == []
+    assert money(ctx, "F05") == []
+    assert [n for n in ctx.cache["money:items"] if "未写明是哪一项" in n]
+
+
+@pytest.mark.parametrize("second, expected", [
+    (680, [("侯传红", "高", 680.0, None)]),  # must flag: the benefit twice, one amount
+    (1000, [("侯传红", "高", 680.0, None)]),  # must flag: more than the usual benefit is no subsidy beside it
+])
+def test_unnamed_rows_of_the_usual_amount_or_more_stay_duplicates(second, expected):
+    rows = [pay(A, "侯传红", m, 680, item="民政资金", status="入账成功") for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "侯传红", "2026-08", second, item="民政资金", status="入账成功"))
+    assert money(money_context(roster(), rows, as_of=AS_OF), "F04") == expected
+
+
+def test_an_unnamed_subsidy_beside_the_benefit_after_death_is_not_recovered():
+    # the benefit after death is F01's; the 物价补贴 the bank wrote as 民政资金 beside it is not (other money)
+    rows = [pay(A, "侯传红", m, 680, item="民政资金", status="入账成功") for m in months("2026-06", "2026-09")]
+    rows.append(pay(A, "侯传红", "2026-08", 80, item="民政资金", status="入账成功"))
+    ctx = money_context(roster(), rows, {"deaths": [{"name": "侯传红", "id": A, "date": "2026-06-20"}]}, as_of=AS_OF)
+    assert money(ctx, "F01") == [("侯传红", "高", 680.0 * 3, None)]

@@ -475,6 +475,10 @@ def _linked(ctx: Context) -> Ledger:
         damaged[list(former_ids)] = True
     if damaged.any():
         payee_at[damaged] = members["id"].to_numpy(dtype=object)[member_at[damaged]]
+    extras = _unnamed_extras(f, item, ok_rows & benefit_rows, payee_at, p)
+    if extras.any():  # another item the bank did not name, beside the benefit: not the benefit (F01–F06)
+        benefit_rows = benefit_rows & ~extras
+        benefit = benefit_rows.tolist()
     payee, household = payee_at.tolist(), household_at.tolist()
     adjusting = _adjusting(f, p)  # (judged once: the sources, the household's rows, the items notice, Ledger.array)
     if "money:sources" not in ctx.cache:
@@ -523,9 +527,68 @@ def _linked(ctx: Context) -> Ledger:
     ctx.cache["money:unidentified"] = (_unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
     ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
-                                           undoing=undoing_rows(led), side=side)
+                                           undoing=undoing_rows(led), side=side) + _extras_said(f, extras)
     led.memo["side_items"] = side
     return led
+
+
+def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray, payee_at: np.ndarray,
+                    p: dict) -> np.ndarray:
+    """Per row: a payment whose item names nothing (blank, or only the bank's word for the transfer or for the
+    department's money: 代发, 民政资金) paying a payee for a month beside another such row at her usual benefit (the amount
+    most of her benefit rows pay), its own amount below it: another item the bank did not name (物价补贴, 护理补贴), not
+    the benefit paid twice (h426: a township's bank file writing 民政资金 for every row, each August's 物价补贴 was F04
+    高). Rows of one amount stay duplicates; so do rows above the usual amount, and rows naming back pay.
+
+    Args:
+        f: the payments.
+        item: each row's item code (``_judged``).
+        paid_benefit: per row: paid, and its item is the benefit.
+        payee_at: each row's payee key.
+        p: the money parameters (:func:`params`).
+    Returns:
+        A boolean array, one per row.
+    """
+    out = np.zeros(len(f), dtype=bool)
+    _, bare = _judged(f, "item", lambda it: not _generic(str(it or "").strip(), p).strip()
+                      and not any(w in str(it or "") for w in BACK_PAY_WORDS))
+    rows = np.flatnonzero(paid_benefit & bare[item] & (payee_at != ""))
+    if len(rows) < 2 or "month" not in f.columns:
+        return out
+    months, _ = cell_codes(f, "month")
+    payees, _ = pd.factorize(payee_at[rows])
+    key = payees.astype(np.int64) * (int(months.max()) + 2) + (months[rows] + 1)
+    twice = pd.Series(key).duplicated(keep=False).to_numpy()
+    if not twice.any():
+        return out
+    rows, key = rows[twice], key[twice]
+    amounts = np.asarray(f["amount"].to_numpy(dtype=float, na_value=np.nan), dtype=float)
+    mine = paid_benefit & pd.Series(payee_at).isin(set(payee_at[rows].tolist())).to_numpy()
+    counts = pd.DataFrame({"p": payee_at[mine], "a": np.round(amounts[mine], 2)}).value_counts()
+    usual: dict[str, tuple[int, float]] = {}
+    for (payee, amount), n in counts.items():  # the most rows, then the larger amount (the benefit, not a subsidy)
+        if (n, amount) > usual.get(payee, (0, 0.0)):
+            usual[payee] = (n, amount)
+    for k in pd.unique(key):
+        group = rows[key == k]
+        norm = usual[payee_at[group[0]]][1]
+        at = np.abs(amounts[group] - norm) <= 1.0
+        if at.any() and not at.all():
+            below = group[~at & (amounts[group] < norm)]
+            out[below] = True
+    return out
+
+
+def _extras_said(f: pd.DataFrame, extras: np.ndarray) -> list[str]:
+    """The notice of :func:`_unnamed_extras`' rows, with an example."""
+    if not extras.any():
+        return []
+    r = int(np.flatnonzero(extras)[0])
+    name = next((str(v) for c in ("name", "head_name", "holder") if c in f.columns
+                 and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
+    return [f"资金发放明细中有 {int(extras.sum())} 行资金项目（摘要）未写明是哪一项（如“民政资金”、空白），与同一领取人同月的另一笔"
+            f"保障金同时发放、金额少于其平常每月的保障金（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
+            f"{float(f['amount'].iat[r]):,.2f} 元）：按其他资金计（如物价补贴、护理补贴），不计为重复发放；如实为重复发放，请核对"]
 
 
 def undo_word_only(item, p: dict) -> bool:
