@@ -162,3 +162,23 @@ def test_an_unnamed_subsidy_beside_a_benefit_paid_more_this_quarter_is_other_mon
     rows += [pay(A, "侯传红", m, 740, item="救助金", status="入账成功") for m in months("2026-07", "2026-09")]
     rows.append(pay(A, "侯传红", "2026-08", 80, item="救助金", status="入账成功"))
     assert money(money_context(roster(), rows, as_of=AS_OF), "F04") == []
+
+
+@pytest.mark.parametrize("status, failed", [
+    # h426: a bank's 回盘 failure reasons read as paid ("未能识别……已按发放成功计"): the unpaid month never F06
+    ("户名账号不一致", True), ("户名不匹配", True), ("卡已挂失", True), ("久悬户", True), ("睡眠户止付", True),
+    ("账户冻结", True), ("户名不符", True),
+    # must not: paid
+    ("入账成功", False), ("交易成功", False), ("已入账", False), ("成功", False),
+])
+def test_a_banks_failure_reasons_are_failures(status, failed):
+    from rostercheck.rules._money import failed_status
+
+    assert failed_status(status, params(money_context(roster(), [pay(A, "侯传红", "2026-07", 680)]))) is failed
+
+
+def test_a_month_whose_payment_the_bank_returned_for_a_name_mismatch_is_unpaid():
+    rows = [pay(A, "侯传红", m, 680, item="城乡低保金", status="入账成功") for m in months("2026-07", "2026-08")]
+    rows.append(pay(A, "侯传红", "2026-09", 680, item="城乡低保金", status="户名账号不一致"))
+    rows += [pay(B, "程桂兰", m, 340, item="城乡低保金", status="入账成功") for m in months("2026-07", "2026-09")]
+    assert money(money_context(roster(), rows, as_of=AS_OF), "F06") == [("侯传红", "高", None, 680.0)]
