@@ -667,3 +667,35 @@ def test_a_file_system_without_inodes_still_tells_an_input_from_an_old_report(tm
     finally:
         protect_inputs([])
     assert (tmp_path / "input.csv").read_text() == "keep"
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_the_roster_given_again_as_payments_is_refused(tmp_path, copy):
+    # h431: the quarter's roster given also as --payments was read as every household paid its 月保障金 each month of
+    # the quarter: F01 高 and 3,096 元 to recover for two dead members, exit 0
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("清河县2026年第三季度农村低保对象花名册\n" + _SMALL_ROSTER, encoding="utf-8")
+    paid = tmp_path / "9月发放明细.csv" if copy else roster
+    if copy:
+        paid.write_bytes(roster.read_bytes())
+    proc = run_cli("audit", roster, "--payments", paid, "--as-of", "2026-09-30", "--out", tmp_path / "out")
+    assert_refused(proc, int(ExitCode.USAGE), "低保花名册.csv", "--payments", "同时作为")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_quarters_roster_given_as_payments_is_refused_but_a_payment_roll_is_read(tmp_path):
+    # h431: its months came from the title (第三季度 → 2026-07至2026-09), so the "no month" refusal never applied
+    from rostercheck.errors import InputFileError
+    from rostercheck.io.ledgers import read_ledger
+
+    (tmp_path / "城关镇.csv").write_text("清河县2026年第三季度农村低保对象花名册\n" + _SMALL_ROSTER, encoding="utf-8")
+    with pytest.raises(InputFileError, match="文件名或标题写的是花名册"):
+        read_ledger(tmp_path / "城关镇.csv", dt.date(2026, 9, 30))
+    (tmp_path / "城关镇花名册.csv").write_text("2026年第三季度\n" + _SMALL_ROSTER, encoding="utf-8")
+    with pytest.raises(InputFileError, match="文件名或标题写的是花名册"):
+        read_ledger(tmp_path / "城关镇花名册.csv", dt.date(2026, 9, 30))
+    # a quarter's payment roll (发放花名册) and a month's 花名册 are payment tables, as before
+    (tmp_path / "季度.csv").write_text("清河县2026年第三季度低保金发放花名册\n" + _SMALL_ROSTER, encoding="utf-8")
+    assert len(read_ledger(tmp_path / "季度.csv", dt.date(2026, 9, 30))[1]) == 2
+    (tmp_path / "月.csv").write_text("清河县2026年7月农村低保对象花名册\n" + _SMALL_ROSTER, encoding="utf-8")
+    assert len(read_ledger(tmp_path / "月.csv", dt.date(2026, 9, 30))[1]) == 2

@@ -405,6 +405,9 @@ def audit_cmd(
         when = _date(as_of)
         got = _gather(rosters, lists, lists_dir, payments=payments, takes=("--lists", "--payments"))
         ledgers = [*(payments or []), *got.payments]  # ledgers found in a folder too
+        _refuse_same_file(got.rosters, ledgers, "花名册", "--payments 资金发放明细",
+                          "花名册的每一户会被当作每月都已按月保障金发放，得出并不存在的死亡后发放、应追回金额。资金发放明细"
+                          "请用银行或财政的发放文件")
         prepare_out_dir(out)
         with console.loading() as progress:
             result = audit(got.rosters, got.lists, when, config, progress=progress, suppress=suppress,

@@ -1504,8 +1504,11 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     frames, said = _summaries_apart(frames, [sheet for sheet, _ in framed], [title for _, title in framed])
     warnings += said
     frame = _concat(frames)
-    if len(frame) and set(pd.unique(np.asarray(frame["month_source"], dtype=object))) == {""} and not _names_months(frame):
+    sources = set(pd.unique(np.asarray(frame["month_source"], dtype=object))) if len(frame) else set()
+    if sources == {""} and not _names_months(frame):
         _refuse_roster(path, [layout.labels for _grid, layout in raw.sheets])
+    elif sources == {"表名"} and _roll_for_a_span(path, titles, frame):
+        _refuse_roster(path, [layout.labels for _grid, layout in raw.sheets], named=True)
     if frame.empty and len(frames) > institutions:  # (a care homes' sheet has said why its rows are not read)
         warnings.append("只有表头、没有发放数据行，未参与核查")
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame),
@@ -1578,11 +1581,31 @@ def _names_months(frame: pd.DataFrame) -> bool:
     return False
 
 
-def _refuse_roster(path: Path, headers: list[list[str]]) -> None:
-    """Refuse a file given as a ledger that names no month and shows a roster's columns (月保障金, 与户主关系 …)."""
+# A roster's own words in its name or title, and the words of a payment table (a month's 发放花名册 is a ledger).
+_ROLL_NAMED = re.compile(r"花名册|名册")
+_PAID_NAMED = re.compile(r"发放|拨付|代发|明细|台账|资金|打卡|支付|发款|领取")
+
+
+def _roll_for_a_span(path: Path, titles: list[str], frame: pd.DataFrame) -> bool:
+    """Whether a file whose months come from its name or title alone is a roster of a period, not a payment table: the
+    name or title says 花名册 and nothing of paying, and every row is of a span of months (a quarter's 花名册 given to
+    --payments was read as every household paid its 月保障金 each month of the quarter: F01 高 and sums to recover)."""
+    named = f"{path.stem} {' '.join(t for t in titles if t)}"
+    if not _ROLL_NAMED.search(named) or _PAID_NAMED.search(named):
+        return False
+    return all("至" in str(m) for m in pd.unique(np.asarray(frame["month"], dtype=object)))
+
+
+def _refuse_roster(path: Path, headers: list[list[str]], named: bool = False) -> None:
+    """Refuse a file given as a ledger that names no month (or, ``named``, whose name or title says it is a 花名册 of a
+    period) and shows a roster's columns (月保障金, 与户主关系 …)."""
     for labels in headers:
         roster = assign(labels, "roster")
         marks = [labels[roster[f]] for f in _ROSTER_MARKS if f in roster]
+        if len(marks) >= 2 and named:
+            raise InputFileError(path, f"看起来是花名册（文件名或标题写的是花名册，有“{marks[0]}”“{marks[1]}”等列，没有发放月份列），"
+                                       "不是资金发放明细：按花名册读作发放，每户会被当作该时期每月都已发放。花名册请写在命令开头"
+                                       "（选项之前）；资金发放明细请用银行或财政的发放文件（有所属月份、发放金额、发放结果等列）。")
         if len(marks) >= 2:
             raise InputFileError(path, f"看起来是花名册（有“{marks[0]}”“{marks[1]}”等列，没有发放月份），不是资金发放明细。"
                                        "花名册请写在命令开头（选项之前）；如果这是某月的发放表，请在文件名或表名中写明月份"
