@@ -699,3 +699,17 @@ def test_a_quarters_roster_given_as_payments_is_refused_but_a_payment_roll_is_re
     assert len(read_ledger(tmp_path / "季度.csv", dt.date(2026, 9, 30))[1]) == 2
     (tmp_path / "月.csv").write_text("清河县2026年7月农村低保对象花名册\n" + _SMALL_ROSTER, encoding="utf-8")
     assert len(read_ledger(tmp_path / "月.csv", dt.date(2026, 9, 30))[1]) == 2
+
+
+def test_a_ledger_whose_amounts_are_all_words_is_refused_saying_so_not_said_header_only(tmp_path):
+    # h431: a 发放明细 of 18 rows whose 发放金额 said 见附件 was run with "只有表头、没有发放数据行" (twice), exit 0
+    from rostercheck.errors import InputFileError
+    from rostercheck.io.ledgers import read_ledger
+    from helpers import make_id
+
+    rows = "".join(f"城关镇,东村,张{k},{make_id('19600101', 100 + k)},低保金,2026-0{m},见附件,成功\n"
+                   for k in range(3) for m in (7, 8, 9))
+    (tmp_path / "发放明细.csv").write_text("乡镇,村,户主姓名,户主身份证号,资金项目,所属月份,发放金额,发放结果\n" + rows,
+                                        encoding="utf-8")
+    with pytest.raises(InputFileError, match="“发放金额”列 9 行写的是“见附件”等，不是金额"):
+        read_ledger(tmp_path / "发放明细.csv", dt.date(2026, 9, 30))

@@ -482,8 +482,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else ''}各{'月份' if wide else '资金项目'}的金额列以{named}为单位"
                      f"（表头或标题所写），已折算为元")
     if items:
+        written = _amounts_written(frame, items, layout.labels)
         frame = _melted(frame, {c: ("", "", item) for c, item in items.items()}, layout.labels, None)
         if frame.empty:
+            frame.attrs["amounts_unread"] = written  # (rows whose amounts are words: said, not "只有表头")
             return frame, notes
     n = len(frame)
     frame["_file"], frame["_sheet"] = _same(n, str(path)), _same(n, frame["_sheet"].iloc[0])
@@ -1293,6 +1295,17 @@ def _dotted_year(year: str) -> str:
     return year if len(year) == 4 else f"20{year}"
 
 
+def _amounts_written(frame: pd.DataFrame, items: dict[int, str], labels: list[str]) -> str:
+    """What a sheet's amount columns hold when none of it is an amount (''  when they are blank): the label, the rows
+    written and an example ('“发放金额”列 18 行写的是“见附件”等'), for the reader told why the sheet paid nothing."""
+    written = {c: [v for v in frame[f"_m{c}"].tolist() if str(v if v is not None else "").strip()] for c in items}
+    if not any(written.values()):
+        return ""
+    col = max(written, key=lambda c: len(written[c]))
+    label = labels[col] if col < len(labels) else ""
+    return f"“{label}”列 {len(written[col])} 行写的是“{str(written[col][0]).strip()[:20]}”等，不是金额"
+
+
 def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], labels: list[str], dated) -> pd.DataFrame:
     """One row per amount column (``_m<col>``) and row: the column's item when it names one, its month when ``dated``
     is given (year, 'MM' → 'YYYY-MM'); blank and zero amounts left out."""
@@ -1473,6 +1486,9 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append(NO_ID_COLUMN)
         frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at, book_year, side)
+        if frame.empty and (written := frame.attrs.get("amounts_unread")):
+            unused.append((grid.sheet, f"可识别的发放金额（{written}）"))  # (h431: said as "只有表头、没有发放数据行")
+            continue
         if "amount" not in frame.columns:
             if frame.empty and grid.sheet:  # a year's book whose later months are still blank: no rows, not no column
                 blank.append(grid.sheet)  # (held-out 387: 1月…6月 "找不到发放金额列" beside 低保金 | 物价补贴 | 合计)
