@@ -1232,6 +1232,23 @@ def test_columns_of_formulas_without_saved_values_are_said(tmp_path):
     assert "个公式单元格没有保存计算结果" in classify_file(bad).why
 
 
+def test_a_member_id_column_of_formulas_without_saved_values_is_said_so(tmp_path):
+    # h431: 户主身份证号 typed, 成员身份证号码 as ="…" formulas nobody saved: refused as "整列空白或不像身份证号 … 请填好"
+    from rostercheck.errors import InputFileError
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "月保障金"])
+    for k in range(6):  # (enough rows for the column's content to be judged)
+        head = make_id("19600101", 2 * k + 1)
+        for name, relation, pid in ((f"张{k}", "户主", head), (f"李{k}", "配偶", make_id("19620101", 2 * k + 2))):
+            sheet.append(["城关镇", "东村", f"张{k}", head, name, relation, f'="{pid}"', 1032 if relation == "户主" else None])
+    book.save(tmp_path / "花名册.xlsx")
+    with pytest.raises(InputFileError, match="“成员身份证号码”列是公式，文件中没有保存计算结果.*请用 Excel 或 WPS 打开该文件"):
+        load_table(tmp_path / "花名册.xlsx", "roster")
+
+
 @pytest.mark.parametrize("values, example", [(["1", "2"], True), (["2"], True), (["1", "2", "3"], False)])
 def test_a_coded_programme_column_is_given_a_meaning_only_when_asked_of_the_exporter(tmp_path, values, example):
     # held-out 210: 保障类别 1/2/3 (分类施保 classes) got "programme_codes = { "1" = "低保", "2" = "特困" }" as advice,

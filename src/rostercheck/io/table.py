@@ -2167,13 +2167,19 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             frame = _members_unfolded(frame, layout, "花名册" if kind == "roster" else "名单")
         if kind == "roster" and "id" not in frame.columns and "head_id" in frame.columns:
             if _lists_members(frame):  # the head's ID is no member's: refuse rather than give it to every row
-                unused = [label for col, label in enumerate(layout.labels)
+                unused = [(col, label) for col, label in enumerate(layout.labels)
                           if col not in layout.mapping.values() and _ID_LABEL.search(label)]
-                found = (f"“{unused[0]}”列中没有可用的身份证号（整列空白或不像身份证号）" if unused
+                found = (f"“{unused[0][1]}”列中没有可用的身份证号（整列空白或不像身份证号）" if unused
                          else "找不到成员身份证号列")
+                advice = "请填好成员身份证号码列（一人一格，不要分成两列）后重新运行。"
+                if unused and is_xlsx(path):
+                    from .limits import unsaved_formulas
+
+                    if unsaved_formulas(path, sheet)[unused[0][0]]:  # (h431: said blank, and the advice was to fill it)
+                        found = f"“{unused[0][1]}”列是公式，文件中没有保存计算结果（程序生成后未在 Excel/WPS 中打开保存过），读出为空"
+                        advice = "请用 Excel 或 WPS 打开该文件，保存后重新运行。"
                 raise InputFileError(path, f"{('工作表“' + sheet + '”') if sheet else ''}列有家庭成员（成员姓名或与户主关系），"
-                                           f"但{found}，无法逐人比对（不能把户主的身份证号当作每个成员的）。"
-                                           "请填好成员身份证号码列（一人一格，不要分成两列）后重新运行。")
+                                           f"但{found}，无法逐人比对（不能把户主的身份证号当作每个成员的）。{advice}")
             # One row per household naming only its head (户主姓名, 户主身份证号, 家庭人口 …): each row is its head (a
             # 家庭成员 cell listing the others in words is no name of his).
             names = pd.Series(frame["name"] if "name" in frame.columns else "", index=frame.index, dtype=object).map(text)
