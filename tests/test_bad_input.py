@@ -713,3 +713,20 @@ def test_a_ledger_whose_amounts_are_all_words_is_refused_saying_so_not_said_head
                                         encoding="utf-8")
     with pytest.raises(InputFileError, match="“发放金额”列 9 行写的是“见附件”等，不是金额"):
         read_ledger(tmp_path / "发放明细.csv", dt.date(2026, 9, 30))
+
+
+def test_a_roster_left_in_a_hidden_sheet_is_refused_naming_that_sheet(tmp_path):
+    # h431: the roster hidden, a notes sheet shown: refused as "找不到表头 … 请确认文件内容和选项是否对应" only
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "花名册"
+    data.append(["乡镇", "村", "姓名", "与户主关系", "身份证号"])
+    data.append(["城关镇", "东村", "张三", "户主", ID])
+    data.sheet_state = "hidden"
+    book.create_sheet("填表说明").append(["请按要求填写"])
+    book.active = 1
+    book.save(tmp_path / "低保花名册.xlsx")
+    proc = audit(tmp_path / "低保花名册.xlsx", tmp_path=tmp_path)
+    assert_refused(proc, INPUT, "低保花名册.xlsx", "隐藏的工作表“花名册”未读取", "取消隐藏")

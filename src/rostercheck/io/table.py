@@ -2227,7 +2227,9 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
         if missing_reason:
             raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。" + (
                 "".join(unsaved) if unsaved else "请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。"))
-        raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_FAR} 行中找不到表头（如“姓名”“身份证号”）。请确认文件内容和选项是否对应。")
+        hidden = "".join(n for n in notes if n.startswith("隐藏的工作表"))  # (h431: the data in a hidden sheet went unsaid)
+        raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_FAR} 行中找不到表头（如“姓名”“身份证号”）。"
+                                   + (hidden or "请确认文件内容和选项是否对应。"))
     frame = _names_in_ids(_ids_in_names(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]))
     title = " ".join(dict.fromkeys(t for t in [*titles, *all_titles] if t))
     labels = [layout.labels for _frame, layout, _sheet in parts]
