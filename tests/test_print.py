@@ -413,3 +413,15 @@ def test_coverage_notes_print_across_the_page():
             "低＝只能部分比对。与优先级是两回事：优先级说先走访谁，置信度说是不是这个人。")
     width, _ = column_layout("内容", [said], COVERAGE_WIDTHS)
     assert width == SCREEN_WIDTHS["内容"] and lines_needed(said, width) <= 3
+
+
+def test_console_sample_rows_cut_a_cell_of_pages(capsys, monkeypatch):
+    # h431: a row whose 姓名 came from a remark of a million characters printed 21,000 folded lines
+    from rostercheck import console
+
+    rows = pd.DataFrame({"类别代码": ["D01"], "乡镇": ["雷池镇"], "村": ["雷池村"], "姓名": ["备注" + "很长" * 100_000],
+                         "身份证号": ["340827197010105863"], "置信度": ["中"]})
+    monkeypatch.setattr(console, "out", console.Console(width=100, highlight=False))
+    console.sample_rows(rows)
+    shown = capsys.readouterr().out
+    assert len(shown.splitlines()) < 20 and "…" in shown and "雷池镇" in shown

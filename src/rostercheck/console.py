@@ -446,7 +446,8 @@ def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
     if findings.empty:
         return
     head = findings.head(n)
-    rows = [{"类别代码": str(r["类别代码"]), "乡镇": str(r["乡镇"]), "村": str(r["村"]), "姓名": redact(str(r["姓名"])),
+    rows = [{"类别代码": str(r["类别代码"]), "乡镇": _clipped(str(r["乡镇"])), "村": _clipped(str(r["村"])),
+             "姓名": _clipped(redact(str(r["姓名"]))),
              "身份证号": mask_id(str(r["身份证号"])), "置信度": str(r["置信度"])} for _, r in head.iterrows()]
     whole = ("类别代码", "乡镇", "身份证号", "置信度")
     room = out.width - _columns_width([max(cell_len(c), *(cell_len(r[c]) for r in rows)) for c in whole])
@@ -462,6 +463,14 @@ def sample_rows(findings: pd.DataFrame, n: int = 5) -> None:
 
 
 _FOLDED_MIN = 4  # cells a folded column of names keeps: two Chinese characters a line
+# The longest place or name a sample row shows: a column of remarks read as the names (h431: a 1,000,000-character
+# cell) folded into 21,000 lines of console; real names and villages are far shorter (东湖社区居民委员会).
+SHOWN_MAX = 24
+
+
+def _clipped(value: str) -> str:
+    """A sample row's cell cut to :data:`SHOWN_MAX` characters, '…' saying it was."""
+    return value if len(value) <= SHOWN_MAX else value[:SHOWN_MAX - 1] + "…"
 FILE_NAME_WIDTH = 24  # a file name's column keeps names whole up to this (a third of a wider terminal)
 
 
