@@ -414,10 +414,10 @@ def readable(path: Path) -> bool:
         return True
     if not head or b"\x00" in head or head.startswith(b"PK") or head.startswith(b"\xd0\xcf\x11\xe0"):
         return False
-    from .io.html import is_table_page
+    from .io.html import is_sheet_export
 
-    if is_table_page(head.decode("utf-8", errors="ignore")):
-        return False  # a web page's tables (an export under an .xls name): io.read.page_grids
+    if is_sheet_export(head.decode("utf-8", errors="ignore")):
+        return False  # a web page's tables or an XML spreadsheet (an export under an .xls name): io.read.page_grids
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -2,7 +2,7 @@
 
 Excel and WPS open such a file as a workbook, so a department sends it as its list. Each top-level <table> becomes
 one grid, its cells' texts in rows, a cell spanning several columns or rows (colspan, rowspan) as a merged range, as a
-worksheet's merged cells are read. An XML spreadsheet (Excel 2003 XML, <Workbook>) is no web page and stays refused.
+worksheet's merged cells are read. An XML spreadsheet (Excel 2003 XML, <Workbook>) is no web page: io/xml2003.py.
 """
 
 from __future__ import annotations
@@ -24,6 +24,14 @@ _BREAKS = {"br", "p", "div", "li"}  # tags a cell's text breaks a line at
 def is_table_page(head: str) -> bool:
     """Whether a text file's head is a web page holding tables (not an XML spreadsheet)."""
     return bool(_PAGE.search(head)) and "<table" in head.lower() and not _XML.search(head)
+
+
+def is_sheet_export(head: str) -> bool:
+    """Whether a text file's head is a system's "Excel" export read as a workbook: a web page holding tables, or an
+    Excel 2003 XML spreadsheet (:mod:`rostercheck.io.xml2003`)."""
+    from .xml2003 import is_xml_workbook
+
+    return is_table_page(head) or is_xml_workbook(head)
 
 
 class _Tables(HTMLParser):

@@ -227,10 +227,14 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         raise InputFileError(path, "这是 Excel/WPS 打开工作簿时生成的临时锁定文件（文件名以 ~$ 开头），不是花名册或名单。"
                                    "请改为选择同一文件夹中的工作簿本身（锁定文件在关闭工作簿后会自动消失）。")
     if fmt == TEXT:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
+        # (a web page or an Excel 2003 XML spreadsheet under an .xlsx name is read as under an .xls name, h431)
+        if table_page(path):
+            grids = page_grids(path, limits, notes, note_sheets)
+        elif path.suffix.lower() in (".xlsx", ".xlsm"):
             raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
                                        "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
-        grids = page_grids(path, limits) if table_page(path) else [_read_text(path, limits, columnar)]
+        else:
+            grids = [_read_text(path, limits, columnar)]
     elif fmt == PARQUET:
         rows = parquet_rows(path, limits.max_rows + 2)
         if len(rows) > limits.max_rows + 1:
@@ -765,24 +769,54 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
 
 
 def table_page(path: Path) -> bool:
-    """Whether a text file is a web page holding tables (a system's "Excel" export: HTML under an .xls name), read by
-    :func:`page_grids`; an XML spreadsheet is none (its tags are ASCII in any encoding but UTF-16, refused as before)."""
-    from .html import is_table_page
+    """Whether a text file is a system's "Excel" export read by :func:`page_grids`: a web page holding tables (HTML under
+    an .xls name) or an Excel 2003 XML spreadsheet (its tags are ASCII in any encoding but UTF-16)."""
+    from .html import is_sheet_export
 
     with path.open("rb") as fh:
-        return is_table_page(fh.read(1 << 16).decode("utf-8", errors="ignore"))
+        return is_sheet_export(fh.read(1 << 16).decode("utf-8", errors="ignore"))
 
 
-def page_grids(path: Path, limits: Limits) -> list[Grid]:
+def page_grids(path: Path, limits: Limits, notes: list[str] | None = None, note_sheets: bool = False) -> list[Grid]:
     """A web page's tables (:func:`table_page`) as grids, one per table (named 表格1, 表格2 … when there are several),
-    their spanned cells as merged ranges; the first grid says how the file was read."""
+    their spanned cells as merged ranges; the first grid says how the file was read. An Excel 2003 XML spreadsheet's
+    worksheets likewise, by name (:func:`xml_grids`); its hidden and notes sheets named in ``notes``."""
     from .html import table_rows
+    from .xml2003 import is_xml_workbook
 
+    with path.open("rb") as fh:
+        if is_xml_workbook(fh.read(1 << 16).decode("utf-8", errors="ignore")):
+            return xml_grids(path, limits, notes if notes is not None else [], note_sheets)
     notes: list[str] = []
     tables = table_rows(decode_text(path.read_bytes(), path, notes), path, limits)
     grids = [Grid(path, f"表格{k}" if len(tables) > 1 else "", rows, 1, merged, TEXT)
              for k, (rows, merged) in enumerate(tables, 1)]
     grids[0].notes.extend(notes + ["是网页（HTML）格式的表格（系统导出后改名为 Excel 文件），已按其中的表格读取"])
+    return grids
+
+
+def xml_grids(path: Path, limits: Limits, notes: list[str], note_sheets: bool) -> list[Grid]:
+    """An Excel 2003 XML spreadsheet's visible worksheets as grids (hidden and notes sheets named in ``notes``, as a
+    workbook's are); the first grid says how the file was read.
+
+    Args:
+        path: the file.
+        limits: the safety bounds.
+        notes: where to name the sheets left unread.
+        note_sheets: also return sheets named like notes, flagged.
+    Returns:
+        The grids (possibly none: the caller says there is no sheet with data).
+    """
+    from .xml2003 import workbook_sheets
+
+    sheets = workbook_sheets(path.read_bytes(), path, limits)
+    grids = []
+    for name, hidden, rows, merged in sheets:
+        note_sheet = _sheet_wanted(name, not hidden, len(sheets), notes, note_sheets)
+        if note_sheet is not None:
+            grids.append(Grid(path, name, rows, 1, merged, TEXT, note_sheet=note_sheet))
+    if grids:
+        grids[0].notes.append("是 Excel 2003 XML 格式的表格（系统导出后改名为 Excel 文件），已按其中的工作表读取")
     return grids
 
 
