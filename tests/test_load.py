@@ -1777,3 +1777,14 @@ def test_a_one_row_rosters_head_columns_are_the_heads_labour_and_health(tmp_path
     found = build_members([load_table(tmp_path / "r.csv", "roster")], AS_OF)
     got = found[["name", "id", "labour", "health"]].fillna("").astype(str).values.tolist()
     assert got == members
+
+
+def test_a_column_repeating_one_id_on_every_row_is_not_the_members_ids(tmp_path):
+    # h431: a 身份证号 column holding one person's ID on every row, after 成员身份证号码, was read as each member's ID
+    # (10 D01 中 for one person, the deaths list's members unmatched)
+    members = [make_id("19600101", 2 * k + 1) for k in range(6)]
+    rows = "".join(f"城关镇,东村,张{k},{members[k]},张{k},户主,{members[k]},{members[0]}\n" for k in range(6))
+    path = tmp_path / "花名册.csv"
+    path.write_text("乡镇,村,户主姓名,户主身份证号,成员姓名,与户主关系,成员身份证号码,身份证号\n" + rows, encoding="utf-8")
+    table = load_table(path, "roster")
+    assert table.frame["id"].tolist() == members, table.headers

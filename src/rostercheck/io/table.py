@@ -576,7 +576,14 @@ class _ContentCheck:
             return False  # an empty column (财务负责人身份证号 left blank) is nobody's ID; a real one may follow
         if len(cells) < 3:
             return True
+        if fld == "id" and not self.masked_ids and len(cells) >= REPEATED_ID_ROWS and len({text(c) for c in cells}) == 1:
+            return False  # one ID on every row is no column of the members' own (h431: a 身份证号 column repeating one
+            # person's beside 成员身份证号码 gave every member that ID: 10 D01 and the deaths unmatched)
         return sum(1 for c in cells if test(c)) >= share * len(cells)
+
+
+# A roster's rows sampled that all show one ID: the column is someone's (the head's, the filler's), not each member's.
+REPEATED_ID_ROWS = 5
 
 
 _UNIT_NAMES = {per: unit for unit, per in YUAN_PER.items()}
