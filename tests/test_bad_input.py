@@ -731,3 +731,10 @@ def test_a_roster_left_in_a_hidden_sheet_is_refused_naming_that_sheet(tmp_path):
     book.save(tmp_path / "低保花名册.xlsx")
     proc = audit(tmp_path / "低保花名册.xlsx", tmp_path=tmp_path)
     assert_refused(proc, INPUT, "低保花名册.xlsx", "隐藏的工作表“花名册”未读取", "取消隐藏")
+
+
+def test_bytes_of_no_kind_named_xlsx_are_said_damaged_not_a_text_file_to_rename(tmp_path):
+    # h431: told "可能是改了扩展名的文本文件 … 把扩展名改回 .csv"
+    (tmp_path / "上期问题清单.xlsx").write_bytes(bytes(range(256)) * 16)
+    line = assert_refused(audit(tmp_path / "上期问题清单.xlsx", tmp_path=tmp_path), INPUT, "上期问题清单.xlsx", "已损坏或不完整")
+    assert ".csv" not in line

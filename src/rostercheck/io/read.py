@@ -231,6 +231,12 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         if table_page(path):
             grids = page_grids(path, limits, notes, note_sheets)
         elif path.suffix.lower() in (".xlsx", ".xlsm"):
+            with path.open("rb") as fh:
+                head = fh.read(4096)
+            if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                # (h431: bytes of no kind were told to be a text file to rename .csv)
+                raise InputFileError(path, f"扩展名是 {path.suffix}，但内容既不是 Excel 工作簿，也不是文本表格（文件已损坏或不完整）。"
+                                           "请从原处重新复制或重新导出后再试。")
             raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
                                        "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
         else:
