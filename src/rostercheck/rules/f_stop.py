@@ -23,6 +23,7 @@ from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
 from .f_amounts import _approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before
 from . import _money_recoveries as recoveries
+from . import _money_care_homes as care_homes
 from .c02_status import date_shown
 from ._money_namesakes import head_namesakes, roster_namesakes
 from ._money_events import roster_death, stop_month, stop_rule_said
@@ -136,6 +137,10 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     out: dict[str, list[Finding]] = defaultdict(list)
     for (code, _, _), slot in sorted(acc.items(), key=lambda kv: (kv[0][0], min(kv[1]["rows"]))):
         out[code].append(recoveries.said(led, slot, _emit(ctx, led, code, slot)))
+    # care homes paid one lump a month: each resident's share, inferred from the roster's standards (h432)
+    lumps, led.memo["care_homes_checked"] = care_homes.lump_findings(ctx, led, amount_tolerance(ctx))
+    for code, found in lumps.items():
+        out[code].extend(found)
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
 
@@ -657,11 +662,21 @@ def _care_home_lumps(ctx: Context, led: Ledger, care: np.ndarray) -> list[str]:
     rows = np.flatnonzero(care & led.array("ok") & led.array("benefit")).tolist()
     if not rows:
         return []
+    checked = led.memo.get("care_homes_checked", set())
+    out = []
+    if checked:  # (h432) each resident's share of the lump, by the roster's 供养机构 and 供养标准
+        out.append(f"{'、'.join(sorted(checked))}按月整笔拨付的供养金已按特困人员名册的集中供养人员（供养机构）及其供养标准"
+                   "逐人核对：拨付金额等于在院应供养人员的标准之和加上死亡、服刑、迁出或停保人员份额的月份，列为 F01–F03（中）")
+        rows = [r for r in rows if payee_name(ctx, led, r) not in checked]
+        if not rows:
+            return out
     homes = list(dict.fromkeys(payee_name(ctx, led, r) for r in rows))
     r = min(rows, key=lambda r: (led.cols["month"][r], r))
-    return [f"资金发放明细中有 {len(rows)} 行是拨付给 {len(homes)} 个供养机构的汇总（领取人是机构、没有个人身份证号，如 "
-            f"{payee_name(ctx, led, r)} {led.cols['month'][r]} {yuan(led.cols['amount'][r])}）：读入但不逐人核查，"
-            "机构集中供养人员的资金以机构拨付为准"]
+    return out + [f"资金发放明细中有 {len(rows)} 行是拨付给 {len(homes)} 个供养机构的汇总（领取人是机构、没有个人身份证号，如 "
+                  f"{payee_name(ctx, led, r)} {led.cols['month'][r]} {yuan(led.cols['amount'][r])}）：读入但不逐人核查，"
+                  "机构集中供养人员的资金以机构拨付为准" + ("" if not checked else
+                                             "（花名册没有写明其集中供养人员及各人供养标准，或各月拨付金额都不等于花名册所列应供养人员的供养标准之和，"
+                                             "无法推算各人份额）")]
 
 
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:

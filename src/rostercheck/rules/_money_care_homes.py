@@ -1,0 +1,174 @@
+"""A care home's monthly lump (集中供养) checked resident by resident against the 特困 roster (issue 15, h432).
+
+A home paid one row a month into its own account (户名 the home, no resident's ID) is paid, by the rules, the sum of
+its residents' 供养标准. The roster says who lives in which home (供养机构, read into 供养方式 as '集中供养（X）') and
+each resident's standard. A home is checked when in some month its lump is exactly the standards of the residents
+the roster says were due then (the roster lists all its residents, the lump is their standards). When a resident died (was jailed, moved out, left the programme), a month whose lump equals
+exactly the standards of the residents still due **plus** hers paid her share on: that share is owed back, at 中 at
+most (the lump is the home's; the share is inferred, never 高). A lump equal to the residents still due (cut
+rightly), or matching no such sum (other money mixed in, residents the roster does not list), is no finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from itertools import combinations
+
+from ..model import LOW, MEDIUM, Context, Finding
+from ._money import Event, Ledger, care_home_rows, finding, month_of, months_text, payee_name, payment_lines, weakest, yuan
+from ._money_events import stop_rule_said
+from . import where
+
+# '集中供养（城关镇敬老院）': the home roster.py writes into 供养方式 from a 供养机构 column
+_HOME = re.compile(r"^集中供养（(.+)）$")
+_SPACES = re.compile(r"[\s\u3000]+")
+# at most this many residents ruled out in one month are tried as the lump's surplus (subsets: 2^n sums)
+MAX_GONE = 4
+
+
+def _home_key(name: str) -> str:
+    """A home's name compared: without spaces and brackets."""
+    return _SPACES.sub("", str(name or "")).replace("(", "（").replace(")", "）")
+
+
+def _same_home(roster_name: str, payee: str) -> bool:
+    """Whether the roster's 供养机构 names the payee home: the same, or one the other's tail (惠水县城关镇敬老院 and
+    城关镇敬老院), the shorter at least four characters (a bare 敬老院 names no one home)."""
+    a, b = _home_key(roster_name), _home_key(payee)
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.endswith(short)
+
+
+def _standard(ctx: Context, m: int) -> float | None:
+    """A resident's monthly 供养标准: her own amount, else her household's when she is its only member."""
+    mem = ctx.members
+    for col in ("benefit_own", "benefit"):
+        if col not in mem.columns:
+            continue
+        v = mem[col].iat[m]
+        if v is None or v != v or float(v) <= 0:
+            continue
+        if col == "benefit" and int((mem["household"] == mem["household"].iat[m]).sum()) != 1:
+            return None  # a household's amount for several people: hers cannot be told
+        return float(v)
+    return None
+
+
+def _since(ctx: Context, m: int) -> str:
+    """The month a resident's approval date says she was due from ('' when the roster gives none)."""
+    if "approved" not in ctx.members.columns:
+        return ""
+    v = ctx.members["approved"].iat[m]
+    return month_of(v) if isinstance(v, dt.date) else ""
+
+
+def _residents(ctx: Context, homes: list[str]) -> dict[str, list[int]]:
+    """Payee home name → the roster members the 特困 roster places in it (集中供养（X）); a resident whose 供养机构
+    could name two of the homes paid makes both unread (whose lump she is in cannot be told)."""
+    out: dict[str, list[int]] = defaultdict(list)
+    if "support_mode" not in ctx.members.columns:
+        return out
+    unsure: set[str] = set()
+    for m, mode in enumerate(ctx.members["support_mode"].tolist()):
+        hit = _HOME.match(str(mode or ""))
+        if not hit:
+            continue
+        named = [h for h in homes if _same_home(hit.group(1), h)]
+        if len(named) == 1:
+            out[named[0]].append(m)
+        elif len(named) > 1:
+            unsure.update(named)
+    return {h: ms for h, ms in out.items() if h not in unsure}
+
+
+def _surplus(excess: float, gone: list[tuple[int, float]], tol: float) -> list[int] | None:
+    """The residents ruled out whose standards add up to a month's surplus (lump − those still due), when exactly one
+    set of them does; None otherwise."""
+    found = []
+    for k in range(1, min(len(gone), MAX_GONE) + 1):
+        for combo in combinations(gone, k):
+            if abs(sum(s for _, s in combo) - excess) <= tol:
+                found.append([m for m, _ in combo])
+    return found[0] if len(found) == 1 else None
+
+
+def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list[Finding]], set[str]]:
+    """F01–F03 for residents of care homes paid one lump a month whose share the lump kept paying after their death
+    (custody, move out, exit).
+
+    Args:
+        ctx: the audit context.
+        led: the ledger.
+        tol: the amount tolerance (元, F05's).
+    Returns:
+        (code → findings, the homes checked resident by resident).
+    """
+    care = care_home_rows(ctx, led)
+    amounts, months = led.cols["amount"], led.cols["month"]
+    ok, benefit = led.array("ok"), led.array("benefit")
+    lumps: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # home → month → rows
+    for r in care.nonzero()[0].tolist():
+        if ok[r] and benefit[r] and months[r] and amounts[r] > 0 and led.programme[r] in ("", "特困"):
+            lumps[payee_name(ctx, led, r)][months[r]].append(r)
+    out: dict[str, list[Finding]] = defaultdict(list)
+    checked: set[str] = set()
+    if not lumps:
+        return out, checked
+    own_rows = set(led.array("member").tolist())
+    for home, residents in _residents(ctx, list(lumps)).items():
+        standards = {m: _standard(ctx, m) for m in residents}
+        if any(s is None for s in standards.values()) or any(m in own_rows for m in residents):
+            continue  # a standard not told, or a resident paid on her own rows too: the lump cannot be accounted for
+        since = {m: _since(ctx, m) for m in residents}
+        owed: dict[int, list[tuple[str, list[int], float]]] = defaultdict(list)  # resident → the months paid on
+        event: dict[int, Event] = {}  # resident → the first event that ruled her out
+        accounted = False
+        for month, rows in sorted(lumps[home].items()):
+            lump = float(sum(amounts[r] for r in rows))
+            gone, due = [], 0.0
+            for m in residents:
+                if since[m] and since[m] > month:
+                    continue  # approved after the month: not in its lump
+                ev = next((e for e in led.events_member.get(m, []) if e.covers(month, "特困")), None)
+                if ev is None:
+                    due += standards[m]
+                else:
+                    gone.append((m, standards[m]))
+                    event.setdefault(m, ev)
+            if abs(lump - due) <= tol:
+                accounted = True  # the lump is the roster's residents' standards: the roster accounts for it
+            if not gone or lump - due <= tol:
+                continue
+            kept = _surplus(lump - due, gone, tol)
+            for m in kept or []:
+                owed[m].append((month, rows, lump))
+        if not accounted:
+            continue  # never once the sum of the residents the roster lists there: other residents, other money
+        checked.add(home)
+        for m, paid in owed.items():
+            out[event[m].code].append(_finding(ctx, led, home, m, event[m], standards[m], paid, len(residents)))
+    return out, checked
+
+
+def _finding(ctx: Context, led: Ledger, home: str, m: int, ev: Event, standard: float,
+             paid: list[tuple[str, list[int], float]], residents: int) -> Finding:
+    """The finding about one resident whose share a home's lump kept paying."""
+    months = [month for month, _, _ in paid]
+    total = standard * len(months)
+    rows = [rows[0] for _, rows, _ in paid]
+    lines = payment_lines([(month, led.item(rows[0]), f"{yuan(lump)}（含其供养标准 {yuan(standard)}）", led.where(rows[0]))
+                           for month, rows, lump in paid])
+    rule_text = (f"{stop_rule_said(led.params)}，{ev.first} 起不应发放" if ev.kind != "prisoners"
+                 else f"{ev.first} 起整月在押不应发放")
+    name = ctx.value(m, "name")
+    evidence = (f"{ev.source or where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。"
+                f"花名册：{name} 集中供养于 {home}，月供养标准 {yuan(standard)}。该机构按月整笔拨付（户名 {home}，"
+                f"没有逐人明细），{months_text(months)} 每月拨付金额等于花名册在院其他应供养人员的供养标准之和加上其供养标准"
+                f"（花名册列该机构集中供养 {residents} 人）：{lines}。其份额系按花名册供养标准推算，"
+                f"应追回 {yuan(standard)} × {len(months)} 个月，合计 {yuan(total)}；请向该机构核实其入住、离院（死亡）情况和拨付名单")
+    conf = weakest(ev.confidence, ev.certainty, MEDIUM)
+    facts = (("kind", "care_home_lump"), ("home", home), ("standard", f"{standard:.2f}"))
+    return finding(ctx, led, ev.code, rows[0], m, evidence, LOW if conf == LOW else conf,
+                   "身份证号一致（花名册集中供养人员，机构整笔拨付）", months, total, None, facts)

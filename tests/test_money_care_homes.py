@@ -1,0 +1,104 @@
+"""A care home paid one lump a month, checked resident by resident (h432, issue 15): F01–F03 for a resident's share
+the lump kept paying, at 中, never 高; the lump cut rightly, an admission raising it, 护理补贴 beside it, and a lump
+the roster does not account for are no finding."""
+
+from money import findings, make_id, money, money_context, months, pay
+
+TEKUN = "惠水县2026年第三季度特困人员名册"
+HOME = "城关镇敬老院"
+ACCOUNT = "6228480012345678001"
+# (name, ID, standard, approved)
+RESIDENTS = [("朱长生", make_id("19400101", 111, "522731"), 1700, "2018-03-01"),
+             ("王桂英", make_id("19410202", 122, "522731"), 1576, "2019-04-01"),
+             ("李德明", make_id("19420303", 133, "522731"), 1576, "2020-05-01"),
+             ("张秀兰", make_id("19430404", 144, "522731"), 1820, "2021-06-01")]
+NEW = ("刘凤英", make_id("19440505", 164, "522731"), 1820, "2026-07-06")  # admitted in July
+DEAD = {"deaths": [{"name": "朱长生", "id": RESIDENTS[0][1], "date": "2026-05-14"}]}
+
+
+def roster(residents=RESIDENTS, home=HOME):
+    return [{"township": "城关镇", "village": "敬老院", "name": n, "id": i, "support_mode": "集中供养", "care_home": home,
+             "benefit": s, "approved": a} for n, i, s, a in residents]
+
+
+def lump(amounts: dict[str, float], item="特困供养金", payee=HOME):
+    return [pay("", payee, m, a, item, bank_account=ACCOUNT) for m, a in amounts.items()]
+
+
+def full(month: str, cut: str = "", admitted: bool = True) -> float:
+    """The residents' standards due for a month: 朱长生 left out from ``cut``, 刘凤英 in from July when admitted."""
+    total = sum(s for n, _, s, _ in RESIDENTS if not (cut and n == "朱长生" and month >= cut))
+    return total + (NEW[2] if admitted and month >= "2026-07" else 0)
+
+
+def context(amounts, lists=DEAD, residents=RESIDENTS + [NEW], extra=()):
+    rows = [pay(make_id("19500101", 211, "522731"), "周九", m, 1576, "特困供养金") for m in months("2026-01", "2026-09")]
+    tekun = roster(residents) + [{"township": "城关镇", "village": "东村", "name": "周九",
+                                  "id": make_id("19500101", 211, "522731"), "support_mode": "分散供养", "benefit": 1576,
+                                  "approved": "2019-01-01"}]
+    return money_context(tekun, rows + lump(amounts) + list(extra), lists, roster_title=TEKUN)
+
+
+# Errors (must flag)
+
+def test_a_dead_residents_share_kept_in_the_lump_is_owed_back_at_medium():
+    ctx = context({m: full(m) for m in months("2026-01", "2026-09")})  # the lump never cut after the May death
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
+    (f,) = findings(ctx, "F01")
+    assert f.months == "2026-06至2026-09（4个月）"
+    assert HOME in f.evidence and "1,700.00 元" in f.evidence and "推算" in f.evidence
+    assert ("home", HOME) in f.facts
+    money(ctx, "F03")
+    (said,) = ctx.cache["money:care_homes"]
+    assert "逐人核对" in said and HOME in said
+
+
+def test_an_exit_kept_in_the_lump_is_f03():
+    exits = {"exits": [{"name": "王桂英", "id": RESIDENTS[1][1], "date": "2026-07-20", "reason": "自愿退出"}]}
+    ctx = context({m: full(m) for m in months("2026-01", "2026-09")}, exits)
+    assert money(ctx, "F03") == [("王桂英", "中", 1576 * 2, None)]
+
+
+def test_the_lump_under_a_longer_name_of_the_home_is_the_same_home():
+    ctx = money_context(roster(RESIDENTS + [NEW]),
+                        lump({m: full(m) for m in months("2026-01", "2026-09")}, payee="惠水县" + HOME), DEAD,
+                        roster_title=TEKUN)
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
+
+
+# OK (must not flag)
+
+def test_a_lump_cut_after_the_death_is_no_finding():
+    ctx = context({m: full(m, cut="2026-06") for m in months("2026-01", "2026-09")})
+    assert money(ctx, "F01") == []
+    assert money(ctx, "F05") == [] and money(ctx, "F06") == []
+
+
+def test_an_admission_raising_the_lump_is_no_finding():
+    someone = {"deaths": [{"name": "吴有才", "id": make_id("19300101", 311, "522731"), "date": "2026-02-02"}]}
+    ctx = context({m: full(m) for m in months("2026-01", "2026-09")}, someone)
+    assert all(money(ctx, code) == [] for code in ("F01", "F03", "F04", "F05", "F06"))
+
+
+def test_care_subsidy_rows_beside_the_lump_are_other_money():
+    care = lump({m: 300 * 5 for m in months("2026-01", "2026-09")}, item="护理补贴")
+    ctx = context({m: full(m, cut="2026-06") for m in months("2026-01", "2026-09")}, extra=care)
+    assert money(ctx, "F01") == [] and money(ctx, "F05") == []
+
+
+def test_a_lump_the_roster_never_accounts_for_is_not_split():
+    # a resident the roster does not list (1,700 a month, like 朱长生's) in the lump all year: after the death the
+    # surplus equals 朱长生's standard, but no month ever was the roster's residents' sum
+    ctx = context({m: full(m, cut="2026-06") + 1700 for m in months("2026-01", "2026-09")})
+    assert money(ctx, "F01") == []
+    money(ctx, "F03")
+    assert any("读入但不逐人核查" in s and HOME in s for s in ctx.cache["money:care_homes"])
+
+
+def test_residents_of_another_home_are_not_counted_in_the_lump():
+    other = money_context(roster(RESIDENTS + [NEW], home="石桥镇敬老院"),
+                          lump({m: full(m) for m in months("2026-01", "2026-09")}), DEAD, roster_title=TEKUN)
+    assert money(other, "F01") == []
+    bare = money_context(roster(RESIDENTS + [NEW], home="敬老院"),  # (a bare 敬老院 names no one home)
+                         lump({m: full(m) for m in months("2026-01", "2026-09")}), DEAD, roster_title=TEKUN)
+    assert money(bare, "F01") == []
