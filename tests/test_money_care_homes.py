@@ -102,3 +102,25 @@ def test_residents_of_another_home_are_not_counted_in_the_lump():
     bare = money_context(roster(RESIDENTS + [NEW], home="敬老院"),  # (a bare 敬老院 names no one home)
                          lump({m: full(m) for m in months("2026-01", "2026-09")}), DEAD, roster_title=TEKUN)
     assert money(bare, "F01") == []
+
+
+def test_residents_told_by_the_homes_account_when_the_roster_names_no_home():
+    # no 供养机构 column: 供养方式 集中供养 and the home's account as the resident's (银行账号)
+    rows = [{**r, "bank_account": ACCOUNT} for r in roster(RESIDENTS + [NEW])]
+    for r in rows:
+        del r["care_home"]
+    ctx = money_context(rows, lump({m: full(m) for m in months("2026-01", "2026-09")}), DEAD, roster_title=TEKUN)
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
+    # 分散供养 on the home's account is no resident of its lump (F07's lead): the lump is then never accounted for
+    for r in rows:
+        r["support_mode"] = "分散供养"
+    ctx = money_context(rows, lump({m: full(m) for m in months("2026-01", "2026-09")}), DEAD, roster_title=TEKUN)
+    assert money(ctx, "F01") == []
+
+
+def test_a_lump_of_the_standards_with_care_is_read_by_the_rosters_totals():
+    # the roster gives 基本生活标准 (benefit) and 供养标准 with 照料护理 (benefit_total); the home is paid the totals
+    rows = [{**r, "benefit_total": r["benefit"] + 300} for r in roster(RESIDENTS + [NEW])]
+    paid = {m: full(m) + 300 * (5 if m >= "2026-07" else 4) for m in months("2026-01", "2026-09")}
+    ctx = money_context(rows, lump(paid), DEAD, roster_title=TEKUN)
+    assert money(ctx, "F01") == [("朱长生", "中", 2000 * 4, None)]

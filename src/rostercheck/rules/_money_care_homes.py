@@ -20,6 +20,7 @@ from ..model import LOW, MEDIUM, Context, Finding
 from ._money import Event, Ledger, care_home_rows, finding, month_of, months_text, payee_name, payment_lines, weakest, yuan
 from ._money_events import stop_rule_said
 from . import where
+from ._household import support_modes
 
 # '集中供养（城关镇敬老院）': the home roster.py writes into 供养方式 from a 供养机构 column
 _HOME = re.compile(r"^集中供养（(.+)）$")
@@ -41,16 +42,17 @@ def _same_home(roster_name: str, payee: str) -> bool:
     return len(short) >= 4 and long_.endswith(short)
 
 
-def _standard(ctx: Context, m: int) -> float | None:
-    """A resident's monthly 供养标准: her own amount, else her household's when she is its only member."""
+def _standard(ctx: Context, m: int, columns: tuple[str, ...]) -> float | None:
+    """A resident's monthly 供养标准 from the first of the roster's columns filled: her own amount, or her household's
+    when she is its only member."""
     mem = ctx.members
-    for col in ("benefit_own", "benefit"):
+    for col in columns:
         if col not in mem.columns:
             continue
         v = mem[col].iat[m]
         if v is None or v != v or float(v) <= 0:
             continue
-        if col == "benefit" and int((mem["household"] == mem["household"].iat[m]).sum()) != 1:
+        if col != "benefit_own" and int((mem["household"] == mem["household"].iat[m]).sum()) != 1:
             return None  # a household's amount for several people: hers cannot be told
         return float(v)
     return None
@@ -64,18 +66,32 @@ def _since(ctx: Context, m: int) -> str:
     return month_of(v) if isinstance(v, dt.date) else ""
 
 
-def _residents(ctx: Context, homes: list[str]) -> dict[str, list[int]]:
-    """Payee home name → the roster members the 特困 roster places in it (集中供养（X）); a resident whose 供养机构
-    could name two of the homes paid makes both unread (whose lump she is in cannot be told)."""
+def _residents(ctx: Context, homes: dict[str, set[str]]) -> dict[str, list[int]]:
+    """Payee home name → the roster members the 特困 roster places in it: its 供养机构 (集中供养（X）), else 集中供养
+    (institution_modes) with the home's account as hers; a resident who could be in two of the homes paid makes both
+    unread (whose lump she is in cannot be told).
+
+    Args:
+        ctx: the audit context.
+        homes: each home paid a lump → the accounts its lumps went to.
+    """
     out: dict[str, list[int]] = defaultdict(list)
-    if "support_mode" not in ctx.members.columns:
+    mem = ctx.members
+    if "support_mode" not in mem.columns:
         return out
     unsure: set[str] = set()
-    for m, mode in enumerate(ctx.members["support_mode"].tolist()):
+    modes = support_modes(ctx) if "D02" in ctx.specs else (lambda v: "")
+    accounts = (mem["bank_account"].tolist() if "bank_account" in mem.columns and "account_cut" in mem.columns
+                else [""] * len(mem))
+    cut = mem["account_cut"].tolist() if "account_cut" in mem.columns else [True] * len(mem)
+    for m, mode in enumerate(mem["support_mode"].tolist()):
         hit = _HOME.match(str(mode or ""))
-        if not hit:
+        if hit:
+            named = [h for h in homes if _same_home(hit.group(1), h)]
+        elif modes(mode) == "institution" and accounts[m] and not cut[m]:
+            named = [h for h, held in homes.items() if str(accounts[m]) in held]
+        else:
             continue
-        named = [h for h in homes if _same_home(hit.group(1), h)]
         if len(named) == 1:
             out[named[0]].append(m)
         elif len(named) > 1:
@@ -109,47 +125,64 @@ def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list
     amounts, months = led.cols["amount"], led.cols["month"]
     ok, benefit = led.array("ok"), led.array("benefit")
     lumps: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # home → month → rows
+    held: dict[str, set[str]] = defaultdict(set)  # home → the accounts paid
     for r in care.nonzero()[0].tolist():
         if ok[r] and benefit[r] and months[r] and amounts[r] > 0 and led.programme[r] in ("", "特困"):
             lumps[payee_name(ctx, led, r)][months[r]].append(r)
+            if led.cols["bank_account"][r] and not led.cols["account_cut"][r]:
+                held[payee_name(ctx, led, r)].add(str(led.cols["bank_account"][r]))
     out: dict[str, list[Finding]] = defaultdict(list)
     checked: set[str] = set()
     if not lumps:
         return out, checked
     own_rows = set(led.array("member").tolist())
-    for home, residents in _residents(ctx, list(lumps)).items():
-        standards = {m: _standard(ctx, m) for m in residents}
-        if any(s is None for s in standards.values()) or any(m in own_rows for m in residents):
-            continue  # a standard not told, or a resident paid on her own rows too: the lump cannot be accounted for
-        since = {m: _since(ctx, m) for m in residents}
-        owed: dict[int, list[tuple[str, list[int], float]]] = defaultdict(list)  # resident → the months paid on
-        event: dict[int, Event] = {}  # resident → the first event that ruled her out
-        accounted = False
-        for month, rows in sorted(lumps[home].items()):
-            lump = float(sum(amounts[r] for r in rows))
-            gone, due = [], 0.0
-            for m in residents:
-                if since[m] and since[m] > month:
-                    continue  # approved after the month: not in its lump
-                ev = next((e for e in led.events_member.get(m, []) if e.covers(month, "特困")), None)
-                if ev is None:
-                    due += standards[m]
-                else:
-                    gone.append((m, standards[m]))
-                    event.setdefault(m, ev)
-            if abs(lump - due) <= tol:
-                accounted = True  # the lump is the roster's residents' standards: the roster accounts for it
-            if not gone or lump - due <= tol:
-                continue
-            kept = _surplus(lump - due, gone, tol)
-            for m in kept or []:
-                owed[m].append((month, rows, lump))
-        if not accounted:
-            continue  # never once the sum of the residents the roster lists there: other residents, other money
-        checked.add(home)
-        for m, paid in owed.items():
-            out[event[m].code].append(_finding(ctx, led, home, m, event[m], standards[m], paid, len(residents)))
+    for home, residents in _residents(ctx, {h: held[h] for h in lumps}).items():
+        if any(m in own_rows for m in residents):
+            continue  # a resident paid on her own rows too: the lump is no sum of the residents' standards
+        # the standards the lump pays: 供养标准 (or each one's own), else the total with 照料护理 where the roster gives it
+        for columns in (("benefit_own", "benefit"), ("benefit_total",)):
+            standards = {m: _standard(ctx, m, columns) for m in residents}
+            if any(s is None for s in standards.values()):
+                continue  # a standard not told: the lump cannot be accounted for
+            owed, event = _home_months(ctx, led, residents, standards, lumps[home], tol)
+            if owed is None:
+                continue  # never once the sum of the residents the roster lists there: other residents, other money
+            checked.add(home)
+            for m, paid in owed.items():
+                out[event[m].code].append(_finding(ctx, led, home, m, event[m], standards[m], paid, len(residents)))
+            break
     return out, checked
+
+
+def _home_months(ctx: Context, led: Ledger, residents: list[int], standards: dict[int, float],
+                 lumps: dict[str, list[int]], tol: float) -> tuple[dict | None, dict[int, Event]]:
+    """Each resident ruled out → the months (month, rows, lump) whose lump still held her share, and her event; None
+    for the first when no month's lump is the standards of the residents due then (the roster does not account for
+    the lump)."""
+    amounts = led.cols["amount"]
+    since = {m: _since(ctx, m) for m in residents}
+    owed: dict[int, list[tuple[str, list[int], float]]] = defaultdict(list)
+    event: dict[int, Event] = {}  # resident → the first event that ruled her out
+    accounted = False
+    for month, rows in sorted(lumps.items()):
+        lump = float(sum(amounts[r] for r in rows))
+        gone, due = [], 0.0
+        for m in residents:
+            if since[m] and since[m] > month:
+                continue  # approved after the month: not in its lump
+            ev = next((e for e in led.events_member.get(m, []) if e.covers(month, "特困")), None)
+            if ev is None:
+                due += standards[m]
+            else:
+                gone.append((m, standards[m]))
+                event.setdefault(m, ev)
+        if abs(lump - due) <= tol:
+            accounted = True  # the lump is the roster's residents' standards: the roster accounts for it
+        if not gone or lump - due <= tol:
+            continue
+        for m in _surplus(lump - due, gone, tol) or []:
+            owed[m].append((month, rows, lump))
+    return (owed if accounted else None), event
 
 
 def _finding(ctx: Context, led: Ledger, home: str, m: int, ev: Event, standard: float,
