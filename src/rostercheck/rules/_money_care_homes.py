@@ -16,6 +16,9 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
+import numpy as np
+import pandas as pd
+
 from ..model import LOW, MEDIUM, Context, Finding
 from ._money import Event, Ledger, care_home_rows, finding, month_of, months_text, payee_name, payment_lines, weakest, yuan
 from ._money_events import stop_rule_said
@@ -42,6 +45,13 @@ def _same_home(roster_name: str, payee: str) -> bool:
     return len(short) >= 4 and long_.endswith(short)
 
 
+def _sizes(ctx: Context) -> dict:
+    """Roster household → its number of members (counted once per audit)."""
+    if "money:household_sizes" not in ctx.cache:
+        ctx.cache["money:household_sizes"] = ctx.members["household"].value_counts().to_dict()
+    return ctx.cache["money:household_sizes"]
+
+
 def _standard(ctx: Context, m: int, columns: tuple[str, ...]) -> float | None:
     """A resident's monthly 供养标准 from the first of the roster's columns filled: her own amount, or her household's
     when she is its only member."""
@@ -52,7 +62,7 @@ def _standard(ctx: Context, m: int, columns: tuple[str, ...]) -> float | None:
         v = mem[col].iat[m]
         if v is None or v != v or float(v) <= 0:
             continue
-        if col != "benefit_own" and int((mem["household"] == mem["household"].iat[m]).sum()) != 1:
+        if col != "benefit_own" and _sizes(ctx).get(mem["household"].iat[m], 0) != 1:
             return None  # a household's amount for several people: hers cannot be told
         return float(v)
     return None
@@ -84,14 +94,18 @@ def _residents(ctx: Context, homes: dict[str, set[str]]) -> dict[str, list[int]]
     accounts = (mem["bank_account"].tolist() if "bank_account" in mem.columns and "account_cut" in mem.columns
                 else [""] * len(mem))
     cut = mem["account_cut"].tolist() if "account_cut" in mem.columns else [True] * len(mem)
-    for m, mode in enumerate(mem["support_mode"].tolist()):
+    # each distinct 供养方式 judged once: the homes it names, or 'institution' (集中 without a home named)
+    of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
+    said = []
+    for mode in distinct.tolist():
         hit = _HOME.match(str(mode or ""))
-        if hit:
-            named = [h for h in homes if _same_home(hit.group(1), h)]
-        elif modes(mode) == "institution" and accounts[m] and not cut[m]:
-            named = [h for h, held in homes.items() if str(accounts[m]) in held]
-        else:
-            continue
+        said.append([h for h in homes if _same_home(hit.group(1), h)] if hit
+                    else "institution" if modes(mode) == "institution" else None)
+    wanted = np.array([v is not None for v in said], dtype=bool)
+    for m in np.flatnonzero(wanted[of]).tolist() if len(said) else []:
+        named = said[of[m]]
+        if named == "institution":  # 集中 with no home named: the home whose account the roster gives her
+            named = [h for h, held in homes.items() if str(accounts[m]) in held] if accounts[m] and not cut[m] else []
         if len(named) == 1:
             out[named[0]].append(m)
         elif len(named) > 1:
