@@ -124,3 +124,17 @@ def test_a_lump_of_the_standards_with_care_is_read_by_the_rosters_totals():
     paid = {m: full(m) + 300 * (5 if m >= "2026-07" else 4) for m in months("2026-01", "2026-09")}
     ctx = money_context(rows, lump(paid), DEAD, roster_title=TEKUN)
     assert money(ctx, "F01") == [("朱长生", "中", 2000 * 4, None)]
+
+
+def test_an_admission_the_roster_gives_no_date_is_read_from_the_lumps_rise():
+    # no 审批日期: the lump short of 刘凤英's standard until July, when it rose by it; 朱长生's share kept after May
+    rows = [{k: v for k, v in r.items() if k != "approved"} for r in roster(RESIDENTS + [NEW])]
+    ctx = money_context(rows, lump({m: full(m) for m in months("2026-01", "2026-09")}), DEAD, roster_title=TEKUN)
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
+    (f,) = findings(ctx, "F01")
+    # (张秀兰 has the same standard: either may have come, said so)
+    assert "张秀兰、刘凤英的审批（入住）日期" in f.evidence and "按其中一人 2026-07 起入住计" in f.evidence
+    # cut rightly after the death: nothing
+    ctx = money_context(rows, lump({m: full(m, cut="2026-06") for m in months("2026-01", "2026-09")}), DEAD,
+                        roster_title=TEKUN)
+    assert money(ctx, "F01") == []

@@ -158,23 +158,49 @@ def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list
             standards = {m: _standard(ctx, m, columns) for m in residents}
             if any(s is None for s in standards.values()):
                 continue  # a standard not told: the lump cannot be accounted for
-            owed, event = _home_months(ctx, led, residents, standards, lumps[home], tol)
+            since = {m: _since(ctx, m) for m in residents}
+            owed, event = _home_months(led, residents, standards, since, lumps[home], tol)
+            entered, alike = {}, {}
+            if owed is None:
+                entered, alike = _entries(led, residents, standards, since, lumps[home], tol)
+                if entered:
+                    owed, event = _home_months(led, residents, standards, {**since, **entered}, lumps[home], tol)
             if owed is None:
                 continue  # never once the sum of the residents the roster lists there: other residents, other money
             checked.add(home)
             for m, paid in owed.items():
-                out[event[m].code].append(_finding(ctx, led, home, m, event[m], standards[m], paid, len(residents)))
+                out[event[m].code].append(_finding(ctx, led, home, m, event[m], standards[m], paid, len(residents),
+                                                   {j: (month, alike[j], standards[j]) for j, month in entered.items()}))
             break
     return out, checked
 
 
-def _home_months(ctx: Context, led: Ledger, residents: list[int], standards: dict[int, float],
+def _entries(led: Ledger, residents: list[int], standards: dict[int, float], since: dict[int, str],
+             lumps: dict[str, list[int]], tol: float) -> tuple[dict[int, str], dict[int, list[int]]]:
+    """Residents the roster gives no approval date whose standard a lump rose by from one month to the next: taken as
+    admitted that month (resident → month, and → the undated residents of that standard), one per rise (h432: a July admission without 审批日期 left the home's
+    months before it short of the roster's sum, so never accounted for)."""
+    amounts = led.cols["amount"]
+    totals = [(month, float(sum(amounts[r] for r in rows))) for month, rows in sorted(lumps.items())]
+    undated = [m for m in residents if not since[m]]
+    out: dict[int, str] = {}
+    alike: dict[int, list[int]] = {}  # resident taken → the undated residents of her standard it may have been
+    for (_, before), (month, now) in zip(totals, totals[1:]):
+        if now - before <= tol:
+            continue
+        fits = [m for m in undated if m not in out and abs(standards[m] - (now - before)) <= tol]
+        if fits:
+            out[fits[0]] = month  # (residents of one standard alike: which of them came changes no sum; said so)
+            alike[fits[0]] = fits
+    return out, alike
+
+
+def _home_months(led: Ledger, residents: list[int], standards: dict[int, float], since: dict[int, str],
                  lumps: dict[str, list[int]], tol: float) -> tuple[dict | None, dict[int, Event]]:
     """Each resident ruled out → the months (month, rows, lump) whose lump still held her share, and her event; None
     for the first when no month's lump is the standards of the residents due then (the roster does not account for
     the lump)."""
     amounts = led.cols["amount"]
-    since = {m: _since(ctx, m) for m in residents}
     owed: dict[int, list[tuple[str, list[int], float]]] = defaultdict(list)
     event: dict[int, Event] = {}  # resident → the first event that ruled her out
     accounted = False
@@ -200,7 +226,7 @@ def _home_months(ctx: Context, led: Ledger, residents: list[int], standards: dic
 
 
 def _finding(ctx: Context, led: Ledger, home: str, m: int, ev: Event, standard: float,
-             paid: list[tuple[str, list[int], float]], residents: int) -> Finding:
+             paid: list[tuple[str, list[int], float]], residents: int, entered: dict[int, tuple[str, list[int], float]]) -> Finding:
     """The finding about one resident whose share a home's lump kept paying."""
     months = [month for month, _, _ in paid]
     total = standard * len(months)
@@ -213,7 +239,10 @@ def _finding(ctx: Context, led: Ledger, home: str, m: int, ev: Event, standard: 
     evidence = (f"{ev.source or where(ctx, ev.kind, ev.row)}：{name}，{ev.what}；{rule_text}。"
                 f"花名册：{name} 集中供养于 {home}，月供养标准 {yuan(standard)}。该机构按月整笔拨付（户名 {home}，"
                 f"没有逐人明细），{months_text(months)} 每月拨付金额等于花名册在院其他应供养人员的供养标准之和加上其供养标准"
-                f"（花名册列该机构集中供养 {residents} 人）：{lines}。其份额系按花名册供养标准推算，"
+                f"（花名册列该机构集中供养 {residents} 人）：{lines}。" + "".join(
+                    f"花名册未写明{'、'.join(ctx.value(k, 'name') for k in who)}的审批（入住）日期，拨付金额自 {month} 起"
+                    f"增加了 {yuan(standard_of)}（{'其' if len(who) == 1 else '其中一人的'}供养标准），按{'其' if len(who) == 1 else '其中一人'}"
+                    f" {month} 起入住计。" for month, who, standard_of in entered.values()) + "其份额系按花名册供养标准推算，"
                 f"应追回 {yuan(standard)} × {len(months)} 个月，合计 {yuan(total)}；请向该机构核实其入住、离院（死亡）情况和拨付名单")
     conf = weakest(ev.confidence, ev.certainty, MEDIUM)
     facts = (("kind", "care_home_lump"), ("home", home), ("standard", f"{standard:.2f}"))
