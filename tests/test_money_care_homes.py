@@ -138,3 +138,14 @@ def test_an_admission_the_roster_gives_no_date_is_read_from_the_lumps_rise():
     ctx = money_context(rows, lump({m: full(m, cut="2026-06") for m in months("2026-01", "2026-09")}), DEAD,
                         roster_title=TEKUN)
     assert money(ctx, "F01") == []
+
+
+def test_a_residents_own_care_subsidy_rows_leave_the_lump_checked_and_her_own_benefit_rows_do_not():
+    paid = lump({m: full(m) for m in months("2026-01", "2026-09")})
+    own = [pay(RESIDENTS[2][1], "李德明", m, 100, "护理补贴") for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster(RESIDENTS + [NEW]), paid + own, DEAD, roster_title=TEKUN)
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
+    # paid her 供养金 on her own rows too: the lump is not the residents' sum, nothing is split
+    own = [pay(RESIDENTS[2][1], "李德明", m, 1576, "特困供养金") for m in months("2026-01", "2026-09")]
+    ctx = money_context(roster(RESIDENTS + [NEW]), paid + own, DEAD, roster_title=TEKUN)
+    assert money(ctx, "F01") == []

@@ -149,10 +149,10 @@ def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list
     checked: set[str] = set()
     if not lumps:
         return out, checked
-    own_rows = set(led.array("member").tolist())
+    own_rows = set(led.array("member")[benefit].tolist())  # (her own 护理补贴 or 零用钱 rows are other money)
     for home, residents in _residents(ctx, {h: held[h] for h in lumps}).items():
         if any(m in own_rows for m in residents):
-            continue  # a resident paid on her own rows too: the lump is no sum of the residents' standards
+            continue  # a resident paid her benefit on rows of her own too: the lump is no sum of the residents' standards
         # the standards the lump pays: 供养标准 (or each one's own), else the total with 照料护理 where the roster gives it
         for columns in (("benefit_own", "benefit"), ("benefit_total",)):
             standards = {m: _standard(ctx, m, columns) for m in residents}
