@@ -114,7 +114,9 @@ def _user_facing_strings(path: Path):
 _INPUT_PATTERNS = {"normalize/names.py": "•‧∙⋅･⸱・\u02d1", "normalize/ids.py": "\u2715\u2716",  # what users type, read
                    "io/public.py": "\u2212\u00a0",  # (the minus and no-break space a number is typed with)
                    "io/ledgers.py": "\u2212\u00a5",  # (the minus and yen sign of an amount cell: held-out 339)
-                   "io/ledger.py": "\u00a5", "review.py": "\u00a5",  # (an amount recovered written ￥500: h357, h359)
+                   "io/ledger.py": "\u00a5\u2611\u2612\u2713\u2714\u25a3\u2610\u25a2",  # (￥500 recovered: h357, h359;
+                   # the check boxes of a township's form, ☑已整改 □未整改: h428)
+                   "review.py": "\u00a5",
                    "io/table.py": "•・"}  # (a name's middle dot in a 家庭成员 cell: h358)
 
 
