@@ -30,7 +30,7 @@ from .policy import load_policy, roster_codes
 from .roster import EDGE_LEFT_OUT, EDGE_UNCOVERED, as_roster_names, place_names_of
 from .rules import load_all
 from .rules._coverage import (EDGE_ROWS, LEADS, LIST_COLUMNS, PLACE_NAMES, PRIORITY_ORDER, Lead, former_ids_said,
-                              masked_deaths_said)
+                              masked_deaths_said, unread_deaths_said)
 from .rules._vocab import value_warnings
 
 LEAD_COLUMNS = ["线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议",
@@ -154,6 +154,7 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
             warnings.extend(subsidy_gaps(ctx))
     former_ids_said(ctx, found)
     masked_deaths_said(ctx, found)
+    unread_deaths_said(ctx, found)
     for t in inputs.tables:
         # the accounts D02 and RQ3 compare and the health C08 reads are no concern of coverage's (held-out 138)
         # (a 低边 family is no enrolment here: its notice says so, not the audit's "不参与核查", held-out 375)

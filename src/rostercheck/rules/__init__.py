@@ -165,30 +165,34 @@ def fact_text(value: object) -> str:
     return str(value).strip()
 
 
-def dead_on_lists(ctx: Context) -> set[str]:
+def dead_on_lists(ctx: Context, read: Callable[[dict], bool] | None = None) -> set[str]:
     """Valid IDs dead by the review date on the deaths list (undated rows too) or by the registry's 人员状态 (死亡,
-    注销: ``reference._gone_from_household``); worked out once per run.
+    注销: ``reference._gone_from_household``); worked out once per run (and per ``read``).
 
     Args:
         ctx: the audit context.
+        read: when given, a deaths-list row counts only when it says True of the row (coverage: the row's cause read
+            as C02 reads it, ``_coverage.read_death``).
     Returns:
         The IDs.
     """
-    if "dead:lists" not in ctx.cache:
+    key = "dead:lists" if read is None else "dead:lists:read"
+    if key not in ctx.cache:
         out: set[str] = set()
         if ctx.has("deaths"):
             d = ctx.lists["deaths"]
             when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
-            out |= {i for i, st, w in zip(d["id"].tolist(), d["id_status"].tolist(), when)
-                    if st == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
+            said = [True] * len(d) if read is None else [read(row) for row in d.to_dict("records")]
+            out |= {i for i, st, w, ok in zip(d["id"].tolist(), d["id_status"].tolist(), when, said)
+                    if ok and st == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
         if ctx.has("registry") and "left" in ctx.lists["registry"].columns:
             reg = ctx.lists["registry"]
             dead = reg[(reg["left"] == "dead") & (reg["id_status"] == ids.VALID)]
             # (its 死亡日期 after the review date: alive on it, as C02 reads the registry — held-out 246; without a
             # 死亡日期, a 注销日期 after it: the death may be after it too, C02 says so at 低 — held-out 390)
             out |= {i for i, row in zip(dead["id"].tolist(), dead.to_dict("records")) if not death_after(row, ctx.as_of)}
-        ctx.cache["dead:lists"] = out
-    return ctx.cache["dead:lists"]
+        ctx.cache[key] = out
+    return ctx.cache[key]
 
 
 def death_after(row: dict, as_of: dt.date) -> bool:

@@ -492,8 +492,9 @@ def dead_rows(ctx: Context, kind: str) -> set[int]:
             deaths = ctx.lists["deaths"]
             found = link_lists(frame(ctx, kind), deaths)
             dates = deaths["date"] if "date" in deaths.columns else pd.Series(None, index=deaths.index)
+            died = death_readings(ctx)
             out = {int(r) for r, d in zip(found["m"], found["r"])
-                   if not isinstance(dates.get(d), dt.date) or dates.get(d) <= ctx.as_of}
+                   if (not isinstance(dates.get(d), dt.date) or dates.get(d) <= ctx.as_of) and died.get(int(d))}
         gone = exit_deaths(ctx) | recorded_deaths(ctx)
         return out | {r for r, row in rows(ctx, kind).items() if row["pid"] in gone} if gone else out
 
@@ -505,11 +506,30 @@ def recorded_deaths(ctx: Context) -> set[str]:
     (已死亡 特困 people) say are dead (held-out 182: six leads for dead people, three survivors missed); a death recorded
     under the former ID the registry keeps beside the person's current one is hers (held-out 366)."""
     def make() -> set[str]:
-        dead = dead_on_lists(ctx) | {k for k, (word, *_rest) in ctx.departed.items() if DIED.search(str(word))}
+        dead = dead_on_lists(ctx, read_death(ctx)) | {k for k, (word, *_rest) in ctx.departed.items() if DIED.search(str(word))}
         former = registry_former(ctx)
         return dead | {former[v] for v in dead if v in former}
 
     return _cached(ctx, "cov:recorded-deaths", make)
+
+
+def read_death(ctx: Context) -> Callable[[dict], bool]:
+    """A deaths-list row → whether C02 reads it as a death (``c02_status.reads_died``: a cause that says another reason,
+    迁出, is none; a bare code is one only when it is the list's own death code, h427), the test every death coverage
+    takes from the deaths list goes through (h436: every row was a death, the 3s of a list coded 1/3 too)."""
+    from .c02_status import reads_died
+
+    c02 = ctx.specs["C02"].params
+    return lambda row: reads_died(ctx, row, c02) is True
+
+
+def death_readings(ctx: Context) -> dict[int, bool]:
+    """Deaths-list row index → whether it reads as a death (:func:`read_death`), once per run."""
+    def make() -> dict[int, bool]:
+        said = read_death(ctx)
+        return {r: said(row) for r, row in rows(ctx, "deaths").items()} if ctx.has("deaths") else {}
+
+    return _cached(ctx, "cov:death-readings", make)
 
 
 def registry_former(ctx: Context) -> dict[str, str]:
@@ -676,11 +696,72 @@ def former_pairs(ctx: Context, left: pd.DataFrame, right: pd.DataFrame) -> pd.Da
 def dead_ids(ctx: Context) -> set[str]:
     """Return valid IDs of the people dead by the review date: on the deaths list (its IDs stored as numbers too, as
     :func:`listed_ids` links them), by the exit list's 退出原因, or as :func:`recorded_deaths` says."""
+    died = death_readings(ctx)
+
     def dated(row: dict) -> bool:
-        return not isinstance(row.get("date"), dt.date) or row["date"] <= ctx.as_of
+        return (not isinstance(row.get("date"), dt.date) or row["date"] <= ctx.as_of) and died.get(int(row["_at"]), False)
 
     return _cached(ctx, "cov:dead-ids", lambda: set(exit_deaths(ctx)) | recorded_deaths(ctx)
                    | set(listed_ids(ctx, "deaths", dated)))
+
+
+def unread_deaths(ctx: Context) -> dict[str, dict]:
+    """Valid ID → the deaths-list row (dated by the review date or undated) that names a person not otherwise known dead
+    while its cause does not read as a death (:func:`read_death`: an unread code, a 迁出): the registration was
+    cancelled, so the person may have died or left; a lead for her is kept at 低 and says so (:func:`unread_deaths_said`)
+    rather than dropped (h436)."""
+    def make() -> dict[str, dict]:
+        died, listed = death_readings(ctx), rows(ctx, "deaths") if ctx.has("deaths") else {}
+
+        def doubted(row: dict) -> bool:
+            return ((not isinstance(row.get("date"), dt.date) or row["date"] <= ctx.as_of)
+                    and not died.get(int(row["_at"]), False))
+
+        found = listed_ids(ctx, "deaths", doubted, "unread")
+        at = _cached(ctx, "cov:listed-rows:deaths:unread", dict)
+        dead = dead_ids(ctx)
+        return {p: listed[at[p]] for p in found if p not in dead and p in at}
+
+    return _cached(ctx, "cov:unread-deaths", make)
+
+
+UNREAD_DEATH_LOWERED = "，户口已注销，请先核实是否健在、是否仍在本县（优先级降为低）"
+UNREAD_DEATH_NOTED = "，户口已注销，核实家庭人口时注意"
+
+
+def _unread_death_text(ctx: Context, name: str, row: dict) -> str:
+    """'张三在《死亡人员名单》第 6 行中（注销原因“3”，看不出是否死亡）' ('…“迁出”，不是死亡' when the cause says another reason)."""
+    from .c02_status import says_died
+
+    cause = cell(row, "cause") or cell(row, "status")
+    other = says_died(row, ctx.specs["C02"].params) is False
+    return (f"{name}在{where(ctx, 'deaths', row)}中" + (f"（注销原因“{cause}”，{'不是死亡' if other else '看不出是否死亡'}）"
+                                                       if cause else "（看不出是否死亡）"))
+
+
+def unread_deaths_said(ctx: Context, leads: list[Lead]) -> None:
+    """Lower to 低 a lead whose person (for L01, every member of the household still counted) is on the deaths list by a
+    row whose cause does not read as a death (:func:`unread_deaths`), and say so; a household with other members keeps
+    its priority and the evidence names the person (as :func:`masked_deaths_said` for masked rows)."""
+    doubted = unread_deaths(ctx) if leads else {}
+    if not doubted:
+        return
+    dead, homes = dead_ids(ctx), households(ctx)
+    names = _names_by_id(ctx)
+    for ld in leads:
+        if ld.code == "L05":  # (judged by its grounds in the lead itself: l_coverage.removed_or_refused)
+            continue
+        hh = homes.get(ld.household) if ld.code == "L01" else None
+        people = [p for p in hh.pids if p not in dead] if hh is not None else [ld.person.get("id", "")]
+        hits = [p for p in people if p in doubted]
+        if not hits:
+            continue
+        said = "、".join(_unread_death_text(ctx, names.get(p) or ld.person.get("name", ""), doubted[p]) for p in hits)
+        if len(hits) == len(people):
+            ld.priority = LOW
+            ld.evidence = ld.evidence.replace("，优先级高）", "）") + f"；{said}{UNREAD_DEATH_LOWERED}"
+        else:
+            ld.evidence += f"；其中{said}{UNREAD_DEATH_NOTED}"
 
 
 def custody_of(ctx: Context) -> dict[str, str]:
@@ -696,7 +777,7 @@ def custody_of(ctx: Context) -> dict[str, str]:
 _KNOWN_FROM = ("monitoring", "disabled", "illness", "registry", "supporters", "exits", "rejected")
 
 
-def listed_ids(ctx: Context, kind: str, says: Callable[[dict], bool]) -> dict[str, str]:
+def listed_ids(ctx: Context, kind: str, says: Callable[[dict], bool], tag: str = "") -> dict[str, str]:
     """Valid ID → link key of the people on a deaths or prisoners list whose row ``says`` holds for: the row's own valid
     ID, else the roster member (``rules.links``) or the person of a list the leads read (``match.link_lists``) the row
     links to — an ID stored as a number by name + its first digits, as L01 links its rows (held-out 221: a deaths list
@@ -708,16 +789,21 @@ def listed_ids(ctx: Context, kind: str, says: Callable[[dict], bool]) -> dict[st
         says: the test a row must pass (dead by the review date, in custody on it).
     Returns:
         The IDs, each with the key it was linked on (``match.EXACT_KEY`` for an equal valid ID); remembered per kind
-        (one test per kind: :func:`dead_ids`, :func:`custody_of`).
+        (one test per kind and ``tag``: :func:`dead_ids`, :func:`custody_of`, :func:`unread_deaths`); the row each ID
+        was found on is remembered too (``cov:listed-rows:<kind>:<tag>``).
     """
     def make() -> dict[str, str]:
         from . import links
 
         if not ctx.has(kind):
             return {}
-        held = {r for r, row in rows(ctx, kind).items() if says(row)}
-        found: dict[str, str] = {row["id"]: EXACT_KEY for r, row in rows(ctx, kind).items()
-                                 if r in held and row["id_status"] == ids.VALID}
+        held = {r for r, row in rows(ctx, kind).items() if says(dict(row, _at=r))}
+        at: dict[str, int] = ctx.cache.setdefault(f"cov:listed-rows:{kind}:{tag}", {})
+        found: dict[str, str] = {}
+        for r, row in rows(ctx, kind).items():
+            if r in held and row["id_status"] == ids.VALID:
+                found[row["id"]] = EXACT_KEY
+                at.setdefault(row["id"], r)
         m = ctx.members
         people = [(m["id"].where(m["id_status"] == ids.VALID, ""), links(ctx, kind))]
         for other in _KNOWN_FROM:
@@ -725,13 +811,14 @@ def listed_ids(ctx: Context, kind: str, says: Callable[[dict], bool]) -> dict[st
                 f = frame(ctx, other)
                 people.append((f["pid"], link_lists(f, ctx.lists[kind])))
         for pids, linked in people:
-            for at, r, key in zip(linked["m"], linked["r"], linked["key"]):
+            for i, r, key in zip(linked["m"], linked["r"], linked["key"]):
                 # (a masked ID's 低 lead is for a clerk to check, no record that the person died or is held)
-                if int(r) in held and pids.get(at) and MASKED_KEY not in str(key):
-                    found.setdefault(pids[at], key)
+                if int(r) in held and pids.get(i) and MASKED_KEY not in str(key):
+                    found.setdefault(pids[i], key)
+                    at.setdefault(pids[i], int(r))
         return found
 
-    return _cached(ctx, f"cov:listed:{kind}", make)
+    return _cached(ctx, f"cov:listed:{kind}:{tag}", make)
 
 
 def exit_reason(ctx: Context, value: object) -> object:

@@ -404,6 +404,25 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
     return out
 
 
+def reads_died(ctx: Context, row: Mapping, params: dict) -> bool | None:
+    """Whether C02 reads a deaths-list row as a death: :func:`says_died`, and when that cannot tell, a bare 注销原因 code
+    that is the list's own death code (:func:`bulk_death_code`, no 人员状态 beside it). Coverage judges the rows so too
+    (h436: a 公安 list coded 1/3 without a legend — every row counted as a death, the 3s too).
+
+    Args:
+        ctx: the context.
+        row: the deaths-list row.
+        params: the [C02] parameters.
+    Returns:
+        True for a death, False for another reason for cancelling, None when neither can be read.
+    """
+    said = says_died(row, params)
+    if said is None and not str(row.get("status", "") or "").strip() and bulk_death_code(
+            ctx, str(row.get("cause", "") or "").strip(), params):
+        return True
+    return said
+
+
 def bulk_death_code(ctx: Context, cause: str, params: dict) -> str:
     """Whether an unread 注销原因 code is the deaths list's own: two thirds or more of the list's filled cause cells hold it
     (:func:`_econ.bulk_code`, over the whole file) and it is a death code of the published table (``[C02]
