@@ -913,3 +913,46 @@ def test_a_lists_own_person_word_alone_is_its_name_column(kind, headers, name):
 def test_a_property_lists_state_column(label, field):
     got = mapping("properties", ["权利人", "证件号码", "坐落", "规划用途", "建筑面积", label])
     assert got.get("status") == (label if field else None)
+
+
+def _card_layout(kind, headers, columns):
+    from pathlib import Path
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import find_layout
+
+    rows = [headers] + [list(r) for r in zip(*columns)]
+    return find_layout(Grid(Path("名单.csv"), "", rows, 1), kind)
+
+
+def _ids(n, start=0):
+    from helpers import make_id
+
+    return [make_id(f"19{60 + k}0303", 101 + 2 * k) for k in range(start, start + n)]
+
+
+_NAMES = [f"张{k}" for k in range(10)]
+_CARDS = [f"A{12345670 + k}" for k in range(10)]
+_BANK = [f"62284800123456{k:05d}" for k in range(10)]
+_INSURANCE = [f"43052700000{k:07d}" for k in range(10)]  # 18 digits, no birth date: a 医保个人编号
+
+
+@pytest.mark.parametrize("kind, headers, columns, expected", [
+    # must read: a 社会保障卡号 holding valid IDs after an 18-digit 医保个人编号 (h436: the 编号 was taken, no row linked)
+    ("illness", ["姓名", "医保个人编号", "社会保障卡号", "病种"], [_NAMES, _INSURANCE, _ids(10), ["尿毒症"] * 10], 2),
+    ("disabled", ["姓名", "医保编号", "社保卡号", "残疾类别"], [_NAMES, _INSURANCE, _ids(10), ["肢体"] * 10], 2),
+    # must read: the only ID-shaped column (as before)
+    ("monitoring", ["户主姓名", "社会保障卡号", "监测类型"], [_NAMES, _ids(10), ["脱贫不稳定户"] * 10], 1),
+    # must not read: real card numbers (9 characters), bank-card-like numbers
+    ("illness", ["姓名", "社保卡号", "病种"], [_NAMES, _CARDS, ["尿毒症"] * 10], None),
+    ("illness", ["姓名", "社会保障卡号", "病种"], [_NAMES, _BANK, ["尿毒症"] * 10], None),
+    # must not read: IDs in 7 of 10 cells, card numbers in the rest (was read: 60% was enough)
+    ("illness", ["姓名", "社会保障卡号", "病种"], [_NAMES, _ids(7) + _CARDS[7:], ["尿毒症"] * 10], None),
+    # must not read: another column of IDs exists (an unnamed one after it): that one is the ID column
+    ("illness", ["姓名", "社会保障卡号", "编码", "病种"], [_NAMES, _ids(10), _ids(10, 10), ["尿毒症"] * 10], 2),
+])
+def test_a_social_security_card_column_is_the_id_column_only_when_it_holds_ids(kind, headers, columns, expected):
+    layout = _card_layout(kind, headers, columns)
+    assert layout.mapping.get("id") == expected, (layout.mapping, layout.warnings)
+    if expected is not None and "卡" in headers[expected]:
+        assert any("几乎都是有效的身份证号" in w for w in layout.warnings), layout.warnings

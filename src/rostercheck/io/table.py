@@ -504,6 +504,7 @@ def _content_id_column(rows: list[list], used: set[int], labels: list[str], deco
         return None
     width = max(len(r) for r in rows)
     sample = rows[:200]
+    card: int | None = None  # a 社会保障卡号 column of valid IDs: read only where no other column is an ID column (h436)
     for col in range(width):
         label = labels[col] if col < len(labels) else ""
         if col in used or names_someone_else(label):
@@ -512,15 +513,41 @@ def _content_id_column(rows: list[list], used: set[int], labels: list[str], deco
         if len(cells) < 2:
             continue
         status = [ids.id_number(c).status for c in cells]
+        if _CARD_LABEL.search(label):
+            if card is None and sum(1 for st in status if st == ids.VALID) >= _CARD_ID_SHARE * len(cells):
+                card = col
+            continue
         if sum(1 for st in status if st in _ID_LIKE) >= 0.6 * len(cells):
-            if decoys is not None and sum(1 for st in status if st in (ids.VALID, ids.NUMERIC)) < _WHOLE_SHARE * len(cells):
-                decoys.append(col)
+            if sum(1 for st in status if st in (ids.VALID, ids.NUMERIC)) < _WHOLE_SHARE * len(cells):
+                if card is None:
+                    card = _card_id_column(sample, used, labels, col + 1)
+                if card is not None:
+                    return card  # (an 18-digit 医保个人编号 before the card column holding the IDs: the IDs win)
+                if decoys is not None:
+                    decoys.append(col)
+            return col
+    return card
+
+
+def _card_id_column(sample: list[list], used: set[int], labels: list[str], start: int) -> int | None:
+    """The first column from ``start`` on headed as a social security card (``_CARD_LABEL``) whose filled cells are
+    almost all valid IDs (``_CARD_ID_SHARE``), else None."""
+    for col in range(start, len(labels)):
+        if col in used or not _CARD_LABEL.search(labels[col]) or names_someone_else(labels[col]):
+            continue
+        cells = [r[col] for r in sample if col < len(r) and r[col] not in ("", None)]
+        if len(cells) >= 2 and sum(1 for c in cells if ids.id_number(c).status == ids.VALID) >= _CARD_ID_SHARE * len(cells):
             return col
     return None
 
 
 # The share of a content-judged ID column's cells that must be whole IDs (h415)
 _WHOLE_SHARE = 0.5
+# A 社会保障卡号 / 社保卡号 column: some systems put the 18-digit ID there, but a real card number is a 9-character card
+# number (A12345678) or a bank card's: such a column is the ID column only when its filled cells are almost all valid IDs
+# (check characters right) and no other column is an ID column (h429's left-over, h436)
+_CARD_LABEL = re.compile(r"社会保障卡|社保卡")
+_CARD_ID_SHARE = 0.9
 
 
 CONTENT_SAMPLE = 200
@@ -931,6 +958,8 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
             if decoys and not named:
                 warnings.append(f"表头中没有身份证号列：第 {col + 1} 列“{quoted(col)}”虽是 18 位数字，但大多不符合身份证号的出生日期"
                                 "或校验位，是编号而不是身份证号，其中的人无法按身份证号比对；请让报送单位导出带“身份证号”列的名单")
+            elif not named and col < len(labels) and _CARD_LABEL.search(labels[col]):
+                warnings.append(f"第 {col + 1} 列“{quoted(col)}”中填的几乎都是有效的身份证号（不是社会保障卡号），按身份证号列读取")
             elif not named:
                 warnings.append(f"第 {col + 1} 列表头“{quoted(col)}”未能识别，按内容判断为身份证号列")
     warnings.extend(unread_dates(labels, kind, mapping, [quoted(c) for c in range(len(labels))]))
