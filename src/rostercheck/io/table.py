@@ -504,7 +504,7 @@ def _content_id_column(rows: list[list], used: set[int], labels: list[str], deco
         return None
     width = max(len(r) for r in rows)
     sample = rows[:200]
-    card: int | None = None  # a 社会保障卡号 column of valid IDs: read only where no other column is an ID column (h436)
+    card: int | None = None  # a 社会保障卡号 column of valid IDs: read where no other column holds whole IDs (h436)
     for col in range(width):
         label = labels[col] if col < len(labels) else ""
         if col in used or names_someone_else(label):
@@ -513,9 +513,9 @@ def _content_id_column(rows: list[list], used: set[int], labels: list[str], deco
         if len(cells) < 2:
             continue
         status = [ids.id_number(c).status for c in cells]
-        if _CARD_LABEL.search(label):
-            if card is None and sum(1 for st in status if st == ids.VALID) >= _CARD_ID_SHARE * len(cells):
-                card = col
+        if (_CARD_LABEL.search(label) and card is None
+                and sum(1 for st in status if st == ids.VALID) >= _CARD_ID_SHARE * len(cells)):
+            card = col  # (a column of IDs after it is the ID column; else this one)
             continue
         if sum(1 for st in status if st in _ID_LIKE) >= 0.6 * len(cells):
             if sum(1 for st in status if st in (ids.VALID, ids.NUMERIC)) < _WHOLE_SHARE * len(cells):
@@ -544,8 +544,9 @@ def _card_id_column(sample: list[list], used: set[int], labels: list[str], start
 # The share of a content-judged ID column's cells that must be whole IDs (h415)
 _WHOLE_SHARE = 0.5
 # A 社会保障卡号 / 社保卡号 column: some systems put the 18-digit ID there, but a real card number is a 9-character card
-# number (A12345678) or a bank card's: such a column is the ID column only when its filled cells are almost all valid IDs
-# (check characters right) and no other column is an ID column (h429's left-over, h436)
+# number (A12345678) or a bank card's: such a column wins over another ID-shaped column (an 18-digit 医保个人编号) only
+# when its filled cells are almost all valid IDs (check characters right) and no column holds whole IDs (h429's
+# left-over, h436); otherwise it is judged by its content as any unnamed column (a mix of IDs and card numbers: its IDs)
 _CARD_LABEL = re.compile(r"社会保障卡|社保卡")
 _CARD_ID_SHARE = 0.9
 
@@ -959,7 +960,7 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
                 warnings.append(f"表头中没有身份证号列：第 {col + 1} 列“{quoted(col)}”虽是 18 位数字，但大多不符合身份证号的出生日期"
                                 "或校验位，是编号而不是身份证号，其中的人无法按身份证号比对；请让报送单位导出带“身份证号”列的名单")
             elif not named and col < len(labels) and _CARD_LABEL.search(labels[col]):
-                warnings.append(f"第 {col + 1} 列“{quoted(col)}”中填的几乎都是有效的身份证号（不是社会保障卡号），按身份证号列读取")
+                warnings.append(f"第 {col + 1} 列“{quoted(col)}”中填的大多是身份证号（不是社会保障卡号），按身份证号列读取")
             elif not named:
                 warnings.append(f"第 {col + 1} 列表头“{quoted(col)}”未能识别，按内容判断为身份证号列")
     warnings.extend(unread_dates(labels, kind, mapping, [quoted(c) for c in range(len(labels))]))
