@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import struct
 import subprocess
 import sys
@@ -91,6 +92,60 @@ def patch_xls_record(path: Path, rtype: int, length: int, payload: bytes | None 
     if payload is not None:
         data[at + 4 : at + 4 + len(payload)] = payload
     path.write_bytes(bytes(data))
+
+
+# Compound File Binary (MS-CFB) constants for :func:`encrypted_xlsx`.
+_CFB_END, _CFB_FREE, _CFB_FATSECT, _CFB_NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+# An agile EncryptionInfo stream (version 4.4, flags 0x40) as Excel writes it: its XML descriptor with every attribute
+# a reader needs, the salts and keys zero (rostercheck refuses the file by its stream names before reading any of this).
+_B16, _B32, _B64 = "A" * 22 + "==", "A" * 43 + "=", "A" * 86 + "=="
+_CIPHER = 'blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"'
+_ENCRYPTION_INFO = struct.pack("<HHI", 4, 4, 0x40) + (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/'
+    '2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password">'
+    f'<keyData saltSize="16" {_CIPHER} saltValue="{_B16}"/>'
+    f'<dataIntegrity encryptedHmacKey="{_B64}" encryptedHmacValue="{_B64}"/><keyEncryptors><keyEncryptor uri="http://'
+    f'schemas.microsoft.com/office/2006/keyEncryptor/password"><p:encryptedKey spinCount="100000" saltSize="16" {_CIPHER} '
+    f'saltValue="{_B16}" encryptedVerifierHashInput="{_B16}" encryptedVerifierHashValue="{_B64}" '
+    f'encryptedKeyValue="{_B32}"/></keyEncryptor></keyEncryptors></encryption>').encode()
+
+
+def _cfb_entry(name: str, kind: int, child: int = _CFB_NOSTREAM, right: int = _CFB_NOSTREAM, start: int = _CFB_END,
+               size: int = 0) -> bytes:
+    """One 128-byte directory entry (kind 5 root, 2 stream), coloured black."""
+    raw = (name + "\0").encode("utf-16-le")
+    return (raw.ljust(64, b"\0") + struct.pack("<HBBIII", len(raw), kind, 1, _CFB_NOSTREAM, right, child)
+            + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+
+def encrypted_xlsx(path: Path, payload: int = 6000) -> Path:
+    """Write what Excel/WPS save for a workbook with an open password: an OLE2 compound file (not a zip) holding the
+    ``EncryptionInfo`` and ``EncryptedPackage`` streams, the package random bytes behind its 8-byte size.
+
+    Both streams are at least 4,096 bytes, so they live in regular 512-byte sectors (no mini stream is needed).
+    Made by hand so the refusal is tested without msoffcrypto (h435).
+    """
+    rng = random.Random(payload)
+    info = _ENCRYPTION_INFO.ljust(4096, b" ")  # (white space after the XML: still well-formed)
+    package = struct.pack("<Q", payload) + bytes(rng.randrange(256) for _ in range(max(payload, 4088)))
+    fat, body, starts = [_CFB_FATSECT, _CFB_END], b"", []  # sector 0 the FAT, sector 1 the directory
+    for stream in (info, package):
+        padded = stream.ljust(-(-len(stream) // 512) * 512, b"\0")
+        first, count = len(fat), len(padded) // 512
+        starts.append(first)
+        body += padded
+        fat += [first + i + 1 for i in range(count - 1)] + [_CFB_END]
+    assert len(fat) <= 128, "one FAT sector"
+    fat += [_CFB_FREE] * (128 - len(fat))
+    directory = (_cfb_entry("Root Entry", 5, child=1)
+                 + _cfb_entry("EncryptionInfo", 2, right=2, start=starts[0], size=len(info))
+                 + _cfb_entry("EncryptedPackage", 2, start=starts[1], size=len(package))
+                 + b"\0" * 128)
+    header = (bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, _CFB_END, 0, _CFB_END, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", _CFB_FREE) * 108)
+    path.write_bytes(header + struct.pack("<128I", *fat) + directory + body)
+    return path
 
 
 def roster_csv(path: Path, ids: list[str] | None = None, encoding: str = "utf-8") -> Path:
