@@ -62,8 +62,44 @@ def test_a_quote_never_closed_is_refused_naming_the_line(tmp_path):
 
 
 def test_text_named_xlsx(tmp_path):
-    roster_csv(tmp_path / "roster.xlsx")
+    # text that is no delimited table (a notice pasted into a file named .xlsx) is still refused
+    (tmp_path / "roster.xlsx").write_text("关于报送花名册的通知\n各乡镇：\n请按时报送。\n", encoding="utf-8")
     assert_refused(audit(tmp_path / "roster.xlsx", tmp_path=tmp_path), INPUT, "roster.xlsx", "不是 Excel")
+
+
+@pytest.mark.parametrize("encoding, delimiter, said", [("utf-8", ",", "逗号分隔"), ("gbk", ",", "逗号分隔"),
+                                                        ("utf-8-sig", "\t", "制表符分隔")])
+def test_a_csv_named_xlsx_is_read_as_the_csv_it_is_said(tmp_path, encoding, delimiter, said):
+    # h435: a system's "Excel" export that is comma-separated text was refused ("把扩展名改回 .csv"); read, and said
+    from rostercheck.io.read import read_grids
+
+    lines = ["清河县2026年第三季度农村低保对象花名册", "乡镇,村,姓名,与户主关系,身份证号", f"城关镇,东村,张三,户主,{ID}",
+             f"城关镇,东村,李四,配偶,{ID[:-1]}X"]
+    (tmp_path / "花名册.xlsx").write_text("\r\n".join(lines).replace(",", delimiter) + "\r\n", encoding=encoding)
+    grid, = read_grids(tmp_path / "花名册.xlsx")
+    assert grid.rows[2] == ["城关镇", "东村", "张三", "户主", ID]
+    assert any(said in note and "已按 CSV 文本读取" in note for note in grid.notes), grid.notes
+
+
+def test_a_deaths_list_that_is_a_gbk_csv_named_xlsx_finds_the_dead(tmp_path):
+    deaths = tmp_path / "死亡人员名单.xlsx"
+    deaths.write_bytes(f"姓名,身份证号,死亡日期\r\n张0,{ID},2026-05-01\r\n".encode("gbk"))
+    proc = audit(roster_csv(tmp_path / "r.csv"), "--deaths", deaths, "--as-of", "2026-09-30", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "已按 CSV 文本读取" in " ".join(proc.stdout.split() + proc.stderr.split())
+    assert (tmp_path / "out" / "findings.csv").read_text(encoding="utf-8-sig").count("\nC02,") == 1
+
+
+@pytest.mark.parametrize("head", [
+    bytes(range(128, 256)) * 40,                                  # high bytes only: neither UTF-8 nor GBK
+    "一行,两格\n只有这一行像表格\n其余是正文。\n".encode("gbk"),      # one delimited line is not a table
+    "姓名,身份证号\n张三,\x01\x02\n".encode(),                      # control characters
+    "甲,乙\n丙,丁\n戊\n己\n庚\n辛\n".encode(),                        # two lines of six split alike
+])
+def test_what_is_not_clearly_a_delimited_table_is_not_taken_for_one(head):
+    from rostercheck.io.read import delimited_text
+
+    assert delimited_text(head) == ""
 
 
 def test_xml_spreadsheet_saved_as_xls(tmp_path):

@@ -232,13 +232,19 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
             grids = page_grids(path, limits, notes, note_sheets)
         elif path.suffix.lower() in (".xlsx", ".xlsm"):
             with path.open("rb") as fh:
-                head = fh.read(4096)
-            if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                start = fh.read(DELIMITED_HEAD_BYTES)
+            if said := delimited_text(start):
+                # a system's "Excel" export that is comma-separated text (h435): read as the CSV it is, said
+                grids = [_read_text(path, limits, columnar)]
+                grids[0].notes.append(f"扩展名是 {path.suffix}，但内容是{said}的文本表格（系统导出后改名为 Excel 文件），"
+                                      "已按 CSV 文本读取")
+            elif b"\x00" in start[:4096] and not start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 # (h431: bytes of no kind were told to be a text file to rename .csv)
                 raise InputFileError(path, f"扩展名是 {path.suffix}，但内容既不是 Excel 工作簿，也不是文本表格（文件已损坏或不完整）。"
                                            "请从原处重新复制或重新导出后再试。")
-            raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
-                                       "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
+            else:
+                raise InputFileError(path, f"扩展名是 {path.suffix}，但内容不是 Excel 工作簿（可能是改了扩展名的文本文件）。"
+                                           "请用 Excel/WPS 打开后另存为 .xlsx，或把扩展名改回 .csv 再试。")
         else:
             grids = [_read_text(path, limits, columnar)]
     elif fmt == PARQUET:
@@ -772,6 +778,54 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
     if data.count(delimiter.encode()) + newlines > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
     return "\n".join(head.split("\n", lines)[:lines]), delimiter, body
+
+
+DELIMITED_HEAD_BYTES = 1 << 16  # what delimited_text looks at
+_DELIMITER_NAMES = {",": "逗号分隔", "\t": "制表符分隔", ";": "分号分隔", "|": "竖线分隔"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+
+def delimited_text(head: bytes) -> str:
+    """Whether a file's first bytes are clearly a delimited text table in UTF-8 or GBK/GB18030 (a CSV under an .xlsx
+    name), and how it is delimited, in words ('' when not: random bytes, prose, or any other text stay refused).
+
+    Clearly: the bytes decode strictly (a character cut at the end of the sample aside) with no control character, and
+    of the first (at most 50) non-blank lines at least two, and at least 60 %, split into the same number (2 or more) of
+    fields, which is also the most common number.
+
+    Args:
+        head: the file's first bytes (:data:`DELIMITED_HEAD_BYTES`).
+    Returns:
+        '逗号分隔', '制表符分隔' … or ''.
+    """
+    body = head[len(codecs.BOM_UTF8):] if head.startswith(codecs.BOM_UTF8) else head
+    text = None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = body.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if len(body) == DELIMITED_HEAD_BYTES and exc.start > len(body) - 4:  # a character cut by the sample
+                text = body[:exc.start].decode(encoding, errors="replace")
+        if text is not None:
+            break
+    if text is None or _CONTROL.search(text):
+        return ""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(body) == DELIMITED_HEAD_BYTES:
+        lines = lines[:-1]  # the last line may be cut
+    lines = lines[:50]
+    delimiter = sniff_delimiter(lines)
+    try:
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+    except csv.Error:
+        return ""
+    counts: dict[int, int] = {}
+    for width in widths:
+        counts[width] = counts.get(width, 0) + 1
+    width, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
+    if width < 2 or count < 2 or count < 0.6 * len(widths):
+        return ""
+    return _DELIMITER_NAMES[delimiter]
 
 
 def table_page(path: Path) -> bool:
