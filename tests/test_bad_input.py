@@ -95,7 +95,7 @@ def test_a_deaths_list_that_is_a_gbk_csv_named_xlsx_finds_the_dead(tmp_path):
     "一行,两格\n只有这一行像表格\n其余是正文。\n".encode("gbk"),      # one delimited line is not a table
     "姓名,身份证号\n张三,\x01\x02\n".encode(),                      # control characters
     "甲,乙\n丙,丁\n戊\n己\n庚\n辛\n".encode(),                        # two lines of six split alike
-])
+], ids=["high-bytes", "one-delimited-line", "control-characters", "two-of-six-lines"])
 def test_what_is_not_clearly_a_delimited_table_is_not_taken_for_one(head):
     from rostercheck.io.read import delimited_text
 

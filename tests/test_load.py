@@ -1788,3 +1788,40 @@ def test_a_column_repeating_one_id_on_every_row_is_not_the_members_ids(tmp_path)
     path.write_text("乡镇,村,户主姓名,户主身份证号,成员姓名,与户主关系,成员身份证号码,身份证号\n" + rows, encoding="utf-8")
     table = load_table(path, "roster")
     assert table.frame["id"].tolist() == members, table.headers
+
+
+# h435: a bare 身份证号 holding several different non-members' IDs (代领人, 监护人) won over 成员身份证号码 by its label
+_OWN = [make_id(f"19{50 + k}0{k % 9 + 1}01", 2 * k + 1) for k in range(8)]
+_OTHER = [make_id(f"19{70 + k}0{k % 9 + 1}15", 2 * k + 2) for k in range(8)]
+_HH = [0, 0, 1, 2, 2, 3, 4, 5]  # eight members in six households
+
+
+def _others_roster(path, other, birth=None):
+    head = "乡镇,村,户主姓名,成员姓名,与户主关系,成员身份证号码," + ("出生日期," if birth else "") + "身份证号\n"
+    rows = "".join(f"城关镇,东村,户{_HH[k]},张{k},{'户主' if k == 0 or _HH[k] != _HH[k - 1] else '子'},{_OWN[k]},"
+                   + (f"{birth(k)}," if birth else "") + f"{other(k)}\n" for k in range(8))
+    path.write_text(head + rows, encoding="utf-8")
+    return path
+
+
+def _born(k):
+    return f"{_OWN[k][6:10]}-{_OWN[k][10:12]}-{_OWN[k][12:14]}"
+
+
+@pytest.mark.parametrize("other, birth, own", [
+    # Errors: the members' own column must win
+    (lambda k: _OTHER[_HH[k] % 3], None, True),        # three agents, each for two households
+    (lambda k: _OTHER[_HH[k]], None, True),            # one guardian per household, several members each
+    (lambda k: _OTHER[k], _born, True),                # one guardian per member: only 出生日期 tells
+    # OK: nothing says the bare column is not the members' own
+    (lambda k: _OWN[k], None, False),                  # a copy
+    (lambda k: _OTHER[k], None, False),                # distinct and no birth column: unknowable
+    (lambda k: _OTHER[k], lambda k: "1990-01-01", False),  # a birth column agreeing with neither
+])
+def test_a_bare_id_column_of_other_peoples_ids_is_not_the_members(tmp_path, other, birth, own):
+    table = load_table(_others_roster(tmp_path / "花名册.csv", other, birth), "roster")
+    expected = _OWN if own else [other(k) for k in range(8)]
+    assert table.frame["id"].tolist() == expected, table.headers
+    said = [w for w in table.warnings if "不是各成员本人的" in w]
+    assert bool(said) == own, table.warnings
+    assert not said or "“身份证号”" in said[0] and "“成员身份证号码”" in said[0], said

@@ -938,7 +938,15 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     named = {(f, c) for _, pos, f, c in candidates(labels, kind)
              if f in DATE_FIELDS and specs_for(kind)[pos].weight >= 2}
     chosen = assign_columns(labels, kind, lambda f, c: (f, c) in named or content(f, c), written)
+    others = _others_ids(content, labels, chosen.mapping) if kind == "roster" else None
+    if others is not None:  # the column its header made the members' ID holds other people's (h435): not the ID
+        content.memo[("id", others[0])] = False
+        chosen = assign_columns(labels, kind, lambda f, c: (f, c) in named or content(f, c), written)
     mapping, warnings = chosen.mapping, chosen.warnings
+    if others is not None and mapping.get("id") == others[1]:
+        col, own, why = others
+        warnings.append(f"第 {col + 1} 列“{quoted(col)}”中的身份证号{why}，不是各成员本人的，已按第 {own + 1} 列“{quoted(own)}”"
+                        "读取成员身份证号；如该列确是成员本人的，请核对两列后重新导出")
     for fld, col, other, said in chosen.ties:
         # two household numbers (申请编号 | 家庭编号 of a system's export) that group the rows alike: either will do
         if fld == "household_no" and _same_grouping(content.rows, col, other):
@@ -1057,6 +1065,48 @@ def written_labels(rows: list[list], labels: list[str]) -> list[str]:
         options = [*cells, "".join(cells), *([parent + cells[-1]] if len(cells) > 1 else [])]
         out.append(next((x for x in options if x and header_label(x) == label), ""))
     return out
+
+
+# Sample rows with a valid ID in both columns needed before a roster's ID column is judged someone else's (h435)
+OTHERS_ID_ROWS = 4
+
+
+def _others_ids(content: "_ContentCheck", labels: list[str], mapping: dict[str, int]) -> tuple[int, int, str] | None:
+    """Whether the column a roster's header made the members' ID holds other people's IDs (代领人 or 监护人 typed under a
+    bare 身份证号 beside 成员身份证号码, h435), another ID column holding the members' own: (that column, the other, why
+    in words), else None.
+
+    Only against a rival whose sample IDs are distinct (one per row), and no copy of the column: the column's IDs then
+    each stand for several of the rival's people on at least half the rows (one agent for several households, one
+    guardian for a household), or disagree with the roster's 出生日期 on at least half the rows where the rival agrees
+    with it on 80 %. (One ID on every row is refused earlier, :data:`REPEATED_ID_ROWS`.)
+    """
+    col, birth = mapping.get("id"), mapping.get("birth")
+    if col is None:
+        return None
+    rivals = [c for _, _, f, c in candidates(labels, "roster") if f == "id" and c != col and c not in mapping.values()
+              and content("id", c) and not FORMER_ID.search(labels[c] if c < len(labels) else "")]
+    for rival in rivals:
+        pairs = []
+        for row in content.rows:
+            if max(col, rival) < len(row):
+                x, y = ids.id_number(row[col]), ids.id_number(row[rival])
+                if x.status == y.status == ids.VALID:
+                    born = date(row[birth]) if birth is not None and birth < len(row) else None
+                    pairs.append((x.value, y.value, born.strftime("%Y%m%d") if born else ""))
+        if (len(pairs) < OTHERS_ID_ROWS or len({y for _, y, _ in pairs}) < 0.9 * len(pairs)
+                or 2 * sum(x == y for x, y, _ in pairs) >= len(pairs)):
+            continue
+        people = defaultdict(set)
+        for x, y, _ in pairs:
+            people[x].add(y)
+        if 2 * sum(len(people[x]) >= 2 for x, _, _ in pairs) >= len(pairs):
+            return col, rival, "多是几个人共用的同一个号码（像是代领人、监护人等他人的身份证号）"
+        dated = [(x[6:14] == b, y[6:14] == b) for x, y, b in pairs if b]
+        if (len(dated) >= OTHERS_ID_ROWS and 2 * sum(not ok for ok, _ in dated) >= len(dated)
+                and sum(ok for _, ok in dated) >= 0.8 * len(dated)):
+            return col, rival, "大多与“出生日期”列不符（像是代领人、监护人等他人的身份证号）"
+    return None
 
 
 def _same_ids(content: "_ContentCheck", a: int, b: int) -> bool:
