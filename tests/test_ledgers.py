@@ -834,15 +834,17 @@ def test_a_bank_file_with_accounts_and_holders_but_no_ids_is_read_and_said_so(tm
     assert len(frame) == 1 and any("没有身份证号列" in w for w in table.warnings)
 
 
-def test_a_care_homes_lump_table_is_read_as_no_persons_payments_and_said_so(tmp_path):
+def test_a_care_homes_lump_table_alone_is_read_as_the_homes_payments(tmp_path):
     from rostercheck.io.ledgers import read_ledger
 
     path = tmp_path / "集中供养经费拨付表.csv"
     path.write_text("机构名称,资金项目,所属月份,供养人数,发放金额,收款账号,收款单位,状态\n"
                     "巫溪县上磺镇敬老院,特困供养金,2025-01,2,1664,50050112360000004416,巫溪县上磺镇敬老院,成功\n", encoding="utf-8")
     table, frame = read_ledger(path, dt.date(2025, 3, 31))
-    assert frame.empty and any("按供养机构拨付的汇总" in w for w in table.warnings)
-    assert not any("没有发放数据行" in w for w in table.warnings)  # (held-out 91: it has rows, read as no person's)
+    # (held-out 91 read it as no person's payments; since h433 the lump is the home's, checked resident by resident by
+    # rules/_money_care_homes when the roster names the home's residents, else said as not checked)
+    assert frame["holder"].tolist() == ["巫溪县上磺镇敬老院"] and [float(a) for a in frame["amount"]] == [1664.0]
+    assert not any("没有发放数据行" in w or "按发放账号和户名" in w for w in table.warnings)
 
 
 _LUMPS = [["惠水县2026年5月集中供养特困人员资金拨付汇总表"],
@@ -859,14 +861,18 @@ _RESIDENTS = [["惠水县2026年5月集中供养特困人员资金拨付明细"]
     # out of the workbook's summary test (zip beside a shorter list) and no resident's payment was read
     ({"拨付汇总": _LUMPS, "供养人员明细": _RESIDENTS}, 2),  # must read both residents
     ({"供养人员明细": _RESIDENTS, "拨付汇总": _LUMPS}, 2),
-    ({"拨付汇总": _LUMPS}, 0),  # the lumps alone: no person's payment
+    ({"拨付汇总": _LUMPS}, 0),  # the lumps alone: the home's payments (h433), no person's
 ])
 def test_a_care_homes_lump_sheet_beside_its_residents_sheet_keeps_the_residents(tmp_path, sheets, residents):
     from rostercheck.io.ledgers import read_ledger
 
     table, frame = read_ledger(write(tmp_path / "集中供养资金拨付表_2026年5月.xlsx", sheets), dt.date(2026, 9, 30))
-    assert len(frame) == residents
-    assert any("按供养机构拨付的汇总" in w for w in table.warnings)
+    assert (int(frame["name"].astype(bool).sum()) if "name" in frame.columns else 0) == residents
+    if residents:  # beside the residents' own rows the summary is left out, said
+        assert len(frame) == residents and any("按供养机构拨付的汇总" in w for w in table.warnings)
+    else:  # alone: 基本生活费 and 照料护理费 paid to the home (拨付金额合计 no payment)
+        assert sorted(zip(frame["holder"], frame["item"], map(float, frame["amount"]))) == [
+            ("和平镇敬老院", "基本生活费", 3152.0), ("和平镇敬老院", "照料护理费", 480.0)]
 
 
 def test_a_gbk_ledger_with_a_stray_byte_is_read_naming_its_line(tmp_path):

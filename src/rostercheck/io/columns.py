@@ -776,6 +776,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
                   r"身份|证件|号码|账号|帐号", allow=r"收款人|领款人|开户人|领取人|代领", weight=2),
         FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|收款账户",
                   r"身份|户名|开户行|银行名称|账户名|帐户名", allow=r"收款人|领款人|开户人|领取人|户主"),
+        # a care homes' 拨付汇总 (供养机构 | 基本生活费 | 照料护理费 | 拨付金额合计 | 收款账号 | 收款单位): the home the lump is
+        # paid to holds the account (h433: the sheet went unread, "找不到身份证号列和发放金额列"; a workbook with a
+        # residents' sheet beside it still leaves the summary out, io.ledgers.read_ledger)
+        FieldSpec("holder", r"^收款(单位|机构)(名称|全称)?$"),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|人员类[别型]|对象类[别型]|^类别$", _NOT_PROGRAMME),
         FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口|享受人口|发放人数"),
         FieldSpec("remark", r"^备注|说明|附言"),

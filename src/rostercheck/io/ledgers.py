@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -1464,12 +1465,20 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     if not book_year:
         book_year, said = _calendar_book(raw.sheets, path, as_of)
         warnings += [said] if said else []
+    # a sheet of people's own payments (an ID or a name): a care homes' 拨付汇总 beside it is a summary of its rows
+    persons = any(_names_people(layout.mapping) for _grid, layout in raw.sheets)
     for grid, layout in raw.sheets:
         if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
             layout.legends = legends
             bind_unnamed_codes(layout, KIND)
             layout.warnings.extend(n.replace("工作簿的说明页", "代码表文件") for n in layout.readings_said()
                                    if n not in layout.warnings)
+        homes = care_homes_table(layout.labels) and not _names_people(layout.mapping)
+        if homes and not persons and (paid_to := _homes_as_payees(layout)) is not None:
+            layout = paid_to  # (h433) each home's lump read as a payment to the home, rule by rule like any row
+        elif homes and persons and names_payees(layout.mapping) and _INSTITUTION_LABEL.search(
+                layout.labels[layout.mapping["holder"]] if "holder" in layout.mapping else ""):
+            layout = replace(layout, mapping={f: c for f, c in layout.mapping.items() if f != "holder"})
         if not names_payees(layout.mapping):
             if care_homes_table(layout.labels):  # 集中供养经费拨付表: sums per care home
                 frames.append(_sheet_frame(grid, layout, path, as_of, cells, build, known)[0].iloc[:0])
@@ -1483,7 +1492,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
                 continue
             unused.append((grid.sheet, "身份证号列（或其中不是完整的身份证号，如被部分隐去）"))
             continue
-        if "id" not in layout.mapping and "head_id" not in layout.mapping:  # a bank's 代发 file: 账号 and 户名 only
+        if "id" not in layout.mapping and "head_id" not in layout.mapping and not homes:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append(NO_ID_COLUMN)
         frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at, book_year, side)
         if frame.empty and (written := frame.attrs.get("amounts_unread")):
@@ -1635,6 +1644,32 @@ _INSTITUTION_LABEL = re.compile(r"机构|敬老院|福利院|养老院|收款单
 def names_payees(mapping: dict[str, int]) -> bool:
     """Whether a sheet's columns say who is paid: an ID (the payee's or the head's), or an account with its holder."""
     return "id" in mapping or "head_id" in mapping or ("bank_account" in mapping and ("holder" in mapping or "name" in mapping))
+
+
+def _names_people(mapping: dict[str, int]) -> bool:
+    """Whether a sheet's columns name the persons paid (an ID, the head's ID, or a name), not only an account's holder."""
+    return "id" in mapping or "head_id" in mapping or "name" in mapping or "head_name" in mapping
+
+
+def _homes_as_payees(layout: Layout) -> Layout | None:
+    """A care homes' 拨付汇总 with no residents' sheet beside it (供养机构 | 基本生活费 | 照料护理费 | 拨付金额合计 | 收款账号 |
+    收款单位) read as each home's payments: 收款单位, else the 供养机构 column, as the account's holder, its item columns
+    melted as any such sheet's (基本生活费 the benefit, 照料护理费 other money, 拨付金额合计 no payment); None when no
+    column names the home (h433: the sheet was dropped, so a dead resident's share in the lump went unseen).
+
+    Args:
+        layout: the sheet's layout (no ID or name column).
+    Returns:
+        The layout with the home as ``holder``, or None.
+    """
+    if "holder" in layout.mapping:
+        return layout
+    used = set(layout.mapping.values())
+    col = next((c for c, label in enumerate(layout.labels) if c not in used and _INSTITUTION_LABEL.search(label)
+                and not re.search(r"代码|编码|编号|类[别型]|人数|地址|电话|账号|帐号", label)), None)
+    if col is None:
+        return None
+    return replace(layout, mapping={**layout.mapping, "holder": col})
 
 
 def care_homes_table(labels: list[str]) -> bool:
