@@ -40,11 +40,11 @@ def row(home, account, people, month, kept=(), cut=()):
     return [home, len(due), base, care, base + care, account, home]
 
 
-def summary_book(path, kept=("郭德明",), cut=(), residents_sheet=False):
+def summary_book(path, kept=("郭德明",), cut=(), residents_sheet=False, summary=True):
     """A year's 拨付汇总 book, a sheet per month (title, header, one row per home, a 合计 row)."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    for month in months("2026-01", "2026-09"):
+    for month in months("2026-01", "2026-09") if summary else ():
         ws = wb.create_sheet(f"{month[:4]}年{int(month[5:])}月")
         ws.append([f"罗甸县{month[:4]}年{int(month[5:])}月集中供养特困人员资金拨付汇总表"])
         ws.append(HEADER)
@@ -64,7 +64,7 @@ def summary_book(path, kept=("郭德明",), cut=(), residents_sheet=False):
 
 
 def audit_context(path, lists=DEAD):
-    _tables, frame, _notes = load_ledgers([path], AS_OF)
+    _tables, frame, _notes = load_ledgers(path if isinstance(path, list) else [path], AS_OF)
     ctx = context(roster(), lists, AS_OF, roster_title=TEKUN)
     ctx.lists["payments"] = frame
     ctx.labels["payments"] = "资金发放明细"
@@ -105,3 +105,12 @@ def test_the_homes_account_is_no_members_and_its_two_items_are_no_duplicate(tmp_
 def test_beside_a_residents_sheet_the_summary_stays_unread(tmp_path):
     _tables, frame, notes = load_ledgers([summary_book(tmp_path / "拨付表.xlsx", residents_sheet=True)], AS_OF)
     assert set(frame["item"]) == {"特困人员基本生活费"} and set(frame["name"]) == {n for n, *_ in RESIDENTS}
+
+
+def test_a_summary_file_beside_the_residents_own_files_adds_no_second_claim(tmp_path):
+    # the residents' own rows (the dead one's paid on) give F01 高 once; the summary's lump is then not split, said
+    ctx, _ = audit_context([summary_book(tmp_path / "集中供养资金拨付汇总.xlsx"),
+                            summary_book(tmp_path / "集中供养人员拨付明细.xlsx", residents_sheet=True, summary=False)])
+    assert money(ctx, "F01") == [("郭德明", "高", 1700 * 4, None)]
+    assert money(ctx, "F03") == [] and money(ctx, "F04") == [] and money(ctx, "F07") == []
+    assert any("另有本人的发放明细" in s and HOME in s for s in ctx.cache["money:care_homes"])

@@ -150,8 +150,10 @@ def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list
     if not lumps:
         return out, checked
     own_rows = set(led.array("member")[benefit].tolist())  # (her own 护理补贴 or 零用钱 rows are other money)
+    itemised = led.memo.setdefault("care_homes_itemised", set())  # homes whose residents are paid on rows of their own
     for home, residents in _residents(ctx, {h: held[h] for h in lumps}).items():
         if any(m in own_rows for m in residents):
+            itemised.add(home)  # (h433: a 拨付汇总 file beside the residents' 明细 files: checked through their rows)
             continue  # a resident paid her benefit on rows of her own too: the lump is no sum of the residents' standards
         # the standards the lump pays: 供养标准 (or each one's own), else the total with 照料护理 where the roster gives it
         for columns in (("benefit_own", "benefit"), ("benefit_total",)):

@@ -670,6 +670,14 @@ def _care_home_lumps(ctx: Context, led: Ledger, care: np.ndarray) -> list[str]:
         rows = [r for r in rows if payee_name(ctx, led, r) not in checked]
         if not rows:
             return out
+    itemised = led.memo.get("care_homes_itemised", set())
+    if named := sorted({payee_name(ctx, led, r) for r in rows} & itemised):
+        # (h433: a home's 拨付汇总 read beside its residents' own 明细 rows: the residents are checked by those rows)
+        out.append(f"{'、'.join(named)}按月整笔拨付的供养金（拨付汇总）不逐人核查：其集中供养人员另有本人的发放明细，"
+                   "已按明细逐人核对")
+        rows = [r for r in rows if payee_name(ctx, led, r) not in itemised]
+        if not rows:
+            return out
     homes = list(dict.fromkeys(payee_name(ctx, led, r) for r in rows))
     r = min(rows, key=lambda r: (led.cols["month"][r], r))
     return out + [f"资金发放明细中有 {len(rows)} 行是拨付给 {len(homes)} 个供养机构的汇总（领取人是机构、没有个人身份证号，如 "
