@@ -40,17 +40,17 @@ def row(home, account, people, month, kept=(), cut=()):
     return [home, len(due), base, care, base + care, account, home]
 
 
-def summary_book(path, kept=("郭德明",), cut=(), residents_sheet=False, summary=True):
+def summary_book(path, kept=("郭德明",), cut=(), residents_sheet=False, summary=True, header=HEADER):
     """A year's 拨付汇总 book, a sheet per month (title, header, one row per home, a 合计 row)."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for month in months("2026-01", "2026-09") if summary else ():
         ws = wb.create_sheet(f"{month[:4]}年{int(month[5:])}月")
         ws.append([f"罗甸县{month[:4]}年{int(month[5:])}月集中供养特困人员资金拨付汇总表"])
-        ws.append(HEADER)
+        ws.append(header)
         rows = [row(HOME, ACCOUNT, RESIDENTS, month, kept, cut), row(OTHER, OTHER_ACCOUNT, OTHERS, month)]
         for r in rows:
-            ws.append(r)
+            ws.append(r[:len(header)])
         ws.append(["合计", sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows),
                    sum(r[4] for r in rows), "", ""])
     if residents_sheet:  # (h424's shape: the residents' own rows beside the summary)
@@ -87,6 +87,13 @@ def test_a_dead_residents_share_kept_in_the_summarys_lump_is_owed_back(tmp_path)
     assert money(ctx, "F01") == [("郭德明", "中", 1700 * 4, None)]
     (f,) = findings(ctx, "F01")
     assert f.months == "2026-06至2026-09（4个月）" and HOME in f.evidence
+
+
+def test_a_summary_naming_the_home_only_in_its_care_home_column_is_read_too(tmp_path):
+    # 供养机构 | 供养人数 | 基本生活费 | 照料护理费 | 拨付金额合计 | 收款账号: no 收款单位, the month from the sheet's name
+    ctx, frame = audit_context(summary_book(tmp_path / "集中供养资金拨付汇总.xlsx", header=HEADER[:-1]))
+    assert set(frame["holder"]) == {HOME, OTHER}
+    assert money(ctx, "F01") == [("郭德明", "中", 1700 * 4, None)]
 
 
 # OK (must not flag)

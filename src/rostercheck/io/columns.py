@@ -780,6 +780,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # paid to holds the account (h433: the sheet went unread, "找不到身份证号列和发放金额列"; a workbook with a
         # residents' sheet beside it still leaves the summary out, io.ledgers.read_ledger)
         FieldSpec("holder", r"^收款(单位|机构)(名称|全称)?$"),
+        # … or only its 供养机构 column beside the 收款账号 (a person's own 户名/账户名称 wins where a sheet has both)
+        FieldSpec("holder", r"^(集中)?供养(服务)?机构(名称)?$", weight=0.5),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|人员类[别型]|对象类[别型]|^类别$", _NOT_PROGRAMME),
         FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口|享受人口|发放人数"),
         FieldSpec("remark", r"^备注|说明|附言"),
