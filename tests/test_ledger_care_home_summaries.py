@@ -121,3 +121,14 @@ def test_a_summary_file_beside_the_residents_own_files_adds_no_second_claim(tmp_
     assert money(ctx, "F01") == [("郭德明", "高", 1700 * 4, None)]
     assert money(ctx, "F03") == [] and money(ctx, "F04") == [] and money(ctx, "F07") == []
     assert any("另有本人的发放明细" in s and HOME in s for s in ctx.cache["money:care_homes"])
+
+
+def test_a_residents_care_home_column_is_not_their_accounts_holder(tmp_path):
+    # 供养机构 | 姓名 | 身份证号 | … with no 户名: where she lives, not who holds the account (no F07 holder to compare)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["供养机构", "姓名", "身份证号", "资金项目", "所属月份", "金额", "账号"])
+    ws.append([HOME, "王秀英", RESIDENTS[1][1], "特困人员基本生活费", "2026-05", 1576, ACCOUNT])
+    wb.save(tmp_path / "集中供养人员发放明细_2026年5月.xlsx")
+    _tables, frame, _notes = load_ledgers([tmp_path / "集中供养人员发放明细_2026年5月.xlsx"], AS_OF)
+    assert "holder" not in frame.columns or set(frame["holder"]) <= {""}

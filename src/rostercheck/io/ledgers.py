@@ -1473,6 +1473,10 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             bind_unnamed_codes(layout, KIND)
             layout.warnings.extend(n.replace("工作簿的说明页", "代码表文件") for n in layout.readings_said()
                                    if n not in layout.warnings)
+        if _names_people(layout.mapping) and "holder" in layout.mapping and _HOME_COLUMN.fullmatch(
+                layout.labels[layout.mapping["holder"]]):
+            # (a residents' sheet's 供养机构 says where she lives, not who holds the account: no holder, as before h433)
+            layout = replace(layout, mapping={f: c for f, c in layout.mapping.items() if f != "holder"})
         homes = care_homes_table(layout.labels) and not _names_people(layout.mapping)
         if homes and not persons and (paid_to := _homes_as_payees(layout)) is not None:
             layout = paid_to  # (h433) each home's lump read as a payment to the home, rule by rule like any row
@@ -1639,6 +1643,8 @@ def _refuse_roster(path: Path, headers: list[list[str]], named: bool = False) ->
 
 # A column naming the care home a sum is paid to (机构名称, 供养机构, 收款单位): a ledger of institutions, not people.
 _INSTITUTION_LABEL = re.compile(r"机构|敬老院|福利院|养老院|收款单位|单位名称")
+# the care home column io.columns reads as a 拨付汇总's holder when it has no 收款单位 (h433)
+_HOME_COLUMN = re.compile(r"(集中)?供养(服务)?机构(名称)?")
 
 
 def names_payees(mapping: dict[str, int]) -> bool:
