@@ -628,23 +628,32 @@ def masked_deaths_said(ctx: Context, leads: list[Lead]) -> None:
     dead lone elder named on the deaths list as 431126********2443 was an L01 高 and an L03 中 lead)."""
     if not leads or not masked_deaths(ctx):
         return
+    _doubted_deaths_said(ctx, leads, lambda pid, name: masked_death_of(ctx, pid, name),
+                         lambda name, row: _masked_death_text(ctx, name, row), MASKED_DEATH_LOWERED, MASKED_DEATH_NOTED)
+
+
+def _doubted_deaths_said(ctx: Context, leads: list[Lead], row_of, text_of, lowered: str, noted: str) -> None:
+    """Lower to 低 a lead (not L05, judged by its grounds: ``l_coverage.removed_or_refused``) whose person — for L01, every
+    member of the household still counted — has a deaths-list row in doubt (``row_of(pid, name)``, None for none), and
+    say it (``text_of(name, row)`` + ``lowered``); a household with other members keeps its priority and the evidence
+    names the person (+ ``noted``). Shared by masked rows and rows whose cause does not read as a death."""
     dead, homes = dead_ids(ctx), households(ctx)
     names = _names_by_id(ctx)
     for ld in leads:
-        if ld.code == "L05":  # (judged by its grounds in the lead itself: l_coverage.removed_or_refused)
+        if ld.code == "L05":
             continue
         hh = homes.get(ld.household) if ld.code == "L01" else None
         people = [p for p in hh.pids if p not in dead] if hh is not None else [ld.person.get("id", "")]
-        found = [(p, masked_death_of(ctx, p, names.get(p) or ld.person.get("name", ""))) for p in people]
+        found = [(p, row_of(p, names.get(p) or ld.person.get("name", ""))) for p in people]
         hits = [(p, row) for p, row in found if row is not None]
         if not hits:
             continue
-        said = "、".join(_masked_death_text(ctx, names.get(p) or ld.person.get("name", ""), row) for p, row in hits)
+        said = "、".join(text_of(names.get(p) or ld.person.get("name", ""), row) for p, row in hits)
         if len(hits) == len(people):
             ld.priority = LOW
-            ld.evidence = ld.evidence.replace("，优先级高）", "）") + f"；{said}{MASKED_DEATH_LOWERED}"
+            ld.evidence = ld.evidence.replace("，优先级高）", "）") + f"；{said}{lowered}"
         else:
-            ld.evidence += f"；其中{said}{MASKED_DEATH_NOTED}"
+            ld.evidence += f"；其中{said}{noted}"
 
 
 def _names_by_id(ctx: Context) -> dict[str, str]:
@@ -746,22 +755,8 @@ def unread_deaths_said(ctx: Context, leads: list[Lead]) -> None:
     doubted = unread_deaths(ctx) if leads else {}
     if not doubted:
         return
-    dead, homes = dead_ids(ctx), households(ctx)
-    names = _names_by_id(ctx)
-    for ld in leads:
-        if ld.code == "L05":  # (judged by its grounds in the lead itself: l_coverage.removed_or_refused)
-            continue
-        hh = homes.get(ld.household) if ld.code == "L01" else None
-        people = [p for p in hh.pids if p not in dead] if hh is not None else [ld.person.get("id", "")]
-        hits = [p for p in people if p in doubted]
-        if not hits:
-            continue
-        said = "、".join(_unread_death_text(ctx, names.get(p) or ld.person.get("name", ""), doubted[p]) for p in hits)
-        if len(hits) == len(people):
-            ld.priority = LOW
-            ld.evidence = ld.evidence.replace("，优先级高）", "）") + f"；{said}{UNREAD_DEATH_LOWERED}"
-        else:
-            ld.evidence += f"；其中{said}{UNREAD_DEATH_NOTED}"
+    _doubted_deaths_said(ctx, leads, lambda pid, _name: doubted.get(pid),
+                         lambda name, row: _unread_death_text(ctx, name, row), UNREAD_DEATH_LOWERED, UNREAD_DEATH_NOTED)
 
 
 def custody_of(ctx: Context) -> dict[str, str]:
