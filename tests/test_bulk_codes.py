@@ -118,18 +118,23 @@ def test_a_filtered_list_counts_its_status_column_over_every_row(tmp_path):
 
 
 def test_a_streamed_list_counts_its_status_column_over_every_row(tmp_path, monkeypatch):
-    from rostercheck import bulk
-
     path = tmp_path / "市场主体登记信息.csv"
     lines = ["姓名,身份证号,主体名称,从业人数,登记状态"] + [f"王{i},{OTHERS[i % 6]},王{i}商店,1,{'3' if i < 2 else '1'}"
                                                      for i in range(10)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = _streamed(path, "businesses", monkeypatch)
+    assert len(table.frame) == 2 and table.statuses == Counter({"1": 8, "3": 2})
+
+
+def _streamed(path, kind, monkeypatch):
+    """The list streamed (as a big one is), keeping the rows of the first of OTHERS."""
+    from rostercheck import bulk
+
     monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
     keys = bulk.KeySet()
     keys.add(np.array([OTHERS[0]], dtype=object), np.array(["valid"], dtype=object), np.array([True]))
     with bulk.Streamer(keys) as streamer:
-        table = streamer.load(path, "businesses")
-    assert len(table.frame) == 2 and table.statuses == Counter({"1": 8, "3": 2})
+        return streamer.load(path, kind)
 
 
 def test_the_partly_checked_note_leaves_out_the_rows_read_by_the_bulk_code():
@@ -156,14 +161,7 @@ def test_a_filtered_deaths_list_counts_its_cause_column_over_every_row(tmp_path)
 
 
 def test_a_streamed_deaths_list_counts_its_cause_column_over_every_row(tmp_path, monkeypatch):
-    from rostercheck import bulk
-
-    path = _deaths_file(tmp_path)
-    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
-    keys = bulk.KeySet()
-    keys.add(np.array([OTHERS[0]], dtype=object), np.array(["valid"], dtype=object), np.array([True]))
-    with bulk.Streamer(keys) as streamer:
-        table = streamer.load(path, "deaths")
+    table = _streamed(_deaths_file(tmp_path), "deaths", monkeypatch)
     assert len(table.frame) == 2 and table.statuses == Counter({"01": 8, "05": 2})
 
 
