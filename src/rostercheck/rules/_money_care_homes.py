@@ -3,9 +3,9 @@
 A home paid one row a month into its own account (户名 the home, no resident's ID) is paid, by the rules, the sum of
 its residents' 供养标准. The roster says who lives in which home (供养机构, read into 供养方式 as '集中供养（X）') and
 each resident's standard. A home is checked when in some month its lump is exactly the standards of the residents
-the roster says were due then (the roster lists all its residents, the lump is their standards). When a resident died (was jailed, moved out, left the programme), a month whose lump equals
-exactly the standards of the residents still due **plus** hers paid her share on: that share is owed back, at 中 at
-most (the lump is the home's; the share is inferred, never 高). A lump equal to the residents still due (cut
+the roster says were due then (the roster lists all its residents, the lump is their standards). When a resident died
+(was jailed, moved out, left the programme), a month whose lump equals exactly the standards of the residents still due
+**plus** hers paid her share on: that share is owed back, at 中 at most (the lump is the home's; the share is inferred, never 高). A lump equal to the residents still due (cut
 rightly), or matching no such sum (other money mixed in, residents the roster does not list), is no finding.
 """
 
@@ -19,7 +19,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from ..model import LOW, MEDIUM, Context, Finding
+from ..model import MEDIUM, Context, Finding
 from ._money import Event, Ledger, care_home_rows, finding, month_of, months_text, payee_name, payment_lines, weakest, yuan
 from ._money_events import stop_rule_said
 from . import where
@@ -180,8 +180,8 @@ def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list
 def _entries(led: Ledger, residents: list[int], standards: dict[int, float], since: dict[int, str],
              lumps: dict[str, list[int]], tol: float) -> tuple[dict[int, str], dict[int, list[int]]]:
     """Residents the roster gives no approval date whose standard a lump rose by from one month to the next: taken as
-    admitted that month (resident → month, and → the undated residents of that standard), one per rise (h432: a July admission without 审批日期 left the home's
-    months before it short of the roster's sum, so never accounted for)."""
+    admitted that month (resident → month, and → the undated residents of that standard), one per rise (h432: a July
+    admission without 审批日期 left the home's months before it short of the roster's sum, so never accounted for)."""
     amounts = led.cols["amount"]
     totals = [(month, float(sum(amounts[r] for r in rows))) for month, rows in sorted(lumps.items())]
     undated = [m for m in residents if not since[m]]
@@ -246,7 +246,6 @@ def _finding(ctx: Context, led: Ledger, home: str, m: int, ev: Event, standard: 
                     f"增加了 {yuan(standard_of)}（{'其' if len(who) == 1 else '其中一人的'}供养标准），按{'其' if len(who) == 1 else '其中一人'}"
                     f" {month} 起入住计。" for month, who, standard_of in entered.values()) + "其份额系按花名册供养标准推算，"
                 f"应追回 {yuan(standard)} × {len(months)} 个月，合计 {yuan(total)}；请向该机构核实其入住、离院（死亡）情况和拨付名单")
-    conf = weakest(ev.confidence, ev.certainty, MEDIUM)
     facts = (("kind", "care_home_lump"), ("home", home), ("standard", f"{standard:.2f}"))
-    return finding(ctx, led, ev.code, rows[0], m, evidence, LOW if conf == LOW else conf,
+    return finding(ctx, led, ev.code, rows[0], m, evidence, weakest(ev.confidence, ev.certainty, MEDIUM),
                    "身份证号一致（花名册集中供养人员，机构整笔拨付）", months, total, None, facts)
