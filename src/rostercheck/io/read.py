@@ -227,12 +227,18 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
         raise InputFileError(path, "这是 Excel/WPS 打开工作簿时生成的临时锁定文件（文件名以 ~$ 开头），不是花名册或名单。"
                                    "请改为选择同一文件夹中的工作簿本身（锁定文件在关闭工作簿后会自动消失）。")
     if fmt == TEXT:
+        from .html import is_table_page
+        from .xml2003 import is_xml_workbook
+
+        with path.open("rb") as fh:  # (the head, read once: which kind of text it is)
+            start = fh.read(DELIMITED_HEAD_BYTES)
+        head = start.decode("utf-8", errors="ignore")
         # (a web page or an Excel 2003 XML spreadsheet under an .xlsx name is read as under an .xls name, h431)
-        if table_page(path):
-            grids = page_grids(path, limits, notes, note_sheets)
+        if is_xml_workbook(head):
+            grids = xml_grids(path, limits, notes, note_sheets)
+        elif is_table_page(head):
+            grids = page_grids(path, limits)
         elif path.suffix.lower() in (".xlsx", ".xlsm"):
-            with path.open("rb") as fh:
-                start = fh.read(DELIMITED_HEAD_BYTES)
             if said := delimited_text(start):
                 # a system's "Excel" export that is comma-separated text (h435): read as the CSV it is, said
                 grids = [_read_text(path, limits, columnar)]
@@ -837,16 +843,12 @@ def table_page(path: Path) -> bool:
         return is_sheet_export(fh.read(1 << 16).decode("utf-8", errors="ignore"))
 
 
-def page_grids(path: Path, limits: Limits, notes: list[str] | None = None, note_sheets: bool = False) -> list[Grid]:
+def page_grids(path: Path, limits: Limits) -> list[Grid]:
     """A web page's tables (:func:`table_page`) as grids, one per table (named 表格1, 表格2 … when there are several),
-    their spanned cells as merged ranges; the first grid says how the file was read. An Excel 2003 XML spreadsheet's
-    worksheets likewise, by name (:func:`xml_grids`); its hidden and notes sheets named in ``notes``."""
+    their spanned cells as merged ranges; the first grid says how the file was read (an Excel 2003 XML spreadsheet:
+    :func:`xml_grids`)."""
     from .html import table_rows
-    from .xml2003 import is_xml_workbook
 
-    with path.open("rb") as fh:
-        if is_xml_workbook(fh.read(1 << 16).decode("utf-8", errors="ignore")):
-            return xml_grids(path, limits, notes if notes is not None else [], note_sheets)
     notes: list[str] = []
     tables = table_rows(decode_text(path.read_bytes(), path, notes), path, limits)
     grids = [Grid(path, f"表格{k}" if len(tables) > 1 else "", rows, 1, merged, TEXT)
