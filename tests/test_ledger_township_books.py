@@ -6,7 +6,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from money import household, make_id, money, money_context, months, pay
+from money import findings, household, make_id, money, money_context, months, pay
 
 from rostercheck.io.ledgers import load_ledgers
 from rostercheck.rules._money import benefit_item, params
@@ -182,3 +182,22 @@ def test_a_month_whose_payment_the_bank_returned_for_a_name_mismatch_is_unpaid()
     rows.append(pay(A, "侯传红", "2026-09", 680, item="城乡低保金", status="户名账号不一致"))
     rows += [pay(B, "程桂兰", m, 340, item="城乡低保金", status="入账成功") for m in months("2026-07", "2026-09")]
     assert money(money_context(roster(), rows, as_of=AS_OF), "F06") == [("侯传红", "高", None, 680.0)]
+
+
+@pytest.mark.parametrize("item, confidence", [
+    ("民政资金", "中"), ("代发", "中"),  # the bank's word alone: the benefit and a subsidy may be one transfer
+    ("低保金", "高"), ("", "高"),  # must stay 高: the row names the benefit, or names nothing (the file's item)
+])
+def test_more_than_the_benefit_paid_under_the_departments_word_alone_is_at_most_medium(item, confidence):
+    rows = [pay(A, "侯传红", m, 680, item=item, status="入账成功") for m in months("2026-07", "2026-09")]
+    rows[1]["amount"] = 760  # August: 680 + an 80 物价补贴 in one transfer, or 80 paid over
+    ctx = money_context(roster(), rows, as_of=AS_OF)
+    assert money(ctx, "F05") == [("侯传红", confidence, 80.0, None)]
+    said = findings(ctx, "F05")[0].evidence
+    assert ("未写明是保障金" in said) == (confidence == "中")
+
+
+def test_less_than_the_benefit_paid_under_the_departments_word_stays_high():
+    rows = [pay(A, "侯传红", m, 680, item="民政资金", status="入账成功") for m in months("2026-07", "2026-09")]
+    rows[1]["amount"] = 600
+    assert money(money_context(roster(), rows, as_of=AS_OF), "F05") == [("侯传红", "高", None, 80.0)]

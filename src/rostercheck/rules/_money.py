@@ -321,6 +321,19 @@ def _generic(item: str, p: dict) -> str:
     return item
 
 
+def generic_rows(led: "Ledger") -> np.ndarray:
+    """Per row: its 资金项目 is written, and only as the bank's word for a transfer or the department's money (民政资金,
+    代发; ``generic_items``): the row is read as the benefit, but nothing says other money was not paid in it."""
+    if "generic_rows" not in led.memo:
+        if "item" not in led.frame.columns:
+            led.memo["generic_rows"] = np.zeros(len(led.frame), dtype=bool)
+            return led.memo["generic_rows"]
+        codes, distinct = led.factorized("item")
+        judged = [bool(str(v or "").strip()) and not _generic(str(v), led.params).strip() for v in distinct.tolist()]
+        led.memo["generic_rows"] = np.array(judged + [False], dtype=bool)[codes]
+    return led.memo["generic_rows"]
+
+
 def item_without_back_pay(item: str) -> str:
     """An item's words without the back pay it names ('补发7月民政资金' → '民政资金', '低保金（补发6月）' → '低保金'); as
     written when it names no month back-paid ('低保金(补发)')."""

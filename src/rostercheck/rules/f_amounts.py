@@ -18,7 +18,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
-from ._money import (STOP_NEXT, Ledger, blind_months, finding, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
+from ._money import (STOP_NEXT, Ledger, blind_months, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 from ._money_namesakes import head_namesakes
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
@@ -754,11 +754,12 @@ def check_f05(ctx: Context) -> list[Finding]:
     asked = _compared(paid, unread)
     spread = "parts" in led.frame.columns
     monthly = _monthly_lumps(ctx, led, expected, tol) if spread else set()  # (quarter columns of monthly amounts)
+    generic = generic_rows(led)
     out = []
     for h, (amount, alternatives) in expected.items():
         if h not in asked:
             continue
-        months, lines, over, under, rows_seen, totals, fine = [], [], 0.0, 0.0, [], [], []
+        months, lines, over, under, rows_seen, totals, fine, over_rows = [], [], 0.0, 0.0, [], [], [], []
         raised_over = False  # a raise paid back (提标补发) lifting a month above the amount now in force
         column = led.memo["amount_label"].get(h, "")  # the roster column compared, where its roster gives two
         # The roster's amount applies from its approval (change) date when the roster has one, else to its quarter; not
@@ -804,6 +805,8 @@ def check_f05(ctx: Context) -> list[Finding]:
                 diff = exact - amount  # (a lump's thirds unrounded: 4 × 1,340 over three months is 1,340.00 over, not 1,340.01)
             over += max(diff, 0.0)
             under += max(-diff, 0.0)
+            if diff > tol:
+                over_rows += rows
             raised_over |= diff > 0 and bool(adjust[rows].any())
             months.append(month)
             rows_seen += rows
@@ -836,6 +839,11 @@ def check_f05(ctx: Context) -> list[Finding]:
             # a 补发 lump naming no month: perhaps a month before the ledgers' (h377's 补发2025年12月), at most 中
             conf = weakest(conf, MEDIUM)
             times += "其中有备注为补发但未写补发哪个月的发放，如为所给发放明细以前月份的补发，则不属多发，请核实。"
+        if over_rows and generic[over_rows].all():
+            # paid more under the department's word alone (民政资金): perhaps the benefit with a subsidy in one transfer
+            conf = weakest(conf, MEDIUM)
+            times += ("多发月份的资金项目只写了“" + "、".join(sorted({led.item(r) for r in over_rows}))
+                      + "”，未写明是保障金，多发部分可能是同笔发放的物价补贴等其他资金，请核实。")
         what = "、".join(x for x in (f"应追回 {yuan(over)}" if over else "", f"应补发 {yuan(under)}" if under else "") if x)
         # One amount paid every month up to a month from which the roster's is paid every month: the amount approved
         # before a change the roster dates nowhere (a standard raise, an annual review, a member added; held-out 194:
