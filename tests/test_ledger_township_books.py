@@ -137,13 +137,16 @@ def test_an_unnamed_smaller_row_beside_the_usual_benefit_is_other_money():
     assert [n for n in ctx.cache["money:items"] if "未写明是哪一项" in n]
 
 
-@pytest.mark.parametrize("second, expected", [
-    (680, [("侯传红", "高", 680.0, None)]),  # must flag: the benefit twice, one amount
-    (1000, [("侯传红", "高", 680.0, None)]),  # must flag: more than the usual benefit is no subsidy beside it
+@pytest.mark.parametrize("item, second, expected", [
+    ("民政资金", 680, [("侯传红", "高", 680.0, None)]),  # must flag: the benefit twice, one amount
+    # must flag: more than the usual benefit is no subsidy beside it; at 中, the amounts unlike under the department's
+    # word alone (a one-off grant of 1,000 in one transfer of 民政资金 beside the benefit)
+    ("民政资金", 1000, [("侯传红", "中", 680.0, None)]),
+    ("低保金", 1000, [("侯传红", "高", 680.0, None)]),  # the benefit named twice: 高
 ])
-def test_unnamed_rows_of_the_usual_amount_or_more_stay_duplicates(second, expected):
-    rows = [pay(A, "侯传红", m, 680, item="民政资金", status="入账成功") for m in months("2026-07", "2026-09")]
-    rows.append(pay(A, "侯传红", "2026-08", second, item="民政资金", status="入账成功"))
+def test_unnamed_rows_of_the_usual_amount_or_more_stay_duplicates(item, second, expected):
+    rows = [pay(A, "侯传红", m, 680, item=item, status="入账成功") for m in months("2026-07", "2026-09")]
+    rows.append(pay(A, "侯传红", "2026-08", second, item=item, status="入账成功"))
     assert money(money_context(roster(), rows, as_of=AS_OF), "F04") == expected
 
 

@@ -117,6 +117,13 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         conf = weakest(HIGH if valid else MEDIUM, *(led.conf[r] for rows in sets for r in rows if led.member[r] >= 0))
         # a re-payment remark (重发) that no record of a return bears out: the first may have come back unrecorded
         remarked = [r for rows in sets for r in rows if r in led.memo.get("repaid_unsure", ())]
+        generic = generic_rows(led)
+        if all(generic[rows].all() and len({round(float(led.cols["amount"][r]), 2) for r in rows}) > 1 for rows in sets):
+            # amounts unlike under the bank's or department's word alone (民政资金): one may be other money (a one-off
+            # grant), not the benefit paid again
+            conf = weakest(conf, MEDIUM)
+            lines.append("各笔金额不同，资金项目只写了“" + "、".join(sorted({led.item(r) for rows in sets for r in rows}))
+                         + "”，未写明是保障金，其中一笔可能是一次性补贴等其他资金，请核实")
         if remarked:
             conf = weakest(conf, MEDIUM)
             lines.append("、".join(f"{led.where(r)}备注“{led.cols['remark'][r]}”" for r in remarked)
