@@ -7,7 +7,7 @@ import datetime as dt
 import openpyxl
 import pandas as pd
 import pytest
-from filebuild import LI, ZHANG, ZHANG_SON, county_q3, write_list, write_roster
+from filebuild import LI, LI_WIFE, ZHANG, ZHANG_SON, county_q3, write_list, write_roster
 from helpers import HEADER_ROW, make_id
 from typer.testing import CliRunner
 
@@ -252,3 +252,21 @@ def test_a_returns_missing_head_ids_are_its_heads_own_rows(rows, filled):
     prev = pd.DataFrame([_finding("C03", n, i, "", "", 户主姓名=h, 村=v, 户主身份证号="") for n, i, h, v in rows])
     _heads_filled(prev)
     assert list(prev["户主身份证号"]) == filled
+
+
+@pytest.mark.parametrize("head_name, filled", [
+    ("张三", ZHANG),  # must fill: 张小明's household on this quarter's roster, headed by the 张三 the row names
+    ("", ZHANG),  # the row names no head: the roster's
+    ("王五", ""),  # must not: the row names another head (a household re-formed since)
+])
+def test_a_head_without_a_row_of_his_own_is_taken_from_this_quarters_roster(tmp_path, head_name, filled):
+    # the last note's left-over (h428): a return without 户主身份证号 whose household's head had no row of his own in it
+    # kept the column blank, though this quarter's roster gives it
+    pd.DataFrame({"类别代码": ["C01", "C02"], "乡镇": ["城关镇", "城关镇"], "村": ["东村", "西村"],
+                  "户主姓名": [head_name, "李四"], "姓名": ["张小明", "刘芳"], "身份证号": [ZHANG_SON, LI_WIFE],
+                  "整改状态": ["已整改", "已整改"]}).to_csv(tmp_path / "城关镇_整改台账.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    result = review([tmp_path / "城关镇_整改台账.csv"], [q4], Q4)
+    got = dict(zip(result.rows["姓名"], result.rows["户主身份证号"]))
+    assert got == {"张小明": filled, "刘芳": LI}, result.rows
+    assert any("本期花名册中本人所在户的户主身份证号补上" in w for w in result.warnings)

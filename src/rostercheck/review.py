@@ -322,6 +322,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         gone = prev["乡镇"].isin(absent)
         prev.loc[gone, _UNRETURNED] = ["该乡镇未退回问题清单，按上期问题清单回头看（乡镇未填写整改情况）"
                                        + ("，金额不计入资金合计" if str(c).startswith("F") else "") for c in prev.loc[gone, "类别代码"]]
+    warnings += _heads_from_roster(prev, inputs.members)
     roster = _Roster(inputs.members)
     roster.off = _left_out(inputs.tables)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
@@ -928,6 +929,40 @@ def _heads_filled(prev: pd.DataFrame) -> list[str]:
     if not filled.any():
         return []
     return [f"有 {int(filled.sum())} 条上期问题的清单中没有户主身份证号，已按同村户主本人所在行的身份证号补上（按户统计整改率时同一户只计一次）"]
+
+
+def _heads_from_roster(prev: pd.DataFrame, members: pd.DataFrame) -> list[str]:
+    """Fill in place a 户主身份证号 still blank (no such column, and no head's own row in the lists: :func:`_heads_filled`)
+    from this quarter's roster: the household of the member whose valid 身份证号 the row gives, when her 户主姓名 there is
+    the row's (a household re-formed since is left blank). Returns the note saying how many, or [].
+
+    Args:
+        prev: the earlier findings, one row each.
+        members: this quarter's roster members.
+    Returns:
+        [the note] when any was filled.
+    """
+    if not len(prev) or "户主身份证号" not in prev.columns or not len(members) or "head_id" not in members.columns:
+        return []
+    blank = prev["户主身份证号"].astype(str).str.strip() == ""
+    if not blank.any():
+        return []
+    heads: dict[str, tuple[str, str]] = {}
+    for pid, hid, head in zip(members["id"].tolist(), members["head_id"].tolist(), members["head_name"].tolist()
+                              if "head_name" in members.columns else [""] * len(members)):
+        if pid and hid and ids.id_number(hid).status == ids.VALID:
+            heads.setdefault(pid, (hid, re.sub(r"\s+", "", str(head or ""))))
+    filled = 0
+    for i in prev.index[blank]:
+        own = ids.id_number(str(prev.at[i, "身份证号"]).strip())
+        hit = heads.get(own.value) if own.status == ids.VALID else None
+        name = re.sub(r"\s+", "", str(prev.at[i, "户主姓名"] if "户主姓名" in prev.columns else ""))
+        if hit and (not name or not hit[1] or name == hit[1]):
+            prev.at[i, "户主身份证号"] = hit[0]
+            filled += 1
+    if not filled:
+        return []
+    return [f"有 {filled} 条上期问题的清单中没有户主身份证号，已按本期花名册中本人所在户的户主身份证号补上（按户统计整改率时同一户只计一次）"]
 
 
 def _masked_said(path, part: pd.DataFrame) -> tuple[str, str]:
