@@ -68,7 +68,9 @@ def test_text_named_xlsx(tmp_path):
 
 
 @pytest.mark.parametrize("encoding, delimiter, said", [("utf-8", ",", "逗号分隔"), ("gbk", ",", "逗号分隔"),
-                                                        ("utf-8-sig", "\t", "制表符分隔")])
+                                                        ("utf-8-sig", "\t", "制表符分隔"),
+                                                        # Excel's / a system's "Unicode text": UTF-16 with its BOM
+                                                        ("utf-16", "\t", "制表符分隔")])
 def test_a_csv_named_xlsx_is_read_as_the_csv_it_is_said(tmp_path, encoding, delimiter, said):
     # h435: a system's "Excel" export that is comma-separated text was refused ("把扩展名改回 .csv"); read, and said
     from rostercheck.io.read import read_grids

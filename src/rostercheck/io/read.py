@@ -806,7 +806,12 @@ def delimited_text(head: bytes) -> str:
     """
     body = head[len(codecs.BOM_UTF8):] if head.startswith(codecs.BOM_UTF8) else head
     text = None
-    for encoding in ("utf-8", "gb18030"):
+    # (a system's "Unicode text" export, UTF-16 with its BOM: Excel's 另存为 Unicode 文本)
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if utf16:
+        body = head[2:] if len(head) % 2 == 0 else head[2:-1]  # (an odd sample: its last byte half a character)
+    for encoding in (("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be",) if utf16
+                     else ("utf-8", "gb18030")):
         try:
             text = body.decode(encoding)
         except UnicodeDecodeError as exc:
