@@ -29,7 +29,8 @@ import pandas as pd
 
 from .errors import InputFileError
 from .io.columns import former_id_column, person_id_columns
-from .io.read import PARQUET_MAGIC, Grid, decode_text, parquet_rows, sniff_delimiter
+from .io.read import (DELIMITER_NAMES, PARQUET_MAGIC, WORKBOOK_ONLY, Grid, decode_text, parquet_rows,
+                      renamed_text_note, sniff_delimiter)
 from .io.field_names import coded_header, field_names, relabel
 from .io.table import (AMOUNT_SAMPLE_ROWS, AMOUNT_SAMPLED, MONTHED_KINDS, Layout, Table, columns_frame,
                        companion_code_files, companion_grids, data_frame, STATUS_COUNTED, bare_codes, counted_field,
@@ -524,6 +525,8 @@ def _open(path: Path, kind: str, serial: bool = False) -> tuple[Grid, Layout, st
         finish_table(path, kind, [])  # no sheet: raises
     if said:
         layout.warnings.append(said)
+    if path.suffix.lower() in WORKBOOK_ONLY and not _is_parquet(path):  # (a big CSV under an Excel name, h435)
+        layout.warnings.append(renamed_text_note(path, DELIMITER_NAMES[delimiter]))
     file_legends(path, layout)
     return grid, layout, _source(path, grid, layout, delimiter, serial, stored), delimiter
 

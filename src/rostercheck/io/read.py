@@ -238,12 +238,11 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
             grids = xml_grids(path, limits, notes, note_sheets)
         elif is_table_page(head):
             grids = page_grids(path, limits)
-        elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        elif path.suffix.lower() in WORKBOOK_ONLY:
             if said := delimited_text(start):
                 # a system's "Excel" export that is comma-separated text (h435): read as the CSV it is, said
                 grids = [_read_text(path, limits, columnar)]
-                grids[0].notes.append(f"扩展名是 {path.suffix}，但内容是{said}的文本表格（系统导出后改名为 Excel 文件），"
-                                      "已按 CSV 文本读取")
+                grids[0].notes.append(renamed_text_note(path, said))
             elif b"\x00" in start[:4096] and not start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 # (h431: bytes of no kind were told to be a text file to rename .csv)
                 raise InputFileError(path, f"扩展名是 {path.suffix}，但内容既不是 Excel 工作簿，也不是文本表格（文件已损坏或不完整）。"
@@ -787,7 +786,14 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
 
 
 DELIMITED_HEAD_BYTES = 1 << 16  # what delimited_text looks at
-_DELIMITER_NAMES = {",": "逗号分隔", "\t": "制表符分隔", ";": "分号分隔", "|": "竖线分隔"}
+DELIMITER_NAMES = {",": "逗号分隔", "\t": "制表符分隔", ";": "分号分隔", "|": "竖线分隔"}
+# Names no text file should have (a system's "xls" is often text, and read as text unsaid): text under them is said
+WORKBOOK_ONLY = (".xlsx", ".xlsm")
+
+
+def renamed_text_note(path: Path, said: str) -> str:
+    """The notice of a delimited text table under an Excel name (``said``: how it is delimited, in words), read as CSV."""
+    return f"扩展名是 {path.suffix}，但内容是{said}的文本表格（系统导出后改名为 Excel 文件），已按 CSV 文本读取"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
@@ -836,7 +842,7 @@ def delimited_text(head: bytes) -> str:
     width, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=(0, 0))
     if width < 2 or count < 2 or count < 0.6 * len(widths):
         return ""
-    return _DELIMITER_NAMES[delimiter]
+    return DELIMITER_NAMES[delimiter]
 
 
 def table_page(path: Path) -> bool:
