@@ -139,15 +139,24 @@ def test_an_unnamed_smaller_row_beside_the_usual_benefit_is_other_money():
 
 @pytest.mark.parametrize("item, second, expected", [
     ("民政资金", 680, [("侯传红", "高", 680.0, None)]),  # must flag: the benefit twice, one amount
-    # must flag: more than the usual benefit is no subsidy beside it; at 中, the amounts unlike under the department's
-    # word alone (a one-off grant of 1,000 in one transfer of 民政资金 beside the benefit)
-    ("民政资金", 1000, [("侯传红", "中", 680.0, None)]),
-    ("低保金", 1000, [("侯传红", "高", 680.0, None)]),  # the benefit named twice: 高
+    # must not: a one-off grant of 1,000 in its own transfer of 民政资金 beside her usual benefit (the trap)
+    ("民政资金", 1000, []),
+    ("低保金", 1000, [("侯传红", "高", 680.0, None)]),  # must flag: the benefit named twice
 ])
-def test_unnamed_rows_of_the_usual_amount_or_more_stay_duplicates(item, second, expected):
+def test_unnamed_rows_of_the_usual_amount_stay_duplicates_and_another_amount_is_other_money(item, second, expected):
     rows = [pay(A, "侯传红", m, 680, item=item, status="入账成功") for m in months("2026-07", "2026-09")]
     rows.append(pay(A, "侯传红", "2026-08", second, item=item, status="入账成功"))
-    assert money(money_context(roster(), rows, as_of=AS_OF), "F04") == expected
+    ctx = money_context(roster(), rows, as_of=AS_OF)
+    assert money(ctx, "F04") == expected
+    assert money(ctx, "F05") == []
+
+
+def test_unlike_unnamed_amounts_none_her_benefit_are_a_duplicate_at_most_medium():
+    # two transfers of 民政资金 in August, neither her usual 680: one may be a grant, the other her benefit cut (F04 中)
+    rows = [pay(A, "侯传红", m, 680, item="民政资金", status="入账成功") for m in months("2026-07", "2026-09")]
+    rows[1]["amount"] = 700
+    rows.append(pay(A, "侯传红", "2026-08", 1000, item="民政资金", status="入账成功"))
+    assert money(money_context(roster(), rows, as_of=AS_OF), "F04") == [("侯传红", "中", 700.0, None)]
 
 
 def test_an_unnamed_subsidy_beside_the_benefit_after_death_is_not_recovered():

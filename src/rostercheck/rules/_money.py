@@ -548,11 +548,12 @@ def _linked(ctx: Context) -> Ledger:
 def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray, payee_at: np.ndarray,
                     p: dict) -> np.ndarray:
     """Per row: a payment whose item names nothing (blank, or only the bank's word for the transfer or for the
-    department's money: 代发, 民政资金, 救助金) paying a payee for a month beside another such row, below the largest of
-    them when that one is her benefit (an amount a month of hers paid by a single benefit row; with no such month, the
-    amount most of her benefit rows pay, a tie the larger): another item the bank did not name (物价补贴, 护理补贴), not
-    the benefit paid twice (h426: a township's bank file writing 民政资金 for every row, each August's 物价补贴 was F04
-    高). Rows of one amount stay duplicates; so do rows when the largest is no benefit of hers, and rows naming back pay.
+    department's money: 代发, 民政资金, 救助金) paying a payee for a month beside another such row that pays her benefit
+    (an amount a month of hers paid by a single benefit row; with no such month, the amount most of her benefit rows
+    pay, a tie the larger), of another amount, smaller or larger: another item the bank did not name (物价补贴, 护理补贴,
+    a one-off grant), not the benefit paid twice (h426: a township's bank file writing 民政资金 for every row, each
+    August's 物价补贴 was F04 高; a 春节 grant of 1,000 beside the benefit was F04 高 too). Rows of her benefit's amount
+    stay duplicates; so do rows when none is her benefit, and rows naming back pay.
 
     Args:
         f: the payments.
@@ -590,9 +591,11 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
     usual.update({payee: {amount} for payee, (_, amount) in best.items()})
     for k in pd.unique(key):
         group = rows[key == k]
-        top = float(np.max(amounts[group]))
-        if any(abs(top - a) <= 1.0 for a in usual.get(payee_at[group[0]], ())):
-            out[group[amounts[group] < top - 1.0]] = True
+        paid_here = amounts[group]
+        # her benefit among the month's rows (the largest of her usual amounts there): the rest is other money
+        found = [a for a in usual.get(payee_at[group[0]], ()) if (np.abs(paid_here - a) <= 1.0).any()]
+        if found:
+            out[group[np.abs(paid_here - max(found)) > 1.0]] = True
     return out
 
 
@@ -604,8 +607,8 @@ def _extras_said(f: pd.DataFrame, extras: np.ndarray) -> list[str]:
     name = next((str(v) for c in ("name", "head_name", "holder") if c in f.columns
                  and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
     return [f"资金发放明细中有 {int(extras.sum())} 行资金项目（摘要）未写明是哪一项（如“民政资金”、空白），与同一领取人同月的另一笔"
-            f"保障金同时发放、金额少于其平常每月的保障金（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
-            f"{float(f['amount'].iat[r]):,.2f} 元）：按其他资金计（如物价补贴、护理补贴），不计为重复发放；如实为重复发放，请核对"]
+            f"保障金同时发放、金额与其平常每月的保障金不同（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
+            f"{float(f['amount'].iat[r]):,.2f} 元）：按其他资金计（如物价补贴、护理补贴、一次性补贴），不计为重复发放；如实为重复发放，请核对"]
 
 
 def undo_word_only(item, p: dict) -> bool:
