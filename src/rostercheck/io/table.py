@@ -1711,6 +1711,10 @@ def legend_text(grids: list[Grid]) -> str:
                     cells[1] in _MEANING_HEADERS or _named_meaning(cells[0], cells[1])):
                 # ('代码 | 说明' names no column: bound to one by bind_unnamed_codes, where the list has one to take it)
                 field = re.sub(r"(代码|编码)$", "", cells[0]) or named or UNNAMED_CODES
+            elif len(cells) == 2 and cells[1] in _MEANING_HEADERS and (heading := _block_heading(cells[0])):
+                # a header naming its column as the column is headed ('发放状态 | 说明' over 00 | 发放成功: h438, the
+                # status codes of an item-wide ledger went unread, a failed month never re-paid counted as paid)
+                field, heading = heading, ""
             else:
                 field, heading = "", (_block_heading(cells[0]) if len(cells) == 1 else "")
     # (lines apart by a full stop: a legend's run of codes ends with its line, never takes the next line's number)
