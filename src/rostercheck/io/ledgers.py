@@ -2418,7 +2418,13 @@ class LedgerReading:
     def finish(self) -> tuple[list[Table], pd.DataFrame, list[str]]:
         """Type the raw rows (:meth:`raw`) all at once (see :func:`load_ledgers`)."""
         frame, answered = _bank_results(normalise_payments(self.raw()))
+        frame, lagged = paid_in_arrears(frame)
+        if lagged:  # (its sheet's "按发放日期所在月份计" no longer holds)
+            for table in self.tables:
+                if Path(str(table.path)).name in lagged:
+                    table.warnings = [w for w in table.warnings if "按发放日期所在月份计" not in w]
         frame, dropped = _overlapping_files(frame)
+        dropped = list(lagged.values()) + dropped
         for table in self.tables:  # (a result file's rows are its send file's: how its own would be linked is moot)
             if answered and Path(str(table.path)).name in answered.values() and NO_ID_COLUMN in table.warnings:
                 table.warnings = [w for w in table.warnings if w != NO_ID_COLUMN]
@@ -2713,6 +2719,92 @@ def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray, months:
     right = pd.DataFrame({"k": kr, "o": kr.groupby(kr).cumcount(), "r": r_rows})
     joined = left.merge(right, on=["k", "o"])
     return joined["s"].to_numpy(), joined["r"].to_numpy()
+
+
+# A payment date on or before this day of its month may pay the month before (paid_in_arrears)
+ARREARS_DAY = 10
+# … for at least this share of a file's rows dated so, and of its payees, at least this many met in other files
+ARREARS_SHARE = 0.8
+ARREARS_PAYEES = 3
+
+
+def _month_shift(value: str, by: int) -> str:
+    k = int(value[:4]) * 12 + int(value[5:7]) - 1 + by
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+
+def paid_in_arrears(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Read a file whose months come only from its payment dates as paying the month before each date, when it pays
+    in arrears: a 社保卡 file paid on the 5th of the next month (h438: read by the date's month, every month was one
+    late — the review month's payment, dated the month after, was left out, and a death on June 10 had June's money,
+    paid July 5, at F01 高). Taken so only when at least :data:`ARREARS_SHARE` of its rows dated so are dated on or
+    before day :data:`ARREARS_DAY`, and its payees' months in the other files (所属月份 or the sheet's month; at least
+    :data:`ARREARS_PAYEES` payees met there) adjoin its months read a month earlier, without overlap, where read by the
+    date they leave a month out or take one twice. A file paid early in the month for that month, or one no other
+    file places, is read by the date as before.
+
+    Args:
+        frame: the typed payments (:func:`normalise_payments`).
+    Returns:
+        (the payments, the files read so: file name → the notice saying it).
+    """
+    if "paid_date" not in frame.columns or not len(frame) or "_file" not in frame.columns:
+        return frame, {}
+    sources = np.asarray(frame["month_source"], dtype=object)
+    dated = sources == "发放日期"
+    if not dated.any():
+        return frame, {}
+    files = np.asarray(frame["_file"], dtype=object)
+    named = np.isin(sources, ("列", "表名"))
+    if not named.any():
+        return frame, {}
+    months = np.asarray(frame["month"], dtype=object)
+    # (a payee met by her ID or her name: a household book may give the head's ID only inside its 家庭成员 cell)
+    tokens = [np.asarray(frame[c], dtype=object) for c in ("id", "head_id", "name_key", "head_name_key")
+              if c in frame.columns]
+    shifted_months, said = None, {}
+    for f in pd.unique(files[dated]):
+        own = files == f
+        if (own & ~dated & (sources != "备注")).any():  # (some of its rows placed otherwise: not a dated file)
+            continue
+        rows = np.flatnonzero(own & dated)
+        paid = frame["paid_date"].to_numpy(dtype=object)[rows]
+        days = np.array([d.day for d in paid if isinstance(d, dt.date)])
+        if not len(days) or (days <= ARREARS_DAY).mean() < ARREARS_SHARE:
+            continue
+        payees = {v for t in tokens for v in t[rows].tolist() if v}
+        others = np.flatnonzero(~own & named)
+        met = [np.fromiter((v in payees for v in t[others].tolist()), dtype=bool, count=len(others)) for t in tokens]
+        if not met:
+            continue
+        hit = others[np.logical_or.reduce(met)]
+        if len({v for t in tokens for v in t[hit].tolist() if v} & payees) < ARREARS_PAYEES:
+            continue
+        known = {m for m in months[hit].tolist() if m}
+        by_date = {m for m in months[rows].tolist() if m}
+        if not known or not by_date:
+            continue
+        earlier = {_month_shift(m, -1) for m in by_date}
+
+        def adjoins(own_months: set[str]) -> bool:
+            return not (own_months & known) and (_month_shift(min(own_months), -1) in known
+                                                 or _month_shift(max(own_months), 1) in known)
+
+        if not adjoins(earlier) or adjoins(by_date):
+            continue
+        if shifted_months is None:
+            shifted_months = months.copy()
+        shifted_months[rows] = [_month_shift(m, -1) if m else m for m in months[rows].tolist()]
+        name = Path(str(f)).name
+        first = min(by_date)
+        said[name] = (f"{name}：没有所属月份列，发放日期 {ARREARS_SHARE:.0%} 以上在每月 1—{ARREARS_DAY} 日，按发放日期的上一个月计"
+                      f"（如 {first} 初发放的按 {_month_shift(first, -1)} 计：这样正好接上其他明细中同一批领取人的月份，"
+                      f"按发放日期所在月份计则缺一个月或重复一个月）；如实际是当月发放当月的，请在明细中加上所属月份列后重新运行")
+    if shifted_months is None:
+        return frame, {}
+    frame = frame.copy()
+    frame["month"] = _coded(shifted_months, np.arange(len(shifted_months)))
+    return frame, said
 
 
 def _overlapping_files(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
