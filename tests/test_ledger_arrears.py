@@ -144,3 +144,25 @@ def test_an_item_wide_books_status_codes_are_read_from_its_code_sheet(tmp_path):
     assert set(rows["status"].astype(str)) == {"发放失败"}
     rows = frame[(frame["head_name"].astype(str) == "张三") & (frame["month"].astype(str) == "2025-12")]
     assert set(rows["status"].astype(str)) == {"发放成功"}
+
+
+@pytest.mark.parametrize("dates, as_of, expected", [
+    # must read as the month before: the other programme's book names 2026-07 … 09, the file dated a month later ends
+    # after the review month
+    (["2026-08-05", "2026-09-05", "2026-10-05"], AS_OF, ["2026-07", "2026-08", "2026-09"]),
+    # must not: paid the same month, with October's money already in the file (a month earlier it is not the book's)
+    (["2026-07-05", "2026-08-05", "2026-09-05", "2026-10-05"], AS_OF, ["2026-07", "2026-08", "2026-09", "2026-10"]),
+    # must not: the last month is the review month's
+    (["2026-08-05", "2026-09-05", "2026-10-05"], dt.date(2026, 10, 31), ["2026-08", "2026-09", "2026-10"]),
+    # must not: too few months to tell
+    (["2026-09-05", "2026-10-05"], AS_OF, ["2026-09", "2026-10"]),
+])
+def test_a_dated_file_beside_another_programmes_book_of_the_same_window(tmp_path, dates, as_of, expected):
+    # h438: the county's only 低保 ledger a 社保卡 file paid on the 5th of the next month, beside a 特困 book naming its
+    # months: read by the date, F01 高 for June's money of a death on June 10, F04/F06 高 for failed months re-paid
+    book = named_book(tmp_path / "特困人员供养金发放明细.xlsx", [m for m in ("2026-07", "2026-08", "2026-09")
+                                                               if len(dates) > 2 or m == "2026-09"], STRANGERS)
+    card = dated_file(tmp_path / "社会保障卡代发明细.csv", dates)
+    _, frame, warnings = load_ledgers([book, card], as_of)
+    assert dated_months(frame, "社会保障卡代发明细.csv") == expected
+    assert any("完全一致" in w for w in warnings) is (expected[0] < dates[0][:7])

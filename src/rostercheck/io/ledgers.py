@@ -2418,7 +2418,7 @@ class LedgerReading:
     def finish(self) -> tuple[list[Table], pd.DataFrame, list[str]]:
         """Type the raw rows (:meth:`raw`) all at once (see :func:`load_ledgers`)."""
         frame, answered = _bank_results(normalise_payments(self.raw()))
-        frame, lagged = paid_in_arrears(frame)
+        frame, lagged = paid_in_arrears(frame, self.as_of)
         if lagged:  # (its sheet's "按发放日期所在月份计" no longer holds)
             for table in self.tables:
                 if Path(str(table.path)).name in lagged:
@@ -2733,18 +2733,21 @@ def _month_shift(value: str, by: int) -> str:
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
-def paid_in_arrears(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+def paid_in_arrears(frame: pd.DataFrame, as_of: dt.date | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
     """Read a file whose months come only from its payment dates as paying the month before each date, when it pays
     in arrears: a 社保卡 file paid on the 5th of the next month (h438: read by the date's month, every month was one
     late — the review month's payment, dated the month after, was left out, and a death on June 10 had June's money,
     paid July 5, at F01 高). Taken so only when at least :data:`ARREARS_SHARE` of its rows dated so are dated on or
     before day :data:`ARREARS_DAY`, and its payees' months in the other files (所属月份 or the sheet's month; at least
     :data:`ARREARS_PAYEES` payees met there) adjoin its months read a month earlier, without overlap, where read by the
-    date they leave a month out or take one twice. A file paid early in the month for that month, or one no other
-    file places, is read by the date as before.
+    date they leave a month out or take one twice. Without such payees (the other files pay another programme), the
+    file is read so when, by the date, its last month is after the review month and, a month earlier, its months are
+    exactly the months the other files name (at least three: a year's ledgers, one a month late). A file paid early
+    in the month for that month, or one nothing places, is read by the date as before.
 
     Args:
         frame: the typed payments (:func:`normalise_payments`).
+        as_of: the review date (None: the second rule is not tried).
     Returns:
         (the payments, the files read so: file name → the notice saying it).
     """
@@ -2775,22 +2778,26 @@ def paid_in_arrears(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         payees = {v for t in tokens for v in t[rows].tolist() if v}
         others = np.flatnonzero(~own & named)
         met = [np.fromiter((v in payees for v in t[others].tolist()), dtype=bool, count=len(others)) for t in tokens]
-        if not met:
-            continue
-        hit = others[np.logical_or.reduce(met)]
-        if len({v for t in tokens for v in t[hit].tolist() if v} & payees) < ARREARS_PAYEES:
-            continue
-        known = {m for m in months[hit].tolist() if m}
+        hit = others[np.logical_or.reduce(met)] if met else others[:0]
         by_date = {m for m in months[rows].tolist() if m}
-        if not known or not by_date:
+        if not by_date:
             continue
         earlier = {_month_shift(m, -1) for m in by_date}
+        if len({v for t in tokens for v in t[hit].tolist() if v} & payees) >= ARREARS_PAYEES:
+            known = {m for m in months[hit].tolist() if m}
 
-        def adjoins(own_months: set[str]) -> bool:
-            return not (own_months & known) and (_month_shift(min(own_months), -1) in known
-                                                 or _month_shift(max(own_months), 1) in known)
+            def adjoins(own_months: set[str]) -> bool:
+                return not (own_months & known) and (_month_shift(min(own_months), -1) in known
+                                                     or _month_shift(max(own_months), 1) in known)
 
-        if not adjoins(earlier) or adjoins(by_date):
+            if not known or not adjoins(earlier) or adjoins(by_date):
+                continue
+            why = "这样正好接上其他明细中同一批领取人的月份，按发放日期所在月份计则缺一个月或重复一个月"
+        elif as_of is not None and len(by_date) >= 3 and max(by_date) > f"{as_of.year:04d}-{as_of.month:02d}" and (
+                earlier == {m for m in months[others].tolist() if m}):
+            why = (f"这样与其他明细的月份（{min(earlier)}至{max(earlier)}）完全一致，按发放日期所在月份计则最后一个月"
+                   "在核查基准日之后")
+        else:
             continue
         if shifted_months is None:
             shifted_months = months.copy()
@@ -2798,8 +2805,8 @@ def paid_in_arrears(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         name = Path(str(f)).name
         first = min(by_date)
         said[name] = (f"{name}：没有所属月份列，发放日期 {ARREARS_SHARE:.0%} 以上在每月 1—{ARREARS_DAY} 日，按发放日期的上一个月计"
-                      f"（如 {first} 初发放的按 {_month_shift(first, -1)} 计：这样正好接上其他明细中同一批领取人的月份，"
-                      f"按发放日期所在月份计则缺一个月或重复一个月）；如实际是当月发放当月的，请在明细中加上所属月份列后重新运行")
+                      f"（如 {first} 初发放的按 {_month_shift(first, -1)} 计：{why}）；"
+                      "如实际是当月发放当月的，请在明细中加上所属月份列后重新运行")
     if shifted_months is None:
         return frame, {}
     frame = frame.copy()
