@@ -166,3 +166,48 @@ def test_a_dated_file_beside_another_programmes_book_of_the_same_window(tmp_path
     _, frame, warnings = load_ledgers([book, card], as_of)
     assert dated_months(frame, "社会保障卡代发明细.csv") == expected
     assert any("完全一致" in w for w in warnings) is (expected[0] < dates[0][:7])
+
+
+def household_book(path, rows, header=("序号", "户主姓名", "家庭成员", "一卡通账号", "户名", "低保金", "发放状态")):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026年7月"
+    ws.append(list(header))
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+ZHANG, LI, WANG = PEOPLE[0], PEOPLE[1], PEOPLE[2]
+
+
+@pytest.mark.parametrize("head, members, expected", [
+    # must take: the head's own entry in the 家庭成员 cell, wherever it stands, with a space in his name
+    ("张三", f"张三({ZHANG[1]})、李四({LI[1]})", ZHANG[1]),
+    ("张三", f"李四（{LI[1]}）、张三（{ZHANG[1]}）", ZHANG[1]),
+    ("张 三", f"张三({ZHANG[1]})，李四({LI[1]})", ZHANG[1]),
+    # must not: the head not among the members written with an ID, or two of his name with different IDs
+    ("张三", f"李四({LI[1]})、王五({WANG[1]})", ""),
+    ("张三", f"张三({ZHANG[1]})、张三({WANG[1]})", ""),
+    ("张三", "张三、李四", ""),
+])
+def test_a_household_books_members_cell_gives_the_heads_id(tmp_path, head, members, expected):
+    # h438: a book with 户主姓名 and a 家庭成员 cell listing each member with her ID, no 户主身份证号 column: the rows were
+    # linked by the account alone (a stranger's 户名 on the household's account was F07 低)
+    path = household_book(tmp_path / "低保资金发放明细.xlsx",
+                          [[1, head, members, "6217000011112222333", "赵六", 580, "成功"],
+                           [2, "王五", f"王五({WANG[1]})", "6217000011112222444", "王五", 290, "成功"]])
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    got = dict(zip(frame["head_name"].astype(str), frame["head_id"].astype(str)))
+    assert got[head] == expected
+    assert got["王五"] == WANG[1]
+    assert not any("没有身份证号列" in w for w in table.warnings)
+
+
+def test_a_members_cell_beside_an_id_column_is_not_read_for_the_head(tmp_path):
+    header = ("序号", "户主姓名", "户主身份证号", "家庭成员", "低保金", "发放状态")
+    path = household_book(tmp_path / "低保资金发放明细.xlsx",
+                          [[1, "张三", ZHANG[1], f"张三({WANG[1]})、李四({LI[1]})", 580, "成功"]], header)
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert frame["head_id"].astype(str).tolist() == [ZHANG[1]]

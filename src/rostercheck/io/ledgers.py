@@ -457,6 +457,13 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         mapping["holder"] = mapping.pop("name")
     if wide and "amount" in layout.mapping and layout.mapping["amount"] in wide:
         mapping.pop("amount", None)
+    # a household's row naming its head (户主姓名) and listing its members with their IDs in one cell (家庭成员 张三(4305…)、
+    # 李四(4305…)) but no ID column: the head's ID is the one beside his name there (h438: the rows were linked by the
+    # account alone, a stranger's 户名 on the household's account only 低)
+    listed = next((c for c, label in enumerate(layout.labels) if c not in mapping.values() and _MEMBERS_CELL.fullmatch(label)),
+                  None) if "head_name" in mapping and "head_id" not in mapping and "id" not in mapping else None
+    if listed is not None:
+        mapping[_LISTED_MEMBERS] = listed
     # no amount column, no month columns: a column per item (低保金 | 物价补贴 | 合计), each row paying several
     items = {} if wide or "amount" in mapping else item_columns(layout.labels, set(mapping.values()))
     # a 补发金额 column beside the amount: the back pay of the months the remark names (held-out 123)
@@ -475,6 +482,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     frame = (build or _grid_rows(grid, cells))(layout)
     if frame.empty:
         return frame, notes
+    if _LISTED_MEMBERS in frame.columns:
+        frame, said = _head_ids_listed(frame, cells, layout.labels[listed], grid.sheet)
+        notes += said
     if more:
         frame = _remarks_joined(frame, more)
     if units := sorted({per for f, (_, per) in layout.readings().items() if f.startswith(LEDGER_AMOUNTS) and per != 1.0}):
@@ -608,6 +618,46 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
 # The cells a row pays by or says something of its payment in: a row with all of them blank pays nothing and tells of
 # no payment that failed
 _PAYMENT_CELLS = ("amount", "due", "back_pay", "bank_account", "holder", "status", "fail_reason", "remark", "paid_date")
+
+
+# A ledger's column listing a household's members with their IDs in one cell, and one member written there
+_MEMBERS_CELL = re.compile(r"(家庭|共同生活的?(家庭)?)成员(情况|名单|信息)?((及|和|、)(姓名)?(及|和|、)?(公民)?身份证号?码?)?")
+_CELL_MEMBER = re.compile(r"([\u4e00-\u9fff·•・][\u4e00-\u9fff·•・ ]{1,8}?)\s*[（(]\s*(\d{17}[\dXx]|\d{15})\s*[)）]")
+_LISTED_MEMBERS = "_listed_members"
+
+
+def _head_ids_listed(frame: pd.DataFrame, cells: _Distinct, label: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+    """The head's ID of each row whose 家庭成员 cell writes one member of the head's name (户主姓名) with an ID, as
+    head_id (a row whose cell names him never, or twice, gets none); the members column dropped.
+
+    Args:
+        frame: the sheet's rows (``head_name`` and the members column coded by ``cells``).
+        cells: the ledgers' distinct cells (head_id coded with them).
+        label: the members column's header.
+        sheet: the sheet's name.
+    Returns:
+        (the rows, the note saying so when some row got an ID).
+    """
+    import pyarrow as pa
+
+    parsed: dict[str, dict[str, str]] = {}
+    found = []
+    for listed, head in zip(frame[_LISTED_MEMBERS].tolist(), frame["head_name"].tolist()):
+        listed, head = ("" if v is None or v != v else v for v in (listed, head))
+        if listed not in parsed:
+            named: dict[str, str] = {}
+            for name, pid in _CELL_MEMBER.findall(str(listed or "")):
+                key = person_name(name)
+                named[key] = "" if key in named and named[key] != pid else pid
+            parsed[listed] = named
+        found.append(parsed[listed].get(person_name(str(head or "")), "") if head else "")
+    frame = frame.drop(columns=_LISTED_MEMBERS)
+    if not any(found):
+        return frame, []
+    frame["head_id"] = cells.coded("head_id", pa.array(found, type=pa.string()))
+    where = f"工作表“{sheet}”" if sheet else ""
+    # (one note for a book's month sheets: io.table.sheets_together joins those going on with a quoted column)
+    return frame, [f"{where}“{label}”列中与户主姓名相同的成员的身份证号作为户主身份证号（表中没有户主身份证号列）"]
 
 
 def _amount_step(frame: pd.DataFrame, layout: Layout) -> float | None:
@@ -1499,6 +1549,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         if "id" not in layout.mapping and "head_id" not in layout.mapping and not homes:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append(NO_ID_COLUMN)
         frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at, book_year, side)
+        if NO_ID_COLUMN in layout.warnings and "head_id" in frame.columns:  # (the head's ID from the 家庭成员 cell)
+            layout.warnings.remove(NO_ID_COLUMN)
         if frame.empty and (written := frame.attrs.get("amounts_unread")):
             unused.append((grid.sheet, f"可识别的发放金额（{written}）"))  # (h431: said as "只有表头、没有发放数据行")
             continue
