@@ -622,7 +622,7 @@ _PAYMENT_CELLS = ("amount", "due", "back_pay", "bank_account", "holder", "status
 
 # A ledger's column listing a household's members with their IDs in one cell, and one member written there
 _MEMBERS_CELL = re.compile(r"(家庭|共同生活的?(家庭)?)成员(情况|名单|信息)?((及|和|、)(姓名)?(及|和|、)?(公民)?身份证号?码?)?")
-_CELL_MEMBER = re.compile(r"([\u4e00-\u9fff·•・][\u4e00-\u9fff·•・ ]{1,8}?)\s*[（(]\s*(\d{17}[\dXx]|\d{15})\s*[)）]")
+_CELL_MEMBER = re.compile(r"([\u4e00-\u9fff·\u2022\u30fb][\u4e00-\u9fff·\u2022\u30fb ]{1,8}?)\s*[（(]\s*(\d{17}[\dXx]|\d{15})\s*[)）]")
 _LISTED_MEMBERS = "_listed_members"
 
 
