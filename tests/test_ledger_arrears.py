@@ -53,8 +53,11 @@ def dated_months(frame, file):
 
 @pytest.mark.parametrize("book_months, dates, people, expected", [
     # must read as the month before: paid on the 5th of the next month, the book's months end the month before the gap
-    (["2026-01", "2026-02", "2026-03"], ["2026-05-05", "2026-06-05", "2026-07-05"], PEOPLE,
-     ["2026-04", "2026-05", "2026-06"]),
+    # and the file's last date is after the review month
+    (["2026-04", "2026-05", "2026-06"], ["2026-08-05", "2026-09-05", "2026-10-05"], PEOPLE,
+     ["2026-07", "2026-08", "2026-09"]),
+    # must not: the gap, but the file ends in the review month (July's monthly file may just not be given)
+    (["2026-04", "2026-05", "2026-06"], ["2026-08-05", "2026-09-05"], PEOPLE, ["2026-08", "2026-09"]),
     # … or the dated file comes first and, read by the date, takes the book's first month twice
     (["2026-04", "2026-05", "2026-06"], ["2026-02-05", "2026-03-05", "2026-04-06"], PEOPLE,
      ["2026-01", "2026-02", "2026-03"]),
@@ -92,19 +95,18 @@ def test_a_dated_file_alone_is_read_by_its_dates(tmp_path):
 
 
 def test_back_pay_a_remark_names_keeps_its_month_in_a_file_read_a_month_earlier(tmp_path):
-    book = named_book(tmp_path / "低保资金发放明细.xlsx", ["2026-01", "2026-02", "2026-03"])
-    card = dated_file(tmp_path / "社会保障卡代发明细.csv", ["2026-05-05", "2026-06-05", "2026-07-05"])
-    with open(card, "a", encoding="gbk", newline="") as fh:
-        csv.writer(fh).writerow([99, "张三", PEOPLE[0][1], "城乡低保金", 58000, "2026-06-18", "成功", ])
+    book = named_book(tmp_path / "低保资金发放明细.xlsx", ["2026-04", "2026-05", "2026-06"])
+    card = dated_file(tmp_path / "社会保障卡代发明细.csv", ["2026-08-05", "2026-09-05", "2026-10-05"])
     rows = list(csv.reader(open(card, encoding="gbk")))
     rows[0].append("备注")
     for r in rows[1:]:
-        r.append("补发4月" if r[0] == "99" else "")
+        r.append("")
+    rows.append([99, "张三", PEOPLE[0][1], "城乡低保金", 58000, "2026-09-18", "成功", "补发7月"])
     with open(card, "w", encoding="gbk", newline="") as fh:
         csv.writer(fh).writerows(rows)
     _, frame, _ = load_ledgers([book, card], AS_OF)
     mine = frame[(frame["_file"].astype(str).str.endswith(".csv")) & (frame["name"].astype(str) == "张三")]
-    assert sorted(mine["month"].astype(str)) == ["2026-04", "2026-04", "2026-05", "2026-06"]
+    assert sorted(mine["month"].astype(str)) == ["2026-07", "2026-07", "2026-08", "2026-09"]
 
 
 @pytest.mark.parametrize("header, label, meanings", [

@@ -2792,7 +2792,8 @@ def paid_in_arrears(frame: pd.DataFrame, as_of: dt.date | None = None) -> tuple[
     paid July 5, at F01 高). Taken so only when at least :data:`ARREARS_SHARE` of its rows dated so are dated on or
     before day :data:`ARREARS_DAY`, and its payees' months in the other files (所属月份 or the sheet's month; at least
     :data:`ARREARS_PAYEES` payees met there) adjoin its months read a month earlier, without overlap, where read by the
-    date they leave a month out or take one twice. Without such payees (the other files pay another programme), the
+    date they take one month twice, or leave one out while its last month is after the review month (a month left out
+    and nothing after the review month may be a monthly file not given). Without such payees (the other files pay another programme), the
     file is read so when, by the date, its last month is after the review month and, a month earlier, its months are
     exactly the months the other files name (at least three: a year's ledgers, one a month late). A file paid early
     in the month for that month, or one nothing places, is read by the date as before.
@@ -2818,6 +2819,7 @@ def paid_in_arrears(frame: pd.DataFrame, as_of: dt.date | None = None) -> tuple[
     tokens = [np.asarray(frame[c], dtype=object) for c in ("id", "head_id", "name_key", "head_name_key")
               if c in frame.columns]
     shifted_months, said = None, {}
+    review = f"{as_of.year:04d}-{as_of.month:02d}" if as_of is not None else ""
     for f in pd.unique(files[dated]):
         own = files == f
         if (own & ~dated & (sources != "备注")).any():  # (some of its rows placed otherwise: not a dated file)
@@ -2844,8 +2846,11 @@ def paid_in_arrears(frame: pd.DataFrame, as_of: dt.date | None = None) -> tuple[
 
             if not known or not adjoins(earlier) or adjoins(by_date):
                 continue
-            why = "这样正好接上其他明细中同一批领取人的月份，按发放日期所在月份计则缺一个月或重复一个月"
-        elif as_of is not None and len(by_date) >= 3 and max(by_date) > f"{as_of.year:04d}-{as_of.month:02d}" and (
+            if not (by_date & known) and not (as_of is not None and max(by_date) > review):
+                continue  # (a month left out may be a monthly file not given: only a file running past the review month)
+            why = ("这样正好接上其他明细中同一批领取人的月份，按发放日期所在月份计则重复一个月" if by_date & known else
+                   "这样正好接上其他明细中同一批领取人的月份，按发放日期所在月份计则缺一个月、最后一个月在核查基准日之后")
+        elif as_of is not None and len(by_date) >= 3 and max(by_date) > review and (
                 earlier == {m for m in months[others].tolist() if m}):
             why = (f"这样与其他明细的月份（{min(earlier)}至{max(earlier)}）完全一致，按发放日期所在月份计则最后一个月"
                    "在核查基准日之后")
