@@ -2793,8 +2793,9 @@ def paid_in_arrears(frame: pd.DataFrame, as_of: dt.date | None = None) -> tuple[
     before day :data:`ARREARS_DAY`, and its payees' months in the other files (所属月份 or the sheet's month; at least
     :data:`ARREARS_PAYEES` payees met there) adjoin its months read a month earlier, without overlap, where read by the
     date they take one month twice, or leave one out while its last month is after the review month (a month left out
-    and nothing after the review month may be a monthly file not given). Without such payees (the other files pay another programme), the
-    file is read so when, by the date, its last month is after the review month and, a month earlier, its months are
+    and nothing after the review month may be a monthly file not given). Without such payees (the other files pay
+    another programme), the file is read so when, by the date, its last month is after the review month and, a month
+    earlier, its months are
     exactly the months the other files name (at least three: a year's ledgers, one a month late). A file paid early
     in the month for that month, or one nothing places, is read by the date as before.
 
@@ -2806,7 +2807,10 @@ def paid_in_arrears(frame: pd.DataFrame, as_of: dt.date | None = None) -> tuple[
     """
     if "paid_date" not in frame.columns or not len(frame) or "_file" not in frame.columns:
         return frame, {}
-    sources = np.asarray(frame["month_source"], dtype=object)
+    column = frame["month_source"]
+    if isinstance(column.dtype, pd.CategoricalDtype) and "发放日期" not in set(column.cat.categories.tolist()):
+        return frame, {}  # (a city's year of ledgers naming its months: no row looked at)
+    sources = np.asarray(column, dtype=object)
     dated = sources == "发放日期"
     if not dated.any():
         return frame, {}
@@ -2816,8 +2820,7 @@ def paid_in_arrears(frame: pd.DataFrame, as_of: dt.date | None = None) -> tuple[
         return frame, {}
     months = np.asarray(frame["month"], dtype=object)
     # (a payee met by her ID or her name: a household book may give the head's ID only inside its 家庭成员 cell)
-    tokens = [np.asarray(frame[c], dtype=object) for c in ("id", "head_id", "name_key", "head_name_key")
-              if c in frame.columns]
+    tokens = [c for c in ("id", "head_id", "name_key", "head_name_key") if c in frame.columns]
     shifted_months, said = None, {}
     review = f"{as_of.year:04d}-{as_of.month:02d}" if as_of is not None else ""
     for f in pd.unique(files[dated]):
@@ -2829,15 +2832,16 @@ def paid_in_arrears(frame: pd.DataFrame, as_of: dt.date | None = None) -> tuple[
         days = np.array([d.day for d in paid if isinstance(d, dt.date)])
         if not len(days) or (days <= ARREARS_DAY).mean() < ARREARS_SHARE:
             continue
-        payees = {v for t in tokens for v in t[rows].tolist() if v}
+        payees = {v for t in tokens for v in pd.unique(frame[t].iloc[rows]).tolist() if isinstance(v, str) and v}
         others = np.flatnonzero(~own & named)
-        met = [np.fromiter((v in payees for v in t[others].tolist()), dtype=bool, count=len(others)) for t in tokens]
+        met = [frame[t].iloc[others].isin(payees).to_numpy() for t in tokens]
         hit = others[np.logical_or.reduce(met)] if met else others[:0]
         by_date = {m for m in months[rows].tolist() if m}
         if not by_date:
             continue
         earlier = {_month_shift(m, -1) for m in by_date}
-        if len({v for t in tokens for v in t[hit].tolist() if v} & payees) >= ARREARS_PAYEES:
+        if len({v for t in tokens for v in pd.unique(frame[t].iloc[hit]).tolist() if isinstance(v, str)} & payees) >= (
+                ARREARS_PAYEES):
             known = {m for m in months[hit].tolist() if m}
 
             def adjoins(own_months: set[str]) -> bool:
