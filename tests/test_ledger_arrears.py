@@ -213,3 +213,17 @@ def test_a_members_cell_beside_an_id_column_is_not_read_for_the_head(tmp_path):
                           [[1, "张三", ZHANG[1], f"张三({WANG[1]})、李四({LI[1]})", 580, "成功"]], header)
     [table], frame, _ = load_ledgers([path], AS_OF)
     assert frame["head_id"].astype(str).tolist() == [ZHANG[1]]
+
+
+@pytest.mark.parametrize("cell, people", [
+    # must read each name: an ID in brackets after its name (h438: the IDs were read, every name lost)
+    (f"张三({ZHANG[1]})、李四({LI[1]})", [("张三", "", ZHANG[1]), ("李四", "", LI[1])]),
+    (f"张三（{ZHANG[1]}）；李四（{LI[1]}）", [("张三", "", ZHANG[1]), ("李四", "", LI[1])]),
+    # unchanged: a relation in brackets before the ID, an ID before its name
+    (f"张三(户主){ZHANG[1]}、李四(配偶){LI[1]}", [("张三", "户主", ZHANG[1]), ("李四", "配偶", LI[1])]),
+    (f"{ZHANG[1]} 王芳（妻）；{LI[1]} 张伟（子）", [("王芳", "妻", ZHANG[1]), ("张伟", "子", LI[1])]),
+])
+def test_a_members_cell_with_each_id_in_brackets_names_each_member(cell, people):
+    from rostercheck.io.table import _cell_people
+
+    assert _cell_people(cell)[0] == people

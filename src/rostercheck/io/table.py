@@ -2517,6 +2517,8 @@ _LISTED_MEMBER = re.compile(r"(?:(?<![\u4e00-\u9fff])(?P<rel0>" + _LEADING_RELAT
 
 # An ID in a 家庭成员 cell, whole or typed in groups (430527 19530101 123X)
 _CELL_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d)|(?<!\d)\d{6} ?\d{8} ?\d{3}[\dXx](?![\dXx])")
+# … in brackets of its own after the name (张三(4305…))
+_BRACKETED_ID = re.compile(r"\(\s*((?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{15}(?!\d)|(?<!\d)\d{6} ?\d{8} ?\d{3}[\dXx](?![\dXx]))\s*\)")
 # What separates one member from the next in such a cell; what may sit between a member's ID and its name (a space, a
 # colon, a dash) is no separator
 _DAMAGED_ID = re.compile(r"(?<![\dXx])\d[\d ]{12,19}[\dXx](?![\dXx])")
@@ -2556,6 +2558,8 @@ def _cell_people(cell: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         The members with an ID (a name not read is ''), and the leftover words naming members without one.
     """
     cell = unicodedata.normalize("NFKC", cell)
+    # (an ID in brackets after its name, 张三(4305…)、李四(4305…), is written beside it: h438, the names were lost)
+    cell = _BRACKETED_ID.sub(r" \1 ", cell)
     ids = list(_CELL_ID.finditer(cell))
     if not ids:
         return [], []
