@@ -307,6 +307,57 @@ def test_coded_destination_judged_against_the_rosters_region_code(dest, expected
     assert flagged(ctx, "C02") == expected
 
 
+def place_coded_roster(town: str = OWN + "100000", village: str = OWN + "100201", other: tuple[str, str] | None = None):
+    """The roster as a system exports it with its places as 统计用区划代码 in the 乡镇 and 村 columns, no names and no
+    行政区划代码 column (held-out 439); ``other`` gives the second household another township and village. The
+    members' IDs are of the county of their household's township."""
+    second = other or (town, village)
+    own = lambda birth, seq, place: make_id(birth, seq, place[:6])
+    return (household("张三", own("19500101", 111, town), [("李梅", "配偶", own("19600202", 121, town))], township=town,
+                      village=village)
+            + household("王五", own("19700303", 131, second[0]), [("王小", "子女", own("20060404", 141, second[0]))],
+                        township=second[0], village=second[1]))
+
+
+def moved(dest: str, who: str, rows: list[dict]) -> list[dict]:
+    """A migrations row moving the roster's member ``who`` to ``dest``."""
+    pid = next(r["id"] for r in rows if r["name"] == who)
+    return [{"name": who, "id": pid, "date": "20260601", "dest": dest, "reason": "投靠亲属"}]
+
+
+# (destination, expected C02 flags) with the county known only from the roster's coded 乡镇 and 村 cells
+PLACE_CODED_MOVES = [
+    # must-flag: another county of the same city, another province
+    (SAME_CITY + "101000", [("李梅", "高")]),
+    ("440306", [("李梅", "高")]),
+    # must-not-flag: a village of the county itself
+    (OWN + "102203", []),
+]
+
+
+@pytest.mark.parametrize("dest, expected", PLACE_CODED_MOVES)
+def test_the_county_code_comes_from_coded_township_and_village_cells(dest, expected):
+    rows = place_coded_roster()
+    ctx = context(rows, {"migrations": moved(dest, "李梅", rows)}, roster_title="2026年第三季度城乡低保花名册")
+    assert ctx.county_code == OWN
+    assert flagged(ctx, "C02") == expected
+
+
+def test_coded_township_cells_of_several_counties_name_no_county():
+    # must-not-flag at 高/中: a city's roster whose townships are of two counties gives no one 本县, so a move to
+    # another county of the city is a lead only, as with a 行政区划代码 column of several counties
+    rows = place_coded_roster(other=(SAME_CITY + "100000", SAME_CITY + "100201"))
+    moves = {"migrations": moved(SAME_CITY + "101000", "李梅", rows) + moved(OWN + "102203", "王小", rows)}
+    ctx = context(rows, moves, roster_title="2026年第三季度城乡低保花名册")
+    assert ctx.county_code == ""
+    assert flagged(ctx, "C02") == [("李梅", "低"), ("王小", "低")]
+
+
+def test_township_names_give_no_county_code():
+    ctx = context(roster(), move(SAME_CITY + "101000"), roster_title="2026年第三季度城乡低保花名册")
+    assert ctx.county_code == ""
+
+
 def test_county_code_from_config_wins_over_roster_column(tmp_path):
     cfg = tmp_path / "c.toml"
     cfg.write_text(f'[common]\ncounty_code = "{SAME_CITY}, 411003"\n', encoding="utf-8")

