@@ -1,5 +1,7 @@
 """D01–D03: duplicate enrolment, shared accounts, invalid IDs."""
 
+import datetime as dt
+
 import pytest
 import pandas as pd
 from helpers import context, flagged, flagged_names, household, make_id
@@ -285,6 +287,25 @@ def test_a_word_for_no_id_yet_is_a_blank_id(tmp_path, cell, said):
 def test_id_typed_as_number_is_d03_low():
     rows = household("张三", A, [("李梅", "配偶", float(B[:15] + "000"))])
     assert flagged(context(rows), "D03") == [("李梅", "低")]
+
+
+# (true birth date and sequence, expected D03, words the evidence must hold): a number cell keeps 15 digits, the 15th
+# rounded half up, and a 9 there may carry into the date (held-out 439: D03 中 "只剩前几位（不含完整的出生日期）")
+CARRIED_NUMBERS = [
+    ("19830228", 958, "低", "进位前为 1983-02-28"),  # …0229: the day after 28 February 1983 does not exist
+    ("19831231", 961, "低", "进位前为 1983-12-31"),
+    ("19830215", 912, "低", "以数字格式存储"),  # no carry: its own date, said as any number cell is
+]
+
+
+@pytest.mark.parametrize("born, seq, conf, said", CARRIED_NUMBERS)
+def test_a_number_whose_rounding_carried_into_the_date_is_a_damaged_number_not_a_lost_one(born, seq, conf, said):
+    pid = make_id(born, seq, "621124")
+    ctx = context(household("张三", A, [("李梅", "配偶", float(f"{int(pid):.14e}"))]))
+    assert flagged(ctx, "D03") == [("李梅", conf)]
+    [found] = run_checks(ctx, ["D03"])[0]
+    assert said in found.evidence and "不含完整的出生日期" not in found.evidence
+    assert ctx.members.loc[ctx.members["name"] == "李梅", "birth"].iloc[0] == dt.date(int(born[:4]), int(born[4:6]), int(born[6:]))
 
 
 def test_same_household_in_a_household_file_and_a_member_file_is_not_d01():

@@ -89,6 +89,35 @@ def test_numeric_ids_keep_only_fifteen_reliable_digits():
     assert not info.ok
 
 
+def _carry_id(born: str, seq: str) -> str:
+    return "621124" + born + seq + ids.check_char("621124" + born + seq)
+
+
+# (the true ID, the birth date a number cell of it gives): a number keeps 15 digits, the 15th rounded half up, and a 9
+# there carries into the date (held-out 439)
+NUMBER_BIRTHS = [
+    (_carry_id("19830228", "958"), dt.date(1983, 2, 28)),  # …0229|0: no such day, the date before the carry
+    (_carry_id("19831231", "961"), dt.date(1983, 12, 31)),  # …1232|0
+    (_carry_id("19830215", "912"), dt.date(1983, 2, 15)),  # no carry: …0215|9
+    (_carry_id("19830215", "934"), dt.date(1983, 2, 15)),  # rounded down: its own date
+    (_carry_id("19830227", "958"), dt.date(1983, 2, 28)),  # a carry to a real day cannot be told from that day
+]
+
+
+@pytest.mark.parametrize("pid, born", NUMBER_BIRTHS)
+def test_a_number_cells_birth_date_is_read_before_a_carry(pid, born):
+    info = ids.id_number(float(f"{int(pid):.14e}"))
+    assert info.status == ids.NUMERIC
+    assert ids.numeric_birth(info.value) == born
+    assert ids.id_numbers([float(f"{int(pid):.14e}")])[3] == [born]
+
+
+@pytest.mark.parametrize("value", ["621124198302300000", "621124198302291000", "6211241983022"])
+def test_no_birth_date_is_made_up_for_a_number_without_a_carry(value):
+    # must-not: a 15th digit other than 0 (no carry happened), a day two past the month's end, a cut-short value
+    assert ids.numeric_birth(value) is None
+
+
 @pytest.mark.parametrize("value, born, sex", [(VALID, dt.date(1949, 12, 31), "女"), (MALE, dt.date(1980, 1, 1), "男")])
 def test_birth_and_sex(value, born, sex):
     assert ids.birth_date(value) == born
@@ -229,7 +258,8 @@ def test_vectorised_ids_agree_with_single(values):
     got = ids.id_numbers(values)
     for k, v in enumerate(values):
         info = ids.id_number(v)
-        born = ids.birth_date(info.value) if info.status in (ids.VALID, ids.CHECK, ids.NUMERIC, ids.SHORT) else None
+        born = (ids.birth_date(info.value) if info.status in (ids.VALID, ids.CHECK, ids.SHORT) else
+                ids.numeric_birth(info.value) if info.status == ids.NUMERIC else None)
         assert (got[0][k], got[1][k], got[2][k], got[3][k]) == (info.value, info.status, info.reliable, born)
 
 

@@ -123,6 +123,22 @@ def birth_date(value: str) -> dt.date | None:
         return None
 
 
+def numeric_birth(value: str) -> dt.date | None:
+    """Return the birth date of an ID typed as a number: its own, else the date before a carry — a number format rounds
+    the 15th digit half up, and a 9 there rounds into the date (…19830228|958… kept as …19830229|0: no such day;
+    held-out 439), so when the 15 digits kept end in 0 and give no date, the 15 digits less one give the true one.
+
+    Args:
+        value: the normalised ID (:func:`id_number`'s value of a number cell: 15 digits kept, then zeros).
+    Returns:
+        The date, or None when neither reading is a real date.
+    """
+    born = birth_date(value)
+    if born is not None or len(value) < EXCEL_DIGITS or value[EXCEL_DIGITS - 1] != "0" or not value[:EXCEL_DIGITS].isdigit():
+        return born
+    return birth_date(str(int(value[:EXCEL_DIGITS]) - 1).zfill(EXCEL_DIGITS))
+
+
 def former_apart(current: str, former: str, years: int) -> str:
     """Why a valid former ID (原身份证号) cannot be the same person's as her valid current one, or '' when it can.
 
@@ -742,8 +758,10 @@ def _ids_each(values: list, at, out_v: list, out_s: list, out_r: list, out_b: li
         if info is None:
             info = cache[key] = id_number(v)
         out_v[i], out_s[i], out_r[i] = info.value, info.status, info.reliable
-        if info.status in (VALID, CHECK, NUMERIC, SHORT):
+        if info.status in (VALID, CHECK, SHORT):
             out_b[i] = birth_date(info.value)
+        elif info.status == NUMERIC:
+            out_b[i] = numeric_birth(info.value)
     return out_v, out_s, out_r, out_b
 
 

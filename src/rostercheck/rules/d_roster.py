@@ -445,6 +445,9 @@ def invalid_ids(ctx: Context) -> list[Finding]:
             conf = MEDIUM
             evidence = (f"{roster_place(mem.loc[j])}身份证号“{raw}”以数字格式存储，只剩前几位（不含完整的出生日期），"
                         "不能用于与任何名单比对；请查看身份证或户口簿原件，以文本格式填写完整的身份证号后重新核对")
+        elif status == ids.NUMERIC and ids.birth_date(mem.at[j, "id"]) is None:
+            # its 15th digit, a 9, rounded up into the date (ids.numeric_birth): the date before the carry is the true one
+            evidence += f"（第 15 位进位后出生日期不存在，进位前为 {birth.isoformat()}）"
         elif status == ids.FORMAT and ids.masked(raw) is not None:
             # a masked ID (copied from a 公示 list or a bank's file): no wrong number but none at all — nothing can be
             # checked against any list, never cleared, and the finding says what to get, not that a digit is wrong;
