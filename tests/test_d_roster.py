@@ -308,6 +308,15 @@ def test_a_number_whose_rounding_carried_into_the_date_is_a_damaged_number_not_a
     assert ctx.members.loc[ctx.members["name"] == "李梅", "birth"].iloc[0] == dt.date(int(born[:4]), int(born[4:6]), int(born[6:]))
 
 
+def test_a_carried_number_written_out_as_text_is_d03_low_not_a_wrong_date():
+    # a CSV's cell of an Excel number: '621124198302290000' (…0228|958X rounded up into the date): 低, not 高 出生日期
+    pid = make_id("19830228", 958, "621124")
+    for cell in (str(int(pid[:15]) + 1) + "000", f"{int(float(f'{int(pid):.14e}')):d}"):  # Excel's, the double's own
+        ctx = context(household("张三", A, [("李梅", "配偶", cell)]))
+        assert flagged(ctx, "D03") == [("李梅", "低")]
+        assert "进位前为 1983-02-28" in run_checks(ctx, ["D03"])[0][0].evidence
+
+
 def test_same_household_in_a_household_file_and_a_member_file_is_not_d01():
     heads = [{"township": "城关镇", "village": "东村", "head_name": "张三", "head_id": A, "name": "张三", "id": A,
               "relation": "户主"}]

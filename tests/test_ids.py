@@ -112,6 +112,27 @@ def test_a_number_cells_birth_date_is_read_before_a_carry(pid, born):
     assert ids.id_numbers([float(f"{int(pid):.14e}")])[3] == [born]
 
 
+# (text of 18 characters, status, birth date): a number written out whole as text (a CSV's cell of Excel's "0"
+# format) whose carry made the date impossible is a number, as one without a carry is — not a wrong date (held-out 439)
+WHOLE_NUMBER_TEXTS = [
+    ("621124198302290000", ids.NUMERIC, dt.date(1983, 2, 28)),
+    ("621124198312320000", ids.NUMERIC, dt.date(1983, 12, 31)),
+    ("621124198302159000", ids.NUMERIC, dt.date(1983, 2, 15)),
+    ("621124198302290048", ids.NUMERIC, dt.date(1983, 2, 28)),  # the double's own digits, written out by a program
+    # must-not: a day two past the month's end, a sequence digit after the carry, a real ID's wrong date
+    ("621124198302300000", ids.DATE, None),
+    ("621124198302290001", ids.DATE, None),
+    ("621124198302290102", ids.DATE, None),
+]
+
+
+@pytest.mark.parametrize("text, status, born", WHOLE_NUMBER_TEXTS)
+def test_a_whole_number_text_whose_carry_broke_the_date_is_a_number(text, status, born):
+    info = ids.id_number(text)
+    assert (info.status, info.reliable) == ((status, ids.EXCEL_DIGITS) if status == ids.NUMERIC else (status, 6))
+    assert ids.id_numbers([text, VALID])[1][0] == status and ids.id_numbers([text, VALID])[3][0] == born
+
+
 @pytest.mark.parametrize("value", ["621124198302300000", "621124198302291000", "6211241983022"])
 def test_no_birth_date_is_made_up_for_a_number_without_a_carry(value):
     # must-not: a 15th digit other than 0 (no carry happened), a day two past the month's end, a cut-short value

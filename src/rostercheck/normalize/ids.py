@@ -123,6 +123,15 @@ def birth_date(value: str) -> dt.date | None:
         return None
 
 
+def _carried_number(value: str) -> bool:
+    """Whether 18 characters with no real birth date are a number written out whole whose rounded 15th digit carried
+    into the date (…19830229|0000 of …19830228|958X, or the double's own digits …19830229|0048): digits past the 15th
+    that are a number's (zeros, :func:`written_double`), a 15th digit of 0, and the 15 digits less one give a real
+    date (:func:`numeric_birth`)."""
+    return (value.isdigit() and (value.endswith("000") or written_double(value))
+            and numeric_birth(value) is not None)
+
+
 def numeric_birth(value: str) -> dt.date | None:
     """Return the birth date of an ID typed as a number: its own, else the date before a carry — a number format rounds
     the 15th digit half up, and a 9 there rounds into the date (…19830228|958… kept as …19830229|0: no such day;
@@ -279,6 +288,8 @@ def _classify18(value: str) -> IdInfo:
     if not (value[:17].isdigit() and (value[17].isdigit() or value[17] == "X")):
         return IdInfo(value, FORMAT, 0)
     if birth_date(value) is None:
+        if _carried_number(value):
+            return IdInfo(value, NUMERIC, EXCEL_DIGITS)
         return IdInfo(value, DATE, 6)
     if check_char(value[:17]) != value[17]:
         if value.endswith("000") or written_double(value):
@@ -730,6 +741,11 @@ def id_numbers(values: list) -> tuple[list[str], list[str], list[int], list]:
     for k in np.flatnonzero(ok & ~check_ok & ~zeros).tolist():
         if written_double(shaped[k]):
             kind[k] = 2
+    for k in np.flatnonzero(digits_ok & ~date_ok).tolist():  # (rare: a number's carry into the date)
+        if _carried_number(shaped[k]):
+            kind[k] = 2
+            born = numeric_birth(shaped[k])
+            births[k] = np.datetime64(born.isoformat(), "D")
     status = np.array([VALID, DATE, NUMERIC, CHECK], dtype=object)[kind]
     reliable = np.array([18, 6, EXCEL_DIGITS, 14])[kind]
     if len(shaped) == n and digits_ok.all():  # (the common case: every cell such an ID)
