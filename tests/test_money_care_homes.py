@@ -145,7 +145,115 @@ def test_a_residents_own_care_subsidy_rows_leave_the_lump_checked_and_her_own_be
     own = [pay(RESIDENTS[2][1], "李德明", m, 100, "护理补贴") for m in months("2026-01", "2026-09")]
     ctx = money_context(roster(RESIDENTS + [NEW]), paid + own, DEAD, roster_title=TEKUN)
     assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
-    # paid her 供养金 on her own rows too: the lump is not the residents' sum, nothing is split
+    # paid her 供养金 on her own rows too, while the lump holds her standard: paid twice (F04 at 中, h441), and the
+    # dead resident's share is still told apart
     own = [pay(RESIDENTS[2][1], "李德明", m, 1576, "特困供养金") for m in months("2026-01", "2026-09")]
     ctx = money_context(roster(RESIDENTS + [NEW]), paid + own, DEAD, roster_title=TEKUN)
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
+    assert money(ctx, "F04") == [("李德明", "中", 1576 * 9, None)]
+
+
+# h441: the money left over around care homes (issue 15)
+
+def _own(who, first, last, amount=None):
+    return [pay(who[1], who[0], m, who[2] if amount is None else amount, "特困供养金") for m in months(first, last)]
+
+
+def test_a_resident_paid_in_person_and_inside_the_lump_is_f04_at_medium():
+    # 李德明 paid in person all year; the lump holds her standard from April on (admitted, her own rows never stopped)
+    li = RESIDENTS[2]
+    paid = lump({m: full(m, cut="2026-06") - (li[2] if m < "2026-04" else 0) for m in months("2026-01", "2026-09")})
+    ctx = money_context(roster(RESIDENTS + [NEW]), paid + _own(li, "2026-01", "2026-09"), DEAD, roster_title=TEKUN)
+    assert money(ctx, "F04") == [("李德明", "中", 1576 * 6, None)]
+    (f,) = findings(ctx, "F04")
+    assert f.months == "2026-04至2026-09（6个月）" and HOME in f.evidence and "推算" in f.evidence
+    assert money(ctx, "F01") == [] and money(ctx, "F06") == []
+
+
+def test_moving_from_dispersed_to_the_home_mid_year_is_no_finding():
+    # paid in person to March, in the lump from April: never both in one month
+    li = RESIDENTS[2]
+    paid = lump({m: full(m, cut="2026-06") - (li[2] if m < "2026-04" else 0) for m in months("2026-01", "2026-09")})
+    ctx = money_context(roster(RESIDENTS + [NEW]), paid + _own(li, "2026-01", "2026-03"), DEAD, roster_title=TEKUN)
+    assert all(money(ctx, code) == [] for code in ("F01", "F03", "F04", "F05", "F06"))
+
+
+def test_a_summary_beside_most_residents_own_rows_is_not_paid_twice():
+    # (h433) the home's 拨付汇总 beside every resident's own rows: the same money told twice, no F04
+    paid = lump({m: full(m, cut="2026-06") for m in months("2026-01", "2026-09")})
+    own = [r for who in RESIDENTS[1:] for r in _own(who, "2026-01", "2026-09")]
+    ctx = money_context(roster(RESIDENTS + [NEW]), paid + own, DEAD, roster_title=TEKUN)
+    assert money(ctx, "F04") == []
+
+
+def test_a_dated_admission_the_lump_never_took_in_is_f06_at_medium():
+    # 刘凤英 approved 2026-07-06; the lump never rose
+    ctx = context({m: full(m, cut="2026-06", admitted=False) for m in months("2026-01", "2026-09")})
+    assert money(ctx, "F06") == [("刘凤英", "中", None, 1820 * 3)]
+    (f,) = findings(ctx, "F06")
+    assert f.months == "2026-07至2026-09（3个月）" and "少了其供养标准" in f.evidence
+    assert money(ctx, "F01") == [] and money(ctx, "F04") == []
+
+
+def test_a_lump_rising_the_month_of_a_dated_admission_or_short_of_an_old_resident_is_no_f06():
+    ctx = context({m: full(m, cut="2026-06") for m in months("2026-01", "2026-09")})
+    assert money(ctx, "F06") == []
+    # short of 1,576 from August: 王桂英 or 李德明 (long admitted, one standard): whose share cannot be told, no F06
+    ctx = context({m: full(m, cut="2026-06") - (1576 if m >= "2026-08" else 0) for m in months("2026-01", "2026-09")})
+    assert money(ctx, "F06") == []
+
+
+def test_two_equal_residents_gone_and_one_share_kept_owe_one_standard():
+    # 王桂英 and 李德明 (1,576 each) both die in May; the lump is cut by one standard only from June
+    dead = {"deaths": [{"name": "王桂英", "id": RESIDENTS[1][1], "date": "2026-05-03"},
+                       {"name": "李德明", "id": RESIDENTS[2][1], "date": "2026-05-20"}]}
+    ctx = context({m: full(m) - (1576 if m >= "2026-06" else 0) for m in months("2026-01", "2026-09")}, dead)
+    assert money(ctx, "F01") == [("王桂英", "中", 1576 * 4, None)]
+    (f,) = findings(ctx, "F01")
+    assert "李德明" in f.evidence and "无法确定" in f.evidence
+    # cut by both: nothing
+    ctx = context({m: full(m) - (3152 if m >= "2026-06" else 0) for m in months("2026-01", "2026-09")}, dead)
     assert money(ctx, "F01") == []
+
+
+def test_two_residents_gone_of_unequal_standards_one_share_kept_is_not_guessed():
+    # 朱长生 (1,700) dead, 张秀兰 (1,820) left: a surplus of 1,700 is his alone, one of 1,576 matches neither
+    exits = {**DEAD, "exits": [{"name": "张秀兰", "id": RESIDENTS[3][1], "date": "2026-05-31", "reason": "自愿退出"}]}
+    ctx = context({m: full(m) - (1820 if m >= "2026-06" else 0) for m in months("2026-01", "2026-09")}, exits)
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)] and money(ctx, "F03") == []
+
+
+def test_a_home_written_in_brackets_by_the_roster_itself_is_read():
+    # 供养方式 '集中供养（城关镇敬老院）' with no 供养机构 column (the text normaliser makes the brackets ASCII)
+    rows = [{**r, "support_mode": f"集中供养（{HOME}）"} for r in roster(RESIDENTS + [NEW])]
+    for r in rows:
+        del r["care_home"]
+    ctx = money_context(rows, lump({m: full(m) for m in months("2026-01", "2026-09")}), DEAD, roster_title=TEKUN)
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
+
+
+def _mostly_in_homes(extra_rows=(), mover=False):
+    """A 特困 roster of five residents in the home (one lump a month) and three 分散 persons paid in person; 周九's July
+    came back and was not re-paid. ``mover``: 李德明 paid in person to March, in the lump from April."""
+    dispersed = [("周九", make_id("19500101", 211, "522731")), ("吴十", make_id("19510101", 221, "522731")),
+                 ("郑一", make_id("19520101", 231, "522731"))]
+    rows = [pay(i, n, m, 1576, "特困供养金", status="退回" if (n, m) == ("周九", "2026-07") else "成功")
+            for n, i in dispersed for m in months("2026-01", "2026-09")]
+    li = RESIDENTS[2]
+    amounts = {m: full(m, cut="2026-06") - (li[2] if mover and m < "2026-04" else 0) for m in months("2026-01", "2026-09")}
+    if mover:
+        rows += _own(li, "2026-01", "2026-03")
+    tekun = roster(RESIDENTS + [NEW]) + [{"township": "城关镇", "village": "东村", "name": n, "id": i,
+                                          "support_mode": "分散供养", "benefit": 1576, "approved": "2019-01-01"}
+                                         for n, i in dispersed]
+    return money_context(tekun, rows + lump(amounts) + list(extra_rows), DEAD, roster_title=TEKUN)
+
+
+def test_a_dispersed_persons_returned_month_is_unpaid_when_most_of_the_programme_lives_in_homes():
+    # (h441: five of eight 特困 persons have no rows of their own; the programme's months were never "covered")
+    assert money(_mostly_in_homes(), "F06") == [("周九", "高", None, 1576)]
+
+
+def test_a_resident_paid_in_person_before_moving_in_is_not_unpaid_after():
+    assert money(_mostly_in_homes(mover=True), "F06") == [("周九", "高", None, 1576)]
+    assert money(_mostly_in_homes(mover=True), "F04") == []

@@ -25,8 +25,9 @@ from ._money_events import stop_rule_said
 from . import where
 from ._household import support_modes
 
-# '集中供养（城关镇敬老院）': the home roster.py writes into 供养方式 from a 供养机构 column
-_HOME = re.compile(r"^集中供养（(.+)）$")
+# '集中供养（城关镇敬老院）': the home roster.py writes into 供养方式 from a 供养机构 column; a roster writing it so itself
+# reaches here with ASCII brackets (the text normaliser's; h441: no home's residents were found)
+_HOME = re.compile(r"^集中供养[（(](.+)[）)]$")
 _SPACES = re.compile(r"[\s\u3000]+")
 # at most this many residents ruled out in one month are tried as the lump's surplus (subsets: 2^n sums)
 MAX_GONE = 4
@@ -113,20 +114,10 @@ def _residents(ctx: Context, homes: dict[str, set[str]]) -> dict[str, list[int]]
     return {h: ms for h, ms in out.items() if h not in unsure}
 
 
-def _surplus(excess: float, gone: list[tuple[int, float]], tol: float) -> list[int] | None:
-    """The residents ruled out whose standards add up to a month's surplus (lump − those still due), when exactly one
-    set of them does; None otherwise."""
-    found = []
-    for k in range(1, min(len(gone), MAX_GONE) + 1):
-        for combo in combinations(gone, k):
-            if abs(sum(s for _, s in combo) - excess) <= tol:
-                found.append([m for m, _ in combo])
-    return found[0] if len(found) == 1 else None
-
-
 def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list[Finding]], set[str]]:
     """F01–F03 for residents of care homes paid one lump a month whose share the lump kept paying after their death
-    (custody, move out, exit).
+    (custody, move out, exit); F04 for a resident paid her standard in person and inside the lump the same month; F06
+    for a dated admission the lump never took in (h441). Computed once per ledger.
 
     Args:
         ctx: the audit context.
@@ -135,6 +126,12 @@ def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list
     Returns:
         (code → findings, the homes checked resident by resident).
     """
+    if "care_lumps" not in led.memo:
+        led.memo["care_lumps"] = _lump_findings(ctx, led, tol)
+    return led.memo["care_lumps"]
+
+
+def _lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list[Finding]], set[str]]:
     care = care_home_rows(ctx, led)
     amounts, months = led.cols["amount"], led.cols["month"]
     ok, benefit = led.array("ok"), led.array("benefit")
@@ -149,30 +146,42 @@ def lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, list
     checked: set[str] = set()
     if not lumps:
         return out, checked
-    own_rows = set(led.array("member")[benefit].tolist())  # (her own 护理补贴 or 零用钱 rows are other money)
+    # each member's own benefit rows paid, by month (her own 护理补贴 or 零用钱 rows are other money)
+    own_rows: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    member = led.array("member")
+    for r in np.flatnonzero(benefit & ok & (member >= 0)).tolist():
+        own_rows[int(member[r])][months[r]].append(r)
     itemised = led.memo.setdefault("care_homes_itemised", set())  # homes whose residents are paid on rows of their own
     for home, residents in _residents(ctx, {h: held[h] for h in lumps}).items():
-        if any(m in own_rows for m in residents):
+        paid_own = [m for m in residents if m in own_rows]
+        if paid_own and 2 * len(paid_own) >= len(residents):
             itemised.add(home)  # (h433: a 拨付汇总 file beside the residents' 明细 files: checked through their rows)
-            continue  # a resident paid her benefit on rows of her own too: the lump is no sum of the residents' standards
+            continue  # most residents paid on rows of their own: the lump sums those rows, it is no second payment
+        own = {m: own_rows[m] for m in paid_own}
         # the standards the lump pays: 供养标准 (or each one's own), else the total with 照料护理 where the roster gives it
         for columns in (("benefit_own", "benefit"), ("benefit_total",)):
             standards = {m: _standard(ctx, m, columns) for m in residents}
             if any(s is None for s in standards.values()):
                 continue  # a standard not told: the lump cannot be accounted for
             since = {m: _since(ctx, m) for m in residents}
-            owed, event = _home_months(led, residents, standards, since, lumps[home], tol)
+            found = _home_months(led, residents, standards, since, own, lumps[home], tol)
             entered, alike = {}, {}
-            if owed is None:
+            if found is None:
                 entered, alike = _entries(led, residents, standards, since, lumps[home], tol)
                 if entered:
-                    owed, event = _home_months(led, residents, standards, {**since, **entered}, lumps[home], tol)
-            if owed is None:
+                    found = _home_months(led, residents, standards, {**since, **entered}, own, lumps[home], tol)
+            if found is None:
                 continue  # never once the sum of the residents the roster lists there: other residents, other money
+            owed, event, twice, short, shared = found
             checked.add(home)
             for m, paid in owed.items():
                 out[event[m].code].append(_finding(ctx, led, home, m, event[m], standards[m], paid, len(residents),
-                                                   {j: (month, alike[j], standards[j]) for j, month in entered.items()}))
+                                                   {j: (month, alike[j], standards[j]) for j, month in entered.items()},
+                                                   shared.get(m, [])))
+            for m, paid in twice.items():
+                out["F04"].append(_twice(ctx, led, home, m, standards[m], paid, own[m]))
+            for m, paid in short.items():
+                out["F06"].append(_short(ctx, led, home, m, standards[m], since[m], paid, len(residents)))
             break
     return out, checked
 
@@ -198,38 +207,92 @@ def _entries(led: Ledger, residents: list[int], standards: dict[int, float], sin
 
 
 def _home_months(led: Ledger, residents: list[int], standards: dict[int, float], since: dict[int, str],
-                 lumps: dict[str, list[int]], tol: float) -> tuple[dict | None, dict[int, Event]]:
-    """Each resident ruled out → the months (month, rows, lump) whose lump still held her share, and her event; None
-    for the first when no month's lump is the standards of the residents due then (the roster does not account for
-    the lump)."""
+                 own: dict[int, dict[str, list[int]]], lumps: dict[str, list[int]], tol: float) -> tuple | None:
+    """What each month's lump paid beyond, or short of, the residents due then: (owed, event, twice, short, shared) —
+    each resident ruled out → the months (month, rows, lump) whose lump still held her share, and her event; each
+    resident paid in person → the months her share was in the lump too; each dated admission → the months the lump
+    lacked her share; each resident taken for a share that fits several ruled-out residents alike → those residents.
+    None when no month's lump is the standards of the residents due then (the roster does not account for it)."""
     amounts = led.cols["amount"]
     owed: dict[int, list[tuple[str, list[int], float]]] = defaultdict(list)
+    twice: dict[int, list[tuple[str, list[int], float]]] = defaultdict(list)
+    short: dict[int, list[tuple[str, list[int], float]]] = defaultdict(list)
+    shared: dict[int, list[int]] = {}
     event: dict[int, Event] = {}  # resident → the first event that ruled her out
     accounted = False
+    first = min(lumps)
+    outside: set[int] = set()  # residents paid in person whose share a lump was seen without
     for month, rows in sorted(lumps.items()):
         lump = float(sum(amounts[r] for r in rows))
-        gone, due = [], 0.0
+        gone, inside, due = [], [], 0.0
         for m in residents:
             if since[m] and since[m] > month:
                 continue  # approved after the month: not in its lump
             ev = next((e for e in led.events_member.get(m, []) if e.covers(month, "特困")), None)
-            if ev is None:
-                due += standards[m]
-            else:
+            if ev is not None:
                 gone.append((m, standards[m]))
                 event.setdefault(m, ev)
-        if abs(lump - due) <= tol:
+            elif month in own.get(m, {}):
+                inside.append((m, standards[m]))  # paid in person that month: her share in the lump or not
+            else:
+                due += standards[m]
+        if abs(lump - due) <= tol or inside and abs(lump - due - sum(s for _, s in inside)) <= tol:
             accounted = True  # the lump is the roster's residents' standards: the roster accounts for it
-        if not gone or lump - due <= tol:
-            continue
-        for m in _surplus(lump - due, gone, tol) or []:
-            owed[m].append((month, rows, lump))
-    return (owed if accounted else None), event
+        if abs(lump - due) <= tol:
+            outside.update(m for m, _ in inside)
+        if lump - due > tol and (gone or inside):
+            fits = _fits(lump - due, inside + gone, tol)
+            if len(fits) > 1 and outside & {m for m, _ in inside}:
+                # (h441: one moving from 分散 to 集中, paid in person and not in the lump before, is taken as still
+                # outside it while her own rows go on, so a resident who left of her standard is the surplus)
+                fits = _fits(lump - due, [c for c in inside if c[0] not in outside] + gone, tol)
+            if len(fits) == 1:
+                for m in fits[0]:
+                    (twice if m in own and month in own[m] else owed)[m].append((month, rows, lump))
+            elif taken := _alike(fits, gone, standards, event):
+                # (h441: two residents of one standard dead, the lump cut by one: whose share it kept cannot be told,
+                # the money can; the first ruled out is taken, the others named)
+                for m in taken:
+                    owed[m].append((month, rows, lump))
+                    shared[m] = sorted({k for combo in fits for k in combo} - set(taken))
+        elif due - lump > tol:
+            # a lump short of the residents due: a dated admission within the ledgers' months it never took in
+            new = [(m, standards[m]) for m in residents if since[m] and first < since[m] <= month
+                   and m not in own and not any(m == k for k, _ in gone)]
+            fits = _fits(due - lump, new, tol)
+            if len(fits) == 1:
+                for m in fits[0]:
+                    short[m].append((month, rows, lump))
+    return (owed, event, twice, short, shared) if accounted else None
+
+
+def _fits(excess: float, candidates: list[tuple[int, float]], tol: float) -> list[list[int]]:
+    """Every set of at most ``MAX_GONE`` of the candidates whose standards add up to a month's excess (or shortfall)."""
+    found = []
+    for k in range(1, min(len(candidates), MAX_GONE) + 1):
+        for combo in combinations(candidates, k):
+            if abs(sum(s for _, s in combo) - excess) <= tol:
+                found.append([m for m, _ in combo])
+    return found
+
+
+def _alike(fits: list[list[int]], gone: list[tuple[int, float]], standards: dict[int, float],
+           event: dict[int, Event]) -> list[int]:
+    """The residents taken for a month's surplus that several sets of ruled-out residents fit alike: all the sets of one
+    size, of ruled-out residents only, of one standard and one code; the first ruled out (then the roster's order)."""
+    left = {m for m, _ in gone}
+    every = sorted({m for combo in fits for m in combo})
+    if (not fits or len({len(c) for c in fits}) != 1 or not set(every) <= left
+            or len({standards[m] for m in every}) != 1 or len({event[m].code for m in every}) != 1):
+        return []
+    return sorted(every, key=lambda m: (event[m].first, m))[:len(fits[0])]
 
 
 def _finding(ctx: Context, led: Ledger, home: str, m: int, ev: Event, standard: float,
-             paid: list[tuple[str, list[int], float]], residents: int, entered: dict[int, tuple[str, list[int], float]]) -> Finding:
-    """The finding about one resident whose share a home's lump kept paying."""
+             paid: list[tuple[str, list[int], float]], residents: int, entered: dict[int, tuple[str, list[int], float]],
+             alike: list[int] = ()) -> Finding:
+    """The finding about one resident whose share a home's lump kept paying (``alike``: the other ruled-out residents of
+    her standard whose share it may have been instead)."""
     months = [month for month, _, _ in paid]
     total = standard * len(months)
     rows = [rows[0] for _, rows, _ in paid]
@@ -244,8 +307,49 @@ def _finding(ctx: Context, led: Ledger, home: str, m: int, ev: Event, standard: 
                 f"（花名册列该机构集中供养 {residents} 人）：{lines}。" + "".join(
                     f"花名册未写明{'、'.join(ctx.value(k, 'name') for k in who)}的审批（入住）日期，拨付金额自 {month} 起"
                     f"增加了 {yuan(standard_of)}（{'其' if len(who) == 1 else '其中一人的'}供养标准），按{'其' if len(who) == 1 else '其中一人'}"
-                    f" {month} 起入住计。" for month, who, standard_of in entered.values()) + "其份额系按花名册供养标准推算，"
+                    f" {month} 起入住计。" for month, who, standard_of in entered.values())
+                + (f"同样已不应供养的 {'、'.join(ctx.value(k, 'name') for k in alike)} 供养标准与其相同，拨付金额只多出一人的"
+                   f"供养标准，无法确定多发的是谁的份额，按先不应发放的 {name} 计（金额不变）。" if alike else "")
+                + "其份额系按花名册供养标准推算，"
                 f"应追回 {yuan(standard)} × {len(months)} 个月，合计 {yuan(total)}；请向该机构核实其入住、离院（死亡）情况和拨付名单")
     facts = (("kind", "care_home_lump"), ("home", home), ("standard", f"{standard:.2f}"))
     return finding(ctx, led, ev.code, rows[0], m, evidence, weakest(ev.confidence, ev.certainty, MEDIUM),
                    "身份证号一致（花名册集中供养人员，机构整笔拨付）", months, total, None, facts)
+
+
+def _twice(ctx: Context, led: Ledger, home: str, m: int, standard: float, paid: list[tuple[str, list[int], float]],
+           own: dict[str, list[int]]) -> Finding:
+    """F04 about a resident paid her standard in person and inside her home's lump the same months (h441)."""
+    amounts = led.cols["amount"]
+    months = [month for month, _, _ in paid]
+    parts = [min(standard, float(sum(amounts[r] for r in own[month]))) for month in months]
+    total = float(sum(parts))
+    lines = payment_lines([(month, led.item(own[month][0]), f"本人 {yuan(sum(amounts[r] for r in own[month]))}；机构 "
+                            f"{yuan(lump)}（含其供养标准 {yuan(standard)}）", led.where(own[month][0]))
+                           for month, _, lump in paid])
+    name = ctx.value(m, "name")
+    evidence = (f"重复发放：花名册 {name} 集中供养于 {home}，月供养标准 {yuan(standard)}；{months_text(months)}其本人另有"
+                f"成功发放的供养金，同月该机构按月整笔拨付（户名 {home}，没有逐人明细）的金额等于花名册在院应供养人员（含其本人）"
+                f"的供养标准之和：{lines}。其在机构拨付中的份额系按花名册供养标准推算，同一月份发放了两次，"
+                f"应追回 {yuan(total)}；请核实其是否已入住该机构、本人账户的发放是否应停止")
+    facts = (("kind", "care_home_twice"), ("home", home), ("standard", f"{standard:.2f}"))
+    conf = weakest(*(led.conf[r] for month in months for r in own[month]), MEDIUM)  # (never 高: the share is inferred)
+    return finding(ctx, led, "F04", own[months[0]][0], m, evidence, conf,
+                   "身份证号一致（花名册集中供养人员，本人明细和机构整笔拨付）", months, total, None, facts)
+
+
+def _short(ctx: Context, led: Ledger, home: str, m: int, standard: float, since: str,
+           paid: list[tuple[str, list[int], float]], residents: int) -> Finding:
+    """F06 about a resident admitted (dated) while the ledgers run whose share her home's lump never took in (h441)."""
+    months = [month for month, _, _ in paid]
+    total = standard * len(months)
+    lines = payment_lines([(month, led.item(rows[0]), f"{yuan(lump)}（少其供养标准 {yuan(standard)}）", led.where(rows[0]))
+                           for month, rows, lump in paid])
+    name = ctx.value(m, "name")
+    evidence = (f"应发未发：花名册 {name} 集中供养于 {home}，审批日期 {since} 起，月供养标准 {yuan(standard)}，本人没有发放"
+                f"记录；该机构按月整笔拨付（户名 {home}，没有逐人明细），{months_text(months)}每月拨付金额比花名册在院应供养人员"
+                f"的供养标准之和少了其供养标准（花名册列该机构集中供养 {residents} 人）：{lines}。系按花名册供养标准推算，"
+                f"应补发 {yuan(total)}；请核实其入住日期和机构是否已领取其供养金")
+    facts = (("kind", "care_home_short"), ("home", home), ("standard", f"{standard:.2f}"))
+    return finding(ctx, led, "F06", paid[0][1][0], m, evidence, MEDIUM,
+                   "身份证号一致（花名册集中供养人员，机构整笔拨付）", months, None, total, facts)

@@ -18,7 +18,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
-from ._money import (STOP_NEXT, Ledger, blind_months, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
+from ._money import (STOP_NEXT, Ledger, blind_months, care_home_rows, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 from ._money_namesakes import head_namesakes
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
@@ -51,7 +51,16 @@ PROCESS = "money"  # (F01–F06 in one process: f_stop.PROCESS)
 @rule("F04")
 def check_f04(ctx: Context) -> list[Finding]:
     """The same person or household paid twice for the same item and month (failed payments do not count)."""
-    return _duplicates(ctx)[0]
+    return _duplicates(ctx)[0] + _lump_code(ctx, "F04")
+
+
+def _lump_code(ctx: Context, code: str) -> list[Finding]:
+    """A code's findings from care homes' monthly lumps (``_money_care_homes``: F04 a resident paid in person and in
+    the lump, F06 a dated admission the lump never took in)."""
+    from . import _money_care_homes as care_homes
+
+    led = ledger(ctx)
+    return list(care_homes.lump_findings(ctx, led, amount_tolerance(ctx))[0].get(code, []))
 
 
 def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
@@ -675,9 +684,14 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     if "covered_months" in led.memo:
         return led.memo["covered_months"]
     prog_of = _programmes(ctx, led)
+    # residents of care homes never on the ledgers are paid in their home's lump (F06 leaves them out): not counted, or a
+    # programme mostly in homes never covers a month and its few paid in person are never unpaid (h441: a 分散 person's
+    # returned July, with 11 of 17 特困 persons in two homes)
+    lumped = _cared_off_ledger(ctx, led)
     totals = defaultdict(int)
     for h in led.covered:
-        totals[prog_of.get(h, "")] += 1
+        if h not in lumped:
+            totals[prog_of.get(h, "")] += 1
     codes = led.memo["codes"]
     household, month = _roster_pairs(led)
     width = len(codes["m_values"]) + 1
@@ -693,6 +707,27 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
             out[p].add(codes["m_values"][k % width])
     led.memo["covered_months"] = out
     return out
+
+
+def _cared_off_ledger(ctx: Context, led: Ledger) -> set[str]:
+    """The roster households cared for in an institution (集中供养, ``institution_modes``) with no ledger row of their own:
+    paid through the home's lump."""
+    if "cared_off_ledger" not in led.memo:
+        cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", [])) if "F06" in ctx.specs else set()
+        led.memo["cared_off_ledger"] = cared - set(led.memo["codes"]["h_values"].tolist()) if cared else set()
+    return led.memo["cared_off_ledger"]
+
+
+def _lump_months(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
+    """(household, month) of care-home residents (集中供养) paid in person some months, for the months a care home's lump
+    was paid: her share may be in it (h441: moved from 分散 to 集中 in March, paid in person to February and in the
+    home's lump after, was 应发未发 from March; a lump short of a dated admission is ``_money_care_homes``' F06)."""
+    cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", [])) if "F06" in ctx.specs else set()
+    if not cared:
+        return set()
+    care = care_home_rows(ctx, led)
+    lumped = {led.cols["month"][r] for r in np.flatnonzero(care & led.array("ok") & led.array("benefit")).tolist()}
+    return {(h, m) for h in cared & set(led.covered) for m in lumped} if lumped else set()
 
 
 def _towns_absent(ctx: Context, led: Ledger) -> tuple[set[tuple[str, str, str]], dict[str, str]]:
@@ -1443,11 +1478,11 @@ def check_f06(ctx: Context) -> list[Finding]:
     # know: perhaps the household's (F07 says so, held-out 252: 5,040 元 owed beside the same 2,520 元 to recover, F03)
     maybe |= {(n.household, led.cols["month"][r]) for n in head_namesakes(ctx, led).values() for r in n.rows}
     maybe |= _paid_to_former(ctx, led)
+    maybe |= _lump_months(ctx, led)
     maybe |= _paid_to_dead_former(ctx, led)
     unread, unchecked = unread_pairs(led, paid), set()  # (households with such a month are said partly unchecked)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
-    cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
-    cared = cared - set(led.memo["codes"]["h_values"].tolist()) if cared else cared  # (the ledger's distinct households)
+    cared = _cared_off_ledger(ctx, led)
     # a household paid under a month no cell reads (said in the notices: 所属期 '三季度款'): which months it was paid
     # for cannot be told, so none is said unpaid (held-out 154: 44 households "应发未发")
     undated = {led.household[r] for r in np.flatnonzero(led.array("ok") & led.array("benefit") & ~led.array("dated")).tolist()}
@@ -1580,7 +1615,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     say_unread(ctx, led, "F06", unchecked)
     note(ctx, "F06", unlisted, "资金发放明细中，这些户所在乡镇在明细覆盖的某些月份一条保障金发放记录（含失败、退回）都没有，"
          "像是该乡镇这些月份的发放文件没有给出，这些月份未核对是否应发未发", "（该乡镇另有发放明细的，请一并给出后重新运行）", led)
-    return out
+    return out + _lump_code(ctx, "F06")
 
 
 def _paid_to_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:

@@ -140,7 +140,8 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     # care homes paid one lump a month: each resident's share, inferred from the roster's standards (h432)
     lumps, led.memo["care_homes_checked"] = care_homes.lump_findings(ctx, led, amount_tolerance(ctx))
     for code, found in lumps.items():
-        out[code].extend(found)
+        if code in ("F01", "F02", "F03"):  # (F04/F06 of a lump are f_amounts')
+            out[code].extend(found)
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
 
