@@ -257,3 +257,9 @@ def test_a_dispersed_persons_returned_month_is_unpaid_when_most_of_the_programme
 def test_a_resident_paid_in_person_before_moving_in_is_not_unpaid_after():
     assert money(_mostly_in_homes(mover=True), "F06") == [("周九", "高", None, 1576)]
     assert money(_mostly_in_homes(mover=True), "F04") == []
+
+
+def test_a_lump_taking_a_dated_admission_in_a_month_late_is_no_f06():
+    # 刘凤英 approved 2026-07-06, the home took her in from August: not "never added"
+    ctx = context({m: full(m, cut="2026-06", admitted=m >= "2026-08") for m in months("2026-01", "2026-09")})
+    assert money(ctx, "F06") == []

@@ -77,6 +77,17 @@ def _since(ctx: Context, m: int) -> str:
     return month_of(v) if isinstance(v, dt.date) else ""
 
 
+def _starts(ctx: Context, led: Ledger, residents: list[int]) -> dict[int, str]:
+    """Each dated resident's first month paid under her approval (F06's rule: its month, or the next under
+    money_first_month 次月)."""
+    from .f_amounts import _first_month
+
+    if "approved" not in ctx.members.columns:
+        return {}
+    days = {m: ctx.members["approved"].iat[m] for m in residents}
+    return {m: _first_month(d, led.params) for m, d in days.items() if isinstance(d, dt.date)}
+
+
 def _residents(ctx: Context, homes: dict[str, set[str]]) -> dict[str, list[int]]:
     """Payee home name → the roster members the 特困 roster places in it: its 供养机构 (集中供养（X）), else 集中供养
     (institution_modes) with the home's account as hers; a resident who could be in two of the homes paid makes both
@@ -164,12 +175,13 @@ def _lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, lis
             if any(s is None for s in standards.values()):
                 continue  # a standard not told: the lump cannot be accounted for
             since = {m: _since(ctx, m) for m in residents}
-            found = _home_months(led, residents, standards, since, own, lumps[home], tol)
+            starts = _starts(ctx, led, residents)
+            found = _home_months(led, residents, standards, since, own, lumps[home], tol, starts)
             entered, alike = {}, {}
             if found is None:
                 entered, alike = _entries(led, residents, standards, since, lumps[home], tol)
                 if entered:
-                    found = _home_months(led, residents, standards, {**since, **entered}, own, lumps[home], tol)
+                    found = _home_months(led, residents, standards, {**since, **entered}, own, lumps[home], tol, starts)
             if found is None:
                 continue  # never once the sum of the residents the roster lists there: other residents, other money
             owed, event, twice, short, shared = found
@@ -207,11 +219,13 @@ def _entries(led: Ledger, residents: list[int], standards: dict[int, float], sin
 
 
 def _home_months(led: Ledger, residents: list[int], standards: dict[int, float], since: dict[int, str],
-                 own: dict[int, dict[str, list[int]]], lumps: dict[str, list[int]], tol: float) -> tuple | None:
+                 own: dict[int, dict[str, list[int]]], lumps: dict[str, list[int]], tol: float,
+                 starts: dict[int, str] | None = None) -> tuple | None:
     """What each month's lump paid beyond, or short of, the residents due then: (owed, event, twice, short, shared) —
     each resident ruled out → the months (month, rows, lump) whose lump still held her share, and her event; each
     resident paid in person → the months her share was in the lump too; each dated admission → the months the lump
-    lacked her share; each resident taken for a share that fits several ruled-out residents alike → those residents.
+    lacked her share (from ``starts``, her first month paid under the approval, every month to the last); each
+    resident taken for a share that fits several ruled-out residents alike → those residents.
     None when no month's lump is the standards of the residents due then (the roster does not account for it)."""
     amounts = led.cols["amount"]
     owed: dict[int, list[tuple[str, list[int], float]]] = defaultdict(list)
@@ -221,6 +235,7 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
     event: dict[int, Event] = {}  # resident → the first event that ruled her out
     accounted = False
     first = min(lumps)
+    starts = starts or {}
     outside: set[int] = set()  # residents paid in person whose share a lump was seen without
     for month, rows in sorted(lumps.items()):
         lump = float(sum(amounts[r] for r in rows))
@@ -257,12 +272,16 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
                     shared[m] = sorted({k for combo in fits for k in combo} - set(taken))
         elif due - lump > tol:
             # a lump short of the residents due: a dated admission within the ledgers' months it never took in
-            new = [(m, standards[m]) for m in residents if since[m] and first < since[m] <= month
+            new = [(m, standards[m]) for m in residents if since[m] and first < since[m] and starts.get(m, since[m]) <= month
                    and m not in own and not any(m == k for k, _ in gone)]
             fits = _fits(due - lump, new, tol)
             if len(fits) == 1:
                 for m in fits[0]:
                     short[m].append((month, rows, lump))
+    # never taken in: short of her every month from her first to the last (a lump rising later took her in late, as a
+    # home may from the month after the approval: no finding)
+    short = {m: paid for m, paid in short.items()
+             if [month for month, _, _ in paid] == [x for x in sorted(lumps) if x >= starts.get(m, since[m])]}
     return (owed, event, twice, short, shared) if accounted else None
 
 
