@@ -263,3 +263,11 @@ def test_a_lump_taking_a_dated_admission_in_a_month_late_is_no_f06():
     # 刘凤英 approved 2026-07-06, the home took her in from August: not "never added"
     ctx = context({m: full(m, cut="2026-06", admitted=m >= "2026-08") for m in months("2026-01", "2026-09")})
     assert money(ctx, "F06") == []
+
+
+def test_a_home_with_other_months_the_roster_cannot_account_for_gives_low():
+    # March's lump 500 above every reading of the roster: the shares inferred from the other months are 低, said
+    ctx = context({m: full(m) + (500 if m == "2026-03" else 0) for m in months("2026-01", "2026-09")})
+    assert money(ctx, "F01") == [("朱长生", "低", 1700 * 4, None)]
+    (f,) = findings(ctx, "F01")
+    assert "2026-03" in f.evidence and "对不上" in f.evidence

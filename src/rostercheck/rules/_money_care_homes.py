@@ -19,7 +19,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from ..model import MEDIUM, Context, Finding
+from ..model import LOW, MEDIUM, Context, Finding
 from ._money import Event, Ledger, care_home_rows, finding, month_of, months_text, payee_name, payment_lines, weakest, yuan
 from ._money_events import stop_rule_said
 from . import where
@@ -184,16 +184,21 @@ def _lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, lis
                     found = _home_months(led, residents, standards, {**since, **entered}, own, lumps[home], tol, starts)
             if found is None:
                 continue  # never once the sum of the residents the roster lists there: other residents, other money
-            owed, event, twice, short, shared = found
+            owed, event, twice, short, shared, odd = found
             checked.add(home)
+            made = []
             for m, paid in owed.items():
-                out[event[m].code].append(_finding(ctx, led, home, m, event[m], standards[m], paid, len(residents),
-                                                   {j: (month, alike[j], standards[j]) for j, month in entered.items()},
-                                                   shared.get(m, [])))
-            for m, paid in twice.items():
-                out["F04"].append(_twice(ctx, led, home, m, standards[m], paid, own[m]))
-            for m, paid in short.items():
-                out["F06"].append(_short(ctx, led, home, m, standards[m], since[m], paid, len(residents)))
+                made.append(_finding(ctx, led, home, m, event[m], standards[m], paid, len(residents),
+                                     {j: (month, alike[j], standards[j]) for j, month in entered.items()},
+                                     shared.get(m, [])))
+            made += [_twice(ctx, led, home, m, standards[m], paid, own[m]) for m, paid in twice.items()]
+            made += [_short(ctx, led, home, m, standards[m], since[m], paid, len(residents)) for m, paid in short.items()]
+            for f in made:
+                if odd:  # (h441: a roster without 审批日期, an admission and a resident paid in person read as each other)
+                    f.confidence = LOW
+                    f.evidence += (f"（该机构另有 {months_text(odd)}的拨付金额与花名册所列人员的供养标准之和对不上，"
+                                   "上述推算不一定准确，列为低置信度）")
+                out[f.code].append(f)
             break
     return out, checked
 
@@ -237,6 +242,7 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
     first = min(lumps)
     starts = starts or {}
     outside: set[int] = set()  # residents paid in person whose share a lump was seen without
+    odd: list[str] = []  # months whose lump no reading of the roster accounts for
     for month, rows in sorted(lumps.items()):
         lump = float(sum(amounts[r] for r in rows))
         gone, inside, due = [], [], 0.0
@@ -255,6 +261,8 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
             accounted = True  # the lump is the roster's residents' standards: the roster accounts for it
         if abs(lump - due) <= tol:
             outside.update(m for m, _ in inside)
+        else:
+            odd.append(month)  # (taken back below when the month's difference is told)
         if lump - due > tol and (gone or inside):
             fits = _fits(lump - due, inside + gone, tol)
             if len(fits) > 1 and outside & {m for m, _ in inside}:
@@ -262,9 +270,11 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
                 # outside it while her own rows go on, so a resident who left of her standard is the surplus)
                 fits = _fits(lump - due, [c for c in inside if c[0] not in outside] + gone, tol)
             if len(fits) == 1:
+                odd.pop()
                 for m in fits[0]:
                     (twice if m in own and month in own[m] else owed)[m].append((month, rows, lump))
             elif taken := _alike(fits, gone, standards, event):
+                odd.pop()
                 # (h441: two residents of one standard dead, the lump cut by one: whose share it kept cannot be told,
                 # the money can; the first ruled out is taken, the others named)
                 for m in taken:
@@ -276,13 +286,14 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
                    and m not in own and not any(m == k for k, _ in gone)]
             fits = _fits(due - lump, new, tol)
             if len(fits) == 1:
+                odd.pop()  # (a dated admission the lump took in late, or never)
                 for m in fits[0]:
                     short[m].append((month, rows, lump))
     # never taken in: short of her every month from her first to the last (a lump rising later took her in late, as a
     # home may from the month after the approval: no finding)
     short = {m: paid for m, paid in short.items()
              if [month for month, _, _ in paid] == [x for x in sorted(lumps) if x >= starts.get(m, since[m])]}
-    return (owed, event, twice, short, shared) if accounted else None
+    return (owed, event, twice, short, shared, odd) if accounted else None
 
 
 def _fits(excess: float, candidates: list[tuple[int, float]], tol: float) -> list[list[int]]:

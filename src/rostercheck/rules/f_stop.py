@@ -667,7 +667,8 @@ def _care_home_lumps(ctx: Context, led: Ledger, care: np.ndarray) -> list[str]:
     out = []
     if checked:  # (h432) each resident's share of the lump, by the roster's 供养机构 and 供养标准
         out.append(f"{'、'.join(sorted(checked))}按月整笔拨付的供养金已按特困人员名册的集中供养人员（供养机构）及其供养标准"
-                   "逐人核对：拨付金额等于在院应供养人员的标准之和加上死亡、服刑、迁出或停保人员份额的月份，列为 F01–F03（中）")
+                   "逐人核对：拨付金额等于在院应供养人员的标准之和加上死亡、服刑、迁出或停保人员份额的月份，列为 F01–F03（中）；"
+                   "本人另有发放、同月拨付金额也含其份额的，列为 F04（中）；审批后拨付金额一直少其份额的，列为 F06（中）")
         rows = [r for r in rows if payee_name(ctx, led, r) not in checked]
         if not rows:
             return out
