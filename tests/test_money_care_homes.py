@@ -271,3 +271,20 @@ def test_a_home_with_other_months_the_roster_cannot_account_for_gives_low():
     assert money(ctx, "F01") == [("朱长生", "低", 1700 * 4, None)]
     (f,) = findings(ctx, "F01")
     assert "2026-03" in f.evidence and "对不上" in f.evidence
+
+
+def test_one_moved_from_the_home_to_dispersed_is_not_unpaid_before_and_the_home_still_reads():
+    # 孙七 (roster: 分散供养 now) was in the home's lump to July; paid in person from August, when the lump fell by 1,576
+    sun = ("孙七", make_id("19450606", 171, "522731"), 1576, "2018-01-01")
+    zhou = ("周九", make_id("19500101", 211, "522731"), 1576, "2019-01-01")  # paid in person every month
+    rows = roster(RESIDENTS + [NEW]) + [{"township": "城关镇", "village": "西村", "name": n, "id": i,
+                                          "support_mode": "分散供养", "benefit": s, "approved": a} for n, i, s, a in (sun, zhou)]
+    every = _own(zhou, "2026-01", "2026-09")
+    paid = lump({m: full(m) + (1576 if m < "2026-08" else 0) for m in months("2026-01", "2026-09")})
+    ctx = money_context(rows, paid + every + _own(sun, "2026-08", "2026-09"), DEAD, roster_title=TEKUN)
+    assert money(ctx, "F06") == [] and money(ctx, "F04") == []
+    assert money(ctx, "F01") == [("朱长生", "中", 1700 * 4, None)]
+    # paid in person from August with no fall of the lump then: her months before are unpaid as before
+    paid = lump({m: full(m) for m in months("2026-01", "2026-09")})
+    ctx = money_context(rows, paid + every + _own(sun, "2026-08", "2026-09"), DEAD, roster_title=TEKUN)
+    assert [(n, c) for n, c, _, _ in money(ctx, "F06")] == [("孙七", "中")]

@@ -88,6 +88,32 @@ def _starts(ctx: Context, led: Ledger, residents: list[int]) -> dict[int, str]:
     return {m: _first_month(d, led.params) for m, d in days.items() if isinstance(d, dt.date)}
 
 
+def _strays(ctx: Context, led: Ledger, homes: dict[str, list[int]], tried: dict[int, set[str]],
+            lumps: dict[str, dict[str, list[int]]], tol: float) -> dict[str, dict[int, tuple[float, set[str]]]]:
+    """特困 persons the roster places in none of the homes, paid in person (paid or failed) from some month on and not in
+    the lump months before it, where a home's lump fell by her standard that month: perhaps moved from that home to
+    分散 (h441) → home → {person: (standard, the months before)}."""
+    mem = ctx.members
+    if "programme" not in mem.columns:
+        return {}
+    amounts = led.cols["amount"]
+    totals = {h: {month: float(sum(amounts[r] for r in rows)) for month, rows in by.items()} for h, by in lumps.items()}
+    every = sorted({month for by in lumps.values() for month in by})
+    placed = {m for ms in homes.values() for m in ms}
+    out: dict[str, dict[int, tuple[float, set[str]]]] = defaultdict(dict)
+    for m in np.flatnonzero((mem["programme"] == "特困").to_numpy()).tolist():
+        if m in placed or m not in tried:
+            continue  # (one never paid in person is no one moved out of a home)
+        first = min(tried[m])
+        before = [x for x in every if x < first]
+        if not before or any(x in tried[m] for x in before) or (std := _standard(ctx, m, ("benefit_own", "benefit"))) is None:
+            continue
+        for h, by in totals.items():
+            if before[-1] in by and first in by and abs(by[before[-1]] - by[first] - std) <= tol:
+                out[h][m] = (std, set(before))
+    return out
+
+
 def _residents(ctx: Context, homes: dict[str, set[str]]) -> dict[str, list[int]]:
     """Payee home name → the roster members the 特困 roster places in it: its 供养机构 (集中供养（X）), else 集中供养
     (institution_modes) with the home's account as hers; a resident who could be in two of the homes paid makes both
@@ -163,7 +189,16 @@ def _lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, lis
     for r in np.flatnonzero(benefit & ok & (member >= 0)).tolist():
         own_rows[int(member[r])][months[r]].append(r)
     itemised = led.memo.setdefault("care_homes_itemised", set())  # homes whose residents are paid on rows of their own
-    for home, residents in _residents(ctx, {h: held[h] for h in lumps}).items():
+    homes = _residents(ctx, {h: held[h] for h in lumps})
+    tried: dict[int, set[str]] = defaultdict(set)  # member → months with a benefit row of her own, paid or failed
+    for r in np.flatnonzero(benefit & (member >= 0)).tolist():
+        tried[int(member[r])].add(months[r])
+    strays = _strays(ctx, led, homes, tried, lumps, tol)
+    # (household, month) perhaps paid inside a home's lump: F06 leaves them (whether or not the home is checked below)
+    in_lump = led.memo.setdefault("care_homes_maybe", set())
+    in_lump.update((ctx.members["household"].iat[m], month) for by in strays.values() for m, (_, before) in by.items()
+                   for month in before)
+    for home, residents in homes.items():
         paid_own = [m for m in residents if m in own_rows]
         if paid_own and 2 * len(paid_own) >= len(residents):
             itemised.add(home)  # (h433: a 拨付汇总 file beside the residents' 明细 files: checked through their rows)
@@ -176,12 +211,13 @@ def _lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, lis
                 continue  # a standard not told: the lump cannot be accounted for
             since = {m: _since(ctx, m) for m in residents}
             starts = _starts(ctx, led, residents)
-            found = _home_months(led, residents, standards, since, own, lumps[home], tol, starts)
+            found = _home_months(led, residents, standards, since, own, lumps[home], tol, starts, strays.get(home))
             entered, alike = {}, {}
             if found is None:
                 entered, alike = _entries(led, residents, standards, since, lumps[home], tol)
                 if entered:
-                    found = _home_months(led, residents, standards, {**since, **entered}, own, lumps[home], tol, starts)
+                    found = _home_months(led, residents, standards, {**since, **entered}, own, lumps[home], tol, starts,
+                                         strays.get(home))
             if found is None:
                 continue  # never once the sum of the residents the roster lists there: other residents, other money
             owed, event, twice, short, shared, odd = found
@@ -225,7 +261,8 @@ def _entries(led: Ledger, residents: list[int], standards: dict[int, float], sin
 
 def _home_months(led: Ledger, residents: list[int], standards: dict[int, float], since: dict[int, str],
                  own: dict[int, dict[str, list[int]]], lumps: dict[str, list[int]], tol: float,
-                 starts: dict[int, str] | None = None) -> tuple | None:
+                 starts: dict[int, str] | None = None, strays: dict[int, tuple[float, set[str]]] | None = None
+                 ) -> tuple | None:
     """What each month's lump paid beyond, or short of, the residents due then: (owed, event, twice, short, shared) —
     each resident ruled out → the months (month, rows, lump) whose lump still held her share, and her event; each
     resident paid in person → the months her share was in the lump too; each dated admission → the months the lump
@@ -240,7 +277,7 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
     event: dict[int, Event] = {}  # resident → the first event that ruled her out
     accounted = False
     first = min(lumps)
-    starts = starts or {}
+    starts, strays = starts or {}, strays or {}
     outside: set[int] = set()  # residents paid in person whose share a lump was seen without
     odd: list[str] = []  # months whose lump no reading of the roster accounts for
     for month, rows in sorted(lumps.items()):
@@ -257,24 +294,26 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
                 inside.append((m, standards[m]))  # paid in person that month: her share in the lump or not
             else:
                 due += standards[m]
+        # one the roster now has as 分散, paid in person from the month the lump fell by her standard: a resident then
+        # (h441: moved from 集中 to 分散 in July, kept in the lump to June)
+        due += sum(std for std, before in strays.values() if month in before)
         if abs(lump - due) <= tol or inside and abs(lump - due - sum(s for _, s in inside)) <= tol:
             accounted = True  # the lump is the roster's residents' standards: the roster accounts for it
-        if abs(lump - due) <= tol:
+        told = abs(lump - due) <= tol  # (else the month is odd unless its difference is told below)
+        if told:
             outside.update(m for m, _ in inside)
-        else:
-            odd.append(month)  # (taken back below when the month's difference is told)
         if lump - due > tol and (gone or inside):
             fits = _fits(lump - due, inside + gone, tol)
             if len(fits) > 1 and outside & {m for m, _ in inside}:
                 # (h441: one moving from 分散 to 集中, paid in person and not in the lump before, is taken as still
                 # outside it while her own rows go on, so a resident who left of her standard is the surplus)
                 fits = _fits(lump - due, [c for c in inside if c[0] not in outside] + gone, tol)
-            if len(fits) == 1:
-                odd.pop()
-                for m in fits[0]:
-                    (twice if m in own and month in own[m] else owed)[m].append((month, rows, lump))
-            elif taken := _alike(fits, gone, standards, event):
-                odd.pop()
+            # (a resident in every reading is certain, the others' shares are not said)
+            certain = set.intersection(*(set(c) for c in fits)) if fits else set()
+            told = bool(fits)
+            for m in certain:
+                (twice if m in own and month in own[m] else owed)[m].append((month, rows, lump))
+            if len(fits) > 1 and not certain and (taken := _alike(fits, gone, standards, event)):
                 # (h441: two residents of one standard dead, the lump cut by one: whose share it kept cannot be told,
                 # the money can; the first ruled out is taken, the others named)
                 for m in taken:
@@ -286,9 +325,11 @@ def _home_months(led: Ledger, residents: list[int], standards: dict[int, float],
                    and m not in own and not any(m == k for k, _ in gone)]
             fits = _fits(due - lump, new, tol)
             if len(fits) == 1:
-                odd.pop()  # (a dated admission the lump took in late, or never)
+                told = True  # (a dated admission the lump took in late, or never)
                 for m in fits[0]:
                     short[m].append((month, rows, lump))
+        if not told:
+            odd.append(month)
     # never taken in: short of her every month from her first to the last (a lump rising later took her in late, as a
     # home may from the month after the approval: no finding)
     short = {m: paid for m, paid in short.items()

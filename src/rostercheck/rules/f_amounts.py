@@ -1479,6 +1479,8 @@ def check_f06(ctx: Context) -> list[Finding]:
     maybe |= {(n.household, led.cols["month"][r]) for n in head_namesakes(ctx, led).values() for r in n.rows}
     maybe |= _paid_to_former(ctx, led)
     maybe |= _lump_months(ctx, led)
+    _lump_code(ctx, "F06")  # (the lumps read: a 特困 person paid in person from mid-year may have been in a home's lump)
+    maybe |= led.memo.get("care_homes_maybe", set())
     maybe |= _paid_to_dead_former(ctx, led)
     unread, unchecked = unread_pairs(led, paid), set()  # (households with such a month are said partly unchecked)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
