@@ -288,3 +288,13 @@ def test_one_moved_from_the_home_to_dispersed_is_not_unpaid_before_and_the_home_
     paid = lump({m: full(m) for m in months("2026-01", "2026-09")})
     ctx = money_context(rows, paid + every + _own(sun, "2026-08", "2026-09"), DEAD, roster_title=TEKUN)
     assert [(n, c) for n, c, _, _ in money(ctx, "F06")] == [("孙七", "中")]
+
+
+def test_a_month_missing_from_a_residents_own_rows_beside_a_summary_is_still_unpaid():
+    # (h433's shape: every resident paid on rows of her own, the home's 拨付汇总 beside them) 李德明's May is missing
+    paid = lump({m: full(m, cut="2026-06") for m in months("2026-01", "2026-09")})
+    own = [r for who in RESIDENTS + [NEW] for r in _own(who, "2026-01" if who != NEW else "2026-07", "2026-09")
+           if not (who[0] == "李德明" and r["month"] == "2026-05") and not (who[0] == "朱长生" and r["month"] >= "2026-06")]
+    ctx = money_context(roster(RESIDENTS + [NEW]), paid + own, DEAD, roster_title=TEKUN)
+    assert [(n, r) for n, _, _, r in money(ctx, "F06")] == [("李德明", 1576)]
+    assert money(ctx, "F04") == []

@@ -190,6 +190,7 @@ def _lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, lis
         own_rows[int(member[r])][months[r]].append(r)
     itemised = led.memo.setdefault("care_homes_itemised", set())  # homes whose residents are paid on rows of their own
     homes = _residents(ctx, {h: held[h] for h in lumps})
+    led.memo["care_homes_placed"] = {ctx.members["household"].iat[m]: h for h, ms in homes.items() for m in ms}
     tried: dict[int, set[str]] = defaultdict(set)  # member → months with a benefit row of her own, paid or failed
     for r in np.flatnonzero(benefit & (member >= 0)).tolist():
         tried[int(member[r])].add(months[r])

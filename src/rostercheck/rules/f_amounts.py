@@ -727,7 +727,12 @@ def _lump_months(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
         return set()
     care = care_home_rows(ctx, led)
     lumped = {led.cols["month"][r] for r in np.flatnonzero(care & led.array("ok") & led.array("benefit")).tolist()}
-    return {(h, m) for h in cared & set(led.covered) for m in lumped} if lumped else set()
+    if not lumped:
+        return set()
+    _lump_code(ctx, "F06")  # (the homes read: whose resident each is, and the homes whose lump sums residents' own rows)
+    placed, itemised = led.memo.get("care_homes_placed", {}), led.memo.get("care_homes_itemised", set())
+    # (a home whose lump only sums its residents' own rows — h433's 拨付汇总 — pays no one beside them)
+    return {(h, m) for h in cared & set(led.covered) if placed.get(h) not in itemised for m in lumped}
 
 
 def _towns_absent(ctx: Context, led: Ledger) -> tuple[set[tuple[str, str, str]], dict[str, str]]:
