@@ -216,6 +216,16 @@ def test_two_equal_residents_gone_and_one_share_kept_owe_one_standard():
     assert money(ctx, "F01") == []
 
 
+def test_one_dead_and_one_left_of_one_standard_one_share_kept_is_low():
+    # 王桂英 dead, 李德明 left the programme, both in May; one standard kept: the money is told, not whose (nor the code)
+    lists = {"deaths": [{"name": "王桂英", "id": RESIDENTS[1][1], "date": "2026-05-03"}],
+             "exits": [{"name": "李德明", "id": RESIDENTS[2][1], "date": "2026-05-20", "reason": "自愿退出"}]}
+    ctx = context({m: full(m) - (1576 if m >= "2026-06" else 0) for m in months("2026-01", "2026-09")}, lists)
+    assert money(ctx, "F01") == [("王桂英", "低", 1576 * 4, None)] and money(ctx, "F03") == []
+    (f,) = findings(ctx, "F01")
+    assert "李德明" in f.evidence and "类别不能确定" in f.evidence
+
+
 def test_two_residents_gone_of_unequal_standards_one_share_kept_is_not_guessed():
     # 朱长生 (1,700) dead, 张秀兰 (1,820) left: a surplus of 1,700 is his alone, one of 1,576 matches neither
     exits = {**DEAD, "exits": [{"name": "张秀兰", "id": RESIDENTS[3][1], "date": "2026-05-31", "reason": "自愿退出"}]}

@@ -231,6 +231,9 @@ def _lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, lis
             made += [_twice(ctx, led, home, m, standards[m], paid, own[m]) for m, paid in twice.items()]
             made += [_short(ctx, led, home, m, standards[m], since[m], paid, len(residents)) for m, paid in short.items()]
             for f in made:
+                if f.member in shared and len({event[k].code for k in [f.member, *shared[f.member]]}) > 1:
+                    f.confidence = LOW  # (which of them, and so which code, cannot be told)
+                    f.evidence += "（多发的份额也可能是上述其他人员的，类别不能确定，列为低置信度）"
                 if odd:  # (h441: a roster without 审批日期, an admission and a resident paid in person read as each other)
                     f.confidence = LOW
                     f.evidence += (f"（该机构另有 {months_text(odd)}的拨付金额与花名册所列人员的供养标准之和对不上，"
@@ -351,11 +354,12 @@ def _fits(excess: float, candidates: list[tuple[int, float]], tol: float) -> lis
 def _alike(fits: list[list[int]], gone: list[tuple[int, float]], standards: dict[int, float],
            event: dict[int, Event]) -> list[int]:
     """The residents taken for a month's surplus that several sets of ruled-out residents fit alike: all the sets of one
-    size, of ruled-out residents only, of one standard and one code; the first ruled out (then the roster's order)."""
+    size, of ruled-out residents only, of one standard; the first ruled out (then the roster's order). (Of several codes
+    — one dead, one left — the code is not told either: the caller gives it at 低.)"""
     left = {m for m, _ in gone}
     every = sorted({m for combo in fits for m in combo})
     if (not fits or len({len(c) for c in fits}) != 1 or not set(every) <= left
-            or len({standards[m] for m in every}) != 1 or len({event[m].code for m in every}) != 1):
+            or len({standards[m] for m in every}) != 1):
         return []
     return sorted(every, key=lambda m: (event[m].first, m))[:len(fits[0])]
 
