@@ -947,8 +947,11 @@ def _retyped_return(grids: list[Grid]) -> bool:
         # (a 问题类别 column makes it a problem list whatever household columns it keeps: held-out 302's 户主姓名 had a
         # township's ledger skipped, "请用 review 命令核对", by review itself)
         # (h388: a ledger whose only filled column is 整改措施 was read as this quarter's roster)
+        # (h440: a system's return keeping the audit's 类别名称 but not its 类别代码, with 户主姓名 beside it, was read as
+        # this quarter's roster, its people 仍在新花名册中)
         if ({"姓名", "身份证号"} <= set(labels) and {"整改状态", "核实情况", "整改措施"} & set(labels)
-                and ("类别代码" in labels or not any(spec.fit(x) for x in labels for spec in _ROSTER_OWN))):
+                and ({"类别代码", "类别名称"} & set(labels)
+                     or not any(spec.fit(x) for x in labels for spec in _ROSTER_OWN))):
             return True
     return False
 

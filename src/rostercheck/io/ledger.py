@@ -189,6 +189,9 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             for k, cells in enumerate(grid.rows[r + 1:], start=r + 1):
                 rec = {c: (cells[i] if i < len(cells) else "") for c, i in pos.items() if c in COLUMNS}
                 if not any(text(v) for v in rec.values()):
+                    # a line typed under the table in a column the ledger does not carry ('注：整改状态 1-已整改 …' under
+                    # a system's own 系统序号 column: h440, its legend unread and every 3 不属实 left unfilled)
+                    said.append(" ".join(t for t in map(text, cells) if t))
                     continue
                 rec = {c: _cell(c, v) for c, v in rec.items()}
                 for c in fen:
