@@ -272,6 +272,24 @@ def test_l05_an_illness_list_without_a_readable_date_is_said(tmp_path):
     assert illness_dates_note(dated) == []
 
 
+@pytest.mark.parametrize("lists, said", [
+    # must say: a 残联 export without 发证日期 beside an exit list (h440: its disability taken as new, a 中 lead, unsaid)
+    ({"exits": [exit_row()], "disabled": [{"name": "王儿", "cert": f"{SON}41"}]}, ["残疾人"]),
+    ({"exits": [exit_row()], "disabled": [{"name": "王儿", "cert": f"{SON}41"}],
+      "illness": [{"name": "王儿", "id": SON, "disease": "尿毒症"}]}, ["重病", "残疾人"]),
+    # must not: dated, or no exit or refusal list to weigh the date against
+    ({"exits": [exit_row()], "disabled": [{"name": "王儿", "cert": f"{SON}41", "date": "2026-06-01"}]}, []),
+    ({"disabled": [{"name": "王儿", "cert": f"{SON}41"}]}, []),
+])
+def test_l05_a_disabled_list_without_a_readable_date_is_said(lists, said):
+    from rostercheck.coverage import illness_dates_note
+
+    headers = {"disabled": {"date": "发证日期"}} if any("date" in r for r in lists["disabled"]) else None
+    notes = illness_dates_note(context(ROSTER, lists, **({"headers": headers} if headers else {})))
+    assert [next(k for k in ("重病", "残疾人") if k in n) for n in notes] == said
+    assert all("发证日期" in n for n in notes if "残疾人" in n)
+
+
 def test_l05_a_risk_eliminated_after_the_review_date_is_a_low_reason():
     # held-out 235: the monitoring household's risk eliminated only after the review date still counts, at 低 alone
     from rostercheck.rules._coverage import LEADS

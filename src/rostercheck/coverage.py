@@ -387,15 +387,18 @@ def _decision_notes(ctx) -> list[str]:
 
 
 def illness_dates_note(ctx) -> list[str]:
-    """A notice when the illness list gives no date L05 can read: every illness on it is then taken as new since the
-    exit or refusal (held-out 206: a 待遇开始日期 column unread, and nobody told)."""
+    """A notice when the illness or the disabled list gives no date L05 can read: every illness (disability) on it is
+    then taken as new since the exit or refusal (held-out 206: a 待遇开始日期 column unread, and nobody told; h440: a
+    残联 export without 发证日期 made a disability known at the removal a 中 lead, unsaid)."""
     import datetime as dt
 
     from .rules._coverage import rows
 
-    if not ctx.has("illness") or not (ctx.has("exits") or ctx.has("rejected")):
+    if not (ctx.has("exits") or ctx.has("rejected")):
         return []
-    if any(isinstance(row.get("date"), dt.date) for row in rows(ctx, "illness").values()):
-        return []
-    return [f"{ctx.labels['illness']}中没有可识别的认定（待遇开始、确诊）日期：L05 无法判断病情在退出、不予批准时是否已知，"
-            "名单上的病种一律按此后新发计；请在名单中加上认定日期或待遇开始日期列后重新运行。"]
+    undated = [kind for kind in ("illness", "disabled") if ctx.has(kind)
+               and not any(isinstance(row.get("date"), dt.date) for row in rows(ctx, kind).values())]
+    said = {"illness": ("认定（待遇开始、确诊）", "病情", "病种", "认定日期或待遇开始日期"),
+            "disabled": ("发证（办证）", "残疾", "残疾", "发证日期")}
+    return [f"{ctx.labels[kind]}中没有可识别的{said[kind][0]}日期：L05 无法判断{said[kind][1]}在退出、不予批准时是否已知，"
+            f"名单上的{said[kind][2]}一律按此后新发计；请在名单中加上{said[kind][3]}列后重新运行。" for kind in undated]
