@@ -24,6 +24,7 @@ from . import bulk, parallel
 from .io.columns import KIND_LABELS, person_id_columns
 from .io.limits import Limits
 from .io.read import copy_of
+from .io.system_layout import applicants_added
 from .io.table import (RawFile, Table, examples_only, household_files_joined, load_table, place_code_files,
                        place_code_table, read_file, settle_sheet_notes, to_table)
 from .model import Arriving
@@ -116,6 +117,10 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
         item.warnings.extend(said)
         if examples_only(item.frame):  # (h391: a template named among the rosters was read, D03 高 on its example 张三)
             item.frame, item.template = item.frame.iloc[:0], True
+        item.frame, added = applicants_added(item.frame, item.headers)
+        if added:  # (h440: a system's 家庭成员 without the applicant: her car and business never checked)
+            item.warnings.append(f"有 {added} 户申请家庭的成员行中没有申请人本人，已按“"
+                                 f"{item.header_said('head_id')}”列补入申请人（与户主关系记为户主）")
         tables.append(item)
     _coded_places_named(tables, code_tables, limits)
     return other_periods(tables)

@@ -497,3 +497,77 @@ def _missing_heads(members: pd.DataFrame, table: pd.DataFrame, sheet: str,
             new["_key"] = k
         rows.append(new)
     return pd.DataFrame(rows, columns=list(dict.fromkeys([*members.columns, "_row_sheet"])), dtype=object)
+
+
+# The fields an application's member row carries for its family (copied onto the applicant's own row when added);
+# the head's own 劳动能力/健康状况 columns become the applicant's
+_FAMILY_FIELDS = ("programme", "township", "county", "village", "household_no", "head_id", "head_name", "household_size",
+                  "covered_size", "area_type", "benefit", "benefit_total", "bank_account", "phone", "region_code",
+                  "household_status", "outcome", "address", "declared_income", "declared_assets", "approved")
+_OWN_HEAD = {"head_labour": "labour", "head_health": "health"}
+# an application's head column: the applicant's (申请人身份证号, 申请人证件号码), a member of the family by definition
+_APPLICANT_LABEL = re.compile(r"^申请人(?:公民)?(?:身份证|证件|身份号码)")
+# a member row's relation naming the applicant's own row (本人, 户主, 申请人): the applicant is listed, perhaps with a
+# damaged ID
+_SELF = re.compile(r"本人|户主|申请人")
+
+
+def applicants_added(frame: pd.DataFrame, headers: dict[str, str]) -> tuple[pd.DataFrame, int]:
+    """An application list's family rows with the applicant's own row added where its member rows list only the other
+    members (a provincial system's 家庭成员 without the 申请人: h440, the applicant's car and business never checked).
+
+    Only a list whose head column is the applicant's (``申请人身份证号``) is completed: a roster's 户主 need not be a
+    recipient (单人户施保), an applicant is always one of the family. A family is completed when no member row has the
+    applicant's ID, name or a relation naming the applicant; a blank member row of the family (a one-person family's)
+    takes the applicant.
+
+    Args:
+        frame: a roster table's frame (canonical fields, ``_row``, ``_sheet``).
+        headers: field → the header label it was recognised from.
+    Returns:
+        The frame with the applicants' rows, each before its family's first row, and how many were added.
+    """
+    if not {"id", "head_id"} <= set(frame.columns) or not _APPLICANT_LABEL.match(headers.get("head_id", "")):
+        return frame, 0
+    keys = [text(n) or text(h) for n, h in zip(frame["household_no"] if "household_no" in frame.columns
+                                                 else [""] * len(frame), frame["head_id"])]
+    own_ids = [ids.id_number(v).value if text(v) else "" for v in frame["id"]]
+    names = [person_name(text(v)) if text(v) else "" for v in (frame["name"] if "name" in frame.columns else [""] * len(frame))]
+    relations = [text(v) for v in (frame["relation"] if "relation" in frame.columns else [""] * len(frame))]
+    groups: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if k:
+            groups.setdefault(k, []).append(i)
+    rows, before, blanks = [], [], []
+    for k, at in groups.items():
+        first = at[0]
+        raw_head = frame["head_id"].iat[first]
+        head = ids.id_number(raw_head).value if text(raw_head) else ""
+        head_name = person_name(text(frame["head_name"].iat[first])) if "head_name" in frame.columns and \
+            text(frame["head_name"].iat[first]) else ""
+        if not head or any(own_ids[i] == head or (head_name and names[i] == head_name) or _SELF.search(relations[i])
+                           for i in at):
+            continue
+        blank = next((i for i in at if not own_ids[i] and not names[i]), None)
+        new = {c: frame[c].iat[first] for c in frame.columns if c in _FAMILY_FIELDS or c.startswith("_")}
+        new.update({own: frame[c].iat[first] for c, own in _OWN_HEAD.items() if c in frame.columns})
+        new.update({"id": raw_head, "name": frame["head_name"].iat[first] if "head_name" in frame.columns else "",
+                    "relation": "户主"})
+        if blank is not None:
+            blanks.append((blank, new))
+        else:
+            rows.append(new)
+            before.append(first)
+    if not rows and not blanks:
+        return frame, 0
+    out = frame.astype(object)  # (its columns may be categorical: the applicants' cells are new categories)
+    for i, new in blanks:
+        for c, v in new.items():
+            if c in out.columns:
+                out.iat[i, out.columns.get_loc(c)] = v
+    if rows:
+        added = pd.DataFrame(rows, columns=out.columns, dtype=object)
+        order = sorted([(p, 0, j) for j, p in enumerate(before)] + [(p, 1, p) for p in range(len(out))])
+        whole = pd.concat([added, out], ignore_index=True)
+        out = whole.iloc[[j if tag == 0 else len(added) + j for _, tag, j in order]].reset_index(drop=True)
+    return out, len(rows) + len(blanks)
