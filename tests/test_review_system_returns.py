@@ -93,3 +93,29 @@ def test_returns_without_category_codes_are_all_read_as_returns_not_as_this_quar
     assert len(reviewed) == len(rows) and set(reviewed["乡镇"]) == set(towns)
     assert set(reviewed["整改状态"]) == {"核实无问题"}  # all still enrolled, every township said 3 不属实
 
+
+
+@pytest.mark.parametrize("name, rows, read", [
+    # must read: a system's 代码说明 beside its CSV returns, or one named after the return
+    ("代码说明.csv", [["字段", "代码", "含义"], ["整改状态", "1", "已整改"], ["整改状态", "2", "整改中"],
+                     ["整改状态", "3", "不属实"]], ["整改中", "不属实"]),
+    ("城关镇_整改台账_代码表.csv", [["字段", "代码", "含义"], ["整改状态", "1", "已整改"], ["整改状态", "2", "整改中"],
+                              ["整改状态", "3", "不属实"]], ["整改中", "不属实"]),
+    # must not: a legend of another column, or a file not named as a code table
+    ("代码说明.csv", [["字段", "代码", "含义"], ["人员状态", "1", "正常"], ["人员状态", "2", "停保"],
+                     ["人员状态", "3", "死亡"]], ["2", "3"]),
+    ("河口乡_整改台账.csv", [["字段", "代码", "含义"], ["整改状态", "1", "已整改"], ["整改状态", "2", "整改中"],
+                        ["整改状态", "3", "不属实"]], ["2", "3"]),
+])
+def test_a_csv_returns_codes_are_read_by_the_code_table_beside_it(tmp_path, name, rows, read):
+    # h440 (RJ): six townships' GBK CSV returns, 整改状态 1/2/3, the system's 代码说明.csv beside them: the codes were said
+    # unread and every 3 (不属实) counted as nothing written (76/86 statuses → 86/86)
+    path = tmp_path / "城关镇_整改台账.csv"
+    path.write_bytes((",".join(_SYSTEM + ["类别代码", "姓名", "身份证号", "整改状态"]) + "\n"
+                      f"ZG000001,430525100,RW2026Q3-01,周立军,{_CHECKER},C02,张三,{ZHANG},2\n"
+                      f"ZG000002,430525100,RW2026Q3-01,周立军,{_CHECKER},C04,李四,{LI},3\n").encode("gbk"))
+    (tmp_path / name).write_bytes("\n".join(",".join(r) for r in rows).encode("gbk"))
+    prev = read_previous(path)
+    said = " ".join(prev.attrs["notes"])
+    assert list(prev["整改状态"]) == read
+    assert (f"按代码表文件《{name}》读取" in said) == (read[0] == "整改中")

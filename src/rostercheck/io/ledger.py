@@ -243,6 +243,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     # (held-out 234: a township's filter hid every other row, read and never said, as README promises of any input)
     notes = [n for g in grids for n in g.notes]
     decoded, read = _statuses_decoded(frame, status_labels, "。\n".join(t for t in said if t))
+    if decoded and not read:  # a CSV return holds no 说明 page: its system's 代码说明 file beside it may (h440)
+        decoded, read = _statuses_by_code_files(frame, status_labels, path, limits, decoded)
     if decoded:
         notes.append(decoded)
     if not read:  # (a page whose legend was read is no page unread)
@@ -332,6 +334,22 @@ def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple
         return f"“整改状态”列的代码按工作簿中的说明读取（{shown}）", True
     return (f"“整改状态”列写成代码（{'、'.join(left)}），" + (f"其余按说明读取（{shown}），" if shown else "")
             + "未找到这些代码的含义，按未填写整改情况处理；请把代码改为文字（如“已清退”“核实无问题”“整改中”）后重新运行"), False
+
+
+def _statuses_by_code_files(frame: pd.DataFrame, labels: set[str], path: Path, limits: Limits | None,
+                            said: str) -> tuple[str, bool]:
+    """Read the 整改状态 codes a return left unread by the code tables beside it: one named after it (城关镇_整改台账_代码表.csv)
+    or after no file (代码说明.csv, 数据字典.xlsx: :func:`io.table.folder_code_tables`), as a roster's are read (h440: a
+    township system's CSV return, 1/2/3 with 代码说明.csv beside it, its 3 不属实 left unfilled). Returns the note and
+    whether every code was read; ``said`` (the note of the first reading) when no such table reads them."""
+    from .ledgers import code_tables
+    from .table import companion_code_files, folder_code_tables
+
+    legends, files = code_tables([*companion_code_files(path), *folder_code_tables(path)], limits)
+    if not legends:
+        return said, False
+    note, read = _statuses_decoded(frame, labels, legends)
+    return note.replace("按工作簿中的说明读取", f"按代码表文件{''.join(f'《{p.name}》' for p in files)}读取"), read
 
 
 # A 整改状态 cell holding a number alone that may be yuan (500, 1,440, ￥300.00: two digits or more, no leading 0)
