@@ -295,6 +295,16 @@ def test_headers(kind, headers, expected):
         # held-out 273: a vehicle's 使用人 group (two-row header) before its 车主's, read as the owner
         ("vehicles", ["号牌号码", "使用人姓名", "使用人身份证明号码", "车主姓名", "车主身份证明号码", "车辆类型"],
          {"name": "车主姓名", "id": "车主身份证明号码"}),
+        # h440: a 防返贫 export's 帮扶责任人 (the cadre assigned to the household) before the household's own columns, read
+        # as its member (27 of 43 leads lost); 网格员, 结对帮扶人, 包联干部 alike
+        ("monitoring", ["序号", "行政区划代码", "帮扶责任人", "帮扶责任人身份证号", "紧急联系人身份证号", "户主姓名", "户主身份证号",
+                        "家庭人口数"], {"id": None, "name": None, "head_id": "户主身份证号"}),
+        ("monitoring", ["帮扶责任人身份证号", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号"], {"id": "成员身份证号"}),
+        ("illness", ["患者姓名", "网格员身份证号", "身份证号"], {"id": "身份证号"}),
+        ("disabled", ["姓名", "结对帮扶人身份证号", "残疾人证号"], {"id": None, "cert": "残疾人证号"}),
+        ("roster", ["户主姓名", "姓名", "包联干部身份证号", "身份证号"], {"id": "身份证号"}),
+        # … no other column given up: a cadre's 帮扶村 is no ID
+        ("cadres", ["姓名", "身份证号", "帮扶村", "职务"], {"id": "身份证号", "name": "姓名"}),
     ],
 )
 def test_decoys_before_the_real_columns(kind, headers, expected):

@@ -29,7 +29,10 @@ PAY_WORDS = NET_PAY_WORDS + r"|应发工资|工资收入"
 # Other people who act for or stand beside the row's person (代理人, 家属, 丧属 who reports a death, 受益人, 见证人 …):
 # such a word anywhere after the person's own word makes the column theirs (车主代理人身份证号, 参保人配偶姓名: held-out 209).
 AGENTS = (r"配偶|经办|联系人|代理|代办|监护|委托|受托|填报|填表|审核|审批|录入|操作员|亲属|家属|丧属|担保|紧急|代领|联络员|"
-          r"申报人|报告人|办理人|经手人|受益人|见证人|驾驶人|帮教|包保|使用人|使用者|承租人|租用人")
+          r"申报人|报告人|办理人|经手人|受益人|见证人|驾驶人|帮教|包保|使用人|使用者|承租人|租用人|"
+          # (h440: a 防返贫 export's 帮扶责任人身份证号 before 户主身份证号 was read as the household's member, the cadre's
+          # ID covering or lowering 27 of 43 leads)
+          r"帮扶|责任人|网格员|包联|结对")
 QUALIFIERS = (AGENTS + r"|户主|父亲|母亲|子女|干部|赡养|抚养|扶养|义务人|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|"
               r"权利人|产权人|收款人|领款人|开户人|领取人|财务|办税|监事|登记人")
 # Each list kind's own words for the person a row is about (逝者姓名, 参保人身份证号, 机动车所有人): a name or ID column
