@@ -119,3 +119,23 @@ def test_a_csv_returns_codes_are_read_by_the_code_table_beside_it(tmp_path, name
     said = " ".join(prev.attrs["notes"])
     assert list(prev["整改状态"]) == read
     assert (f"按代码表文件《{name}》读取" in said) == (read[0] == "整改中")
+
+
+@pytest.mark.parametrize("own, head, read", [
+    # must read: a system's spellings of the IDs (h440 RK: refused, "不是问题清单", the review stopped)
+    ("证件号码", "户主证件号码", True),
+    ("公民身份证号", "户主公民身份号码", True),
+    ("身份证件号码", "户主身份证件号码", True),
+    # must not: the checker's 证件号码 is no person's of the list
+    ("核查人员证件号码", "户主证件号码", False),
+])
+def test_a_system_returns_id_spellings_are_its_ids(tmp_path, own, head, read):
+    path = tmp_path / "城关镇_整改台账.csv"
+    path.write_text(",".join(["系统序号", "类别代码", "姓名", own, "户主姓名", head, "整改状态"]) + "\n"
+                    f"ZG000001,C02,张三,{ZHANG},张三,{ZHANG},已整改\n", encoding="utf-8")
+    if read:
+        prev = read_previous(path)
+        assert list(prev["身份证号"]) == [ZHANG] and list(prev["户主身份证号"]) == [ZHANG]
+    else:
+        prev = read_previous(path)  # read by 户主身份证号 + 姓名; the checker's column carried as the township's own
+        assert list(prev["身份证号"]) == [""] and list(prev["户主身份证号"]) == [ZHANG]

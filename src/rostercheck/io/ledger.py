@@ -38,6 +38,10 @@ _CODE = re.compile(rf"^\s*({_CODES})\b")
 _CELL_CODE = re.compile(rf"\s*({_CODES})(?![0-9A-Z])")  # a 类别代码 cell's code, its name after it or not
 # Header spellings townships produce when they retype a header.
 _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证号", "户主身份证号码": "户主身份证号", "类别": "类别代码",
+            # (h440: a system's return naming the IDs 证件号码 | 户主证件号码 was refused as no problem list)
+            "证件号码": "身份证号", "证件号": "身份证号", "身份证件号码": "身份证号", "公民身份证号": "身份证号",
+            "公民身份证号码": "身份证号", "户主证件号码": "户主身份证号", "户主公民身份号码": "户主身份证号",
+            "户主身份证件号码": "户主身份证号",
             "问题类别": "类别代码", "问题类型": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
             "核实结果": "核实情况", "核实结论": "核实情况",
             # (h421: a retyped return's 核查结论 | 备注 was no problem list at all, the run stopped "看起来是养老金发放名单";
