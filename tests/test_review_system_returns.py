@@ -139,3 +139,22 @@ def test_a_system_returns_id_spellings_are_its_ids(tmp_path, own, head, read):
     else:
         prev = read_previous(path)  # read by 户主身份证号 + 姓名; the checker's column carried as the township's own
         assert list(prev["身份证号"]) == [""] and list(prev["户主身份证号"]) == [ZHANG]
+
+
+@pytest.mark.parametrize("header, cells, read, carried", [
+    # must read: the system's code column of the status, its legend in the header (h440: carried as the township's own
+    # column, every row taken as unfilled)
+    (["整改状态代码（1已整改 2整改中 3不属实）"], [["1"], ["3"]], ["已整改", "不属实"], []),
+    (["整改结果代码（1已整改 2整改中 3不属实）"], [["1"], ["3"]], ["已整改", "不属实"], []),
+    # must not: beside a 整改状态 in words, the code column is the township's own and the words are the status
+    (["整改状态代码", "整改状态"], [["1", "整改中"], ["3", "不属实"]], ["整改中", "不属实"], ["整改状态代码（乡镇添加）"]),
+])
+def test_a_status_code_column_is_the_status_unless_its_words_stand_beside_it(tmp_path, header, cells, read, carried):
+    path = tmp_path / "城关镇_整改台账.csv"
+    path.write_text(",".join(["系统序号", "类别代码", "姓名", "身份证号", *header]) + "\n"
+                    + "".join(f"ZG{k},C0{k + 2},{name},{pid},{','.join(c)}\n"
+                              for k, (name, pid, c) in enumerate([("张三", ZHANG, cells[0]), ("李四", LI, cells[1])])),
+                    encoding="utf-8")
+    prev = read_previous(path)
+    assert list(prev["整改状态"]) == read
+    assert [c for c in prev.columns if c.endswith("（乡镇添加）") and c != "系统序号（乡镇添加）"] == carried
