@@ -623,6 +623,39 @@ def unjoined_members(members: pd.DataFrame) -> np.ndarray:
     return joined & ~listed & numbered
 
 
+def copies_joined(findings: list[Finding]) -> list[Finding]:
+    """One finding for a record a list gives twice: findings of one code about one member from one list whose facts
+    (the record's identity and decisive values, without row numbers) are the same are one problem, listed once at
+    the strongest confidence, its evidence naming the other rows (h442: a staff row, a death, a car exported twice
+    made two 高 rows of one problem). Money findings (their months and sums) are left as they are.
+
+    Args:
+        findings: the findings, exact repeats already dropped.
+    Returns:
+        The findings, copies joined into the first of each, in their order.
+    """
+    groups: dict[tuple, list[Finding]] = {}
+    order: list[tuple] = []
+    for i, f in enumerate(findings):
+        key = ((f.code, f.member, f.source, f.facts) if f.facts and f.recover is None and f.repay is None
+               and f.subject is None and f.source_row else (i,))
+        if key not in groups:
+            order.append(key)
+        groups.setdefault(key, []).append(f)
+    out = []
+    for key in order:
+        group = groups[key]
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        best = min(group, key=lambda f: CONFIDENCE_ORDER.get(f.confidence, 9))
+        rows = list(dict.fromkeys(r for f in [best, *group] for r in str(f.source_row).split("、") if r))
+        others = [r for r in rows if r not in str(best.source_row).split("、")]
+        said = f"（《{best.source}》第 {'、'.join(others)} 行是同一条记录，重复列出，只列一次）" if others else ""
+        out.append(replace(best, evidence=best.evidence + said, source_row="、".join(rows)))
+    return out
+
+
 def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     """Turn findings into report rows (the findings.csv contract), sorted for township workers.
 
@@ -635,7 +668,7 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
     first: dict[tuple, Finding] = {}
     for f in findings:
         first.setdefault((f.code, f.member, f.source, f.source_row, f.evidence), f)
-    kept = list(first.values())
+    kept = copies_joined(list(first.values()))
     # The person columns, column by column: the members' cells at the findings' members; a payee on no roster
     # (member < 0) brings its own (Finding.subject).
     at = np.array([0 if f.subject is not None else f.member for f in kept], dtype=np.int64)

@@ -875,13 +875,20 @@ def wage_of(ctx: Context, hs: list[Hit], rows: Mapping[int, Mapping], who: str, 
     params = ctx.specs["C06"].params
     notice = "wages:left" if whose == "花名册人员" else f"wages:left:{whose}"
     left: dict[str, dict[int, str]] = ctx.cache.setdefault(notice + ":rows", {})
-    used, seen = [], set()
+    used, seen, copies = [], set(), set()
     for h in hs:
         row = rows[h.r]
         mon = text_of(row, "month")
         if h.r in seen or (months != [""] and mon not in months):
             continue
         said = f"{who} {mon or text_of(row, 'year')}".strip()
+        copy = (text_of(row, "id"), *(text_of(row, f) for f in _WAGE_RECORD), str(row.get("wage")))
+        if copy in copies:
+            # the same record exported twice (one person, employer, month and wage on two rows; h442: a list joined
+            # from two extracts doubled a 1,000 wage into a C06) is one wage
+            left.setdefault("重复记录（同一单位、同一月份、同一金额的行重复列出，只计一次）", {})[h.r] = said
+            continue
+        copies.add(copy)
         if has_any(text_of(row, "pay_type"), params.get("back_pay_words", [])):
             left.setdefault("补缴", {})[h.r] = said
             continue  # (a 补缴 row for an earlier month in a month of the list: no wage of that month)
@@ -922,6 +929,10 @@ def wage_of(ctx: Context, hs: list[Hit], rows: Mapping[int, Mapping], who: str, 
     own = [] if annual or months == [""] else sorted(paid)
     return Wage(used[0].member, total / (1 if annual else max(len(months), 1)), [h.r for h in used],
                 weakest([h.confidence for h in used]), used[0].key, period, own, total)
+
+
+# the fields that tell one wage record from another of the same person (:func:`wage_of`)
+_WAGE_RECORD = ("name_key", "employer", "month", "year", "pay_type", "income_item")
 
 
 def few_months(ctx: Context, earned: set[str]) -> str:

@@ -1,0 +1,81 @@
+"""A record a reference list gives twice (h442): one wage, one problem.
+
+Lists joined from two extracts repeat rows. A repeated wage row is one wage (C06 summed two and flagged a 1,000 wage
+in a household of three); a repeated staff row, death or car is one problem (listed once, its evidence naming the
+other row), while two different records of one person stay two findings.
+"""
+
+import pytest
+
+from helpers import context, flagged, household, make_id
+from rostercheck.audit import findings_frame, run_checks
+
+HEAD = make_id("19750101", 111)
+WIFE = make_id("19770202", 122)
+KID = make_id("20120505", 131)
+MONTHS = ("2026-07", "2026-08", "2026-09")
+
+
+def family(**extra):
+    return household("张三", HEAD, [("李梅", "配偶", WIFE), ("张小", "子女", KID)], **extra)
+
+
+def wage_rows(amount, unit="清河县宏达建材有限公司", pid=HEAD, name="张三"):
+    return [{"name": name, "id": pid, "employer": unit, "wage": amount, "month": m} for m in MONTHS]
+
+
+# C06: (wage rows, confidence flagged or None); 1,000 ÷ 3 = 333 < 516, 2,000 ÷ 3 = 667 > 516
+WAGES = [
+    # must not flag: one job's rows exported twice
+    (wage_rows(1000) * 2, None),
+    # must flag: two employers paying 1,000 each in the same months
+    (wage_rows(1000) + wage_rows(1000, unit="清河县第二砖厂"), "高"),
+    # must flag: the same employer paying different amounts (a second payment, not a copy)
+    (wage_rows(1000) + wage_rows(1100), "高"),
+    # must flag: a wage above the standard listed twice is still above it
+    (wage_rows(2000) * 2, "高"),
+]
+
+
+@pytest.mark.parametrize("rows, conf", WAGES)
+def test_wage_rows_exported_twice_count_once(rows, conf):
+    got = flagged(context(family(), {"wages": rows}), "C06")
+    assert got == ([("张三", conf)] if conf else [])
+
+
+def test_the_copies_left_out_are_said():
+    ctx = context(family(), {"wages": wage_rows(2000) * 2})
+    findings, _ = run_checks(ctx, ["C06"])
+    assert "月均 2,000.00 元" in findings[0].evidence
+    assert any("重复记录" in line for line in ctx.cache.get("wages:left", []))
+
+
+def frame(lists, code):
+    ctx = context(family(), lists)
+    return findings_frame(ctx, run_checks(ctx, [code])[0])
+
+
+STAFF = {"name": "张三", "id": HEAD, "unit": "清河县第一中学", "category": "事业"}
+CAR = {"name": "张三", "id": HEAD, "plate": "湘E·12345", "vehicle_type": "小型轿车", "use": "非营运", "status": "正常"}
+DEATH = {"name": "李梅", "id": WIFE, "death_date": "2026-05-03"}
+
+# (code, list kind, rows, findings expected)
+COPIES = [
+    # must flag once: the same record twice
+    ("C01", "staff", [STAFF, dict(STAFF)], 1),
+    ("C04", "vehicles", [CAR, dict(CAR)], 1),
+    ("C02", "deaths", [DEATH, dict(DEATH, death_date="20260503")], 1),
+    # must flag twice: two records of one person (two cars, two employers)
+    ("C04", "vehicles", [CAR, dict(CAR, plate="湘E·67890")], 2),
+    ("C01", "staff", [STAFF, dict(STAFF, unit="清河县自来水公司", category="国企")], 2),
+]
+
+
+@pytest.mark.parametrize("code, kind, rows, n", COPIES)
+def test_a_record_listed_twice_is_one_finding(code, kind, rows, n):
+    got = frame({kind: rows}, code)
+    assert len(got) == n
+    assert set(got["置信度"]) == {"高"}
+    if n == 1:
+        assert got["来源行"].iat[0] == "2、3"
+        assert got["依据"].iat[0].endswith("第 3 行是同一条记录，重复列出，只列一次）")
