@@ -102,6 +102,27 @@ def test_scrapped_and_deregistered_cars_are_not_flagged():
     assert flagged(context(roster(), lists), "C04") == []
 
 
+# h442: a remark saying the car left the person (状态 blank or unread); AS_OF 2026-09-30
+REMARKS = [
+    # must not flag: scrapped, deregistered or transferred by the review date
+    ("", "注销日期：2025-11-30", None),
+    ("", "已报废", None),
+    ("", "2026年3月5日已过户", None),
+    ("", "20260105转出", None),
+    # must flag: the words negated, a date after the review date, or a status saying the car is in use
+    ("", "未注销", "高"),
+    ("", "注销日期：2026-11-30", "高"),
+    ("正常", "已报废", "高"),
+    ("", "年检正常", "高"),
+]
+
+
+@pytest.mark.parametrize("status, remark, conf", REMARKS)
+def test_a_remark_saying_the_car_is_gone(status, remark, conf):
+    ctx = context(roster(), {"vehicles": [dict(car(status=status), remark=remark)]})
+    assert flagged(ctx, "C04") == ([("张三", conf)] if conf else [])
+
+
 def test_single_home_is_not_flagged_even_with_two_owners():
     lists = {"properties": [prop("张三", HEAD, "住宅", "东村 3 组 5 号", cert="湘(2020)清河不动产权第 0001 号"),
                             prop("李梅", WIFE, "住宅", "东村3组5号", cert="湘(2020)清河不动产权第 0001 号")]}

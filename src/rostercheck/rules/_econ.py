@@ -1095,8 +1095,42 @@ def vehicle_counts(row: Mapping, params: dict, day: dt.date) -> bool:
     Returns:
         True when it counts.
     """
-    return not vehicle_exempt(row, params) and (vehicle_status(row.get("status"), params) != INACTIVE
-                                                or ended_after(row, day))
+    status = vehicle_status(row.get("status"), params)
+    return not vehicle_exempt(row, params) and (status != INACTIVE or ended_after(row, day)) and not (
+        status != ACTIVE and remark_ended(row.get("remark"), params, day))
+
+
+# a date written in a remark (注销日期：2025-11-30, 2025年11月30日报废, 20251130)
+_REMARK_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})|((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+_NEGATED = "未|没有|尚未|无|不"
+
+
+def remark_ended(remark: object, params: dict, day: dt.date) -> bool:
+    """Whether a vehicle's remark (备注) says it was scrapped, deregistered or transferred ([C04]
+    inactive_vehicle_statuses, not negated: 未注销) by the review date: a date written beside the words after the day
+    leaves it the person's (h442: a blank 机动车状态 beside 备注 注销日期：2025-11-30 was a C04 高).
+
+    Args:
+        remark: the remark cell.
+        params: the [C04] parameters.
+        day: the review date.
+    Returns:
+        True when the remark says the vehicle had left the person by the day.
+    """
+    text = _text(remark)
+    if not text:
+        return False
+    words = [w for w in params["inactive_vehicle_statuses"] if w in text]
+    if not words or all(re.search(f"(?:{_NEGATED})\\s*{re.escape(w)}", text) for w in words):
+        return False
+    for m in _REMARK_DATE.finditer(text):
+        y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        try:
+            if dt.date(int(y), int(mo), int(d)) > day:
+                return False
+        except ValueError:
+            continue
+    return True
 
 
 def vehicle_ended_later(row: Mapping, params: dict, day: dt.date) -> str:
