@@ -130,6 +130,8 @@ def normalise(table: Table) -> pd.DataFrame:
     if "household_no" in out.columns:
         out["household_no_text"] = out["household_no"]  # as written (0102005), for the evidence (held-out 181)
         out["household_no"] = [household_key(v) for v in out["household_no"]]
+        if table.kind == "registry":
+            _households_of_counties(out)
         if table.kind == "registry" and any(c in out.columns for c in ("status", *_GONE_ON)):
             _gone_from_household(table, out)
     if "range" in out.columns:
@@ -667,6 +669,41 @@ def _gone_from_household(table: Table, out: pd.DataFrame) -> None:
             said = f"{said}（{'该列' if said else ''}空白而填有{dates}的也算）" if said else f"填有{dates}"
         table.warnings.append(f"有 {int((out['left'] != '').sum())} 人的{said}："
                               "已死亡的不作为亲属，已迁出的配偶不作为配偶（父母子女等血亲关系仍按原户籍认定）")
+
+
+# an address's part up to its county (湖南省邵阳市洞口县, 隆回县桃洪镇工业区): few distinct texts to look up
+_TO_COUNTY = r"^(?P<county>.{0,20}(?:县|旗|区|市))"
+
+
+def _households_of_counties(out: pd.DataFrame) -> None:
+    """Tell apart the households of several counties under one 户号: 户号 are numbered by each police station, so a
+    registry of several counties repeats them (h442: 洞口县's 户号 000100089 made a 洞口县 nurse the husband of a 隆回县
+    recipient, C01 中). A 户号 whose 户主 rows' addresses name two or more counties is split by county; a row whose address
+    names none stays under the bare 户号, beside neither. One 户主 and a member living in another county stay one household.
+
+    Args:
+        out: the normalised registry (household_no, address, relation), changed in place.
+    """
+    if "address" not in out.columns or "relation" not in out.columns or not len(out):
+        return
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from . import regions
+
+    addresses = pa.array(["" if v is None else str(v) for v in out["address"].tolist()], type=pa.string())
+    parts = pc.extract_regex(addresses, _TO_COUNTY).field(0).to_pylist()  # ('' where none)
+    named = {p: regions.county_name_in(p) for p in set(parts) if p}
+    county = pd.Series([named.get(p, "") if p else "" for p in parts], index=out.index, dtype=object)
+    if county[county != ""].nunique() < 2:
+        return
+    heads = out["relation"].map({v: codes.is_head(v) for v in set(out["relation"].tolist())}).astype(bool)
+    counted = pd.DataFrame({"no": out["household_no"], "county": county})[heads & (county != "")]
+    several = counted.groupby("no")["county"].nunique()
+    split = set(several[several > 1].index)
+    if not split:
+        return
+    at = out["household_no"].isin(split) & (county != "")
+    out.loc[at, "household_no"] = out.loc[at, "household_no"] + "@" + county[at]
 
 
 def household_key(value: str) -> str:
