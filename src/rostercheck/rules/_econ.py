@@ -1166,6 +1166,65 @@ def vehicles_counted(ctx: Context) -> Callable[[Mapping], bool]:
     return counts
 
 
+_PLATE_MARKS = re.compile(r"[\s\u00b7\u2022\u30fb.\-\uff0d]")  # (spaces, middle dots, dashes)
+
+
+def record_key(kind: str, row: Mapping) -> str:
+    """What one vehicle or business is known by within its list: the plate without marks (湘E·12345 = 湘E12345), the
+    business's name; '' when the row writes none."""
+    if kind == "vehicles":
+        return _PLATE_MARKS.sub("", text_of(row, "plate")).upper()
+    return re.sub(r"\s", "", text_of(row, "entity"))
+
+
+def gone_copy(ctx: Context, kind: str, member: int, row: Mapping) -> str:
+    """What another row of the same vehicle (plate) or business (name) linked to the same person says when it has the
+    record gone by the review date while this row has it in use: the two rows cannot both be right (h442: a list
+    joined from two extracts kept a car's 正常 row beside its later 注销 row, and a company's 存续 row beside its 注销
+    row: C04 and C05 高); '' when no such row.
+
+    Args:
+        ctx: the audit context.
+        kind: 'vehicles' or 'businesses'.
+        member: the person's member index (her rows of the list: :func:`hits`).
+        row: the row found in use.
+    Returns:
+        The words for the evidence, e.g. '同一号牌 湘E7788 在第 20 行为机动车状态 E（注销），两行必有一误，请核实'.
+    """
+    key = record_key(kind, row)
+    if not key:
+        return ""
+    ref = linked_rows(ctx, kind)
+    params = ctx.specs["C04"].params
+    said = []
+    for h in hits(ctx, kind).get(member, []):
+        other = ref[h.r]
+        if other is row or int(other["_row"]) == int(row["_row"]) or record_key(kind, other) != key:
+            continue
+        if kind == "vehicles":
+            status = vehicle_status(other.get("status"), params)
+            gone = ((status == INACTIVE and not ended_after(other, ctx.as_of))
+                    or (status != ACTIVE and remark_ended(other.get("remark"), params, ctx.as_of)))
+            shown = codes.vehicle_status(other.get("status")).shown if text_of(other, "status") else ""
+        else:
+            gone = not business_running(ctx, other) and (
+                status_class(other.get("status"), ctx.specs["C05"].params["active_statuses"],
+                             ctx.specs["C05"].params["closed_statuses"]) == INACTIVE or ended_before(other, ctx.as_of))
+            shown = text_of(other, "status")
+        if not gone:
+            continue
+        dates = "，".join(f"{text_of(other, f + '_label') or label} {other[f].isoformat()}"
+                         for f, label in (("end", "注销日期"),) if isinstance(other.get(f), dt.date))
+        remark = text_of(other, "remark") if kind == "vehicles" else ""
+        detail = "，".join(x for x in (dates, f"备注 {remark}" if remark else "") if x)
+        said.append(f"第 {int(other['_row'])} 行为{'机动车' if kind == 'vehicles' else ''}"
+                    f"{'状态' if kind == 'vehicles' else '登记状态'} {shown or '（空白）'}" + (f"（{detail}）" if detail else ""))
+    if not said:
+        return ""
+    what = f"同一号牌 {text_of(row, 'plate')}" if kind == "vehicles" else f"同一市场主体 {text_of(row, 'entity')}"
+    return f"{what}在{'、'.join(said)}，与本行不一致，两行必有一误，请核实是否仍{'在本人名下' if kind == 'vehicles' else '在经营'}"
+
+
 def vehicle_use(value: object, params: dict) -> str:
     """Return the class of a 使用性质 cell: 'commercial', 'non_commercial', 'other', '' or UNKNOWN.
 

@@ -10,7 +10,7 @@ from . import link_fact, record_facts, rule, values, where
 from ._econ import (
     BARE_CODE, BULK_CODE_READ, BUSINESS_DATES, BUSINESS_LABELS, Hit, bulk_business_note, bulk_code,
     business_running, business_ended_later, dated, employs_others,
-    ended_yet_active, has_any, hits, held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_meaning,
+    ended_yet_active, gone_copy, has_any, hits, held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_meaning,
     property_shown, property_status,
     shared_text, text_of, vehicle_confidence, vehicle_ended_later, vehicle_meaning, vehicle_shown, vehicle_use,
     vehicles_counted, weakest, VEHICLE_DATES,
@@ -56,8 +56,11 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             shown = values(vehicle_shown(row), dated(_VEHICLE, row, *_DATES["vehicles"]))
             later = vehicle_ended_later(row, params, ctx.as_of) or ended_yet_active(row, ctx.as_of)
             shown += f"（{later}）" if later else ""
+            copy = gone_copy(ctx, "vehicles", m, row)
+            shown += f"；{copy}" if copy else ""
             evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{shown}；{h.key}"
             conf = vehicle_confidence(row, h.confidence, params)
+            conf = weakest([conf, LOW]) if copy else conf
             out.append(Finding("C04", m, evidence, _lead_if_ended(row, ctx, conf), ctx.labels["vehicles"],
                                str(int(row["_row"])), h.key,
                                record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"), h.confidence)))

@@ -6,7 +6,7 @@ from ..io.columns import FIELD_NAMES
 from ..model import LOW, MEDIUM, Context, Finding
 from . import record_facts, rule, values, where
 from ._econ import (BULK_CODE_READ, BUSINESS_DATES, BUSINESS_LABELS, bulk_business_note, business_ended_later,
-                    business_running, dated, employs_others, end_label, ended_before, ended_yet_active, hits,
+                    business_running, dated, employs_others, end_label, ended_before, ended_yet_active, gone_copy, hits,
                     linked_rows, text_of, weakest)
 
 
@@ -41,6 +41,9 @@ def check(ctx: Context) -> list[Finding]:
             # a 存续 beside a 吊销日期 before the review date: one of them is wrong (held-out 223: C05 高; 230: 中 still
             # decided an application's verdict)
             conf = weakest([h.confidence, LOW]) if ended_before(row, ctx.as_of) else h.confidence
+            if copy := gone_copy(ctx, "businesses", m, row):
+                conf = weakest([conf, LOW])
+                evidence = evidence.replace(f"；{h.key}", f"；{copy}；{h.key}")
             if running == BULK_CODE_READ:  # a code no word reads that most of the list's rows hold: at most 中 (h389)
                 conf = weakest([conf, MEDIUM])
                 evidence = evidence.replace(f"；{h.key}", f"（{bulk_business_note(ctx)}）；{h.key}")

@@ -15,7 +15,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, members_file
 from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
-    BULK_CODE_READ, Hit, Wage, bulk_business_note, business_running,
+    BULK_CODE_READ, Hit, Wage, bulk_business_note, business_running, gone_copy,
     hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
     pension_meaning, pensions,
     property_kind, property_shown, shared_text, standard_text, text_of, vehicle_shown, vehicles_counted, wages, weakest,
@@ -101,8 +101,9 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
             name = ctx.value(m, "name")
             for h in found["vehicles"].get(m, []):
                 row = rows["vehicles"][h.r]
-                if counted(row):
-                    sig.append(Signal(VEHICLE, m, partial(_vehicle_words, ctx, name, row, h), h.confidence))
+                if counted(row):  # (a copy of the record saying it gone: a 低 lead, as C04's)
+                    sig.append(Signal(VEHICLE, m, partial(_vehicle_words, ctx, name, row, h),
+                                      LOW if gone_copy(ctx, "vehicles", m, row) else h.confidence))
             for h in found["properties"].get(m, []):
                 row = rows["properties"][h.r]
                 kind = property_kind(row, c04)
@@ -115,7 +116,8 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
                 # (in operation by the list's bulk code only, said in its words: at most 中 as C05's, which C09's and
                 # C10's leads are anyway, h395)
                 if business_running(ctx, row):
-                    sig.append(Signal(BUSINESS, m, partial(_business_words, ctx, name, row, h), h.confidence))
+                    sig.append(Signal(BUSINESS, m, partial(_business_words, ctx, name, row, h),
+                                      LOW if gone_copy(ctx, "businesses", m, row) else h.confidence))
             for h in paid.get(m, []):
                 row = rows["pensions"][h.r]
                 sig.append(Signal(PENSION, m, partial(_pension_words, ctx, name, row, h, c03), h.confidence,
@@ -138,7 +140,8 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
 def _vehicle_words(ctx: Context, name: str, row: dict, h: Hit) -> tuple[str, str]:
     """A vehicle signal's text and identity (its plate and type)."""
     what = text_of(vehicle_shown(row), "vehicle_type") or "机动车"  # a code with its meaning
-    return (f"{name} 名下{what}{_at(ctx, 'vehicles', row)}{_via(h)}",
+    gone = "（同一号牌另有一行已不在本人名下，两行必有一误）" if gone_copy(ctx, "vehicles", h.member, row) else ""
+    return (f"{name} 名下{what}{_at(ctx, 'vehicles', row)}{_via(h)}{gone}",
             f"{fact_text(row.get('plate'))}/{text_of(meant(row, _TYPE), 'vehicle_type')}")
 
 
@@ -160,7 +163,8 @@ def _business_words(ctx: Context, name: str, row: dict, h: Hit) -> tuple[str, st
     """A business's text and identity (its name)."""
     what = text_of(row, "entity") or "市场主体"
     bulk = f"（{bulk_business_note(ctx)}）" if business_running(ctx, row) == BULK_CODE_READ else ""
-    return f"{name} 经营{what}{bulk}{_at(ctx, 'businesses', row)}{_via(h)}", text_of(row, "entity")
+    gone = "（同一市场主体另有一行已注销或吊销，两行必有一误）" if gone_copy(ctx, "businesses", h.member, row) else ""
+    return f"{name} 经营{what}{bulk}{_at(ctx, 'businesses', row)}{_via(h)}{gone}", text_of(row, "entity")
 
 
 def _pension_words(ctx: Context, name: str, row: dict, h: Hit, c03: dict) -> tuple[str, str]:

@@ -1,0 +1,72 @@
+"""Two rows of one vehicle or business that disagree (h442): a list joined from two extracts keeps a car's 正常 row
+beside its later 注销 row, a company's 存续 row beside its 注销 row. Both cannot be right: the finding resting on the
+row in use is a 低 lead naming the other row (C04, C05, and the C09/C10 signals), never 高.
+"""
+
+import pytest
+
+from helpers import context, flagged, household, make_id
+from rostercheck.audit import run_checks
+
+HEAD = make_id("19700101", 111)
+OTHER = make_id("19650505", 151)
+
+
+def roster(**extra):
+    return household("张三", HEAD, [], **extra)
+
+
+def car(status="正常", plate="湘E·12345", pid=HEAD, name="张三", **extra):
+    return {"plate": plate, "vehicle_type": "小型轿车", "use": "非营运", "name": name, "id": pid, "status": status, **extra}
+
+
+def company(status="存续", entity="清河县鑫旺建材有限公司", **extra):
+    return {"entity": entity, "entity_type": "有限责任公司", "name": "张三", "id": HEAD, "employees": 6,
+            "status": status, **extra}
+
+
+# (vehicle rows, C04 expected); the review date is 2026-09-30
+VEHICLES = [
+    # a 低 lead: the same plate (written with or without the dot) deregistered or transferred by the review date
+    ([car(), car(status="注销", end="2025-10-12")], [("张三", "低")]),
+    ([car(), car(status="E", plate="湘E12345")], [("张三", "低")]),
+    ([car(), car(status="", plate="湘E 12345", remark="已过户")], [("张三", "低")]),
+    # must flag 高: another plate gone, the same plate gone only after the review date, another owner's old row
+    ([car(), car(status="注销", plate="湘E·67890")], [("张三", "高")]),
+    ([car(), car(status="注销", end="2026-11-02")], [("张三", "高")]),
+    ([car(), car(status="转出", pid=OTHER, name="李四")], [("张三", "高")]),
+]
+
+
+@pytest.mark.parametrize("rows, expected", VEHICLES)
+def test_a_car_row_beside_a_row_saying_it_gone(rows, expected):
+    assert flagged(context(roster(), {"vehicles": rows}), "C04") == expected
+
+
+BUSINESSES = [
+    ([company(), company(status="注销", end="2024-06-30")], [("张三", "低")]),
+    ([company(), company(status="吊销")], [("张三", "低")]),
+    # must flag 高: another business closed
+    ([company(), company(status="注销", entity="清河县张三副食店")], [("张三", "高")]),
+]
+
+
+@pytest.mark.parametrize("rows, expected", BUSINESSES)
+def test_a_business_row_beside_a_row_saying_it_closed(rows, expected):
+    assert flagged(context(roster(), {"businesses": rows}), "C05") == expected
+
+
+def test_the_evidence_names_the_other_row():
+    ctx = context(roster(), {"vehicles": [car(), car(status="注销", end="2025-10-12")]})
+    (f,) = run_checks(ctx, ["C04"])[0]
+    assert "同一号牌 湘E·12345在第 3 行为机动车状态 注销（注销日期 2025-10-12）" in f.evidence
+    assert "两行必有一误" in f.evidence
+
+
+def test_c09_and_c10_signals_of_such_rows_are_low():
+    lists = {"vehicles": [car(), car(status="注销", end="2025-10-12")],
+             "businesses": [company(), company(status="注销", end="2024-06-30")]}
+    ctx = context(roster(property_declared="无"), lists)
+    assert {c for _, c in flagged(ctx, "C10")} <= {"低"}
+    plain = context(roster(property_declared="无"), {"vehicles": [car()], "businesses": [company()]})
+    assert flagged(plain, "C10") == [("张三", "中")]
