@@ -425,3 +425,31 @@ def test_a_yearly_total_beside_month_columns_is_no_month_of_wages(tmp_path):
     assert "wage" not in table.headers
     assert sorted(zip(normalise(table)["month"], normalise(table)["wage"])) == [
         ("2025-07", 3000.0), ("2025-08", 3000.0), ("2025-09", 3000.0)]
+
+
+# h442: a 灵活就业 person's own contributions are a base chosen, not a wage paid (at most 中, said)
+SELF_PAID = [
+    # at most 中: every row of the earner self-paid (the 缴费单位, or a 缴费类型 column)
+    ({"employer": "灵活就业人员"}, "中"),
+    ({"employer": "", "pay_type": "个人参保缴费"}, "中"),
+    # 高: an employer paying
+    ({"employer": "清河县宏达建材有限公司", "pay_type": "正常缴费"}, "高"),
+]
+
+
+@pytest.mark.parametrize("cells, conf", SELF_PAID)
+def test_a_flexible_workers_own_contributions_are_at_most_medium(cells, conf):
+    rows = [{**row, **cells} for row in wage_rows("张三", HEAD, [3900] * 3)]
+    ctx = context(family(), {"wages": rows})
+    assert flagged(ctx, "C06") == [("张三", conf)]
+    assert ("不是工资发放记录" in evidence(ctx)[0]) == (conf == "中")
+
+
+def test_a_self_paid_supporter_is_at_most_medium_in_c07():
+    old = make_id("19400101", 311)
+    son = make_id("19700101", 313)
+    roster = household("张老", old, [])
+    wages = [{**row, "employer": "灵活就业人员"} for row in wage_rows("张强", son, [3900] * 3)]
+    lists = {"supporters": [{"dependent_name": "张老", "dependent_id": old, "name": "张强", "id": son, "relation": "子"}],
+             "wages": wages}
+    assert flagged(context(roster, lists), "C07") == [("张老", "中")]

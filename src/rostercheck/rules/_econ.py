@@ -935,6 +935,29 @@ def wage_of(ctx: Context, hs: list[Hit], rows: Mapping[int, Mapping], who: str, 
 _WAGE_RECORD = ("name_key", "employer", "month", "year", "pay_type", "income_item")
 
 
+def self_paid(ctx: Context, ref: pd.DataFrame, rows: list[int]) -> str:
+    """What shows a wage to be only a contribution base the person chose: every row's 缴费单位 or 缴费类型 names a
+    flexible worker's own payment ([C06] self_paid_words: 灵活就业人员, 个人参保; h442: 3,900 a month paid as a 灵活就业
+    person was C06 高, a base is no wage paid), else ''.
+
+    Args:
+        ctx: the audit context.
+        ref: the wages list.
+        rows: the wage's rows.
+    Returns:
+        The words as written (e.g. '灵活就业人员'), or ''.
+    """
+    words = ctx.specs["C06"].params.get("self_paid_words", [])
+    said = []
+    for r in rows:
+        cells = [cell(ref, r, f) for f in ("employer", "pay_type")]
+        hit = next((c for c in cells if has_any(c, words)), "")
+        if not hit:
+            return ""
+        said.append(hit)
+    return "、".join(dict.fromkeys(said))
+
+
 def few_months(ctx: Context, earned: set[str]) -> str:
     """What a wage in only a few of the list's months is ([C06] min_months_share_for_high: one-off or irregular pay, a
     bonus or a back payment averaged over all of them is no steady wage, held-out 224), said in the evidence; '' when

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..model import MEDIUM, Context, Finding
 from . import link_fact, rule
-from ._econ import (Wage, above_text, cell, few_months, money_text, standard_text, wage_months, wage_rows, wage_sheet,
-                    wages, weakest)
+from ._econ import (Wage, above_text, cell, few_months, money_text, self_paid, standard_text, wage_months, wage_rows,
+                    wage_sheet, wages, weakest)
 from ._household import households, size_of, standard_for
 
 
@@ -51,6 +51,12 @@ def check(ctx: Context) -> list[Finding]:
         if few:
             conf = weakest([conf, MEDIUM])
             calc += f"；本户{few}"
+        own = {w.member: said for w in earners if (said := self_paid(ctx, ref, w.rows))}
+        if own:
+            if len(own) == len(earners):
+                conf = weakest([conf, MEDIUM])
+            calc += "；" + "、".join(f"{ctx.members.at[m, 'name']}的记录为{said}" for m, said in own.items()) + (
+                "：按本人自选的缴费基数缴费，不是工资发放记录，请核实实际收入" + ("，置信度至多为“中”" if len(own) == len(earners) else ""))
         for w in earners:
             rows = wage_rows(ref, w.rows)
             evidence = f"《{label}》{wage_sheet(ref, w.rows)}第 {rows} 行：{calc}；{w.key}"

@@ -16,7 +16,7 @@ from . import fact_text, link_fact, links, rule, values
 from ._econ import (
     BULK_CODE_READ, BUSINESS_DATES, VEHICLE_DATES, Hit, bulk_business_note, business_running, cell, dated,
     ended_yet_active, exact_rows, few_months, former_rows, money_text,
-    standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
+    self_paid, standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
 from ._coverage import disability_of
 from ._household import households, standard_for
@@ -273,5 +273,7 @@ def _wage_reason(ctx: Context, params: dict, found: list[int], idxs: list[int]) 
     return [(f"《{ctx.labels['wages']}》{wage_sheet(ref, wage.rows)}第 {wage_rows(ref, wage.rows)} 行月均{pay} "
              f"{money_text(average)} 元（{wage.period}）"
              f" > {std_label} {standard_text(standard)} 元 × {params['wage_multiple']:g} = {money_text(limit)} 元"
-             + (f"（赡养人{few}）" if few else ""), ("wage_employers", employers))]
+             + (f"（赡养人{few}）" if few else "")
+             + (f"（记录为{own}：按本人自选的缴费基数缴费，不是工资发放记录，{_FEW_MONTHS}"
+                if (own := self_paid(ctx, ref, wage.rows)) and not few else ""), ("wage_employers", employers))]
 
