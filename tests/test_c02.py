@@ -1786,3 +1786,23 @@ def test_the_bulk_death_code_is_configuration():
     ctx = _deaths_headed(rows, {"date": "注销日期", "cause": "注销原因"})
     ctx.specs["C02"].params["bulk_death_codes"] = []
     assert flagged(ctx, "C02") == [("李梅", "低")]
+
+
+# h442: the person's 在押 row beside another row of his releasing him by the review date (two extracts joined)
+CUSTODY = {"name": "王五", "id": C, "start": "2024-04-01", "end": "2028-04-30", "status": "在押"}
+RELEASES = [
+    # a 低 lead: released (paroled) after this sentence began and before the review date
+    ({"start": "2024-04-01", "released": "2026-07-15", "status": "假释"}, [("王五", "低")]),
+    ({"released": "2026-09-30", "status": "刑满释放"}, [("王五", "低")]),
+    # 高: the release was of an earlier sentence, or comes after the review date
+    ({"start": "2019-01-01", "end": "2022-01-01", "released": "2022-01-01", "status": "刑满释放"}, [("王五", "高")]),
+    ({"start": "2024-04-01", "released": "2026-10-20", "status": "假释"}, [("王五", "高")]),
+]
+
+
+@pytest.mark.parametrize("other, flagged_as", RELEASES)
+def test_a_custody_row_beside_a_release_row_of_the_same_person(other, flagged_as):
+    ctx = context(roster(), {"prisoners": [CUSTODY, {"name": "王五", "id": C, **other}]})
+    assert flagged(ctx, "C02") == flagged_as
+    if flagged_as == [("王五", "低")]:
+        assert "同一人第 3 行" in run_checks(ctx, ["C02"])[0][0].evidence

@@ -509,10 +509,15 @@ def released_later(row: Mapping, as_of: dt.date, params: dict) -> bool:
 def _prisoners(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "prisoners")
     out = []
-    for m, r, conf, key in links(ctx, "prisoners").itertuples(index=False):
+    found = links(ctx, "prisoners")
+    rows_of: dict[int, list[int]] = {}
+    for m, r in zip(found["m"].tolist(), found["r"].tolist()):
+        rows_of.setdefault(m, []).append(r)
+    for m, r, conf, key in found.itertuples(index=False):
         row = ref[r]
         if not in_custody(row, ctx.as_of, params):
             continue
+        later = released_since(row, [ref[o] for o in rows_of[m] if o != r], ctx.as_of, params)
         status = str(row.get("status", "") or "")
         held = any(w in status for w in params["custody_words"])
         span = values(_dates_shown(row), {"start_text": "入监日期", "end_text": "刑期止日", "released_text": "释放日期",
@@ -528,8 +533,36 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
             what, conf = (what.replace(f"，核查日期 {ctx.as_of.isoformat()} 在服刑期内", "")
                           + f"（{'，'.join(doubts)}，请核实核查日期 {ctx.as_of.isoformat()} 是否在服刑期内）",
                           MEDIUM if conf == HIGH else conf)
+        if later:
+            what, conf = what + f"；{later}", LOW
         out.append(_emit(ctx, "prisoners", m, row, conf, key, what))
     return out
+
+
+def released_since(row: Mapping, others: list[Mapping], as_of: dt.date, params: dict) -> str:
+    """What another row of the same person says when it has him released (假释, 刑满释放 …) on or before the review date
+    and not before this row's 入监日期: this row in custody is then an older snapshot, or one of the two is wrong (h442: a
+    list joined from two extracts kept the 在押 row beside the 假释 row dated 2026-07-15, C02 高); '' when none.
+
+    Args:
+        row: the row found in custody on the review date.
+        others: the person's other rows of the list.
+        as_of: the review date.
+        params: the [C02] parameters.
+    Returns:
+        The words for the evidence.
+    """
+    start = row.get("start")
+    for other in others:
+        out = other.get("released")
+        if not isinstance(out, dt.date) or out > as_of or in_custody(other, as_of, params):
+            continue
+        if isinstance(start, dt.date) and out < start:
+            continue  # (an earlier sentence's release)
+        status = str(other.get("status", "") or "").strip()
+        return (f"同一人第 {int(other['_row'])} 行{f'状态 {status}，' if status else ''}释放日期 {out.isoformat()}"
+                f"（在本行入监日期之后、核查日期之前）：核查日期可能已不在押，两行必有一误，请核实")
+    return ""
 
 
 def _dates_shown(row: dict) -> dict:
