@@ -70,3 +70,43 @@ def test_c09_and_c10_signals_of_such_rows_are_low():
     assert {c for _, c in flagged(ctx, "C10")} <= {"低"}
     plain = context(roster(property_declared="无"), {"vehicles": [car()], "businesses": [company()]})
     assert flagged(plain, "C10") == [("张三", "中")]
+
+
+# C01: the person's row in post beside his row of the same post saying he left (staff: the unit; cadres: village, post)
+STAFF_ROW = {"name": "张三", "id": HEAD, "unit": "清河县第一中学", "category": "事业", "status": "在职"}
+CADRE_ROW = {"name": "张三", "id": HEAD, "township": "城关镇", "village": "东村", "post": "村委会委员", "status": "在任"}
+POSTS = [
+    # a 低 lead: left the same post by the review date, or undated
+    ("staff", [STAFF_ROW, dict(STAFF_ROW, status="离职", end="2026-03-31")], [("张三", "低")]),
+    ("cadres", [CADRE_ROW, dict(CADRE_ROW, post="村委委员", status="离任", end="2025-12-31")], [("张三", "低")]),
+    ("cadres", [CADRE_ROW, dict(CADRE_ROW, status="离任")], [("张三", "低")]),
+    # 高: left another post (moved, promoted), or leaves only after the review date
+    ("staff", [STAFF_ROW, dict(STAFF_ROW, unit="清河县第二中学", status="调出", end="2025-08-31")], [("张三", "高")]),
+    ("cadres", [dict(CADRE_ROW, post="村党支部书记"), dict(CADRE_ROW, status="离任", end="2025-12-31")], [("张三", "高")]),
+    ("staff", [STAFF_ROW, dict(STAFF_ROW, status="离职", end="2026-11-30")], [("张三", "高")]),
+]
+
+
+@pytest.mark.parametrize("kind, rows, expected", POSTS)
+def test_a_row_in_post_beside_a_row_of_the_same_post_saying_he_left(kind, rows, expected):
+    assert flagged(context(roster(), {kind: rows}), "C01") == expected
+
+
+# C04: a second home's 现势 row beside the same home's row saying it sold or transferred
+def home(location, status="现势"):
+    return {"name": "张三", "id": HEAD, "usage": "住宅", "location": location, "area": 90, "status": status}
+
+
+HOMES = [
+    ([home("东村 1 号"), home("人民路 8 号"), home("人民路 8 号", "已转移")], [("张三", "低")]),
+    ([home("东村 1 号"), home("人民路 8 号"), home("人民路 8 号", "历史")], [("张三", "低")]),
+    # 高: the row gone is of a third home; two current homes remain
+    ([home("东村 1 号"), home("人民路 8 号"), home("新华路 3 号", "已转移")], [("张三", "高")]),
+]
+
+
+@pytest.mark.parametrize("rows, expected", HOMES)
+def test_a_home_beside_a_row_of_it_saying_it_gone(rows, expected):
+    ctx = context(roster(property_declared="无"), {"properties": rows})
+    assert flagged(ctx, "C04") == expected
+    assert {c for _, c in flagged(ctx, "C09")} <= ({"低"} if expected == [("张三", "低")] else {"中"})

@@ -1441,6 +1441,37 @@ def property_status(row: Mapping, params: dict) -> str:
     return status_class(row.get("status"), params["current_property_statuses"], inactive)
 
 
+def gone_homes(ctx: Context, idxs: list[int]) -> dict[str, Mapping]:
+    """A household's homes (:func:`home_key`: their location, else certificate) that a row of the properties list linked
+    to one of its members has sold, transferred or cancelled (权利状态 历史, 已转移, 注销登记 …): a 现势 row of the same
+    home beside it cannot be right too (h442: a list joined from two extracts kept a flat's 现势 row beside its 已转移
+    row, two homes at C04 高).
+
+    Args:
+        ctx: the audit context.
+        idxs: the household's members.
+    Returns:
+        home key → the row saying it gone.
+    """
+    if not ctx.has("properties"):
+        return {}
+    params, found, ref = ctx.specs["C04"].params, hits(ctx, "properties"), linked_rows(ctx, "properties")
+    out: dict[str, Mapping] = {}
+    for m in idxs:
+        for h in found.get(m, []):
+            row = ref[h.r]
+            if property_status(row, params) == INACTIVE and text_of(row, "location"):
+                out.setdefault(home_key(row, h.r), row)
+    return out
+
+
+def gone_home_text(row: Mapping, gone: Mapping) -> str:
+    """The words for a home whose other row says it gone (:func:`gone_homes`)."""
+    status = text_of(gone, "status") or text_of(gone, "registration")
+    return (f"第 {int(row['_row'])} 行的同一处房产在第 {int(gone['_row'])} 行为{f' {status}' if status else '已不在本人名下'}，"
+            f"两行必有一误，请核实是否仍在本户名下")
+
+
 def property_confidence(row: Mapping, link_confidence: str, params: dict) -> str:
     """Return the confidence of a property finding: at most 中 when its status is not recognised.
 

@@ -47,6 +47,9 @@ def check(ctx: Context) -> list[Finding]:
         found = links(ctx, kind)
         rows = records(ctx.lists[kind], found["r"])
         note_later(ctx, kind, sum(begins_after(row, ctx.as_of) for row in rows.values()))
+        rows_of: dict[int, list[int]] = {}
+        for m, r in zip(found["m"].tolist(), found["r"].tolist()):
+            rows_of.setdefault(m, []).append(r)
         for m, r, conf, key in found.itertuples(index=False):
             row = rows[r]
             if not in_post(ctx, kind, row):
@@ -54,6 +57,8 @@ def check(ctx: Context) -> list[Finding]:
             detail = values(_shown(kind, row), _fields(kind, row))
             later = left_later(ctx, kind, row)
             detail += f"（{later}）" if later else ""
+            if copy := left_copy(ctx, kind, row, [rows[o] for o in rows_of[m] if o != r]):
+                detail, conf = detail + f"；{copy}", LOW
             if kind == "staff" and (code := category_unread(row)):
                 detail, conf = detail + f"（{CATEGORY_UNREAD.format(code)}）", MEDIUM if conf == HIGH else conf
             doubt, cap = status_doubt(ctx, kind, row)
@@ -79,6 +84,43 @@ def check(ctx: Context) -> list[Finding]:
                                   else f"；《{f.source}》亦登记其为该干部的配偶")
         out = kept + filed
     return out
+
+
+def left_copy(ctx: Context, kind: str, row: dict, others: list[dict]) -> str:
+    """What another row of the same person and the same post (staff: the 工作单位; cadres: the village and 职务) says
+    when it has him gone from it (离职, 离任 …) by the review date, or undated: this row in post is then an older
+    snapshot, or one of the two is wrong (h442: a list joined from two extracts kept a 在职 row beside the 离职 row dated
+    2026-03-31, and a 在任 row beside the 离任 row, C01 高); '' when none. A row of another post (a move, a promotion)
+    does not count.
+
+    Args:
+        ctx: the audit context.
+        kind: 'staff' or 'cadres'.
+        row: the row found in post.
+        others: the person's other rows of the list.
+    Returns:
+        The words for the evidence.
+    """
+    fields = ("unit",) if kind == "staff" else ("village", "post")
+    mine = [_post_text(row.get(f)) for f in fields]
+    for other in others:
+        if in_post(ctx, kind, other) or ended_after(other, ctx.as_of):
+            continue
+        theirs = [_post_text(other.get(f)) for f in fields]
+        if any(a and b and a != b for a, b in zip(mine, theirs)):
+            continue  # (another post: he left that one)
+        status = text(other.get("status"))
+        end = other.get("end")
+        dated_end = f"{end_label(other, _DATES[kind][1])} {end.isoformat()}" if hasattr(end, "isoformat") else ""
+        said = "，".join(x for x in (f"人员状态 {status}" if status else "", dated_end) if x)
+        return (f"同一人第 {int(other['_row'])} 行{f'为{said}' if said else '已不在职'}，与本行不一致，两行必有一误，"
+                f"请核实核查日期是否仍在职在任")
+    return ""
+
+
+def _post_text(value: object) -> str:
+    """A unit, village or post as compared across rows of one person (spaces and the 会 of 村委会委员 ignored)."""
+    return re.sub(r"\s|会", "", unicodedata.normalize("NFKC", text(value)))
 
 
 def _clerk(post: object, ctx: Context) -> bool:

@@ -10,7 +10,7 @@ from . import link_fact, record_facts, rule, values, where
 from ._econ import (
     BARE_CODE, BULK_CODE_READ, BUSINESS_DATES, BUSINESS_LABELS, Hit, bulk_business_note, bulk_code,
     business_running, business_ended_later, dated, employs_others,
-    ended_yet_active, gone_copy, has_any, hits, held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_meaning,
+    ended_yet_active, gone_copy, gone_home_text, gone_homes, has_any, hits, held_by_others, home_groups, home_key, homestead_only, linked_rows, property_confidence, property_kind, property_meaning,
     property_shown, property_status,
     shared_text, text_of, vehicle_confidence, vehicle_ended_later, vehicle_meaning, vehicle_shown, vehicle_use,
     vehicles_counted, weakest, VEHICLE_DATES,
@@ -126,6 +126,11 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
             conf = weakest([conf, MEDIUM])
             said = "；".join(f"第 {int(ref[homes[k][1].r]['_row'])} 行{why}" for k, why in shares.items())
             evidence += f"（其中 {len(shares)} 套只登记为共有人，产权份额需核实：{said}）"
+        gone = gone_homes(ctx, idxs)
+        copies = {h.r: gone[k] for _, h in homes.values() if (k := home_key(ref[h.r], h.r)) in gone}
+        if copies and len(homes) - len(copies) < int(params["min_homes"]):
+            conf = weakest([conf, LOW])
+            evidence += "（" + "；".join(gone_home_text(ref[r], g) for r, g in copies.items()) + "）"
         ended = [h for _, h in homes.values() if ended_yet_active(ref[h.r], ctx.as_of)]
         if ended and len(homes) - len(ended) < int(params["min_homes"]):
             conf = weakest([conf, LOW])  # a home the registry dates as gone before the review date (held-out 230)

@@ -15,7 +15,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, members_file
 from ..normalize import codes
 from . import fact_text, rule
 from ._econ import (
-    BULK_CODE_READ, Hit, Wage, bulk_business_note, business_running, gone_copy,
+    BULK_CODE_READ, Hit, Wage, bulk_business_note, business_running, gone_copy, gone_homes,
     hits, home_key, linked_rows, meant, one_per_home, money_text, pension_ended_later, pension_kind,
     pension_meaning, pensions,
     property_kind, property_shown, shared_text, standard_text, text_of, vehicle_shown, vehicles_counted, wages, weakest,
@@ -129,8 +129,11 @@ def household_signals(ctx: Context) -> dict[str, list[Signal]]:
         homes = one_per_home(owned) if len(owned) >= int(c04["min_homes"]) else {}  # (no grouping makes more homes)
         if len(homes) >= int(c04["min_homes"]):
             both = list(homes.values())
+            gone = gone_homes(ctx, idxs)  # (a home another row has sold or transferred: a 低 signal, as C04's)
+            doubted = sum(1 for k in homes if k in gone)
             sig.append(Signal(HOMES, both[0].member, partial(_homes_words, homes, int(c04["min_homes"])),
-                              weakest([s.confidence for s in both])))
+                              LOW if doubted and len(homes) - doubted < int(c04["min_homes"])
+                              else weakest([s.confidence for s in both])))
         if sig:
             out[hh] = sig
     ctx.cache["signals"] = out
