@@ -686,24 +686,31 @@ def _households_of_counties(out: pd.DataFrame) -> None:
     """
     if "address" not in out.columns or "relation" not in out.columns or not len(out):
         return
+    relation = out["relation"].astype(object)
+    heads = relation.map({v: codes.is_head(v) for v in set(relation.tolist())}).astype(bool).to_numpy()
+    nos = out["household_no"]
+    counted = nos[heads].value_counts(sort=False)
+    several = counted.index[counted.to_numpy() > 1]  # (a 户号 of two 户主: two households, or one written twice)
+    if not len(several):
+        return
     import pyarrow as pa
     import pyarrow.compute as pc
     from . import regions
 
-    addresses = pa.array(["" if v is None else str(v) for v in out["address"].tolist()], type=pa.string())
+    at = nos.isin(several).to_numpy()
+    sub = out.loc[at]
+    addresses = pa.array(["" if v is None else str(v) for v in sub["address"].tolist()], type=pa.string())
     parts = pc.extract_regex(addresses, _TO_COUNTY).field(0).to_pylist()  # ('' where none)
     named = {p: regions.county_name_in(p) for p in set(parts) if p}
-    county = pd.Series([named.get(p, "") if p else "" for p in parts], index=out.index, dtype=object)
-    if county[county != ""].nunique() < 2:
-        return
-    heads = out["relation"].map({v: codes.is_head(v) for v in set(out["relation"].tolist())}).astype(bool)
-    counted = pd.DataFrame({"no": out["household_no"], "county": county})[heads & (county != "")]
-    several = counted.groupby("no")["county"].nunique()
-    split = set(several[several > 1].index)
+    county = pd.Series([named.get(p, "") if p else "" for p in parts], index=sub.index, dtype=object)
+    head_rows = pd.DataFrame({"no": sub["household_no"], "county": county})[heads[at] & (county != "").to_numpy()]
+    counties = head_rows.groupby("no")["county"].nunique()
+    split = set(counties.index[counties.to_numpy() > 1])
     if not split:
         return
-    at = out["household_no"].isin(split) & (county != "")
-    out.loc[at, "household_no"] = out.loc[at, "household_no"] + "@" + county[at]
+    moved = sub["household_no"].isin(split) & (county != "")
+    index = moved.index[moved.to_numpy()]
+    out.loc[index, "household_no"] = out.loc[index, "household_no"] + "@" + county[index]
 
 
 def household_key(value: str) -> str:
