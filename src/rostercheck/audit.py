@@ -637,8 +637,9 @@ def copies_joined(findings: list[Finding]) -> list[Finding]:
     groups: dict[tuple, list[Finding]] = {}
     order: list[tuple] = []
     for i, f in enumerate(findings):
-        key = ((f.code, f.member, f.source, f.facts) if f.facts and f.recover is None and f.repay is None
-               and f.subject is None and f.source_row else (i,))
+        # (how the row was linked is no part of the record: a copy with its ID typed as a number is the same record)
+        key = ((f.code, f.member, f.source, tuple(x for x in f.facts if x[0] != "match"))
+               if f.facts and f.recover is None and f.repay is None and f.subject is None and f.source_row else (i,))
         if key not in groups:
             order.append(key)
         groups.setdefault(key, []).append(f)
@@ -649,7 +650,8 @@ def copies_joined(findings: list[Finding]) -> list[Finding]:
             out.append(group[0])
             continue
         best = min(group, key=lambda f: CONFIDENCE_ORDER.get(f.confidence, 9))
-        rows = list(dict.fromkeys(r for f in [best, *group] for r in str(f.source_row).split("、") if r))
+        rows = sorted(dict.fromkeys(r for f in group for r in str(f.source_row).split("、") if r),
+                      key=lambda r: (0, int(r)) if r.isdigit() else (1, 0))
         others = [r for r in rows if r not in str(best.source_row).split("、")]
         said = f"（《{best.source}》第 {'、'.join(others)} 行是同一条记录，重复列出，只列一次）" if others else ""
         out.append(replace(best, evidence=best.evidence + said, source_row="、".join(rows)))
