@@ -48,6 +48,10 @@ BUSINESSES = [
     ([company(), company(status="吊销")], [("张三", "低")]),
     # must flag 高: another business closed
     ([company(), company(status="注销", entity="清河县张三副食店")], [("张三", "高")]),
+    # … or one of the same name the list tells apart: registered again (another 成立日期), other 从业人数 (the bench
+    # city's 某某商行 rows, one closed and one running for one person, had become 低)
+    ([company(start="2023-03-01"), company(status="注销", start="2015-05-20")], [("张三", "高")]),
+    ([company(), company(status="注销", employees=3)], [("张三", "高")]),
 ]
 
 

@@ -1193,11 +1193,30 @@ _PLATE_MARKS = re.compile(r"[\s\u00b7\u2022\u30fb.\-\uff0d]")  # (spaces, middle
 
 
 def record_key(kind: str, row: Mapping) -> str:
-    """What one vehicle or business is known by within its list: the plate without marks (湘E·12345 = 湘E12345), the
-    business's name; '' when the row writes none."""
+    """What one vehicle or business is known by within its list: the plate without marks (湘E·12345 = 湘E12345); the
+    business's name with what else the list says of it (type, premises, 从业人数, 成立日期): a business closed and
+    registered again under its name, or another of the same name, differs there — copies of one record do not;
+    '' when the row writes none."""
     if kind == "vehicles":
         return _PLATE_MARKS.sub("", text_of(row, "plate")).upper()
-    return re.sub(r"\s", "", text_of(row, "entity"))
+    name = re.sub(r"\s", "", text_of(row, "entity"))
+    if not name:
+        return ""
+    start = row.get("start")
+    return "|".join([name, *(re.sub(r"\s", "", text_of(row, f)) for f in _BUSINESS_RECORD),
+                     start.isoformat() if isinstance(start, dt.date) else ""])
+
+
+# what else tells one business from another of the same name (:func:`record_key`)
+_BUSINESS_RECORD = ("entity_type", "premises", "employees")
+
+
+def _hits_once(ctx: Context, kind: str) -> dict[int, list[Hit]]:
+    """:func:`hits`, made once per list for the checks asking it for one person at a time (:func:`gone_copy`)."""
+    key = f"hits:{kind}"
+    if key not in ctx.cache:
+        ctx.cache[key] = hits(ctx, kind)
+    return ctx.cache[key]
 
 
 def gone_copy(ctx: Context, kind: str, member: int, row: Mapping) -> str:
@@ -1220,7 +1239,7 @@ def gone_copy(ctx: Context, kind: str, member: int, row: Mapping) -> str:
     ref = linked_rows(ctx, kind)
     params = ctx.specs["C04"].params
     said = []
-    for h in hits(ctx, kind).get(member, []):
+    for h in _hits_once(ctx, kind).get(member, []):
         other = ref[h.r]
         if other is row or int(other["_row"]) == int(row["_row"]) or record_key(kind, other) != key:
             continue
@@ -1455,7 +1474,7 @@ def gone_homes(ctx: Context, idxs: list[int]) -> dict[str, Mapping]:
     """
     if not ctx.has("properties"):
         return {}
-    params, found, ref = ctx.specs["C04"].params, hits(ctx, "properties"), linked_rows(ctx, "properties")
+    params, found, ref = ctx.specs["C04"].params, _hits_once(ctx, "properties"), linked_rows(ctx, "properties")
     out: dict[str, Mapping] = {}
     for m in idxs:
         for h in found.get(m, []):
