@@ -1213,6 +1213,16 @@ def _candidates(labels: tuple[str, ...], kind: str) -> tuple[tuple[float, int, s
                 if subject and spec.field in ("id", "name") and re.search(subject, label):
                     fit += SUBJECT_BONUS
                 found.append((fit, pos, spec.field, col))
+    if subject and kind not in ("roster", "registry"):
+        # a name or ID column naming the list's own person (死亡人员身份证号码, 参保人姓名) before a bare one beside it, whose
+        # person the header does not say (h437: a 户口注销 export's 姓名 | 身份证号 of the declarant, shorter and so fitter,
+        # before 死亡人员姓名 | 死亡人员身份证号码: three declarants flagged dead, the dead missed)
+        for fld in ("id", "name"):
+            own = [fit for fit, _, f, c in found if f == fld and re.search(subject, labels[c])]
+            if own:
+                found = [(min(fit, max(own) - SUBJECT_BONUS), pos, f, c)
+                         if f == fld and not re.search(subject, labels[c]) else (fit, pos, f, c)
+                         for fit, pos, f, c in found]
     if subject and kind not in ("roster", "registry"):  # the list's own person word alone ('参保人 | 身份证号', '罪犯', '迁移人') is that person's name column, as
         # '死者' is a death list's (held-out 407: with the other parties' columns before it, the pensioner's name unread)
         named = {c for _, _, f, c in found if f == "name"}

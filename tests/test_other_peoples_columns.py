@@ -1,0 +1,80 @@
+"""Lists whose systems put other people's columns before the real ones (h437, issue 14): a bare 姓名 | 身份证号 of a
+declarant or agent before the columns naming the list's own person, and a 共有人 cell writing each co-owner's ID beside
+the name."""
+
+import csv
+import datetime as dt
+
+import openpyxl
+import pytest
+from helpers import make_id
+
+from rostercheck.audit import audit
+from rostercheck.io.columns import assign_columns
+
+AS_OF = dt.date(2026, 9, 30)
+
+
+# A bare name or ID column says nobody in particular; one naming the list's own person (死亡人员, 参保人, 罪犯 …) is that
+# person's, wherever the bare one stands and however much shorter it is (h437: a 户口注销 export's 姓名 | 身份证号 of the
+# declarant before 死亡人员姓名 | 死亡人员身份证号码 made three declarants dead and missed the dead).
+@pytest.mark.parametrize("kind, labels, name, id_", [
+    # must read the subject's columns
+    ("deaths", ["序号", "姓名", "身份证号", "联系电话", "死亡人员姓名", "死亡人员身份证号码", "死亡日期", "注销原因"], 4, 5),
+    ("deaths", ["姓名", "身份证号码", "死者姓名", "死者身份证号", "死亡日期"], 2, 3),
+    ("pensions", ["姓名", "身份证号", "参保人姓名", "参保人社会保障号码", "险种", "月发放金额", "发放状态"], 2, 3),
+    ("prisoners", ["姓名", "公民身份号码", "罪犯姓名", "罪犯身份证号", "入监日期", "刑期止日"], 2, 3),
+    ("migrations", ["姓名", "身份证号", "迁移人姓名", "迁移人身份证号", "迁出日期", "迁往地"], 2, 3),
+    ("wages", ["姓名", "身份证号", "参保人姓名", "参保人身份证号", "缴费工资", "月份"], 2, 3),
+    # must keep the bare columns where nothing else names a person (or only the name does)
+    ("deaths", ["姓名", "身份证号", "死亡日期", "死亡原因"], 0, 1),
+    ("deaths", ["死者姓名", "身份证号", "死亡日期"], 0, 1),
+    ("pensions", ["参保人姓名", "身份证号", "月发放金额"], 0, 1),
+])
+def test_the_lists_own_person_is_read_before_a_bare_column(kind, labels, name, id_):
+    mapping = assign_columns(labels, kind).mapping
+    assert (mapping.get("name"), mapping.get("id")) == (name, id_)
+
+
+HEAD, WIFE = make_id("19560101", 111, "611021"), make_id("19580202", 122, "611021")
+OTHER, OTHER_WIFE = make_id("19600303", 131, "611021"), make_id("19620404", 142, "611021")
+LONE = make_id("19500505", 151, "611021")
+STRANGER, STRANGER2 = make_id("19700606", 161, "411302"), make_id("19300707", 171, "611021")
+ROSTER_HEADER = ["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "城乡类别", "家庭人口"]
+
+
+def _roster(path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["洛南县2026年第三季度农村低保花名册"])
+    ws.append(ROSTER_HEADER)
+    for row in (["石门镇", "石门村", "张三", HEAD, "张三", "户主", HEAD, "农村", 2],
+                ["石门镇", "石门村", "张三", HEAD, "李梅", "配偶", WIFE, "农村", 2],
+                ["石门镇", "寺底村", "王五", OTHER, "王五", "户主", OTHER, "农村", 2],
+                ["石门镇", "寺底村", "王五", OTHER, "赵芳", "配偶", OTHER_WIFE, "农村", 2],
+                ["保安镇", "保安村", "孙七", LONE, "孙七", "户主", LONE, "农村", 1]):
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def _csv(path, rows):
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def _flagged(tmp_path, lists, code):
+    found = audit([_roster(tmp_path / "低保花名册.xlsx")], lists, AS_OF, codes=[code]).findings
+    found = found[found["类别代码"] == code]
+    return sorted(zip(found["身份证号"], found["置信度"]))
+
+
+def test_a_declarant_before_the_dead_is_not_the_dead(tmp_path):
+    # h437: the wife (a member) died, reported by her husband; 王五 (a member) reported his father's death (his father
+    # on no roster): the bare 姓名 | 身份证号 are the declarant's
+    deaths = _csv(tmp_path / "户口注销人员.csv", [
+        ["序号", "姓名", "身份证号", "联系电话", "死亡人员姓名", "死亡人员身份证号码", "死亡日期", "注销原因"],
+        [1, "张三", HEAD, "13900000001", "李梅", WIFE, "2026-05-03", "死亡"],
+        [2, "王五", OTHER, "13900000002", "王老汉", STRANGER2, "2026-04-10", "死亡"]])
+    assert _flagged(tmp_path, {"deaths": deaths}, "C02") == [(WIFE, "高")]
