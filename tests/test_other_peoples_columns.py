@@ -78,3 +78,52 @@ def test_a_declarant_before_the_dead_is_not_the_dead(tmp_path):
         [1, "张三", HEAD, "13900000001", "李梅", WIFE, "2026-05-03", "死亡"],
         [2, "王五", OTHER, "13900000002", "王老汉", STRANGER2, "2026-04-10", "死亡"]])
     assert _flagged(tmp_path, {"deaths": deaths}, "C02") == [(WIFE, "高")]
+
+
+def _properties(path, rows):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["不动产登记信息"])
+    ws.append(["原权利人", "原权利人证件号", "权利人", "证件号码", "共有情况", "共有人", "坐落", "规划用途", "面积"])
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+# h437: a real-estate export's 共有人 cell writing each co-owner with the ID ('苏英(4113…)；王五(6110…)'), with no 共有人
+# ID column: a member co-owning a stranger's flat besides the home of her own holds two homes (C04, 中 as a co-owner's
+# share: explain C04); the cell was never read as IDs, and the filter dropped the stranger's row before it could be.
+@pytest.mark.parametrize("cell, expected", [
+    # must flag: the member's ID in the cell, in brackets, full-width brackets, after a label, or bare
+    (f"苏英({STRANGER})；王五({OTHER})", [(OTHER, "中")]),
+    (f"苏英（{STRANGER}）、王五（{OTHER}）", [(OTHER, "中")]),
+    (f"王五 身份证号：{OTHER}", [(OTHER, "中")]),
+    # must not flag: the member named without an ID (never on a name alone), another person's ID beside his name
+    ("苏英；王五", []),
+    (f"苏英({STRANGER})；王五({STRANGER2})", []),
+])
+def test_a_co_owner_written_with_an_id_in_the_cell_holds_the_home(tmp_path, cell, expected):
+    props = _properties(tmp_path / "不动产登记信息.xlsx", [
+        ["", "", "王五", OTHER, "单独所有", "", "洛南县石门镇寺底村8号", "住宅", 110],
+        ["", "", "苏英", STRANGER, "共同共有", cell, "洛南县城关镇新区79号楼", "住宅", 89],
+        *[["", "", f"路人{k}", make_id("19800101", 201 + 2 * k, "611002"), "单独所有", "", f"洛南县城关镇{k}号", "住宅", 90]
+          for k in range(8)]])
+    assert _flagged(tmp_path, {"properties": props}, "C04") == expected
+
+
+def test_an_owner_listed_among_his_own_co_owners_holds_one_home(tmp_path):
+    # must not flag: 孙七 the 权利人, his 共有人 cell naming himself and a stranger: one home, not two
+    props = _properties(tmp_path / "不动产登记信息.xlsx", [
+        ["", "", "孙七", LONE, "共同共有", f"孙七({LONE})；苏英({STRANGER})", "洛南县保安镇保安村3号", "住宅", 120],
+        ["孙七", LONE, "苏英", STRANGER, "单独所有", "", "洛南县城关镇南街45号", "住宅", 80]])
+    assert _flagged(tmp_path, {"properties": props}, "C04") == []
+
+
+def test_a_shareholder_written_with_an_id_in_the_cell_is_no_business_run(tmp_path):
+    # must not flag: 王五 (a member) named with his ID in a company's 股东 cell, its 法定代表人 a stranger — the 股东 cell is
+    # another person's column as the issue lists them; only the 共有人 cell is read for IDs
+    biz = _csv(tmp_path / "市场主体登记信息.csv", [
+        ["主体名称", "主体类型", "股东", "法定代表人", "证件号码", "从业人数", "登记状态"],
+        ["商洛恒达商贸有限公司", "有限责任公司", f"苏英({STRANGER})、王五({OTHER})", "刘强", STRANGER2, 12, "存续"]])
+    assert _flagged(tmp_path, {"businesses": biz}, "C05") == []

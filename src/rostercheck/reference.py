@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .io.columns import (BURIAL_DATE, DATE_FIELDS, DEPENDENT_FORMER_ID_FIELD, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS, PAY_WORDS,
-                         SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
+                         PEOPLE_CELLS, SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
 from .io.ledgers import factorized
 from .io.table import Table
 from .model import object_array, plain_text
@@ -55,7 +55,7 @@ def normalise(table: Table) -> pd.DataFrame:
     Returns:
         The normalised frame (``_row`` keeps the spreadsheet row).
     """
-    f = _co_owners(_second_persons(_supporter_rows(table.frame)))
+    f = _co_owners(_second_persons(_ids_in_name_cells(_supporter_rows(table.frame))))
     out = pd.DataFrame({"_row": f["_row"].astype(int).to_numpy(), "_sheet": f["_sheet"].to_numpy()})
     for col in f.columns:
         if col in ("_row", "_sheet", "_title"):
@@ -480,6 +480,40 @@ def _amounts_of(cell: object, people: int) -> list:
         return [money(w) for w in written]
     whole = money(cell)
     return [whole / people if whole is not None else cell] * people
+
+
+# What a cell naming people with their IDs writes around the IDs ('张三（身份证号：6110…）；李四 6110…')
+_ID_LABEL_WORDS = re.compile(r"公民身份号码|身份证明号码|身份证号码?|证件号码?|证号|号码")
+_NAME_SEPARATORS = re.compile(r"[、,，;；/|\s()（）:：\[\]【】]+")
+
+
+def _ids_in_name_cells(f: pd.DataFrame) -> pd.DataFrame:
+    """A 共有人 column (:data:`io.columns.PEOPLE_CELLS`) with no ID column of its own whose cells write each person's
+    ID beside the name ('张三(6110…)；李四(6110…)', a real-estate export's 共有人 cell): the IDs become that person's ID
+    column and the names its name column, the row's own person left out (h437: a member co-owning a stranger's flat
+    through such a cell was never linked, a C04 missed). A copy; the table's frame is left as read."""
+    present = [p for p in PEOPLE_CELLS if p + "_name" in f.columns and p + "_id" not in f.columns]
+    if not present:
+        return f
+    f = f.copy()
+    own_ids = [_plain(v) for v in cells(f, "id")] if "id" in f.columns else [""] * len(f)
+    for p in present:
+        written = cells(f, p + "_name")
+        people, names = [None] * len(f), list(written)
+        for i, cell in enumerate(written):
+            tokens = ids.ID_TOKEN.findall(str(cell)) if isinstance(cell, str) else []
+            if not tokens:
+                continue
+            words = [n for n in _NAME_SEPARATORS.split(_ID_LABEL_WORDS.sub(" ", ids.ID_TOKEN.sub(" ", cell))) if n]
+            pairs = list(zip(tokens, words if len(words) == len(tokens) else [None] * len(tokens)))
+            pairs = [(t, n) for t, n in pairs if _plain(t) != own_ids[i]]  # (the 权利人 listed among the 共有人 too)
+            people[i] = "、".join(t for t, _ in pairs) or None
+            named = [n for _, n in pairs]
+            names[i] = "、".join(named) if named and all(named) else None
+        if any(people):
+            f[p + "_id"] = pd.Series(people, index=f.index, dtype=object)
+            f[p + "_name"] = pd.Series(names, index=f.index, dtype=object)
+    return f
 
 
 def _second_persons(f: pd.DataFrame) -> pd.DataFrame:

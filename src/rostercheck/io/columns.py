@@ -132,6 +132,18 @@ def person_id_columns(mapping: dict[str, int]) -> list[int]:
     return [mapping[f] for f in ("id", *(p + "_id" for p in SECOND_PERSONS)) if f in mapping]
 
 
+# The second persons whose name cell may write their IDs beside the names when no ID column of theirs is given (a
+# real-estate export's 共有人 '张三(6110…)；李四(6110…)', reference._ids_in_name_cells). Not a business's 股东 or 经营者:
+# a 股东 cell read so would make a shareholder a C05 lead, which the issue counts as another person's column (h437).
+PEOPLE_CELLS = ("co_owner",)
+
+
+def people_cell_columns(mapping: dict[str, int]) -> list[int]:
+    """The columns of a layout naming a :data:`PEOPLE_CELLS` person with no ID column of their own: the filters keep a row
+    for an ID written there (h437)."""
+    return [mapping[p + "_name"] for p in PEOPLE_CELLS if p + "_name" in mapping and p + "_id" not in mapping]
+
+
 def former_id_column(mapping: dict[str, int]) -> int | None:
     """The column of a layout holding its person's former ID (原身份证号), or None: the filters keep a row for a person
     of interest's whole ID there too (``bulk.KeySet.keeps_former``; held-out 337), not for a blank or a word (无)."""

@@ -20,7 +20,7 @@ from .columns import (_RELATION_SLOT, FAMILY_KINDS, SEVERAL_SLOT, DATE_FIELDS, F
                       PROXY_ID_FIELD, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
-                      option_of, person_id_columns, score)
+                      option_of, people_cell_columns, person_id_columns, score)
 from .limits import Limits
 from .field_names import field_names, relabel
 from .read import Grid, _cells_coded, is_xlsx, read_grids, skipped_note
@@ -1203,6 +1203,21 @@ def _unsigned(kept: list[int], row_at) -> list[int]:
     return [k for k in kept if k not in signed]
 
 
+def _ids_written_kept(cells, keep) -> np.ndarray:
+    """Which cells naming people with their IDs ('张三(6110…)；李四(6110…)') write an ID the filter ``keep`` keeps; a cell
+    writing no ID keeps no row (the row's own ID column decides it)."""
+    cells = cells.to_pylist() if hasattr(cells, "to_pylist") else list(cells)
+    tokens = [ids.ID_TOKEN.findall(c) if isinstance(c, str) else [] for c in cells]
+    flat = [t for ts in tokens for t in ts]
+    out = np.zeros(len(cells), dtype=bool)
+    if flat:
+        kept, k = np.asarray(keep(flat), dtype=bool), 0
+        for i, ts in enumerate(tokens):
+            out[i] = bool(kept[k:k + len(ts)].any())
+            k += len(ts)
+    return out
+
+
 def id_like_cell(cell: object) -> bool:
     """The common case: a row with an ID-like value (a number of 15+ digits, a text starting with six digits) in the ID
     column is data.
@@ -2029,6 +2044,8 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
             kept = keep(grid.id_cells(id_cols[0], layout.start))
             for col in id_cols[1:]:  # a row naming a second person (a business's 投资人) is kept for either
                 kept |= keep(grid.id_cells(col, layout.start))
+            for col in people_cell_columns(layout.mapping):  # … and for an ID written in a 共有人 cell beside a name
+                kept |= _ids_written_kept(grid.id_cells(col, layout.start), keep)
             if keep_former is not None and (col := former_id_column(layout.mapping)) is not None:
                 kept |= keep_former(grid.id_cells(col, layout.start))  # … and for its person's former ID (原身份证号)
             at = np.flatnonzero(kept)
