@@ -127,3 +127,27 @@ def test_a_shareholder_written_with_an_id_in_the_cell_is_no_business_run(tmp_pat
         ["主体名称", "主体类型", "股东", "法定代表人", "证件号码", "从业人数", "登记状态"],
         ["商洛恒达商贸有限公司", "有限责任公司", f"苏英({STRANGER})、王五({OTHER})", "刘强", STRANGER2, 12, "存续"]])
     assert _flagged(tmp_path, {"businesses": biz}, "C05") == []
+
+
+@pytest.mark.parametrize("cell, kept", [
+    (f"苏英({STRANGER})；王五({OTHER})", True),  # must keep: the member's ID written in the cell
+    (f"苏英({STRANGER})；王五", False),  # must drop: his name alone
+])
+def test_a_streamed_list_keeps_a_row_for_an_id_in_its_co_owner_cell(tmp_path, monkeypatch, cell, kept):
+    # h437: a big CSV properties list read through DuckDB keeps only rows for people of interest; a 共有人 cell's ID
+    # is one (bulk._written_ids_sql), as io.table keeps it in memory
+    import numpy as np
+
+    from rostercheck import bulk
+    from rostercheck.reference import normalise
+
+    path = _csv(tmp_path / "不动产登记信息.csv", [
+        ["权利人", "证件号码", "共有情况", "共有人", "坐落", "规划用途"],
+        ["苏英", STRANGER, "共同共有", cell, "洛南县城关镇新区79号楼", "住宅"],
+        ["路人", STRANGER2, "单独所有", "", "洛南县城关镇3号", "住宅"]])
+    monkeypatch.setattr(bulk, "STREAM_MIN_BYTES", 0)
+    keys = bulk.KeySet()
+    keys.add(np.array([OTHER], dtype=object), np.array(["valid"], dtype=object), np.array([True]))
+    with bulk.Streamer(keys) as streamer:
+        frame = normalise(streamer.load(path, "properties"))
+    assert (OTHER in set(frame["id"])) == kept

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputFileError
-from .io.columns import former_id_column, person_id_columns
+from .io.columns import former_id_column, people_cell_columns, person_id_columns
 from .io.read import (DELIMITER_NAMES, PARQUET_MAGIC, WORKBOOK_ONLY, Grid, decode_text, parquet_rows,
                       renamed_text_note, sniff_delimiter)
 from .io.field_names import coded_header, field_names, relabel
@@ -613,6 +613,13 @@ def _keeps_sql(col: str, upper: str, digits17: str) -> str:
             f"OR {digits17} // 100 - 1 IN (SELECT k FROM k_p15))))")
 
 
+def _written_ids_sql(col: str) -> str:
+    """SQL: whether a cell naming people with their IDs ('张三(6110…)；李四(6110…)', io.columns.people_cell_columns) writes
+    the whole ID of a person of interest (a run of 18 characters cut from a longer one may keep a row more: harmless)."""
+    return (f"EXISTS (SELECT 1 FROM (SELECT unnest(regexp_extract_all(upper(coalesce({col}, '')), '[0-9]{{17}}[0-9X]')) AS x) "
+            "WHERE x IN (SELECT k FROM k_exact))")
+
+
 def _checksum_ok(digits17: str, col: str) -> str:
     """SQL: whether an ID has the right check character, given its first 17 digits as a BIGINT."""
     terms = " + ".join(f"{w} * (({digits17} // {10 ** (16 - i)}) % 10)" for i, w in enumerate(ids.WEIGHTS))
@@ -681,6 +688,8 @@ class Streamer:
                 f = len(id_cols)
                 keep += (f" OR (length(trim(coalesce(c{former}, ''))) >= {FORMER_MIN_CHARS} AND "
                          f"{_keeps_sql(f'c{former}', f'_u{f}', f'_n{f}')})")
+            for col in people_cell_columns(layout.mapping):  # … and for a whole ID written in a 共有人 cell (h437)
+                keep += f" OR {_written_ids_sql(f'c{col}')}"
             typed = ", ".join(f"upper(c{col}) AS _u{j}, TRY_CAST(substr(c{col}, 1, 17) AS BIGINT) AS _n{j}"
                               for j, col in enumerate([*id_cols, *([former] if former is not None else [])]))
             rows = f"(SELECT *, {typed} FROM {source})"
