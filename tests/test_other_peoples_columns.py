@@ -151,3 +151,78 @@ def test_a_streamed_list_keeps_a_row_for_an_id_in_its_co_owner_cell(tmp_path, mo
     with bulk.Streamer(keys) as streamer:
         frame = normalise(streamer.load(path, "properties"))
     assert (OTHER in set(frame["id"])) == kept
+
+
+def _two_row_header(path, groups, rows):
+    """A workbook whose header is two rows: a (None, [label]) column merged down over both, a (group, [labels]) group
+    merged across over its own labels."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["名单"])
+    top, sub, merges, c = [], [], [], 1
+    for group, labels in groups:
+        if group is None:
+            for label in labels:
+                top.append(label)
+                sub.append(None)
+                merges.append((2, c, 3, c))
+                c += 1
+        else:
+            top += [group] + [None] * (len(labels) - 1)
+            sub += labels
+            merges.append((2, c, 2, c + len(labels) - 1))
+            c += len(labels)
+    ws.append(top)
+    ws.append(sub)
+    for r0, c0, r1, c1 in merges:
+        ws.merge_cells(start_row=r0, start_column=c0, end_row=r1, end_column=c1)
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+# h437: the other party's 姓名 | 身份证号 each merged down over both header rows, before the list's own person's group merged
+# across over its 姓名 | 身份证号: the top row alone named as many fields and came first, so the other party's bare columns
+# were read as the row's person (the 迁入地户主 as the mover, the 单位经办人 as the insured …)
+@pytest.mark.parametrize("kind, group, after", [
+    ("migrations", "迁移人员", ["迁出日期", "迁往地"]),
+    ("wages", "参保人员", ["缴费单位", "缴费工资", "月份"]),
+    ("cadres", "干部信息", ["乡镇", "村", "职务"]),
+    ("vehicles", "机动车所有人", ["号牌号码", "车辆类型", "机动车状态"]),
+    ("businesses", "法定代表人", ["主体名称", "从业人数", "登记状态"]),
+    ("properties", "权利人", ["坐落", "规划用途"]),
+    ("prisoners", "服刑人员信息", ["入监日期", "刑期止日"]),
+])
+def test_a_group_over_the_lists_own_person_beside_bare_columns_merged_down(tmp_path, kind, group, after):
+    from rostercheck.io.table import load_table
+
+    values = {"迁出日期": "2026-05-01", "迁往地": "广东省深圳市", "缴费单位": "某公司", "缴费工资": 3600, "月份": "202605",
+              "乡镇": "石门镇", "村": "石门村", "职务": "村委会委员", "号牌号码": "陕H12345", "车辆类型": "小型轿车",
+              "机动车状态": "正常", "主体名称": "某经营部", "从业人数": 6, "登记状态": "存续", "坐落": "城关镇1号",
+              "规划用途": "住宅", "入监日期": "2025-01-01", "刑期止日": "2028-01-01"}
+    path = _two_row_header(tmp_path / "名单.xlsx", [(None, ["姓名", "身份证号"]), (group, ["姓名", "身份证号"]), (None, after)],
+                           [["王五", OTHER, "李梅", WIFE, *(values[a] for a in after)]])
+    frame = load_table(path, kind).frame
+    assert (frame["name"].tolist(), frame["id"].tolist()) == (["李梅"], [WIFE])
+
+
+def test_a_one_row_header_is_read_as_before(tmp_path):
+    # must not change: a one-row header with no cell merged down (the bare columns the only person columns)
+    path = tmp_path / "迁出.xlsx"
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["姓名", "身份证号", "迁出日期", "迁往地"])
+    ws.append(["王五", OTHER, "2026-05-01", "广东省深圳市"])
+    book.save(path)
+    from rostercheck.io.table import load_table
+
+    assert load_table(path, "migrations").frame["id"].tolist() == [OTHER]
+
+
+def test_a_receiving_head_merged_down_before_the_mover_is_not_the_mover(tmp_path):
+    # end to end: 李梅 (a member) moved out of the county; 王五 (a member) is only the 户主 of the household she moved to
+    path = _two_row_header(tmp_path / "户籍迁出名单.xlsx",
+                           [(None, ["姓名", "身份证号"]), ("迁移人员", ["姓名", "身份证号"]), (None, ["迁出日期", "迁往地", "迁移原因"])],
+                           [["王五", OTHER, "李梅", WIFE, "2026-05-01", "广东省深圳市宝安区", "投靠"]])
+    assert _flagged(tmp_path, {"migrations": path}, "C02") == [(WIFE, "高")]

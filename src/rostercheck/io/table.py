@@ -345,12 +345,21 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
                     cands.append((score(combined, kind), 2, combined))
                     if sharper not in (combined, below):  # a group row naming whose columns they are, read where it says more
                         cands.append((score(sharper, kind) + 0.5, 2, sharper))
+        if lower.get(r + 1, 0) >= 2:
+            # cells of this row merged down into the next (the other party's 姓名 | 身份证号 each over both rows beside
+            # 迁移人员 merged over its own 姓名 | 身份证号): the header is both rows, read so where it names as many fields
+            # (h437: the top row alone, 迁移人员 | 迁移人员, named as many with the other party's bare 姓名 | 身份证号, and
+            # won by coming first: the 迁入地户主's columns read as the mover's)
+            cands = [(s + (MERGED_DOWN_BONUS if h == 2 else 0), h, labs) for s, h, labs in cands]
         for s, h, labs in cands:
             if s >= 2 and (best is None or s > best[0]):
                 best = (s, r, h, labs)
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+MERGED_DOWN_BONUS = 0.25  # _header_within: below the 0.5 a group row naming whose columns they are adds (sharper)
 
 
 # A value cell right of a label in a form's label row: digits alone, seven or more (a phone number; a count is a number)
