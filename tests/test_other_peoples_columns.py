@@ -226,3 +226,26 @@ def test_a_receiving_head_merged_down_before_the_mover_is_not_the_mover(tmp_path
                            [(None, ["姓名", "身份证号"]), ("迁移人员", ["姓名", "身份证号"]), (None, ["迁出日期", "迁往地", "迁移原因"])],
                            [["王五", OTHER, "李梅", WIFE, "2026-05-01", "广东省深圳市宝安区", "投靠"]])
     assert _flagged(tmp_path, {"migrations": path}, "C02") == [(WIFE, "高")]
+
+
+# … and the same two header rows as a CSV writes them (no merges: the other party's 姓名 | 身份证号 in the top row over
+# blank cells, the group written once over its 姓名 | 身份证号): the group's 姓名 was read bare, tied with the other's,
+# and the top row alone won the tie (h437)
+@pytest.mark.parametrize("kind, group, after", [
+    ("migrations", "迁移人员", ["迁出日期", "迁往地"]),
+    ("wages", "参保人员", ["缴费单位", "缴费工资", "月份"]),
+    ("cadres", "干部信息", ["乡镇", "村", "职务"]),
+    ("businesses", "法定代表人", ["主体名称", "从业人数", "登记状态"]),
+    ("prisoners", "服刑人员信息", ["入监日期", "刑期止日"]),
+])
+def test_a_csv_group_over_the_lists_own_person_beside_bare_columns(tmp_path, kind, group, after):
+    from rostercheck.io.table import load_table
+
+    values = {"迁出日期": "2026-05-01", "迁往地": "广东省深圳市", "缴费单位": "某公司", "缴费工资": 3600, "月份": "202605",
+              "乡镇": "石门镇", "村": "石门村", "职务": "村委会委员", "主体名称": "某经营部", "从业人数": 6, "登记状态": "存续",
+              "入监日期": "2025-01-01", "刑期止日": "2028-01-01"}
+    path = _csv(tmp_path / "名单.csv", [["姓名", "身份证号", group, "", *after],
+                                      ["", "", "姓名", "身份证号", *([""] * len(after))],
+                                      ["王五", OTHER, "李梅", WIFE, *(values[a] for a in after)]])
+    table = load_table(path, kind)
+    assert (table.frame["name"].tolist(), table.frame["id"].tolist()) == (["李梅"], [WIFE])

@@ -345,11 +345,14 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
                     cands.append((score(combined, kind), 2, combined))
                     if sharper not in (combined, below):  # a group row naming whose columns they are, read where it says more
                         cands.append((score(sharper, kind) + 0.5, 2, sharper))
-        if lower.get(r + 1, 0) >= 2:
+        below_labels = _labels(grid.rows[r + 1]) if r + 1 < len(grid.rows) else []
+        if lower.get(r + 1, 0) >= 2 or any(b and not (c < len(labels) and labels[c]) and field(b)
+                                           for c, b in enumerate(below_labels)):
             # cells of this row merged down into the next (the other party's 姓名 | 身份证号 each over both rows beside
-            # 迁移人员 merged over its own 姓名 | 身份证号): the header is both rows, read so where it names as many fields
-            # (h437: the top row alone, 迁移人员 | 迁移人员, named as many with the other party's bare 姓名 | 身份证号, and
-            # won by coming first: the 迁入地户主's columns read as the mover's)
+            # 迁移人员 merged over its own 姓名 | 身份证号), or a field's label under a blank cell of it (a CSV writing the
+            # group once): the header is both rows, read so where it names as many fields (h437: the top row alone,
+            # 迁移人员 | 迁移人员, named as many with the other party's bare 姓名 | 身份证号, and won by coming first: the
+            # 迁入地户主's columns read as the mover's)
             cands = [(s + (MERGED_DOWN_BONUS if h == 2 else 0), h, labs) for s, h, labs in cands]
         for s, h, labs in cands:
             if s >= 2 and (best is None or s > best[0]):
@@ -450,7 +453,10 @@ def _sharper(combined: list[str], below: list[str], kind: str) -> list[str]:
 
     out = []
     pairs = list(zip(combined, below + [""] * (len(combined) - len(below))))
-    repeated = {b for b in below if b and below.count(b) > 1}  # 姓名 under 干部信息 and under 经办人信息: the group tells
+    # 姓名 under 干部信息 and under 经办人信息: the group tells; so too where the other 姓名 is a top-row label over a blank
+    # cell, its column's own (a CSV's 姓名 | 身份证号 | 迁移人员 over ,, 姓名 | 身份证号: h437, the mover read as 姓名 and tied)
+    owns = [b or c for c, b in pairs]
+    repeated = {x for x in owns if x and owns.count(x) > 1}
     # Two groups a name field takes as the row's person (a cadre list's 干部信息 and 经办人信息): the one it fits less
     # is another person's, the form's filler (held-out 137)
     groups = {c[: -len(b)] for c, b in pairs if b and c != b and c.endswith(b)}
