@@ -249,3 +249,21 @@ def test_a_csv_group_over_the_lists_own_person_beside_bare_columns(tmp_path, kin
                                       ["王五", OTHER, "李梅", WIFE, *(values[a] for a in after)]])
     table = load_table(path, kind)
     assert (table.frame["name"].tolist(), table.frame["id"].tolist()) == (["李梅"], [WIFE])
+
+
+@pytest.mark.parametrize("kind, group, after", [
+    ("cadres", "推荐人", ["乡镇", "村", "职务"]),
+    ("deaths", "申报人信息", ["死亡日期"]),
+    ("staff", "配偶", ["工作单位"]),
+])
+def test_a_csv_group_over_the_other_party_before_the_lists_own_bare_columns(tmp_path, kind, group, after):
+    # the mirror shape (h437): the group written once over the other party's 姓名 | 身份证号, the list's own person's bare
+    # labels in the top row over blanks; main read the cadre list's 推荐人 as the cadre
+    from rostercheck.io.table import load_table
+
+    values = {"乡镇": "石门镇", "村": "石门村", "职务": "村委会委员", "死亡日期": "2026-05-01", "工作单位": "县教育局"}
+    path = _csv(tmp_path / "名单.csv", [[group, "", "姓名", "身份证号", *after],
+                                      ["姓名", "身份证号", "", "", *([""] * len(after))],
+                                      ["王五", OTHER, "李梅", WIFE, *(values[a] for a in after)]])
+    frame = load_table(path, kind).frame
+    assert (frame["name"].tolist(), frame["id"].tolist()) == (["李梅"], [WIFE])
