@@ -346,11 +346,14 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
                     if sharper not in (combined, below):  # a group row naming whose columns they are, read where it says more
                         cands.append((score(sharper, kind) + 0.5, 2, sharper))
         below_labels = _labels(grid.rows[r + 1]) if r + 1 < len(grid.rows) else []
-        if lower.get(r + 1, 0) >= 2 or any(b and not (c < len(labels) and labels[c]) and field(b)
-                                           for c, b in enumerate(below_labels)):
+        top_at = (lambda c: labels[c] if c < len(labels) else "")  # noqa: E731
+        if lower.get(r + 1, 0) >= 2 or any(
+                b and not top_at(c) and field(b) and top_at(c - 1) and below_labels[c - 1]
+                for c, b in enumerate(below_labels) if c):
             # cells of this row merged down into the next (the other party's 姓名 | 身份证号 each over both rows beside
-            # 迁移人员 merged over its own 姓名 | 身份证号), or a field's label under a blank cell of it (a CSV writing the
-            # group once): the header is both rows, read so where it names as many fields (h437: the top row alone,
+            # 迁移人员 merged over its own 姓名 | 身份证号), or a group's labels under it written once (a CSV's 迁移人员 | ''
+            # over 姓名 | 身份证号: a field's label under a blank cell right of a label over one of its own; not a form's
+            # 日期： under nothing, test_screen_shapes): the header is both rows, read so where it names as many fields (h437: the top row alone,
             # 迁移人员 | 迁移人员, named as many with the other party's bare 姓名 | 身份证号, and won by coming first: the
             # 迁入地户主's columns read as the mover's)
             cands = [(s + (MERGED_DOWN_BONUS if h == 2 else 0), h, labs) for s, h, labs in cands]
