@@ -947,14 +947,15 @@ def _heads_from_roster(prev: pd.DataFrame, members: pd.DataFrame) -> list[str]:
     blank = prev["户主身份证号"].astype(str).str.strip() == ""
     if not blank.any():
         return []
+    owns = {i: ids.id_number(str(prev.at[i, "身份证号"]).strip()) for i in prev.index[blank]}
+    wanted = {own.value for own in owns.values() if own.status == ids.VALID}
     heads: dict[str, tuple[str, str]] = {}
     for pid, hid, head in zip(members["id"].tolist(), members["head_id"].tolist(), members["head_name"].tolist()
                               if "head_name" in members.columns else [""] * len(members)):
-        if pid and hid and ids.id_number(hid).status == ids.VALID:
+        if pid in wanted and hid and ids.id_number(hid).status == ids.VALID:
             heads.setdefault(pid, (hid, re.sub(r"\s+", "", str(head or ""))))
     filled = 0
-    for i in prev.index[blank]:
-        own = ids.id_number(str(prev.at[i, "身份证号"]).strip())
+    for i, own in owns.items():
         hit = heads.get(own.value) if own.status == ids.VALID else None
         name = re.sub(r"\s+", "", str(prev.at[i, "户主姓名"] if "户主姓名" in prev.columns else ""))
         if hit and (not name or not hit[1] or name == hit[1]):
