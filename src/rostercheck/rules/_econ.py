@@ -106,7 +106,8 @@ def weakest(confidences: list[str]) -> str:
 
 
 def hits(ctx: Context, kind: str) -> dict[int, list[Hit]]:
-    """Return member → the rows of a reference list linked to that member (empty without the list).
+    """Return member → the rows of a reference list linked to that member (empty without the list); made once per list
+    (checks ask it for one person at a time: :func:`gone_copy`). Read only: the mapping is shared.
 
     Args:
         ctx: the audit context.
@@ -116,13 +117,16 @@ def hits(ctx: Context, kind: str) -> dict[int, list[Hit]]:
     """
     if not ctx.has(kind):
         return {}
-    out: dict[int, list[Hit]] = {}
-    gone = not_held(ctx, kind)
-    found = links(ctx, kind)  # (columns as lists: a text column's cells one by one through pandas are slow)
-    for m, r, conf, key in zip(*(found[c].tolist() for c in ("m", "r", "confidence", "key"))):
-        if int(r) not in gone:
-            out.setdefault(int(m), []).append(Hit(int(m), int(r), conf, key))
-    return out
+    key = f"hits:{kind}"
+    if key not in ctx.cache:
+        out: dict[int, list[Hit]] = {}
+        gone = not_held(ctx, kind)
+        found = links(ctx, kind)  # (columns as lists: a text column's cells one by one through pandas are slow)
+        for m, r, conf, link in zip(*(found[c].tolist() for c in ("m", "r", "confidence", "key"))):
+            if int(r) not in gone:
+                out.setdefault(int(m), []).append(Hit(int(m), int(r), conf, link))
+        ctx.cache[key] = out
+    return ctx.cache[key]
 
 
 # The lists whose rows say when the thing became and stopped being the person's (io.columns._held_dates)
@@ -1211,14 +1215,6 @@ def record_key(kind: str, row: Mapping) -> str:
 _BUSINESS_RECORD = ("entity_type", "premises", "employees")
 
 
-def _hits_once(ctx: Context, kind: str) -> dict[int, list[Hit]]:
-    """:func:`hits`, made once per list for the checks asking it for one person at a time (:func:`gone_copy`)."""
-    key = f"hits:{kind}"
-    if key not in ctx.cache:
-        ctx.cache[key] = hits(ctx, kind)
-    return ctx.cache[key]
-
-
 def gone_copy(ctx: Context, kind: str, member: int, row: Mapping) -> str:
     """What another row of the same vehicle (plate) or business (name) linked to the same person says when it has the
     record gone by the review date while this row has it in use: the two rows cannot both be right (h442: a list
@@ -1239,7 +1235,7 @@ def gone_copy(ctx: Context, kind: str, member: int, row: Mapping) -> str:
     ref = linked_rows(ctx, kind)
     params = ctx.specs["C04"].params
     said = []
-    for h in _hits_once(ctx, kind).get(member, []):
+    for h in hits(ctx, kind).get(member, []):
         other = ref[h.r]
         if other is row or int(other["_row"]) == int(row["_row"]) or record_key(kind, other) != key:
             continue
@@ -1474,7 +1470,7 @@ def gone_homes(ctx: Context, idxs: list[int]) -> dict[str, Mapping]:
     """
     if not ctx.has("properties"):
         return {}
-    params, found, ref = ctx.specs["C04"].params, _hits_once(ctx, "properties"), linked_rows(ctx, "properties")
+    params, found, ref = ctx.specs["C04"].params, hits(ctx, "properties"), linked_rows(ctx, "properties")
     out: dict[str, Mapping] = {}
     for m in idxs:
         for h in found.get(m, []):

@@ -17,7 +17,7 @@ from ..normalize.codes import UNKNOWN, classify, counted, has_word, person_statu
 from ..normalize.values import text
 from . import dead_on_lists, link_fact, links, person_identity, record_facts, rule, values, where
 from ._econ import (BARE_CODE, begins_after, bulk_code, dated, end_label, ended_after, ended_before, ended_later_text,
-                    lean_code, note_later, staff_shown, status_counts, weakest)
+                    hits, lean_code, note_later, staff_shown, status_counts, weakest)
 
 _FIELDS = {
     "staff": {"unit": "工作单位", "category": "人员类别", "post": "职务", "status": "人员状态"},
@@ -47,9 +47,6 @@ def check(ctx: Context) -> list[Finding]:
         found = links(ctx, kind)
         rows = records(ctx.lists[kind], found["r"])
         note_later(ctx, kind, sum(begins_after(row, ctx.as_of) for row in rows.values()))
-        rows_of: dict[int, list[int]] = {}
-        for m, r in zip(found["m"].tolist(), found["r"].tolist()):
-            rows_of.setdefault(m, []).append(r)
         for m, r, conf, key in found.itertuples(index=False):
             row = rows[r]
             if not in_post(ctx, kind, row):
@@ -57,7 +54,7 @@ def check(ctx: Context) -> list[Finding]:
             detail = values(_shown(kind, row), _fields(kind, row))
             later = left_later(ctx, kind, row)
             detail += f"（{later}）" if later else ""
-            if copy := left_copy(ctx, kind, row, [rows[o] for o in rows_of[m] if o != r]):
+            if copy := left_copy(ctx, kind, row, [rows[h.r] for h in hits(ctx, kind).get(m, []) if h.r != r]):
                 detail, conf = detail + f"；{copy}", LOW
             if kind == "staff" and (code := category_unread(row)):
                 detail, conf = detail + f"（{CATEGORY_UNREAD.format(code)}）", MEDIUM if conf == HIGH else conf

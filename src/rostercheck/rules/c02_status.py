@@ -17,7 +17,7 @@ from ..normalize import ids
 from ..normalize.codes import UNKNOWN, by_legend
 from ..normalize.values import is_error_value
 from . import death_after, fact_text, links, record_facts, rule, values, where
-from ._econ import BARE_CODE, bulk_code, ended_later_text, linked_rows
+from ._econ import BARE_CODE, bulk_code, ended_later_text, hits, linked_rows
 
 INDEFINITE = ("无期", "死刑", "死缓")
 # A date cell saying the date is not known (不详): no failure to read it, but no date either
@@ -509,15 +509,11 @@ def released_later(row: Mapping, as_of: dt.date, params: dict) -> bool:
 def _prisoners(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "prisoners")
     out = []
-    found = links(ctx, "prisoners")
-    rows_of: dict[int, list[int]] = {}
-    for m, r in zip(found["m"].tolist(), found["r"].tolist()):
-        rows_of.setdefault(m, []).append(r)
-    for m, r, conf, key in found.itertuples(index=False):
+    for m, r, conf, key in links(ctx, "prisoners").itertuples(index=False):
         row = ref[r]
         if not in_custody(row, ctx.as_of, params):
             continue
-        later = released_since(row, [ref[o] for o in rows_of[m] if o != r], ctx.as_of, params)
+        later = released_since(row, [ref[h.r] for h in hits(ctx, "prisoners").get(m, []) if h.r != r], ctx.as_of, params)
         status = str(row.get("status", "") or "")
         held = any(w in status for w in params["custody_words"])
         span = values(_dates_shown(row), {"start_text": "入监日期", "end_text": "刑期止日", "released_text": "释放日期",
