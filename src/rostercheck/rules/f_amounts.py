@@ -709,11 +709,19 @@ def _covered_months(ctx: Context, led: Ledger) -> dict[str, set[str]]:
     return out
 
 
+def _cared(ctx: Context, led: Ledger) -> set[str]:
+    """The roster households cared for in an institution (集中供养, [F06] ``institution_modes``), worked out once."""
+    if "cared" not in led.memo:
+        led.memo["cared"] = (in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", []))
+                             if "F06" in ctx.specs else set())
+    return led.memo["cared"]
+
+
 def _cared_off_ledger(ctx: Context, led: Ledger) -> set[str]:
-    """The roster households cared for in an institution (集中供养, ``institution_modes``) with no ledger row of their own:
-    paid through the home's lump."""
+    """The roster households cared for in an institution (:func:`_cared`) with no ledger row of their own: paid through
+    the home's lump."""
     if "cared_off_ledger" not in led.memo:
-        cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", [])) if "F06" in ctx.specs else set()
+        cared = _cared(ctx, led)
         led.memo["cared_off_ledger"] = cared - set(led.memo["codes"]["h_values"].tolist()) if cared else set()
     return led.memo["cared_off_ledger"]
 
@@ -722,7 +730,7 @@ def _lump_months(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
     """(household, month) of care-home residents (集中供养) paid in person some months, for the months a care home's lump
     was paid: her share may be in it (h441: moved from 分散 to 集中 in March, paid in person to February and in the
     home's lump after, was 应发未发 from March; a lump short of a dated admission is ``_money_care_homes``' F06)."""
-    cared = in_institution(ctx, ctx.specs["F06"].params.get("institution_modes", [])) if "F06" in ctx.specs else set()
+    cared = _cared(ctx, led)
     if not cared:
         return set()
     care = care_home_rows(ctx, led)
@@ -1483,9 +1491,8 @@ def check_f06(ctx: Context) -> list[Finding]:
     # know: perhaps the household's (F07 says so, held-out 252: 5,040 元 owed beside the same 2,520 元 to recover, F03)
     maybe |= {(n.household, led.cols["month"][r]) for n in head_namesakes(ctx, led).values() for r in n.rows}
     maybe |= _paid_to_former(ctx, led)
-    maybe |= _lump_months(ctx, led)
-    _lump_code(ctx, "F06")  # (the lumps read: a 特困 person paid in person from mid-year may have been in a home's lump)
-    maybe |= led.memo.get("care_homes_maybe", set())
+    lumps = _lump_code(ctx, "F06")  # (the lumps read: a 特困 person paid in person from mid-year may have been in a home's lump)
+    maybe |= _lump_months(ctx, led) | led.memo.get("care_homes_maybe", set())
     maybe |= _paid_to_dead_former(ctx, led)
     unread, unchecked = unread_pairs(led, paid), set()  # (households with such a month are said partly unchecked)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
@@ -1622,7 +1629,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     say_unread(ctx, led, "F06", unchecked)
     note(ctx, "F06", unlisted, "资金发放明细中，这些户所在乡镇在明细覆盖的某些月份一条保障金发放记录（含失败、退回）都没有，"
          "像是该乡镇这些月份的发放文件没有给出，这些月份未核对是否应发未发", "（该乡镇另有发放明细的，请一并给出后重新运行）", led)
-    return out + _lump_code(ctx, "F06")
+    return out + lumps
 
 
 def _paid_to_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
