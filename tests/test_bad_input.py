@@ -104,6 +104,19 @@ def test_a_deaths_list_that_is_a_gbk_csv_named_xlsx_finds_the_dead(tmp_path):
     assert (tmp_path / "out" / "findings.csv").read_text(encoding="utf-8-sig").count("\nC02,") == 1
 
 
+@pytest.mark.parametrize("shift", range(12))
+def test_a_csv_sample_cut_inside_a_character_after_a_bom_is_still_a_table(shift):
+    # (a UTF-8 CSV with a BOM under an .xlsx name whose 64 KB sample ended inside a Chinese character was refused: the
+    # cut was looked for only in samples without a BOM)
+    import codecs
+
+    from rostercheck.io.read import DELIMITED_HEAD_BYTES, delimited_text
+
+    rows = ["姓名,身份证号,乡镇"] + [f"张三{i},{ID},城关镇" for i in range(5000)]
+    data = codecs.BOM_UTF8 + b"x" * shift + "\n".join(rows).encode()
+    assert delimited_text(data[:DELIMITED_HEAD_BYTES]) == "逗号分隔"
+
+
 @pytest.mark.parametrize("head", [
     bytes(range(128, 256)) * 40,                                  # high bytes only: neither UTF-8 nor GBK
     "一行,两格\n只有这一行像表格\n其余是正文。\n".encode("gbk"),      # one delimited line is not a table

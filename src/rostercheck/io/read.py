@@ -810,6 +810,7 @@ def delimited_text(head: bytes) -> str:
     Returns:
         '逗号分隔', '制表符分隔' … or ''.
     """
+    cut = len(head) == DELIMITED_HEAD_BYTES  # (a sample: its last character and line may be cut)
     body = head[len(codecs.BOM_UTF8):] if head.startswith(codecs.BOM_UTF8) else head
     text = None
     # (a system's "Unicode text" export, UTF-16 with its BOM: Excel's 另存为 Unicode 文本)
@@ -821,14 +822,14 @@ def delimited_text(head: bytes) -> str:
         try:
             text = body.decode(encoding)
         except UnicodeDecodeError as exc:
-            if len(body) == DELIMITED_HEAD_BYTES and exc.start > len(body) - 4:  # a character cut by the sample
+            if cut and exc.start > len(body) - 4:  # a character cut by the sample
                 text = body[:exc.start].decode(encoding, errors="replace")
         if text is not None:
             break
     if text is None or _CONTROL.search(text):
         return ""
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(body) == DELIMITED_HEAD_BYTES:
+    if cut:
         lines = lines[:-1]  # the last line may be cut
     lines = lines[:50]
     delimiter = sniff_delimiter(lines)
