@@ -165,14 +165,14 @@ def fact_text(value: object) -> str:
     return str(value).strip()
 
 
-def dead_on_lists(ctx: Context, read: Callable[[dict], bool] | None = None) -> set[str]:
+def dead_on_lists(ctx: Context, read: Mapping[int, bool] | None = None) -> set[str]:
     """Valid IDs dead by the review date on the deaths list (undated rows too) or by the registry's 人员状态 (死亡,
-    注销: ``reference._gone_from_household``); worked out once per run (and per ``read``).
+    注销: ``reference._gone_from_household``); worked out once per run (and once with ``read``).
 
     Args:
         ctx: the audit context.
-        read: when given, a deaths-list row counts only when it says True of the row (coverage: the row's cause read
-            as C02 reads it, ``_coverage.read_death``).
+        read: when given, deaths-list row index → whether the row counts (coverage: its cause read as C02 reads it,
+            ``_coverage.death_readings``); a row it leaves out does not.
     Returns:
         The IDs.
     """
@@ -182,7 +182,7 @@ def dead_on_lists(ctx: Context, read: Callable[[dict], bool] | None = None) -> s
         if ctx.has("deaths"):
             d = ctx.lists["deaths"]
             when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
-            said = [True] * len(d) if read is None else [read(row) for row in d.to_dict("records")]
+            said = [True] * len(d) if read is None else [read.get(int(i), False) for i in d.index.tolist()]
             out |= {i for i, st, w, ok in zip(d["id"].tolist(), d["id_status"].tolist(), when, said)
                     if ok and st == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
         if ctx.has("registry") and "left" in ctx.lists["registry"].columns:

@@ -506,7 +506,7 @@ def recorded_deaths(ctx: Context) -> set[str]:
     (已死亡 特困 people) say are dead (held-out 182: six leads for dead people, three survivors missed); a death recorded
     under the former ID the registry keeps beside the person's current one is hers (held-out 366)."""
     def make() -> set[str]:
-        dead = dead_on_lists(ctx, read_death(ctx)) | {k for k, (word, *_rest) in ctx.departed.items() if DIED.search(str(word))}
+        dead = dead_on_lists(ctx, death_readings(ctx)) | {k for k, (word, *_rest) in ctx.departed.items() if DIED.search(str(word))}
         former = registry_former(ctx)
         return dead | {former[v] for v in dead if v in former}
 
