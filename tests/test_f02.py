@@ -325,3 +325,18 @@ def test_a_move_dated_by_its_month_alone_is_shown_as_that_month(written, shown):
     ctx = money_context(roster(), ledger(), {"migrations": [{"name": "张三", "id": A, "date": written, "dest": "广东省深圳市"}]})
     [f] = findings(ctx, "F02")
     assert (f.recover, shown in f.evidence) == (516.0 * 3, True), f.evidence
+
+
+def test_a_prisoner_listed_again_as_released_is_recovered_only_for_the_months_both_rows_agree():
+    # The last note's left-over (h442 in C02): a list joined from two extracts keeps the 在押 row beside the 假释 row
+    # dated 2026-07-15 (C02 低). Months to June both rows call custody (高); July–September only the older row does: not
+    # claimed, the other row named (F02 was 高 for all twelve months).
+    rows = [{"name": "张三", "id": A, "start": "2025-05-10", "end": "2028-05-09", "status": "在押"},
+            {"name": "张三", "id": A, "start": "2025-05-10", "end": "2028-05-09", "released": "2026-07-15", "status": "假释"}]
+    got = findings(money_context(roster(), ledger(), {"prisoners": rows}), "F02")
+    assert [(f.confidence, f.recover) for f in got] == [("高", 516.0 * 9)]  # 2025-10 … 2026-06
+    assert "同一人第 3 行状态 假释，释放日期 2026-07-15，两行必有一误" in got[0].evidence
+    # a copy released before this row's 入监日期 is an earlier sentence's: the custody counts in full
+    rows[1] = {**rows[1], "start": "2023-01-05", "end": "2025-01-04", "released": "2024-10-01"}
+    got = findings(money_context(roster(), ledger(), {"prisoners": rows}), "F02")
+    assert [(f.confidence, f.recover) for f in got] == [("高", 516.0 * 12)]

@@ -44,14 +44,27 @@ def stop_rule_said(p: dict) -> str:
 
 def events(ctx: Context, led: Ledger) -> None:
     """Find each payee's and each roster member's events (death, custody, move out, exit)."""
-    from .c02_status import (back_from, cancelled_for_death, coded_reason, custody_unread, date_doubt, date_shown, death_bound, death_conflict, death_day,
-                             for_life, move_judged, move_reason, says_died, served_outside, unread_custody_text)
+    from .c02_status import (back_from, cancelled_for_death, coded_reason, copy_release_text, custody_unread, date_doubt, date_shown,
+                             death_bound, death_conflict, death_day, for_life, move_judged, move_reason, released_copy,
+                             says_died, served_outside, unread_custody_text)
 
     p, c02 = led.params, ctx.specs["C02"].params if "C02" in ctx.specs else {}
     f = led.frame
 
     def rows_of(kind: str) -> list[dict]:
         return ctx.lists[kind].to_dict("records")
+
+    by_id: dict[str, list[dict]] | None = None
+
+    def custody_copies(row: dict) -> list[dict]:
+        """The prisoners list's other rows of the person of a row (by its valid ID)."""
+        nonlocal by_id
+        if by_id is None:
+            by_id = defaultdict(list)
+            for rec in rows_of("prisoners"):
+                if rec.get("id_status") == ids.VALID and rec.get("id"):
+                    by_id[rec["id"]].append(rec)
+        return [o for o in by_id.get(row.get("id"), ()) if row.get("id_status") == ids.VALID and o["_row"] != row["_row"]]
 
     # the rows naming no own ID, linked by the head's (the coded column compared on its codes, once for the four lists)
     no_own = np.flatnonzero(np.asarray(f["id"] == ""))
@@ -114,6 +127,13 @@ def events(ctx: Context, led: Ledger) -> None:
                 and not (isinstance(end, dt.date) and end <= ctx.as_of)):
             return None  # released on a day the list does not give (before the sentence's end): custody unknown
         out_day = released if isinstance(released, dt.date) else end
+        # another row of the same person has him released since this row's 入监日期 (a list joined from two extracts):
+        # only the months both rows call custody count, the other row named (C02 says the two disagree, h442)
+        copy = released_copy(row, custody_copies(row), ctx.as_of, c02) if c02 else None
+        if copy is not None and isinstance(out_day, dt.date) and out_day <= copy["released"]:
+            copy = None  # (this row's own end comes first: the other row changes nothing)
+        if copy is not None:
+            released = out_day = copy["released"]
         first = month_of(start) if start.day == 1 else month_add(month_of(start), 1)
         if isinstance(out_day, dt.date):
             last_day_of = (dt.date(out_day.year + out_day.month // 12, out_day.month % 12 + 1, 1) - dt.timedelta(days=1))
@@ -124,6 +144,9 @@ def events(ctx: Context, led: Ledger) -> None:
             return None
         shown = f"入监日期 {start.isoformat()}" + (f"，{'释放' if isinstance(released, dt.date) else '刑期止'}日期 {out_day.isoformat()}"
                                                    if isinstance(out_day, dt.date) else "")
+        if copy is not None:
+            shown = (f"入监日期 {start.isoformat()}" + (f"，刑期止日期 {end.isoformat()}" if isinstance(end, dt.date) else "")
+                     + f"，状态 {status.strip() or '未写'}；{copy_release_text(copy)}，两行必有一误，按释放日期计，其后月份请核实")
         # a term end written but not read (27.3.4, 不详): counted as custody to date, but not sure
         doubt = date_doubt(row, "end", "刑期止日") if not isinstance(out_day, dt.date) and not for_life(row) else ""
         unread = custody_unread(row, c02) if c02 else ""  # C02's custody judgement caps this one (held-out 242)

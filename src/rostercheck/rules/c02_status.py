@@ -548,6 +548,15 @@ def released_since(row: Mapping, others: list[Mapping], as_of: dt.date, params: 
     Returns:
         The words for the evidence.
     """
+    other = released_copy(row, others, as_of, params)
+    if other is None:
+        return ""
+    return f"{copy_release_text(other)}（在本行入监日期之后、核查日期之前）：核查日期可能已不在押，两行必有一误，请核实"
+
+
+def released_copy(row: Mapping, others: list[Mapping], as_of: dt.date, params: dict) -> Mapping | None:
+    """The first of the same person's other rows that has him released on or before the review date and not before this
+    row's 入监日期 (:func:`released_since`; F02 counts the custody of this row to that release), else None."""
     start = row.get("start")
     for other in others:
         out = other.get("released")
@@ -555,10 +564,14 @@ def released_since(row: Mapping, others: list[Mapping], as_of: dt.date, params: 
             continue
         if isinstance(start, dt.date) and out < start:
             continue  # (an earlier sentence's release)
-        status = str(other.get("status", "") or "").strip()
-        return (f"同一人第 {int(other['_row'])} 行{f'状态 {status}，' if status else ''}释放日期 {out.isoformat()}"
-                f"（在本行入监日期之后、核查日期之前）：核查日期可能已不在押，两行必有一误，请核实")
-    return ""
+        return other
+    return None
+
+
+def copy_release_text(other: Mapping) -> str:
+    """'同一人第 12 行状态 假释，释放日期 2026-07-15': the row :func:`released_copy` found, for the evidence."""
+    status = str(other.get("status", "") or "").strip()
+    return f"同一人第 {int(other['_row'])} 行{f'状态 {status}，' if status else ''}释放日期 {other['released'].isoformat()}"
 
 
 def _dates_shown(row: dict) -> dict:
