@@ -377,3 +377,20 @@ def test_a_supporters_car_or_business_held_by_its_status_but_ended_by_its_date_i
 def test_a_retired_supporter_or_one_of_an_unread_category_code(category, expected):
     # held-out 296: a supporter coded 04 (退休, in a 代码表 file) was C07 高, configured 04 for C01 or not
     assert run({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": category}]}) == expected
+
+
+@pytest.mark.parametrize("kind, rows", [
+    ("vehicles", [{"name": "李强", "id": SON, "plate": "湘E7788", "vehicle_type": "小型轿车", "status": "正常"},
+                  {"name": "李强", "id": SON, "plate": "湘E7788", "vehicle_type": "小型轿车", "status": "注销",
+                   "end": "2026-05-01"}]),
+    ("businesses", [{"name": "李强", "id": SON, "entity": "李强五金店", "entity_type": "个体工商户", "employees": 1,
+                     "status": "在业"},
+                    {"name": "李强", "id": SON, "entity": "李强五金店", "entity_type": "个体工商户", "employees": 1,
+                     "status": "注销", "end": "2026-05-01"}])])
+def test_a_supporters_record_listed_again_as_gone_is_only_a_lead(kind, rows):
+    # The last note's left-over (h442 in C04/C05): a list joined from two extracts keeps a car's 正常 row beside its
+    # 注销 row; the two cannot both be right, the other row named, as C04/C05 read a member's (was 高).
+    got, _ = run_checks(context(roster(), {"supporters": [supporter()], kind: rows}), ["C07"])
+    assert [f.confidence for f in got] == ["低"]
+    assert "两行必有一误" in got[0].evidence and "第 3 行" in got[0].evidence
+    assert run({kind: rows[:1]}) == [("王秀英", "高")]

@@ -1229,14 +1229,18 @@ def gone_copy(ctx: Context, kind: str, member: int, row: Mapping) -> str:
     Returns:
         The words for the evidence, e.g. '同一号牌 湘E7788 在第 20 行为机动车状态 E（注销），两行必有一误，请核实'.
     """
+    ref = linked_rows(ctx, kind)
+    return copy_gone(ctx, kind, row, [ref[h.r] for h in hits(ctx, kind).get(member, [])])
+
+
+def copy_gone(ctx: Context, kind: str, row: Mapping, others: list[Mapping]) -> str:
+    """:func:`gone_copy` among given rows of the same person (C07: a supporter's rows, he being no member)."""
     key = record_key(kind, row)
     if not key:
         return ""
-    ref = linked_rows(ctx, kind)
     params = ctx.specs["C04"].params
     said = []
-    for h in hits(ctx, kind).get(member, []):
-        other = ref[h.r]
+    for other in others:
         if other is row or int(other["_row"]) == int(row["_row"]) or record_key(kind, other) != key:
             continue
         if kind == "vehicles":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
@@ -14,7 +14,7 @@ from ..reference import by_value_array
 from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
-    BULK_CODE_READ, BUSINESS_DATES, VEHICLE_DATES, Hit, bulk_business_note, business_running, cell, dated,
+    BULK_CODE_READ, BUSINESS_DATES, VEHICLE_DATES, Hit, bulk_business_note, business_running, cell, copy_gone, dated,
     ended_yet_active, exact_rows, few_months, former_rows, money_text,
     self_paid, standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
@@ -233,7 +233,7 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int],
                 unread = "" if vehicle_type_stated(row, ctx.specs["C04"].params) else _UNREAD_TYPE
                 # (its dates as C04 shows them: the review date was judged by them, held-out 223)
                 shown = values(vehicle_shown(row), dated(_VEHICLE, row, *VEHICLE_DATES))
-                contradicted = ended_yet_active(row, ctx.as_of)
+                contradicted = ended_yet_active(row, ctx.as_of) or copy_said(ctx, "vehicles", row, rows_of("vehicles"))
                 unread = f"（{contradicted}）" if contradicted else unread
                 reasons.append((f"名下有车辆，《{ctx.labels['vehicles']}》第 {int(row['_row'])} 行（{shown}）{unread}",
                                 ("vehicle", f"{fact_text(row.get('plate'))}/{fact_text(vehicle_meaning(row)['vehicle_type'])}")))
@@ -241,7 +241,7 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int],
         for r in rows_of("businesses"):
             row = ctx.lists["businesses"].loc[r]
             if running := business_running(ctx, row):
-                contradicted = ended_yet_active(row, ctx.as_of)
+                contradicted = ended_yet_active(row, ctx.as_of) or copy_said(ctx, "businesses", row, rows_of("businesses"))
                 # (a business in operation by the list's bulk code only, as C05 reads it: at most 中, h395)
                 contradicted = bulk_business_note(ctx) if running == BULK_CODE_READ else contradicted
                 reasons.append((f"经营在业市场主体，《{ctx.labels['businesses']}》第 {int(row['_row'])} 行"
@@ -251,6 +251,14 @@ def _reasons(ctx: Context, params: dict, sid: str, idxs: list[int],
     if params["use_wages"] and ctx.has("wages"):
         reasons += _wage_reason(ctx, params, rows_of("wages"), idxs)
     return reasons
+
+
+def copy_said(ctx: Context, kind: str, row: Mapping, rows: list[int]) -> str:
+    """What another of the supporter's rows of the same vehicle or business says when it has the record gone
+    (:func:`_econ.copy_gone`), ending as a lead's reason does (:data:`_CONTRADICTED`); '' when none (the last note's
+    left-over of h442: a car's 正常 row beside its 注销 row was C07 高)."""
+    said = copy_gone(ctx, kind, row, [ctx.lists[kind].loc[r] for r in rows])
+    return f"{said}；{_CONTRADICTED[:-1]}" if said else ""
 
 
 def _wage_reason(ctx: Context, params: dict, found: list[int], idxs: list[int]) -> list[tuple[str, tuple[str, str]]]:
