@@ -469,7 +469,12 @@ def _sharper(combined: list[str], below: list[str], kind: str) -> list[str]:
     for c, b in pairs:
         own, field = best(b) if b else (-1.0, "")
         group = c[: -len(b)] if b and c.endswith(b) else ""
-        if not b or (c != b and own >= 0 and best(c)[0] > own) or (b in repeated and c != b and best(c)[0] >= 0):
+        glued, glued_field = best(c) if c != b else (-1.0, "")
+        # a column's own label naming its field outright (被赡养人身份证号) keeps it against a glued label that a group's
+        # words turn into another field's (赡养关系 + 被赡养人身份证号 read as the supporter's 赡养…身份证号: h444, the
+        # dependent's column lost and the list refused)
+        outright = own >= OUTRIGHT_FIT and glued_field != field
+        if not b or (c != b and own >= 0 and glued > own and not outright) or (b in repeated and c != b and glued >= 0):
             out.append(c)
         elif field in _PERSON_FIELDS and (group in lesser or _someone_elses_group(group, best)):
             # a group naming another person than the row's (代理人信息, 联系人信息, 申报人信息 over 姓名 | 身份证号 | 银行账号,
@@ -478,6 +483,10 @@ def _sharper(combined: list[str], below: list[str], kind: str) -> list[str]:
         else:
             out.append(b)
     return out
+
+
+# A label's fit from an alias of weight 2 covering at least half of it: the label names its field outright
+OUTRIGHT_FIT = 2.5
 
 
 # A row's person columns, which a group naming someone else takes (a 乡镇 column after it is the row's own)
