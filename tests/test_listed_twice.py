@@ -80,3 +80,32 @@ def test_a_record_listed_twice_is_one_finding(code, kind, rows, n):
     if n == 1:
         assert got["来源行"].iat[0] == "2、3"
         assert got["依据"].iat[0].endswith("行是同一条记录，重复列出，只列一次）")
+
+
+# C02: one person dead in two rows of the deaths list whose dates disagree (two extracts a day apart: h444 made two C02 高
+# of one death); (rows, findings, confidence, date kept)
+DIED = dict(DEATH, date="2026-05-03")
+DEATHS_DISAGREEING = [
+    # must flag once: one death, two dates, the earlier kept
+    ([DIED, dict(DIED, date="2026-05-04")], 1, "高", "2026-05-03"),
+    ([dict(DIED, date="2026-05-04"), DIED], 1, "高", "2026-05-03"),
+    # must flag once: a row dated after the review date beside one before it is the earlier death
+    ([dict(DIED, date="2026-11-02"), DIED], 1, "高", "2026-05-03"),
+    # must flag once, as the listed copy: the same record twice
+    ([DIED, dict(DIED)], 1, "高", "2026-05-03"),
+]
+
+
+@pytest.mark.parametrize("rows, n, conf, day", DEATHS_DISAGREEING)
+def test_one_death_in_rows_that_disagree_is_one_finding(rows, n, conf, day):
+    got = frame({"deaths": rows}, "C02")
+    assert len(got) == n
+    assert list(got["置信度"]) == [conf]
+    assert f"死亡日期 {day}" in got["依据"].iat[0]
+    if len({r["date"] for r in rows if r["date"] <= "2026-09-30"}) > 1:
+        assert "另有此人" in got["依据"].iat[0] and got["来源行"].iat[0] == "2、3"
+
+
+def test_two_deaths_of_two_members_stay_two():
+    got = frame({"deaths": [DEATH, {"name": "张三", "id": HEAD, "date": "2026-04-01"}]}, "C02")
+    assert sorted(got["姓名"]) == ["张三", "李梅"]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Collection, Mapping
 from functools import lru_cache
 from operator import itemgetter
 
 from .. import regions
 from ..match import weakest
-from ..model import HIGH, LOW, MEDIUM, Context, Finding
+from ..model import CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, Context, Finding
 from ..io.columns import SYSTEM_LABELS
 from ..normalize import ids
 from ..normalize.codes import UNKNOWN, by_legend
@@ -401,7 +402,42 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
         elif is_death is None:
             what, conf = what + f"（从{'人员状态、' if status else ''}原因看不出是否死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
+    return one_death_each(out, ctx.labels["deaths"])
+
+
+def one_death_each(found: list[Finding], source: str) -> list[Finding]:
+    """One finding per member the deaths list has dead in rows that disagree (two extracts dating one death a day
+    apart: h444, two C02 高 of one person): the strongest, earliest-dated row's, its evidence naming the other rows and
+    their dates. Rows whose facts agree are left to :func:`audit.copies_joined` ("同一条记录，重复列出").
+
+    Args:
+        found: the deaths list's C02 findings, in row order.
+        source: the list's label, as the findings name it.
+    Returns:
+        The findings, a member's disagreeing rows joined into the first kept, in their order.
+    """
+    mine: dict[int, list[Finding]] = {}
+    for f in found:
+        mine.setdefault(f.member, []).append(f)
+    out = []
+    for f in found:
+        group = mine[f.member]
+        if len(group) == 1 or len({tuple(x for x in g.facts if x[0] != "match") for g in group}) == 1:
+            out.append(f)
+            continue
+        best = min(group, key=lambda g: (CONFIDENCE_ORDER.get(g.confidence, 9), not _fact(g, "date"), _fact(g, "date"),
+                                          int(g.source_row)))
+        if f is not best:
+            continue
+        others = "；".join(f"第 {g.source_row} 行死亡日期 {_fact(g, 'date') or '未写'}" for g in group if g is not best)
+        said = f"（《{source}》另有此人：{others}，与本行不一致，按一人列出一次，请核对死亡日期）"
+        rows = "、".join(sorted((g.source_row for g in group), key=int))
+        out.append(replace(best, evidence=best.evidence + said, source_row=rows))
     return out
+
+
+def _fact(f: Finding, name: str) -> str:
+    return next((str(v) for k, v in f.facts if k == name), "")
 
 
 def reads_died(ctx: Context, row: Mapping, params: dict) -> bool | None:
