@@ -86,6 +86,20 @@ def test_a_signal_matched_through_a_damaged_id_lowers_the_lead_and_says_so():
     assert "按姓名" in run_checks(ctx, ["C10"])[0][0].evidence
 
 
+def test_exact_signals_enough_on_their_own_keep_the_lead_beside_a_damaged_one():
+    # h444: a shop and a business matched exactly beside a car under a number-typed ID — two exact kinds already meet
+    # min_signals, so the lead stays 中; the car is still named as matched by name and the digits left
+    damaged = {**car(), "id": float(HEAD[:15] + "000")}
+    lists = {"vehicles": [damaged], "businesses": [company()], "properties": [prop(HEAD, "门面房", "步行街 1 号")]}
+    ctx = context(roster(), lists)
+    assert flagged(ctx, "C10") == [("张三", "中")]
+    text = run_checks(ctx, ["C10"])[0][0].evidence
+    assert "3 类" in text and "按姓名" in text
+    # must stay 低: the damaged signal is one of the two that make the lead
+    lists = {"vehicles": [damaged], "properties": [prop(HEAD, "门面房", "步行街 1 号")]}
+    assert flagged(context(roster(), lists), "C10") == [("张三", "低")]
+
+
 def test_a_home_held_in_part_is_said_so():
     # held-out 258: the second home was a 20% share (共有人), said by C04, not by the signals' 住宅 2 套
     shared = {**prop(WIFE, "住宅", "东村 3 组"), "share": "20%"}

@@ -292,7 +292,10 @@ def living_standard(ctx: Context) -> list[Finding]:
                  for k in kinds]
         evidence = (f"同一家庭有 {len(kinds)} 类收入或财产信号（达到 {int(params['min_signals'])} 类即标记）——"
                     + "｜".join(parts) + "——线索：家庭实际生活水平可能明显高于保障标准")
-        conf = _lowered(conf_cap, kept)
+        # (the lead stands at the cap when its exact signals alone are enough: h444, a shop and a business matched
+        # exactly beside a car under a number-typed ID were 低)
+        exact = [s for s in kept if s.confidence == HIGH]
+        conf = _lowered(conf_cap, kept if len(set(s.kind for s in exact)) < int(params["min_signals"]) else exact)
         out.append(_finding(ctx, "C10", head_of(ctx, all_idxs[hh]), evidence, conf, _facts(kept)))
     return out
 
