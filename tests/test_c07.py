@@ -394,3 +394,35 @@ def test_a_supporters_record_listed_again_as_gone_is_only_a_lead(kind, rows):
     assert [f.confidence for f in got] == ["低"]
     assert "两行必有一误" in got[0].evidence and "第 3 行" in got[0].evidence
     assert run({kind: rows[:1]}) == [("王秀英", "高")]
+
+
+# h444: a supporter's rows in lists that typed their IDs as numbers (the last digits lost) were never found; with his
+# name they are his at 中, as C01 and C04 read a member's; never by the digits alone, never at 高
+NUMBER = float(SON[:15] + "000")
+DAMAGED = [
+    # must flag at 中: his name beside the digits left
+    ({"staff": [{"name": "李强", "id": NUMBER, "unit": "县一中", "category": "事业"}]}, [("王秀英", "中")]),
+    ({"vehicles": [{"name": "李强", "id": NUMBER, "vehicle_type": "小型轿车", "status": "正常", "plate": "湘F12345"}]},
+     [("王秀英", "中")]),
+    ({"wages": [dict(w, id=NUMBER) for w in wages(SON, 6000)]}, [("王秀英", "中")]),
+    # must stay 高: an exact row beside a damaged one
+    ({"staff": [{"name": "李强", "id": SON, "unit": "县一中", "category": "事业"}],
+      "vehicles": [{"name": "李强", "id": NUMBER, "vehicle_type": "小型轿车", "status": "正常", "plate": "湘F12345"}]},
+     [("王秀英", "高")]),
+    # must not flag: another name on the digits, or a motorcycle, or a low wage
+    ({"staff": [{"name": "张伟", "id": NUMBER, "unit": "县一中", "category": "事业"}]}, []),
+    ({"vehicles": [{"name": "李强", "id": NUMBER, "vehicle_type": "普通二轮摩托车", "status": "正常"}]}, []),
+    ({"wages": [dict(w, id=NUMBER) for w in wages(SON, 900)]}, []),
+]
+
+
+@pytest.mark.parametrize("lists, flagged_as", DAMAGED)
+def test_a_supporters_rows_under_a_damaged_id_are_his_at_medium_with_his_name(lists, flagged_as):
+    assert run(lists) == flagged_as
+
+
+def test_a_damaged_match_is_said():
+    ctx = context(roster(), {"supporters": [supporter()],
+                             "staff": [{"name": "李强", "id": NUMBER, "unit": "县一中", "category": "事业"}]})
+    text = run_checks(ctx, ["C07"])[0][0].evidence
+    assert "以数字格式存储" in text and "按姓名和受损身份证号残存的各位比对" in text and "完全一致" not in text

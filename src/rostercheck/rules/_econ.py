@@ -140,7 +140,7 @@ def not_held(ctx: Context, kind: str) -> set[int]:
     key = f"not-held:{kind}"
     if key not in ctx.cache:
         rows = linked_rows(ctx, kind) if kind in HELD_KINDS else {}
-        why = {r: _why_not_held(row, ctx.as_of) for r, row in rows.items()}
+        why = {r: why_not_held(row, ctx.as_of) for r, row in rows.items()}
         ctx.cache[key] = {r for r, w in why.items() if w}
         note_later(ctx, kind, sum(w == "later" for w in why.values()))
     return ctx.cache[key]
@@ -159,7 +159,7 @@ def note_later(ctx: Context, kind: str, n: int) -> None:
                                       f"{ctx.as_of.isoformat()} 之后，核查基准日时{then}，未计入"]
 
 
-def _why_not_held(row: Mapping, day: dt.date) -> str:
+def why_not_held(row: Mapping, day: dt.date) -> str:
     """'later' for a row registered after a day, 'ended' for one deregistered before it with its status blank, else ''."""
     if in_force_on(row, day):
         return ""
@@ -226,7 +226,7 @@ def exact_rows(ctx: Context, kind: str, person_id: str) -> list[int]:
     if kind not in HELD_KINDS:
         return found
     ref = ctx.lists[kind]  # (a supporter's rows are no roster member's: not among the linked rows)
-    return [r for r in found if not _why_not_held(ref.loc[r], ctx.as_of)]
+    return [r for r in found if not why_not_held(ref.loc[r], ctx.as_of)]
 
 
 def former_rows(ctx: Context, kind: str, person_id: str, former_id: str, name_key: str) -> dict[int, str]:
@@ -259,7 +259,7 @@ def former_rows(ctx: Context, kind: str, person_id: str, former_id: str, name_ke
     pairs = [(r, person_id, former_id) for r in (exact_rows(ctx, kind, former_id) if former_id else [])]
     pairs += [(r, str(ref.at[r, "id"]) if ref.at[r, "id_status"] == "valid" else "", person_id)
               for r in ctx.cache[key].get(person_id, [])
-              if kind not in HELD_KINDS or not _why_not_held(ref.loc[r], ctx.as_of)]
+              if kind not in HELD_KINDS or not why_not_held(ref.loc[r], ctx.as_of)]
     seen = set(exact_rows(ctx, kind, person_id))
     out: dict[int, str] = {}
     for r, current, former in pairs:

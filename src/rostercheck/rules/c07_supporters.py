@@ -8,14 +8,15 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import codes, ids
 from ..reference import by_value_array
 from ..roster import DIBAO, TEKUN, is_covered
 from . import fact_text, link_fact, links, rule, values
 from ._econ import (
-    BULK_CODE_READ, BUSINESS_DATES, VEHICLE_DATES, Hit, bulk_business_note, business_running, cell, copy_gone, dated,
-    ended_yet_active, exact_rows, few_months, former_rows, money_text,
+    BULK_CODE_READ, BUSINESS_DATES, HELD_KINDS, VEHICLE_DATES, Hit, bulk_business_note, business_running, cell, copy_gone, dated,
+    ended_yet_active, exact_rows, few_months, former_rows, money_text, why_not_held,
     self_paid, standard_text, vehicle_counts, vehicle_meaning, staff_shown, vehicle_shown, vehicle_type_stated, wage_of, wage_rows, wage_sheet,
 )
 from ._coverage import disability_of
@@ -77,6 +78,13 @@ def check(ctx: Context) -> list[Finding]:
                  for kind in ("staff", "vehicles", "businesses", "wages")}
         found = _reasons(ctx, params, sid, idxs, lambda kind: exact_rows(ctx, kind, sid)
                          + [r for r, why in extra[kind].items() if not why])
+        # his rows under an ID a list damaged (typed as a number, one digit off) beside his name: 中 at most (h444)
+        damaged = {kind: damaged_rows(ctx, kind, r) for kind in ("staff", "vehicles", "businesses", "wages")}
+        worn = _reasons(ctx, params, sid, idxs, lambda kind: list(damaged[kind])) if any(damaged.values()) else []
+        if worn:
+            used = {k for rows in damaged.values() for k in rows.values()}
+            said = f"（赡养人按姓名比对，该名单的身份证号受损：{'；'.join(sorted(used))}）"
+            found += [(text + said, fact) for text, fact in worn]
         weak = _reasons(ctx, params, sid, idxs, lambda kind: [r for r, why in extra[kind].items() if why])
         if weak:  # a former ID beside another name, or of another sex or generation: someone else's, maybe (only 低)
             whys = "；".join(dict.fromkeys(why for rows in extra.values() for why in rows.values() if why))
@@ -92,7 +100,7 @@ def check(ctx: Context) -> list[Finding]:
         if all(text.endswith((_CONTRADICTED, STATUS_UNREAD_END)) for text in reasons) or len(weak) == len(found):
             conf = LOW
         elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED, _UNREAD_CATEGORY, _BY_BULK, STATUS_LEAN_END))
-                 for text in reasons):
+                 or (worn and text in {t for t, _ in found[len(found) - len(worn):]}) for text in reasons):
             conf = MEDIUM if conf == HIGH else conf
         note = str(cell(ref, r, "remark") or "").strip()
         missing = any(w in note for w in params["missing_words"])
@@ -106,13 +114,48 @@ def check(ctx: Context) -> list[Finding]:
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
                     f"有赡养能力——{'；'.join(reasons)}"
                     + (f"（名单备注“{note}”，仅是备注而非宣告失踪，请核实其下落）" if missing else "")
-                    + f"；被赡养人{key}，赡养人按身份证号"
-                    + ("比对（名单上是 15 位旧号码，升为 18 位后一致）" if old else "完全一致比对")
+                    + f"；被赡养人{key}，赡养人"
+                    + ("按姓名和受损身份证号残存的各位比对" if worn and len(worn) == len(found) else
+                       "按身份证号" + ("比对（名单上是 15 位旧号码，升为 18 位后一致）" if old else "完全一致比对")
+                       + ("，部分名单按姓名和受损身份证号残存的各位比对" if worn else ""))
                     + ("，并按原身份证号比对（赡养人的原身份证号与其他名单的身份证号一致，或其他名单的原身份证号与赡养人的身份证号"
                        "一致，且姓名相同）" if by_former and len(weak) < len(found) else ""))
         facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
         out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key, facts))
     return out
+
+
+def damaged_rows(ctx: Context, kind: str, r: int) -> dict[int, str]:
+    """The rows of a list a supporters-list row's supporter has under an ID the list damaged (typed as a number, one
+    digit off, cut: :func:`match.link_lists`, which asks his name too), with the key saying how; his exact rows are
+    :func:`exact_rows`'. Held-out h444: supporters on the staff list, owning a car or earning well were never found
+    when those lists typed their IDs as numbers.
+
+    Args:
+        ctx: the audit context.
+        kind: the list kind (staff, vehicles, businesses, wages).
+        r: the supporters-list row.
+    Returns:
+        List row → key, for links below 高.
+    """
+    if not ctx.has(kind):
+        return {}
+    cache = f"c07-damaged:{kind}"
+    if cache not in ctx.cache:
+        got: dict[int, dict[int, str]] = {}
+        ref = ctx.lists[kind]
+        # (a list whose IDs are all valid or blank has none to repair: the big lists of a city skip the join)
+        worn = ref[~ref["id_status"].isin((ids.VALID, ids.MISSING))] if "id_status" in ref.columns else ref.iloc[:0]
+        found = link_lists(ctx.lists["supporters"], worn, sides=("赡养义务人名单", "名单"))
+        for m, rr, conf, key in found.itertuples(index=False):
+            if conf != HIGH:
+                got.setdefault(int(m), {})[int(rr)] = str(key)
+        ctx.cache[cache] = got
+    rows = ctx.cache[cache].get(int(r), {})
+    if kind not in HELD_KINDS:
+        return rows
+    ref = ctx.lists[kind]  # (as :func:`exact_rows`: a car registered after the review date, or gone before it)
+    return {x: k for x, k in rows.items() if not why_not_held(ref.loc[x], ctx.as_of)}
 
 
 _SEVERAL = r"\s*[\n\r,，/;；、]+\s*"  # several supporters' relations in one cell ('儿子\n女儿', '女婿、女儿')
