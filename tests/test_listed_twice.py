@@ -106,6 +106,15 @@ def test_one_death_in_rows_that_disagree_is_one_finding(rows, n, conf, day):
         assert "另有此人" in got["依据"].iat[0] and got["来源行"].iat[0] == "2、3"
 
 
+def test_a_death_found_is_not_also_said_to_be_after_the_review_date():
+    ctx = context(family(), {"deaths": [dict(DIED, date="2026-11-02"), DIED]})
+    run_checks(ctx, ["C02"])
+    assert "deaths:later" not in ctx.cache
+    ctx = context(family(), {"deaths": [dict(DIED, date="2026-11-02")]})
+    run_checks(ctx, ["C02"])
+    assert "deaths:later" in ctx.cache
+
+
 def test_two_deaths_of_two_members_stay_two():
     got = frame({"deaths": [DEATH, {"name": "张三", "id": HEAD, "date": "2026-04-01"}]}, "C02")
     assert sorted(got["姓名"]) == ["张三", "李梅"]

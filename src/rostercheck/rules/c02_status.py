@@ -402,6 +402,7 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
         elif is_death is None:
             what, conf = what + f"（从{'人员状态、' if status else ''}原因看不出是否死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
+    later -= {f.member for f in out}  # (a row dated after the review date beside one before it: that death, no notice)
     return one_death_each(out, ctx.labels["deaths"])
 
 
