@@ -848,3 +848,20 @@ def test_a_duplicate_whose_other_record_has_a_minority_status_code_is_low(status
     findings, _ = run_checks(ctx, ["D01"])
     assert {(ctx.members.at[f.member, "name"], f.confidence) for f in findings} == expected
     assert len(findings) == 2
+
+
+def test_two_people_whose_ids_excel_destroyed_alike_get_fingerprints_of_their_own():
+    # The last note's left-over: 张小 and 张二, both 4.30521E+17 (a CSV saved by Excel), had one 证据指纹 — verifying one
+    # (核实无问题清单) held the other back, and a look-back read the two as one finding. A person whose ID lost its digits
+    # is told apart by her name too; a whole ID keeps the fingerprint it gave.
+    from rostercheck import suppress
+    from rostercheck.audit import findings_frame
+
+    ctx = context(household("张三", A, [("张小", "子", "4.30521E+17"), ("张二", "女", "4.30521E+17")]))
+    frame = findings_frame(ctx, run_checks(ctx, ["D03"])[0])
+    assert sorted(frame["姓名"]) == ["张二", "张小"]
+    assert frame["证据指纹"].nunique() == 2
+    verified = frame[frame["姓名"] == "张小"][["类别代码", "姓名", "身份证号", "依据", "证据指纹"]].assign(
+        依据指纹="", 核实情况="核实无问题", 核实日期="2026-10-01")
+    kept, held, _ = suppress.apply(frame, verified)
+    assert held == 1 and list(kept["姓名"]) == ["张二"]

@@ -723,7 +723,10 @@ def findings_frame(ctx: Context, findings: list[Finding]) -> pd.DataFrame:
         "花名册文件": [file_on_sheet(file_name(v), s) for v, s in zip(person("file"), person("sheet_shown"))],
         "花名册行": [str(v) for v in person("row")],
         "建议": [s.advice for s in specs],
-        "证据指纹": [evidence_fingerprint(f.code, i or f"{k}|{h}", f.facts) for f, i, k, h in zip(kept, ids_, key, head)],
+        # (an ID whose digits were made up is no one's own: two people whose IDs Excel made 4.30521E+17 are told apart
+        # by their names too, or verifying one would hold the other back and a look-back would read them as one)
+        "证据指纹": [evidence_fingerprint(f.code, (i if s == i else f"{i}|{k}") or f"{k}|{h}", f.facts)
+                 for f, i, s, k, h in zip(kept, ids_, shown, key, head)],
         "涉及月份": [f.months for f in kept], "应追回金额": [f.recover for f in kept], "应补发金额": [f.repay for f in kept],
         "_member": [f.member for f in kept], "_household": person("household"), "_level": [s.level for s in specs],
         "_facts": [f.facts for f in kept],
