@@ -10,7 +10,6 @@ What the townships wrote is kept; when they typed 已整改 for someone still en
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -115,6 +114,7 @@ class _Roster:
     # ID → what the new roster's rows left out of it say of the person or household: its history rows (人员状态 死亡,
     # 停保 …) and its 低保边缘 rows (:func:`_left_out`)
     off: dict[str, str] = {}
+    _approvals: pd.Series | None = None
 
     def left_out(self, f: pd.Series, by_head: bool) -> str:
         """What the rows the new roster left out say of an earlier finding's person (household: its head) no longer
@@ -213,6 +213,14 @@ class _Roster:
         j = (self.by_head_prefix if head else self.by_prefix).get((person_name(name), cut.value[:ids.SURVIVING]))
         whole = ids.id_number(self.members.at[j, "head_id" if head else "id"]) if j is not None else None
         return whole.value if whole and whole.status == ids.VALID and whole.value[:14] == cut.value[:14] else ""
+
+    def approved_after(self, day: dt.date) -> float:
+        """The share of this roster's households whose approval date (审批日期) is after ``day`` (0 when none is dated)."""
+        if self._approvals is None:  # (each household's date, worked out once)
+            first = self.members.drop_duplicates("household")["approved"] if "approved" in self.members.columns and len(
+                self.members) else pd.Series(dtype=object)
+            self._approvals = first[first.map(lambda d: isinstance(d, dt.date))]
+        return float((self._approvals > day).mean()) if len(self._approvals) else 0.0
 
     def key(self, j: int, level: str) -> str:
         m = self.members.loc[j]
@@ -327,14 +335,12 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     roster = _Roster(inputs.members)
     roster.off = _left_out(inputs.tables)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
-    since = readmissions_dated(inputs.members, earlier_period_end(given, prev.attrs["titles"]))
     rows = []
     for _, f in prev.iterrows():
         code = f["类别代码"]
         spec = specs.get(code)
         level = spec.level if spec else "member"
-        rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else "", as_of,
-                            since))
+        rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else "", as_of))
     added = [c for c in prev.columns if c.endswith(TOWNSHIP_ADDED)]  # after what the township itself reported
     at = REVIEW_COLUMNS.index("乡镇填报状态") + 1
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS[:at] + added + REVIEW_COLUMNS[at:])
@@ -2224,74 +2230,32 @@ def _still_in_household(f: pd.Series, roster: _Roster) -> int | None:
     return j if not (own.status == ids.VALID and now and now != own.value) else None
 
 
-# The share of this roster's households approved after the earlier list's period above which the approval dates say
-# nothing of a re-admission (a system that re-dates every household at its yearly re-check)
+# The share of this roster's households approved after a day above which the approval dates say nothing of a new
+# approval (a system that re-dates every household at its yearly re-check)
 READMITTED_SHARE = 0.2
-_DEATH_EVIDENCE = re.compile(r"死亡日期|已死亡|死亡注销")
 
 
-def earlier_period_end(given: list, titles: list[str]) -> dt.date | None:
-    """The last day of the period the earlier problem list was made for: the latest quarter or month span its title rows
-    name ('桐柏县 2026年第三季度 …问题清单'), else the review date of the run.json beside a findings.csv given; None when
-    nothing says it.
-
-    Args:
-        given: the earlier problem lists' paths.
-        titles: the title rows' texts read from them.
-    Returns:
-        The date, or None.
-    """
-    spans = [span[-1] for span in map(values.month_span, titles) if span]
-    if spans:
-        year, month = map(int, max(spans).split("-"))
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    for path in given:
-        run = Path(path).with_name("run.json")
-        if Path(path).suffix.lower() == ".csv" and run.is_file():
-            try:
-                told = json.loads(run.read_text(encoding="utf-8")).get("options", {}).get("as_of")
-            except (OSError, ValueError, AttributeError):
-                continue
-            if day := values.date(told):
-                return day
-    return None
-
-
-def readmissions_dated(members: pd.DataFrame, since: dt.date | None) -> dt.date | None:
-    """``since`` when this roster's approval dates can tell a household approved anew after the earlier list, None when
-    they cannot: no date, or more than :data:`READMITTED_SHARE` of its households approved after it."""
-    if since is None or "approved" not in members.columns or not len(members):
-        return None
-    first = members.drop_duplicates("household")["approved"]
-    dated = first[first.map(lambda d: isinstance(d, dt.date))]
-    return since if len(dated) and (dated > since).mean() <= READMITTED_SHARE else None
-
-
-def _readmitted(f: pd.Series, roster: _Roster, j: int, since: dt.date | None, as_of: dt.date | None) -> str:
-    """The note of an earlier finding the township says it stopped (已停发, 已清退) whose person or household this roster
-    approved anew after the earlier list's period (``since``) and by the review date: the enrolment ended and a new
-    approval began (a prisoner released and admitted again), '' when not so. A dead person is never admitted again, and
-    one approved before the sentence's end is still in custody."""
+def _readmitted(f: pd.Series, roster: _Roster, j: int, as_of: dt.date | None) -> str:
+    """The note of an earlier custody finding the township says it stopped (已停发, 已清退) whose person's household this
+    roster approved anew after the sentence's end (刑期止日 in the finding's evidence) and by the review date — the
+    enrolment stopped, the person released and admitted again — or '' when not so. Only the evidence's own end date
+    shows the cause gone: a staff member or a car owner approved again is still 未整改 (h445: a staff member "已分户" into
+    a household of her own approved in November)."""
     approved = roster.members.at[j, "approved"] if "approved" in roster.members.columns else None
-    said = " ".join(str(f.get(c) or "") for c in _RETURN_TEXTS)
-    evidence = str(f.get("依据") or "")
-    if not (since and isinstance(approved, dt.date) and since < approved <= (as_of or approved)
-            and _CLAIMED_DONE.search(said) and not _DEATH_EVIDENCE.search(evidence)):
+    end = _SENTENCE_END.search(str(f.get("依据") or ""))
+    said = [m.group(0) for m in (_CLAIMED_DONE.search(str(f.get(c) or "")) for c in _RETURN_TEXTS) if m]
+    if not (end and said and isinstance(approved, dt.date) and end.group(1) < approved.isoformat()
+            and (as_of is None or approved <= as_of)):
         return ""
-    end = _SENTENCE_END.search(evidence)
-    if end and approved.isoformat() <= end.group(1):
+    if roster.approved_after(dt.date.fromisoformat(end.group(1))) > READMITTED_SHARE:
         return ""
-    claim = next(m.group(0) for m in map(_CLAIMED_DONE.search, map(str, (f.get(c) or "" for c in _RETURN_TEXTS))) if m)
-    released = f"，在上期服刑人员名单的刑期止日 {end.group(1)} 之后" if end else ""
-    return (f"乡镇填报“{claim}”；{roster.where(j)}的审批日期为 {approved.isoformat()}，晚于上期问题清单所属期（至 "
-            f"{since.isoformat()}）{released}，为停发后重新审批纳入，按已整改计；请核实重新纳入的审批材料"
-            + ("（刑满释放证明等）" if end else "（上期问题是否已消除）"))
+    return (f"乡镇填报“{said[0]}”；{roster.where(j)}的审批日期为 {approved.isoformat()}，在上期服刑人员名单的刑期止日 "
+            f"{end.group(1)} 之后，为停发后刑满释放、重新审批纳入，按已整改计；请核实重新纳入的审批材料（刑满释放证明等）")
 
 
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str,
-            as_of: dt.date | None = None, since: dt.date | None = None) -> dict:
-    """Return the review row of one earlier finding (``as_of``: the review date; ``since``: the end of the earlier
-    list's period when this roster's approval dates can tell a household approved anew after it)."""
+            as_of: dt.date | None = None) -> dict:
+    """Return the review row of one earlier finding (``as_of``: the review date)."""
     notes = []
     by_head = level == "household" and bool(f["户主身份证号"])  # whose ID found the roster row: the head's or the person's
     if by_head:
@@ -2379,7 +2343,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     if f["类别代码"].startswith("F"):  # money: put right by the money, not by the roster (a payee on none never is)
         # (verified as no problem: no word of money owed, below)
         status, reported = (OPEN, {}) if verified else _money_status(f, notes)
-    elif status == OPEN and not verified and exact and j is not None and (again := _readmitted(f, roster, j, since, as_of)):
+    elif status == OPEN and not verified and exact and j is not None and (again := _readmitted(f, roster, j, as_of)):
         # (h445: a prisoner stopped, released in October and approved again in November was 未整改 "仍在册")
         status = DONE
         notes.append(again)
