@@ -1530,6 +1530,11 @@ def _finding_keys(prev: pd.DataFrame) -> pd.Series:
     head = prev.get("户主身份证号", blank).astype(str).str.strip().str[:14]
     head = head.where(head != "", prev.get("户主姓名", blank).astype(str).str.replace(r"\s+", "", regex=True))
     said = said.where(~bare, said + "|" + head)
+    # … and one person's D01 of 低保 and 特困 in one household of her own is two findings, the programme apart (h445: a
+    # township's retyped return, given alone, had them as one, "填写的不一样" over its two rows' dates)
+    both = bare & (prev["类别代码"].astype(str).str.strip() == "D01")
+    if both.any() and "保障类别" in prev.columns:
+        said = said.where(~both, said + "|" + prev["保障类别"].astype(str).str.strip())
     # a copy whose 证据指纹 column a township deleted is the finding another copy prints it for (held-out 121: the county's
     # list beside such a return counted every one of that township's findings twice)
     known = dict(zip(said[printed != ""], printed[printed != ""]))
