@@ -115,6 +115,8 @@ class _Roster:
     # 停保 …) and its 低保边缘 rows (:func:`_left_out`)
     off: dict[str, str] = {}
     _approvals: pd.Series | None = None
+    _listed: dict | None = None
+    _stale: float = 1.0
 
     def left_out(self, f: pd.Series, by_head: bool) -> str:
         """What the rows the new roster left out say of an earlier finding's person (household: its head) no longer
@@ -221,6 +223,25 @@ class _Roster:
                 self.members) else pd.Series(dtype=object)
             self._approvals = first[first.map(lambda d: isinstance(d, dt.date))]
         return float((self._approvals > day).mean()) if len(self._approvals) else 0.0
+
+    def counted(self, j: int) -> tuple[int | None, int, float]:
+        """The household of the member at ``j``: its written 保障人口 (None when not written), the covered people this
+        roster lists for it, and the share of this roster's households whose 保障人口 is more than they list."""
+        if self._listed is None:  # (worked out once)
+            m = self.members
+            if "covered_size" not in m.columns or not len(m):
+                self._listed, self._stale = {}, 1.0
+            else:
+                kept = m["covered"].map(lambda c: c is not False) if "covered" in m.columns else pd.Series(True, index=m.index)
+                self._listed = kept.groupby(m["household"]).sum().to_dict()
+                first = m.drop_duplicates("household").set_index("household")["covered_size"]
+                written = pd.to_numeric(first, errors="coerce").dropna()
+                over = written > pd.Series(self._listed).reindex(written.index).fillna(0)
+                self._stale = float(over.mean()) if len(written) else 1.0
+        size = pd.to_numeric(pd.Series([self.members.at[j, "covered_size"]]), errors="coerce").iloc[0] if \
+            "covered_size" in self.members.columns else float("nan")
+        home = self.members.at[j, "household"]
+        return (None if pd.isna(size) else int(size)), int(self._listed.get(home, 0)), self._stale
 
     def key(self, j: int, level: str) -> str:
         m = self.members.loc[j]
@@ -2258,6 +2279,22 @@ def _readmitted(f: pd.Series, roster: _Roster, j: int, as_of: dt.date | None) ->
             f"{end.group(1)} 之后，为停发后刑满释放、重新审批纳入，按已整改计；请核实重新纳入的审批材料（刑满释放证明等）")
 
 
+def _still_counted(f: pd.Series, roster: _Roster) -> str:
+    """The note of an earlier finding's member no longer listed whose household (same head ID, another head) this roster
+    still writes with more covered people (保障人口) than it lists — her row deleted, the household's size and amount left
+    as they were — or '' when not so; only where such households are few (:data:`READMITTED_SHARE`: a roster whose
+    保障人口 rarely fits its rows says nothing by it)."""
+    head = ids.id_number(f["户主身份证号"])
+    if head.status != ids.VALID or ids.id_number(f["身份证号"]).value == head.value or head.value not in roster.by_head:
+        return ""
+    j = roster.by_head[head.value]
+    covered, listed, stale = roster.counted(j)
+    if covered is None or covered <= listed or stale > READMITTED_SHARE:
+        return ""
+    return (f"但原户（{roster.where(j)}）的保障人口仍写 {covered} 人、花名册只列出 {listed} 人：可能只删除了{f['姓名']}的行，"
+            "保障人口和保障金未按减员调整，请核实是否已停发其保障金（应追回多发的部分）")
+
+
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str,
             as_of: dt.date | None = None) -> dict:
     """Return the review row of one earlier finding (``as_of``: the review date)."""
@@ -2313,6 +2350,11 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
                      f"{what}{off}" if (off := roster.left_out(f, by_head)) else f"{what}已不在新花名册中"
                      + ("（户主已变更、该户仍在册的，按原户主身份证号查不到，请核实）"
                         if what.startswith("该户（") and not f["类别代码"].startswith("F") else ""))
+        if not by_head and not f["类别代码"].startswith("F") and f["类别代码"] != "D03" and (
+                counted := _still_counted(f, roster)):
+            # (h445: a dead wife's row deleted, the household still 保障人口 2 — paid for her — was 已整改)
+            status = OPEN
+            notes.append(counted)
     elif recheck and roster.key(j, level) not in flagged and not _needs_both(f, roster):
         status = DONE
         notes.append(f"{what}仍在新花名册中（{roster.where(j)}），但复核花名册已不存在该问题")
