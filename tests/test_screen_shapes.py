@@ -408,6 +408,14 @@ CHILD = make_id("20100101", 113)
     (f"妻 钱芳 {STAFF} 子 孙亮 {CHILD}", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
     (f"钱芳配偶{STAFF}、孙亮之子{CHILD}", [("钱芳", "配偶", STAFF), ("孙亮", "之子", CHILD)], []),
     (f"妻:钱芳,{STAFF};子:孙亮,无", [("钱芳", "妻", STAFF)], ["子:孙亮"]),
+    # h445: the ID's own label before it ('配偶：钱芳，身份证号：3411…') is no one's name: every member was read as
+    # '身份证号', her real name said to have no ID
+    (f"配偶：钱芳，身份证号：{STAFF}；子女：孙亮，身份证号：{CHILD}", [("钱芳", "配偶", STAFF), ("孙亮", "子女", CHILD)], []),
+    (f"钱芳（妻）身份证号码{STAFF}、孙亮（子）公民身份号码：{CHILD}", [("钱芳", "妻", STAFF), ("孙亮", "子", CHILD)], []),
+    (f"妻 钱芳 证件号码 {STAFF}", [("钱芳", "妻", STAFF)], []),
+    (f"配偶：钱芳，身份证号：{STAFF}；子女：孙亮，身份证号：无", [("钱芳", "配偶", STAFF)], ["子女:孙亮"]),
+    # must still be a name: a member whose name merely begins like a label word is not one (no ID right after it)
+    (f"妻 钱芳 {STAFF}；子 孙亮", [("钱芳", "妻", STAFF)], ["子 孙亮"]),
 ])
 def test_a_members_cell_is_read_whichever_comes_first(cell, people, nameless):
     from rostercheck.io.table import _cell_people

@@ -2591,6 +2591,17 @@ def _member_words(words: str) -> tuple[str, str] | None:
     return None
 
 
+# An ID's own label written before it in a 家庭成员 cell ('配偶：苏桂，身份证号：4113…'), with the separator before it: no
+# one's name (h445: every member was read as '身份证号', her real name listed as a member without an ID)
+_CELL_ID_LABEL = re.compile(r"[,;、]?\s*(?:公民身份号码|身份证明号码|身份证件号码|身份证号码|身份证号|身份证|证件号码|证件号)\s*(?:[:：]|为|是)?"
+                       r"\s*(?=\d)")
+
+
+# … and such a label with no ID after it ('身份证号：无'): no member either
+_LABEL_ONLY = re.compile(r"\s*(?:公民身份号码|身份证明号码|身份证件号码|身份证号码|身份证号|身份证|证件号码|证件号)\s*(?:[:：]|为|是)?\s*"
+                         r"(?:无|没有|暂无|空|未填|[/／\-－—_]*)\s*")
+
+
 def _cell_people(cell: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     """The members a 家庭成员 cell lists, each its (name, relation, ID), and the words it names nobody's ID beside, as
     written. Anchored on the IDs: the words between two IDs are cut at the member separator, the part touching an ID
@@ -2601,7 +2612,7 @@ def _cell_people(cell: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     Returns:
         The members with an ID (a name not read is ''), and the leftover words naming members without one.
     """
-    cell = unicodedata.normalize("NFKC", cell)
+    cell = _CELL_ID_LABEL.sub(" ", unicodedata.normalize("NFKC", cell))
     # (an ID in brackets after its name, 张三(4305…)、李四(4305…), is written beside it: h438, the names were lost)
     cell = _BRACKETED_ID.sub(r" \1 ", cell)
     ids = list(_CELL_ID.finditer(cell))
@@ -2639,7 +2650,7 @@ def _cell_people(cell: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     for words in loose:
         if (cut := _DAMAGED_ID.search(words)) and (said := _member_words(words[:cut.start()] + " " + words[cut.end():])):
             people.append((*said, re.sub(r"\s", "", cut.group())))
-    return people, [w for w in loose if _CELL_NAME.search(w) and not _NOBODY.fullmatch(w)
+    return people, [w for w in loose if _CELL_NAME.search(w) and not _NOBODY.fullmatch(w) and not _LABEL_ONLY.fullmatch(w)
                     and (not re.search(r"\d{6}", w) or "*" in w)]
 
 
