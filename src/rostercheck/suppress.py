@@ -428,6 +428,11 @@ def apply(findings: pd.DataFrame, entries: pd.DataFrame) -> tuple[pd.DataFrame, 
         if ev and ((code, ev, "id", value) in structured_by or (code, ev, "name", person_name(name)) in structured_by):
             keep.append(False)
             continue
+        if ev and fs and (code, evidence_fingerprint(code, value, fs), "name", person_name(name)) in structured_by:
+            # an entry of an earlier release, whose 证据指纹 left a damaged ID's name out (audit.findings_frame): the
+            # same name still says whose it is
+            keep.append(False)
+            continue
         if fs and _corrected(code, value, fs, by_name.get((code, person_name(name)), ())):
             keep.append(False)
             corrected += 1
