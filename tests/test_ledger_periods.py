@@ -173,3 +173,71 @@ def test_a_half_year_named_by_the_file_is_no_lump(tmp_path):
     rows = [["姓名", "身份证号", "资金项目", "发放金额"], ["张三", A, "低保金", 520]]
     [table], frame, _ = load_ledgers([write(tmp_path / "低保发放_202510-202603.xlsx", {"Sheet1": rows})], AS_OF)
     assert list(frame["month"]) == [""] and [n for n in table.warnings if "看不出发放的是哪个月" in n]
+
+
+def _start_end_book(path, cells, start="起", end="止"):
+    """A finance office's quarter table: title, 单位：元, 所属期间 merged over 起 | 止 (h443), as .xls or .xlsx."""
+    header = ["序号", "户主姓名", "户主身份证号", "所属期间", None, "资金项目", "发放金额", "发放结果"]
+    if path.suffix == ".xls":
+        import xlwt
+        wb = xlwt.Workbook(encoding="utf-8")
+        ws = wb.add_sheet("发放表")
+        ws.write_merge(0, 0, 0, 7, "某县2025年第四季度城乡低保资金发放表")
+        ws.write_merge(1, 1, 0, 7, "单位：元")
+        for c, t in enumerate(header):
+            if t == "所属期间":
+                ws.write_merge(2, 2, c, c + 1, t)
+                ws.write(3, c, start)
+                ws.write(3, c + 1, end)
+            elif t is not None:
+                ws.write_merge(2, 3, c, c, t)
+        for r, (a, b, amount) in enumerate(cells, start=4):
+            for c, v in enumerate([r - 3, "张三", A, a, b, "低保金", amount, "成功"]):
+                ws.write(r, c, v)
+        wb.save(str(path))
+        return path
+    wb = xlsxwriter.Workbook(path)
+    ws, dates = wb.add_worksheet("发放表"), wb.add_format({"num_format": "yyyy/m/d"})
+    ws.merge_range(0, 0, 0, 7, "某县2025年第四季度城乡低保资金发放表")
+    ws.merge_range(1, 0, 1, 7, "单位：元")
+    for c, t in enumerate(header):
+        if t == "所属期间":
+            ws.merge_range(2, c, 2, c + 1, t)
+            ws.write(3, c, start)
+            ws.write(3, c + 1, end)
+        elif t is not None:
+            ws.merge_range(2, c, 3, c, t)
+    for r, (a, b, amount) in enumerate(cells, start=4):
+        for c, v in enumerate([r - 3, "张三", A, a, b, "低保金", amount, "成功"]):
+            ws.write_datetime(r, c, v, dates) if isinstance(v, dt.datetime) else ws.write(r, c, v)
+    wb.close()
+    return path
+
+
+QUARTER4 = [("张三", "2025-10", 900.0), ("张三", "2025-11", 900.0), ("张三", "2025-12", 900.0)]
+
+
+@pytest.mark.parametrize("suffix, cells, expected", [
+    # must read as a span: 起 2025.10, 止 2025.12 pays the quarter's three months (h443: read as October, 2,700 in one month)
+    (".xls", [("2025.10", "2025.12", 2700)], QUARTER4),
+    (".xlsx", [("2025.10", "2025.12", 2700)], QUARTER4),
+    (".xlsx", [(dt.datetime(2025, 10, 1), dt.datetime(2025, 12, 31), 2700)], QUARTER4),
+    (".xls", [("2025年10月", "2025年12月", 2700)], QUARTER4),
+    # must stay one month: 起 = 止, or 止 blank
+    (".xls", [("2025.11", "2025.11", 900)], [("张三", "2025-11", 900.0)]),
+    (".xls", [("2025.11", "", 900)], [("张三", "2025-11", 900.0)]),
+])
+def test_a_period_written_as_start_and_end_columns_is_one_span(tmp_path, suffix, cells, expected):
+    path = _start_end_book(tmp_path / f"2025年第四季度低保资金发放表{suffix}", cells)
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert sorted(zip(frame["head_name"], frame["month"], frame["amount"])) == expected
+    assert not [n for n in table.warnings if "都像是" in n]
+    assert bool([n for n in table.warnings if "起止月份" in n]) == (len(expected) > 1)
+
+
+def test_an_end_column_of_another_label_is_not_joined(tmp_path):
+    # 起 under 所属期间 beside a 停发 column's 止 of another stem: not one span (the start stays the month)
+    path = write(tmp_path / "低保金发放表.xlsx", {"Sheet1": [
+        ["姓名", "身份证号", "资金项目", "所属期间起", "停保止", "发放金额"], ["张三", A, "低保金", "2026.07", "2026.09", 520]]})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert got(frame) == [("张三", "2026-07", 520.0)]

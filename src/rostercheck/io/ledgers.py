@@ -472,9 +472,13 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if back:
         mapping["back_pay"] = back[0]
     more = _remark_cells(layout.labels, mapping, wide or items)
+    # 所属期间 over 起 | 止 (a finance office's quarter row: 2025.10 | 2025.12): the two cells are one span of months
+    if (end := None if wide or items else _period_end(layout.labels, mapping)) is not None:
+        mapping[_PERIOD_END] = end
     if wide and side is not None:
         side.extend(item_columns(layout.labels, {*mapping.values(), *wide, *statuses.values(), *more}).values())
-    drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))], [*wide, *statuses.values(), *more])  # (the layout is read once more for its warnings)
+    drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))],
+              [*wide, *statuses.values(), *more, *([end] if end is not None else [])])  # (the layout is read once more for its warnings)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
                                                   **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()},
                                                   **{f"{_MORE_REMARK}{c}": c for c in more}},
@@ -487,6 +491,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         notes += said
     if more:
         frame = _remarks_joined(frame, more)
+    if _PERIOD_END in frame.columns:
+        frame, said = _period_joined(frame, layout.labels[mapping["month"]], layout.labels[end], grid.sheet)
+        notes += said
     if units := sorted({per for f, (_, per) in layout.readings().items() if f.startswith(LEDGER_AMOUNTS) and per != 1.0}):
         # (said once for the sheet's month or item columns: the field-by-field note would name each of 12 months)
         named = "、".join(next(u for u, v in YUAN_PER.items() if v == per) for per in units)
@@ -1101,6 +1108,46 @@ def _remark_cells(labels: list[str], mapping: dict[str, int], amounts) -> list[i
     while c + 1 + len(out) < len(labels) and labels[c + 1 + len(out)] == labels[c] and c + 1 + len(out) not in taken:
         out.append(c + 1 + len(out))
     return out
+
+
+_PERIOD_END = "_period_end"
+# the start and the end of one period in two columns under one label (所属期间 | 起 | 止 read as 所属期间起, 所属期间止)
+_START_END = (re.compile(r"(.*?)(?:起|起始|开始|自|从)(?:月份?|年月|日期|时间)?"),
+              re.compile(r"(.*?)(?:止|截止|终止|结束|至|到)(?:月份?|年月|日期|时间)?"))
+
+
+def _period_end(labels: list[str], mapping: dict[str, int]) -> int | None:
+    """The column ending the period whose start the month column is (所属期间起 | 所属期间止, the same words before 起
+    and 止), when no other field took it; else None."""
+    if "month" not in mapping or mapping["month"] >= len(labels):
+        return None
+    start = _START_END[0].fullmatch(labels[mapping["month"]])
+    if not start or not start.group(1):
+        return None
+    taken = set(mapping.values())
+    return next((c for c, label in enumerate(labels) if c not in taken and (end := _START_END[1].fullmatch(label))
+                 and end.group(1) == start.group(1)), None)
+
+
+def _period_joined(frame: pd.DataFrame, first: str, last: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+    """The month column as the span from its own cell to the end column's (2025.10 | 2025.12 → 2025-10至2025-12), each
+    distinct pair judged once; a row whose end is blank, unread or the start's month keeps its start. Said when some
+    row spans months."""
+    parts = [frame[n].astype(object).to_numpy() for n in ("month", _PERIOD_END)]
+    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([np.where(pd.isna(p), "", p) for p in parts]))
+    joined, spans = [], 0
+    for a, b in uniques:
+        ma, mb = month(a), month(b)
+        if ma and mb and mb > ma:
+            joined.append(f"{ma}至{mb}")
+            spans += 1
+        else:
+            joined.append(a)
+    frame = frame.drop(columns=_PERIOD_END)
+    frame["month"] = np.array(joined, dtype=object)[codes] if len(uniques) else frame["month"]
+    said = [f"{f'工作表“{sheet}”' if sheet else '表中'}“{first}”和“{last}”两列是一段所属期间的起止月份，"
+            "一行写了几个月的（如 2025.10 至 2025.12），按这几个月一次发放计（金额平均分到各月）"] if spans else []
+    return frame, said
 
 
 def _remarks_joined(frame: pd.DataFrame, more: list[int]) -> pd.DataFrame:
