@@ -11,6 +11,7 @@ import contextlib
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -737,6 +738,10 @@ def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple
     text = table_text(data, path, notes)
     lines = text[:1 << 20].splitlines()[:50]
     delimiter = sniff_delimiter(lines)
+    if (aligned := fixed_width(text, lines, delimiter)) is not None:
+        if notes is not None:
+            notes.append(FIXED_WIDTH_NOTE)
+        return aligned, "\t"
     _check_widths(data, delimiter, path)
     if text.count(delimiter) + text.count("\n") > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
@@ -778,6 +783,8 @@ def utf8_head(path: Path, limits: Limits, lines: int) -> tuple[str, str, bytes] 
     if re.search(r"<(html|table|\?xml|workbook)\b", head[:4096], re.I):
         table_text(body[:cut], path)  # refused there, as for any reader
     delimiter = sniff_delimiter(head[:1 << 20].splitlines()[:50])
+    if fixed_width(head, head[:1 << 20].splitlines()[:50], delimiter, sniff=True):
+        return None  # columns aligned by spaces: text_of splits them
     newlines = data.count(b"\n")
     _check_widths(body, delimiter, path, newlines)
     if data.count(delimiter.encode()) + newlines > limits.max_cells:
@@ -920,6 +927,77 @@ def table_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     if re.search(r"<(html|table|\?xml|workbook)\b", text[:4096], re.I):
         raise InputFileError(path, "是网页（HTML）或 XML 格式，不是 Excel 工作簿或 CSV。请用 Excel/WPS 打开后另存为 .xlsx 再试。")
     return text
+
+
+FIXED_WIDTH_NOTE = "各列以空格对齐（定长格式的银行文本文件），已按各列位置分列读取"
+# a line of a fixed-width file that only rules the table (------, ======, ─────)
+_RULE_LINE = re.compile(r"[-=_─━—*+\s]+")
+
+
+def _columns_of(line: str) -> list[int]:
+    """A line's display columns, one per character (a character outside ASCII two, as a GBK bank file pads it)."""
+    out, at = [], 0
+    for ch in line:
+        out.append(at)
+        at += 1 if ch < "\x80" else 2
+    return out
+
+
+def fixed_width(text: str, lines: list[str], delimiter: str, sniff: bool = False):
+    """A bank's fixed-width text (交易日期 交易金额 对方户名 … padded with spaces to fixed positions, GBK-wide) as
+    tab-separated text, or None when the text is no such table.
+
+    It is one when none of the first lines holds the sniffed delimiter (or a tab), at least two of them split at runs of
+    spaces into three or more words, and the columns blank on every such line cut them into three or more fields. Each
+    such line is cut at those blanks (a name written with a space inside stays one cell); a title, a 查询期间 or a
+    共 N 笔 line (fewer than three words) stays one cell, a ruling line (------) becomes an empty line; so each line
+    keeps its number. ``sniff``: only say whether it is one (True or None).
+    """
+    if any(delimiter in line or "\t" in line for line in lines) or '"' in text[:1 << 16]:
+        return None
+    if sum(len(line.split()) >= 3 for line in lines) < 2:
+        return None
+    every = text.splitlines()
+    words = [0 if _RULE_LINE.fullmatch(line) else len(line.split()) for line in every]
+    # the fields are where the lines of the table's own width are filled (a 查询期间 line of three words above it is not)
+    usual = Counter(n for n in words if n >= 3).most_common(1)
+    tabled = [k for k, n in enumerate(words) if usual and n >= max(3, usual[0][0] - 1)]
+    if len(tabled) < 2:
+        return None
+    width = max(_columns_of(every[k])[-1] + 2 for k in tabled)
+    filled = bytearray(width + 1)
+    for k in tabled:
+        for ch, at in zip(every[k], _columns_of(every[k])):
+            if not ch.isspace():
+                filled[at] = 1
+                if ch >= "\x80":
+                    filled[at + 1] = 1
+    fields, start = [], None
+    for at, v in enumerate(filled):
+        if v and start is None:
+            start = at
+        elif not v and start is not None:
+            fields.append((start, at))
+            start = None
+    if len(fields) < 3:
+        return None
+    if sniff:
+        return True
+    out = []
+    for line in every:
+        if not line.strip() or _RULE_LINE.fullmatch(line):
+            out.append("")
+            continue
+        cells, f, whole = [""] * len(fields), 0, False
+        for ch, at in zip(line, _columns_of(line)):
+            while f < len(fields) - 1 and at >= fields[f][1]:
+                f += 1
+            if not ch.isspace() and not fields[f][0] <= at < fields[f][1]:
+                whole = True  # a title's words run across the fields' gaps: one cell
+                break
+            cells[f] += ch
+        out.append(line.strip() if whole else "\t".join(c.strip() for c in cells))
+    return "\n".join(out) + ("\n" if text.endswith(("\n", "\r")) else "")
 
 
 def sniff_delimiter(lines: list[str]) -> str:

@@ -31,7 +31,8 @@ HEADER_SCAN_ROWS = 30
 # … and how far down it is looked for when the first rows hold none: below a long 填表说明 block (held-out 213: 38 rows)
 HEADER_SCAN_FAR = 100
 _ID_LIKE = (ids.VALID, ids.CHECK, ids.NUMERIC, ids.DATE)
-_TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合计|全.{0,4}合计)")
+# (a bank's count line under its 代发 rows: 共36笔, 总笔数：36)
+_TOTAL = re.compile(r"^(合\s*计|小\s*计|总\s*计|累\s*计|总计|本页合计|全.{0,4}合计|共\s*[\d,]+\s*[笔条]\s*$|总笔数)")
 _SUBTOTAL = re.compile(r"(合|小|总)\s*计")
 # A note or a signature line under a table ('注：…', '备注：…', '填表人：…'); a note is also read for its legend
 # (_footer_text)
