@@ -241,3 +241,21 @@ def test_an_end_column_of_another_label_is_not_joined(tmp_path):
         ["姓名", "身份证号", "资金项目", "所属期间起", "停保止", "发放金额"], ["张三", A, "低保金", "2026.07", "2026.09", 520]]})
     [table], frame, _ = load_ledgers([path], AS_OF)
     assert got(frame) == [("张三", "2026-07", 520.0)]
+
+
+@pytest.mark.parametrize("remark, months_", [
+    # must stay the quarter's: the remark names the day the failed quarter was paid again (h443: read as January, then
+    # F04 高 "January paid twice" and F06 高 for the whole quarter)
+    ("重新发放（2026年10月8日）", ("2026-07", "2026-08", "2026-09")),
+    ("重新发放2026-10-08", ("2026-07", "2026-08", "2026-09")),
+    # must be that month: the remark names the month paid again, not a day
+    ("重新发放8月", ("2026-08",)),
+])
+def test_a_day_in_a_quarter_rows_remark_is_no_month(tmp_path, remark, months_):
+    rows = [["姓名", "身份证号", "资金项目", "发放金额", "发放结果", "备注"],
+            ["张三", A, "低保金", 1560 if len(months_) == 3 else 520, "失败", "账户冻结"],
+            ["张三", A, "低保金", 1560 if len(months_) == 3 else 520, "成功", remark],
+            ["李四", B, "低保金", 900, "成功", ""]]
+    [table], frame, _ = load_ledgers([write(tmp_path / "2026年第三季度低保金发放表.xlsx", {"发放表": rows})], AS_OF)
+    again = frame[(frame["name"] == "张三") & (frame["status"].astype(str) == "成功")]
+    assert tuple(sorted(again["month"])) == months_

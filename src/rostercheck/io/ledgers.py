@@ -1303,8 +1303,9 @@ def _remark_months(frame: pd.DataFrame, last: str) -> np.ndarray:
     cells = frame["remark"].astype(object).to_numpy()
     for cell in set(cells.tolist()):
         text = unicodedata.normalize("NFKC", str(cell)) if cell else ""
-        # (of a payment, or the month alone ('2025年11月'): '8月新增', '9月起停发', '7月死亡' date no payment)
-        found = _ONE_MONTH.findall(text) if _PAID_AGAIN.search(text) or _ONLY_MONTH.fullmatch(text) else []
+        # (of a payment, or the month alone ('2025年11月'): '8月新增', '9月起停发', '7月死亡' date no payment; nor does a
+        # day: '重新发放（2026年1月8日）' is when the failed quarter was paid again, not January's money, h443)
+        found = _ONE_MONTH.findall(_DAY.sub(" ", text)) if _PAID_AGAIN.search(text) or _ONLY_MONTH.fullmatch(text) else []
         if len(found) != 1:
             continue
         year, mm = found[0]
