@@ -14,13 +14,13 @@ def _pad(value: str, width: int, right: bool = False) -> str:
     return fill + value if right else value + fill
 
 
-def bank_text(rows, title=True, footer=True) -> str:
+def bank_text(rows, title=True, footer=True, gap=" ") -> str:
     widths = [(12, False), (14, True), (20, False), (22, False), (20, False)]
     lines = ["中国邮政储蓄银行某县支行代发业务明细", "查询期间：2025-10-01 至 2025-12-31"] if title else []
-    lines.append(" ".join(_pad(t, w) for t, (w, _) in zip(["交易日期", "交易金额", "对方户名", "对方账号", "摘要"], widths)))
+    lines.append(gap.join(_pad(t, w) for t, (w, _) in zip(["交易日期", "交易金额", "对方户名", "对方账号", "摘要"], widths)))
     lines.append("-" * 86)
     for row in rows:
-        lines.append(" ".join(_pad(v, w, right) for v, (w, right) in zip(row, widths)).rstrip())
+        lines.append(gap.join(_pad(v, w, right) for v, (w, right) in zip(row, widths)).rstrip())
     if footer:
         lines.append(f"共{len(rows)}笔")
     return "\r\n".join(lines) + "\r\n"
@@ -35,9 +35,11 @@ def _cells(text: str) -> list[list[str]]:
     return [line.split("\t") for line in text.split("\n")]
 
 
-@pytest.mark.parametrize("title, footer", [(True, True), (False, False)])
-def test_a_fixed_width_bank_file_is_cut_at_its_columns(title, footer):
-    text = bank_text(ROWS, title, footer)
+@pytest.mark.parametrize("title, footer, gap", [(True, True, " "), (False, False, " "), (True, True, ""), (False, True, "  ")])
+def test_a_fixed_width_bank_file_is_cut_at_its_columns(title, footer, gap):
+    # gap "": no blank between the fields (an amount right-aligned against the name: 1050.00何海燕), cut where the
+    # header's words start
+    text = bank_text(ROWS, title, footer, gap)
     out = fixed_width(text, text.splitlines()[:50], ",")
     assert out is not None
     cells = _cells(out)
@@ -55,6 +57,9 @@ def test_a_fixed_width_bank_file_is_cut_at_its_columns(title, footer):
     "张三\r\n李四\r\n王五\r\n",  # one column
     "说明 本表 为 样表\r\n姓名 身份证号 金额\r\n",  # one line of three or more words besides a note: no table
     '"交易日期" "交易金额" "对方户名"\r\n"2025-10-16" "1050" "何海燕"\r\n',  # quoted: not this reader's
+    # words separated by single spaces, not aligned: no fixed positions to cut at (IDs would be cut in pieces)
+    "姓名 身份证号 金额 摘要\r\n张三 430521195001011118 520 低保金\r\n欧阳修文 430521195202021224 1000.5 低保金\r\n"
+    "李四 430521195303031334 80 低保金\r\n",
 ])
 def test_other_text_is_not_read_as_fixed_width(text):
     from rostercheck.io.read import sniff_delimiter

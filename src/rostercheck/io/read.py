@@ -943,15 +943,45 @@ def _columns_of(line: str) -> list[int]:
     return out
 
 
+def _clean_cut(rows: list[str], at: int, share: float = 0.1) -> bool:
+    """Whether cutting the rows at display column ``at`` splits no word in more than ``share`` of them: on each row a
+    blank on one side, or an amount's digits against a name's characters (1050.00何海燕), never inside a number, a
+    name or a wide character."""
+    bad = 0
+    for line in rows:
+        left = right = " "
+        for ch, col in zip(line, _columns_of(line)):
+            width = 1 if ch < "\x80" else 2
+            if col < at < col + width:  # the cut falls inside a wide character
+                left = right = ch
+                break
+            if col + width == at:
+                left = ch
+            elif col == at:
+                right = ch
+                break
+        if not (left.isspace() or right.isspace()) and (left < "\x80") == (right < "\x80"):
+            bad += 1
+    return bad <= share * len(rows)
+
+
+def _cut_at(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """The field [start, end) cut at some columns inside it."""
+    edges = [start, *cuts, end]
+    return list(zip(edges, edges[1:]))
+
+
 def fixed_width(text: str, lines: list[str], delimiter: str, sniff: bool = False):
     """A bank's fixed-width text (交易日期 交易金额 对方户名 … padded with spaces to fixed positions, GBK-wide) as
     tab-separated text, or None when the text is no such table.
 
-    It is one when none of the first lines holds the sniffed delimiter (or a tab), at least two of them split at runs of
-    spaces into three or more words, and the columns blank on every such line cut them into three or more fields. Each
-    such line is cut at those blanks (a name written with a space inside stays one cell); a title, a 查询期间 or a
-    共 N 笔 line (fewer than three words) stays one cell, a ruling line (------) becomes an empty line; so each line
-    keeps its number. ``sniff``: only say whether it is one (True or None).
+    It is one when none of the first lines holds the sniffed delimiter (or a tab), at least two of them (rows) split at
+    runs of spaces into the usual number (three or more) of words or more, and the columns blank on every such line and
+    on the header (the last line of words without digits above them), and the starts of the header's words where they
+    split no row's word, cut them into three or more fields. Every line is cut at those columns (a name written with a
+    space inside stays one cell); a line whose words cross them (a title, a 查询期间 line) stays one cell, a ruling
+    line (------) becomes an empty line; so each line keeps its number. ``sniff``: only say whether it is one (True or
+    None).
     """
     if any(delimiter in line or "\t" in line for line in lines) or '"' in text[:1 << 16]:
         return None
@@ -960,10 +990,15 @@ def fixed_width(text: str, lines: list[str], delimiter: str, sniff: bool = False
     every = text.splitlines()
     words = [0 if _RULE_LINE.fullmatch(line) else len(line.split()) for line in every]
     # the fields are where the lines of the table's own width are filled (a 查询期间 line of three words above it is not)
-    usual = Counter(n for n in words if n >= 3).most_common(1)
-    tabled = [k for k, n in enumerate(words) if usual and n >= max(3, usual[0][0] - 1)]
-    if len(tabled) < 2:
+    digits = [bool(re.search(r"\d", line)) for line in every]  # (rows hold dates and sums; a header does not)
+    counts = Counter(n for n, d in zip(words, digits) if n >= 3 and d)
+    usual = min((n for n, c in counts.items() if c == max(counts.values())), default=0)  # (a tie: the fewer words)
+    core = [k for k, n in enumerate(words) if counts and n >= usual and digits[k]]
+    if len(core) < 2:
         return None
+    # the header: the last line of two or more words and no digits above the first row (a 查询期间 line is not)
+    header = next((k for k in range(core[0] - 1, -1, -1) if words[k] >= 2 and not re.search(r"\d", every[k])), None)
+    tabled = [k for k in [header, *core] if k is not None]
     width = max(_columns_of(every[k])[-1] + 2 for k in tabled)
     filled = bytearray(width + 1)
     for k in tabled:
@@ -979,6 +1014,12 @@ def fixed_width(text: str, lines: list[str], delimiter: str, sniff: bool = False
         elif not v and start is not None:
             fields.append((start, at))
             start = None
+    # a bank's file with no blank between its fields (1050.00何海燕): its header's words start the fields, an amount
+    # right-aligned under its label ends where the next label starts
+    labels = every[header] if header is not None else ""
+    starts = [at for ch, prev, at in zip(labels, " " + labels, _columns_of(labels)) if not ch.isspace() and prev.isspace()]
+    rows = [every[k] for k in core]
+    fields = [part for s, e in fields for part in _cut_at(s, e, [at for at in starts if s < at < e and _clean_cut(rows, at)])]
     if len(fields) < 3:
         return None
     if sniff:
