@@ -1627,6 +1627,10 @@ def check_f06(ctx: Context) -> list[Finding]:
             fd.source_row = ""
         out.append(fd)
     say_unread(ctx, led, "F06", unchecked)
+    # (h443: a finance office's quarter book whose 所属期间 no cell reads, and no title naming the quarter, left every
+    # household it pays out of F06 unsaid: the bank's later months, one unpaid, were never looked at)
+    note(ctx, "F06", {h for h in undated if h in led.covered and h not in cared},
+         "有的发放记录看不出所属月份（见读取提示），哪些月份已发无法判断", "", led)
     note(ctx, "F06", unlisted, "资金发放明细中，这些户所在乡镇在明细覆盖的某些月份一条保障金发放记录（含失败、退回）都没有，"
          "像是该乡镇这些月份的发放文件没有给出，这些月份未核对是否应发未发", "（该乡镇另有发放明细的，请一并给出后重新运行）", led)
     return out + lumps
