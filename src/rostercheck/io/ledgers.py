@@ -505,6 +505,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         if frame.empty:
             frame.attrs["amounts_unread"] = written  # (rows whose amounts are words: said, not "只有表头")
             return frame, notes
+    if not wide and not items:
+        frame, said = _outflows_as_paid(frame, " ".join(str(v or "") for v in (path.stem, grid.sheet, layout.title)))
+        notes += said
     n = len(frame)
     frame["_file"], frame["_sheet"] = _same(n, str(path)), _same(n, frame["_sheet"].iloc[0])
     if named_item := item_named(grid.sheet, layout.title, path.stem):
@@ -1148,6 +1151,46 @@ def _period_joined(frame: pd.DataFrame, first: str, last: str, sheet: str) -> tu
     said = [f"{f'工作表“{sheet}”' if sheet else '表中'}“{first}”和“{last}”两列是一段所属期间的起止月份，"
             "一行写了几个月的（如 2025.10 至 2025.12），按这几个月一次发放计（金额平均分到各月）"] if spans else []
     return frame, said
+
+
+# words of undoing or recovering: a sheet of such rows is reversals, whatever its signs
+_UNDOING = re.compile(r"冲正|冲销|撤销|退回|退票|退汇|追回|追缴|收回|退缴|缴回|扣回")
+OUTFLOW_SHARE = 0.9  # of a sheet's amounts negative: the payer's statement (借方 outflows), not reversals
+OUTFLOW_ROWS = 5
+
+
+def _outflows_as_paid(frame: pd.DataFrame, named: str) -> tuple[pd.DataFrame, list[str]]:
+    """A payer's account statement (the bureau's 专户流水: 交易金额 -1,280.00 for each payout) as payments: when at least
+    :data:`OUTFLOW_SHARE` of the sheet's amounts (:data:`OUTFLOW_ROWS` or more) are negative, every sign is turned
+    (an outflow paid, an inflow money coming back), said. Not a sheet whose file, name or title, or most of whose rows'
+    items, remarks or statuses, speak of undoing (冲正, 退回, 追回 …): those are reversals (h443: 84 households F05 中
+    "少发" the whole of each payment)."""
+    if "amount" not in frame.columns or not len(frame) or _UNDOING.search(named):
+        return frame, []
+    column = frame["amount"]
+    if isinstance(column.dtype, pd.CategoricalDtype):  # (each distinct cell judged once: a city's year is millions of rows)
+        codes, distinct = np.asarray(column.cat.codes), column.cat.categories.to_numpy(dtype=object)
+    else:
+        codes, distinct = pd.factorize(column.astype(object), use_na_sentinel=True)
+        distinct = np.asarray(distinct, dtype=object)
+    typed = [money(c) for c in distinct.tolist()]
+    sign = np.array([0 if v is None or v == 0 else (-1 if v < 0 else 1) for v in typed] + [0], dtype=np.int8)
+    per_row = sign[np.where(codes < 0, len(typed), codes)]
+    filled, negative = int(np.count_nonzero(per_row)), int(np.count_nonzero(per_row < 0))
+    if filled < OUTFLOW_ROWS or negative < OUTFLOW_SHARE * filled:
+        return frame, []
+    undoing = np.zeros(len(frame), dtype=bool)
+    for col in ("item", "remark", "status"):
+        if col in frame.columns:
+            words = frame[col].astype(object).to_numpy()
+            said = {w: bool(_UNDOING.search(str(w))) for w in pd.unique(words).tolist() if isinstance(w, str)}
+            undoing |= np.array([said.get(w, False) if isinstance(w, str) else False for w in words.tolist()], dtype=bool)
+    if undoing[per_row != 0].sum() * 2 >= filled:
+        return frame, []
+    turned = np.array([-v if v is not None else c for v, c in zip(typed, distinct.tolist())] + [None], dtype=object)
+    frame = frame.copy()
+    frame["amount"] = turned[np.where(codes < 0, len(typed), codes)]
+    return frame, [f"金额 {negative} 行为负数（付款账户的流水，支出记为负数），按发放计；正数的行（款项退回）按退回计"]
 
 
 def _remarks_joined(frame: pd.DataFrame, more: list[int]) -> pd.DataFrame:
