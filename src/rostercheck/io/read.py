@@ -934,34 +934,26 @@ FIXED_WIDTH_NOTE = "各列以空格对齐（定长格式的银行文本文件）
 _RULE_LINE = re.compile(r"[-=_─━—*+\s]+")
 
 
-def _columns_of(line: str) -> list[int]:
-    """A line's display columns, one per character (a character outside ASCII two, as a GBK bank file pads it)."""
-    out, at = [], 0
-    for ch in line:
-        out.append(at)
-        at += 1 if ch < "\x80" else 2
-    return out
+_CELL_BLANKS = re.compile(r" *\t *")
+_LINE_BLANKS = re.compile(r"^ +| +$", re.M)
+FIXED_HEAD = 5000  # lines in which a fixed-width file's header and rows are looked for
+FIXED_SAMPLE = 2000  # rows whose filled columns find the fields (a city's monthly file is cut by them, not re-read)
 
 
-def _clean_cut(rows: list[str], at: int, share: float = 0.1) -> bool:
-    """Whether cutting the rows at display column ``at`` splits no word in more than ``share`` of them: on each row a
-    blank on one side, or an amount's digits against a name's characters (1050.00何海燕), never inside a number, a
-    name or a wide character."""
+def _clean_cut(rows: list[bytes], at: int, share: float = 0.1) -> bool:
+    """Whether cutting the rows (GB18030 bytes, one per display column of ASCII, two of a Chinese character) at byte
+    ``at`` splits no word in more than ``share`` of them: on each row a blank on one side, or an amount's digits against
+    a name's characters (1050.00何海燕), never inside a number, a name or a character."""
     bad = 0
-    for line in rows:
-        left = right = " "
-        for ch, col in zip(line, _columns_of(line)):
-            width = 1 if ch < "\x80" else 2
-            if col < at < col + width:  # the cut falls inside a wide character
-                left = right = ch
-                break
-            if col + width == at:
-                left = ch
-            elif col == at:
-                right = ch
-                break
-        if not (left.isspace() or right.isspace()) and (left < "\x80") == (right < "\x80"):
+    for b in rows:
+        if at >= len(b) or b[at - 1] == 0x20 or b[at] == 0x20:
+            continue
+        try:
+            b[:at].decode("gb18030")
+        except UnicodeDecodeError:  # inside a character
             bad += 1
+            continue
+        bad += (b[at - 1] < 0x80) == (b[at] < 0x80)
     return bad <= share * len(rows)
 
 
@@ -971,25 +963,37 @@ def _cut_at(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
     return list(zip(edges, edges[1:]))
 
 
+def _cut_line(b: bytes, fields: list[tuple[int, int]], gaps: list[tuple[int, int]]) -> bytes | None:
+    """A line's bytes with a tab at each field's end (the last field open to the line's end), or None when a word lies
+    outside the fields (a title, a 查询期间 line)."""
+    b = b.rstrip(b"\r")
+    for s, e in gaps:
+        if s < len(b) and b[s:e].strip(b" "):
+            return None
+    return b"\t".join([b[s:e] for s, e in fields[:-1]] + [b[fields[-1][0]:]])
+
+
 def fixed_width(text: str, lines: list[str], delimiter: str, sniff: bool = False):
     """A bank's fixed-width text (交易日期 交易金额 对方户名 … padded with spaces to fixed positions, GBK-wide) as
     tab-separated text, or None when the text is no such table.
 
-    It is one when none of the first lines holds the sniffed delimiter (or a tab), at least two of them (rows) split at
-    runs of spaces into the usual number (three or more) of words or more, and the columns blank on every such line and
-    on the header (the last line of words without digits above them), and the starts of the header's words where they
-    split no row's word, cut them into three or more fields. Every line is cut at those columns (a name written with a
-    space inside stays one cell); a line whose words cross them (a title, a 查询期间 line) stays one cell, a ruling
-    line (------) becomes an empty line; so each line keeps its number. ``sniff``: only say whether it is one (True or
-    None).
+    Positions are GB18030 bytes (one per ASCII character, two per Chinese one: as a bank pads its fields). It is one when
+    none of the first lines holds the sniffed delimiter (or a tab), at least two of them (rows: with digits) split at
+    runs of spaces into the usual number (three or more) of words or more, and the columns blank on the first
+    :data:`FIXED_SAMPLE` such rows and on the header (the last line of words without digits above them), and the starts
+    of the header's words where they split no row's word, cut them into three or more fields. Every line is cut at those
+    columns (a name written with a space inside stays one cell); a line with words outside them (a title, a 查询期间
+    line) stays one cell, a ruling line (------) becomes an empty line; so each line keeps its number. ``sniff``: only
+    say whether it is one (True or None).
     """
+    import numpy as np
+
     if any(delimiter in line or "\t" in line for line in lines) or '"' in text[:1 << 16]:
         return None
     if sum(len(line.split()) >= 3 for line in lines) < 2:
         return None
-    every = text.splitlines()
+    every = [line.rstrip("\r") for line in text.split("\n", FIXED_HEAD)[:FIXED_HEAD]]  # (header and rows: in the first lines)
     words = [0 if _RULE_LINE.fullmatch(line) else len(line.split()) for line in every]
-    # the fields are where the lines of the table's own width are filled (a 查询期间 line of three words above it is not)
     digits = [bool(re.search(r"\d", line)) for line in every]  # (rows hold dates and sums; a header does not)
     counts = Counter(n for n, d in zip(words, digits) if n >= 3 and d)
     usual = min((n for n, c in counts.items() if c == max(counts.values())), default=0)  # (a tie: the fewer words)
@@ -998,47 +1002,38 @@ def fixed_width(text: str, lines: list[str], delimiter: str, sniff: bool = False
         return None
     # the header: the last line of two or more words and no digits above the first row (a 查询期间 line is not)
     header = next((k for k in range(core[0] - 1, -1, -1) if words[k] >= 2 and not re.search(r"\d", every[k])), None)
-    tabled = [k for k in [header, *core] if k is not None]
-    width = max(_columns_of(every[k])[-1] + 2 for k in tabled)
-    filled = bytearray(width + 1)
-    for k in tabled:
-        for ch, at in zip(every[k], _columns_of(every[k])):
-            if not ch.isspace():
-                filled[at] = 1
-                if ch >= "\x80":
-                    filled[at + 1] = 1
-    fields, start = [], None
-    for at, v in enumerate(filled):
-        if v and start is None:
-            start = at
-        elif not v and start is not None:
-            fields.append((start, at))
-            start = None
+    # the fields are where the table's own lines are filled (a 查询期间 line of three words above it is not)
+    rows = [every[k].encode("gb18030") for k in core[:FIXED_SAMPLE]]
+    labels = every[header].encode("gb18030") if header is not None else b""
+    width = max(len(b) for b in [labels, *rows]) + 1
+    filled = np.zeros(width, dtype=bool)
+    for b in [labels, *rows]:
+        filled[:len(b)] |= np.frombuffer(b, dtype=np.uint8) != 0x20
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], filled.astype(np.int8), [0]))))
+    fields = list(zip(edges[::2].tolist(), edges[1::2].tolist()))
     # a bank's file with no blank between its fields (1050.00何海燕): its header's words start the fields, an amount
     # right-aligned under its label ends where the next label starts
-    labels = every[header] if header is not None else ""
-    starts = [at for ch, prev, at in zip(labels, " " + labels, _columns_of(labels)) if not ch.isspace() and prev.isspace()]
-    rows = [every[k] for k in core]
+    starts = [at for at in range(1, len(labels)) if labels[at] != 0x20 and labels[at - 1] == 0x20]
     fields = [part for s, e in fields for part in _cut_at(s, e, [at for at in starts if s < at < e and _clean_cut(rows, at)])]
     if len(fields) < 3:
         return None
     if sniff:
         return True
+    gaps = [(0, fields[0][0])] + [(e, s2) for (_, e), (s2, _) in zip(fields, fields[1:])]
     out = []
-    for line in every:
-        if not line.strip() or _RULE_LINE.fullmatch(line):
-            out.append("")
-            continue
-        cells, f, whole = [""] * len(fields), 0, False
-        for ch, at in zip(line, _columns_of(line)):
-            while f < len(fields) - 1 and at >= fields[f][1]:
-                f += 1
-            if not ch.isspace() and not fields[f][0] <= at < fields[f][1]:
-                whole = True  # a title's words run across the fields' gaps: one cell
-                break
-            cells[f] += ch
-        out.append(line.strip() if whole else "\t".join(c.strip() for c in cells))
-    return "\n".join(out) + ("\n" if text.endswith(("\n", "\r")) else "")
+    for b in text.encode("gb18030").split(b"\n"):  # (GB18030 writes every character: nothing is lost)
+        if not b.strip():
+            out.append(b"")
+        elif (cut := _cut_line(b, fields, gaps)) is not None:
+            out.append(cut)
+        else:  # a title, a 查询期间 line, a ruling line (an empty line: the header's next row is no junk row)
+            line = b.decode("gb18030").strip()
+            out.append(b"" if _RULE_LINE.fullmatch(line) else line.replace("\t", " ").encode("gb18030"))
+    try:
+        joined = b"\n".join(out).decode("gb18030")
+    except UnicodeDecodeError:  # a cut inside a character on some line: no such table after all
+        return None
+    return _LINE_BLANKS.sub("", _CELL_BLANKS.sub("\t", joined))
 
 
 def sniff_delimiter(lines: list[str]) -> str:
