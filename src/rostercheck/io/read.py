@@ -741,7 +741,7 @@ def text_of(path: Path, limits: Limits, notes: list[str] | None = None) -> tuple
     if (aligned := fixed_width(text, lines, delimiter)) is not None:
         if notes is not None:
             notes.append(FIXED_WIDTH_NOTE)
-        return aligned, "\t"
+        text, delimiter = aligned, "\t"
     _check_widths(data, delimiter, path)
     if text.count(delimiter) + text.count("\n") > limits.max_cells:
         raise LimitExceededError(path, f"超过 {limits.max_cells} 个单元格的安全上限，已拒绝读取。")
