@@ -207,3 +207,26 @@ def test_l02_an_illness_found_by_name_and_birth_date_raises_no_household_lead():
     lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON)], income="4800")}
     assert leads(context(ROSTER, {**lists, "illness": [{**ILL, "id": SON}]}), "L01") == [("王户主", "高")]
     assert leads(context(ROSTER, {**lists, "illness": [ILL]}), "L01") == [("王户主", "中")]
+
+
+BROTHER = make_id("19960101", 71)
+
+
+@pytest.mark.parametrize("kind, row, expected", [
+    # h446: a brother on the public payroll, or with wages above the low-income line for every known member, contradicts
+    # the household's low income: the L02 lead is 低, as the household's L01 (it was 高 beside an L01 低)
+    ("staff", {"name": "王兄", "id": BROTHER, "unit": "县财政局", "category": "公务员"}, [("王儿", "低")]),
+    ("wages", {"name": "王兄", "id": BROTHER, "employer": "某有色集团", "wage": 7800, "month": "202609"}, [("王儿", "低")]),
+    ("migrations", {"name": "王兄", "id": BROTHER, "date": "2026-03-01", "dest": "陕西省西安市未央区"}, [("王儿", "低")]),
+    # must stay 高: wages that do not lift the household above the line (3 × 774 = 2,322), a namesake on the staff list
+    ("wages", {"name": "王兄", "id": BROTHER, "employer": "某有色集团", "wage": 1800, "month": "202609"}, [("王儿", "高")]),
+    ("staff", {"name": "王兄", "id": make_id("19960101", 73), "unit": "县财政局", "category": "公务员"}, [("王儿", "高")]),
+])
+def test_l02_household_means_on_audit_lists_make_it_low(kind, row, expected):
+    lists = {"monitoring": mon("王户主", HEAD, [("王儿", "长子", SON), ("王兄", "次子", BROTHER)], income="4000"),
+             "disabled": [{"name": "王儿", "cert": cert(SON, 4, 1)}], kind: [row]}
+    assert leads(context(ROSTER, lists), "L02") == expected
+    if expected[0][1] == "低":
+        from rostercheck.rules._coverage import LEADS
+
+        assert "王兄" in LEADS["L02"](context(ROSTER, lists))[0].evidence

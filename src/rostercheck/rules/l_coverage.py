@@ -387,7 +387,11 @@ def severe_member(ctx: Context) -> list[Lead]:
             money_text = f"家庭人均月收入 {yuan(income)} 元，低于低收入线 {yuan(line)} 元（{area or '本地'}低保标准 {yuan(std)} 元 × {p['low_income_multiple']}）"
         if priority == HIGH and any(x >= std for _, x in differ[1:]):
             priority = MEDIUM  # another file's income at or above the standard: the visit decides
-        if hh.unsure or hh.closed_later or row.get(PID_BY) == BY_BIRTH:  # (an ill person found by name + birth: h429)
+        # the household's means on the audit's lists (a brother on the public payroll, wages above the line for every
+        # known member, a car, a move out of the county) contradict the low income the lead rests on, as they do its
+        # L01 (h446: a 肢体一级 member whose brother is a 公务员 was L02 高 while the household's L01 was 低)
+        means = _means(ctx, list(dict.fromkeys([pid, *hh.pids])), line)
+        if hh.unsure or hh.closed_later or row.get(PID_BY) == BY_BIRTH or any(means):  # (name + birth: h429)
             priority = LOW
         elif hh.resolved and priority == HIGH:
             priority = MEDIUM
@@ -401,6 +405,7 @@ def severe_member(ctx: Context) -> list[Lead]:
         evidence = (f"{'；'.join(reasons)}；本人属{where(ctx, 'monitoring', head)}所在监测户{through}（{_closed_later_text(ctx, hh, head) if hh.closed_later else '风险未消除'}），{money_text}；"
                     + ("本户成员均不在低保、特困花名册中" + edge_said(ctx, [pid, *hh.pids])
                        + ("；农村低收入家庭中的重病患者不能单人户施保，如符合条件应整户施保" if whole else "，可考虑单人户施保"))
+                    + _means_said(means, "家庭收入可能高于低收入线，请核实")
                     + "".join(f"；另{where(ctx, 'monitoring', recs[r])}写家庭人均月收入 {yuan(x)} 元"
                               + ("，不低于低保标准，两份名单的收入不一致，入户时核实" if x >= std else "")
                               for r, x in differ[1:])
