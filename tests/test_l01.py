@@ -321,6 +321,29 @@ def test_l01_a_member_who_moved_out_of_the_county_makes_the_lead_low():
     assert leads(context(ROSTER, lists), "L01") == [("王有车", "中")]
 
 
+DAUGHTER = make_id("20010101", 62)
+
+
+@pytest.mark.parametrize("movers, dead, expected", [
+    # h446: a daughter married out of the county leaves her parents here: the lead keeps its priority, the move said
+    ((DAUGHTER,), (), [("王有车", "高")]),
+    # every known member moved, or every living one: the household may have left, 低
+    ((A, B, DAUGHTER), (), [("王有车", "低")]),
+    ((A, DAUGHTER), (B,), [("王有车", "低")]),
+])
+def test_l01_some_members_moving_out_leave_the_household_here(movers, dead, expected):
+    lists = {"monitoring": mon("王有车", A, [("赵有车", "妻", B), ("王女", "女", DAUGHTER)], income="3000"),
+             "migrations": [{"name": "某", "id": x, "date": "2025-10-08", "dest": "甘肃省兰州市城关区", "reason": "婚嫁"}
+                            for x in movers],
+             "deaths": [{"name": "赵有车", "id": x, "date": "2026-03-01"} for x in dead]}
+    assert leads(context(ROSTER, lists), "L01") == expected
+    from rostercheck.rules._coverage import LEADS
+
+    said = LEADS["L01"](context(ROSTER, lists))[0].evidence
+    assert ("其余成员仍在本县" in said) == (expected[0][1] != "低")
+    assert "已迁出本县" in said
+
+
 
 C = make_id("19950101", 62)
 

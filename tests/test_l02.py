@@ -217,7 +217,9 @@ BROTHER = make_id("19960101", 71)
     # the household's low income: the L02 lead is 低, as the household's L01 (it was 高 beside an L01 低)
     ("staff", {"name": "王兄", "id": BROTHER, "unit": "县财政局", "category": "公务员"}, [("王儿", "低")]),
     ("wages", {"name": "王兄", "id": BROTHER, "employer": "某有色集团", "wage": 7800, "month": "202609"}, [("王儿", "低")]),
-    ("migrations", {"name": "王兄", "id": BROTHER, "date": "2026-03-01", "dest": "陕西省西安市未央区"}, [("王儿", "低")]),
+    # the disabled son's own move out makes it 低; his brother's alone is only said (the household is still here)
+    ("migrations", {"name": "王儿", "id": SON, "date": "2026-03-01", "dest": "陕西省西安市未央区"}, [("王儿", "低")]),
+    ("migrations", {"name": "王兄", "id": BROTHER, "date": "2026-03-01", "dest": "陕西省西安市未央区"}, [("王儿", "高")]),
     # must stay 高: wages that do not lift the household above the line (3 × 774 = 2,322), a namesake on the staff list
     ("wages", {"name": "王兄", "id": BROTHER, "employer": "某有色集团", "wage": 1800, "month": "202609"}, [("王儿", "高")]),
     ("staff", {"name": "王兄", "id": make_id("19960101", 73), "unit": "县财政局", "category": "公务员"}, [("王儿", "高")]),
@@ -229,4 +231,4 @@ def test_l02_household_means_on_audit_lists_make_it_low(kind, row, expected):
     if expected[0][1] == "低":
         from rostercheck.rules._coverage import LEADS
 
-        assert "王兄" in LEADS["L02"](context(ROSTER, lists))[0].evidence
+        assert row["name"] in LEADS["L02"](context(ROSTER, lists))[0].evidence

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -139,7 +140,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         priority = MEDIUM if unread else HIGH if far or heavy else MEDIUM
         means = _means(ctx, hh.pids, std)
         # an income not given, a risk eliminated after the review date: the list leaves it open, the visit says
-        if hh.unsure or any(means) or income is None or later:
+        if hh.unsure or means.lowers or income is None or later:
             priority = LOW
         if income is None:
             unpriced.append(hh.key)
@@ -213,14 +214,36 @@ def income_gaps(ctx: Context) -> list[str]:
             + "；请让报送单位补填收入。"]
 
 
-def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], list[str]]:
+class Means(NamedTuple):
+    """What :func:`_means` found: ``found`` and ``moved`` make a lead 低; ``partly`` is only said."""
+
+    found: list[str]
+    moved: list[str]
+    partly: list[str]
+
+    @property
+    def lowers(self) -> bool:
+        """Whether the lead is 低 for them."""
+        return bool(self.found or self.moved)
+
+
+def _means(ctx: Context, pids: list[str], standard: float, subject: str = "") -> Means:
     """What the audit's lists say of a household's members (the same tests as C01, C02, C04, C05, C06): a car, a
     business in operation, a place on the public payroll, wages that alone lift every known member above the
     standard; and, apart, a move out of the county (by the move list, or the exit list's 退出原因); each by an exact
-    ID. A lead with any of them is 低.
+    ID. A lead with any of them is 低 — but a move on the move list only when every known living member moved, or
+    ``subject`` (the lead's own person) did: a daughter married out of the county leaves her parents' household here
+    (h446: such a household was L01 低 "可能已不在本县"); the others' moves are said (``partly``).
+
+    Args:
+        ctx: the run's context.
+        pids: the household's known members (or the one person).
+        standard: the line wages are compared with, per known member.
+        subject: the person the lead is about, when it is about one member of the household.
 
     Returns:
-        (the means, the moves out of the county), as texts for the evidence (:func:`_means_said`).
+        The means, the moves out of the county and the moves of only some members, as texts for the evidence
+        (:func:`_means_said`).
     """
     from ._econ import BULK_CODE_READ, bulk_business_note, business_running, vehicle_counts
 
@@ -237,7 +260,12 @@ def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], l
             text = says(ref.loc[r])
             if text:
                 out.append(f"{where(ctx, kind, ref.loc[r])}：{ref.at[r, 'name']} {text}")
-    moved = _moved_out(ctx, wanted) if ctx.has("migrations") else []
+    listed = _moved_out(ctx, wanted) if ctx.has("migrations") else []
+    gone = dead_ids(ctx)
+    left = {pid for pid, _ in listed}
+    whole = left >= {pid for pid in wanted if pid not in gone} or subject in left
+    moved = [text for _, text in listed] if whole else []
+    partly = [] if whole else [text for _, text in listed]
     moved += _registry_moves(ctx, wanted)
     moved += [f"{where(ctx, kind, row)}：{cell(row, 'name') or cell(row, 'head_name')} "
               f"{'退出原因' if kind == 'exits' else '未获批原因'}“{written(row, 'reason')}”（户籍已迁出本县）"
@@ -249,19 +277,21 @@ def _means(ctx: Context, pids: list[str], standard: float) -> tuple[list[str], l
             average = float(pd.to_numeric(paid, errors="coerce").mean())
             if average > standard * max(len(wanted), 1):  # alone above the standard for every known member
                 out.append(f"{ctx.labels['wages']}：{part.loc[part['id'] == pid, 'name'].iat[0]} 缴费工资月均 {yuan(average)} 元")
-    return out, moved
+    return Means(out, moved, partly)
 
 
-def _means_said(found: tuple[list[str], list[str]], ask: str) -> str:
+def _means_said(found: Means, ask: str) -> str:
     """What :func:`_means` found, as the evidence says it: the means with what ``ask`` asks; a move out of the county asks
-    whether the household is still here (held-out 99: it asked whether the income was more than declared)."""
-    means, moved = found
+    whether the household is still here (held-out 99: it asked whether the income was more than declared); some
+    members' moves ask who still lives in the household."""
+    means, moved, partly = found
     return ((f"；但{'；'.join(means)}，{ask}" if means else "")
-            + (f"；但{'；'.join(moved)}，本户可能已不在本县，请核实是否已迁回" if moved else ""))
+            + (f"；但{'；'.join(moved)}，本户可能已不在本县，请核实是否已迁回" if moved else "")
+            + (f"；其中{'；'.join(partly)}，其余成员仍在本县，入户时核实家庭人口（已迁出的不计）" if partly else ""))
 
 
-def _moved_out(ctx: Context, wanted: set) -> list[str]:
-    """Members who moved out of the county by the review date (as C02 judges the move list)."""
+def _moved_out(ctx: Context, wanted: set) -> list[tuple[str, str]]:
+    """Members who moved out of the county by the review date (as C02 judges the move list), as (ID, text)."""
     from .c02_status import move_judged
 
     ref, out = ctx.lists["migrations"], []
@@ -269,7 +299,7 @@ def _moved_out(ctx: Context, wanted: set) -> list[str]:
         row = ref.loc[r]
         judged = move_judged(ctx, row, ctx.specs["C02"].params)
         if judged is not None and judged[0] is False:
-            out.append(f"{where(ctx, 'migrations', row)}：{row['name']} 已迁出本县（迁往 {judged[1] or '未填'}）")
+            out.append((row["id"], f"{where(ctx, 'migrations', row)}：{row['name']} 已迁出本县（迁往 {judged[1] or '未填'}）"))
     return out
 
 
@@ -390,8 +420,8 @@ def severe_member(ctx: Context) -> list[Lead]:
         # the household's means on the audit's lists (a brother on the public payroll, wages above the line for every
         # known member, a car, a move out of the county) contradict the low income the lead rests on, as they do its
         # L01 (h446: a 肢体一级 member whose brother is a 公务员 was L02 高 while the household's L01 was 低)
-        means = _means(ctx, list(dict.fromkeys([pid, *hh.pids])), line)
-        if hh.unsure or hh.closed_later or row.get(PID_BY) == BY_BIRTH or any(means):  # (name + birth: h429)
+        means = _means(ctx, list(dict.fromkeys([pid, *hh.pids])), line, subject=pid)
+        if hh.unsure or hh.closed_later or row.get(PID_BY) == BY_BIRTH or means.lowers:  # (name + birth: h429)
             priority = LOW
         elif hh.resolved and priority == HIGH:
             priority = MEDIUM
@@ -665,7 +695,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
             seen.add(pid)
             priority = (HIGH if len(crit) > 1 else MEDIUM) if strong else LOW
             means = _means(ctx, [pid], _standard(ctx, (hh.area if hh else "") or ctx.common.get("default_area", "")))
-            if any(means) or later:
+            if means.lowers or later:
                 priority = LOW  # a car or a business of his own: perhaps not without a living (无生活来源), as L01 says
             found_at = (f"{where(ctx, 'registry', row)}（与{where(ctx, 'monitoring', hh.head)}同一户籍户，监测名单未列本人）"
                         if kin_only else where(ctx, kind, row))
@@ -702,7 +732,7 @@ def tekun_eligible(ctx: Context) -> list[Lead]:
                     + (f"（{'、'.join(dict.fromkeys(ruled))}）" if ruled else "") + "；"
                     "特困供养标准高于低保，建议按特困人员认定条件复核（低保转特困）"
                     + ("" if strong else _NO_KIN) + _means_said(means, _OWN_MEANS))
-        out.append(Lead("L03", MEDIUM if strong and not any(means) else LOW, HIGH,
+        out.append(Lead("L03", MEDIUM if strong and not means.lowers else LOW, HIGH,
                         {"township": v(j, "township"), "village": v(j, "village"), "head_name": v(j, "head_name"),
                          "head_id": v(j, "head_id"), "name": v(j, "name"), "id": pid}, evidence,
                         f"花名册（{Path(str(v(j, 'file'))).name}）", str(v(j, "row")), "身份证号一致",
@@ -1079,7 +1109,7 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             doubt_all = bool(doubted) and all(g <= set(doubted) for g in grounds)
             # what the audit's lists say of the household (a car still registered …): as L01, the lead is 低
             means = _means(ctx, alive, ctx.standard((hh_mon.area if hh_mon else "") or ctx.common.get("default_area", "")))
-            if when is None or any(means) or (unsure_risk and len(reasons) == 1) or doubt_all or len(weak) == len(reasons):
+            if when is None or means.lowers or (unsure_risk and len(reasons) == 1) or doubt_all or len(weak) == len(reasons):
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
             said = [*([] if when else ["日期未填"]), *([f"原因：{written(head, 'reason')}"] if cell(head, "reason") else [])]
