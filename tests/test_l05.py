@@ -388,3 +388,24 @@ def test_l05_a_refusal_for_a_move_out_of_the_county_is_low(reason, expected):
     assert leads(ctx, "L01") == [("王退出", expected)]
     said = "王退出 未获批原因“" in removed_or_refused(ctx)[0].evidence
     assert said is (expected == "低")
+
+
+@pytest.mark.parametrize("reason, registry, expected", [
+    # h446: refused because the applicant died (the monitoring list not updated since): no lead of any code for her
+    ("申请人已死亡", False, []),
+    ("申请期间本人病故", False, []),
+    # her son lives on in the registry household: a lead for him
+    ("申请人已死亡", True, [("王儿", "高")]),
+    # somebody else's death: the applicant is alive
+    ("配偶死亡后家庭收入超标", False, [("王退出", "高")]),
+    ("家庭收入超过低保标准", False, [("王退出", "高")]),
+])
+def test_l05_a_refusal_for_the_applicants_death(reason, registry, expected):
+    lists = {"rejected": [exit_row(reason=reason)], "monitoring": mon("王退出", HEAD, income="3000")}
+    if registry:
+        lists["registry"] = [{"household_no": "5", "name": "王退出", "id": HEAD, "relation": "户主"},
+                             {"household_no": "5", "name": "王儿", "id": SON, "relation": "子"}]
+    ctx = context(ROSTER, lists)
+    assert leads(ctx, "L05") == expected
+    assert leads(ctx, "L01") == ([("王退出", "高")] if "王退出" in {n for n, _ in expected} else [("王儿", "高")]
+                                 if expected else [])

@@ -831,19 +831,19 @@ def exit_reason(ctx: Context, value: object) -> object:
 def exit_deaths(ctx: Context) -> set[str]:
     """Valid IDs of the people an exit row says left because they died (退出原因 with an L05 ``death_words`` word, no
     ``death_other_words`` word naming somebody else's death; 户主 is the row's own person on the head's row), exit
-    dated on or before the review date or undated: the exit list is as good as a death record for them. Somebody on
-    a roster now is alive (the death was a member's: '死亡减员' on the head's row of a household still enrolled)."""
+    dated on or before the review date or undated: the exit list is as good as a death record for them. A refusal
+    row's 不予批准原因 is read the same way ('申请人已死亡', h446: such an applicant, still on the monitoring list, was
+    L01, L03 and L05 高). Somebody on a roster now is alive (the death was a member's: '死亡减员' on the head's row of
+    a household still enrolled)."""
 
     def make() -> set[str]:
-        if not ctx.has("exits"):
-            return set()
         p, enrolled = params(ctx, "L05"), roster_heads(ctx)
         out = set()
-        for row in rows(ctx, "exits").values():
+        for row in [r for kind in ("exits", "rejected") if ctx.has(kind) for r in rows(ctx, kind).values()]:
             reason, when = cell(row, "reason"), row.get("date")
             if not row["pid"] or row["pid"] in enrolled or not any(w in reason for w in p["death_words"]):
                 continue
-            own = row["pid"] == row["head_pid"] or not row["head_pid"]
+            own = row["pid"] == row.get("head_pid") or not row.get("head_pid")
             if any(w in reason for w in p["death_other_words"] if not (own and w == "户主")):
                 continue
             if not isinstance(when, dt.date) or when <= ctx.as_of:
