@@ -882,3 +882,24 @@ def test_l01_a_risk_date_alone_after_the_review_date(risk, risk_date, expected):
     assert leads(ctx, "L01") == expected
     if expected == [("王日期", "低")]:
         assert "名单未写风险是否消除，只填了风险消除日期 2026-11-15" in low_income_monitored(ctx)[0].evidence
+
+
+@pytest.mark.parametrize("relation, expected", [
+    # h446: a 集体户 (or a lodger): the 低保 man registered under her 户号 as 非亲属 does not cover her household
+    ("非亲属", [("王孤老", "高")]),
+    ("99", [("王孤老", "高")]),
+    ("集体户成员", [("王孤老", "高")]),
+    # must not flag: a son on the roster covers his mother's household
+    ("子", []),
+    ("20", []),
+])
+def test_l01_a_non_relative_under_the_same_household_number_does_not_cover_it(relation, expected):
+    registry = [{"household_no": "9", "name": "王孤老", "id": A, "relation": "户主"},
+                {"household_no": "9", "name": "张在册", "id": COVERED, "relation": relation}]
+    ctx = context(ROSTER, {"monitoring": mon("王孤老", A, income="3000"), "registry": registry})
+    assert leads(ctx, "L01") == expected
+    # … nor the other way round: a lodger monitored in an enrolled household's 户号 is a household of her own
+    registry = [{"household_no": "9", "name": "张在册", "id": COVERED, "relation": "户主"},
+                {"household_no": "9", "name": "王孤老", "id": A, "relation": relation}]
+    ctx = context(ROSTER, {"monitoring": mon("王孤老", A, income="3000"), "registry": registry})
+    assert leads(ctx, "L01") == expected

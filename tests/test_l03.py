@@ -443,3 +443,15 @@ def test_l03_a_masked_death_of_the_same_name_and_digits_lowers_the_lead(shown, e
              "deaths": [{"name": "王老人", "id": shown, "date": "2026-03-01"}]}
     got, _ = _with_masked_deaths(context(ROSTER, lists), "L03")
     assert got == expected
+
+
+@pytest.mark.parametrize("relation, expected", [
+    # h446: a lone 76-year-old of a 集体户, a 低保 man under the same 户号 as 非亲属: not covered, no supporter
+    ("非亲属", [("王老人", "中")]),
+    # must not flag: her son on the roster covers her (and supports her)
+    ("子", []),
+])
+def test_l03_a_non_relative_under_the_same_household_number(relation, expected):
+    registry = reg(ALONE, ("1", "张在册", make_id("19800101", 11), relation, "", ""))
+    lists = {"monitoring": mon("王老人", OLD, income="3000"), "registry": registry}
+    assert leads(context(ROSTER, lists), "L03") == expected

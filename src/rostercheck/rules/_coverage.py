@@ -18,7 +18,7 @@ import pandas as pd
 from ..match import EXACT_KEY, MASKED_KEY, former_links, link, link_lists
 from ..namematch import NameMatchParams
 from ..model import HIGH, LOW, MEDIUM, Context
-from ..normalize import ids
+from ..normalize import codes, ids
 from ..normalize.values import date, money, text
 from ..io.columns import FORMER_ID_FIELD
 from ..reference import head_ids
@@ -901,17 +901,31 @@ def _sure_links(ctx: Context, f: pd.DataFrame) -> pd.DataFrame:
 
 
 def registry_households(ctx: Context) -> tuple[dict[str, str], dict[str, list[int]], set[str]]:
-    """Return the registry as (valid ID → 户号, 户号 → valid IDs of its people, 户号s holding a roster member)."""
+    """Return the registry as (valid ID → 户号, 户号 → valid IDs of its people, 户号s holding a roster member).
+
+    A person whose 与户主关系 says 非亲属 (GB/T 4761 99: a lodger, a 集体户's people) is a household of her own here
+    (``户号|ID``): she neither covers the family she is registered with nor is covered by it, nor counts as its member
+    (h446: a 集体户's lone 68-year-old, a 低保 man under the same 户号 as 非亲属, was taken as covered — no L01, no L03).
+    """
 
     def make():
         if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns:
             return {}, {}, set()
         reg = ctx.lists["registry"]
         by_id, people = registry_homes(ctx)
+        homes = reg["household_no"].astype(str).str.strip()
+        if "relation" in reg.columns:
+            apart = reg["relation"].map(codes.relation_role) == "non_relative"  # (kinship.NON_RELATIVE)
+            if apart.any():
+                homes = homes.where(~apart | (homes == ""), homes + "|" + reg["id"].astype(str))
+                alone = set(reg.loc[apart & (reg["id_status"] == ids.VALID), "id"])
+                by_id = {pid: f"{home}|{pid}" if pid in alone else home for pid, home in by_id.items()}
+                people = {}
+                for pid, home in by_id.items():
+                    people.setdefault(home, []).append(pid)
         # (a member the registry gives under her new ID beside her 原身份证号, the roster holding the old, or the other
         # way round: her registry household is enrolled; held-out 353: a monitored husband's family an L01 lead)
         found = _sure_links(ctx, reg)
-        homes = reg["household_no"].astype(str).str.strip()
         covered = {homes.loc[r] for r in found["r"]} - {""}
         heads = roster_heads(ctx)
         covered |= {hh for v, hh in by_id.items() if v in heads}
