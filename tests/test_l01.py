@@ -330,6 +330,8 @@ DAUGHTER = make_id("20010101", 62)
     # every known member moved, or every living one: the household may have left, 低
     ((A, B, DAUGHTER), (), [("王有车", "低")]),
     ((A, DAUGHTER), (B,), [("王有车", "低")]),
+    # the head moved: the household he heads may have left with him
+    ((A,), (), [("王有车", "低")]),
 ])
 def test_l01_some_members_moving_out_leave_the_household_here(movers, dead, expected):
     lists = {"monitoring": mon("王有车", A, [("赵有车", "妻", B), ("王女", "女", DAUGHTER)], income="3000"),

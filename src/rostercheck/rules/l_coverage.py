@@ -138,7 +138,7 @@ def low_income_monitored(ctx: Context) -> list[Lead]:
         late_head = hh.head.get("head_pid") if kin is None and hh.head.get("head_pid") in gone else None
         unread = risk_unread(head, p)  # a code no word reads: counted open, never 高 (held-out 108)
         priority = MEDIUM if unread else HIGH if far or heavy else MEDIUM
-        means = _means(ctx, hh.pids, std)
+        means = _means(ctx, hh.pids, std, subject=hh.head.get("head_pid") or "")
         # an income not given, a risk eliminated after the review date: the list leaves it open, the visit says
         if hh.unsure or means.lowers or income is None or later:
             priority = LOW
@@ -232,14 +232,15 @@ def _means(ctx: Context, pids: list[str], standard: float, subject: str = "") ->
     business in operation, a place on the public payroll, wages that alone lift every known member above the
     standard; and, apart, a move out of the county (by the move list, or the exit list's 退出原因); each by an exact
     ID. A lead with any of them is 低 — but a move on the move list only when every known living member moved, or
-    ``subject`` (the lead's own person) did: a daughter married out of the county leaves her parents' household here
-    (h446: such a household was L01 低 "可能已不在本县"); the others' moves are said (``partly``).
+    ``subject`` did (the household's head; the person of a lead about one member): a daughter married out of the
+    county leaves her parents' household here (h446: such a household was L01 低 "可能已不在本县"); the others' moves
+    are said (``partly``).
 
     Args:
         ctx: the run's context.
         pids: the household's known members (or the one person).
         standard: the line wages are compared with, per known member.
-        subject: the person the lead is about, when it is about one member of the household.
+        subject: the household's head, or the person the lead is about when it is about one member.
 
     Returns:
         The means, the moves out of the county and the moves of only some members, as texts for the evidence
@@ -1108,7 +1109,8 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             doubted = masked_deaths_among(ctx, alive, cell(part[0], "head_name") or cell(part[0], "name"))
             doubt_all = bool(doubted) and all(g <= set(doubted) for g in grounds)
             # what the audit's lists say of the household (a car still registered …): as L01, the lead is 低
-            means = _means(ctx, alive, ctx.standard((hh_mon.area if hh_mon else "") or ctx.common.get("default_area", "")))
+            means = _means(ctx, alive, ctx.standard((hh_mon.area if hh_mon else "") or ctx.common.get("default_area", "")),
+                           subject=next((row["head_pid"] for row in part if row["head_pid"]), ""))
             if when is None or means.lowers or (unsure_risk and len(reasons) == 1) or doubt_all or len(weak) == len(reasons):
                 priority = LOW
             head = next((row for row in part if row["pid"] and row["pid"] == row["head_pid"]), part[0])
