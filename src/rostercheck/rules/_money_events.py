@@ -64,7 +64,10 @@ def events(ctx: Context, led: Ledger) -> None:
             for rec in rows_of("prisoners"):
                 if rec.get("id_status") == ids.VALID and rec.get("id"):
                     by_id[rec["id"]].append(rec)
-        return [o for o in by_id.get(row.get("id"), ()) if row.get("id_status") == ids.VALID and o["_row"] != row["_row"]]
+        if row.get("id_status") != ids.VALID:
+            return []
+        at = (row.get("_sheet"), row["_row"])
+        return [o for o in by_id.get(row.get("id"), ()) if (o.get("_sheet"), o["_row"]) != at]
 
     # the rows naming no own ID, linked by the head's (the coded column compared on its codes, once for the four lists)
     no_own = np.flatnonzero(np.asarray(f["id"] == ""))
