@@ -1241,7 +1241,8 @@ def copy_gone(ctx: Context, kind: str, row: Mapping, others: list[Mapping]) -> s
     params = ctx.specs["C04"].params
     said = []
     for other in others:
-        if other is row or int(other["_row"]) == int(row["_row"]) or record_key(kind, other) != key:
+        if other is row or (other.get("_sheet"), int(other["_row"])) == (row.get("_sheet"), int(row["_row"])) or (
+                record_key(kind, other) != key):
             continue
         if kind == "vehicles":
             status = vehicle_status(other.get("status"), params)
