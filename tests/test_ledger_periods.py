@@ -259,3 +259,31 @@ def test_a_day_in_a_quarter_rows_remark_is_no_month(tmp_path, remark, months_):
     [table], frame, _ = load_ledgers([write(tmp_path / "2026年第三季度低保金发放表.xlsx", {"发放表": rows})], AS_OF)
     again = frame[(frame["name"] == "张三") & (frame["status"].astype(str) == "成功")]
     assert tuple(sorted(again["month"])) == months_
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize("paid, others, expected", [
+    # the number 2025.10 read back as '2025.1' (an .xlsx read as text, a CSV Excel saved), paid in October: October, said
+    ((2025, 10, 12), [], "2025-10"),
+    ((2026, 1, 8), [], "2025-10"),
+    # paid in February: January (held-out 332's rule)
+    ((2025, 2, 10), [], "2025-01"),
+    # October written out elsewhere in the column: the cells are text, '2025.1' is January's back pay
+    ((2025, 10, 12), ["2025.10"], "2025-01"),
+])
+def test_a_dotted_one_month_paid_from_october_is_october(tmp_path, suffix, paid, others, expected):
+    # The last note's left-over (h443): 所属期间 2025.1 beside a 发放日期 of 2025-10-12 was read as January — the October
+    # of every such household 应发未发 and its January paid twice
+    rows = [["姓名", "身份证号", "资金项目", "所属期间", "发放金额", "发放日期"],
+            ["张三", A, "低保金", 2025.1, 520, dt.datetime(*paid)]]
+    rows += [["李四", B, "低保金", o, 520, dt.datetime(*paid)] for o in others]
+    if suffix == ".csv":
+        path = tmp_path / "低保金代发.csv"
+        path.write_text("\n".join(",".join(v.strftime("%Y-%m-%d") if isinstance(v, dt.datetime) else str(v) for v in r)
+                                  for r in rows) + "\n", encoding="utf-8-sig")
+    else:
+        path = write(tmp_path / "低保金代发.xlsx", {"Sheet1": rows})
+    [table], frame, _ = load_ledgers([path], AS_OF)
+    assert dict(zip(frame["name"], frame["month"]))["张三"] == expected
+    said = [n for n in table.warnings if "2025.1”" in n]
+    assert len(said) == (expected == "2025-10")

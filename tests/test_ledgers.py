@@ -1116,9 +1116,11 @@ def test_a_month_cell_with_a_two_digit_year_is_that_month_and_26_1_paid_in_febru
     path.write_text("姓名,身份证号码,资金项目,所属期,金额,发放日期\n张三,%s,特困供养金,25.12,1500,2026/1/6\n"
                     "张三,%s,特困供养金,26.1,1576,2026/2/5\n" % (A, A), encoding="utf-8-sig")
     assert list(load_ledgers([path], AS_OF)[1]["month"].astype(str)) == ["2025-12", "2026-01"]
-    # typed as numbers, 26.1 is January or October: paid in February it is January's, said; paid later it is left out
+    # typed as numbers, 26.1 is January or October: paid in February it is January's, paid from October October's
+    # (said); paid in September it is left out, said
     for paid, expected, said in (("2026-02-05", "2026-01", "发放日期最晚为 2026-02-05（10 月的保障金不会提前这么久发放），按 2026-01 计"),
-                                 ("2026-11-05", "", "（数字“26.1”可能是 1 月，也可能是去掉了末尾 0 的 26.10）")):
+                                 ("2026-11-05", "2026-10", "发放日期最早为 2026-11-05（1 月的保障金一般不会迟至这时才发放），按 2026-10 计"),
+                                 ("2026-09-20", "", "（数字“26.1”可能是 1 月，也可能是去掉了末尾 0 的 26.10）")):
         book = tmp_path / f"特困供养金代发明细_{paid[5:7]}.xlsx"
         wb = xlsxwriter.Workbook(book)
         ws = wb.add_worksheet("Sheet1")

@@ -1397,17 +1397,24 @@ def _blank_months_named(frame: pd.DataFrame, named: str, span: tuple[str, str] |
     shown = texts(list(cells))
     blank = np.flatnonzero(np.array([not t for t in shown], dtype=bool)[codes]) if named else np.zeros(0, dtype=np.intp)
     dotted, by_date = {}, {}  # cell code -> the month the sheet (the rows' payment dates) give it
+    written = {month(c) for c, t in zip(cells, shown) if not _DOTTED_ONE.fullmatch(t)}  # (2025.10 as text: October)
     for k, (cell, t) in enumerate(zip(cells, shown)):
         if m := _DOTTED_ONE.fullmatch(t):
             year = _dotted_year(m.group(1))
             fits = [x for x in (f"{year}-01", f"{year}-10")
                     if x == named or span and span[0] <= x <= span[1]]
-            if not named and not span and dated and month(cell) != f"{year}-01":
+            paid = ([date(v) for v in frame["paid_date"].to_numpy(dtype=object)[codes == k]]
+                    if not named and not span and dated else [])
+            if paid and all(d is not None and d < dt.date(int(year), 9, 1) for d in paid):
                 # no month named: paid before September of that year, it cannot be October's (a month is not paid
                 # that far ahead), so it is January's (held-out 332: 所属期 26.1 paid 2026-02-05 was left out)
-                paid = [date(v) for v in frame["paid_date"].to_numpy(dtype=object)[codes == k]]
-                if paid and all(d is not None and d < dt.date(int(year), 9, 1) for d in paid):
-                    fits, by_date[k] = [f"{year}-01"], max(paid)
+                fits, by_date[k] = [f"{year}-01"], max(paid)
+            elif paid and f"{year}-10" not in written and all(
+                    d is not None and dt.date(int(year), 10, 1) <= d < dt.date(int(year) + 1, 2, 1) for d in paid):
+                # … paid from October to January, October's: an .xlsx read as text, or a CSV, gives the number 2025.10
+                # as '2025.1', which read January — the household's October 应发未发, its January paid twice — unless
+                # the column writes October out elsewhere (then it is text, and January's back pay)
+                fits, by_date[k] = [f"{year}-10"], min(paid)
             if len(fits) == 1 and month(cell) != fits[0]:
                 dotted[k] = fits[0]
     if not len(blank) and not dotted:
@@ -1419,7 +1426,8 @@ def _blank_months_named(frame: pd.DataFrame, named: str, span: tuple[str, str] |
     for k, fixed in dotted.items():
         rows = np.flatnonzero(codes == k)
         months[rows] = fixed
-        said = (f"发放日期最晚为 {by_date[k]:%Y-%m-%d}（10 月的保障金不会提前这么久发放）" if k in by_date
+        said = (f"发放日期最晚为 {by_date[k]:%Y-%m-%d}（10 月的保障金不会提前这么久发放）" if k in by_date and fixed.endswith("-01")
+                else f"发放日期最早为 {by_date[k]:%Y-%m-%d}（1 月的保障金一般不会迟至这时才发放）" if k in by_date
                 else f"表名、标题或文件名写的是 {where}")
         notes.append(f"{f'工作表“{sheet}”' if sheet else ''}有 {len(rows)} 行的所属月份写作“{shown[k]}”（可能是 1 月，也可能是数字格式"
                      f"去掉了末尾 0 的 {shown[k]}0），{said}，按 {fixed} 计")
