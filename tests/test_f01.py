@@ -734,3 +734,23 @@ def test_the_evidence_quotes_the_lists_own_name_of_its_row(listed, said):
     ctx = money_context(roster(), ledger(), {"deaths": [{"name": listed, "id": ALONE, "date": "2026-05-14"}]})
     assert money(ctx, "F01") == [("赵六", "高", 2064.0, None)]
     assert said in findings(ctx, "F01")[0].evidence
+
+
+@pytest.mark.parametrize("dates, expected", [
+    # two extracts date one death in March and in July: only August–September are sure, the other row named
+    (("2026-03-14", "2026-07-10"), [("赵六", "高", 516.0 * 2, None)]),
+    (("2026-07-10", "2026-03-14"), [("赵六", "高", 516.0 * 2, None)]),
+    # … one a day apart: the same months, nothing in dispute
+    (("2026-05-14", "2026-05-15"), [("赵六", "高", 516.0 * 4, None)]),
+    # … the other row after the review date: alive on it by that row, nothing sure
+    (("2026-05-14", "2026-11-02"), [("赵六", "低", 516.0 * 4, None)]),
+])
+def test_a_death_the_list_dates_twice_is_recovered_only_for_the_months_both_rows_agree(dates, expected):
+    # h444's left-over on the money side: C02 joins a person dead in rows that disagree; F01 recovered from the earlier
+    # date at 高 (June–September and more) while the other row had her alive until July
+    rows = [{"name": "赵六", "id": ALONE, "date": d} for d in dates]
+    ctx = money_context(roster(), ledger(), {"deaths": rows})
+    assert money(ctx, "F01") == expected
+    if dates == ("2026-03-14", "2026-07-10"):
+        (f,) = findings(ctx, "F01")
+        assert "同一人第 3 行死亡日期 2026-07-10，两行必有一误，按较晚的日期计" in f.evidence

@@ -54,20 +54,20 @@ def events(ctx: Context, led: Ledger) -> None:
     def rows_of(kind: str) -> list[dict]:
         return ctx.lists[kind].to_dict("records")
 
-    by_id: dict[str, list[dict]] | None = None
+    by_id: dict[str, dict[str, list[dict]]] = {}
 
-    def custody_copies(row: dict) -> list[dict]:
-        """The prisoners list's other rows of the person of a row (by its valid ID)."""
-        nonlocal by_id
-        if by_id is None:
-            by_id = defaultdict(list)
-            for rec in rows_of("prisoners"):
+    def copies(kind: str, row: dict) -> list[dict]:
+        """The list's other rows of the person of a row (by its valid ID): a list joined from two extracts may give
+        one person twice, the rows disagreeing."""
+        if kind not in by_id:
+            by_id[kind] = defaultdict(list)
+            for rec in rows_of(kind):
                 if rec.get("id_status") == ids.VALID and rec.get("id"):
-                    by_id[rec["id"]].append(rec)
+                    by_id[kind][rec["id"]].append(rec)
         if row.get("id_status") != ids.VALID:
             return []
         at = (row.get("_sheet"), row["_row"])
-        return [o for o in by_id.get(row.get("id"), ()) if (o.get("_sheet"), o["_row"]) != at]
+        return [o for o in by_id[kind].get(row.get("id"), ()) if (o.get("_sheet"), o["_row"]) != at]
 
     # the rows naming no own ID, linked by the head's (the coded column compared on its codes, once for the four lists)
     no_own = np.flatnonzero(np.asarray(f["id"] == ""))
@@ -117,7 +117,22 @@ def events(ctx: Context, led: Ledger) -> None:
             shown = f"{death_conflict(row) or '未写死亡日期'}，{label} {date_shown(row, fld)}（死亡不晚于该日，按该日计）"
         if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and says_died(row, c02) is not True):
             return None
-        return Event("F01", "deaths", row, stop_month(day, p), "9999-12", c, shown or f"死亡日期 {date_shown(row, 'date')}")
+        first, shown, sure = stop_month(day, p), shown or f"死亡日期 {date_shown(row, 'date')}", HIGH
+        # another row of the same person dates the death later (a list joined from two extracts, h444's C02): only the
+        # months both rows have him dead count, the other row named; a row dating it after the review date leaves none sure
+        later = max(((d, o) for o in copies("deaths", row)
+                     if isinstance(d := death_day(o), dt.date) and stop_month(d, p) > first
+                     and (not c02 or says_died(o, c02) is True)), key=lambda x: x[0], default=None)
+        if later is not None:
+            day_, other = later
+            said = f"；同一人第 {int(other['_row'])} 行死亡日期 {date_shown(other, 'date')}，两行必有一误"
+            if day_ > ctx.as_of:
+                shown, sure = shown + said + "，该行核查日期仍在世，请核对死亡日期", LOW
+            else:
+                shown = (shown + said + f"，按较晚的日期计（若按本行日期，{first} 至 {month_add(stop_month(day_, p), -1)} 的发放"
+                         "也不应发放），请核对死亡日期")
+                first = stop_month(day_, p)
+        return Event("F01", "deaths", row, first, "9999-12", c, shown, certainty=sure)
 
     def custody(row: dict, c: str, m: int = -1) -> Event | None:
         start, end, released = row.get("start"), row.get("end"), row.get("released")
@@ -132,7 +147,7 @@ def events(ctx: Context, led: Ledger) -> None:
         out_day = released if isinstance(released, dt.date) else end
         # another row of the same person has him released since this row's 入监日期 (a list joined from two extracts):
         # only the months both rows call custody count, the other row named (C02 says the two disagree, h442)
-        copy = released_copy(row, custody_copies(row), ctx.as_of, c02) if c02 else None
+        copy = released_copy(row, copies("prisoners", row), ctx.as_of, c02) if c02 else None
         if copy is not None and isinstance(out_day, dt.date) and out_day <= copy["released"]:
             copy = None  # (this row's own end comes first: the other row changes nothing)
         if copy is not None:
