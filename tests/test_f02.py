@@ -340,3 +340,11 @@ def test_a_prisoner_listed_again_as_released_is_recovered_only_for_the_months_bo
     rows[1] = {**rows[1], "start": "2023-01-05", "end": "2025-01-04", "released": "2024-10-01"}
     got = findings(money_context(roster(), ledger(), {"prisoners": rows}), "F02")
     assert [(f.confidence, f.recover) for f in got] == [("高", 516.0 * 12)]
+
+
+def test_a_move_the_list_dates_twice_is_recovered_only_for_the_months_both_rows_agree():
+    # the same two-extract join on the migrations list: out in March by one row, in June by the other
+    rows = [{"name": "张三", "id": A, "date": d, "dest": "广东省深圳市"} for d in ("2026-03-10", "2026-06-15")]
+    got = findings(money_context(roster(), ledger(), {"migrations": rows}), "F02")
+    assert [(f.confidence, f.recover) for f in got] == [("高", 516.0 * 3)]  # 2026-07 … 2026-09
+    assert "同一人第 3 行迁出日期 2026-06-15，两行必有一误，按较晚的日期计" in got[0].evidence

@@ -69,6 +69,21 @@ def events(ctx: Context, led: Ledger) -> None:
         at = (row.get("_sheet"), row["_row"])
         return [o for o in by_id[kind].get(row.get("id"), ()) if (o.get("_sheet"), o["_row"]) != at]
 
+    def later_copy(kind: str, row: dict, first: str, shown: str, day_of, what: str, after: str) -> tuple[str, str, str]:
+        """(first month, evidence, certainty) of a row's event when another row of the same person (:func:`copies`)
+        dates the same event later (``day_of``: its date, or None when it gives none or another event): only the months
+        both rows count, the other row named; one dated after the review date leaves none sure (``after`` says why)."""
+        later = max(((d, o) for o in copies(kind, row) if isinstance(d := day_of(o), dt.date) and stop_month(d, p) > first),
+                    key=lambda x: x[0], default=None)
+        if later is None:
+            return first, shown, HIGH
+        day, other = later
+        said = f"{shown}；同一人第 {int(other['_row'])} 行{what} {date_shown(other, 'date')}，两行必有一误"
+        if day > ctx.as_of:
+            return first, f"{said}，{after}，请核对{what}", LOW
+        return (stop_month(day, p), f"{said}，按较晚的日期计（若按本行日期，{first} 至 {month_add(stop_month(day, p), -1)} "
+                f"的发放也不应发放），请核对{what}", HIGH)
+
     # the rows naming no own ID, linked by the head's (the coded column compared on its codes, once for the four lists)
     no_own = np.flatnonzero(np.asarray(f["id"] == ""))
 
@@ -117,21 +132,10 @@ def events(ctx: Context, led: Ledger) -> None:
             shown = f"{death_conflict(row) or '未写死亡日期'}，{label} {date_shown(row, fld)}（死亡不晚于该日，按该日计）"
         if not isinstance(day, dt.date) or day > ctx.as_of or (c02 and says_died(row, c02) is not True):
             return None
-        first, shown, sure = stop_month(day, p), shown or f"死亡日期 {date_shown(row, 'date')}", HIGH
-        # another row of the same person dates the death later (a list joined from two extracts, h444's C02): only the
-        # months both rows have him dead count, the other row named; a row dating it after the review date leaves none sure
-        later = max(((d, o) for o in copies("deaths", row)
-                     if isinstance(d := death_day(o), dt.date) and stop_month(d, p) > first
-                     and (not c02 or says_died(o, c02) is True)), key=lambda x: x[0], default=None)
-        if later is not None:
-            day_, other = later
-            said = f"；同一人第 {int(other['_row'])} 行死亡日期 {date_shown(other, 'date')}，两行必有一误"
-            if day_ > ctx.as_of:
-                shown, sure = shown + said + "，该行核查日期仍在世，请核对死亡日期", LOW
-            else:
-                shown = (shown + said + f"，按较晚的日期计（若按本行日期，{first} 至 {month_add(stop_month(day_, p), -1)} 的发放"
-                         "也不应发放），请核对死亡日期")
-                first = stop_month(day_, p)
+        # another row of the same person dates the death later (a list joined from two extracts, h444's C02)
+        first, shown, sure = later_copy("deaths", row, stop_month(day, p), shown or f"死亡日期 {date_shown(row, 'date')}",
+                                        lambda o: death_day(o) if not c02 or says_died(o, c02) is True else None,
+                                        "死亡日期", "该行核查日期仍在世")
         return Event("F01", "deaths", row, first, "9999-12", c, shown, certainty=sure)
 
     def custody(row: dict, c: str, m: int = -1) -> Event | None:
@@ -196,10 +200,15 @@ def events(ctx: Context, led: Ledger) -> None:
         if last < first:
             return None  # back within the stop rule's months
         doubt = "（迁移原因是代码，看不出是否升学、参军）" if coded_reason(move_reason(row, c02)) else ""
-        return Event("F02", "migrations", row, first, last, c,
-                     f"迁出日期 {date_shown(row, 'date')}，迁往 {judged[1] or '县外'}（迁出本县）"
-                     + (f"，迁入日期 {back.isoformat()}（迁回本县，{last} 以后不计）" if back else "") + doubt,
-                     certainty=LOW if doubt else HIGH)
+        shown = (f"迁出日期 {date_shown(row, 'date')}，迁往 {judged[1] or '县外'}（迁出本县）"
+                 + (f"，迁入日期 {back.isoformat()}（迁回本县，{last} 以后不计）" if back else "") + doubt)
+        # another row of the same person dates the move out later (a list joined from two extracts)
+        first, shown, sure = later_copy("migrations", row, first, shown, lambda o: o.get("date") if (
+            judged_ := move_judged(ctx, o, c02, m if m >= 0 else None, returned=False)) and judged_[0] is False else None,
+                                        "迁出日期", "该行核查日期尚未迁出")
+        if last < first:
+            return None
+        return Event("F02", "migrations", row, first, last, c, shown, certainty=LOW if doubt else sure)
 
     whole_rows = _household_exit_rows(ctx, led) if ctx.has("exits") else {}
 
