@@ -118,3 +118,14 @@ def test_a_death_found_is_not_also_said_to_be_after_the_review_date():
 def test_two_deaths_of_two_members_stay_two():
     got = frame({"deaths": [DEATH, {"name": "张三", "id": HEAD, "date": "2026-04-01"}]}, "C02")
     assert sorted(got["姓名"]) == ["张三", "李梅"]
+
+
+def test_one_move_out_in_rows_that_disagree_is_one_finding():
+    # the same two-extract join on the migrations list: one person out in March by one row, in June by the other, was
+    # two C02 高; one finding now, the other row named. Two members' moves stay two.
+    moved = {"name": "李梅", "id": WIFE, "date": "2026-03-10", "dest": "广东省深圳市"}
+    got = frame({"migrations": [moved, dict(moved, date="2026-06-15")]}, "C02")
+    assert list(got["置信度"]) == ["高"] and got["来源行"].iat[0] == "2、3"
+    assert "另有此人：第 3 行迁出日期 2026-06-15，与本行不一致" in got["依据"].iat[0]
+    got = frame({"migrations": [moved, {"name": "张三", "id": HEAD, "date": "2026-06-15", "dest": "广东省深圳市"}]}, "C02")
+    assert sorted(got["姓名"]) == ["张三", "李梅"]

@@ -403,17 +403,19 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
             what, conf = what + f"（从{'人员状态、' if status else ''}原因看不出是否死亡，请核实）", LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
     later -= {f.member for f in out}  # (a row dated after the review date beside one before it: that death, no notice)
-    return one_death_each(out, ctx.labels["deaths"])
+    return one_each(out, ctx.labels["deaths"])
 
 
-def one_death_each(found: list[Finding], source: str) -> list[Finding]:
-    """One finding per member the deaths list has dead in rows that disagree (two extracts dating one death a day
-    apart: h444, two C02 高 of one person): the strongest, earliest-dated row's, its evidence naming the other rows and
-    their dates. Rows whose facts agree are left to :func:`audit.copies_joined` ("同一条记录，重复列出").
+def one_each(found: list[Finding], source: str, what: str = "死亡日期") -> list[Finding]:
+    """One finding per member a list has dead (moved out) in rows that disagree (two extracts dating one death a day
+    apart: h444, two C02 高 of one person; one move out dated in March and in June): the strongest, earliest-dated
+    row's, its evidence naming the other rows and their dates. Rows whose facts agree are left to
+    :func:`audit.copies_joined` ("同一条记录，重复列出").
 
     Args:
-        found: the deaths list's C02 findings, in row order.
+        found: the list's C02 findings, in row order.
         source: the list's label, as the findings name it.
+        what: the date's name ('死亡日期', '迁出日期').
     Returns:
         The findings, a member's disagreeing rows joined into the first kept, in their order.
     """
@@ -430,8 +432,8 @@ def one_death_each(found: list[Finding], source: str) -> list[Finding]:
                                           int(g.source_row)))
         if f is not best:
             continue
-        others = "；".join(f"第 {g.source_row} 行死亡日期 {_fact(g, 'date') or '未写'}" for g in group if g is not best)
-        said = f"（《{source}》另有此人：{others}，与本行不一致，按一人列出一次，请核对死亡日期）"
+        others = "；".join(f"第 {g.source_row} 行{what} {_fact(g, 'date') or '未写'}" for g in group if g is not best)
+        said = f"（《{source}》另有此人：{others}，与本行不一致，按一人列出一次，请核对{what}）"
         rows = "、".join(sorted((g.source_row for g in group), key=int))
         out.append(replace(best, evidence=best.evidence + said, source_row=rows))
     return out
@@ -971,7 +973,7 @@ def _migrations(ctx: Context, params: dict) -> list[Finding]:
     if unplaced:  # said on the console: how many moves the tool could not place (held-out 199)
         ctx.cache[UNPLACED] = [f"户籍迁出名单中有 {len(unplaced)} 人的迁出记录看不出迁往地是否在本县（迁往地不详、只写到本市或本省、"
                                "写了现行区划代码表中没有的代码或县名等），已作为“低”置信度 C02 线索列出，请逐条核实是否迁出本县。"]
-    return out
+    return one_each(out, ctx.labels["migrations"], "迁出日期")  # (a person the list gives twice, dated otherwise: once)
 
 
 UNPLACED = "c02:unplaced"
