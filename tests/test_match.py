@@ -8,6 +8,7 @@ from helpers import check_char, make_id
 
 from rostercheck.match import link, link_lists
 from rostercheck.normalize import ids
+from rostercheck.normalize.values import rounded_up, shown_as_double
 
 GOOD = make_id("19400303", 131)
 BAD = GOOD[:17] + ("0" if GOOD[17] != "0" else "1")  # the check character mistyped
@@ -256,3 +257,37 @@ def test_seventeen_digits_beside_a_near_name_say_whose_id_lost_its_check(ours, t
     # (held-out 222) the 低 link of 17 digits to a near name blamed neither file
     found = link(people(("吐尔洪", ours)), people(("吐尔洪·艾合买提", theirs)))
     assert found["confidence"].tolist() == ["低"] and said in found.at[0, "key"], found.at[0, "key"]
+
+
+def _as_sixteen_digit_double(whole: str) -> float:
+    """The number a program writing 16 significant digits (xlsxwriter, pandas' to_excel) stores for an ID."""
+    return float(f"{float(whole):.16g}")
+
+
+@pytest.mark.parametrize("whole, other, linked", [
+    # held-out 448: …166495 written 4.228221970061665E+17 shows …167: its own 16th digit (4) never carries, the
+    # 16-digit double's does; the cadre's registry family (C01, RQ2) went unfound
+    ("422822197006166495", None, True),
+    ("422822197909246496", None, True),
+    ("422822197006166495", "42282219700616631", False),  # a namesake born that day, …1663…: shows …166, not …167
+    ("422822197006166495", "42282219700616649", True),  # the same 17 digits: the same person's
+])
+def test_an_id_stored_as_a_sixteen_digit_double_links_to_the_whole_id_it_was(whole, other, linked):
+    target = whole if other is None else other + ids.check_char(other)
+    number = ids.id_number(_as_sixteen_digit_double(whole))
+    assert number.status == ids.NUMERIC and number.value[:15] == rounded_up(whole[:15])  # (one more than its own)
+    found = link_lists(people(("邓明兵", target)), people(("邓明兵", _as_sixteen_digit_double(whole))))
+    assert (found["confidence"].tolist() == ["中"]) is linked
+    if linked:
+        assert "前 15 位" in found.at[0, "key"]
+    assert link_lists(people(("邓明兵", target)), people(("赵四", _as_sixteen_digit_double(whole)))).empty
+
+
+@pytest.mark.parametrize("whole, shown", [
+    ("422822197006166495", {"422822197006166", "422822197006167"}),
+    ("422822197006166300", {"422822197006166"}),
+    ("42282219700616649X", set()),
+    ("", set()),
+])
+def test_shown_as_double(whole, shown):
+    assert shown_as_double(whole) == shown

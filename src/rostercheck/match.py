@@ -29,7 +29,7 @@ from rapidfuzz.distance import JaroWinkler
 from . import namematch as nm
 from .model import HIGH, LOW, MEDIUM
 from .normalize import ids
-from .normalize.values import carried, month_only, rounded_up
+from .normalize.values import carried, month_only, rounded_up, shown_as_double
 
 _DAMAGED = (ids.CHECK, ids.NUMERIC, ids.SHORT, ids.MASKED)
 _CUT = (ids.NUMERIC, ids.SHORT, ids.MASKED)  # IDs whose leading digits survive: blocked on the region
@@ -721,6 +721,8 @@ def _rounded(a: str, sa: str, b: str, sb: str) -> bool:
     if sa == sb == ids.NUMERIC:
         return a[:15] == rounded_up(b[:15]) or b[:15] == rounded_up(a[:15])
     number, whole = (a, b) if sa == ids.NUMERIC else (b, a)
+    if whole[15:16].isdigit() and number[:15] in shown_as_double(whole):
+        return True  # (…6495 written as a double of 16 digits, …665E+17: shown …7, its own 16th digit 4; held-out 448)
     return number[:15] == (carried(whole) if whole[15:16].isdigit() else rounded_up(whole[:15]))
 
 

@@ -659,6 +659,23 @@ def carried(whole: str) -> str:
     return rounded_up(whole[:15]) if whole[15:16].isdigit() and whole[15] >= "5" else ""
 
 
+def shown_as_double(whole: str) -> set[str]:
+    """The 15 digits a number format may show for an ID or account written whole once a program stored it as a double:
+    the nearest double rounded half up to 15 digits, or that double written with 16 significant digits first (xlsxwriter,
+    pandas' ``to_excel``) and read back: …166495 is written 4.228221970061665E+17 and shown …167, one more than its own
+    16th digit gives (held-out 448); empty for a cell that is not digits only.
+
+    Args:
+        whole: the digits written whole ('422822197006166495').
+    Returns:
+        e.g. {'422822197006166', '422822197006167'}.
+    """
+    if not (whole.isdigit() and len(whole) >= 16):
+        return set()
+    near = float(whole)
+    return {_excel_integer(near)[:15], _excel_integer(float(f"{near:.16g}"))[:15]}
+
+
 def _excel_integer(raw: float) -> str:
     """A big whole number as Excel shows it: 15 significant digits, then zeros (an ID or account typed as a number,
     4.30521196001010e17 → '430521196001010000', not the float's own 430521196001009984)."""
