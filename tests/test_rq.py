@@ -715,3 +715,20 @@ def test_a_filed_id_beside_another_name_whose_relation_cannot_be_that_person_is_
     assert flagged(ctx, "RQ1") == [("王老汉", expected)]
     if expected == "低":
         assert "备案的身份证号可能是他人的" in evidence(ctx, "RQ1")["王老汉"]
+
+
+@pytest.mark.parametrize("relations, address, expected", [
+    # held-out 448: a school's 集体户 (relations blank) and a 光荣院's (every row 户主) shared with a 网格员: RQ2 低 "同户亲属"
+    (("", ""), "城关镇中心小学（集体户）", []),
+    (("户主", "户主"), "城关镇光荣院（集体户）", []),
+    (("集体户户主", ""), "城关镇东村", []),  # the relation says whose 户 it is
+    (("户主", "妻"), "城关镇东村村委会（集体户）", [("王老汉", "中")]),  # kin written inside one stay kin
+    (("", ""), "城关镇东村", [("王老汉", "低")]),  # no word of a 集体户: a family's blank relation, a lead as before
+    (("户主", "户主"), "城关镇东村", [("王老汉", "低")]),
+])
+def test_the_people_of_a_collective_household_are_no_relatives_unless_written_so(relations, address, expected):
+    cadre_rel, member_rel = relations
+    reg = [{"household_no": "2001", "name": "王建国", "relation": cadre_rel, "id": CADRE, "address": address},
+           {"household_no": "2001", "name": "王老汉", "relation": member_rel, "id": FATHER, "address": address}]
+    ctx = context(household("王老汉", FATHER, village="东村"), {"registry": reg, "cadres": CADRES, "cadre_relatives": []})
+    assert flagged(ctx, "RQ2") == expected

@@ -356,7 +356,29 @@ def roles_of(reg: pd.DataFrame) -> pd.Series:
         A Series of role constants indexed like the registry.
     """
     rel = reg["relation"].astype(object).fillna("") if "relation" in reg.columns else pd.Series("", index=reg.index)
-    return rel.map({x: role(x) for x in set(rel.tolist())}).astype(object)
+    roles = rel.map({x: role(x) for x in set(rel.tolist())}).astype(object)
+    return _collective_strangers(reg, rel, roles)
+
+
+def _collective_strangers(reg: pd.DataFrame, rel: pd.Series, roles: pd.Series) -> pd.Series:
+    """The roles with the people of a 集体户 (a 户号 whose rows' relation or address says 集体户: a village office, a school, a
+    care home) made non-relatives where nothing says otherwise: a blank relation, or one of several rows each written 户主
+    (held-out 448: a 网格员 and two recipients of a school's 集体户, relations blank, were RQ2 低 "同户亲属"). Kin words
+    written inside one (之妻, 长子) stay as written."""
+    if "household_no" not in reg.columns:
+        return roles
+    hh = reg["household_no"].astype(str).str.strip()
+    said = rel.astype(str).str.contains("集体", regex=False)
+    if "address" in reg.columns:
+        said |= reg["address"].astype(str).str.contains("集体户", regex=False)
+    said &= hh != ""
+    if not said.any():
+        return roles
+    inside = hh.isin(set(hh[said]))
+    heads = inside & (roles == HEAD)
+    several = heads & hh.map(hh[heads].value_counts()).fillna(0).gt(1)
+    blank = inside & (rel.astype(str).str.strip() == "")
+    return roles.where(~(several | blank), NON_RELATIVE)
 
 
 _ONE_COUPLE = {
