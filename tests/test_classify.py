@@ -1582,6 +1582,31 @@ def test_a_zip_holding_a_roster_stops_a_folder_run_unless_its_roster_is_beside_i
     assert place.kind is None and "1 个表格文件：河口乡低保花名册.xls" in place.why and "解压" in place.why
 
 
+def _zip_without_utf8_flag(target: Path, source: Path, name_bytes: bytes) -> None:
+    """A .zip holding ``source`` under a name saved as raw bytes, the UTF-8 flag off (as Info-ZIP on Linux, macOS or
+    Chinese Windows save it): written under an ASCII stand-in of the same length, then the bytes put in its place."""
+    stand_in = b"N" * len(name_bytes)
+    with zipfile.ZipFile(target, "w") as zf:
+        zf.write(source, stand_in.decode("ascii"))
+    data = target.read_bytes()
+    assert data.count(stand_in) == 2  # the local header and the central directory
+    target.write_bytes(data.replace(stand_in, name_bytes))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_zip_member_name_without_the_utf8_flag_is_read_in_its_own_encoding(tmp_path, encoding):
+    # h449: a zip made on Linux/macOS (UTF-8 names, no flag) was said as '压缩包（内有 1 个表格文件：浣庝繚鑺卞悕鍐宊…）'
+    # and its roster not seen, so the folder run went on without it
+    shutil.copy(COUNTY / "特困人员名册.csv", tmp_path / "特困人员名册.csv")
+    _zip_without_utf8_flag(tmp_path / "上报材料.zip", COUNTY / "低保花名册_河口乡.xls",
+                           "低保花名册_河口乡.xls".encode(encoding))
+    with pytest.raises(InputFileError, match="低保花名册_河口乡.xls"):
+        gather([tmp_path])
+    got = gather([tmp_path / "特困人员名册.csv"], list_dirs=[tmp_path])
+    place = next(p for p in got.placements if p.path.name == "上报材料.zip")
+    assert "1 个表格文件：低保花名册_河口乡.xls" in place.why
+
+
 def test_a_roster_folder_named_once_when_a_copy_of_its_roster_sits_in_the_lists_folder(tmp_path):
     # h401: 2026年第三季度/花名册 and 2026年第三季度/部门数据 (holding '附件1（1）.xlsx', a copy of the roster): the stop
     # told the clerk to give 部门数据 as a roster folder too

@@ -1009,8 +1009,10 @@ def _skip_reason(path: Path) -> str | None:
 
 
 def _zip_tables(path: Path) -> list[tuple[str, int, int]]:
-    """The table files a .zip holds, as (name, size, CRC-32) from its directory, nothing unpacked: names saved by
-    Chinese Windows without the UTF-8 flag are GBK (zipfile reads them as cp437). [] for a damaged archive."""
+    """The table files a .zip holds, as (name, size, CRC-32) from its directory, nothing unpacked: names saved without
+    the UTF-8 flag (zipfile reads them as cp437) are UTF-8 when they decode as such (Info-ZIP on Linux, macOS: h449,
+    '低保花名册_第二季度.xlsx' was said as '浣庝繚鑺卞悕鍐宊…' and not taken for a roster), else GBK (Chinese Windows).
+    [] for a damaged archive."""
     from .io.limits import check_entry_count
 
     if path.suffix.lower() != ".zip":
@@ -1025,14 +1027,26 @@ def _zip_tables(path: Path) -> list[tuple[str, int, int]]:
     for info in infos:
         name = info.filename
         if not info.flag_bits & 0x800:
-            try:
-                name = name.encode("cp437").decode("gb18030")
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                pass
+            name = _unflagged_name(name)
         base = name.replace("\\", "/").rsplit("/", 1)[-1]
         if not info.is_dir() and Path(base).suffix.lower() in TABLE_SUFFIXES and not _TEMP.match(base):
             out.append((base, info.file_size, info.CRC))
     return out
+
+
+def _unflagged_name(name: str) -> str:
+    """A .zip member's name saved without the UTF-8 flag, from zipfile's cp437 reading: its bytes as UTF-8 when they
+    are valid UTF-8 (GBK names of Chinese characters almost never are), else as GBK; as read when neither fits."""
+    try:
+        raw = name.encode("cp437")
+    except UnicodeEncodeError:
+        return name
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return name
 
 
 def _zipped_rosters(path: Path) -> list[str]:
