@@ -425,3 +425,26 @@ def test_console_sample_rows_cut_a_cell_of_pages(capsys, monkeypatch):
     console.sample_rows(rows)
     shown = capsys.readouterr().out
     assert len(shown.splitlines()) < 20 and "…" in shown and "雷池镇" in shown
+
+
+def test_placements_table_folds_reasons_between_characters_not_at_spaces(capsys, monkeypatch):
+    # h449: at 80 columns rich broke the 依据 cells only at spaces ('其中有' / '2' / '个比对名单（按表头判断）' on three
+    # lines) and cut a file name inside its extension ('…比对资料.z' over 'ip')
+    from pathlib import Path
+
+    from rich.cells import cell_len
+
+    from rostercheck import console
+    from rostercheck.classify import Placement
+
+    places = [Placement(Path("2026年第二季度比对资料.zip"), None,
+                        "压缩包（内有 1 个表格文件：低保花名册_第二季度.xlsx），未读取；请先解压，再把解压出的文件放进文件夹或直接写出"),
+              Placement(Path("人社局"), None, "子文件夹，未读取；其中有 2 个比对名单（按表头判断），写法见最后的命令"),
+              Placement(Path("死亡人员名单.csv"), "deaths", "死亡日期、文件名中的“死亡”字样", 208)]
+    monkeypatch.setattr(console, "out", console.Console(width=80, highlight=False))
+    console.placements_table(places)
+    shown = capsys.readouterr().out
+    assert all(cell_len(line) <= 80 for line in shown.splitlines())
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in shown.splitlines() if line.startswith("│")]
+    assert not any(c.isdigit() for row in cells for c in row[:3])  # no number alone on a line of a text cell
+    assert "2 个比对名单" in shown and "│ .zip " in shown and "1 个表格" in shown

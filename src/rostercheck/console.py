@@ -482,9 +482,9 @@ def placements_table(placements: list) -> None:
     """
     table = Table(title="输入文件识别结果")
     # (a roster that reading may leave out, an earlier period of another's, said so: h325)
-    rows = [(escape(Path(p.path).name),
+    rows = [(Path(p.path).name,
              f"[yellow]{p.label}（上期？）[/yellow]" if p.pending else p.label if p.kind else f"[yellow]{p.label}[/yellow]",
-             escape(redact(f"{p.why}；{p.pending}" if p.pending else p.why)),
+             redact(f"{p.why}；{p.pending}" if p.pending else p.why),
              "" if p.rows is None else f"约 {p.rows}" if p.estimated else str(p.rows)) for p in placements]
     # A file name kept whole where it fits (at 80 columns: '低保花名册_第三季度.xlsx', not '….xl' over 'sx') and the
     # counts whole ('2707', not '270' over '7'); 识别为 at most a fifth of the room; 依据 takes what is left, 20 cells
@@ -496,10 +496,18 @@ def placements_table(placements: list) -> None:
                      + [cell_len("识别为")]), max(16, room // 5))
     short = max(0, 20 - (room - file_w - kind_w - rows_w))  # 依据's 20 cells taken from the two others, 12 each at least
     file_w, kind_w = max(12, file_w - (short + 1) // 2), max(12, kind_w - short // 2)
+    why_w = max(room - file_w - kind_w - rows_w, 8)
     table.add_column("文件", overflow="fold", width=file_w)
     table.add_column("识别为", overflow="fold", width=kind_w)
-    table.add_column("依据（表头）", overflow="fold", width=max(room - file_w - kind_w - rows_w, 8))
+    table.add_column("依据（表头）", overflow="fold", width=why_w)
     table.add_column("行数", overflow="fold", width=rows_w, no_wrap=True)
-    for row in rows:
-        table.add_row(*row)
+    for name, label, why, count in rows:
+        table.add_row(_cell_folded(name, file_w), label, _cell_folded(why, why_w), count)
     out.print(table)
+
+
+def _cell_folded(text: str, width: int) -> str:
+    """A table cell's text folded to ``width`` as :func:`say` folds prose, markup escaped (h449: rich broke the 依据
+    cells only at spaces, leaving '其中有' / '2' / '个比对名单…' on three lines, and '…比对资料.z' over 'ip', at 80
+    columns)."""
+    return "\n".join(escape(line) for line in _fold(_SAID.findall(text), width))
