@@ -1607,6 +1607,25 @@ def test_a_zip_member_name_without_the_utf8_flag_is_read_in_its_own_encoding(tmp
     assert "1 个表格文件：低保花名册_河口乡.xls" in place.why
 
 
+@pytest.mark.parametrize("member, stops", [("低保花名册_第二季度.xlsx", False), ("低保花名册_第三季度.xlsx", True),
+                                           ("低保花名册.xlsx", False), ("2026年9月低保花名册.xlsx", True)])
+def test_last_quarters_zip_in_the_folder_is_said_and_skipped_not_a_stop(tmp_path, member, stops):
+    # h449: a clerk keeps last quarter's archive (2026年第二季度.zip) in this quarter's folder: the run stopped on it as
+    # on a township's roster left zipped, where a sub-folder of last quarter's rosters is taken as such
+    shutil.copy(COUNTY / "低保花名册_第三季度.xlsx", tmp_path / "低保花名册_第三季度.xlsx")
+    with zipfile.ZipFile(tmp_path / "2026年第二季度.zip", "w") as zf:
+        zf.write(COUNTY / "下季度" / "低保花名册_第四季度.xlsx", member)
+    if stops:
+        with pytest.raises(InputFileError, match="压缩包中有花名册"):
+            gather([tmp_path])
+        return
+    got = gather([tmp_path])
+    place = next(p for p in got.placements if p.path.name == "2026年第二季度.zip")
+    assert place.kind is None and "按上期文件处理" in place.why
+    assert any(w.startswith("2026年第二季度.zip：") and "按上期文件处理" in w for w in got.warnings)
+    assert [Path(p).name for p in got.rosters] == ["低保花名册_第三季度.xlsx"]
+
+
 def test_a_roster_folder_named_once_when_a_copy_of_its_roster_sits_in_the_lists_folder(tmp_path):
     # h401: 2026年第三季度/花名册 and 2026年第三季度/部门数据 (holding '附件1（1）.xlsx', a copy of the roster): the stop
     # told the clerk to give 部门数据 as a roster folder too

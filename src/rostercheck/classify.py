@@ -1049,6 +1049,37 @@ def _unflagged_name(name: str) -> str:
     return name
 
 
+def _zipped_earlier(got: Gathered, place: Placement, zipped: list[str]) -> bool:
+    """Whether every roster a .zip holds names a period (its own name's, with the archive's year when it has none:
+    '2026年第二季度.zip' holding '低保花名册_第二季度.xlsx'; else the archive's) before the latest period of the rosters read from the same folder: last quarter's
+    archive kept in this quarter's folder, said as such and skipped, as a sub-folder of earlier rosters is (h449: the
+    folder run stopped on it); updates the placement's reason and its warning.
+
+    Args:
+        got: the placements so far.
+        place: the archive's placement (skipped).
+        zipped: the rosters it holds (:func:`_zipped_rosters`).
+    Returns:
+        Whether it is taken as last quarter's.
+    """
+    from .roster import period_named
+
+    folder = place.path.parent
+    periods = [period_named(p.named or p.path.stem) for p in got.placements
+               if p.kind == "roster" and p.path.parent == folder]
+    latest = max(periods, default="")
+    year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", place.path.stem)
+    named = [period_named(Path(n).stem) or (year and period_named(f"{year.group()}年{Path(n).stem}"))
+             or period_named(place.path.stem) for n in zipped]
+    if not latest or not all(named) or not all(n < latest for n in named):
+        return False
+    said = f"{place.path.name}：{place.why.rstrip('。')}，已跳过"
+    place.why = (f"压缩包，未读取；其中的花名册（{'、'.join(zipped)}）写明的所属期早于本期花名册，按上期文件处理；"
+                 "确是本期要核查的，请先解压，把其中的花名册放进文件夹（或写在命令中）后重新运行")
+    got.warnings = [f"{place.path.name}：{place.why}，已跳过" if w == said else w for w in got.warnings]
+    return True
+
+
 def _zipped_rosters(path: Path) -> list[str]:
     """The files named as rosters (:func:`_names_roster`) inside a .zip in a folder that rosters come from, other than
     those a file beside the archive holds byte for byte (same size and CRC-32: the township's files both zipped and
@@ -1282,6 +1313,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
     given |= {Path(p).resolve() for p in paths if Path(p).is_dir()}
     found: dict[str, list[Path]] = {}
     superseded: list[tuple[Placement, int]] = []  # files of a kind given by its option, skipped (with their notice)
+    zips: list[tuple[Placement, list[str]]] = []  # archives holding rosters (a stop unless last quarter's)
     folders = [(Path(p), True) for p in paths if Path(p).is_dir()] + [(Path(d), False) for d in list_dirs or []]
     as_lists = {Path(d).resolve() for d in list_dirs or []}
     for p in paths:
@@ -1331,9 +1363,7 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
                 _roster_unread(place)  # (held-out 202: a roster without its ID column was skipped, the run exit 0)
             if (place.kind is None and (rosters_too or enrolled) and place.path.suffix.lower() == ".zip"
                     and (zipped := _zipped_rosters(place.path))):
-                raise InputFileError(place.path, f"压缩包中有花名册（{'、'.join(zipped)}），未读取；跳过它核查就不完整。"
-                                                 "请先解压，把其中的花名册放进文件夹（或写在命令中）后重新运行；不是本期要用的，"
-                                                 "请把压缩包移出文件夹。")
+                zips.append((place, zipped))  # stops the run unless last quarter's (:func:`_zipped_earlier`)
             if place.kind is None and place.by == "skipped" and (inner := _given_inside(place.path, inside)):
                 place.by, place.why = "parent", _parent_why(place.path, inner)
                 got.placements.append(place)
@@ -1363,6 +1393,11 @@ def gather(paths: list[Path], lists: dict[str, Path] | None = None, list_dirs: l
             else:
                 found.setdefault(place.kind, []).append(place.path)
             got.placements.append(place)
+    for place, zipped in zips:
+        if not _zipped_earlier(got, place, zipped):
+            raise InputFileError(place.path, f"压缩包中有花名册（{'、'.join(zipped)}），未读取；跳过它核查就不完整。"
+                                             "请先解压，把其中的花名册放进文件夹（或写在命令中）后重新运行；不是本期要用的，"
+                                             "请把压缩包移出文件夹。")
     if applications and enrolled:
         _rolls_beside_applications(got)
     _exits_beside_ledgers(got, payments, given, explicit, found, wanted if take_lists else ())
