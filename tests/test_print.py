@@ -448,3 +448,19 @@ def test_placements_table_folds_reasons_between_characters_not_at_spaces(capsys,
     cells = [[c.strip() for c in line.split("│")[1:-1]] for line in shown.splitlines() if line.startswith("│")]
     assert not any(c.isdigit() for row in cells for c in row[:3])  # no number alone on a line of a text cell
     assert "2 个比对名单" in shown and "│ .zip " in shown and "1 个表格" in shown
+
+
+def test_summary_says_why_its_total_is_less_than_its_townships_added_up():
+    # h449: one person enrolled in 白沙乡 and 石桥镇 (D01) is a row of each township and one person of the county: the
+    # 汇总 printed 问题人数 6+20+9+12+15+11 = 73 over a 合计 of 72 and said nothing
+    from rostercheck.io.report import SHEET_NOTE
+
+    rows = pd.DataFrame({"类别代码": ["D01", "D01", "C02"], "乡镇": ["白沙乡", "石桥镇", "石桥镇"],
+                         "_member": [1, 2, 3], "_household": [10, 20, 30], "置信度": ["高", "高", "高"],
+                         "身份证号": ["430526195001011234", "430526195001011234", "430526195001021230"]})
+    table = summary(rows, {"D01": "重复享受", "C02": "死亡"})
+    assert list(table["问题人数（高/中）"]) == [1, 2, 2]
+    note = table.attrs[SHEET_NOTE]
+    assert "各乡镇相加为 3 人，合计为 2 人" in note and "涉及户数" not in note
+    alone = summary(rows.iloc[1:], {"D01": "重复享受", "C02": "死亡"})
+    assert SHEET_NOTE not in alone.attrs  # (a total that adds up says nothing)

@@ -162,7 +162,36 @@ def summary(findings: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
     total.index = ["合计"]
     out = pd.concat([table, total]).reset_index().rename(columns={"index": "乡镇"})
     out["乡镇"] = out["乡镇"].replace("", "（未填乡镇）")
-    return out.astype({c: int for c in out.columns if c != "乡镇"})
+    out = out.astype({c: int for c in out.columns if c != "乡镇"})
+    if note := _shared_total_note(out):
+        out.attrs[SHEET_NOTE] = note
+    return out
+
+
+# What the 汇总's people and households columns count once county-wide however many townships' rows name them
+_COUNTED_ONCE = {PEOPLE: "人", HOMES: "户", LEADS: "人"}
+
+
+def _shared_total_note(table: pd.DataFrame) -> str:
+    """The note under the 汇总's title when its 合计 row counts fewer people or households than its townships' rows add up
+    to (one person enrolled in two townships, D01, is a row of each; the county counts her once): a clerk adding up the
+    column found the total wrong (h449: 问题人数 6+20+9+12+15+11 = 73 over a 合计 of 72), '' when they agree.
+
+    Args:
+        table: the summary (townships, then 合计).
+    Returns:
+        The note.
+    """
+    said = []
+    for column, unit in _COUNTED_ONCE.items():
+        if column in table.columns and len(table) > 2:
+            added, total = int(table[column].iloc[:-1].sum()), int(table[column].iloc[-1])
+            if added > total:
+                said.append(f"“{column}”各乡镇相加为 {added} {unit}，合计为 {total} {unit}")
+    if not said:
+        return ""
+    return ("合计行按全县不重复的人、户计：同一人（户）在两个及以上乡镇的花名册中都有问题（如重复享受）的，各乡镇各计一次，"
+            f"合计只计一次（{'；'.join(said)}）。")
 
 
 def summary_chart(table: pd.DataFrame) -> Chart:
