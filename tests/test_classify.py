@@ -777,6 +777,19 @@ def test_a_copy_of_a_list_is_skipped_and_the_original_read(tmp_path):
     assert copy.label == "财政供养人员名单（未使用）" and "同一份财政供养人员名单复制了两份" in copy.why
 
 
+def test_of_a_list_and_its_copy_saved_as_et_the_one_excel_opens_is_read(tmp_path):
+    # h449: 财政供养人员名单.xlsx beside the same bytes as 财政供养人员名单.et: the .et (sorted first) was said to be read,
+    # a file the clerk's Excel cannot open
+    county = ROOT / "samples" / "county"
+    shutil.copy(county / "特困人员名册.csv", tmp_path / "特困人员名册.csv")
+    shutil.copy(county / "财政供养人员名单.xlsx", tmp_path / "财政供养人员名单.xlsx")
+    shutil.copy(county / "财政供养人员名单.xlsx", tmp_path / "财政供养人员名单.et")
+    got = gather([tmp_path])
+    assert got.lists["staff"] == tmp_path / "财政供养人员名单.xlsx"
+    copy = next(p for p in got.placements if p.path.suffix == ".et")
+    assert copy.label == "财政供养人员名单（未使用）" and "只读取 财政供养人员名单.xlsx" in copy.why
+
+
 def test_an_applicants_file_in_a_quarters_folder_is_no_roster_to_audit(tmp_path):
     # held-out 125: '2025年9月新申请家庭.xlsx' (新申请家庭名册, 申请类别, 审批状态 待审批) was audited as enrolled: C01, D01
     # and F06 "应发未发" for applicants

@@ -1958,8 +1958,10 @@ def _one_copy_each(got: Gathered, found: dict[str, list[Path]]) -> list[Path]:
         elif len(seen) > known:
             groups[known] = [place]
     for same in (g for g in groups.values() if len(g) > 1):
-        # the name saying least that it is a copy ('工作表 (3).xlsx' before '工作表 (3) - 副本.xlsx')
-        keep = min(same, key=lambda p: (len(_COPY_WORDS.findall(p.path.stem)), same.index(p)))
+        # the name saying least that it is a copy ('工作表 (3).xlsx' before '工作表 (3) - 副本.xlsx'), then one Excel
+        # opens (h449: of 财政供养人员名单.xlsx and its copy saved as .et by WPS, the .et was said to be the one read)
+        keep = min(same, key=lambda p: (len(_COPY_WORDS.findall(p.path.stem)), p.path.suffix.lower() == ".et",
+                                        same.index(p)))
         for place in same:
             if place is not keep:
                 label = "花名册" if place.kind == "roster" else place.label
