@@ -464,3 +464,17 @@ def test_summary_says_why_its_total_is_less_than_its_townships_added_up():
     assert "各乡镇相加为 3 人，合计为 2 人" in note and "涉及户数" not in note
     alone = summary(rows.iloc[1:], {"D01": "重复享受", "C02": "死亡"})
     assert SHEET_NOTE not in alone.attrs  # (a total that adds up says nothing)
+
+
+def test_header_row_is_high_enough_for_a_long_category_title_in_a_narrow_column(tmp_path):
+    # h449: the 汇总's 'C08 法定就业年龄内有劳动能力（需核实是否拒绝劳动）' at width 10 wraps four characters a line in Excel
+    # (a character is never split), seven lines; the header row was made six lines high and its last line cut off
+    from rostercheck.io import report
+
+    title = "C08 法定就业年龄内有劳动能力（需核实是否拒绝劳动）"
+    assert report.lines_needed(title, 10) == 6 and report.header_lines(title, 10) == 7
+    assert report.header_lines("类别代码", 5) <= report.lines_needed("类别代码", 5)  # (never more than needed)
+    frame = pd.DataFrame({"乡镇": ["城关镇", "合计"], title: [1, 1]})
+    report.write_workbook(tmp_path / "x.xlsx", [("汇总", frame, None)], widths={title: 10})
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["汇总"]
+    assert ws.row_dimensions[HEADER_ROW].height >= 7 * report.LINE_HEIGHT

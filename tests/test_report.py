@@ -50,7 +50,7 @@ def _cell_by_cell(path, sheets, widths=None, heading="", made=MADE):
         layout = report.sheet_layout(names, frame, widths, printed, len(names) <= report.NARROW_COLUMNS and not extra)
         caption = f"{heading} — {title}" if heading else title
         report.title_row(ws, caption, title_style, [w for w, _ in layout[:printed + 1]])
-        lines = max(report.lines_needed(report.UNIT_HEADERS.get(n, str(n)), w) for n, (w, _) in zip(names, layout))
+        lines = max(report.header_lines(report.UNIT_HEADERS.get(n, str(n)), w) for n, (w, _) in zip(names, layout))
         if lines > 1:
             ws.set_row(1, report.LINE_HEIGHT * lines)
         for c, (name, (width, wrapped)) in enumerate(zip(names, layout)):

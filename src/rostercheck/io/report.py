@@ -704,6 +704,36 @@ def lines_needed(text: str, width: int) -> int:
     return total
 
 
+# Pixels at 96 dpi of an 11-point character (bold): a Chinese one is an em (14.7 px), a Latin one at most 8; a cell keeps
+# a few pixels of padding on each side
+WIDE_PX, NARROW_PX, HEADER_PADDING_PX = 15, 8, 8
+
+
+def header_lines(text: str, width: int) -> int:
+    """How many lines a header takes in a column ``width`` units wide, wrapped as Excel and WPS wrap it: a Chinese
+    character is never split over two lines, so a line of a narrow column holds fewer units than :func:`lines_needed`
+    counts (h449: the 汇总's 'C08 法定就业年龄内有劳动能力（需核实是否拒绝劳动）' at width 10, four characters a line,
+    takes seven lines; the header row was made six high and its last line cut off).
+
+    Args:
+        text: the header.
+        width: the column's width.
+    Returns:
+        The number of lines (at least :func:`lines_needed`'s).
+    """
+    usable = column_px(width) - HEADER_PADDING_PX
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0
+        for ch in part:
+            size = WIDE_PX if unicodedata.east_asian_width(ch) in "WF" else NARROW_PX
+            if used and used + size > usable:
+                lines, used = lines + 1, 0
+            used += size
+        total += lines
+    return max(total, lines_needed(text, width))
+
+
 def row_heights(columns: list[list], widths: list[int]) -> list[int | None]:
     """Each row's height in points when a wrapped cell needs more than one line (None: the default height).
 
@@ -970,7 +1000,7 @@ class Workbook:
         # what every row of the sheet would repeat (建议) is said once, under the title (SHEET_NOTE)
         note = frame.attrs.get(SHEET_NOTE, "")
         title_row(ws, heading, self._title, [w for w, _ in layout[:printed + 1]], note, self._note)
-        header = max(lines_needed(UNIT_HEADERS.get(name, str(name)), width) for name, (width, _) in zip(order, layout))
+        header = max(header_lines(UNIT_HEADERS.get(name, str(name)), width) for name, (width, _) in zip(order, layout))
         if header > 1:
             ws.set_row(HEADER_ROW, LINE_HEIGHT * header)
         styles = {}
