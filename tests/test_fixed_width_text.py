@@ -78,3 +78,14 @@ def test_a_fixed_width_ledger_is_read_with_its_count_line_left_out(tmp_path, enc
         [("何海燕", "2025-10", 1050.0), ("王 秀英", "2025-10", 1050.0), ("阿依古丽·买买提", "2025-11", 980.5)])
     assert any("定长格式" in n for n in table.warnings)
     assert not any("找不到" in n for n in table.warnings)
+
+
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_a_fixed_width_bank_file_in_a_quarters_folder_is_taken_as_a_ledger(tmp_path, gap):
+    # h443's left-over: the folder's classifier cut the text at commas only, found no list's columns and skipped the
+    # file ("未识别，已跳过") — the 特困 months it pays never checked in a folder run
+    from rostercheck.classify import classify_file
+
+    path = tmp_path / "特困供养金代发明细_202510-202512.txt"
+    path.write_bytes(bank_text(ROWS, gap=gap).encode("gb18030"))
+    assert classify_file(path).kind == "payments"

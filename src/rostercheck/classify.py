@@ -34,7 +34,7 @@ from .io.columns import (MEMBER_SLOT, KIND_LABELS, REFERENCE, REQUIRED, REQUIRED
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
 from .io.field_names import coded_header, dictionary_of, field_names, relabel
-from .io.read import (PARQUET, TEXT, Grid, copy_of, is_xlsx, parquet_rows, read_grids, sniff_delimiter, sniff_format,
+from .io.read import (PARQUET, TEXT, Grid, copy_of, fixed_width, is_xlsx, parquet_rows, read_grids, sniff_delimiter, sniff_format,
                       table_page, table_text)
 from .io.system_layout import household_file, member_file
 from .io.table import (EXAMPLE_CELL, EXAMPLE_ROWS, HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout,
@@ -387,8 +387,10 @@ def peek(path: Path) -> tuple[list[Grid], int | None]:
     content = table_text(data, path)
     lines = content.splitlines()
     whole = size <= len(data)
-    reader = csv.reader(io.StringIO("\n".join(lines if whole else lines[:PEEK_ROWS]), newline=""),
-                        delimiter=sniff_delimiter(lines[:50]))
+    delimiter = sniff_delimiter(lines[:50])
+    if (aligned := fixed_width(content, lines[:50], delimiter)) is not None:  # a bank's fixed-width text (h443)
+        lines, delimiter = aligned.splitlines(), "\t"
+    reader = csv.reader(io.StringIO("\n".join(lines if whole else lines[:PEEK_ROWS]), newline=""), delimiter=delimiter)
     try:
         rows = list(reader)
     except csv.Error as exc:
