@@ -877,7 +877,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
         FieldSpec("county", _COUNTY_WORDS),  # (a city's lists: held-out 147)
         FieldSpec("household_no", r"户编号|^户号$|家庭编号|^户码$|家庭档案号|户档案号|家庭ID|^家庭号$|监测户编号"),
-        FieldSpec("head_id", r"(户主|家庭).*" + ID_WORDS, _FORMER_ID_WORDS, weight=2),
+        # (家庭成员证件号码 is the member's own, never the household's: h447, a 家庭成员信息 group glued over 证件号码 read as
+        # the head's ID, each member a household of her own)
+        FieldSpec("head_id", r"(户主|家庭(?!.*成员)).*" + ID_WORDS, _FORMER_ID_WORDS, weight=2),
         FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$", weight=2),
         FieldSpec("id", r"(成员|人员|本人).*" + ID_WORDS, weight=2),
         FieldSpec("name", r"(成员|人员).*(姓名|名字)|^成员$", weight=2),

@@ -475,7 +475,10 @@ def _sharper(combined: list[str], below: list[str], kind: str) -> list[str]:
         # words turn into another field's (赡养关系 + 被赡养人身份证号 read as the supporter's 赡养…身份证号: h444, the
         # dependent's column lost and the list refused)
         outright = own >= OUTRIGHT_FIT and glued_field != field
-        if not b or (c != b and own >= 0 and glued > own and not outright) or (b in repeated and c != b and glued >= 0):
+        # a group naming whose column it is (户主信息 over 姓名) decides a tie between the glued label's field and the
+        # column's own (h447: 户主信息姓名 and 姓名 fit equally, the head's name was read as the leaver's)
+        says_more = glued > own or (glued == own and glued_field != field)
+        if not b or (c != b and own >= 0 and says_more and not outright) or (b in repeated and c != b and glued >= 0):
             out.append(c)
         elif field in _PERSON_FIELDS and (group in lesser or _someone_elses_group(group, best)):
             # a group naming another person than the row's (代理人信息, 联系人信息, 申报人信息 over 姓名 | 身份证号 | 银行账号,
