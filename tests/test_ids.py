@@ -378,3 +378,30 @@ def test_sexes_of_many_ids_agree_with_sex_of_each(values):
 ])
 def test_an_id_shows_the_digits_a_mask_left(pid, shown, fits):
     assert ids.shows(pid, shown) is fits
+
+
+@pytest.mark.parametrize("raw, reliable", [
+    # Excel writes what it shows: the digits shown are all that survive
+    ("4.30525196511130E+17", 15), ("4.30525E+17", 6), ("4.3052519651113E+17", 14),
+    # h447's left-over: Python, pandas, R (e+) and Java (E without a sign) write a double's shortest form, which drops
+    # the zeros at its end: the double Excel kept holds 15 digits (a member's C02 and D03 were lost at 14)
+    ("4.3052519651113e+17", 15), ("4.3052519651113E17", 15), ("4.30525196511e+17", 15),
+    # … and never more than Excel kept, whatever a program wrote out
+    ("4.305251965111301e+17", 15),
+])
+def test_the_digits_a_number_written_in_exponent_form_keeps(raw, reliable):
+    info = ids.id_number(raw)
+    assert (info.status, info.reliable) == (ids.NUMERIC, reliable)
+
+
+def test_a_deaths_row_in_a_programs_exponent_form_tells_namesakes_born_the_same_day_apart():
+    # the 15th digit the shortest form leaves out (a zero) is what tells two 张三 born 1965-11-13 in one county apart:
+    # at 14 digits both were 低 leads, at 15 the one whose ID it is is found (中: a number-typed ID)
+    from helpers import context, flagged, household
+
+    a, b = "430525196511130029", "430525196511132016"
+    ctx = context(household("张三", a) + household("张三", b),
+                  {"deaths": [{"name": "张三", "id": "4.3052519651113e+17", "date": "2026-05-03"}]})
+    assert flagged(ctx, "C02") == [("张三", "中")]
+    from rostercheck.audit import run_checks
+    assert [ctx.members.at[f.member, "id"] for f in run_checks(ctx, ["C02"])[0]] == [a]

@@ -61,6 +61,8 @@ _SEPARATORS = re.compile(r"[\s\-_'’‘\"“”`.,，。\u00ad\u200b-\u200f\u20
 _APOSTROPHES = "'‘’′`"
 _TEXT_FORMULA = re.compile(r"=\s*[\"“”](.*)[\"“”]", re.S)
 _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
+# a number in a program's shortest exponent form: a lower-case e (Python, pandas, R), or an E with no sign (Java)
+_SHORTEST_FORM = re.compile(r"\de[+]?\d+\s*$|\dE\d+\s*$")
 # What is typed for the check character X from an input method's symbol table or another alphabet (the times sign,
 # the multiplication X's and a box-drawing cross, the Cyrillic and the Greek capital) after 17 digits: the same ID, as a lower-case x is (held-out 212: the
 # times sign read as a damaged ID, a death missed)
@@ -341,7 +343,10 @@ def _text_id(raw: str) -> IdInfo:
             digits = mantissa + "0" * (exponent + 1 - len(mantissa))
             if len(digits) <= EXCEL_DIGITS:
                 return id_number(digits)
-            return IdInfo(digits[:18], NUMERIC, min(len(mantissa), EXCEL_DIGITS))
+            # Excel writes the digits it shows (4.30525E+17: six survive); Python, pandas, R (4.3052519651113e+17) and
+            # Java (…E17) write a double's shortest form, whose dropped end is zeros of the double Excel kept (h447)
+            shortest = _SHORTEST_FORM.search(raw) is not None
+            return IdInfo(digits[:18], NUMERIC, EXCEL_DIGITS if shortest else min(len(mantissa), EXCEL_DIGITS))
     text = _bare(text)
     if len(text) == 18 and text[17] in X_LOOKALIKES and text[:17].isdigit():
         text = text[:17] + "X"
