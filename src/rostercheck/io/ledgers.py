@@ -885,7 +885,8 @@ def _period_cell(cell) -> bool:
     if not shown:
         return True
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        return bool(month(cell))  # (12 is the twelfth batch, 202607 a month)
+        # (12 is the twelfth batch, 202607 a month; 2025.1 January or October: a month, _blank_months_named tells which)
+        return bool(month(cell) or _DOTTED_ONE.fullmatch(shown))
     return bool(month(cell) and not re.search(r"批|期(?!间)|次", shown) or month_span(shown) or bare_month_span(shown)
                 or _bare_month(cn_numerals(shown)) and re.fullmatch(r"\s*\d{1,2}\s*月份?\s*", cn_numerals(shown)))
 
