@@ -103,12 +103,11 @@ _NO_REF_CELL = re.compile(rb"<c(?:[>/]|\s+[^r\s])")
 _NO_REF_CELL_NS = re.compile(rb":c(?:[>/]|\s+[^r\s])")
 _ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)[\s/>]")
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
-# What only a typed cell reader gets right (see XlsxScan.typed): merged ranges, and numbers of 14 or more
-# integer digits (IDs typed as numbers), whose text form would pass for an ID typed as text.
-_BIG_NUMBER = re.compile(rb"v>\s*-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])")
-# a number cell holding a year and .1 (2025.10 typed, its 0 dropped: January or October): read with its type, as a
-# number, not as the text '2025.1', which reads January (io.ledgers._blank_months_named; h443's left-over)
-_DOTTED_ONE_NUMBER = re.compile(rb"v>\s*(?:19|20)[0-9]{2}\.1\s*</v")
+# What only a typed cell reader gets right (see XlsxScan.typed): merged ranges; numbers of 14 or more integer digits
+# (IDs typed as numbers), whose text form would pass for an ID typed as text; and a number holding a year and .1
+# (2025.10 typed, its 0 dropped: January or October), whose text '2025.1' reads January (io.ledgers._blank_months_named).
+_TYPED_NUMBER = rb"v>\s*(?:-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])|(?:19|20)[0-9]{2}\.1\s*</v)"
+_BIG_NUMBER = re.compile(_TYPED_NUMBER)
 _CHUNK = 8 << 20
 _INPUT = 512 << 10  # compressed bytes inflated at a time: some 5 MB of sheet XML, mostly under _CHUNK (1 MB: a third slower)
 _TAIL = 256
@@ -129,8 +128,7 @@ _RE2_NO_REF = ("<" + _NO_REF_TAIL, ":" + _NO_REF_TAIL)  # _NO_REF_CELL and _NO_R
 # A cell holding an error value (XlsxScan.errors); one pattern for both quotes costs what one literal does, since RE2
 # looks for the frequent `t=` either way (t="e' is no well-formed XML: at worst error_cells looks in vain)
 _RE2_ERROR = ("""t=["']e["']""",)
-_RE2_TYPED = ("mergeCell", r"v>" + _WS + r"*-?(?:[0-9]{14}|[0-9](?:\.[0-9]*)?[Ee]\+?1[3-9])")  # _BIG_NUMBER
-_RE2_TYPED += (r"v>" + _WS + r"*(?:19|20)[0-9]{2}\.1" + _WS + r"*</v",)  # _DOTTED_ONE_NUMBER
+_RE2_TYPED = ("mergeCell", _TYPED_NUMBER.decode().replace(r"\s", _WS))  # _BIG_NUMBER, in one pass
 
 
 def _prefilter(no_ref_known: bool, typed_known: bool) -> tuple[str, ...]:
@@ -198,7 +196,7 @@ class _PartScan:
                 self.max_row7 = max(self.max_row7, max(int(r) for r in rows))
         if not self.no_ref_cells and (_NO_REF_CELL.search(window) or _NO_REF_CELL_NS.search(window)):
             self.no_ref_cells = True
-        if not self.typed and (b"mergeCell" in window or _BIG_NUMBER.search(window) or _DOTTED_ONE_NUMBER.search(window)):
+        if not self.typed and (b"mergeCell" in window or _BIG_NUMBER.search(window)):
             self.typed = True
 
     def row_bound(self) -> int:
