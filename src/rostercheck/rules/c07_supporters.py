@@ -97,10 +97,11 @@ def check(ctx: Context) -> list[Finding]:
         # only a vehicle of a type not written or read, or wages in a few of the list's months ([C06]
         # min_months_share_for_high)
         # (or a post whose 人员状态 code differs from the list's bulk: perhaps retired, h389)
+        by_name = {t for t, _ in found[len(found) - len(worn):]} if worn else set()  # (the damaged-ID reasons, last)
         if all(text.endswith((_CONTRADICTED, STATUS_UNREAD_END)) for text in reasons) or len(weak) == len(found):
             conf = LOW
         elif all(text.endswith((_UNREAD_TYPE, _FEW_MONTHS, _CONTRADICTED, _UNREAD_CATEGORY, _BY_BULK, STATUS_LEAN_END))
-                 or (worn and text in {t for t, _ in found[len(found) - len(worn):]}) for text in reasons):
+                 or text in by_name for text in reasons):
             conf = MEDIUM if conf == HIGH else conf
         note = str(cell(ref, r, "remark") or "").strip()
         missing = any(w in note for w in params["missing_words"])
