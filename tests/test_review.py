@@ -207,6 +207,9 @@ def test_category_code_recovered_from_title_or_sheet_name():
     assert _code_of_title("财政供养人员或村(居)干部享受低保").group(1) == "C01"
     assert _code_of_title("多户共用一个银行账号").group(1) == "D02"
     assert _code_of_title("说明") is None
+    # RQ2's title before it named relatives in another 户号 too: a list or a return written then is still RQ2's
+    assert _code_of_title("村(居)干部或经办人员未备案的同户亲属享受保障").group(1) == "RQ2"
+    assert _code_of_title("村(居)干部或经办人员未备案的亲属享受保障").group(1) == "RQ2"
 
 
 def test_a_township_summary_with_code_and_name_in_one_cell_and_its_own_header_words(tmp_path):

@@ -623,7 +623,7 @@ def test_rq1_rq2_are_titled_for_an_applicant(tmp_path):
     paths = _cadre_lists(tmp_path, ["2001", "钱芳", ZHOU_W, "弟媳", "城关镇东村"])
     result = screen([tmp_path / "apps.xlsx"], paths, dt.date(2026, 9, 30))
     titles = {c: set(result.findings.loc[result.findings["类别代码"] == c, "类别名称"]) for c in ("RQ1", "RQ2")}
-    assert titles == {"RQ1": {"村(居)干部或经办人员已备案近亲属申请保障"}, "RQ2": {"村(居)干部或经办人员未备案的同户亲属申请保障"}}
+    assert titles == {"RQ1": {"村(居)干部或经办人员已备案近亲属申请保障"}, "RQ2": {"村(居)干部或经办人员未备案的亲属申请保障"}}
     assert result.specs["RQ1"].title == "村(居)干部或经办人员已备案近亲属申请保障"
     assert not result.findings["依据"].str.contains("享受").any()
 

@@ -84,6 +84,8 @@ class CheckSpec:
             (F03's 停保名单: without it only the payees on no roster are looked for).
         needs_or: list kinds that let the check run where none of ``needs`` is given, their own absence never said
             (C02 by the registry's 人员状态 死亡 alone: held-out 307 said "C02 未检查" of a registry naming a dead member).
+        former_titles: titles earlier releases gave the category: a problem list or a township's return written
+            then still names it by them (``review``).
     """
 
     code: str
@@ -103,6 +105,7 @@ class CheckSpec:
     ledger_words: list[str] = field(default_factory=list)
     needs_partly: list[str] = field(default_factory=list)
     needs_or: list[str] = field(default_factory=list)
+    former_titles: list[str] = field(default_factory=list)
 
     @property
     def runs_on(self) -> list[str]:

@@ -218,7 +218,7 @@ def load_defaults() -> tuple[dict[str, CheckSpec], dict[str, Any]]:
             needs_columns=list(data.get("needs_columns", [])), each_roster=bool(data.get("each_roster", False)),
             applicants_only=bool(data.get("applicants_only", False)), uses_params=list(data.get("uses_params", [])),
             ledger_words=list(data.get("ledger_words", [])), needs_partly=list(data.get("needs_partly", [])),
-            needs_or=list(data.get("needs_or", [])),
+            needs_or=list(data.get("needs_or", [])), former_titles=list(data.get("former_titles", [])),
         )
     sections = {COMMON: common, **{code: spec.params for code, spec in specs.items()}}
     for spec in specs.values():  # another section's value a check names must be one (a packaging bug otherwise)

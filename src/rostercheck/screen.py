@@ -74,7 +74,7 @@ SHARED_ADVICE = ("核实该成员与哪一户共同生活（户籍、实际居�
 # Titles that say 享受 of people who receive nothing yet, as an applicant's (held-out 220: C01 "…享受低保" of 特困 applicants,
 # RQ1/RQ2 "…近亲属享受保障")
 APPLICANT_TITLES = {"C01": "财政供养人员或村(居)干部申请低保、特困", "RQ1": "村(居)干部或经办人员已备案近亲属申请保障",
-                    "RQ2": "村(居)干部或经办人员未备案的同户亲属申请保障"}
+                    "RQ2": "村(居)干部或经办人员未备案的亲属申请保障"}
 # A member the deaths list (or the registry's 人员状态) records dead: C02's title speaks of death, custody and moves at
 # once, so the meeting reading 疑点摘要 could not tell a dead member from one in prison (held-out 230); the 依据 is
 # C02's own (死亡人员名单, its row, the death date, the key)

@@ -465,15 +465,16 @@ def _code_of_title(text_value: str) -> _Code | None:
         return None
     # both sides in one form: a 类别代码 cell is read NFKC-folded (停保(退出)后仍发放), F03's title is written with
     # full-width brackets (held-out 255: the title as the tool prints it matched no category)
-    best = max(((len(title), code) for code, title in _shipped_titles().items() if title == wanted
+    best = max(((len(title), code) for code, title in _shipped_titles() if title == wanted
                 or (len(wanted) >= 6 and (title.startswith(wanted) or wanted in title))), default=None)
     return _Code(best[1]) if best else None
 
 
 @functools.lru_cache(maxsize=1)
-def _shipped_titles() -> dict[str, str]:
-    """The shipped checks' titles as :func:`_code_of_title` compares them, folded once (it is asked per row)."""
-    return {code: _title_form(sp.title) for code, sp in _shipped().items()}
+def _shipped_titles() -> tuple[tuple[str, str], ...]:
+    """The shipped checks' titles, and those earlier releases gave them (a list written then), as (code, title) pairs
+    in the form :func:`_code_of_title` compares them, folded once (it is asked per row)."""
+    return tuple((code, _title_form(title)) for code, sp in _shipped().items() for title in (sp.title, *sp.former_titles))
 
 
 def _title_form(raw: object) -> str:
