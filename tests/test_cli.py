@@ -379,6 +379,16 @@ def test_an_out_named_as_a_file_is_refused(tmp_path):
     assert result.returncode != 0 and "像是文件名" in result.stderr and not (tmp_path / "第三季度问题清单.xlsx").exists()
 
 
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_the_checks_table_breaks_titles_as_chinese_text_breaks(columns):
+    # at 80 columns rich folded C08's title after its opening bracket: '法定就业年龄内有劳动能力（' over '需核实是否拒绝劳动）'
+    shown = run("checks", columns=columns).stdout
+    cells = [cell.strip() for line in shown.splitlines() for cell in line.split("│")[1:-1]]
+    assert not [c for c in cells if c.endswith(("（", "“"))] and not [c for c in cells if c.startswith(("）", "，", "。"))]
+    assert all(len(line) <= columns for line in shown.splitlines())
+    assert "--cadre-relatives" in shown and "C08" in shown
+
+
 @pytest.mark.parametrize("columns", [70, 80])
 def test_help_lines_break_as_chinese_text_breaks(columns):
     # held-out 341: at 80 columns rich broke descriptions only at spaces — '，长表或' alone on a line before a wide gap

@@ -770,31 +770,26 @@ def checks_cmd(config: Config = None) -> None:
     """列出所有检查类别代码、名称及所需名单。"""
 
     def body() -> int:
-        from rich.table import Table
-
         from .io.columns import KIND_LABELS, option_of
         from .policy import load_policy
 
         specs, _, warnings = load_policy(config)  # (a configuration's titles: C04's homes counted)
         for w in warnings:
             console.warn(w)
-        table = Table(title="检查类别", caption="所需名单后是给出该名单的选项；L 开头的类别由 coverage 命令（漏保排查）核查，"
-                      "S 开头的只由 screen 命令（新申请核对）核查，其余由 audit 命令核查（screen 同样核查）", caption_justify="left")
-        for col in ("代码", "名称", "所需名单", "判定层级"):
-            table.add_column(col, overflow="fold")
 
         def named(k: str) -> str:  # (held-out 202: the lists were named, not how to give them)
             return f"{KIND_LABELS.get(k, k)} {option_of(k)}"
 
+        rows = []
         for code in sorted(specs):
             s = specs[code]
-            needs = "\n".join(named(k) for k in s.needs) or "仅花名册"  # one a line: no line starts with 、
+            needs = [named(k) for k in s.needs] or ["仅花名册"]  # one a line: no line starts with 、
             if s.needs_also:
                 also = [named(k) for k in s.needs_also]
-                needs += "\n以及" + (also[0] if len(also) == 1 else "下列之一：\n" + "\n".join(also))
+                needs += ["以及" + also[0]] if len(also) == 1 else ["以及下列之一：", *also]
             off = "" if s.params.get("enabled", True) else "（本地配置已停用）"
-            table.add_row(code, s.title + off, needs, "按户" if s.level == "household" else "按人")
-        console.out.print(table)
+            rows.append((code, s.title + off, needs, "按户" if s.level == "household" else "按人"))
+        console.checks_table(rows)
         return 0
 
     run(body)

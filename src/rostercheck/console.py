@@ -474,6 +474,30 @@ def _clipped(value: str) -> str:
 FILE_NAME_WIDTH = 24  # a file name's column keeps names whole up to this (a third of a wider terminal)
 
 
+CHECKS_CAPTION = ("所需名单后是给出该名单的选项；L 开头的类别由 coverage 命令（漏保排查）核查，S 开头的只由 screen 命令（新申请核对）"
+                  "核查，其余由 audit 命令核查（screen 同样核查）")
+
+
+def checks_table(rows: list[tuple[str, str, list[str], str]]) -> None:
+    """Print the categories: code, title, the lists each needs (one a line) and whether it is judged by household.
+
+    Args:
+        rows: (code, title, lines naming the lists, 按户/按人) per category.
+    """
+    # The lists' column as wide as its longest line where that leaves the title 12 cells, and every cell folded as
+    # prose is (h449's _cell_folded: at 80 columns a title broke after its opening bracket, '…能力（' over '需核实…')
+    room = out.width - 13  # (each column's padding 2, the borders 5)
+    code_w, level_w = cell_len("代码"), cell_len("判定层级")
+    needs_w = min(max(cell_len(line) for row in rows for line in row[2]), max(room - code_w - level_w - 12, 8))
+    title_w = max(room - code_w - level_w - needs_w, 8)
+    table = Table(title="检查类别", caption=CHECKS_CAPTION, caption_justify="left")
+    for col, width in (("代码", code_w), ("名称", title_w), ("所需名单", needs_w), ("判定层级", level_w)):
+        table.add_column(col, overflow="fold", width=width)
+    for code, title, needs, level in rows:
+        table.add_row(code, _cell_folded(title, title_w), "\n".join(_cell_folded(line, needs_w) for line in needs), level)
+    out.print(table)
+
+
 def placements_table(placements: list) -> None:
     """Print what each input file was taken as: file, taken as, why (the deciding headers), rows.
 
