@@ -350,16 +350,14 @@ def test_the_file_table_keeps_file_names_whole_at_80_columns(tmp_path):
     ("2025年12月低保花名册", "2026-01-05", "请加 --as-of 2025-12-31"),
     ("城乡低保花名册", "2026-12-04", None),  # no period written: nothing to say
 ])
-def test_a_roster_of_an_earlier_period_without_as_of_is_said(capsys, title, today, said):
+def test_a_roster_of_an_earlier_period_without_as_of_is_said(title, today, said):
     import datetime as dt
     from types import SimpleNamespace
 
     from rostercheck import cli
 
     table = SimpleNamespace(kind="roster", title=title, path=Path("花名册.xlsx"), sheets=["Sheet1"])
-    cli._older_roster(SimpleNamespace(inputs=SimpleNamespace(tables=[table])), dt.date.fromisoformat(today))
-    err = capsys.readouterr()
-    text = err.out + err.err
+    text = "".join(cli._older_roster(SimpleNamespace(inputs=SimpleNamespace(tables=[table])), dt.date.fromisoformat(today)))
     assert (said in text) if said else "--as-of" not in text
 
 

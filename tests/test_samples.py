@@ -92,6 +92,19 @@ def test_reports_written(audited):
     assert people["问题人数（高/中）"] > 0 and people["低置信度线索（人）"] > 0
 
 
+def test_the_workbooks_notices_are_the_consoles(audited):
+    # The 读取提示 sheet says it holds what the screen said: the money sieve not run and D02 checked in part were said
+    # on the screen (and in 核查范围) only
+    import openpyxl
+
+    out, output = audited
+    said = [line.split("：", 1)[1].strip() for line in output.splitlines() if line.startswith("提示：")]
+    book = openpyxl.load_workbook(out / "问题清单.xlsx", read_only=True)
+    listed = [row[0] for row in book["读取提示"].iter_rows(min_row=3, values_only=True) if row and row[0]]
+    assert said and [s.split("：", 1)[0] for s in said] == [s.split("：", 1)[0] for s in listed]
+    assert any("资金核查（F01–F07）未进行" in s for s in listed) and any("D02 部分未检查" in s for s in listed)
+
+
 def test_console_never_shows_a_full_id(audited):
     import re
 

@@ -413,12 +413,13 @@ def audit_cmd(
             result = audit(got.rosters, got.lists, when, config, progress=progress, suppress=suppress,
                            payments=ledgers, unread=got.unread)
         _RETAINED["result"] = result
+        # (the notices printed here are the reports' too: 读取提示, run.json)
         if as_of is None:  # first: it changes every title (held-out 202: the 15th notice, after 14 "未检查")
-            _older_roster(result, when)
-        _warn_all(result)
+            result.warnings = [*_older_roster(result, when), *result.warnings]
         if not ledgers and got.lists.get("exits"):  # (held-out 392: given, read, and left unused without a word)
-            console.warn(f"停保（退出）名单“{Path(got.lists['exits']).name}”只用于资金核查（F03），本次未提供资金发放明细"
-                         "（--payments），未使用")
+            result.warnings.append(f"停保（退出）名单“{Path(got.lists['exits']).name}”只用于资金核查（F03），本次未提供"
+                                   "资金发放明细（--payments），未使用")
+        _warn_all(result)
         _kept_with(result, got)
         options = {"rosters": [str(r) for r in got.rosters], "lists": {k: str(v) for k, v in got.lists.items()},
                    "as_of": when.isoformat(), "config": str(config) if config else None, "out": str(out),
@@ -443,37 +444,29 @@ def audit_cmd(
     run(body)
 
 
-def _older_roster(result, today: dt.date) -> None:
-    """Say when the rosters' own period (their title or name: '2026年第三季度') ended before today's quarter began and
-    no --as-of was given: the review date is then today, and every report's title names today's quarter."""
+def _older_roster(result, today: dt.date) -> list[str]:
+    """The notice (a list of one, or none) when the rosters' own period (their title or name: '2026年第三季度') ended
+    before today's quarter began and no --as-of was given: the review date is then today, and every report's title
+    names today's quarter."""
     from .io.problem_list import period
     from .roster import period_of
 
     last = max((period_of(t) for t in result.inputs.tables if t.kind == "roster"), default="")
     if not last or last >= f"{today.year}-{(today.month - 1) // 3 * 3 + 1:02d}":
-        return
+        return []
     year, month = map(int, last.split("-"))
     end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    console.warn(f"花名册标题（或文件名）所写时期截至 {year} 年 {month} 月，本次未写 --as-of：已按今天（{today.isoformat()}）"
-                 f"核查，报告标题为{period(today)}。如要按花名册所属时期核查，请加 --as-of {end.isoformat()}。")
+    return [f"花名册标题（或文件名）所写时期截至 {year} 年 {month} 月，本次未写 --as-of：已按今天（{today.isoformat()}）"
+            f"核查，报告标题为{period(today)}。如要按花名册所属时期核查，请加 --as-of {end.isoformat()}。"]
 
 
 def _warn_all(result) -> None:
     """Print a result's warnings and the checks skipped (screen's result lists no money checks: nothing is paid to an
     applicant)."""
-    from .io.columns import lists_named
+    from .io.problem_list import scope_notices
 
-    for w in result.warnings:
+    for w in [*result.warnings, *scope_notices(getattr(result, "skipped", {}), getattr(result, "partial", {}))]:
         console.warn(w)
-    skipped = dict(getattr(result, "skipped", {}))
-    unpaid = [code for code, why in skipped.items() if why == "未提供所需名单：" + lists_named(["payments"])]
-    if len(unpaid) > 1:  # no ledgers at all: the money sieve in one line, not one per code
-        skipped = {code: why for code, why in skipped.items() if code not in unpaid}
-        console.warn(f"资金核查（{unpaid[0]}–{unpaid[-1]}）未进行：未提供资金发放明细（--payments）")
-    for code, why in skipped.items():
-        console.warn(f"{code} 未检查：{why}")
-    for code, lacking in getattr(result, "partial", {}).items():
-        console.warn(f"{code} 部分未检查：{lacking}，这部分未核查")
 
 
 def _kept_with(result, got) -> None:

@@ -212,7 +212,7 @@ def summary_chart(table: pd.DataFrame) -> Chart:
 
 def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str] | None = None,
                  held: Mapping[str, int] | None = None, partial: Mapping[str, str] | None = None,
-                 notices: Sequence[str] = (), stop_rule: str = "") -> list[tuple]:
+                 notices: Sequence[str] | None = None, stop_rule: str = "") -> list[tuple]:
     """The problem list's sheets: 汇总 (with its chart), then one sheet per category in code order, 核查范围, and 读取提示
     (the run's notices, as the console printed them) when given.
 
@@ -223,7 +223,8 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
         held: code → findings a 核实无问题清单 held back (the county's workbook; said in 核查范围).
         partial: code → the lists a category that was checked lacked (said in 核查范围).
         notices: the run's notices (the county's own workbook: held-out 254, the sheets and rows skipped or read and the
-            townships not found were said on the console and in run.json only, never on paper).
+            townships not found were said on the console and in run.json only, never on paper), followed on the sheet
+            by the categories not checked as the console says them (:func:`scope_notices`); None for no such sheet.
         stop_rule: the stop rule the money checks counted by (``AuditResult.stop_rule``), said under the 资金核查
             sheet's title ('' says nothing).
     Returns:
@@ -241,9 +242,33 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
         sheets.append(("问题清单", findings, LEDGER_COLUMNS))
     if skipped is not None:
         sheets.append(("核查范围", scope(findings, titles, skipped, held or {}, partial or {}), None))
+    # (the county's workbook: what the console said, the categories not checked too; a township's has no such sheet)
+    notices = None if notices is None else [*notices, *scope_notices(skipped or {}, partial or {})]
     if notices:
         sheets.append(("读取提示", pd.DataFrame({"读取提示（与运行时屏幕上的提示相同）": [redact(n) for n in notices]}), None))
     return sheets
+
+
+def scope_notices(skipped: Mapping[str, str], partial: Mapping[str, str]) -> list[str]:
+    """The notices of categories not checked, or checked in part, as the console prints them after the run's own and
+    the 读取提示 sheet lists them (the money sieve not run at all in one line, not one per code).
+
+    Args:
+        skipped: code → why a category was not checked.
+        partial: code → what part of it was not.
+    Returns:
+        The notices.
+    """
+    from .columns import lists_named
+
+    skipped = dict(skipped)
+    said = []
+    unpaid = [code for code, why in skipped.items() if why == "未提供所需名单：" + lists_named(["payments"])]
+    if len(unpaid) > 1:
+        skipped = {code: why for code, why in skipped.items() if code not in unpaid}
+        said.append(f"资金核查（{unpaid[0]}–{unpaid[-1]}）未进行：未提供资金发放明细（--payments）")
+    return [*said, *(f"{code} 未检查：{why}" for code, why in skipped.items()),
+            *(f"{code} 部分未检查：{lacking}，这部分未核查" for code, lacking in partial.items())]
 
 
 def scope(findings: pd.DataFrame, titles: dict[str, str], skipped: Mapping[str, str],
