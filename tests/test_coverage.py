@@ -59,6 +59,9 @@ def test_coverage_on_the_sample_county(tmp_path, monkeypatch):
     assert {"线索代码", "线索名称", "优先级", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "依据", "建议"} <= set(leads[0])
     book = openpyxl.load_workbook(tmp_path / "漏保线索.xlsx", read_only=True)
     assert book.sheetnames[0] == "汇总" and any(n.startswith("L01") for n in book.sheetnames)
+    # what the console said, on paper too (L01 compared with the rural standard was said on the console only)
+    notices = [str(r[0]) for r in book["读取提示"].iter_rows(min_row=3, values_only=True) if r and r[0]]
+    assert any("没有城乡类别列" in n for n in notices) and book.sheetnames[-1] == "读取提示"
     header = [c.value for c in next(book[next(n for n in book.sheetnames if n.startswith("L03"))].iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW))]
     at = header.index("走访情况")  # the columns to fill in, then only the trace columns (not printed)
     assert header[at:at + 5] == ["走访情况", "是否符合", "拟纳入类别", "走访人", "走访日期"]

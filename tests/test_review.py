@@ -370,6 +370,27 @@ def test_every_townships_returned_list_may_be_given_before_the_roster(tmp_path):
     assert only_lists.exit_code == 2 and "没有本期花名册" in only_lists.output
 
 
+def test_the_look_backs_workbook_prints_the_runs_notices(tmp_path):
+    # A township that returned nothing was said on the console only: the printed look-back (as audit's problem list,
+    # held-out 254) ends with a 读取提示 sheet of what the console said
+    import openpyxl
+
+    out = _audit(tmp_path, county_q3())
+    rows = pd.read_csv(out / "findings.csv", dtype=str, encoding="utf-8-sig")
+    town = sorted(set(rows["乡镇"]))[0]
+    rows[rows["乡镇"] == town].to_csv(tmp_path / f"{town}.csv", index=False, encoding="utf-8-sig")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    res = runner.invoke(app, ["review", str(out / "问题清单.xlsx"), str(tmp_path / f"{town}.csv"), str(q4), "--as-of",
+                              "2026-09-30", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    said = [line.removeprefix("提示：")[:12] for line in res.output.splitlines() if line.startswith("提示：")]
+    book = openpyxl.load_workbook(tmp_path / "rv" / "回头看问题清单.xlsx", read_only=True)
+    assert book.sheetnames[-1] == "读取提示"
+    listed = [str(r[0])[:12] for r in book["读取提示"].iter_rows(min_row=3, values_only=True) if r and r[0]]
+    assert any("没有退回问题清单" in str(r[0]) for r in book["读取提示"].iter_rows(values_only=True) if r and r[0])
+    assert said and listed == said
+
+
 def test_a_shared_account_stays_open_when_the_head_changed_but_the_account_is_still_shared(tmp_path):
     acct = "6228480012345678901"
     q3 = (household("城关镇", "东村", "张三", ZHANG, [("李梅", "配偶", ZHANG_WIFE)], acct)

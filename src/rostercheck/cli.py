@@ -463,9 +463,9 @@ def _older_roster(result, today: dt.date) -> list[str]:
 def _warn_all(result) -> None:
     """Print a result's warnings and the checks skipped (screen's result lists no money checks: nothing is paid to an
     applicant)."""
-    from .io.problem_list import scope_notices
+    from .io.problem_list import run_notices
 
-    for w in [*result.warnings, *scope_notices(getattr(result, "skipped", {}), getattr(result, "partial", {}))]:
+    for w in run_notices(result):
         console.warn(w)
 
 

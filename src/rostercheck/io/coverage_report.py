@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import __version__
 from ..order import natural_rank
-from .problem_list import WIDTHS, input_manifest, report_heading, said_once
+from .problem_list import WIDTHS, input_manifest, notices_sheet, report_heading, run_notices, said_once
 from .public import PRIVATE_CODES, write_public_copies
 from .report import (prepare_out_dir, roster_townships, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
@@ -100,7 +100,8 @@ def write_coverage_reports(result, out: Path, options: dict, as_of: dt.date, mas
 
     sheets = sheets_of(leads)
     heading = report_heading(getattr(result, "county", ""), as_of, "低保特困漏保排查线索")
-    write_workbook(paths["workbook"], sheets, COVERAGE_WIDTHS, heading)
+    # (the run's notices on paper too: 'L01 一律按农村低保标准比较' was said on the console only)
+    write_workbook(paths["workbook"], sheets + notices_sheet(run_notices(result)), COVERAGE_WIDTHS, heading)
     def private(frame: pd.DataFrame) -> pd.DataFrame:
         return frame[[c for c in frame.columns if c not in PRIVATE_COLUMNS]]
 

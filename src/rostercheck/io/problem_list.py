@@ -34,11 +34,12 @@ MONEY_COLUMNS = ["涉及月份", "应追回金额", "应补发金额"]
 # characters too (东门社区, 新华社区: at width 8 each such row of screen's 核对结论 printed two lines high). 乡镇 and
 # 与户主关系 are sized from their content (io.report.WIDTH_CAPS). 涉及月份 holds '2026-07至2026-09' (16 digit widths)
 # on its first line and '（3个月）' whole on its second (at 12 it broke as 2026-07至 / 2026-09（3个 / 月）).
+NOTICES_HEADER = "读取提示（与运行时屏幕上的提示相同）"
 WIDTHS = {"类别名称": 8, "村": 10, "户主姓名": 10, "姓名": 10, "保障类别": 5, "置信度": 5,
           "依据": 30, "匹配键": 11, "来源名单": 10, "来源行": 6, "花名册文件": 10, "花名册行": 6, "建议": 14, "说明": 24,
           "核实情况": 16, "整改措施": 14, "责任人": 8, "整改时限": 9, "整改状态": 8,
           "涉及月份": 17, "应追回金额": 8, "应补发金额": 8, "类别": 40, "核查情况": 40,
-          "读取提示（与运行时屏幕上的提示相同）": 110,
+          NOTICES_HEADER: 110,
           "名称": 40}  # the look-back's 整改率（按类别）: a category's title on one line, the longest on two
 _QUARTERS = "一二三四"
 
@@ -243,10 +244,27 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
     if skipped is not None:
         sheets.append(("核查范围", scope(findings, titles, skipped, held or {}, partial or {}), None))
     # (the county's workbook: what the console said, the categories not checked too; a township's has no such sheet)
-    notices = None if notices is None else [*notices, *scope_notices(skipped or {}, partial or {})]
-    if notices:
-        sheets.append(("读取提示", pd.DataFrame({"读取提示（与运行时屏幕上的提示相同）": [redact(n) for n in notices]}), None))
+    if notices is not None:
+        sheets += notices_sheet([*notices, *scope_notices(skipped or {}, partial or {})])
     return sheets
+
+
+def notices_sheet(notices: Sequence[str]) -> list[tuple]:
+    """The 读取提示 sheet of a county's workbook (every command's): the run's notices as the console printed them, IDs
+    masked; none for no notices.
+
+    Args:
+        notices: the notices.
+    Returns:
+        [the sheet] or [] for ``write_workbook``.
+    """
+    return [("读取提示", pd.DataFrame({NOTICES_HEADER: [redact(n) for n in notices]}), None)] if notices else []
+
+
+def run_notices(result) -> list[str]:
+    """Every notice of a run (any command's result) as the console prints them: its warnings, then the categories not
+    checked or checked in part (:func:`scope_notices`)."""
+    return [*result.warnings, *scope_notices(getattr(result, "skipped", {}), getattr(result, "partial", {}))]
 
 
 def scope_notices(skipped: Mapping[str, str], partial: Mapping[str, str]) -> list[str]:

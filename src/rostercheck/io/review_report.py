@@ -13,7 +13,7 @@ import pandas as pd
 from .. import __version__, suppress
 from ..order import natural_rank, natural_sorted
 from ..review import AMOUNTS_UNKNOWN, DONE, NOT_RETURNED, OPEN, OWED_COLUMNS, VERIFIED, household_key
-from .problem_list import WIDTHS, as_of_of, input_manifest, money_rows, without_money
+from .problem_list import WIDTHS, as_of_of, input_manifest, money_rows, notices_sheet, run_notices, without_money
 from .public import public_rows, write_public_copies
 from .report import (SHEET_NOTE, TOWNSHIP_ADDED, UNPRINTED, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
@@ -199,7 +199,7 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
     write_csv(rows, paths["review"])
     sheets = review_sheets(rows, result.titles, result.by_household, result.reported)
     heading = review_heading(getattr(result, "county", ""), as_of_of(options))
-    write_workbook(paths["workbook"], sheets, WIDTHS, heading)
+    write_workbook(paths["workbook"], sheets + notices_sheet(run_notices(result)), WIDTHS, heading)  # (notices on paper too)
     suppress.write(result.suppressions, paths["suppress"])
     def sheets_of(f: dict[str, pd.DataFrame], town: str = "") -> list[tuple]:
         # (a township that returned nothing is shown what it owes in its own workbook)
