@@ -66,7 +66,10 @@ def test_planted_and_clean_families(tmp_path):
     assert not findings["建议"].str.contains("停发|清退|追回").any()
     assert set(findings.loc[findings["类别代码"] == "C01", "建议"]) == {"审批前核实该疑点；属实的不予批准，或核减相应人员、计入相应收入和财产后重新认定。"}
     book = openpyxl.load_workbook(tmp_path / "out" / "新申请核对结果.xlsx")
-    assert book.sheetnames == ["核对结论", "疑点明细", "核对说明"]
+    assert book.sheetnames == ["核对结论", "疑点明细", "核对说明", "读取提示"]
+    # what the console said, on paper too (the checks not run for want of a list)
+    said = [line.removeprefix("提示：")[:8] for line in res.output.splitlines() if line.startswith("提示：")]
+    assert said and [str(r[0])[:8] for r in book["读取提示"].iter_rows(min_row=3, values_only=True) if r[0]] == said
     assert "审批意见" in [c.value for c in book["核对结论"][HEADER_ROW]]
     assert "应追回金额" not in [c.value for c in book["疑点明细"][HEADER_ROW]]  # nothing is paid to an applicant
     assert "有疑点 4 户" in res.output

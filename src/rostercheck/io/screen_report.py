@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import __version__
 from .columns import KIND_LABELS
-from .problem_list import WIDTHS, input_manifest, without_money
+from .problem_list import WIDTHS, input_manifest, notices_sheet, run_notices, without_money
 from .public import PRIVATE_CODES, write_public_copies
 from .report import (SHEET_NOTE, prepare_out_dir, write_csv, write_manifest, write_township_workbooks, write_workbook,
                      written_together)
@@ -207,7 +207,7 @@ def write_screen_reports(result, out: Path, options: dict, as_of: dt.date, mask:
     frames = {"verdicts": result.verdicts, "findings": findings}
     sheets = build(frames)
     heading = screen_heading(getattr(result, "county", ""), as_of)
-    write_workbook(paths["workbook"], sheets, SCREEN_WIDTHS, heading)
+    write_workbook(paths["workbook"], sheets + notices_sheet(run_notices(result)), SCREEN_WIDTHS, heading)
     if mask:
         public = write_public_copies(out, {"screening.csv": public_verdicts(result.verdicts, findings),
                                            "findings.csv": public_findings(findings)},
