@@ -682,6 +682,33 @@ def test_a_near_relative_the_registry_names_in_another_household_is_rq2(row, exp
         assert said in evidence(ctx, "RQ2")[row["name"]]
 
 
+GRANDSON, GRANDPA = make_id("20080303", 173), make_id("19200505", 113)
+
+
+@pytest.mark.parametrize("middle, row, expected, said", [
+    # the cadre's son in his own 户, naming him as father; the grandson in a third, naming the son
+    ({"household_no": "1004", "name": "王小军", "relation": "户主", "id": SON, "father_id": CADRE},
+     {"name": "王小宝", "id": GRANDSON, "father_id": SON}, [("RQ2", "王小宝", "中")],
+     "保障对象户籍登记的父亲或母亲（王小军，户号 1004），其户籍登记的父亲或母亲即干部"),
+    # the cadre's father's row names his own father: the cadre's grandfather, in a 户 of his own
+    ({"household_no": "1002", "name": "王老汉", "relation": "户主", "id": FATHER, "father_id": GRANDPA},
+     {"name": "王太公", "id": GRANDPA}, [("RQ2", "王太公", "中")], "的祖父/外祖父（户籍登记，不同户"),
+    # the middle row names someone else: no tie
+    ({"household_no": "1004", "name": "王小军", "relation": "户主", "id": SON, "father_id": OTHER_FATHER},
+     {"name": "王小宝", "id": GRANDSON, "father_id": SON}, [], ""),
+    # the middle person is not in the registry: nothing to follow (his ID alone in the grandson's row says nothing)
+    (None, {"name": "王小宝", "id": GRANDSON, "father_id": SON}, [], ""),
+])
+def test_a_grandchild_or_grandparent_two_steps_through_the_registrys_id_columns_is_rq2(middle, row, expected, said):
+    # h448 left them: the registry's 父亲/母亲公民身份号码 columns tie a cadre's grandson through his son's own row
+    reg = [r for r in _apart(row) if not middle or r["household_no"] != middle["household_no"]] + ([middle] if middle else [])
+    ctx = context(household(row["name"], row["id"], village="东村"),
+                  {"registry": reg, "cadres": CADRES, "cadre_relatives": []})
+    assert sorted((c, n, conf) for c in ("C01", "RQ2") for n, conf in flagged(ctx, c)) == expected
+    if said:
+        assert said in evidence(ctx, "RQ2")[row["name"]]
+
+
 def test_a_parent_named_from_another_household_is_rq2_beside_c01_and_rq1_when_filed():
     reg = _apart({"name": "赵四", "id": STRANGER})
     ctx = context(household("王老汉", FATHER, village="东村"), {"registry": reg, "cadres": CADRES, "cadre_relatives": []})

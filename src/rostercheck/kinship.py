@@ -262,6 +262,7 @@ def _named_ties(reg: pd.DataFrame, officials: pd.DataFrame, pairs: pd.DataFrame,
             for ro, them in zip(ros, theirs.tolist()):
                 for rb in sharing.get(them, []) if them else []:
                     found.append((ro, rb, SIBLING, f"保障对象与{who}户籍登记的{heading}相同"))
+    found += _two_generations(reg, pid, ros, own, [(c, h) for c, k, h in cols if k == PARENT], who)
     found = [(ro, rb, k, v) for ro, rb, k, v in found if ro != rb and pid.at[ro] != pid.at[rb]]
     stated = pd.DataFrame(found, columns=["ro", "rb", "kin", "via"]).drop_duplicates(["ro", "rb"])
     stated = officials.merge(stated, on="ro").drop_duplicates(["o", "rb"])
@@ -311,6 +312,63 @@ def _as_written(reg: pd.DataFrame, hh: pd.Series) -> pd.Series:
     """The registry's 户号 as its file wrote it (0102005), for the evidence; ``hh`` (grouped by
     ``reference.household_key``) when the registry gave none."""
     return reg["household_no_text"] if "household_no_text" in reg.columns else hh
+
+
+def _two_generations(reg: pd.DataFrame, pid: pd.Series, ros: list, own: pd.Series, parents: list[tuple[str, str]],
+                     who: str) -> list[tuple]:
+    """The grandparents and grandchildren (近亲属 too) the registry's 父亲/母亲公民身份号码 columns state through a
+    parent's or a child's own row, by exact IDs at both steps: (official's row, relative's row, kin, the columns' words).
+    A step whose middle row is not in the registry is not taken (h448 left them: a cadre's grandson in his son's 户号
+    was no RQ2 where only the ID columns tied them).
+
+    Args:
+        reg: the registry.
+        pid: each row's valid ID ('' else).
+        ros: the officials' rows.
+        own: their IDs (by row).
+        parents: the registry's parent columns present, with their headings.
+        who: the official's word (干部, 财政供养人员).
+    Returns:
+        The ties found.
+    """
+    if not parents:
+        return []
+    named = {c: reg[c].where(reg[c + "_status"] == ids.VALID, "").astype(str) for c, _ in parents}
+
+    def parents_of(rows) -> dict:  # row -> its parents' IDs
+        return {r: {named[c].at[r] for c in named} - {""} for r in rows}
+
+    def middle(r) -> str:  # the row a tie runs through, named for the visit
+        name = str(reg.at[r, "name"]).strip() if "name" in reg.columns else ""
+        return f"（{name + '，' if name else ''}户号 {str(reg.at[r, 'household_no']).strip()}）"
+
+    def named_by(wanted: set) -> dict[str, list]:  # ID -> the rows naming it as father or mother
+        out: dict[str, list] = {}
+        for c in named:
+            for v, rows in _rows_by(reg.index[named[c].isin(wanted)], named[c]).items():
+                out.setdefault(v, []).extend(rows)
+        return out
+
+    found = []
+    up = parents_of(ros)  # the official's parents, their rows, their parents
+    rows_of = _rows_by(reg.index[pid.isin(set().union(*up.values()))], pid)
+    above = parents_of([r for ps in up.values() for p in ps for r in rows_of.get(p, [])])
+    grand = _rows_by(reg.index[pid.isin(set().union(set(), *above.values()))], pid)
+    for ro in ros:
+        for p in up[ro]:
+            for pr in rows_of.get(p, []):
+                for g in above.get(pr, ()):
+                    found += [(ro, rb, GRANDPARENT, f"{who}户籍登记的父亲或母亲{middle(pr)}，其户籍登记的父亲或母亲即保障对象")
+                              for rb in grand.get(g, [])]
+    mine = {me for me in own.tolist() if me}  # down: the rows naming the official, the rows naming those
+    children = named_by(mine)
+    child_ids = {pid.at[r]: r for rows in children.values() for r in rows if pid.at[r]}
+    below = named_by(set(child_ids))
+    for ro, me in zip(ros, own.tolist()):
+        for c in children.get(me, []) if me else []:
+            found += [(ro, rb, GRANDCHILD, f"保障对象户籍登记的父亲或母亲{middle(c)}，其户籍登记的父亲或母亲即{who}")
+                      for rb in below.get(pid.at[c], []) if pid.at[c]]
+    return found
 
 
 def _rows_by(rows, values: pd.Series) -> dict[str, list]:
