@@ -668,6 +668,17 @@ def gone_from_household(status: str) -> str:
     return "dead" if re.search(r"注销|销户", status) else ""
 
 
+# a 人员状态 that says only that the registration was cancelled, not why
+_BARE_CANCEL = re.compile(r"(已)?(注销|销户)(户口)?")
+# a 注销原因 naming a departure other than a death: a move, military service, settling abroad
+_NOT_DEATH_CAUSE = re.compile(r"迁出|迁往|迁移|转出|参军|入伍|兵役|现役|出国|出境|定居|国籍")
+
+
+def _cause_not_death(cause: str) -> bool:
+    """Whether a registry row's 注销原因 names a reason for cancelling that is not a death."""
+    return not _DIED.search(cause) and bool(_NOT_DEATH_CAUSE.search(cause))
+
+
 # The registry's dates of leaving the 户号 (held-out 380): where a row's 户籍状态 is blank (or the list has none), a date
 # under 迁出日期 or 注销日期 says the person left all the same
 _GONE_ON = ("moved_on", "cancelled")
@@ -693,6 +704,13 @@ def _gone_from_household(table: Table, out: pd.DataFrame) -> None:
     cause = by_value_array(out["cause"], left) if "cause" in out.columns else np.full(len(out), "", dtype=object)
     cancelled = blank & dated["cancelled"]
     out.loc[cancelled, "left"] = np.where(cause[cancelled] == "moved", "moved", "dead")
+    # a bare 注销 (销户) status whose 注销原因 names another reason than a death (迁出, 服兵役, 出国定居) is that reason's
+    # departure, not a death (h452: a 公安 人口信息 export's 人员状态 注销 beside 注销原因 迁出 made a move inside the county
+    # and a move to study C02 中 "请核实是否已死亡")
+    if "cause" in out.columns:
+        bare = by_value_array(status, lambda v: bool(_BARE_CANCEL.fullmatch(text(v).strip()))).astype(bool)
+        other = by_value_array(out["cause"], lambda v: _cause_not_death(text(v))).astype(bool)
+        out.loc[bare & other, "left"] = "moved"
     back = (days["in_date"] > days["moved_on"]).to_numpy()  # (NaT compares False)
     moved = blank & ~cancelled & dated["moved_on"] & ~back
     out.loc[moved, "left"] = "moved"

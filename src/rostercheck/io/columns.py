@@ -536,6 +536,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("dest_code", r"(迁往|迁至|去向).*(区划|代码|编码|省市县|省市区)", weight=0),
         FieldSpec("dest", r"迁往|迁至|去向", r"代码|编码|省市县|省市区", weight=0),
         FieldSpec("cause", r"注销(原因|类[别型])|变动原因", weight=0),
+        # the move's own reason beside it (迁移原因 升学: a move to study is no move out, as on a moves list; h452: a
+        # student's 注销 for 迁出 to 南昌 was C02 中 by the registry alone)
+        FieldSpec("reason", r"迁移原因|迁出原因|迁移事由", weight=0),
         # a 公安 export naming each person's village by its 12-digit 区划代码 only: coverage names a list's coded places
         # by the roster's words for the people the code holds (held-out 390); weight 0, no evidence of the kind
         FieldSpec("region_code", _REGION_CODE, weight=0),
@@ -616,6 +619,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # the date unread). Weight 0: read in a moves list, never evidence that a file is one (a deaths list has them too).
         FieldSpec("cause", r"注销(原因|类[别型]|情形)", weight=0),
         FieldSpec("date", r"注销(日期|时间)", weight=0),
+        # the person's own 人员状态 in a 公安 人口信息 export given as the moves (h452: its living rows, 正常, were 311 C02
+        # leads "迁往地不详"): a person the list says is registered here has not moved out. Weight 0, as above
+        FieldSpec("status", r"^(人员|人口|户口|户籍)状态$", weight=0),
         *_COMMON,
         _FORMER_ID,
     ],

@@ -167,7 +167,10 @@ def fact_text(value: object) -> str:
 
 def dead_on_lists(ctx: Context, read: Mapping[int, bool] | None = None) -> set[str]:
     """Valid IDs dead by the review date on the deaths list (undated rows too) or by the registry's 人员状态 (死亡,
-    注销: ``reference._gone_from_household``); worked out once per run (and once with ``read``).
+    注销: ``reference._gone_from_household``); worked out once per run (and once with ``read``). A deaths-list row C02
+    reads as no death (人员状态 正常, 注销原因 迁出: ``c02_status.reads_died`` False) is left out: a 公安 人口信息 export
+    given as the deaths list holds the living too (h452: every staff member and cadre in it was "dead", so a staff
+    member's mother and a cadre's mother on the roster were no official's kin, C01 and RQ2 missed).
 
     Args:
         ctx: the audit context.
@@ -182,7 +185,13 @@ def dead_on_lists(ctx: Context, read: Mapping[int, bool] | None = None) -> set[s
         if ctx.has("deaths"):
             d = ctx.lists["deaths"]
             when = d["date"].tolist() if "date" in d.columns else [None] * len(d)
-            said = [True] * len(d) if read is None else [read.get(int(i), False) for i in d.index.tolist()]
+            if read is None:
+                from .c02_status import reads_died  # (c02_status imports this package)
+
+                params = ctx.specs["C02"].params
+                said = [reads_died(ctx, row, params) is not False for row in d.to_dict("records")]
+            else:
+                said = [read.get(int(i), False) for i in d.index.tolist()]
             out |= {i for i, st, w, ok in zip(d["id"].tolist(), d["id_status"].tolist(), when, said)
                     if ok and st == ids.VALID and (not isinstance(w, dt.date) or w <= ctx.as_of)}
         if ctx.has("registry") and "left" in ctx.lists["registry"].columns:

@@ -101,7 +101,7 @@ def check(ctx: Context) -> list[Finding]:
     if ctx.has("prisoners"):
         out += _prisoners(ctx, params)
     if ctx.has("migrations"):
-        out += _migrations(ctx, params)
+        out += _migrations(ctx, params, {f.member: f.confidence for f in out if f.source == ctx.labels.get("deaths")})
     if ctx.has("registry"):
         out += _registry_deaths(ctx, {f.member for f in out}, later)
         out += _registry_moves(ctx, params, {f.member for f in out})
@@ -210,8 +210,10 @@ def registry_move(ctx: Context, row: Mapping, params: dict, member: int,
     back = row.get("in_date")
     if returned and day is not None and isinstance(back, dt.date) and day < back <= ctx.as_of:
         return None
+    # (the 迁移原因 beside the 注销原因, where the registry gives one: 升学 is no move out — h452)
+    reason = " ".join(x for x in (str(row.get("cause") or "").strip(), str(row.get("reason") or "").strip()) if x)
     judged = move_judged(ctx, {"id": row.get("id"), "date": day, "dest": row.get("dest"),
-                               "dest_code": row.get("dest_code"), "reason": row.get("cause")}, params, member, returned)
+                               "dest_code": row.get("dest_code"), "reason": reason}, params, member, returned)
     if judged is None:
         return None
     return day, "迁出日期" if isinstance(row.get("moved_on"), dt.date) else "注销日期", judged
@@ -791,6 +793,8 @@ def move_judged(ctx: Context, row: Mapping, params: dict, member: int | None = N
     moved = row.get("date")
     if isinstance(moved, dt.date) and moved > ctx.as_of:
         return None
+    if still_registered(row, params) or for_service(row, params):
+        return None  # (a living row of a 公安 人口信息 export, or a registration cancelled for military service: h452)
     if moved_in(row, params) or (returned and back_from(ctx, row, params) is not None):
         return None  # a move in, or a move out the person came back from by the review date (held-out 198)
     reason, dest, mtype = move_reason(row, params), *(str(row.get(f, "") or "") for f in ("dest", "move_type"))
@@ -828,6 +832,21 @@ def id_prefixes(ctx: Context) -> Counter[str]:
         valid = ctx.members.loc[ctx.members["id_status"] == ids.VALID, "id"].tolist()
         ctx.cache["c02:id-prefixes"] = Counter(map(itemgetter(slice(0, 6)), valid))
     return ctx.cache["c02:id-prefixes"]
+
+
+def still_registered(row: Mapping, params: dict) -> bool:
+    """Whether a move-list row's own 人员状态 says its person is still registered here (正常, 在册: [C02]
+    ``alive_status_words``): a 公安 人口信息 export given as the moves lists everyone, most of them never moved (h452:
+    311 C02 leads "迁往地不详" of 318 members)."""
+    status = str(row.get("status", "") or "").strip()
+    return bool(status) and any(w in status for w in params.get("alive_status_words", ()))
+
+
+def for_service(row: Mapping, params: dict) -> bool:
+    """Whether a move-list row's 注销原因 or 迁移原因 is military service ([C02] ``service_words``: 服兵役, 参军 …): an
+    enlisted soldier's registration is cancelled and restored on discharge; no move out of the county (h452)."""
+    said = f"{row.get('cause', '') or ''} {row.get('reason', '') or ''}"
+    return any(w in said for w in params.get("service_words", ()))
 
 
 def moved_in(row: Mapping, params: dict) -> bool:
@@ -933,13 +952,17 @@ def _move_list_death(ctx: Context, m: int, row: dict, conf: str, key: str) -> Fi
     return _emit(ctx, "migrations", m, row, conf, key, what)
 
 
-def _migrations(ctx: Context, params: dict) -> list[Finding]:
+def _migrations(ctx: Context, params: dict, dead: Mapping[int, str] | None = None) -> list[Finding]:
+    """The moves list's findings; a death it gives (注销原因 死亡) is left to the deaths list's finding of the same member
+    when that one is as strong (``dead``: member → its confidence): h452, one 公安 人口信息 export given as both lists
+    made each death two findings."""
     ref = linked_rows(ctx, "migrations")
-    out, unplaced = [], set()
+    out, unplaced, dead = [], set(), dead or {}
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
         if cancelled_for_death(row, params):
-            if (died := _move_list_death(ctx, m, row, conf, key)) is not None:
+            if (died := _move_list_death(ctx, m, row, conf, key)) is not None and not (
+                    m in dead and CONFIDENCE_ORDER[dead[m]] <= CONFIDENCE_ORDER[died.confidence]):
                 out.append(died)
             continue
         codes = member_county(ctx, m)[1]  # (a city's member: her own county's, held-out 141)
