@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import lru_cache
 from operator import itemgetter
 
@@ -364,6 +364,8 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
     """
     ref = linked_rows(ctx, "deaths")
     out = []
+    alive = living_twins(ctx, "deaths", lambda row: says_died(row, params) is False and bool(
+        str(row.get("status", "") or "").strip()))
     for m, r, conf, key in links(ctx, "deaths").itertuples(index=False):
         row = ref[r]
         died = death_day(row)
@@ -403,9 +405,43 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
             conf = weakest(conf, MEDIUM)
         elif is_death is None:
             what, conf = what + f"（从{'人员状态、' if status else ''}原因看不出是否死亡，请核实）", LOW
+        if twin := alive(m, r, conf):
+            what, conf = what + twin, LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
     later -= {f.member for f in out}  # (a row dated after the review date beside one before it: that death, no notice)
     return one_each(out, ctx.labels["deaths"])
+
+
+def living_twins(ctx: Context, kind: str, alive: Callable[[Mapping], bool]) -> Callable[[int, int, str], str]:
+    """A test of a member's link to a list row that has her dead (moved): the note that she links as well, at the same
+    confidence or better, to another row of the list that has its person alive and registered (``alive``), else ''.
+    Only a link short of an exact ID is so tested: a 公安 人口信息 export whose IDs Excel kept as numbers (15 digits) holds
+    namesakes born the same day whose IDs it can no longer tell apart (h452: 袁建 alive in one row and dead in another,
+    both …705101E+17, was C02 中 "姓名一致").
+
+    Args:
+        ctx: the audit context.
+        kind: the list kind.
+        alive: whether a row of the list has its person alive and registered.
+    Returns:
+        (member, row, confidence) → the note for the evidence, or ''.
+    """
+    by_member: dict[int, list[tuple[int, str]]] = {}
+    for m, r, conf, _key in links(ctx, kind).itertuples(index=False):
+        by_member.setdefault(m, []).append((r, conf))
+    ref = linked_rows(ctx, kind)
+
+    def note(m: int, r: int, conf: str) -> str:
+        if conf == HIGH:
+            return ""
+        for other, c in by_member.get(m, ()):
+            if other != r and CONFIDENCE_ORDER[c] <= CONFIDENCE_ORDER[conf] and alive(ref[other]):
+                status = str(ref[other].get("status", "") or "").strip()
+                return (f"（{where(ctx, kind, ref[other])}也与本人相符，人员状态 {status}：两行的身份证号都不完整，无法区分，"
+                        "可能是同名、同出生日期的另一人，请核实）")
+        return ""
+
+    return note
 
 
 def one_each(found: list[Finding], source: str, what: str = "死亡日期") -> list[Finding]:
@@ -958,11 +994,15 @@ def _migrations(ctx: Context, params: dict, dead: Mapping[int, str] | None = Non
     made each death two findings."""
     ref = linked_rows(ctx, "migrations")
     out, unplaced, dead = [], set(), dead or {}
+    alive = living_twins(ctx, "migrations", lambda row: still_registered(row, params))
     for m, r, conf, key in links(ctx, "migrations").itertuples(index=False):
         row = ref[r]
         if cancelled_for_death(row, params):
+            if twin := alive(m, r, conf):  # (namesakes a cut ID cannot tell apart, one of them alive: as the deaths')
+                conf = LOW
             if (died := _move_list_death(ctx, m, row, conf, key)) is not None and not (
                     m in dead and CONFIDENCE_ORDER[dead[m]] <= CONFIDENCE_ORDER[died.confidence]):
+                died.evidence = died.evidence.replace(f"；{key}", f"{twin}；{key}") if twin else died.evidence
                 out.append(died)
             continue
         codes = member_county(ctx, m)[1]  # (a city's member: her own county's, held-out 141)
