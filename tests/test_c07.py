@@ -426,3 +426,35 @@ def test_a_damaged_match_is_said():
                              "staff": [{"name": "李强", "id": NUMBER, "unit": "县一中", "category": "事业"}]})
     text = run_checks(ctx, ["C07"])[0][0].evidence
     assert "以数字格式存储" in text and "按姓名和受损身份证号残存的各位比对" in text and "完全一致" not in text
+
+
+def as_number(pid: str) -> float:
+    """An ID as Excel keeps it typed as a number: 15 significant digits."""
+    return float(f"{int(pid[:17]):.14e}") * 10
+
+
+# The supporters list's own supporter ID typed as a number (h452: a 民政 export saved by Excel; the 公务员 son, the
+# daughter's car and the son's business were never looked for, the row skipped as having no valid ID): his rows on the
+# other lists beside his name and the digits that survive, 中 at most; never by the damaged number as if exact.
+@pytest.mark.parametrize("lists, expected", [
+    # must flag (中)
+    ({"staff": [{"name": "李强", "id": SON, "unit": "县水利局", "category": "公务员"}]}, [("王秀英", "中")]),
+    ({"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "K33", "status": "A"}]}, [("王秀英", "中")]),
+    ({"staff": [{"name": "李强", "id": as_number(SON), "unit": "县水利局", "category": "公务员"}]}, [("王秀英", "中")]),
+    ({"wages": wages(SON, 4200)}, [("王秀英", "中")]),
+    # must not flag: a namesake born otherwise, a car deregistered, another person of his birth day
+    ({"staff": [{"name": "李强", "id": NAMESAKE, "unit": "县水利局", "category": "公务员"}]}, []),
+    ({"vehicles": [{"name": "李强", "id": SON, "vehicle_type": "K33", "status": "E"}]}, []),
+    ({"staff": [{"name": "张伟", "id": SON, "unit": "县水利局", "category": "公务员"}]}, []),
+])
+def test_a_supporter_whose_id_the_supporters_list_typed_as_a_number(lists, expected):
+    assert run(lists, sid=as_number(SON)) == expected
+
+
+def test_a_supporter_whose_number_typed_id_is_a_tekun_member_himself_is_unable():
+    # (特困 himself, by his name and the birth date his ID keeps: no supporter, whatever the lists give him)
+    rows = roster() + household("李强", SON, village="西村")
+    ctx = context(rows, {"supporters": [supporter(sid=as_number(SON))],
+                         "staff": [{"name": "李强", "id": SON, "unit": "县水利局", "category": "公务员"}]},
+                  extra_rosters=[(household("李强", SON, village="西村"), "清河县特困人员名册")])
+    assert [(n, c) for n, c in flagged(ctx, "C07") if n == "王秀英"] == []

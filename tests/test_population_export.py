@@ -109,3 +109,32 @@ def test_a_death_in_both_lists_is_one_finding(lists, sources):
     found = [f for f in run_checks(ctx, ["C02"])[0] if f.code == "C02"]
     assert [(ctx.members.at[f.member, "name"], f.confidence) for f in found] == [("李梅", "高")]
     assert [f.source.split("（")[1].split(".")[0] for f in found] == sources
+
+
+def as_number(pid: str) -> float:
+    """An ID as Excel keeps it typed as a number: 15 significant digits."""
+    return float(f"{int(pid[:17]):.14e}") * 10
+
+
+# Namesakes born the same day in one population export whose IDs Excel kept as numbers: one alive, one dead, the same
+# 15 digits. h452: 袁建 was C02 中 "姓名一致" by the dead one's row while the living row fitted him as well.
+TWIN = make_id("19600202", 132, OWN)  # (李梅 is …122x: both …0202 1 as 15 digits)
+
+
+@pytest.mark.parametrize("rows, expected, said", [
+    # must flag at 中: only the dead row fits (the living namesake born otherwise)
+    ([("李梅", as_number(B), "注销", "死亡")], [("李梅", "中")], ""),
+    # must flag at 高: the exact ID is the dead row's, whatever else the list holds
+    ([("李梅", B, "注销", "死亡"), ("李梅", TWIN, "正常", "")], [("李梅", "高")], ""),
+    # must not flag at 高/中: the same cut ID fits a living row too — a lead naming it
+    ([("李梅", as_number(B), "正常", ""), ("李梅", as_number(TWIN), "注销", "死亡")], [("李梅", "低")], "也与本人相符，人员状态 正常"),
+])
+def test_a_cut_id_fitting_a_living_row_too_is_only_a_lead(rows, expected, said):
+    assert as_number(B) == as_number(TWIN) and B != TWIN
+    export = [person(n, i, status=s, cause=c, date="20260402" if c else "", relation="10") for n, i, s, c in rows]
+    for lists in (("deaths",), ("deaths", "migrations"), ("migrations",)):
+        shaped = {"deaths": as_deaths(export), "migrations": as_moves(export)}
+        ctx = context(coded(household("张三", A, [("李梅", "配偶", B)])), {k: shaped[k] for k in lists})
+        assert flagged(ctx, "C02") == expected, lists
+        if said:
+            assert said in next(f.evidence for f in run_checks(ctx, ["C02"])[0] if f.code == "C02")

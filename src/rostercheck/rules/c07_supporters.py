@@ -60,24 +60,27 @@ def check(ctx: Context) -> list[Finding]:
     for m, r, conf, key in links(ctx, "supporters", "dependent_id", "dependent_name_key").itertuples(index=False):
         row = ref.loc[r]
         sid = row.get("id")
-        if row.get("id_status") != ids.VALID or not sid:
+        # the supporter's ID the supporters list itself damaged (typed as a number, cut): his rows on the
+        # other lists only beside his name (:func:`damaged_rows`), never by the damaged number as if exact (h452)
+        worn_sid = row.get("id_status") in _DAMAGED
+        if (row.get("id_status") != ids.VALID and not worn_sid) or not sid:
             continue
         idxs = household_of[m]
-        if sid in set(ctx.members.loc[idxs, "id"]):
+        if sid in set(ctx.members.loc[idxs, "id"]) or (worn_sid and _member_like(ctx, idxs, row)):
             continue  # a supporter living in the same household is counted by C03/C06, not here
         if not legal_supporter(cell(ref, r, "relation"), params):
             continue  # a son-in-law or a brother owes an adult elder no support (民法典第1067条): his means are not hers
-        if sid in enrolled or sid in gone:
+        if sid in enrolled or sid in gone or (worn_sid and _member_like(ctx, None, row, enrolled)):
             continue  # 特困 himself, a 低保 recipient of 60 or more (认定办法 第八条), dead or in custody: unable to support
-        born = ids.birth_date(sid)
-        if born and ids.age_on(born, ctx.as_of) < int(params.get("min_supporter_age", 18)):
+        born = row.get("birth") if worn_sid else ids.birth_date(sid)
+        if isinstance(born, dt.date) and ids.age_on(born, ctx.as_of) < int(params.get("min_supporter_age", 18)):
             continue  # a minor owes no support (a grandson of 15 named on the list: his car is his parents' matter)
         # … and his rows under his former ID (赡养人原身份证号), or whose 原身份证号 is his ID (held-out 350)
         former = str(row.get("former_id") or "") if row.get("former_id_status") == ids.VALID else ""
-        extra = {kind: former_rows(ctx, kind, sid, former, str(row.get("name_key") or ""))
+        extra = {kind: {} if worn_sid else former_rows(ctx, kind, sid, former, str(row.get("name_key") or ""))
                  for kind in ("staff", "vehicles", "businesses", "wages")}
-        found = _reasons(ctx, params, sid, idxs, lambda kind: exact_rows(ctx, kind, sid)
-                         + [r for r, why in extra[kind].items() if not why])
+        found = [] if worn_sid else _reasons(ctx, params, sid, idxs, lambda kind: exact_rows(ctx, kind, sid)
+                                             + [r for r, why in extra[kind].items() if not why])
         # his rows under an ID a list damaged (typed as a number, one digit off) beside his name: 中 at most (h444)
         damaged = {kind: damaged_rows(ctx, kind, r) for kind in ("staff", "vehicles", "businesses", "wages")}
         worn = _reasons(ctx, params, sid, idxs, lambda kind: list(damaged[kind])) if any(damaged.values()) else []
@@ -147,7 +150,13 @@ def damaged_rows(ctx: Context, kind: str, r: int) -> dict[int, str]:
         ref = ctx.lists[kind]
         # (a list whose IDs are all valid or blank has none to repair: the big lists of a city skip the join)
         worn = ref[~ref["id_status"].isin((ids.VALID, ids.MISSING))] if "id_status" in ref.columns else ref.iloc[:0]
-        found = link_lists(ctx.lists["supporters"], worn, sides=("赡养义务人名单", "名单"))
+        sup = ctx.lists["supporters"]
+        found = link_lists(sup, worn, sides=("赡养义务人名单", "名单"))
+        # … and a supporter whose ID the supporters list damaged, against the whole list (h452: a 民政 export whose IDs
+        # Excel kept as numbers: a 公务员 son, a daughter's car and a son's business were never looked for)
+        torn = sup[sup["id_status"].isin(_DAMAGED)] if "id_status" in sup.columns else sup.iloc[:0]
+        if len(torn):
+            found = pd.concat([found, link_lists(torn, ref, sides=("赡养义务人名单", "名单"))], ignore_index=True)
         for m, rr, conf, key in found.itertuples(index=False):
             if conf != HIGH:
                 got.setdefault(int(m), {})[int(rr)] = str(key)
@@ -157,6 +166,22 @@ def damaged_rows(ctx: Context, kind: str, r: int) -> dict[int, str]:
         return rows
     ref = ctx.lists[kind]  # (as :func:`exact_rows`: a car registered after the review date, or gone before it)
     return {x: k for x, k in rows.items() if not why_not_held(ref.loc[x], ctx.as_of)}
+
+
+# the supporters list's own damaged IDs whose surviving digits still name a person beside his name: a number, cut (a
+# check that fails may be any digit mistyped: not joined, test_supporter_with_damaged_id_is_not_joined_on_name)
+_DAMAGED = (ids.NUMERIC, ids.SHORT)
+
+
+def _member_like(ctx: Context, idxs: list[int] | None, row: Mapping, among: set[str] | None = None) -> bool:
+    """Whether a supporter whose ID the list damaged is, by name and the birth date his ID keeps, a member of the
+    dependent's household (``idxs``), or (``among``) a roster member whose valid ID is in that set (特困, old 低保)."""
+    m = ctx.members if idxs is None else ctx.members.loc[idxs]
+    if among is not None:
+        m = m[m["id"].isin(among)]
+    born = row.get("birth")
+    same = (m["name_key"] == row.get("name_key")) & (m["birth"] == born if isinstance(born, dt.date) else True)
+    return bool(same.any())
 
 
 _SEVERAL = r"\s*[\n\r,，/;；、]+\s*"  # several supporters' relations in one cell ('儿子\n女儿', '女婿、女儿')
