@@ -138,3 +138,20 @@ def test_a_cut_id_fitting_a_living_row_too_is_only_a_lead(rows, expected, said):
         assert flagged(ctx, "C02") == expected, lists
         if said:
             assert said in next(f.evidence for f in run_checks(ctx, ["C02"])[0] if f.code == "C02")
+
+
+# The export given as the deaths list alone: its 迁出 rows are no deaths, and no move is judged — said, not silent.
+@pytest.mark.parametrize("lists, said", [
+    (("deaths",), True),
+    (("deaths", "migrations"), False),
+    (("deaths", "registry"), False),
+])
+def test_moves_in_a_deaths_list_given_alone_are_said(lists, said):
+    export = [person("张三", A), person("李梅", B, status="注销", cause="迁出", date="20260420", dest="440303",
+                                        relation="10")]
+    shaped = {"deaths": as_deaths(export), "migrations": as_moves(export), "registry": as_registry(export)}
+    ctx = context(coded(household("张三", A, [("李梅", "配偶", B)])), {k: shaped[k] for k in lists})
+    run_checks(ctx, ["C02"])
+    assert ("c02:moves_in_deaths" in ctx.cache) == said
+    if said:
+        assert "1 名保障对象的注销原因为迁出等" in ctx.cache["c02:moves_in_deaths"][0]

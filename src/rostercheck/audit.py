@@ -532,7 +532,7 @@ def _by_module(codes: list[str], rules: dict) -> list[tuple[str, ...]]:
 AFTER_CHECKS = ("money:sources", "money:unidentified", "money:earlier", "money:care_homes", "money:items",
                 "money:carried", "money:undated_deaths", "money:recoveries", "money:later", "money:later_exits", "wages:thin",
                 "wages:later", "wages:outside", "wages:years", "wages:left", "wages:left:赡养人", "wages:unmonthed",
-                "pensions:left", "c02:unplaced", "deaths:later",
+                "pensions:left", "c02:unplaced", "c02:moves_in_deaths", "deaths:later",
                 "vehicles:later", "properties:later", "businesses:later", "staff:later", "cadres:later",
                 *(COLUMN_DOUBT + k for k in REFERENCE_KINDS))
 

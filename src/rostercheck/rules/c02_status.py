@@ -366,6 +366,7 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
     out = []
     alive = living_twins(ctx, "deaths", lambda row: says_died(row, params) is False and bool(
         str(row.get("status", "") or "").strip()))
+    moved_here: set[int] = set()
     for m, r, conf, key in links(ctx, "deaths").itertuples(index=False):
         row = ref[r]
         died = death_day(row)
@@ -376,6 +377,8 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
         cause = str(row.get("cause", "") or "")
         is_death = says_died(row, params)
         if is_death is False:
+            if _MOVE_CAUSE.search(cause) and not ctx.has("migrations") and not ctx.has("registry"):
+                moved_here.add(m)  # (said: a 户口注销 list given as the deaths list alone, h452)
             continue  # registration cancelled for another reason (迁出, 参军 …): not a death
         buried = bool(row.get("date_buried"))
         conflict = death_conflict(row)
@@ -409,7 +412,17 @@ def _deaths(ctx: Context, params: dict, later: set[int]) -> list[Finding]:
             what, conf = what + twin, LOW
         out.append(_emit(ctx, "deaths", m, row, conf, key, what))
     later -= {f.member for f in out}  # (a row dated after the review date beside one before it: that death, no notice)
+    if moved_here - {f.member for f in out}:
+        ctx.cache[MOVES_IN_DEATHS] = [
+            f"死亡人员名单中有 {len(moved_here - {f.member for f in out})} 名保障对象的注销原因为迁出等（不是死亡，未标记）；"
+            "未提供户籍迁出名单，这些迁出未核查是否迁出本县。该文件是户口注销（人口信息）名单的，请同时用 --migrations"
+            "（或 --registry）传入同一文件，按迁往地判断。"]
     return one_each(out, ctx.labels["deaths"])
+
+
+MOVES_IN_DEATHS = "c02:moves_in_deaths"
+# a deaths-list 注销原因 naming a move (a 户口注销 export given as the deaths list)
+_MOVE_CAUSE = re.compile(r"迁出|迁往|迁移|户口迁")
 
 
 def living_twins(ctx: Context, kind: str, alive: Callable[[Mapping], bool]) -> Callable[[int, int, str], str]:
