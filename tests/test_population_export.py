@@ -155,3 +155,15 @@ def test_moves_in_a_deaths_list_given_alone_are_said(lists, said):
     assert ("c02:moves_in_deaths" in ctx.cache) == said
     if said:
         assert "1 名保障对象的注销原因为迁出等" in ctx.cache["c02:moves_in_deaths"][0]
+
+
+@pytest.mark.parametrize("status, said", [("注销", False), ("已注销", False), ("3", True), ("待定", True)])
+def test_a_bare_cancelled_status_is_no_unread_value(status, said):
+    # (its 注销原因 decides, as C02 reads it: "注销" is not said unread, a code still is)
+    from rostercheck.rules._vocab import value_warnings
+
+    export = [person("李梅", B, status=status, cause="死亡", date="20260402", relation="10")]
+    ctx = context(coded(household("张三", A, [("李梅", "配偶", B)])), {"deaths": as_deaths(export)})
+    assert any("人员状态" in w for w in value_warnings(ctx)) == said
+    if not said:
+        assert flagged(ctx, "C02") == [("李梅", "高")]

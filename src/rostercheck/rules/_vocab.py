@@ -115,9 +115,14 @@ def _move_reason(ctx: Context) -> Classifier:
 
 
 def _person_status(ctx: Context) -> Classifier:
+    import re
+
     p = ctx.specs["C02"].params
-    return lambda v: codes.classify(v, (("alive", p["alive_status_words"]), ("other", p["not_death_words"]),
-                                        ("dead", p["death_words"])))
+    # (a bare 注销 leaves the death to the 注销原因 beside it, which C02 reads: h452, a 公安 人口信息 export's 注销 rows were
+    # said to be unread "其余只作为低" while their 注销原因 死亡 made them deaths at 高)
+    bare = re.compile(r"(已)?(注销|销户)(户口)?")
+    return lambda v: "cancelled" if bare.fullmatch(str(v or "").strip()) else codes.classify(
+        v, (("alive", p["alive_status_words"]), ("other", p["not_death_words"]), ("dead", p["death_words"])))
 
 
 def _registry_status(ctx: Context) -> Classifier:
