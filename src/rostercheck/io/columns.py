@@ -17,6 +17,9 @@ from ..normalize.values import cn_numerals
 
 ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|社会保障号|社保号|身份证明号码|身份证明|证照号码|证件编号)"
 NAME_WORDS = r"(姓名|名字|^名称$)"
+# A header over a cell listing a household's members with their IDs (家庭成员及身份证号, 家庭成员、关系及身份证号): the
+# members of one household, not one person's ID (as io.ledgers._MEMBERS_CELL reads it)
+_MEMBERS_LISTED = r"成员(情况|名单|信息)?[、及和与]"
 _COUNTY_WORDS = r"^县\(市、?区\)$|^县市区$|^县区$|^区县$|^所属县(市)?区?$|^县\(区\)$|^县\(市\)$"
 _REGION_CODE = r"(行政)?区划代码|区划编码|行政区划|所属区划"
 # A wage list's column of the pay itself, not a contribution base (缴费基数, which may be a floor above a low wage)
@@ -823,12 +826,16 @@ REFERENCE: dict[str, list[FieldSpec]] = {
                   allow=r"代领|代理|代办|受托", weight=2),
         # … and his name (代领人姓名, or 代领人 alone): with a damaged 代领人身份证号 (a wrong check digit), the name and the
         # digits that survive still point at an official, at 中 (held-out 418: the name column unread, no lead)
-        FieldSpec("proxy_name", r"^(代领|代理|代办|受托)人?(姓名|名字)?$|^(代领|代理|代办|受托)人?(姓名|名字)",
+        # (代领人信息 | 姓名 under a two-row group reads 代领人信息姓名: h450, his name unread where he held the account)
+        FieldSpec("proxy_name", r"^(代领|代理|代办|受托)人?(信息)?(姓名|名字)?$|^(代领|代理|代办|受托)人?(信息)?(姓名|名字)",
                   r"身份证|证件|号码|电话|手机|关系|地址|住址|账号|卡号|日期|时间", allow=r"代领|代理|代办|受托", weight=2),
         # the person paid for (保障对象身份证号, 身份证号) before a 收款人身份证号 beside it (who took the money, the head
         # for his household: held-out 104), which is read when it is the only ID column (a bank's 代发 file)
-        FieldSpec("id", ID_WORDS),
-        FieldSpec("id", ID_WORDS, allow=r"收款人|领款人|领取人", weight=0),
+        # (a 家庭成员及身份证号 cell lists the household's members with their IDs, as a household book writes them: no
+        # payee's ID, io.ledgers reads the head's from it; h450: taken as the ID, every row's payee was "张三(3604…)、李四…"
+        # on no roster and a shared account's rows linked to neither household)
+        FieldSpec("id", ID_WORDS, _MEMBERS_LISTED),
+        FieldSpec("id", ID_WORDS, _MEMBERS_LISTED, allow=r"收款人|领款人|领取人", weight=0),
         # the payee's former ID (原身份证号): a payee whose ID changed, linked to the member under it (held-out 342)
         _FORMER_ID,
         # … and the head's (户主原身份证号) in a household ledger paying him: its rows linked to his household under it
