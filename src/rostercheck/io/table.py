@@ -983,6 +983,8 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
         if fld == "household_no" and _same_grouping(content.rows, col, other):
             warnings.remove(said)
     _whole_ids(content, labels, kind, mapping, warnings, quoted)
+    if kind in REPEATED_HEADER_KINDS:
+        _repeated_headers(content, labels, mapping, warnings, quoted)
     # two ID columns of different people still tied (陪同人身份证号 | 当事人身份证号): the first is read, but whose column
     # it is nothing tells (held-out 209: decoys come first in exports); a copy of one column is no doubt
     tie = next((f"第 {col + 1} 列“{quoted(col)}”和第 {other + 1} 列“{quoted(other)}”都像是身份证号列而表头分不清哪一列是名单上本人的"
@@ -1138,6 +1140,63 @@ def _others_ids(content: "_ContentCheck", labels: list[str], mapping: dict[str, 
                 and sum(ok for _, ok in dated) >= 0.8 * len(dated)):
             return col, rival, "大多与“出生日期”列不符（像是代领人、监护人等他人的身份证号）"
     return None
+
+
+# The lists whose repeated bare headers (姓名 | 身份证号 written again for each party, no group above) are told apart by
+# their cells (:func:`_repeated_headers`): a payment ledger's clerk, 代领人 and payee; an exit list's 申请人 and leaver
+REPEATED_HEADER_KINDS = ("payments", "exits")
+# How many more distinct IDs (or filled accounts) the column read instead must hold than the first one: twice as many
+REPEATED_HEADER_MARGIN = 2
+
+
+def _repeated_headers(content: "_ContentCheck", labels: list[str], mapping: dict[str, int], warnings: list[str],
+                      quoted=None) -> None:
+    """Read the person's own columns where a header writes the same bare label for several people ('姓名 | 身份证号 |
+    姓名 | 身份证号 | 姓名 | 身份证号': a bank's clerk, the 代领人 and the payee, with no group row to say whose): the ID
+    column of the most distinct valid IDs in the sample, when it has at least ``REPEATED_HEADER_MARGIN`` times as many
+    as the first — a clerk's few IDs on every row and a 代领人's on some rows are other people's (h450: the clerk's column
+    was read, every payee "不在册" and paid 27 times a month). The name column nearest before it with the name's label
+    follows it. Of two 账号 columns alike (原账号 left unlabelled before the current one), the one filled on more rows is
+    read, likewise. Columns as many IDs each (an exit list's 申请人 beside the leaver, both on every row) stay tied."""
+    name = quoted or (lambda c: labels[c] if c < len(labels) else "")  # noqa: E731
+    label = lambda c: labels[c] if c < len(labels) else ""  # noqa: E731
+
+    def distinct(c: int) -> int:
+        found = (ids.id_number(row[c]) for row in content.rows if c < len(row) and text(row[c]))
+        return len({i.value for i in found if i.status == ids.VALID})
+
+    def switch(fld: str, col: int, best: int, why: str) -> None:
+        mapping[fld] = best
+        warnings[:] = [w for w in warnings if not (f"第 {col + 1} 列“" in w and "都像是" in w)]  # (the tie, now decided)
+        warnings.append(why)
+
+    col = mapping.get("id")
+    if col is not None:
+        same = [c for c in range(len(labels)) if c != col and label(c) == label(col) and c not in mapping.values()
+                and content("id", c)]
+        counts = {c: distinct(c) for c in [col, *same]}
+        best = max(counts, key=lambda c: (counts[c], -c))
+        if same and best != col and counts[best] >= REPEATED_HEADER_MARGIN * max(counts[col], 1):
+            others = "、".join(f"第 {c + 1} 列 {counts[c]} 个" for c in sorted(counts) if c != best)
+            said = (f"表头“{name(col)}”有 {len(counts)} 列：第 {best + 1} 列的有效身份证号最多（前 {len(content.rows)} 行中 "
+                    f"{counts[best]} 个不同的号码；{others}，像是经办人、代领人等他人的），已按第 {best + 1} 列读取名单上本人的身份证号")
+            own = mapping.get("name")
+            near = next((c for c in range(best - 1, -1, -1) if own is not None and label(c) == label(own)), None)
+            if own is not None and own < col and near is not None and near not in mapping.values():
+                warnings[:] = [w for w in warnings if not (f"第 {own + 1} 列“" in w and "都像是" in w)]
+                mapping["name"] = near
+                said += f"，姓名按其前面的第 {near + 1} 列“{name(near)}”读取"
+            switch("id", col, best, said + "；如不对，请把各列表头写明是谁的（如“经办人身份证号”）后重新运行")
+    col = mapping.get("bank_account")
+    if col is not None:
+        same = [c for c in range(len(labels)) if c != col and label(c) == label(col) and c not in mapping.values()]
+        if same:
+            best = max([col, *same], key=lambda c: (content.filled(c), -c))
+            if best != col and content.filled(best) >= REPEATED_HEADER_MARGIN * max(content.filled(col), 1):
+                switch("bank_account", col, best,
+                       f"表头“{name(col)}”有 {len(same) + 1} 列：第 {col + 1} 列多为空白（前 {len(content.rows)} 行中 "
+                       f"{content.filled(col)} 行填写，像是原账号），已按填写较多的第 {best + 1} 列（{content.filled(best)} 行）"
+                       "读取发放账号；如不对，请把原账号一列的表头改为“原账号”后重新运行")
 
 
 def _same_ids(content: "_ContentCheck", a: int, b: int) -> bool:
