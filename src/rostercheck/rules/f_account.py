@@ -345,6 +345,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
     namesakes = _namesakes(ctx, {led.cols["holder_key"][r] for rows in bad.values() for r in rows})
     kin = _holders_kin(ctx, led, bad)
     minors = _minors_only(ctx, set(bad))
+    proxies = f["proxy_name_key"].to_numpy(dtype=object) if "proxy_name_key" in f.columns else None
     for h, rows in bad.items():
         r0 = rows[0]
         holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
@@ -377,6 +378,12 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
         # necessity: a lead to check the guardianship, 低 (held-out 334: 中 "不是该户家庭成员" for an 11-year-old's guardian)
         minor = (h in minors and not units and h not in kin
                  and all(led.cols["holder_key"][r] not in enrolled for r in rows))
+        # the holder is the 代领人 the ledger itself names on each of these rows (a son collecting for his old father into
+        # his own account): the ledger says the money is collected for the household, a lead to check the 委托 (低), not
+        # a stranger's account (h450: 中 "不是该户家庭成员" on three such households; an official 代领人 is 高 by his ID,
+        # _official_proxies)
+        proxy_held = (proxies is not None and not units
+                      and all(proxies[r] and proxies[r] == led.cols["holder_key"][r] for r in rows))
         evidence = (f"发放账户户名“{holders}”"
                     + ("是单位（机构）的名称，不是该户家庭成员" if len(units) == len(named)
                        else "不是该户家庭成员（花名册中该户成员均不同名）") + f"；账号 {accounts or '未填'}"
@@ -385,6 +392,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
                     + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows)
                               if (h, k) not in proxied)
                     + (_unit_said(ctx, h, units if len(units) < len(named) else []) if units
+                       else f"户名是发放明细中写明的该户代领人（{holders}），资金由代领人的账户领取；请核实是否有委托代领手续、"
+                       "资金是否交到本户" if proxy_held
                        else f"户名是该户的亲属（{kin[h]}；另为花名册中另一户的成员），多为家庭内部代领；请核实是否有委托手续、资金是否由本人支取" if h in kin
                        else f"该户保障对象是未成年人（{minors.get(h)}），户名多为其监护人；请核对监护关系（监护人身份证明、"
                        "监护或委托手续）和资金是否用于未成年人本人，否则请核实是否为代领" if minor
@@ -397,7 +406,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
                        if cares else "请核实是否为代领、账户是否本户所有"))
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence,
-                           LOW if own or others or cares or minor or (h in kin and not units) else MEDIUM,
+                           LOW if own or others or cares or minor or proxy_held or (h in kin and not units) else MEDIUM,
                            "户名与家庭成员姓名比对", months, None, None, facts, months_decide=False))
     return out
 
