@@ -16,6 +16,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from ..io.columns import TIE
 from ..io.ledgers import programme_named
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
@@ -95,11 +96,19 @@ def events(ctx: Context, led: Ledger) -> None:
         made: dict[tuple, Event | None] = {}  # a payee's event recurs on each month's row: made once
         by_county = kind == "migrations" and "county" in ctx.members.columns  # (a city's run: see ``moved``)
         counties = ctx.members["county"].tolist() if by_county else []
+        # two ID columns no header tells apart (an exit list's 申请人 | 身份证号 before the leaver's, both bare): the row
+        # may be the other person's, as the C checks read such a list (rules._doubted; h450: the applicant, heading
+        # another household, was F03 高 for the months after his father's exit)
+        tied = any(isinstance(v, str) and v for v in ref[TIE].tolist()) if TIE in ref.columns else False
 
         def event(r: int, c: str, m: int = -1) -> Event | None:
             key = (r, c, counties[m] if by_county and m >= 0 else "")
             if key not in made:
-                made[key] = make(records[r], c, m)
+                ev = make(records[r], c, m)
+                if ev is not None and tied:
+                    ev = replace(ev, certainty=LOW, what=ev.what + "（该名单有两列身份证号，表头分不清哪一列是名单上本人的，"
+                                 "所读的可能是他人的，见提示）")
+                made[key] = ev
             return made[key]
 
         for m, r, c, _ in links(ctx, kind).itertuples(index=False):
