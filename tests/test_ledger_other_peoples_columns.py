@@ -71,6 +71,11 @@ def test_repeated_bare_headers_as_many_ids_each_stay_tied():
     (["代领人信息姓名", "代领人信息身份证号", "保障对象信息姓名", "保障对象信息身份证号", "金额"], "proxy_name", 0),
     (["代领人信息姓名", "代领人信息身份证号", "保障对象信息姓名", "保障对象信息身份证号", "金额"], "name", 2),
     (["代领人", "代领人证件号码", "户主", "户主证件号码", "金额"], "proxy_name", 0),
+    # the account paid, not the one before a change, however much of its label 账号 covers
+    (["户主", "身份证号", "银行账号", "原账号", "金额"], "bank_account", 2),
+    (["户主", "身份证号", "变更前账号", "一折通账号", "金额"], "bank_account", 3),
+    # must stay read: the only account column (a bank's return file's 原账号)
+    (["姓名", "身份证号", "原账号", "金额"], "bank_account", 2),
 ])
 def test_ledger_columns_of_other_people(labels, field, col):
     assert assign_columns(labels, "payments").mapping.get(field) == col

@@ -20,6 +20,8 @@ NAME_WORDS = r"(姓名|名字|^名称$)"
 # A header over a cell listing a household's members with their IDs (家庭成员及身份证号, 家庭成员、关系及身份证号): the
 # members of one household, not one person's ID (as io.ledgers._MEMBERS_CELL reads it)
 _MEMBERS_LISTED = r"成员(情况|名单|信息)?[、及和与]"
+# An account column's header naming the account before a change (原账号, 变更前账号, 旧卡号)
+_FORMER_ACCOUNT = r"^原|[（(]原|旧|变更前|曾用|作废|历史"
 _COUNTY_WORDS = r"^县\(市、?区\)$|^县市区$|^县区$|^区县$|^所属县(市)?区?$|^县\(区\)$|^县\(市\)$"
 _REGION_CODE = r"(行政)?区划代码|区划编码|行政区划|所属区划"
 # A wage list's column of the pay itself, not a contribution base (缴费基数, which may be a floor above a low wage)
@@ -798,8 +800,12 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # not a holder to compare with the household (收款人户名, 账户名, 持卡人 … are).
         FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主",
                   r"身份|证件|号码|账号|帐号", allow=r"收款人|领款人|开户人|领取人|代领", weight=2),
+        # (an account before a change, 原账号/变更前账号 beside 银行账号, is not the one paid: h450, 原账号 fitting better than
+        # 银行账号 by its share of the label, five households' closed village account read as one shared, F07 中 ×5) …
         FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|收款账户",
-                  r"身份|户名|开户行|银行名称|账户名|帐户名", allow=r"收款人|领款人|开户人|领取人|户主"),
+                  r"身份|户名|开户行|银行名称|账户名|帐户名|" + _FORMER_ACCOUNT, allow=r"收款人|领款人|开户人|领取人|户主"),
+        # … unless it is the only account column (a bank's return file's 原账号, the returned payment's account)
+        FieldSpec("bank_account", "(" + _FORMER_ACCOUNT + r").*(账号|帐号|卡号)", r"身份|户名|开户行|银行名称", weight=0),
         # a care homes' 拨付汇总 (供养机构 | 基本生活费 | 照料护理费 | 拨付金额合计 | 收款账号 | 收款单位): the home the lump is
         # paid to holds the account (h433: the sheet went unread, "找不到身份证号列和发放金额列"; a workbook with a
         # residents' sheet beside it still leaves the summary out, io.ledgers.read_ledger)
