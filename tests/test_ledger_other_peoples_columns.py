@@ -71,6 +71,9 @@ def test_repeated_bare_headers_as_many_ids_each_stay_tied():
     (["代领人信息姓名", "代领人信息身份证号", "保障对象信息姓名", "保障对象信息身份证号", "金额"], "proxy_name", 0),
     (["代领人信息姓名", "代领人信息身份证号", "保障对象信息姓名", "保障对象信息身份证号", "金额"], "name", 2),
     (["代领人", "代领人证件号码", "户主", "户主证件号码", "金额"], "proxy_name", 0),
+    (["监护人", "监护人身份证号", "委托人", "委托人身份证号", "姓名", "身份证号", "金额"], "guardian_name", 0),
+    (["监护人", "监护人身份证号", "委托人", "委托人身份证号", "姓名", "身份证号", "金额"], "trustee_name", 2),
+    (["监护人信息姓名", "监护人信息身份证号", "供养对象信息姓名", "供养对象信息身份证号", "金额"], "name", 2),
     # the account paid, not the one before a change, however much of its label 账号 covers
     (["户主", "身份证号", "银行账号", "原账号", "金额"], "bank_account", 2),
     (["户主", "身份证号", "变更前账号", "一折通账号", "金额"], "bank_account", 3),
@@ -91,23 +94,31 @@ def _roster():
             + household("李四", C, benefit=700, bank_account="6228480099999999"))
 
 
-def _rows(holder, proxy_name):
+def _rows(holder, proxy_name, named_as="proxy_name"):
     # (an account the roster does not register: the household's own under a name no roster holds is 低 anyway)
-    rows = [pay(A, "王老汉", m, 500, holder=holder, proxy_name=proxy_name, bank_account="6228480055555555")
+    rows = [pay(A, "王老汉", m, 500, holder=holder, bank_account="6228480055555555", **{named_as: proxy_name})
             for m in months("2026-07", "2026-09")]
     return rows + [pay(C, "李四", m, 700, holder="李四", bank_account="6228480099999999") for m in months("2026-07", "2026-09")]
 
 
-@pytest.mark.parametrize("holder, proxy, confidence, said", [
-    # must be a lead only (低): the account is held by the 代领人 the ledger itself names on those rows (a son)
-    ("王小明", "王小明", "低", True),
-    ("王 小明", "王小明", "低", True),
-    # must stay 中: a stranger holds the account, the ledger names another 代领人, or none
-    ("赵大勇", "王小明", "中", False),
-    ("赵大勇", "", "中", False),
+@pytest.mark.parametrize("holder, proxy, named_as, confidence, said", [
+    # must be a lead only (低): the account is held by the 代领人 the ledger itself names on those rows (a son) …
+    ("王小明", "王小明", "proxy_name", "低", True),
+    ("王 小明", "王小明", "proxy_name", "低", True),
+    # … or by the 监护人 or 委托人 it names, or by one its remark names as collecting
+    ("王小明", "王小明", "guardian_name", "低", True),
+    ("王小明", "王小明", "trustee_name", "低", True),
+    ("王小明", "委托人王小明", "remark", "低", True),
+    ("王小明", "王小明代领", "remark", "低", True),
+    # must stay 中: a stranger holds the account, the ledger names another 代领人, or none; a remark naming him without
+    # a word of collecting
+    ("赵大勇", "王小明", "proxy_name", "中", False),
+    ("赵大勇", "", "proxy_name", "中", False),
+    ("赵大勇", "王小明", "guardian_name", "中", False),
+    ("赵大勇", "赵大勇", "remark", "中", False),
 ])
-def test_an_account_held_by_the_named_proxy_is_a_lead(holder, proxy, confidence, said):
-    got = findings(money_context(_roster(), _rows(holder, proxy)), "F07")
+def test_an_account_held_by_the_named_proxy_is_a_lead(holder, proxy, named_as, confidence, said):
+    got = findings(money_context(_roster(), _rows(holder, proxy, named_as)), "F07")
     assert [(f.confidence, "代领人" in f.evidence) for f in got] == [(confidence, said)]
 
 

@@ -835,6 +835,12 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # (代领人信息 | 姓名 under a two-row group reads 代领人信息姓名: h450, his name unread where he held the account)
         FieldSpec("proxy_name", r"^(代领|代理|代办|受托)人?(信息)?(姓名|名字)?$|^(代领|代理|代办|受托)人?(信息)?(姓名|名字)",
                   r"身份证|证件|号码|电话|手机|关系|地址|住址|账号|卡号|日期|时间", allow=r"代领|代理|代办|受托", weight=2),
+        # … and a 监护人's or 委托人's/受托人's name (监护人 | 监护人身份证号 before a 特困 person's own columns): who the ledger
+        # says collects or cares for the payee, no payee (受托人 is proxy_name's) (h450: each such holder was F07 中 "不是该户家庭成员")
+        FieldSpec("guardian_name", r"^监护人?(信息)?(姓名|名字)?$|^监护人?(信息)?(姓名|名字)",
+                  r"身份证|证件|号码|电话|手机|关系|地址|住址|账号|卡号|日期|时间", allow=r"监护", weight=2),
+        FieldSpec("trustee_name", r"^委托人?(信息)?(姓名|名字)?$|^委托人?(信息)?(姓名|名字)",
+                  r"身份证|证件|号码|电话|手机|关系|地址|住址|账号|卡号|日期|时间", allow=r"委托", weight=2),
         # the person paid for (保障对象身份证号, 身份证号) before a 收款人身份证号 beside it (who took the money, the head
         # for his household: held-out 104), which is read when it is the only ID column (a bank's 代发 file)
         # (a 家庭成员及身份证号 cell lists the household's members with their IDs, as a household book writes them: no
@@ -1122,7 +1128,7 @@ FIELD_NAMES = {
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "stopped_on": "停保日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
-    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", PROXY_ID_FIELD: "代领人身份证号", "proxy_name": "代领人姓名", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", DEPENDENT_FORMER_ID_FIELD: "被赡养人原身份证号", "spouse_name": "配偶姓名",
+    "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", PROXY_ID_FIELD: "代领人身份证号", "proxy_name": "代领人姓名", "guardian_name": "监护人姓名", "trustee_name": "委托人姓名", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", DEPENDENT_FORMER_ID_FIELD: "被赡养人原身份证号", "spouse_name": "配偶姓名",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
     "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",

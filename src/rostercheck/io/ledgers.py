@@ -54,7 +54,8 @@ COLUMNS = ["_file", "_sheet", "_row", "_col", "id", "id_status", "id_reliable", 
 # … and these, when a ledger has a 原身份证号 column (the payee's; 户主原身份证号, the head's: held-out 342, 353)
 FORMER_COLUMNS = ["former_id", "former_id_status", "head_former_id", "head_former_id_status"]
 # … and these when it has a 代领人身份证号 column (the proxy's ID: F07's officials by ID; never the payee's)
-PROXY_COLUMNS = ["proxy_id", "proxy_id_status", "proxy_id_old", "proxy_name", "proxy_name_key"]
+PROXY_COLUMNS = ["proxy_id", "proxy_id_status", "proxy_id_old", "proxy_name", "proxy_name_key",
+                 "guardian_name", "guardian_name_key", "trustee_name", "trustee_name_key"]  # (a 监护人's, 委托人's name: F07)
 
 
 def month_named(*sources: str) -> str:
@@ -1900,8 +1901,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     if "amount_step" in frame.columns:  # amounts of a sheet in 万元 exact to the yuan only (_amount_step)
         steps, at = judged("amount_step", lambda v: float(v) if isinstance(v, (int, float)) and v == v else 0.0)
         cols["amount_step"] = steps.astype(float)[at]
-    for fld in ("name", "head_name", "holder", "proxy_name"):  # (a name's key made from its text, each distinct cell's made once)
-        if fld == "proxy_name" and fld not in frame.columns:
+    for fld in ("name", "head_name", "holder", "proxy_name", "guardian_name", "trustee_name"):  # (a name's key made from its text, each distinct cell's made once)
+        if fld in ("proxy_name", "guardian_name", "trustee_name") and fld not in frame.columns:
             continue
         written, codes = judged(fld, texts, True)
         keys = object_array([person_name(t) for t in written.tolist()])

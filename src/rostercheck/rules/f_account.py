@@ -9,6 +9,7 @@ payee on no roster (its former head, who died or left: the payee to be changed).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -345,7 +346,9 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
     namesakes = _namesakes(ctx, {led.cols["holder_key"][r] for rows in bad.values() for r in rows})
     kin = _holders_kin(ctx, led, bad)
     minors = _minors_only(ctx, set(bad))
-    proxies = f["proxy_name_key"].to_numpy(dtype=object) if "proxy_name_key" in f.columns else None
+    # (the 代领人, 监护人 or 委托人 each row names: whoever of them holds the account, the ledger names him)
+    named_by_row = [f[c].to_numpy(dtype=object) for c in ("proxy_name_key", "guardian_name_key", "trustee_name_key")
+                    if c in f.columns]
     for h, rows in bad.items():
         r0 = rows[0]
         holders = "、".join(sorted({led.cols["holder"][r] for r in rows}))
@@ -382,8 +385,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
         # his own account): the ledger says the money is collected for the household, a lead to check the 委托 (低), not
         # a stranger's account (h450: 中 "不是该户家庭成员" on three such households; an official 代领人 is 高 by his ID,
         # _official_proxies)
-        proxy_held = (proxies is not None and not units
-                      and all(proxies[r] and proxies[r] == led.cols["holder_key"][r] for r in rows))
+        proxy_held = not units and all(any(k[r] and k[r] == led.cols["holder_key"][r] for k in named_by_row)
+                                       or _remark_names_collector(led, r) for r in rows)
         evidence = (f"发放账户户名“{holders}”"
                     + ("是单位（机构）的名称，不是该户家庭成员" if len(units) == len(named)
                        else "不是该户家庭成员（花名册中该户成员均不同名）") + f"；账号 {accounts or '未填'}"
@@ -392,11 +395,11 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
                     + "".join(namesakes.get(k, "") for k in dict.fromkeys(led.cols["holder_key"][r] for r in rows)
                               if (h, k) not in proxied)
                     + (_unit_said(ctx, h, units if len(units) < len(named) else []) if units
-                       else f"户名是发放明细中写明的该户代领人（{holders}），资金由代领人的账户领取；请核实是否有委托代领手续、"
-                       "资金是否交到本户" if proxy_held
                        else f"户名是该户的亲属（{kin[h]}；另为花名册中另一户的成员），多为家庭内部代领；请核实是否有委托手续、资金是否由本人支取" if h in kin
                        else f"该户保障对象是未成年人（{minors.get(h)}），户名多为其监护人；请核对监护关系（监护人身份证明、"
                        "监护或委托手续）和资金是否用于未成年人本人，否则请核实是否为代领" if minor
+                       else f"户名是发放明细中写明的该户代领人（或监护人、委托人）{holders}，资金由其账户领取；"
+                       "请核实是否有委托代领或监护手续、资金是否交到本户" if proxy_held
                        else "如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
                        "否则请核实该账号由谁使用" if own
                        else f"资金项目{'、'.join(f'“{i}”' for i in dict.fromkeys(led.item(r) for r in rows))}未能识别、"
@@ -409,6 +412,18 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
                            LOW if own or others or cares or minor or proxy_held or (h in kin and not units) else MEDIUM,
                            "户名与家庭成员姓名比对", months, None, None, facts, months_decide=False))
     return out
+
+
+# A remark naming who collects for the payee (备注 '委托人吴轩明', '王小明代领'): the holder so named is no stranger
+_COLLECTOR_WORDS = re.compile(r"代领|代收|代办|代理|委托|受托|监护")
+
+
+def _remark_names_collector(led: Ledger, r: int) -> bool:
+    """Whether a row's remark names its account holder beside a word saying he collects or cares for the payee (备注
+    '委托人吴轩明' beside 户名 吴轩明; h450: F07 中 "不是该户家庭成员")."""
+    remark = re.sub(r"\s", "", str(led.cols.cell("remark", r) or ""))
+    holder = re.sub(r"\s", "", str(led.cols["holder"][r] or ""))
+    return len(holder) >= 2 and holder in remark and bool(_COLLECTOR_WORDS.search(remark))
 
 
 def _holders_kin(ctx: Context, led: Ledger, bad: dict[str, list[int]]) -> dict[str, str]:
