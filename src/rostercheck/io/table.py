@@ -701,7 +701,7 @@ class Layout:
         an amount in another unit than yuan ('月发放金额（分）', a title '金额单位：分'; held-out 210)."""
         out = {}
         for fld, label in self.headers.items():
-            meanings = (codes.legend(label, self.title) or codes.legend(label, self.footer)
+            meanings = (self._explained(label, self.title) or self._explained(label, self.footer)
                         or self._noted(label)) if coded_field(fld) else {}
             per = yuan_per_unit(label, self.title) if fld in YUAN_FIELDS or fld.startswith(LEDGER_AMOUNTS) else 1.0
             if meanings or per != 1.0:
@@ -713,13 +713,17 @@ class Layout:
         after the file) give a column's codes: by its label, or by the label after a two-row header's group cell."""
         if legends is None:
             return self._noted(label, self.legends) or self._noted(label, self.file_legends)
-        if not legends:
-            return {}
-        found = codes.legend(label, legends)
-        if not found:
+        return self._explained(label, legends)
+
+    def _explained(self, label: str, said: str) -> dict[str, str]:
+        """The meanings a text (the title, the notes under the table, a notes page) gives a column's codes: by its
+        label, or by the label after a two-row header's group cell (h454: a GBK CSV writing 家庭成员信息 once over
+        劳动能力, its title's '劳动能力：1有劳动能力 2丧失劳动能力' unread, every member's 1/2 not recognised)."""
+        found = codes.legend(label, said)
+        if not found and said:
             groups = _group_prefixes(self.labels)
             found = next((got for g in groups if label.startswith(g) and len(label) - len(g) >= 4
-                          and (got := codes.legend(label[len(g):], legends))), {})
+                          and (got := codes.legend(label[len(g):], said))), {})
         return found
 
     def readings_said(self) -> list[str]:
@@ -728,8 +732,8 @@ class Layout:
         for fld, (meanings, per) in self.readings().items():
             label = self.headers_said[fld]  # (as the file writes it: held-out 243 quoted '申请状态(1待审核2审批中…)')
             if meanings:
-                where = ("表头或标题" if codes.legend(self.headers[fld], self.title) else
-                         "表格下方的注" if codes.legend(self.headers[fld], self.footer) else
+                where = ("表头或标题" if self._explained(self.headers[fld], self.title) else
+                         "表格下方的注" if self._explained(self.headers[fld], self.footer) else
                          "工作簿的说明页" if self._noted(self.headers[fld], self.legends) else
                          f"代码表文件{self.legend_files}")
                 said.append(f"“{label}”列的代码按{where}中的说明读取（{'、'.join(c + w for c, w in meanings.items())}）")
