@@ -579,6 +579,16 @@ def _described(part: pd.DataFrame) -> pd.Series:
     return told
 
 
+def _evidence(f: pd.Series) -> str:
+    """An earlier finding's evidence: its 依据, else the column its return describes the problem in (a 整改系统's
+    问题描述, carried as the township's; h454: its 刑期止日 unread, a prisoner released and approved again 未整改)."""
+    said = str(f.get("依据") or "").strip()
+    if said:
+        return said
+    return next((text for c in f.index if _DESCRIBING.match(str(c).removesuffix(TOWNSHIP_ADDED).strip())
+                 and (text := str(f.get(c) or "").strip())), "")
+
+
 def _by_description(told: pd.Series, bases: pd.Series) -> list | None:
     """The finding (index of ``bases``) each row's description names, one to one — the description equal to one 依据,
     or contained in one only — or None when any row names none, several, or one another row names."""
@@ -1486,6 +1496,12 @@ def _one_per_finding(prev: pd.DataFrame, key: pd.Series, issued: pd.Series | Non
             said = kept["_key"].map(source[col]).fillna("").astype(str).str.strip()
             take = (said != "") & ~said.map(lambda v: col in _ID_COLUMNS and _lost_digits(ids.id_number(v)))
             kept.loc[take, col] = said[take]
+        # … and what it rests on, where the township's copy has none (h454: a 整改系统's return without the audit's 依据,
+        # beside findings.csv: the prisoner's 刑期止日 unread, released and approved again 未整改)
+        if "依据" in prev.columns:
+            said = kept["_key"].map(source["依据"]).fillna("").astype(str).str.strip()
+            take = (kept["依据"].fillna("").astype(str).str.strip() == "") & (said != "")
+            kept.loc[take, "依据"] = said[take]
         # … and the money the audit reported: a township's copy that wrote another sum owed is said, not taken (held-out
         # 260: 1920 retyped as 1290, then 已追回1290元 read as all recovered)
         for col in (c for c in OWED_COLUMNS if c in prev.columns):
@@ -1641,7 +1657,7 @@ def _sureness(said: str, found: str) -> str:
 
 def _needs_both(f: pd.Series, roster: _Roster) -> bool:
     """Return whether a 低保-and-特困 duplicate cannot be re-checked because one programme's roster is missing."""
-    return "低保与特困" in f["依据"] and roster.members["programme"].nunique() < 2
+    return "低保与特困" in _evidence(f) and roster.members["programme"].nunique() < 2
 
 
 # What a claimed 已整改 rests on when the person or household is still enrolled (it may rightly be), where that is not
@@ -2178,7 +2194,7 @@ _SENTENCE_END = re.compile(r"刑期止日期?\s*(\d{4}-\d{2}-\d{2})")
 def _contradicted(f: pd.Series, as_of: dt.date | None) -> list[str]:
     """What in an earlier finding's evidence contradicts the township's word that it is no problem (notes; [] for none)."""
     said = " ".join(str(f.get(c) or "") for c in _RETURN_TEXTS)
-    evidence = str(f.get("依据") or "")
+    evidence = _evidence(f)
     notes = []
     if _NAMESAKE.search(said) and _BY_WHOLE_ID in evidence:
         notes.append(f"上期按{_BY_WHOLE_ID}认定，同名同姓的说法需核实（身份证号相同即为同一人，请核对名单上的身份证号是否有误）")
@@ -2268,7 +2284,7 @@ def _readmitted(f: pd.Series, roster: _Roster, j: int, as_of: dt.date | None) ->
     shows the cause gone: a staff member or a car owner approved again is still 未整改 (h445: a staff member "已分户" into
     a household of her own approved in November)."""
     approved = roster.members.at[j, "approved"] if "approved" in roster.members.columns else None
-    end = _SENTENCE_END.search(str(f.get("依据") or ""))
+    end = _SENTENCE_END.search(_evidence(f))
     said = [m.group(0) for m in (_CLAIMED_DONE.search(str(f.get(c) or "")) for c in _RETURN_TEXTS) if m]
     if not (end and said and isinstance(approved, dt.date) and end.group(1) < approved.isoformat()
             and (as_of is None or approved <= as_of)):
@@ -2335,7 +2351,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
                 what, by_head = "该户", True
                 notes.append("本期花名册一户一行、只列户主，无法按人判断，按户判断")
     exact = not notes  # (found by the very ID the earlier list gives, no fallback said)
-    shared = _ACCOUNT.search(str(f.get("依据", ""))) if level == "household" and recheck else None
+    shared = _ACCOUNT.search(_evidence(f)) if level == "household" and recheck else None
     if j is None and shared and "账号:" + shared.group(1) in flagged:  # the head changed, the account is still shared
         status = OPEN
         notes.append(f"{what}的原户主已不在新花名册中，但银行账号 {shared.group(1)} 在新花名册中仍是多户共用")
@@ -2343,7 +2359,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         status = DONE
         # a money finding's household is no changed head (held-out 96) unless its evidence says the others stay on the
         # benefit (held-out 216: a household gone on under the dead head's son was said to be gone)
-        stay = f["类别代码"].startswith("F") and OTHERS_STAY in str(f.get("依据", ""))
+        stay = f["类别代码"].startswith("F") and OTHERS_STAY in _evidence(f)
         notes.append("原身份证号已不在新花名册中（已更正或已退出）" if f["类别代码"] == "D03" else
                      f"原户主{f['户主姓名']}已不在新花名册中；上期该户{OTHERS_STAY}，户主应已变更（新户主的户按原户主身份证号查不到，"
                      "请核实）" if stay and what.startswith("该户（") else
