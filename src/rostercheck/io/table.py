@@ -238,14 +238,15 @@ def _combine(top: list[str], bottom: list[str], merged: bool = False) -> list[st
     width = max(len(top), len(bottom))
     top = top + [""] * (width - len(top))
     bottom = bottom + [""] * (width - len(bottom))
-    out, parent, under = [], "", set()
-    for t, b in zip(top, bottom):
+    out, parent, under, whole = [], "", set(), False
+    for k, (t, b) in enumerate(zip(top, bottom)):
         if t:
             # (a label over a blank cell, 个人社保编号 written in the top row alone, is its column's own, no group)
             parent, under = (t, set()) if b else ("", set())
+            whole = bool(b) and _household_group(t, b, top[k + 1:])
         elif not b:
             parent = ""
-        elif parent and (b in under or (names_someone_else(parent) and not _PERSON_ATTRIBUTE.search(b))):
+        elif parent and (b in under or (names_someone_else(parent) and not whole and not _PERSON_ATTRIBUTE.search(b))):
             parent = ""
         under.add(b)
         if not b:
@@ -260,6 +261,18 @@ def _combine(top: list[str], bottom: list[str], merged: bool = False) -> list[st
         else:
             out.append(b)
     return out
+
+
+# A group naming the household's own head (申请人信息, 户主信息), not another person
+_HEAD_GROUP = re.compile(r"申请人|户主")
+
+
+def _household_group(group: str, first: str, later: list[str]) -> bool:
+    """Whether a group written once over a household's particulars runs on to the next group written: one naming the
+    household's head (申请人信息) whose first column is none of a person's (申请编号), another group after it (h454: an
+    申请审批系统's GBK CSV, 申请人信息 over 申请编号 | 行政区划代码 | 乡镇 | 村 | 姓名 | 身份证号 …, then 家庭成员信息 over
+    the members' 姓名 | 身份证号: the group ended at 行政区划代码, the applicant's bare 姓名 read as every member's)."""
+    return bool(_HEAD_GROUP.search(group)) and not _PERSON_ATTRIBUTE.search(first) and any(later)
 
 
 def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
