@@ -25,6 +25,7 @@ from .limits import Limits
 from .problem_list import FINDING_COLUMNS, PEOPLE
 from .read import read_grids, skipped_note
 from .report import LEDGER_COLUMNS, TOWNSHIP_ADDED
+from .columns import names_someone_else
 from .table import fill_merged, legend_text
 
 COLUMNS = FINDING_COLUMNS + LEDGER_COLUMNS
@@ -172,6 +173,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             under = _sub_header(row, labels, grid.rows[r + 1] if r + 1 < len(grid.rows) else [])
             if under is not None:
                 row, labels, r = under, ledger_labels(under), r + 1
+            if r > 0:
+                labels = _people_grouped(labels, grid.rows[r - 1])
             pos: dict[str, int] = {}
             for i, label in enumerate(labels):
                 pos.setdefault(label, i)
@@ -260,6 +263,29 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
 
 
 _PERSON = ("姓名", "身份证号", "户主身份证号", "户主姓名")
+
+
+def _people_grouped(labels: list[str], above: list) -> list[str]:
+    """A header's labels with the people its group row names: where 姓名 (or 身份证号) comes twice or more, one under a
+    group naming the head (户主信息) is 户主姓名, one under a group naming another person (经办人信息, 联系人) that
+    person's column, carried as the township's; the group row's cells merged (filled) or written once over the blank
+    cells right of them (h454: a 整改系统's 户主信息 | 问题对象 each over bare 姓名 | 身份证号 — the first pair, the head's,
+    was read as the person's, eight findings judged by the head)."""
+    groups, group = [], ""
+    for i in range(len(labels)):
+        group = (header_label(above[i]) if i < len(above) else "") or group
+        groups.append(group)
+    out = list(labels)
+    for label in ("姓名", "身份证号"):
+        at = [i for i, x in enumerate(out) if x == label]
+        if len(at) < 2:
+            continue
+        for i in at:
+            if "户主" in groups[i] and "户主" + label not in out:
+                out[i] = "户主" + label
+            elif "户主" not in groups[i] and names_someone_else(groups[i]):
+                out[i] = groups[i] + label
+    return out
 
 
 def _sub_header(row: list, labels: list[str], below: list) -> list | None:
