@@ -120,7 +120,7 @@ def _fill_ledger(path):
     book = openpyxl.load_workbook(path)
     book.move_sheet("汇总", offset=len(book.sheetnames))
     for ws in book.worksheets[:-1]:
-        if ws.title == "核查范围":  # what was checked: no rows to fill in
+        if ws.title in ("核查范围", "读取提示"):  # what was checked, what the run said: no rows to fill in
             continue
         ws.insert_cols(1)
         ws.cell(HEADER_ROW, 1, "序号")  # the title row above the header stays as written
