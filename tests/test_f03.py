@@ -596,3 +596,27 @@ def test_an_exit_dated_by_its_month_alone_is_shown_as_that_month(written, shown)
     ctx = money_context(roster(), rows, {"exits": [{"name": "孙八", "id": OUT, "date": written, "reason": "收入超标"}]})
     [f] = findings(ctx, "F03")
     assert (f.recover, shown in f.evidence) == (1800.0, True), f.evidence
+
+
+@pytest.mark.parametrize("rows, approved, expected", [
+    # h451: a list joined from two extracts stops one household 2026-04-30 and 2026-07-31 (same reason); F03
+    # recovered May–September at 高 while the other row had it enrolled until July: only August–September are sure
+    ((("2026-04-30", "收入超标"), ("2026-07-31", "收入超标")), None, [("王五", "高", 1032.0 * 2, None)]),
+    ((("2026-07-31", "收入超标"), ("2026-04-30", "收入超标")), None, [("王五", "高", 1032.0 * 2, None)]),
+    ((("2026-04-30", "收入超标"), ("2026-07-31", "")), None, [("王五", "高", 1032.0 * 2, None)]),
+    # … the other row after the review date: enrolled on it by that row, nothing sure
+    ((("2026-04-30", "收入超标"), ("2026-11-30", "收入超标")), None, [("王五", "低", 1032.0 * 5, None)]),
+    # two exits for two reasons are two events, the earlier one stands (must-flag May–September)
+    ((("2026-04-30", "收入超标"), ("2026-07-31", "死亡")), None, [("王五", "高", 1032.0 * 5, None)]),
+    # stopped, taken in again in June (批准日期), stopped again: May only, then August–September
+    ((("2026-04-30", "收入超标"), ("2026-07-31", "收入超标")), "2026-06-05", [("王五", "高", 1032.0 * 3, None)]),
+])
+def test_an_exit_the_list_dates_twice_is_recovered_only_for_the_months_both_rows_agree(rows, approved, expected):
+    kept = household("王五", A, [("王芳", "配偶", B)], benefit=1032, township="河口乡", **({"approved": approved} if approved else {}))
+    paid = [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    exits = [{"head_name": "王五", "head_id": A, "date": d, "reason": why} for d, why in rows]
+    ctx = money_context(kept, paid, {"exits": exits})
+    assert money(ctx, "F03") == expected
+    if rows[1] == ("2026-07-31", "收入超标") and approved is None:
+        (f,) = findings(ctx, "F03")
+        assert "两行必有一误，按较晚的日期计" in f.evidence and "2026-04-30" in f.evidence and "2026-07-31" in f.evidence

@@ -60,24 +60,40 @@ def events(ctx: Context, led: Ledger) -> None:
     def copies(kind: str, row: dict) -> list[dict]:
         """The list's other rows of the person of a row (by its valid ID): a list joined from two extracts may give
         one person twice, the rows disagreeing."""
+        def key(rec: dict) -> str:
+            # a row naming only its household's head (an exit list's 整户停保 row) is the head's
+            if rec.get("id_status") == ids.VALID and rec.get("id"):
+                return rec["id"]
+            if not rec.get("id") and rec.get("head_id_status") == ids.VALID and rec.get("head_id"):
+                return rec["head_id"]
+            return ""
+
         if kind not in by_id:
             by_id[kind] = defaultdict(list)
             for rec in rows_of(kind):
-                if rec.get("id_status") == ids.VALID and rec.get("id"):
-                    by_id[kind][rec["id"]].append(rec)
-        if row.get("id_status") != ids.VALID:
+                if k := key(rec):
+                    by_id[kind][k].append(rec)
+        if not (k := key(row)):
             return []
         at = (row.get("_sheet"), row["_row"])
-        return [o for o in by_id[kind].get(row.get("id"), ()) if (o.get("_sheet"), o["_row"]) != at]
+        return [o for o in by_id[kind].get(k, ()) if (o.get("_sheet"), o["_row"]) != at]
 
     def later_copy(kind: str, row: dict, first: str, shown: str, day_of, what: str, after: str) -> tuple[str, str, str]:
         """(first month, evidence, certainty) of a row's event when another row of the same person (:func:`copies`)
         dates the same event later (``day_of``: its date, or None when it gives none or another event): only the months
         both rows count, the other row named; one dated after the review date leaves none sure (``after`` says why)."""
-        later = max(((d, o) for o in copies(kind, row) if isinstance(d := day_of(o), dt.date) and stop_month(d, p) > first),
-                    key=lambda x: x[0], default=None)
+        dated = [(d, o) for o in copies(kind, row) if isinstance(d := day_of(o), dt.date)]
+        later = max(((d, o) for d, o in dated if stop_month(d, p) > first), key=lambda x: x[0], default=None)
         if later is None:
-            return first, shown, HIGH
+            # this row is the later one: the months only the other row counts are named, not counted (the event that
+            # claims a payment may be either row's, so each says the other; h451)
+            earlier = min(((d, o) for d, o in dated if stop_month(d, p) < first), key=lambda x: x[0], default=None)
+            if earlier is None:
+                return first, shown, HIGH
+            day, other = earlier
+            return first, (f"{shown}；同一人第 {int(other['_row'])} 行{what} {date_shown(other, 'date')}，两行必有一误，"
+                           f"按较晚的日期计（若按该行日期，{stop_month(day, p)} 至 {month_add(first, -1)} 的发放也不应发放），"
+                           f"请核对{what}"), HIGH
         day, other = later
         said = f"{shown}；同一人第 {int(other['_row'])} 行{what} {date_shown(other, 'date')}，两行必有一误"
         if day > ctx.as_of:
@@ -239,10 +255,20 @@ def events(ctx: Context, led: Ledger) -> None:
         last = month_add(month_of(back), -1) if back else "9999-12"
         if last < stop_month(day, p):
             return None
-        return Event("F03", "exits", row, stop_month(day, p), last, c,
-                     f"停保（退出）日期 {date_shown(row, 'date')}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
-                     + ("，整户停保" if whole else "") + (f"，恢复日期 {back.isoformat()}（{month_of(back)} 起不计）" if back else "")
-                     + doubt, whole, certainty=MEDIUM if doubt else HIGH, programme=programme)
+        shown = (f"停保（退出）日期 {date_shown(row, 'date')}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
+                 + ("，整户停保" if whole else "") + (f"，恢复日期 {back.isoformat()}（{month_of(back)} 起不计）" if back else "")
+                 + doubt)
+        first, sure = stop_month(day, p), MEDIUM if doubt else HIGH
+        if not back:
+            # another row of the same person stops the same programme later, neither resumed nor taken in again between
+            # the two (a list joined from two extracts, h451: 2026-04-30 and 2026-07-31 recovered from May at 高): only
+            # the months both rows count, the other row named, as for a death the deaths list dates twice
+            again = ctx.members["approved"].iat[m] if m >= 0 and "approved" in ctx.members.columns else None
+            first, shown, later_sure = later_copy("exits", row, first, shown,
+                                                  lambda o: _same_exit(o, day, reason, programme, again),
+                                                  "停保（退出）日期", "该行核查日期尚未停保")
+            sure = MEDIUM if doubt else later_sure
+        return Event("F03", "exits", row, first, last, c, shown, whole, certainty=sure, programme=programme)
 
     for kind, make in (("deaths", death), ("prisoners", custody), ("migrations", moved), ("exits", exited)):
         if ctx.has(kind):
@@ -258,6 +284,25 @@ def events(ctx: Context, led: Ledger) -> None:
     if ctx.departed or ctx.left:
         _attach_roster_deaths(ctx, led)
     _before_reapproval(ctx, led)
+
+
+def _same_exit(other: dict, day: dt.date, reason: str, programme: str, approved) -> dt.date | None:
+    """The date of another exit row of a person when it can be the same exit dated otherwise, else None: a row resumed
+    (恢复日期), giving another reason (a 减员 for a death, then the household stopped), of another programme, or beyond
+    an approval date after ``day`` (taken in again, then stopped again) is another exit."""
+    when = other.get("date")
+    if not isinstance(when, dt.date) or isinstance(other.get("resumed"), dt.date):
+        return None
+    theirs_why = str(other.get("reason") or "").strip()
+    if reason.strip() and theirs_why and theirs_why != reason.strip():
+        return None
+    moved = _MOVED_TO.search(str(other.get("reason") or ""))
+    theirs = programme_named(str(other.get("programme") or "")) or _MOVED_FROM.get(moved.group(1) if moved else "", "")
+    if programme and theirs and theirs != programme:
+        return None
+    if isinstance(approved, dt.date) and day < approved <= when:
+        return None
+    return when
 
 
 def _attach_registry(ctx: Context, led: Ledger, c02: dict) -> None:
@@ -564,13 +609,20 @@ def _attach_household_exits(ctx: Context, led: Ledger, whole_rows: dict[int, str
     for j, (h, hid) in enumerate(zip(ctx.members["household"].tolist(), ctx.members["head_id"].tolist())):
         if hid and j in set(led.covered.get(h, ())):
             by_head[hid].append(j)
-    heads = {hid: r for r, hid in whole_rows.items()}
-    for hid, r in heads.items():
-        records[r]["_index"] = r
-        for j in by_head.get(hid, ()):
-            ev = make(records[r], HIGH)
-            if ev and not any(e.kind == "exits" and e.row.get("_index") == r for e in led.events_member.get(j, [])):
-                led.events_member.setdefault(j, []).append(ev)
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for r, hid in whole_rows.items():
+        rows_of[hid].append(r)
+    # one row per head links the payees on no roster: the last one dated by the review date (a head the list gives
+    # twice, one row dated after it, is judged by the other, which names it: h451), else the last
+    heads = {hid: next((r for r in reversed(rs) if isinstance(d := records[r].get("date"), dt.date) and d <= ctx.as_of),
+                       rs[-1]) for hid, rs in rows_of.items()}
+    for hid, rs in rows_of.items():
+        for r in rs:
+            records[r]["_index"] = r
+            for j in by_head.get(hid, ()):
+                ev = make(records[r], HIGH, j)
+                if ev and not any(e.kind == "exits" and e.row.get("_index") == r for e in led.events_member.get(j, [])):
+                    led.events_member.setdefault(j, []).append(ev)
     # Ledger rows on no roster paid under such a head's ID (a damaged one with the head's name too, 中), as any list
     # row is linked: the heads as a list of their own
     f, off = led.frame, np.flatnonzero(led.array("member") < 0)
