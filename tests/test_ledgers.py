@@ -44,6 +44,55 @@ def test_month_columns(labels, expected):
     assert {col: (year, mm) for col, (year, mm, item) in month_columns(labels).items() if not item} == expected
 
 
+@pytest.mark.parametrize("labels, expected", [
+    # h451: a month merged over 应发 | 实发 | 发放状态: its status (or date, result) is no paid item of the month
+    (["户主姓名", "2026年6月应发", "2026年6月实发", "2026年6月发放状态", "2026年7月应发", "2026年7月实发", "2026年7月发放状态"],
+     {2: ("2026", "06", ""), 5: ("2026", "07", "")}),
+    (["姓名", "7月金额", "7月发放结果", "8月金额", "8月发放日期"], {1: ("", "07", ""), 3: ("", "08", "")}),
+    # … a month's other item still is one (must read)
+    (["姓名", "7月低保金", "7月物价补贴"], {1: ("", "07", "低保金"), 2: ("", "07", "物价补贴")}),
+])
+def test_month_columns_leave_out_a_months_status(labels, expected):
+    assert month_columns(labels) == expected
+
+
+def test_a_months_status_naming_back_pay_in_its_amount_pays_that_month_too(tmp_path):
+    # h451: a year's wide book, each month merged over 应发 | 实发 | 发放状态; April failed (实发 0), re-paid in June's
+    # 实发 (2,160, 发放状态 已发放（含补发4月）) after a raise in March. The status columns were read as months' items and
+    # their cells as amounts ('已发放（含补发4月）' paid 4 元), June as 2,160 (F05 高 多发, April F06 中).
+    import openpyxl
+
+    from rostercheck.io.ledgers import read_ledger
+
+    months = ["2026年1月", "2026年2月", "2026年3月", "2026年4月", "2026年5月", "2026年6月", "2026年7月"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["阜平县城乡低保金发放明细"])
+    ws.append(["序号", "户主姓名", "身份证号"] + [x for m in months for x in (m, None, None)])
+    ws.append([None, None, None] + ["应发", "实发", "发放状态"] * len(months))
+    due = [990, 990, 1080, 1080, 1080, 1080, 1080]
+    paid = [(990, "已发放"), (990, "已发放"), (1080, "已发放"), (0, "发放失败（账户冻结）"), (1080, "已发放"),
+            (2160, "已发放（含补发4月）"), (1080, "已发放")]
+    ws.append([1, "张三", A] + [x for d, (p, s) in zip(due, paid) for x in (d, p, s)])
+    # a cell that is not twice its neighbours stays as written (must not split)
+    ws.append([2, "李四", B] + [x for d, (p, s) in zip(due, paid) for x in (d, 1500 if s.startswith("已发放（") else p, s)])
+    for c in range(1, 4):
+        ws.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
+    for i in range(len(months)):
+        ws.merge_cells(start_row=2, start_column=4 + 3 * i, end_row=2, end_column=6 + 3 * i)
+    wb.save(tmp_path / "低保金发放明细.xlsx")
+    table, rows = read_ledger(tmp_path / "低保金发放明细.xlsx", AS_OF)
+    got = sorted(zip(rows["head_name"].astype(str), rows["month"].astype(str), rows["amount"].astype(float)))
+    assert [(m, a) for n, m, a in got if n == "张三"] == [
+        ("2026-01", 990.0), ("2026-02", 990.0), ("2026-03", 1080.0), ("2026-04", 1080.0), ("2026-05", 1080.0),
+        ("2026-06", 1080.0), ("2026-07", 1080.0)]
+    assert [(m, a) for n, m, a in got if n == "李四"] == [
+        ("2026-01", 990.0), ("2026-02", 990.0), ("2026-03", 1080.0), ("2026-05", 1080.0), ("2026-06", 1500.0),
+        ("2026-07", 1080.0)]
+    assert "status" in rows.columns and "发放失败（账户冻结）" not in set(rows["status"].astype(str))
+    assert any("含补发4月" in w for w in table.warnings)
+
+
 @pytest.mark.parametrize("sources, expected", [
     (("7月", "清河县2026年7月低保资金发放明细"), "2026-07"),
     (("Sheet1", "", "发放明细_202512"), "2025-12"),

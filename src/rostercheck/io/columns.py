@@ -1453,7 +1453,9 @@ _MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]
 _MONTH_ITEM = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*月份?\s*[-_/·:：]?\s*"
                          r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\(元\))?$")
 _NOT_ITEMS = {"合计", "小计", "总计", "累计", "人数", "户数", "备注", "日期", "时间", "状态"}
-_NOT_ITEM_ENDS = re.compile(r"(统计|汇总|报表|表|名单|名册|花名册|明细|情况|清单)$")  # a title's words, not a paid item
+# a title's words, not a paid item; nor a month's own status or date beside its amount ('2026年6月发放状态' under a month
+# merged over 应发 | 实发 | 发放状态, h451: read as a paid item, its status cells as amounts — '已发放（含补发4月）' paid 4 元)
+_NOT_ITEM_ENDS = re.compile(r"(统计|汇总|报表|表|名单|名册|花名册|明细|情况|清单|状态|结果|原因|日期|时间)$")
 
 
 # A column holding one item's amount ('低保金', '物价补贴', '护理补贴(元)', '基本生活费'): a ledger paying several items

@@ -522,6 +522,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
             frame["amount_step"] = _same(len(frame), step)
         if not quarters:
             frame, moved = _month_back_pay(frame)
+            if statuses:
+                frame, also = _status_back_pay(frame)
+                if also:
+                    notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}有 {also} 个月的发放状态写明该月实发含另一个月的"
+                                 "补发（如“已发放（含补发4月）”）：补发的月份按所补的月份计，该月按前后月份的金额计")
             if moved:
                 notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}有 {moved} 行备注写明某月的金额含（或就是）另一个月的"
                              "补发（如“3月含2月补发”）：补发的一个月按所补的月份计")
@@ -1315,6 +1320,62 @@ def _month_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         rows["month"], rows["amount"] = [m for _, m, _ in extra], [v for _, _, v in extra]
         frame = pd.concat([frame, rows], ignore_index=True)
     return frame, len(changed) + len(moved)
+
+
+def _status_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """A wide book whose months each have their own status cell (:func:`_month_statuses`), one of which says its 实发
+    holds another month's back pay ('已发放（含补发4月）', 2,640 beside the row's usual 1,320): that cell is its own
+    month's usual amount (its nearest month cells') and the months it names, each that amount (h451: June's cell
+    paying April again after April failed was F05 高 多发 1,320 and April F06 中, and a member's share after her death
+    counted June twice). A cell that is not that amount times the months it pays is left as it was.
+
+    Returns:
+        (the frame, the cells whose back pay was set apart).
+    """
+    if "status" not in frame.columns or not len(frame):
+        return frame, 0
+    cells = frame["status"].astype(object).to_numpy()
+    said = {cell: v for cell in pd.unique(cells).tolist() if cell and "补发" in str(cell) and (v := _back_paid(str(cell)))}
+    at = np.flatnonzero(np.isin(cells, list(said))) if said else np.zeros(0, dtype=np.intp)
+    if not len(at):
+        return frame, 0
+    keys = [c for c in ("_file", "_sheet", "_row") if c in frame.columns]
+    if "_row" not in keys:
+        return frame, 0
+    rows_of: dict[tuple, list[int]] = defaultdict(list)
+    for r, key in enumerate(zip(*(frame[c].tolist() for c in keys))):
+        rows_of[key].append(r)
+    months = frame["month"].astype(str).to_numpy()
+    amounts = frame["amount"].to_numpy(dtype=object)
+    changed, extra = {}, []
+    for r in at.tolist():
+        named, back = said[cells[r]]
+        if named is not None and f"{named:02d}" != months[r][5:7]:
+            continue  # (the status names another month's cell: not this one)
+        if (value := money(amounts[r])) is None:
+            continue
+        # the row's usual amount: its month cells' nearest before and after this one (a raise between makes the
+        # row's commonest amount no guide: five months at the old amount, five at the new)
+        cells_of = sorted((months[k], money(amounts[k])) for k in rows_of[tuple(frame[c].iloc[r] for c in keys)]
+                          if k != r and money(amounts[k]) is not None)
+        near = [v for m, v in cells_of if m < months[r]][-1:] + [v for m, v in cells_of if m > months[r]][:1]
+        usual = next((v for v in near if v > 0 and abs(value - (len(back) + 1) * v) <= 0.5), None)
+        year, mm = int(months[r][:4]), int(months[r][5:7])
+        paid = [f"{year - (b > mm):04d}-{b:02d}" for b in back]
+        if usual is None or months[r] in paid:
+            continue
+        changed[r] = usual
+        extra += [(r, m, usual) for m in paid]
+    if not changed:
+        return frame, 0
+    frame = frame.copy()
+    values = frame["amount"].to_numpy(dtype=object).copy()
+    for r, v in changed.items():
+        values[r] = v
+    frame["amount"] = values
+    rows = frame.iloc[[r for r, _, _ in extra]].copy()
+    rows["month"], rows["amount"] = [m for _, m, _ in extra], [v for _, _, v in extra]
+    return pd.concat([frame, rows], ignore_index=True), len(changed)
 
 
 def _span_months(span: str) -> list[str]:
