@@ -1539,6 +1539,15 @@ def _wide_book(path, rows):
     (["", "", 1032, 516, 516], ("3月", "补发1-2月"), [("2026-01", 516), ("2026-02", 516), ("2026-04", 516), ("2026-05", 516)]),
     # a cell of no such sum: left as written
     (["", "", 1200, 516, 516], ("3月", "含1-2月补发"), [("2026-03", 1200), ("2026-04", 516), ("2026-05", 516)]),
+    # h451: a quarter's row (three cells, the month back paid blank), no amount twice: the named cell that is another
+    # cell's amount times the months it pays is split (was F05 高 多发 and January F06 中)
+    (["", 1080, 2160], ("3月含1月补发", ""), [("2026-01", 1080), ("2026-02", 1080), ("2026-03", 1080)]),
+    # … the back pay one clause of a longer remark (the other naming the month that failed)
+    (["", 1080, 2160], ("1月退回（账户冻结）；3月含1月补发", ""), [("2026-01", 1080), ("2026-02", 1080), ("2026-03", 1080)]),
+    # … a named cell of no such sum: left as written (must not split)
+    (["", 1080, 2000], ("3月含1月补发", ""), [("2026-02", 1080), ("2026-03", 2000)]),
+    # … two clauses each naming back pay: not read (must not split)
+    (["", 1080, 2160], ("3月含1月补发；另补发2月", ""), [("2026-02", 1080), ("2026-03", 2160)]),
 ])
 def test_a_wide_books_month_cell_holding_back_pay_is_split_by_its_remark(tmp_path, cells, remark, expected):
     # held-out 387: a half-year book (1月…6月) with its 备注 merged over two cells ("3月" | "含2月补发"): the second cell

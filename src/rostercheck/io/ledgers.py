@@ -1229,6 +1229,11 @@ def _back_paid(text: str) -> tuple[int | None, tuple[int, ...]] | None:
     text = unicodedata.normalize("NFKC", text)
     if "补发" not in text or len(re.findall("补发", text)) > 1:
         return None
+    clauses = [c for c in re.split(r"[;。；]", text) if c.strip()]
+    if len(clauses) > 1:
+        # a remark of several clauses, one of them the back pay ('4月失败(账户冻结);6月含4月补发', h451): that clause
+        # alone says it (the others name the months they are about)
+        return _back_paid(next(c for c in clauses if "补发" in c))
     span = _BACK_SPAN[0].search(text) or _BACK_SPAN[1].search(text)
     if span:
         first, last = int(span.group(1)), int(span.group(2))
@@ -1281,10 +1286,18 @@ def _month_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
             continue
         counted = Counter(np.round(values, 2).tolist()).most_common(2)
         usual, count = counted[0]
-        if count < 2 or usual <= 0 or len(counted) > 1 and counted[1][1] == count:
-            continue
         own = {months[at[k]][5:7]: k for k in ks}
         times = len(back) + 1  # (the cell's own month and those back paid)
+        tied = count < 2 or len(counted) > 1 and counted[1][1] == count
+        if tied and named is not None and (cell := own.get(f"{named:02d}")) is not None:
+            # a quarter's row has three cells at most, one of them the month back paid left blank: the named cell
+            # that is another cell's amount times the months it pays is enough (h451: '6月含4月补发', May 1,080 and
+            # June 2,160, was F05 高 多发 and April F06 中)
+            fits = {v for k, v in zip(ks, values) if k != cell and v > 0 and abs(amounts[cell] - times * v) <= 0.5}
+            if len(fits) == 1:
+                usual, tied = fits.pop(), False
+        if tied or usual <= 0:
+            continue
         if named is not None:
             cell = own.get(f"{named:02d}")
         else:
