@@ -56,6 +56,42 @@ def test_month_columns_leave_out_a_months_status(labels, expected):
     assert month_columns(labels) == expected
 
 
+@pytest.mark.parametrize("labels, expected", [
+    # h451: a month merged over 应发(分) | 实发(分) | 发放状态: the unit kept the columns from being months, the top row
+    # alone was the header and each month was paid twice in 分 (F04 高 on every household, F05 missed)
+    (["户主姓名", "2025年10月应发(分)", "2025年10月实发(分)", "2025年11月应发(分)", "2025年11月实发(分)"],
+     {2: ("2025", "10", ""), 4: ("2025", "11", "")}),
+    (["姓名", "7月(分)", "8月(分)"], {1: ("", "07", ""), 2: ("", "08", "")}),
+    (["姓名", "7月低保金(万元)", "8月低保金(万元)"], {1: ("", "07", "低保金"), 2: ("", "08", "低保金")}),
+    # … a unit that is no money's is no month's amount (must not read)
+    (["姓名", "7月(人)", "8月(人)"], {}),
+])
+def test_month_columns_with_their_unit(labels, expected):
+    assert month_columns(labels) == expected
+
+
+def test_a_months_amounts_in_fen_under_a_merged_month_are_one_payment_each_in_yuan(tmp_path):
+    # h451: the year's wide book of V13, each month merged over 应发(分) | 实发(分) | 发放状态
+    import openpyxl
+
+    from rostercheck.io.ledgers import read_ledger
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["阜平县城乡低保金发放明细"])
+    ws.append(["序号", "户主姓名", "身份证号", "2026年6月", None, None, "2026年7月", None, None])
+    ws.append([None, None, None, "应发(分)", "实发(分)", "发放状态", "应发(分)", "实发(分)", "发放状态"])
+    ws.append([1, "张三", A, 108000, 108000, "已发放", 108000, 0, "发放失败"])
+    for c in range(1, 4):
+        ws.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
+    ws.merge_cells("D2:F2")
+    ws.merge_cells("G2:I2")
+    wb.save(tmp_path / "低保金发放明细.xlsx")
+    table, rows = read_ledger(tmp_path / "低保金发放明细.xlsx", AS_OF)
+    assert sorted(zip(rows["month"].astype(str), rows["amount"].astype(float))) == [("2026-06", 1080.0)]
+    assert any("以分为单位" in w for w in table.warnings)
+
+
 def test_a_months_status_naming_back_pay_in_its_amount_pays_that_month_too(tmp_path):
     # h451: a year's wide book, each month merged over 应发 | 实发 | 发放状态; April failed (实发 0), re-paid in June's
     # 实发 (2,160, 发放状态 已发放（含补发4月）) after a raise in March. The status columns were read as months' items and

@@ -1448,10 +1448,10 @@ def _yearly_beside_monthly(labels: list[str], mapping: dict[str, int], found: li
 
 # A header naming one month's amount: '7月', '07月份', '2025年7月', '2025-07', '202507', '2025.7', '7月发放金额'.
 _MONTH_HEAD = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*(?:月份?)?"
-                         r"(?:发放|实发|应发|补助|救助)?(?:金额|额|数)?(?:\(元\))?$")
+                         r"(?:发放|实发|应发|补助|救助)?(?:金额|额|数)?(?:\((?:万?元|分)\))?$")
 # A month's amount of one item: '7月低保金', '2025年7月物价补贴', '7月-护理补贴(元)'.
 _MONTH_ITEM = re.compile(r"^(?:(?P<y>20\d{2})\s*(?:年|[-./])?\s*)?(?P<m>0?[1-9]|1[0-2])\s*月份?\s*[-_/·:：]?\s*"
-                         r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\(元\))?$")
+                         r"(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:金额|额|数)?(?:\((?:万?元|分)\))?$")
 _NOT_ITEMS = {"合计", "小计", "总计", "累计", "人数", "户数", "备注", "日期", "时间", "状态"}
 # a title's words, not a paid item; nor a month's own status or date beside its amount ('2026年6月发放状态' under a month
 # merged over 应发 | 实发 | 发放状态, h451: read as a paid item, its status cells as amounts — '已发放（含补发4月）' paid 4 元)
