@@ -429,6 +429,15 @@ def test_names_written_in_the_id_column_of_a_table_with_no_name_column_are_read(
       "工作表“溢水镇”没有所属月份列，表名、标题或文件名写的是 2026-01至2026-03，每行按这 3 个月一次发放计"],
      ["工作表“宝丰镇”没有所属月份列，表名、标题或文件名写的是 2025-10至2025-12，每行按这 3 个月一次发放计",
       "工作表“溢水镇”没有所属月份列，表名、标题或文件名写的是 2026-01至2026-03，每行按这 3 个月一次发放计"]),
+    # h451: a book of a sheet per township per quarter headed 单位：分: one unit line for its 16 sheets
+    (["工作表“阜平镇2025年第四季度”各月份的金额列以分为单位（表头或标题所写），已折算为元",
+      "工作表“龙泉关镇2025年第四季度”各月份的金额列以分为单位（表头或标题所写），已折算为元"],
+     ["工作表“阜平镇2025年第四季度”“龙泉关镇2025年第四季度”各月份的金额列以分为单位（表头或标题所写），已折算为元"]),
+    # … sheets in different units stay apart
+    (["工作表“1月”各月份的金额列以分为单位（表头或标题所写），已折算为元",
+      "工作表“2月”各月份的金额列以万元为单位（表头或标题所写），已折算为元"],
+     ["工作表“1月”各月份的金额列以分为单位（表头或标题所写），已折算为元",
+      "工作表“2月”各月份的金额列以万元为单位（表头或标题所写），已折算为元"]),
 ])
 def test_the_same_note_of_several_sheets_is_said_once(notes, said):
     from rostercheck.io.table import sheets_together

@@ -893,7 +893,7 @@ def place_code_files(folder: Path, limits: Limits | None = None, known=()) -> di
     return {p: names for p in files if (names := place_code_table(p, limits))}
 
 
-_SHEET_NOTE = re.compile(r"^工作表“([^”]*)”(“.*|没有所属月份列，.*)$")
+_SHEET_NOTE = re.compile(r"^工作表“([^”]*)”(“.*|没有所属月份列，.*|各(?:月份|资金项目)的金额列以.*)$")
 
 
 def sheets_together(notes: list[str]) -> list[str]:
@@ -901,7 +901,8 @@ def sheets_together(notes: list[str]) -> list[str]:
     for all those sheets ('工作表“1月”“2月”“3月”“发放结果”列的代码…'), where the first of them stood (held-out 299: 18
     lines for two columns of nine monthly sheets). Only notes going on with a quoted column are joined, and those saying
     a sheet has no month column and is paid for the span its title names (h426: a quarter's book, one such line per
-    township's sheet)."""
+    township's sheet) or that its months' (items') amounts are in a unit converted to yuan (h451: 16 lines for a book
+    of a sheet per township per quarter headed 单位：分)."""
     sheets: dict[str, list[str]] = {}
     for note in notes:
         m = _SHEET_NOTE.match(note)
