@@ -1424,6 +1424,31 @@ def test_a_quarterly_sheet_pairs_each_months_status_with_its_amount(tmp_path):
     assert not any("状态" in w for w in table.warnings)
 
 
+@pytest.mark.parametrize("order", [("发放状态", "应发", "实发"), ("应发", "实发", "发放状态"), ("应发", "发放状态", "实发")])
+def test_each_months_status_is_the_month_its_label_names_wherever_it_stands_in_the_group(tmp_path, order):
+    # h451: each month merged over 发放状态 | 应发 | 实发 — the first status had no amount before it, so no status was
+    # read per month; a failed August whose 实发 was written (退回 later) counted as paid, and a re-payment of it in
+    # another file was F04 高
+    import openpyxl
+
+    from rostercheck.io.ledgers import read_ledger
+
+    cells = {"7月": (1680, 1680, "已发放"), "8月": (1680, 1680, "发放失败（账户冻结）"), "9月": (1680, 1680, "已发放")}
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "户主姓名", "身份证号"] + [x for m in cells for x in (f"2026年{m}", None, None)])
+    ws.append([None, None, None] + list(order) * len(cells))
+    ws.append([1, "张三", A] + [dict(zip(("应发", "实发", "发放状态"), v))[w] for v in cells.values() for w in order])
+    for c in range(1, 4):
+        ws.merge_cells(start_row=1, start_column=c, end_row=2, end_column=c)
+    for i in range(len(cells)):
+        ws.merge_cells(start_row=1, start_column=4 + 3 * i, end_row=1, end_column=6 + 3 * i)
+    wb.save(tmp_path / "低保金发放明细.xlsx")
+    table, rows = read_ledger(tmp_path / "低保金发放明细.xlsx", AS_OF)
+    got = sorted(zip(rows["month"].astype(str), rows["amount"].astype(float), rows["status"].astype(str)))
+    assert got == [("2026-07", 1680.0, "已发放"), ("2026-08", 1680.0, "发放失败（账户冻结）"), ("2026-09", 1680.0, "已发放")]
+
+
 @pytest.mark.parametrize("cell", ["6228480012345678901", "6228 4801-23", "6217****5678", "6217 99** **** 5678",
                                   "6.21700123456789E+15", "６２２８４８", "622848１２", "", None, 6.2284800123456e18,
                                   6.22848e14, 622848001234567, "4105**********1234", "账号*", "6217＊＊5678", "٣٣*1"])

@@ -1643,6 +1643,17 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
 _DUE = re.compile(r"应发|应付|应领|应补|核定|标准")
 
 
+def month_of_label(label: str) -> tuple[str, str] | None:
+    """The (year or '', 'MM') a label begins with ('2025年10月发放状态', '10月状态': a month's own column of another
+    kind than its amount), else None."""
+    label = _CN_MONTH_WORD.sub(lambda m: cn_numerals(m.group() + "月")[:-1], label)
+    core = re.sub(r"(资金|发放|实发|应发|补助|救助|低保|特困|供养|金额|明细|情况|元|[（）()]|\s)+(?=20\d{2}|\d{1,2}月)", "", label)
+    m = _MONTH_HEAD.match(core) or _MONTH_ITEM.match(core)
+    if m is None or not ("月" in core or m.group("y")):
+        return None
+    return m.group("y") or "", f"{int(m.group('m')):02d}"
+
+
 def _span_heads(labels: list[str], pattern: re.Pattern) -> list[tuple[int, re.Match]]:
     """The columns whose label (blanks left out) ``pattern`` finds, with the match, unless the rest of the label names
     another item, a count or an amount due (a quarter's or half-year's 物价补贴 is no payment of the benefit)."""

@@ -29,7 +29,7 @@ from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, acco
                                 bare_month_span, cn_numerals, count, date, digits, item_month, masked_account,
                                 masked_digits, money, month, month_span, text, texts)
 from .columns import (COLLECTOR, KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
-                      quarter_columns)
+                      month_of_label, quarter_columns)
 from .limits import Limits
 from .read import TEXT, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
@@ -272,8 +272,8 @@ _STATUS_OF = "_status_of"
 
 def _month_statuses(labels: list[str], wide: dict[int, tuple[str, str, str]]) -> dict[int, int]:
     """Each month's own status column of a wide ledger (held-out 215: a month merged over 金额 | 状态, three times; only
-    the first 状态 was read, a September 未发放 taken as paid): the status columns, two at least, each after its
-    month's amount column and before the next month's.
+    the first 状态 was read, a September 未发放 taken as paid): the status columns, two at least, each the month's its
+    label names, else the one after its month's amount column and before the next month's.
 
     Args:
         labels: the header labels.
@@ -284,7 +284,13 @@ def _month_statuses(labels: list[str], wide: dict[int, tuple[str, str, str]]) ->
     shown = sorted({c for _, _, f, c in candidates(labels, KIND) if f == "status" and c not in wide})
     paired = {}  # (year, month) -> its status column
     for c in shown:
-        owner = max((m for m in wide if m < c), default=None)
+        # a status whose (glued) label names its month is that month's, wherever it stands in the month's group
+        # (h451: 发放状态 | 应发 | 实发 under each month: the first status had no month before it, so none was read, and
+        # a failed month's 实发 was paid)
+        named = month_of_label(labels[c])
+        owners = [m for m, (year, mm, _) in wide.items()
+                  if named and mm == named[1] and (not named[0] or not year or year == named[0])]
+        owner = owners[0] if len(owners) == 1 else max((m for m in wide if m < c), default=None)
         if owner is None or wide[owner][:2] in paired:
             return {}
         paired[wide[owner][:2]] = c
