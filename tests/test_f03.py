@@ -620,3 +620,21 @@ def test_an_exit_the_list_dates_twice_is_recovered_only_for_the_months_both_rows
     if rows[1] == ("2026-07-31", "收入超标") and approved is None:
         (f,) = findings(ctx, "F03")
         assert "两行必有一误，按较晚的日期计" in f.evidence and "2026-04-30" in f.evidence and "2026-07-31" in f.evidence
+
+
+def test_an_exit_dated_twice_on_two_sheets_names_the_other_rows_sheet():
+    # h451: two extracts as two sheets of one workbook (第一批, 第二批), each row the sheet's row 3: the evidence said
+    # "同一人第 3 行", the row's own number on its own sheet
+    kept = household("王五", A, [("王芳", "配偶", B)], benefit=1032, township="河口乡")
+    paid = [pay(A, "王五", m, 1032) for m in months("2026-01", "2026-09")]
+    exits = [{"head_name": "王五", "head_id": A, "date": d, "reason": "收入超标"} for d in ("2026-04-30", "2026-07-31")]
+    ctx = money_context(kept, paid, {"exits": exits})
+    ref = ctx.lists["exits"]
+    ref["_sheet"], ref["_row"] = ["第一批", "第二批"], [3, 3]
+    (f,) = findings(ctx, "F03")
+    assert f.recover == 1032.0 * 2
+    assert "同一人工作表“第" in f.evidence and "批”第 3 行" in f.evidence
+    # one sheet: the row alone (must not name a sheet)
+    ctx = money_context(kept, paid, {"exits": exits})
+    (f,) = findings(ctx, "F03")
+    assert "同一人第 " in f.evidence and "同一人工作表" not in f.evidence

@@ -78,6 +78,12 @@ def events(ctx: Context, led: Ledger) -> None:
         at = (row.get("_sheet"), row["_row"])
         return [o for o in by_id[kind].get(k, ()) if (o.get("_sheet"), o["_row"]) != at]
 
+    def other_row(row: dict, other: dict) -> str:
+        """'第 N 行' of the list's other row, with its sheet when it is on another one (two extracts as two sheets,
+        h451: '同一人第 5 行' named the row itself's number on its own sheet)."""
+        sheet = other.get("_sheet")
+        return (f"工作表“{sheet}”" if sheet and sheet != row.get("_sheet") else "") + f"第 {int(other['_row'])} 行"
+
     def later_copy(kind: str, row: dict, first: str, shown: str, day_of, what: str, after: str) -> tuple[str, str, str]:
         """(first month, evidence, certainty) of a row's event when another row of the same person (:func:`copies`)
         dates the same event later (``day_of``: its date, or None when it gives none or another event): only the months
@@ -91,11 +97,11 @@ def events(ctx: Context, led: Ledger) -> None:
             if earlier is None:
                 return first, shown, HIGH
             day, other = earlier
-            return first, (f"{shown}；同一人第 {int(other['_row'])} 行{what} {date_shown(other, 'date')}，两行必有一误，"
+            return first, (f"{shown}；同一人{other_row(row, other)}{what} {date_shown(other, 'date')}，两行必有一误，"
                            f"按较晚的日期计（若按该行日期，{stop_month(day, p)} 至 {month_add(first, -1)} 的发放也不应发放），"
                            f"请核对{what}"), HIGH
         day, other = later
-        said = f"{shown}；同一人第 {int(other['_row'])} 行{what} {date_shown(other, 'date')}，两行必有一误"
+        said = f"{shown}；同一人{other_row(row, other)}{what} {date_shown(other, 'date')}，两行必有一误"
         if day > ctx.as_of:
             return first, f"{said}，{after}，请核对{what}", LOW
         return (stop_month(day, p), f"{said}，按较晚的日期计（若按本行日期，{first} 至 {month_add(stop_month(day, p), -1)} "
