@@ -518,9 +518,10 @@ def _someone_elses_group(group: str, best) -> bool:
             and all(fit < 0 or field in _OTHER_PERSONS_FIELDS for fit, field in (best(group + "姓名"), best(group + "身份证号"))))
 
 
-# Fields that are another person's by their own words (a ledger's 代领人身份证号): a group they fit is still someone else's
-# (代理人信息 over 姓名 | 身份证号 | 银行账号: its 银行账号 had become the payee's once 代理人身份证号 was read, h404)
-_OTHER_PERSONS_FIELDS = frozenset((PROXY_ID_FIELD,))
+# Fields that are another person's by their own words (a ledger's 代领人身份证号, 代领人姓名, 监护人姓名, 委托人姓名): a group
+# they fit is still someone else's (代理人信息 over 姓名 | 身份证号 | 银行账号: its 银行账号 had become the payee's once
+# 代理人身份证号 was read, h404, and again once h450 read 代理人信息姓名 as the 代领人's name)
+_OTHER_PERSONS_FIELDS = frozenset((PROXY_ID_FIELD, "proxy_name", "guardian_name", "trustee_name"))
 
 
 _IDENTIFIERS = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*)+")
