@@ -342,6 +342,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         prev["乡镇"] = _coded_towns(prev, inputs.members, warnings).map(town_of)
     if "村" in prev.columns:
         prev["村"] = _coded_villages(prev, inputs.members, warnings)
+    _another_county(prev, inputs.members, given)
     absent, absent_notes = _no_return(given, parts, prev, town_of, skipped)
     warnings += _townships_not_returned(parts, inputs.members, skipped, town_of) + absent_notes + _money_left_blank(
         prev[~prev["乡镇"].isin(absent)] if absent else prev)
@@ -390,6 +391,45 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))
     return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county,
                         frozenset(c for c, sp in specs.items() if sp.level == "household"), reported.reset_index(drop=True))
+
+
+# Below this many earlier findings, none of them on this roster says nothing of which county the list is from
+_FEW_FINDINGS = 3
+
+
+def _another_county(prev: pd.DataFrame, members: pd.DataFrame, given: list) -> None:
+    """Refuse an earlier problem list of another county (h453: a neighbouring county's return given by mistake had 83
+    of its 86 problems "已整改", none of its people being on this roster): none of its people or households is on this
+    roster, and none of the townships it names is (with no township written: none of its IDs' six-digit regions is).
+
+    Args:
+        prev: the earlier findings, 乡镇 as this roster names its townships.
+        members: this quarter's roster members.
+        given: the earlier problem list files (the first is named).
+    Raises:
+        InputFileError: the list and the roster share no person, household, township or region.
+    """
+    if len(prev) < _FEW_FINDINGS or not len(members):
+        return
+    people = (set(members["id"]) | set(members["head_id"])) - {""}
+    written = [str(v) for col in ("身份证号", "户主身份证号") if col in prev.columns for v in prev[col]]
+    said = [ids.id_number(v) for v in written if v.strip()]
+    if not said or any(i.value in people for i in said if i.value):
+        return
+    towns = set(prev["乡镇"].astype(str).str.strip()) - {"", "nan", "None"} if "乡镇" in prev.columns else set()
+    places = set(members["township"].astype(str)) - {""}
+    if towns and places:  # (a roster without a township column is told by its IDs' regions)
+        if towns & places:
+            return
+        where = f"所写的乡镇（{'、'.join(natural_sorted(towns)[:5])}{' 等' if len(towns) > 5 else ''}）本期花名册中也都没有"
+    else:
+        regions_said = {i.value[:6] for i in said if i.reliable >= 6}
+        if not regions_said or regions_said & {p[:6] for p in people}:
+            return
+        where = "身份证号的前六位（地区）本期花名册中也没有一人相同"
+    raise InputFileError(given[0], f"与本期花名册不像是同一个县（市、区）的：其中 {len(prev)} 条问题所涉及的人和户，本期花名册中一个也没有，"
+                                   f"{where}——照此回头看，全部问题都会显示为“已整改”。请核对是否给错了上期问题清单或本期花名册"
+                                   "（上期问题清单应是本县上一次核查的 findings.csv 或乡镇填写后的问题清单.xlsx）。")
 
 
 _PLACE_CODE = r"\d{9}(?:\d{3})?"
