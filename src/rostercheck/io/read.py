@@ -901,6 +901,20 @@ def xml_grids(path: Path, limits: Limits, notes: list[str], note_sheets: bool) -
     return grids
 
 
+def _nuls_as_damage(data: bytes, notes: list[str] | None) -> bytes:
+    """A text file's NUL bytes as what they are (h453: a CSV padded with NULs at its end, as a fixed buffer or an
+    interrupted copy leaves it, or with one NUL in a cell, was refused as '二进制内容'): a run of them at the end is
+    dropped, said; up to :data:`FEW_BAD_BYTES` inside are damaged bytes, read as U+FFFD and said by line as
+    :func:`decode_text` says undecodable bytes (an ID holding one is never read as whole). More are left for the caller
+    to refuse as binary content. ``data`` is no UTF-16 text (whose NULs are half its characters)."""
+    body = data.rstrip(b"\x00")
+    if body.count(b"\x00") > FEW_BAD_BYTES:
+        return data
+    if len(body) < len(data) and notes is not None:
+        notes.append(f"文件末尾有 {len(data) - len(body)} 个空字节（NUL，多为导出或拷贝时补齐的），已忽略，其余内容照常读取。")
+    return body.replace(b"\x00", b"\xff")  # (0xFF is no byte of UTF-8 or GB18030 text: one undecodable spot each)
+
+
 def table_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     """Decode a text table's bytes (the whole file, or its head), refusing what is no text table.
 
@@ -917,6 +931,9 @@ def table_text(data: bytes, path: Path, notes: list[str] | None = None) -> str:
     Raises:
         InputFileError: for binary content, a web page or XML.
     """
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            and not _bomless_utf16(data.rstrip(b"\x00")[:4096]):  # (padding alone is no UTF-16)
+        data = _nuls_as_damage(data, notes)
     if (b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
             and data[:4096].count(b"\x00") < 64 and not _bomless_utf16(data[:4096])):
         raise InputFileError(path, "不是可识别的表格文件（二进制内容），请另存为 .xlsx 或 .csv 再试。")
