@@ -97,6 +97,8 @@ def _refuse_repeated(command, args: list[str]) -> None:
     single = {name for name, p in valued.items() if not getattr(p, "multiple", False)}
     paths = [_ARGUMENT_SHOWN[p.name][0] for p in command.params if getattr(p, "param_type_name", "") == "argument"
              and "文件" in _ARGUMENT_SHOWN.get(p.name, ("", ""))[1]]
+    options = {name for p in command.params if getattr(p, "param_type_name", "") == "option"
+               for name in (*p.opts, *getattr(p, "secondary_opts", ())) if name.startswith("--")} | {"--help"}
     seen: dict[str, int] = {}
     taken = False  # this token is the value of the option before it
     for arg, value in zip(args, [*args[1:], None]):
@@ -110,6 +112,12 @@ def _refuse_repeated(command, args: list[str]) -> None:
             seen[name] = seen.get(name, 0) + 1
             taken = "=" not in arg
             empty = arg.endswith("=") if "=" in arg else value is not None and not value.strip()
+            if "=" not in arg and value is not None and value.split("=", 1)[0] in options:
+                # its value left out: Click takes the next option for it, then says that one is missing (h453:
+                # 'coverage … --monitoring --out 结果' was told '缺少必需的选项 --out')
+                what = {"--as-of": "日期，如 2026-09-30", "--out": "文件夹的名称", "--lists": "文件夹的名称"}.get(name, "文件")
+                raise _click_exceptions().UsageError(f"选项 {name} 后面需要写{what}，但紧跟着的是另一个选项 {value}；"
+                                                     f"请在 {name} 后面写上{what.split('，')[0]}")
             if empty and name != "--as-of":  # (--as-of says what a date looks like)
                 # an empty variable in a batch file: --out "" would write into the current folder, --lists ""
                 # or --deaths "" would read it (held-out 341)
@@ -825,7 +833,10 @@ _USAGE_MESSAGES = (
     (re.compile(r"No such command '([^']+)'"), "没有“{0}”这个命令。可用：audit、review、screen、coverage、checks、explain。"),
     (re.compile(r"No such option: (\S+)"), "没有 {0} 这个选项。"),
     (re.compile(r"Option '(--as-of)' requires an argument"), "选项 {0} 后面需要写日期，如 2026-09-30。"),  # (held-out 156)
+    (re.compile(r"Option '(--out|--lists)' requires an argument"), "选项 {0} 后面需要写文件夹的名称。"),
     (re.compile(r"Option '([^']+)' requires an argument"), "选项 {0} 后面需要写文件或数值。"),
+    # (h453: '--mask=no' was said in Click's English)
+    (re.compile(r"Option '([^']+)' does not take a value"), "选项 {0} 后面不用写值（写上这个选项就表示要），请去掉“=”和它后面的内容。"),
     (re.compile(r"Got unexpected extra argument"), "多写了参数，请检查命令。"),
 )
 

@@ -9,6 +9,7 @@ extent; on ordinary sheets (up to 26 columns, or fewer than 1,000,000 rows) it n
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import re
@@ -69,7 +70,8 @@ class Limits:
             except ValueError:
                 value = 0
             if value <= 0:
-                raise ConfigError(f"环境变量 {name}=“{raw}”无效，应为正数（默认 {getattr(cls, f.name)}）。")
+                whole = "" if f.type in ("float", float) else "整"  # (h453: '1e3' was said not to be a positive number)
+                raise ConfigError(f"环境变量 {name}=“{raw}”无效，应为正{whole}数（默认 {getattr(cls, f.name)}）。")
             values[f.name] = value
         return cls(**values)
 
@@ -87,6 +89,28 @@ class Limits:
                     f"（行数）或 {_ENV_PREFIX}MAX_CELLS（单元格数）调大。")
         return (f"超过 {self.max_rows} 行的安全上限，已拒绝读取。请把文件按月或按乡镇拆成几个文件再试；"
                 f"确需一次读入时，可把环境变量 {_ENV_PREFIX}MAX_ROWS 调大。")
+
+
+def extent_refusal(where: str, rows: int, cols: int, by_rows: bool, limits: "Limits", fix: str) -> str:
+    """The Chinese message for a sheet whose extent passes a bound, naming the bound and the variable that raises it.
+
+    A far stray cell (or a forged extent) is the usual cause, but a sheet really that big is data (h453: a 1,294-row
+    roster under ROSTERCHECK_MAX_ROWS=100, or a year's ledger of 1,048,576 rows × 40 columns against the 40 million
+    cells, was told only to delete far blank cells).
+
+    Args:
+        where: the sheet as the user knows it (工作表“花名册”, 第 1 个工作表).
+        rows: its last row; cols: its last column.
+        by_rows: whether the row bound is the one passed (else the cells').
+        limits: the bounds.
+        fix: what to do when the far cells are a mistake.
+    Returns:
+        The message.
+    """
+    limit, variable = ((f"每个工作表 {limits.max_rows} 行", "MAX_ROWS") if by_rows
+                       else (f"每个工作表 {limits.max_cells} 个单元格（行数 × 列数）", "MAX_CELLS"))
+    return (f"{where}的范围过大（到第 {rows} 行、第 {cols} 列），超过{limit}的安全上限，已拒绝读取。{fix}；"
+            f"这些行、列确实都是数据的，请按月或按乡镇拆成几个文件再试，或把环境变量 {_ENV_PREFIX}{variable} 调大后重新运行。")
 
 
 # Fast path: one pass of a regular expression with a literal prefix finds any reference with two or
@@ -507,12 +531,20 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limits: L
             # the columns' bound times 999,999 rows is too much (more than 40 columns, by default): the real rows
             rows = _exact_max_row(zf, info) + (n_rows if scan.no_ref_cells else 0)
     if rows > limits.max_rows + 1 or rows * cols > limits.max_cells:
-        raise LimitExceededError(
-            path,
-            f"工作表部件“{info.filename.rsplit('/', 1)[-1]}”的范围过大（到第 {rows} 行、第 {cols} 列），"
-            "超过安全上限，已拒绝读取。请删除表格远处的空白或无关单元格后另存为 .xlsx 再试。",
-        )
+        raise LimitExceededError(path, extent_refusal(
+            _sheet_title(zf, path, info), rows, cols, rows > limits.max_rows + 1, limits,
+            "表格远处有误填的单元格（空白或无关内容）的，请删除后另存为 .xlsx 再试"))
     return total, scan
+
+
+def _sheet_title(zf: zipfile.ZipFile, path: Path, info: zipfile.ZipInfo) -> str:
+    """A worksheet part as the user knows it: 工作表“花名册” (its tab's name), else by the part's file name."""
+    part = info.filename.lstrip("/").lower()
+    with contextlib.suppress(Exception):  # (a workbook too broken to name its sheets: the part's name)
+        for name, _visible, p in _sheet_entries(zf, related_parts(zf, path, "worksheet")):
+            if p == part:
+                return f"工作表“{name}”"
+    return f"工作表部件“{info.filename.rsplit('/', 1)[-1]}”"
 
 
 def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):

@@ -180,8 +180,8 @@ def _scan_biff(stream: bytes, path: Path, max_cells: int, max_rows: int) -> None
 
 def _bound(path: Path, sheet: int, rows: int, cols: int, max_cells: int, max_rows: int) -> None:
     if rows > max_rows or rows * cols > max_cells:
-        raise LimitExceededError(
-            path,
-            f"第 {max(sheet, 1)} 个工作表声明的范围过大（{rows} 行 × {cols} 列），超过安全上限，已拒绝读取。"
-            "请用 Excel/WPS 打开后另存为 .xlsx 再试。",
-        )
+        from .limits import Limits, extent_refusal
+
+        raise LimitExceededError(path, extent_refusal(
+            f"第 {max(sheet, 1)} 个工作表声明", rows, cols, rows > max_rows, Limits(max_rows=max_rows, max_cells=max_cells),
+            "表格远处有误填的单元格、或文件中记录的范围有误的，请用 Excel/WPS 打开、删除多余的单元格后另存为 .xlsx 再试"))
