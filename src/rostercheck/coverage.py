@@ -17,7 +17,7 @@ import pandas as pd
 
 from .audit import build_context
 from .loading import LoadedInputs, Progress, load_inputs, require_people
-from .errors import UsageError
+from .errors import InputFileError, UsageError
 from .io.columns import KIND_LABELS, lacking_said
 from .io.limits import Limits
 from .io.table import HEALTH_GAP, ROSTER_GAPS
@@ -119,6 +119,9 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     # and their deaths, people the audit's filter (links to roster members by ID) would drop.
     inputs = load_inputs(rosters, lists, as_of, limits, progress, whole=True, roster_codes=roster_codes(common))
     require_people(inputs, "花名册", "名单上的每个困难家庭都会被当作未纳入保障")
+    for kind in risk_lists:
+        if kind in lists and kind in inputs.lists:
+            _another_county(inputs.lists[kind], inputs.members, lists[kind], inputs.labels.get(kind, kind))
     columns = _more_lists(inputs, more or {}, limits)
     ctx, warnings = build_context(inputs, as_of, config)
     ctx.cache[LIST_COLUMNS] = columns
@@ -185,6 +188,42 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
     specs = {c: s for c, s in ctx.specs.items() if c in LEADS}
     return CoverageResult(leads_frame(found, specs), inputs, specs, skipped, warnings,
                           str(ctx.common.get("county_name", "")))
+
+
+# Below this many people with IDs, a list none of whom is this county's says nothing of which county it is from
+FEW_PEOPLE = 3
+
+
+def _another_county(ref: pd.DataFrame, members: pd.DataFrame, path: Path, label: str) -> None:
+    """Refuse a list of people at risk from another county (h453: a neighbouring county's 防返贫 list given by mistake
+    made 28 L01 leads, every household on it "未纳入"): none of its people is on the rosters, none of its IDs' six-digit
+    regions is any roster member's, and none of the townships it names (when both name some) is a roster's.
+
+    Args:
+        ref: the list as read (id, head_id with their ``…_status``, township).
+        members: the roster members.
+        path: the list's file (named in the message).
+        label: the list as the user knows it.
+    Raises:
+        InputFileError: the list and the rosters share no person, region or township.
+    """
+    # whole IDs only: a column of 医保个人编号 or of numbers Excel cut tells no county (test_coverage's h415 list)
+    whole = {v for col in ("id", "head_id") if col in ref.columns and f"{col}_status" in ref.columns
+             for v, status in zip(ref[col].astype(str), ref[f"{col}_status"]) if status == ids.VALID}
+    people = (set(members["id"]) | set(members["head_id"])) - {""}
+    if len(whole) < FEW_PEOPLE or whole & people:
+        return
+    if {v[:6] for v in whole} & {p[:6] for p in people}:
+        return
+    towns = set(ref["township"].astype(str).str.strip()) - {"", "nan"} if "township" in ref.columns else set()
+    places = set(members["township"].astype(str)) - {""}
+    if towns and places and towns & places:
+        return
+    where = (f"，所写的乡镇（{'、'.join(sorted(towns)[:5])}{' 等' if len(towns) > 5 else ''}）花名册中也都没有"
+             if towns and places else "")
+    raise InputFileError(path, f"{label}与花名册不像是同一个县（市、区）的：名单上的人没有一人在花名册中，身份证号的前六位（地区）"
+                               f"也没有一个与花名册中的人相同{where}——照此排查，名单上的每一户都会被列为漏保线索。"
+                               "请核对是否给错了名单或花名册。")
 
 
 # the lists of people at risk that may come as several files of one kind (a 低保边缘家庭 list beside the 防返贫 list)
