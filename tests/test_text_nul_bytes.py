@@ -52,3 +52,19 @@ def test_many_nul_bytes_are_refused(tmp_path, body):
 def test_utf16_text_keeps_its_nuls():
     body = (HEADER + f"李大明,{DEAD},2026/3/1\n").encode("utf-16-le")
     assert table_text(b"\xff\xfe" + body, None, []).startswith("姓名")
+
+
+def test_a_streamed_lists_nul_padding_is_no_person_and_never_printed(tmp_path):
+    # a list of 16 MB or more streams through DuckDB, which keeps the NUL padding as a last row: it was "1 行没有可用的
+    # 身份证号（…，如 \x00\x00…）", 4,096 NULs printed to the console as that row's name
+    from rostercheck import bulk
+
+    deaths = tmp_path / "死亡人员名单.csv"
+    filler = f"某人,{make_id('19300101', 11, region='110101')},2025/3/1\n".encode("utf-8")
+    head = (HEADER + f"李大明,{DEAD},2026/3/1\n王某,,2026/3/2\n").encode("utf-8")
+    deaths.write_bytes(head + filler * (bulk.STREAM_MIN_BYTES // len(filler) + 10) + b"\x00" * 4096)
+    result = audit([_roster(tmp_path / "低保花名册.csv")], {"deaths": deaths}, dt.date(2026, 9, 30), None)
+    said = " ".join(str(w) for w in result.warnings)
+    assert "\x00" not in said
+    # must still say the real row without an ID (王某), and only it
+    assert "有 1 行没有可用的身份证号" in said and "王某" in said, said

@@ -45,13 +45,18 @@ def _on_sheets(inputs: LoadedInputs, kind: str, frame: pd.DataFrame, rows, colum
     return "（" + "、".join(f"工作表“{sheet}”" for sheet in on) + "）" if on and all(on) else ""
 
 
+# Blanks and control characters: a cell of only these names no one (h453: a streamed CSV's NUL padding was a row "without
+# a usable ID", its 4,096 NULs printed to the console as its name)
+_UNPRINTED = re.compile(r"[\x00-\x20\x7f\u3000]+")
+
+
 def _names_someone(ref: pd.DataFrame) -> np.ndarray:
     """Per row of a list: whether it has a name or an ID cell (a person's row, whatever its ID is worth)."""
     named = np.zeros(len(ref), dtype=bool)
     for col in ("name", "id_raw"):
         if col in ref.columns:
-            named |= by_value_array(ref[col], lambda v: bool(str(v).strip()) if v is not None and v == v else False
-                                    ).astype(bool)
+            named |= by_value_array(ref[col], lambda v: bool(_UNPRINTED.sub("", str(v))) if v is not None and v == v
+                                    else False).astype(bool)
     return named
 
 
@@ -238,7 +243,8 @@ def number_typed_ids(inputs: LoadedInputs, roster: str = "花名册") -> list[st
                 # '单位：民权县教育体育局' over each unit's block was counted 6 times as a person without an ID)
                 none = none & _names_someone(ref)
             if none.any():
-                shown = "、".join(dict.fromkeys(str(v) for v in ref.loc[none, "name"].tolist()[:3])) if "name" in ref.columns else ""
+                shown = "、".join(dict.fromkeys(_UNPRINTED.sub("", str(v))[:20] for v in ref.loc[none, "name"].tolist()[:3])
+                                  ) if "name" in ref.columns else ""
                 # an ID masked for privacy (6531**********0734, held-out 211) is no mistake to correct: the sender must
                 # send the IDs whole
                 hidden = [str(v) for v in ref.loc[none, "id_raw"].tolist() if ids.masked(v)] if "id_raw" in ref.columns else []
