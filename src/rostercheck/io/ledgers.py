@@ -1101,14 +1101,7 @@ def _quarter_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         extra.append((r, noted[r], usual / p))
     if not changed:
         return frame, 0
-    frame = frame.copy()
-    cells = frame["amount"].to_numpy(dtype=object).copy()
-    for r, v in changed.items():
-        cells[r] = v
-    frame["amount"] = cells
-    rows = frame.iloc[[r for r, _, _ in extra]].copy()
-    rows["month"], rows["amount"] = [m for _, m, _ in extra], [v for _, _, v in extra]
-    return pd.concat([frame, rows], ignore_index=True), len(extra)
+    return _back_pay_apart(frame, changed, extra), len(extra)
 
 
 # A remark column merged over the cells beside it (备注 | 备注, the second cell's header under the merge): one remark
@@ -1327,18 +1320,7 @@ def _month_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
             extra += [(r, m, usual) for m in paid[1:]]
     if not changed and not moved:
         return frame, 0
-    frame = frame.copy()
-    values, labels = frame["amount"].to_numpy(dtype=object).copy(), frame["month"].to_numpy(dtype=object).copy()
-    for r, v in changed.items():
-        values[r] = v
-    for r, m in moved.items():
-        labels[r] = m
-    frame["amount"], frame["month"] = values, labels
-    if extra:
-        rows = frame.iloc[[r for r, _, _ in extra]].copy()
-        rows["month"], rows["amount"] = [m for _, m, _ in extra], [v for _, _, v in extra]
-        frame = pd.concat([frame, rows], ignore_index=True)
-    return frame, len(changed) + len(moved)
+    return _back_pay_apart(frame, changed, extra, moved), len(changed) + len(moved)
 
 
 def _status_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -1387,14 +1369,28 @@ def _status_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         extra += [(r, m, usual) for m in paid]
     if not changed:
         return frame, 0
+    return _back_pay_apart(frame, changed, extra), len(changed)
+
+
+def _back_pay_apart(frame: pd.DataFrame, changed: dict[int, float], extra: list[tuple[int, str, float]],
+                    moved: dict[int, str] | None = None) -> pd.DataFrame:
+    """Raw rows with back pay set apart: each changed row paying its own month's amount (and each moved one the month
+    it names), and one copy of a row per month it paid back, with that month and amount (``extra``: row, month, amount)."""
     frame = frame.copy()
     values = frame["amount"].to_numpy(dtype=object).copy()
     for r, v in changed.items():
         values[r] = v
     frame["amount"] = values
+    if moved:
+        labels = frame["month"].to_numpy(dtype=object).copy()
+        for r, m in moved.items():
+            labels[r] = m
+        frame["month"] = labels
+    if not extra:
+        return frame
     rows = frame.iloc[[r for r, _, _ in extra]].copy()
     rows["month"], rows["amount"] = [m for _, m, _ in extra], [v for _, _, v in extra]
-    return pd.concat([frame, rows], ignore_index=True), len(changed)
+    return pd.concat([frame, rows], ignore_index=True)
 
 
 def _span_months(span: str) -> list[str]:
