@@ -1101,7 +1101,7 @@ def _quarter_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         extra.append((r, noted[r], usual / p))
     if not changed:
         return frame, 0
-    return _back_pay_apart(frame, changed, extra), len(extra)
+    return _back_pay_rows(frame, changed, extra), len(extra)
 
 
 # A remark column merged over the cells beside it (备注 | 备注, the second cell's header under the merge): one remark
@@ -1320,7 +1320,7 @@ def _month_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
             extra += [(r, m, usual) for m in paid[1:]]
     if not changed and not moved:
         return frame, 0
-    return _back_pay_apart(frame, changed, extra, moved), len(changed) + len(moved)
+    return _back_pay_rows(frame, changed, extra, moved), len(changed) + len(moved)
 
 
 def _status_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -1369,11 +1369,11 @@ def _status_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         extra += [(r, m, usual) for m in paid]
     if not changed:
         return frame, 0
-    return _back_pay_apart(frame, changed, extra), len(changed)
+    return _back_pay_rows(frame, changed, extra), len(changed)
 
 
-def _back_pay_apart(frame: pd.DataFrame, changed: dict[int, float], extra: list[tuple[int, str, float]],
-                    moved: dict[int, str] | None = None) -> pd.DataFrame:
+def _back_pay_rows(frame: pd.DataFrame, changed: dict[int, float], extra: list[tuple[int, str, float]],
+                   moved: dict[int, str] | None = None) -> pd.DataFrame:
     """Raw rows with back pay set apart: each changed row paying its own month's amount (and each moved one the month
     it names), and one copy of a row per month it paid back, with that month and amount (``extra``: row, month, amount)."""
     frame = frame.copy()
