@@ -35,6 +35,20 @@ def county_inputs() -> tuple[list[Path], dict[str, Path]]:
     return [COUNTY / r for r in COUNTY_ROSTERS], {k: COUNTY / name for k, name in COUNTY_LISTS.items()}
 
 
+def groups_merged(top: list[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """A two-row header's group cells (``top``, the grid's row 1 under a title line) merged across the blanks right of
+    them, as (first, last) cells for a Grid's merges."""
+    spans, c = [], 0
+    while c < len(top):
+        k = c
+        while k + 1 < len(top) and top[k + 1] == "":
+            k += 1
+        if top[c] and k > c:
+            spans.append(((1, c), (1, k)))
+        c = k + 1
+    return spans
+
+
 def make_id(birth: str = "19800101", seq: int = 123, region: str = "430521") -> str:
     """Return a valid 18-character ID for a birth date (YYYYMMDD) and sequence (odd = male)."""
     first17 = f"{region}{birth}{seq:03d}"

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from helpers import make_id
+from helpers import groups_merged, make_id
 
 from rostercheck.io.read import Grid
 from rostercheck.io.table import find_layout
@@ -21,18 +21,6 @@ def _rows(template: list, households: int = 6) -> list[list]:
             rows.append([{"H": head, "HN": f"张{k}", "W": member, "N": name, "R": relation, "#": f"H{k}"}.get(c, c)
                          for c in template])
     return rows
-
-
-def _merged(top: list[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    spans, c = [], 0
-    while c < len(top):
-        k = c
-        while k + 1 < len(top) and top[k + 1] == "":
-            k += 1
-        if top[c] and k > c:
-            spans.append(((1, c), (1, k)))
-        c = k + 1
-    return spans
 
 
 @pytest.mark.parametrize("merge", [True, False])
@@ -53,5 +41,5 @@ def _merged(top: list[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 ])
 def test_a_head_group_written_once_reads_as_merged(merge, top, below, row, want):
     rows = [["岳西县2026年第三季度低保对象信息"], list(top), list(below), *_rows(row)]  # (copies: a merged read fills them)
-    layout = find_layout(Grid(Path("低保花名册.csv"), "", rows, merged=_merged(top) if merge else []), "roster")
+    layout = find_layout(Grid(Path("低保花名册.csv"), "", rows, merged=groups_merged(top) if merge else []), "roster")
     assert {f: layout.mapping.get(f) for f in want} == want

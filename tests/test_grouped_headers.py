@@ -4,7 +4,7 @@ as the list's own fields (h447: a sweep re-exporting every input kind under grou
 from pathlib import Path
 
 import pytest
-from helpers import make_id
+from helpers import groups_merged, make_id
 
 from rostercheck.io.read import Grid
 from rostercheck.io.table import find_layout
@@ -13,22 +13,9 @@ HEAD, MEMBER = make_id("19700101", 151, "430526"), make_id("19720202", 162, "430
 LEAVER = make_id("19990303", 171, "430526")
 
 
-def _merged(top: list[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The top row's group cells merged across the blanks right of them (row 1: a title line above)."""
-    spans, c = [], 0
-    while c < len(top):
-        k = c
-        while k + 1 < len(top) and top[k + 1] == "":
-            k += 1
-        if top[c] and k > c:
-            spans.append(((1, c), (1, k)))
-        c = k + 1
-    return spans
-
-
 def _layout(kind: str, name: str, top: list[str], below: list[str], row: list, merge: bool = True):
     rows = [["清河县2026年名单"], top, below, row]
-    return find_layout(Grid(Path(name), "", rows, merged=_merged(top) if merge else []), kind)
+    return find_layout(Grid(Path(name), "", rows, merged=groups_merged(top) if merge else []), kind)
 
 
 # A monitoring list's 户主信息 | 家庭成员信息 groups over bare 姓名 | 证件号码: the glued 家庭成员信息证件号码 fitted the
