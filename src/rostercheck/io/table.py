@@ -1184,9 +1184,12 @@ def _repeated_headers(content: "_ContentCheck", labels: list[str], mapping: dict
         found = (ids.id_number(row[c]) for row in content.rows if c < len(row) and text(row[c]))
         return len({i.value for i in found if i.status == ids.VALID})
 
+    def untie(col: int) -> None:  # (the warning of a tie at that column, now decided)
+        warnings[:] = [w for w in warnings if not (f"第 {col + 1} 列“" in w and "都像是" in w)]
+
     def switch(fld: str, col: int, best: int, why: str) -> None:
         mapping[fld] = best
-        warnings[:] = [w for w in warnings if not (f"第 {col + 1} 列“" in w and "都像是" in w)]  # (the tie, now decided)
+        untie(col)
         warnings.append(why)
 
     col = mapping.get("id")
@@ -1202,7 +1205,7 @@ def _repeated_headers(content: "_ContentCheck", labels: list[str], mapping: dict
             own = mapping.get("name")
             near = next((c for c in range(best - 1, -1, -1) if own is not None and label(c) == label(own)), None)
             if own is not None and own < col and near is not None and near not in mapping.values():
-                warnings[:] = [w for w in warnings if not (f"第 {own + 1} 列“" in w and "都像是" in w)]
+                untie(own)
                 mapping["name"] = near
                 said += f"，姓名按其前面的第 {near + 1} 列“{name(near)}”读取"
             switch("id", col, best, said + "；如不对，请把各列表头写明是谁的（如“经办人身份证号”）后重新运行")
