@@ -224,8 +224,8 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
         held: code → findings a 核实无问题清单 held back (the county's workbook; said in 核查范围).
         partial: code → the lists a category that was checked lacked (said in 核查范围).
         notices: the run's notices (the county's own workbook: held-out 254, the sheets and rows skipped or read and the
-            townships not found were said on the console and in run.json only, never on paper), followed on the sheet
-            by the categories not checked as the console says them (:func:`scope_notices`); None for no such sheet.
+            townships not found were said on the console and in run.json only, never on paper), as
+            :func:`run_notices` gives them with the categories not checked; None for no such sheet.
         stop_rule: the stop rule the money checks counted by (``AuditResult.stop_rule``), said under the 资金核查
             sheet's title ('' says nothing).
     Returns:
@@ -243,9 +243,8 @@ def audit_sheets(findings: pd.DataFrame, titles: dict[str, str], skipped: Mappin
         sheets.append(("问题清单", findings, LEDGER_COLUMNS))
     if skipped is not None:
         sheets.append(("核查范围", scope(findings, titles, skipped, held or {}, partial or {}), None))
-    # (the county's workbook: what the console said, the categories not checked too; a township's has no such sheet)
-    if notices is not None:
-        sheets += notices_sheet([*notices, *scope_notices(skipped or {}, partial or {})])
+    if notices is not None:  # (the county's workbook; a township's has no such sheet)
+        sheets += notices_sheet(notices)
     return sheets
 
 
@@ -499,7 +498,7 @@ def write_audit_reports(result, out: Path, options: dict, command: str = "audit"
     paths = {"findings": out / "findings.csv", "workbook": out / "问题清单.xlsx", "manifest": out / "run.json"}
     heading = audit_heading(getattr(result, "county", ""), as_of_of(options))
     stop_rule = getattr(result, "stop_rule", "")
-    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial, result.warnings,
+    sheets = audit_sheets(findings, titles, result.skipped, result.held_by_code, result.partial, run_notices(result),
                           stop_rule)
 
     # A public copy lists no category whose title states labour capacity (C08 有劳动能力, ``io.public.PRIVATE_CODES``;
