@@ -412,6 +412,23 @@ def test_a_header_below_a_long_block_of_notes_is_found(tmp_path):
     assert "花名册共 1 人" in proc.stdout and "C02" in proc.stdout, proc.stdout
 
 
+@pytest.mark.parametrize("blank", ["\n", ",,,,\n", "  \t\n"])
+def test_blank_lines_above_a_header_do_not_count_toward_how_far_it_is_looked_for(tmp_path, blank):
+    # h453's left-over: 150 empty lines (or lines of empty cells) above a deaths list's header refused it as
+    # "前 100 行中找不到表头"; only rows with something in them count
+    deaths = tmp_path / "死亡人员名单.csv"
+    deaths.write_text(blank * 150 + f"姓名,身份证号,死亡日期\n张0,{ID},2026-05-01\n", encoding="utf-8")
+    proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--deaths", deaths, "--as-of", "2026-09-30",
+                   "--out", tmp_path / "o")
+    assert proc.returncode == 0, proc.stderr
+    assert "C02" in proc.stdout, proc.stdout
+    # … while 101 rows of words above it are still too far (a header is looked for in the first 100 filled rows)
+    deaths.write_text("说明：见附件\n" * 101 + f"姓名,身份证号,死亡日期\n张0,{ID},2026-05-01\n", encoding="utf-8")
+    proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--deaths", deaths, "--as-of", "2026-09-30",
+                   "--out", tmp_path / "o2")
+    assert_refused(proc, INPUT, "死亡人员名单.csv", "空行不计")
+
+
 def test_a_big_csv_of_one_long_line_is_refused_not_an_internal_error(tmp_path):
     # held-out 341: a 50 MB file without a line end, given as the roster, went to the streaming reader, whose head
     # hit the csv module's field limit (exit 70, '程序内部错误'); given as a list, its one cell was scored as a

@@ -288,8 +288,19 @@ def find_header(grid: Grid, kind: str) -> tuple[int, int, list[str]] | None:
     # further down only when the first rows hold no header: a later table's header (a 汇总 under the roster) never
     # outbids one near the top
     if found is None and len(grid.rows) > HEADER_SCAN_ROWS:
-        found = _header_within(grid, kind, HEADER_SCAN_FAR)
+        found = _header_within(grid, kind, _past_filled(grid.rows, HEADER_SCAN_FAR))
     return found
+
+
+def _past_filled(rows: list, n: int) -> int:
+    """How many of the rows it takes to hold ``n`` rows with a cell filled (all of them when fewer): blank lines
+    (a CSV's empty lines, an emptied block of a sheet) do not count toward how far a header is looked for."""
+    seen = 0
+    for r, row in enumerate(rows):
+        seen += any(text(c) for c in row)
+        if seen >= n:
+            return r + 1
+    return len(rows)
 
 
 def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str]] | None:
@@ -2448,7 +2459,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。" + (
                 "".join(unsaved) if unsaved else "请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。"))
         hidden = "".join(n for n in notes if n.startswith("隐藏的工作表"))  # (h431: the data in a hidden sheet went unsaid)
-        raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_FAR} 行中找不到表头（如“姓名”“身份证号”）。"
+        raise InputFileError(path, f"无法识别为{what}：前 {HEADER_SCAN_FAR} 行（空行不计）中找不到表头（如“姓名”“身份证号”）。"
                                    + (hidden or "请确认文件内容和选项是否对应。"))
     frame = _names_in_ids(_ids_in_names(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]))
     title = " ".join(dict.fromkeys(t for t in [*titles, *all_titles] if t))
