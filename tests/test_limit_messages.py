@@ -59,3 +59,35 @@ def test_a_limit_variable_of_the_wrong_kind_says_what_it_takes(monkeypatch, name
     monkeypatch.setenv(name, raw)
     with pytest.raises(ConfigError, match=said):
         Limits.from_env()
+
+
+@pytest.mark.parametrize("name, raw, refused", [
+    ("ROSTERCHECK_WORKERS", "abc", True),
+    ("ROSTERCHECK_WORKERS", "0", True),
+    ("ROSTERCHECK_WORKERS", "-1", True),
+    ("ROSTERCHECK_WORKERS", "2.5", True),
+    ("ROSTERCHECK_WORKERS", "1", False),
+    ("ROSTERCHECK_WORKERS", " 2 ", False),
+    ("ROSTERCHECK_WORKERS", "", False),
+    ("ROSTERCHECK_START_METHOD", "thread", True),
+    ("ROSTERCHECK_START_METHOD", "Spawn", False),
+])
+def test_a_process_variable_of_the_wrong_kind_is_refused_not_ignored(monkeypatch, name, raw, refused):
+    # h453's left-over: ROSTERCHECK_WORKERS=abc or a start method this system lacks was ignored unsaid
+    from rostercheck.parallel import check_environment
+
+    monkeypatch.setenv(name, raw)
+    if refused:
+        with pytest.raises(ConfigError, match=f"{name}=“{raw.strip()}”无效"):
+            check_environment()
+    else:
+        check_environment()
+
+
+def test_the_command_line_refuses_a_wrong_worker_count_with_the_config_exit_code(tmp_path, monkeypatch):
+    from badfiles import roster_csv, run_cli
+
+    monkeypatch.setenv("ROSTERCHECK_WORKERS", "two")
+    proc = run_cli("audit", roster_csv(tmp_path / "r.csv"), "--out", tmp_path / "o")
+    assert proc.returncode == 4 and "ROSTERCHECK_WORKERS=“two”无效" in proc.stderr, proc.stderr
+    assert not (tmp_path / "o").exists()

@@ -341,6 +341,9 @@ def run(fn: Callable[[], int]) -> None:
     """
     try:
         try:
+            from .parallel import check_environment
+
+            check_environment()
             code = fn()
         except BaseException:  # no empty output folder is left behind by a refused or failed run
             from .io.report import discard_created_dirs

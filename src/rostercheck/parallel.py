@@ -38,7 +38,7 @@ def workers(big: bool) -> int:
     Returns:
         1 or more.
     """
-    env = os.environ.get("ROSTERCHECK_WORKERS", "")
+    env = os.environ.get("ROSTERCHECK_WORKERS", "").strip()
     if env.isdigit():
         return max(1, int(env))
     return min(2, os.cpu_count() or 1) if big else 1
@@ -48,6 +48,24 @@ def workers(big: bool) -> int:
 BIG_BYTES = 40 * 1024 * 1024
 
 START_METHOD_ENV = "ROSTERCHECK_START_METHOD"
+
+
+def check_environment() -> None:
+    """Refuse a ROSTERCHECK_WORKERS that is no positive whole number, or a ROSTERCHECK_START_METHOD this system lacks
+    (both were ignored unsaid: a run then used the processes the user meant to turn off or force).
+
+    Raises:
+        ConfigError: naming the variable, its value and what it takes.
+    """
+    from .errors import ConfigError
+
+    raw = os.environ.get("ROSTERCHECK_WORKERS", "").strip()
+    if raw and not (raw.isdigit() and int(raw) >= 1):
+        raise ConfigError(f"环境变量 ROSTERCHECK_WORKERS=“{raw}”无效，应为正整数（1 只用一个进程，2 强制使用第二个进程）。")
+    method = os.environ.get(START_METHOD_ENV, "").strip()
+    if method and method.lower() not in multiprocessing.get_all_start_methods():
+        raise ConfigError(f"环境变量 {START_METHOD_ENV}=“{method}”无效，应为"
+                          f"{'、'.join(multiprocessing.get_all_start_methods())}之一。")
 
 
 def start_method() -> str | None:
