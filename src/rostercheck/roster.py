@@ -697,6 +697,8 @@ def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
     for t in tables:
         f = t.frame
         raw = cells(f, "id") if "id" in f.columns else [None] * len(f)
+        if "cert_type" in f.columns:
+            raw = card_ids(raw, cells(f, "cert_type"))
         values, statuses, reliable, births = ids.id_numbers(raw)
         if reliable:  # (the int64 column pandas would infer from the ints, without inferring it: 15 ms a city)
             reliable = np.fromiter(reliable, dtype=np.int64, count=len(reliable))
@@ -717,6 +719,30 @@ def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
 
 
 FORMER_COLUMNS = ["former_id", "former_id_status", "former_id_reliable", "former_id_raw"]
+
+# A second-generation 残疾人证号: the holder's 18-character ID, the category digit (1–7) and the level digit (1–4)
+_CARD_NUMBER = re.compile(r"(\d{17}[\dX])[1-7][1-4]")
+
+
+def card_ids(raw: list, kinds: list) -> list:
+    """The ID cells of a roster whose 证件类型 column says which document each number is: a 残疾人证 number (the ID and
+    two digits) gives its first 18 characters, the holder's ID; every other cell is left as it is (h456: two members
+    listed by their 残疾人证 were D03 高 "位数或字符不符", one's death missed).
+
+    Args:
+        raw: the ID column's cells.
+        kinds: the 证件类型 cells, decoded.
+    Returns:
+        The cells, a 残疾人证 number replaced by its ID.
+    """
+    out = list(raw)
+    for k, (cell, kind) in enumerate(zip(raw, kinds)):
+        if cell is None or "残疾" not in text(kind):
+            continue
+        m = _CARD_NUMBER.fullmatch(re.sub(r"\s", "", text(cell)).upper())
+        if m and ids.id_number(m.group(1)).status == ids.VALID:
+            out[k] = m.group(1)
+    return out
 
 
 def _with_heads_former_ids(f: pd.DataFrame, raw: list, own_ids: list) -> list:

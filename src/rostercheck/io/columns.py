@@ -400,6 +400,9 @@ ROSTER = [
     FieldSpec("disability", r"残疾(等级|级别)", weight=2),
     FieldSpec("disability", r"残疾"),
     FieldSpec("school", r"在校|就学|学生|上学|就读"),
+    # the kind of the member's document (证件类型: 居民身份证, 残疾人证 …): a 残疾人证号 in the ID column is the ID and two
+    # digits (roster.card_ids)
+    FieldSpec("cert_type", r"^(证件|身份证件|证照)(类[型别]|种类|名称)$"),
     FieldSpec("support_mode", r"供养方式|供养形式|集中|分散"),
     FieldSpec("care_home", r"供养(服务)?机构|入住机构|供养单位|(敬老院|福利院|养老院|供养中心)(名称)?$"),
     # the account's holder (户名, 开户人): read for D02 to say a shared account is a care home's (weight 0: a ledger's

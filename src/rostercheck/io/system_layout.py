@@ -28,6 +28,10 @@ _HOUSEHOLD_FIELDS = ("head_name", "head_id", "township", "village", "household_s
 # Household fields whose household-sheet cell wins over a member sheet's column: the 城乡类别 the standard follows is
 # the household's (a member sheet's 户籍性质 is the person's 户口, often a code 1/2).
 _HOUSEHOLD_WINS = ("area_type",)
+# A label naming the programme outright (保障类别, 救助类型): a household sheet's such column wins over a member sheet's
+# column only a generic label made the programme (人员类别, 类别: a 低保 system's 老年人 / 在校学生 / 农村劳动力, h456:
+# every 低保 family of 临泽县 read as 特困, its 供养方式 column deciding the file's programme)
+_PROGRAMME_OUTRIGHT = re.compile(r"保障类[型别]|救助类[型别]|保障对象类[型别]|救助对象类[型别]|低保特困|申请类[型别]")
 _MEMBER_FIELDS = ("relation", "sex", "birth", "labour", "health", "disability", "school", "covered")
 
 
@@ -137,13 +141,14 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
         own = set(_keys(frame)) - listed
         listed |= own
         own |= set(table.index) - set(seen) if n == 0 else set()
-        frame, added = _join(frame, table, sheet, own, seen)
+        wins = _HOUSEHOLD_WINS + (("programme",) if _programme_outright(hh_layout) and not _programme_outright(layout) else ())
+        frame, added = _join(frame, table, sheet, own, seen, wins)
         if "_key" in frame.columns:
             frame = _heads_by_relation(frame).drop(columns=["_key"])
         labels = list(layout.labels) + list(hh_layout.labels)
         mapping = dict(layout.mapping)
         for fld, col in hh_layout.mapping.items():
-            if fld in _HOUSEHOLD_WINS:
+            if fld in wins:
                 mapping[fld] = len(layout.labels) + col  # (its header is the one warnings name)
             mapping.setdefault(fld, len(layout.labels) + col)
         written = [*(layout.written or [""] * len(layout.labels)), *(hh_layout.written or [""] * len(hh_layout.labels))]
@@ -412,23 +417,36 @@ def _named(frame: pd.DataFrame, sheet: str) -> str:
     return f"《{Path(str(frame['_hh_file'].iloc[0])).name}》"
 
 
+_STUDENT = re.compile(r"在校|学生|就读|上学")
+
+
+def _programme_outright(layout) -> bool:
+    """Whether a sheet's programme column is named as such (保障类别), not by a generic label (人员类别)."""
+    col = layout.mapping.get("programme")
+    return col is not None and col < len(layout.labels) and _PROGRAMME_OUTRIGHT.search(layout.labels[col]) is not None
+
+
 def _join(frame: pd.DataFrame, table: pd.DataFrame, sheet: str, own: set[str],
-          seen: dict[str, tuple[set[str], set[str]]]) -> tuple[pd.DataFrame, int]:
-    """Give each member row its household's fields (the member sheet's own non-blank cells win, but for
-    :data:`_HOUSEHOLD_WINS`).
+          seen: dict[str, tuple[set[str], set[str]]], wins: tuple[str, ...] = _HOUSEHOLD_WINS) -> tuple[pd.DataFrame, int]:
+    """Give each member row its household's fields (the member sheet's own non-blank cells win, but for ``wins``:
+    :data:`_HOUSEHOLD_WINS`, and the programme where only the household sheet names it outright).
 
     Households of ``own`` with no member row on any member sheet naming the head (by ID or name, ``seen``) get the head
     as a first row, and the rows of one household are made contiguous, in the order the member sheet first lists them.
     """
     keys = _keys(frame)
     out = frame.copy()
+    if "programme" in wins and "programme" in out.columns and "school" not in out.columns:
+        # the member sheet's 人员类别 the household's 保障类别 overrides still says who is at school (在校学生): C08's
+        # 在校情况 (h456: 29 students of 18–20 were 中 leads "在校情况未填")
+        out["school"] = [v if _STUDENT.search(text(v)) else None for v in out["programme"].tolist()]
     fields = [c for c in table.columns if not c.startswith("_")]
     for fld in fields:
         values = table[fld].to_dict()
         filled = [values.get(k) if k in values else None for k in keys]
         if fld in out.columns:
             cells = out[fld].tolist()
-            if fld in _HOUSEHOLD_WINS:
+            if fld in wins:
                 out[fld] = [h if text(h) else o for o, h in zip(cells, filled)]
             else:
                 out[fld] = [o if text(o) else h for o, h in zip(cells, filled)]
