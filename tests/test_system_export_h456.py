@@ -90,3 +90,63 @@ def test_a_member_listed_by_his_disability_card_is_no_invalid_id(tmp_path):
                  [["F0001", "张三", "01", HEAD_A, "1", "02", "老年人", "丧失劳动能力", "患病"],
                   ["F0001", "张军", "残疾人证", SON_A + "42", "1", "20", "其他", "丧失劳动能力", "残疾"]])
     assert m.loc[SON_A, "id_status"] == "valid"
+
+
+CADRE, SPOUSE, CLERK = make_id("19700101", 111, "620723"), make_id("19720202", 222, "620723"), make_id("19880808", 333, "620723")
+
+
+# A cadre list's own group (干部信息) over bare 乡镇 | 职务 | 联系电话, beside groups naming other people (配偶信息, 紧急联系人,
+# 录入信息): the labels under 干部信息 are the cadre's (h456: only 姓名 | 身份证号 were read, RQ3 missed the cadre's phone)
+@pytest.mark.parametrize("groups, own", [
+    # must read the cadre's township, post and phone
+    ([("干部信息", 6), ("配偶信息", 2), ("紧急联系人", 2), ("录入信息", 2)], True),
+    ([("干部信息", 6), ("录入信息", 2)], True),
+    ([("基本信息", 6), ("配偶信息", 2), ("录入信息", 2)], True),
+])
+def test_a_cadre_groups_bare_labels_are_the_cadres(groups, own):
+    from pathlib import Path
+
+    from helpers import groups_merged
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import find_layout
+    top = ["序号"]
+    for g, span in groups:
+        top += [g] + [""] * (span - 1)
+    below = ["序号", "乡镇", "村(社区)", "姓名", "身份证号", "职务", "联系电话", "配偶姓名", "配偶身份证号", "紧急联系人",
+             "紧急联系人电话", "录入人", "录入人身份证号"][:len(top)]
+    data = [1, "沙河镇", "一村", "马生海", CADRE, "村委会主任", "13812345678", "郭华", SPOUSE, "马丽", "13900000000",
+            "刘晓燕", CLERK][:len(top)]
+    if len(top) == 9:  # 干部信息 | 录入信息 only
+        below = below[:7] + ["录入人", "录入人身份证号"]
+        data = data[:7] + ["刘晓燕", CLERK]
+    rows = [["临泽县村(社区)干部花名册"], top, below, data]
+    m = find_layout(Grid(Path("村干部花名册.xls"), "", rows, merged=groups_merged(top)), "cadres").mapping
+    assert (m.get("name"), m.get("id"), m.get("township"), m.get("post"), m.get("phone")) == (3, 4, 1, 5, 6)
+    assert m.get("id") != len(below) - 1  # never the 录入人's ID
+
+
+PENSIONER = make_id("19560303", 151, "620723")
+
+
+# A 人社 export's 待遇领取人 is the pensioner: 领取人信息 over 姓名 | 社会保障号码 (or 领取人姓名 | 领取人身份证号) with 经办人
+# columns first (h456: both read as another person's, the list refused for the clerk's ID column); a 代领人 stays another's
+@pytest.mark.parametrize("top, below, name, id_", [
+    # must read the pensioner's columns
+    (["经办信息", "", "领取人信息", "", "", ""], ["经办人", "经办人身份证号", "姓名", "社会保障号码", "险种", "月发放金额"], 2, 3),
+    (["经办信息", "", "待遇领取人信息", "", "", ""], ["经办人", "经办人身份证号", "姓名", "身份证号", "险种", "月发放金额"], 2, 3),
+    ([], ["经办人", "经办人身份证号", "领取人姓名", "领取人身份证号", "险种", "月发放金额"], 2, 3),
+    # must not take a 代领人's columns for the pensioner's
+    ([], ["代领人姓名", "代领人身份证号", "姓名", "社会保障号码", "险种", "月发放金额"], 2, 3),
+])
+def test_a_pension_lists_recipient_is_its_own_person(top, below, name, id_):
+    from pathlib import Path
+
+    from helpers import groups_merged
+
+    from rostercheck.io.read import Grid
+    from rostercheck.io.table import find_layout
+    data = ["张海建", CLERK, "孙永强", PENSIONER, "企业职工基本养老保险", 2650]
+    rows = [["临泽县养老保险待遇发放明细"], *([top] if top else []), below, data]
+    layout = find_layout(Grid(Path("养老金发放明细.xlsx"), "", rows, merged=groups_merged(top) if top else []), "pensions")
+    assert (layout.mapping.get("name"), layout.mapping.get("id")) == (name, id_)

@@ -419,6 +419,8 @@ ROSTER = [
 # no evidence of a kind in classify
 _BORN = FieldSpec("born", r"出生(日期|年月)", weight=0)
 _COMMON = [FieldSpec("id", ID_WORDS), FieldSpec("name", NAME_WORDS), _BORN]
+# A pension list's word for its own person (待遇领取人, 领取人), which names another person elsewhere (a ledger's payee)
+_PENSIONER = r"(待遇)?领取人"
 # Head-level columns of lists that also carry the member's own (registry exports, payment ledgers).
 _HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS, _FORMER_ID_WORDS), FieldSpec("head_name", r"户主.*(姓名|名字)|^户主$")]
 
@@ -655,7 +657,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("start", r"(开始|起始|首次)(领取|发放)?(年月|日期|时间|月份)?|开始领取|^起领", weight=2),
         FieldSpec("end", r"(终止|停发|停止发放|停领|截止)(年月|日期|时间|月份)?", weight=2),
         FieldSpec("month", r"月份|期间|所属期|年月", r"开始|起始|首次|起领|终止|停发|停止|停领|截止"),
-        *_COMMON,
+        # the 待遇领取人 is the pensioner, not another person (h456: 领取人信息 over 姓名 | 社会保障号码 made both another's,
+        # the list refused for the 经办人's ID column)
+        FieldSpec("id", ID_WORDS, allow=_PENSIONER), FieldSpec("name", NAME_WORDS, allow=_PENSIONER), _BORN,
         _FORMER_ID,
     ],
     "vehicles": [
@@ -1127,7 +1131,7 @@ FIELD_NAMES = {
     "reason": "原因", "outcome": "审批结果", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
     "labour": "劳动能力", "health": "健康状况", "head_labour": "户主劳动能力", "head_health": "户主健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
-    "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号",
+    "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号", "cert_type": "证件类型",
     "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "stopped_on": "停保日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",

@@ -363,12 +363,17 @@ def _header_within(grid: Grid, kind: str, rows: int) -> tuple[int, int, list[str
                     and not _label_value_row(grid.rows[r + 1], below, field, kind)
                     and not _holds_a_count(grid.rows[r], kind)):
                 combined = _combine(labels, below, merged=bool(spans[r]))
-                sharper = _sharper(combined, below, kind) if score(below, kind) >= 2 else below
+                judged = score(below, kind) >= 2
+                sharper = _sharper(combined, below, kind) if judged else below
                 if parts:  # each sub-heading decides its column (照料护理标准 is no 供养标准 total)
                     cands.append((score(sharper, kind), 2, sharper))
                 else:
                     cands.append((score(combined, kind), 2, combined))
-                    if sharper not in (combined, below):  # a group row naming whose columns they are, read where it says more
+                    # a group row naming whose columns they are, read where it says more; or one whose words only hide
+                    # the labels under it (干部信息 over 乡镇 | 职务 | 联系电话: no field takes 干部信息职务), the labels
+                    # read alone being barred by another group beside it naming someone else (配偶信息, 录入信息; h456:
+                    # a cadre list's 职务 and 联系电话 unread, RQ3 missed)
+                    if sharper != combined and (sharper != below or judged):
                         cands.append((score(sharper, kind) + 0.5, 2, sharper))
         below_labels = _labels(grid.rows[r + 1]) if r + 1 < len(grid.rows) else []
         top_at = (lambda c: labels[c] if c < len(labels) else "")  # noqa: E731
