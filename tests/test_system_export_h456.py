@@ -150,3 +150,44 @@ def test_a_pension_lists_recipient_is_its_own_person(top, below, name, id_):
     rows = [["临泽县养老保险待遇发放明细"], *([top] if top else []), below, data]
     layout = find_layout(Grid(Path("养老金发放明细.xlsx"), "", rows, merged=groups_merged(top) if top else []), "pensions")
     assert (layout.mapping.get("name"), layout.mapping.get("id")) == (name, id_)
+
+
+def _export_files(folder):
+    """家庭信息.xlsx, 家庭成员信息.xlsx and 数据字典.xlsx as a provincial system writes them."""
+    folder.mkdir(exist_ok=True)
+    for name, header, rows in (
+            ("家庭信息", HH, [["F0001", "张三", HEAD_A, "620723100000", "02", "", 2, 1032]]),
+            ("家庭成员信息", MEM, [["F0001", "张三", "01", HEAD_A, "1", "02", "01", "3", "2"],
+                                  ["F0001", "张军", "01", SON_A, "1", "20", "06", "1", "1"]]),
+            ("数据字典", ["字段名称", "代码", "代码名称"], [["保障类别", "01", "城市低保"], ["保障类别", "02", "农村低保"],
+                                                          ["保障类别", "03", "特困供养"], ["人员类别", "01", "老年人"],
+                                                          ["人员类别", "06", "在校学生"], ["与户主关系", "02", "户主"],
+                                                          ["与户主关系", "20", "子"], ["证件类型", "01", "居民身份证"]])):
+        book = xlsxwriter.Workbook(str(folder / f"{name}.xlsx"))
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, header)
+        for i, row in enumerate(rows, 1):
+            for j, v in enumerate(row):
+                sheet.write_string(i, j, v) if isinstance(v, str) else sheet.write_number(i, j, v)
+        book.close()
+    return [folder / "家庭信息.xlsx", folder / "家庭成员信息.xlsx", folder / "数据字典.xlsx"]
+
+
+def test_a_folders_code_table_named_among_its_rosters_is_read_as_their_legend(tmp_path):
+    # `rostercheck audit 家庭信息.xlsx 家庭成员信息.xlsx 数据字典.xlsx` (h456: refused, rc 3: the dictionary read as a roster
+    # "没有可用的身份证号")
+    from rostercheck.loading import load_inputs
+    files = _export_files(tmp_path / "花名册")
+    inputs = load_inputs(files, {}, dt.date(2026, 6, 30))
+    assert len(inputs.tables) == 1 and any("数据字典.xlsx：是代码说明表" in w for w in inputs.tables[0].warnings)
+    m = inputs.members.set_index("id")
+    assert len(m) == 2 and m.loc[SON_A, "school"] == "在校学生" and m.loc[HEAD_A, "programme"] == "低保"
+
+
+def test_a_code_table_is_taken_from_the_rosters_only_beside_another_roster_of_its_folder(tmp_path):
+    from rostercheck.loading import _legends_of_rosters_beside
+    files = _export_files(tmp_path / "花名册")
+    # must not: a code table given alone, or beside no roster of its folder, is still what the user named
+    assert not _legends_of_rosters_beside(files[2], [files[2]])
+    assert not _legends_of_rosters_beside(files[2], [files[2], tmp_path / "其他" / "家庭信息.xlsx"])
+    assert _legends_of_rosters_beside(files[2], files)

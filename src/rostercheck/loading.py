@@ -25,8 +25,8 @@ from .io.columns import KIND_LABELS, person_id_columns
 from .io.limits import Limits
 from .io.read import copy_of
 from .io.system_layout import applicants_added
-from .io.table import (RawFile, Table, examples_only, household_files_joined, load_table, place_code_files,
-                       place_code_table, read_file, settle_sheet_notes, to_table)
+from .io.table import (RawFile, Table, examples_only, household_files_joined, is_folder_code_table, load_table,
+                       place_code_files, place_code_table, read_file, settle_sheet_notes, to_table)
 from .model import Arriving
 from .namematch import name_counts
 from .normalize import ids
@@ -97,6 +97,10 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
     read, seen = [], {}
     code_tables = {Path(p): names for p in rosters if (names := place_code_table(Path(p), limits))}
     rosters = [p for p in rosters if Path(p) not in code_tables]
+    # a folder's code table given among its rosters (家庭信息.xlsx 家庭成员信息.xlsx 数据字典.xlsx): the rosters beside it
+    # read it as their legends (io.table.folder_code_tables), it is no roster (h456: refused, "没有可用的身份证号")
+    legends = [Path(p) for p in rosters if _legends_of_rosters_beside(Path(p), [Path(q) for q in rosters])]
+    rosters = [p for p in rosters if Path(p) not in legends]
     for path in rosters:
         same = copy_of(Path(path), seen)
         if same is not None:  # the same roster given twice (a copy in another folder): every household would be twice
@@ -123,7 +127,15 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
                                  f"{item.header_said('head_id')}”列补入申请人（与户主关系记为户主）")
         tables.append(item)
     _coded_places_named(tables, code_tables, limits)
+    if tables and legends:
+        tables[0].warnings.extend(f"{p.name}：是代码说明表，用于读取同一文件夹中花名册的代码列，不作为花名册读取" for p in legends)
     return other_periods(tables)
+
+
+def _legends_of_rosters_beside(path: Path, rosters: list[Path]) -> bool:
+    """Whether a file given as a roster is its folder's code table (数据字典.xlsx, 代码说明.xlsx) beside another roster given."""
+    return (path.is_file() and is_folder_code_table(path, [p for p in rosters if p.parent == path.parent])
+            and any(p != path and p.parent == path.parent and p.is_file() for p in rosters))
 
 
 def _coded_places_named(tables: list[Table], given: dict[Path, dict[str, str]], limits: Limits | None) -> None:
