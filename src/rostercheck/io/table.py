@@ -885,8 +885,10 @@ def place_code_table(path: Path, limits: Limits | None = None) -> dict[str, str]
     from ..regions import code_place_names
 
     stem = Path(path).stem
-    if (Path(path).suffix.lower() not in _TABLE_SUFFIXES or not _PLACE_TABLE_NAME.search(stem)
-            or _NOT_PLACE_TABLE.search(stem)):
+    # … or a system's code table for its rosters (数据字典.xlsx, 代码说明.xlsx), read for their codes already, whose
+    # 所属乡镇 | 620723100000 | 沙河镇 rows name the places (h456: every township shown as its 12-digit code)
+    if (Path(path).suffix.lower() not in _TABLE_SUFFIXES or not (
+            _PLACE_TABLE_NAME.search(stem) and not _NOT_PLACE_TABLE.search(stem) or _FOLDER_TABLE.fullmatch(stem))):
         return {}
     try:
         if Path(path).stat().st_size > _PLACE_TABLE_BYTES:
