@@ -205,3 +205,14 @@ def test_a_folder_dictionary_names_townships_given_by_12_digit_codes(tmp_path, p
     files = _export_files(tmp_path / "花名册", places)
     inputs = load_inputs(files[:2], {}, dt.date(2026, 6, 30))
     assert set(inputs.members["township"]) == {shown}
+
+
+def test_a_township_code_named_by_the_dictionary_still_gives_the_county(tmp_path):
+    # the code a name replaces stays the member's 区划代码: a roster without a title (a CSV) finds its county by it, and a
+    # move to 620702 (another county of the city) is 迁出本县 (h456: county unknown, the move only 低)
+    from rostercheck import regions
+    from rostercheck.loading import load_inputs
+    files = _export_files(tmp_path / "花名册", [["所属乡镇", "620723100000", "沙河镇"]])
+    members = load_inputs(files[:2], {}, dt.date(2026, 6, 30)).members
+    assert set(members["township"]) == {"沙河镇"}
+    assert regions.county_of_cells(members["region_code"].tolist(), 0.0)[0] == "620723"

@@ -504,6 +504,7 @@ def _places_named(members: pd.DataFrame, tables: list[Table], names: Mapping[str
     if members.empty or not names:
         return {}
     hit = np.zeros(len(members), dtype=bool)
+    blank = ~members["region_code"].astype(bool).to_numpy() if "region_code" in members.columns else None
     for fld in ("township", "village"):
         cells_ = members[fld]
         shown = cells_.map(names)  # (a dict lookup per cell, vectorised; the keys are codes: a name is never looked up)
@@ -513,6 +514,9 @@ def _places_named(members: pd.DataFrame, tables: list[Table], names: Mapping[str
                 shown[padded] = cells_[padded].astype(str).str[:9].map(names)
         at = shown.notna().to_numpy()
         if at.any():
+            if blank is not None:  # the code named stays the member's 区划代码: the county is found by it (h456: a CSV
+                # roster's 12-digit 所属乡镇 named by its 数据字典 left the county unknown, a move to 620702 only 低)
+                members.loc[at & blank, "region_code"] = cells_[at & blank]
             members.loc[at, fld] = shown[at]
             hit |= at
     where = {str(t.path): t.place_names_from for t in tables if t.place_names}
