@@ -870,3 +870,22 @@ def test_two_people_whose_ids_excel_destroyed_alike_get_fingerprints_of_their_ow
     old = suppress.evidence_fingerprint("D03", ids.id_number("4.30521E+17").value, frame["_facts"].iloc[0])
     kept, held, _ = suppress.apply(frame, verified.assign(证据指纹=old))
     assert held == 1 and list(kept["姓名"]) == ["张二"]
+
+
+# A member the roster lists by another document (证件类型 护照, 港澳台居民居住证 …) holds no resident ID number: no wrong
+# number at 高, a 低 note that nothing can be matched by it (h456: a foreign spouse's passport number was D03 高)
+@pytest.mark.parametrize("kind, number, shown", [
+    ("护照", "E73977496", [("李梅", "低")]),                      # must not be 高
+    ("港澳居民来往内地通行证", "H12345678", [("李梅", "低")]),
+    ("居民身份证", "E73977496", [("李梅", "高")]),                # must: an ID card's number that is no ID
+    ("", "E73977496", [("李梅", "高")]),
+    ("外国人永久居留身份证", "", [("李梅", "低")]),                 # a blank number stays the blank-ID note
+])
+def test_a_member_listed_by_another_document_is_no_invalid_id(kind, number, shown):
+    rows = household("张三", A, [("李梅", "配偶", number)])
+    rows[1]["cert_type"] = kind
+    found = flagged(context(rows), "D03")
+    assert found == shown
+    if kind and "身份证" not in kind:
+        ctx = context(rows)
+        assert "不是居民身份证号" in run_checks(ctx, ["D03"])[0][0].evidence

@@ -801,7 +801,7 @@ COLUMNS = [
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
     "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut", "household_unordered",
-    "status_unsure",
+    "status_unsure", "cert_type",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -1115,7 +1115,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out[fld] = keys[fld].to_numpy()
     out["id_raw"] = by_value_array(f["id"], texts, many=True) if "id" in f.columns else ""
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
-                "covered"):
+                "covered", "cert_type"):
         out[fld] = _column(f, fld, blank="")
     if "care_home" in f.columns:  # a 供养机构 named: cared for in it (集中供养), whatever 供养方式's code says
         home = _column(f, "care_home", blank="")

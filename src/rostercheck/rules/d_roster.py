@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 import numpy as np
@@ -398,6 +399,17 @@ def _unread_care(mem: pd.DataFrame, rows, mode) -> str:
 OLD_AGE = 100
 
 
+# A 证件类型 naming a document that holds no resident ID number (GB/T 2261-style 证件类型 names: 护照, 港澳居民来往内地通行证,
+# 台湾居民来往大陆通行证, 外国人永久居留身份证, 港澳台居民居住证, 军官证 …); 居民身份证, 户口簿, 残疾人证 carry the ID
+_OTHER_DOCUMENT = re.compile(r"护照|通行证|居留|居住证|军官|士兵|警官|外国|回乡证|台胞证")
+
+
+def other_document(kind: object) -> str:
+    """The 证件类型 as written when it names a document other than the resident ID card, else ''."""
+    said = str(kind or "").strip()
+    return said if said and _OTHER_DOCUMENT.search(said) and "居民身份证" not in said else ""
+
+
 @rule("D03")
 def invalid_ids(ctx: Context) -> list[Finding]:
     """Flag members whose ID fails its check character or birth date, is malformed, numeric or blank.
@@ -420,6 +432,7 @@ def invalid_ids(ctx: Context) -> list[Finding]:
     # only the rows to flag are walked (a city's roster: 200,000 valid IDs)
     at = np.flatnonzero(later | ~valid & ((statuses != ids.MISSING) | flag_missing))
     cells, reliable = mem["id_raw"].to_numpy(dtype=object)[at], mem["id_reliable"].to_numpy(dtype=object)[at]
+    kinds = mem["cert_type"].to_numpy(dtype=object) if "cert_type" in mem.columns else None
     for k, j, status, cell, birth, kept in zip(at.tolist(), mem.index[at], statuses[at], cells, births[at], reliable):
         raw = ids.unmarked(str(cell))  # the ID as written, without an apostrophe typed to keep it as text
         if later[k]:
@@ -430,6 +443,15 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         # A number-typed ID is damaged storage, not a wrong number: a data-quality lead (低).
         conf = {ids.NUMERIC: LOW, ids.MISSING: LOW}.get(status, HIGH)
         evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.status_label(status, kept)}"
+        document = other_document(kinds[k]) if kinds is not None else ""
+        if document and status != ids.MISSING:
+            # a member the roster lists by another document (护照, 港澳台居民居住证): no wrong ID number, but none to match
+            # any department's list by — 低 (h456: a foreign spouse's passport number was D03 高 "位数或字符不符")
+            out.append(Finding("D03", j, f"{roster_place(mem.loc[j])}证件类型为“{document}”，证件号码“{raw}”不是居民身份证号，"
+                                         "无法与各部门名单按身份证号比对；如本人已取得居民身份证，请改填身份证号",
+                               LOW, ROSTER, str(mem.at[j, "row"]), "身份证号校验",
+                               (("list", "roster"), ("id_raw", str(raw)), ("status", "other_document"))))
+            continue
         if status == ids.MISSING and raw.strip() and raw.strip() != "无":
             # a word for no ID yet (户口未落, 待办): said as written, not as a blank cell
             evidence = f"{roster_place(mem.loc[j])}身份证号未填写（单元格中写的是“{raw.strip()}”）"
