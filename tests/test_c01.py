@@ -528,3 +528,13 @@ def test_a_minority_status_code_nothing_explains_leaves_its_members_findings_low
                                    {"name": "赵小明", "id": son, "unit": "县水利局", "category": "事业"}]},
                   roster_headers={"member_status": "人员状态"})
     assert flagged(ctx, "C01") == expected
+
+
+# A cadre list read for name and ID only (nothing else of the row shown): no empty part in the evidence (h456: "马生海，；"
+# and "村(居)干部 马生海（，《…》第 9 行）")
+@pytest.mark.parametrize("cadre", [{"name": "赵明", "id": STAFF}, {"name": "赵明", "id": STAFF, "post": "村委会主任"}])
+def test_a_cadre_row_without_other_values_gives_evidence_without_an_empty_part(cadre):
+    roster = family_roster() + household("赵明", STAFF, village="北村")
+    findings, _ = run_checks(context(roster, {"cadres": [cadre], "registry": staff_registry()}), ["C01"])
+    assert findings and all("（，" not in f.evidence and "，；" not in f.evidence for f in findings)
+    assert any("的父亲" in f.evidence for f in findings) and any(f.evidence.startswith("《") for f in findings)

@@ -61,7 +61,7 @@ def check(ctx: Context) -> list[Finding]:
             doubt, cap = status_doubt(ctx, kind, row)
             if doubt:
                 detail, conf = detail + f"（{doubt}）", weakest([conf, cap])
-            evidence = f"{where(ctx, kind, row)}：{row['name']}，{detail}；{key}"
+            evidence = f"{where(ctx, kind, row)}：{'，'.join(x for x in (row['name'], detail) if x)}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
         family = _registry_family(ctx, kind, excluded) if ctx.has("registry") else []
@@ -300,6 +300,12 @@ def _close(kin: str, age) -> bool:
     return age is not None and age == age and age < MINOR_AGE
 
 
+def _about(ctx: Context, kind: str, row) -> str:
+    """An official's values the list gives (工作单位, 职务 …) and where the row is, without an empty part (h456: a cadre
+    list whose 职务 went unread gave "村(居)干部 马生海（，《…》第 9 行）")."""
+    return "，".join(x for x in (values(_shown(kind, row), _fields(kind, row)), where(ctx, kind, row)) if x)
+
+
 def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
     kin = registry_kin(ctx, kind)
     if kin.empty:
@@ -327,7 +333,7 @@ def _registry_family(ctx: Context, kind: str, excluded: tuple) -> list[Finding]:
         # (the relation as the registry writes it where the official is its 户主, ``registry_kin``; the fact keeps the
         # kinship's word, as saved 核实无问题 lists hold it)
         tie = f"户籍登记为其{said}（本人户口簿户号 {no}）" if apart else f"与其户籍同户（户口簿户号 {no}，关系：{said}）"
-        who = f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）"
+        who = f"{_WHO[kind]} {row['name']}（{_about(ctx, kind, row)}）"
         evidence = (f"{relative_of(who, said)}{minor}："
                     f"{tie}，{where(ctx, 'registry', regs[r])}，{_elsewhere(ctx, o in homes)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels["registry"], str(int(regs[r]["_row"])),
@@ -364,7 +370,7 @@ def _declared_spouses(ctx: Context, kind: str, excluded: tuple) -> list[Finding]
         doubt, cap = status_doubt(ctx, kind, row)
         if doubt:
             conf, named = weakest([conf, cap]), named + f"（{doubt}）"
-        evidence = (f"{_WHO[kind]} {row['name']}（{values(_shown(kind, row), _fields(kind, row))}，{where(ctx, kind, row)}）的"
+        evidence = (f"{_WHO[kind]} {row['name']}（{_about(ctx, kind, row)}）的"
                     f"{label}：该名单登记的配偶身份证号{named}即保障对象的身份证号，{_elsewhere(ctx, o in homes)}；{key}")
         out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), f"名单登记的配偶（{key}）",
                            (("list", kind), link_fact(conf), ("official_list", kind), ("official", person_identity(row)),
