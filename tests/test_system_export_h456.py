@@ -216,3 +216,17 @@ def test_a_township_code_named_by_the_dictionary_still_gives_the_county(tmp_path
     members = load_inputs(files[:2], {}, dt.date(2026, 6, 30)).members
     assert set(members["township"]) == {"沙河镇"}
     assert regions.county_of_cells(members["region_code"].tolist(), 0.0)[0] == "620723"
+
+
+# A list whose own person's ID column is not read, beside another person's (报告人身份证号, 经办人身份证号): refused naming
+# that column as another's, not as "no usable ID in it" (h456: a pension list refused so for its 经办人身份证号 full of IDs)
+def test_a_list_without_its_own_persons_id_names_the_others_column_as_anothers(tmp_path):
+    from rostercheck.errors import InputFileError
+    path = tmp_path / "死亡人员名单.csv"
+    path.write_text(f"姓名,死亡日期,报告人,报告人身份证号\n张三,2026-03-01,李四,{CLERK}\n", encoding="utf-8")
+    with pytest.raises(InputFileError) as refused:
+        load_table(path, "deaths")
+    assert "“报告人身份证号”是其他人" in str(refused.value) and "列中没有可用的身份证号" not in str(refused.value)
+    # must not: with the person's own ID column beside it, the list is read by that column
+    path.write_text(f"姓名,身份证号,死亡日期,报告人,报告人身份证号\n张三,{PENSIONER},2026-03-01,李四,{CLERK}\n", encoding="utf-8")
+    assert load_table(path, "deaths").frame["id"].tolist() == [PENSIONER]

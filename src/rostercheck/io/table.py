@@ -2398,6 +2398,7 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
     frames, headers, written, titles, sheets, warnings = [], {}, {}, [], [], []
     sheet_headers: dict[str, dict[str, tuple[str, str]]] = {}
     missing_reason = id_column = ""
+    others_ids: list[str] = []
     required = REQUIRED.get(kind, REQUIRED_DEFAULT)
     for frame, layout, sheet in parts:
         frame = _with_twins(frame)
@@ -2432,7 +2433,11 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             # not '找不到…列，请确认表头含有该列' of a sheet whose header has it (held-out 341)
             blank_ids = [label for col, label in enumerate(layout.labels) if col not in layout.mapping.values()
                          and _ID_LABEL.search(str(label))] if lacking == ["id"] else []
-            id_column = blank_ids[0] if blank_ids else ""
+            # a column of the row's own person first: another's (经办人身份证号) holds IDs, only not this person's (h456:
+            # a pension list whose pensioner's columns went unread was refused as "“经办人身份证号”列中没有可用的身份证号")
+            own = [label for label in blank_ids if not names_someone_else(str(label))]
+            id_column = own[0] if own else ""
+            others_ids = others_ids or ([] if own else blank_ids)
             continue
         # a print copy of the roster beside it (Sheet1, 打印版): read once (rows compared only between sheets of a length)
         first = next((sheets[k] for k, kept in enumerate(frames) if kind == "roster" and len(kept) == len(frame)
@@ -2462,6 +2467,10 @@ def finish_table(path: Path, kind: str, parts: list[tuple[pd.DataFrame, Layout, 
             raise InputFileError(path, f"作为{what}读取时，“{id_column}”列中没有可用的身份证号（整列空白，或已脱敏如 "
                                        "430521********1234，或不像身份证号），无法逐人比对。请使用未脱敏的原始文件"
                                        "（公示版不能用于核查），或填好身份证号后重新运行。")
+        if missing_reason == FIELD_LABELS.get("id", "id") and others_ids:
+            raise InputFileError(path, f"作为{what}读取时找不到名单所列人员本人的身份证号列："
+                                       f"{'、'.join(f'“{x}”' for x in others_ids[:3])}是其他人（经办人、代理人等）的身份证号列，"
+                                       "不能当作本人的。请确认名单有本人的身份证号列（如“身份证号”“公民身份号码”）且表头写明是本人的，或删去分组行后重新运行。")
         if missing_reason:
             raise InputFileError(path, f"作为{what}读取时找不到“{missing_reason}”列。" + (
                 "".join(unsaved) if unsaved else "请确认表头含有该列（如“身份证号”“公民身份号码”），或确认文件是否放错了选项。"))
