@@ -79,6 +79,10 @@ _IDENT = r"姓名|名字|身份|证件|号码|编号|证号"
 QUALIFIED_PENALTY = 0.1  # FieldSpec.fit's: a label qualified by another person's role, though allowed, fits less
 # A township column as lists head it: 乡镇, 街道, 乡(镇), 镇(街道), a bare 镇 or 乡
 # A payment's status (发放状态, 交易结果, 是否成功): the benefit ledgers' and the 两项补贴 list's
+# The side money leaves from in a bank's 代发回单 (付款账号 | 付款户名 before 收款账号 | 收款户名: the bureau's own
+# account, the same on every row): never the payee's account or holder (h455: the tie went to the first column, the
+# bureau's account read as every household's, 121 F07 中 "户名 郁南县民政局 不是该户家庭成员")
+_PAYER = r"付款|付方|转出|出款"
 PAYMENT_STATUS = (r"(发放|交易|入账|到账|处理|代发|支付)(状态|结果|情况|标志|标识)|^状态$|^结果$|是否成功|成功标志"
                   # (held-out 339: 是否到账 of 是/否 unread, its 否 rows paid)
                   r"|是否(发放|到账|入账|支付|代发|转账)")
@@ -800,17 +804,22 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("remark", r"^(交易|原)?摘要$|^交易(说明|附言)$|^(原)?附言(信息)?$", weight=0),  # (交易说明: held-out 140)
         # a kind of money (资金类别), not of person: 救助类别/保障类别 is the programme (城市低保, 特困 …)
         FieldSpec("item", r"资金类[别型]|(发放|补助|补贴|款项|支出)类[别型]"),
-        FieldSpec("status", PAYMENT_STATUS),
+        # a bank return's 处理状态 (已处理 on every row, failed ones too) beside its 交易结果 says the batch was processed,
+        # not whether the row paid: the 结果 column wins, 处理状态 is read when it is the only one (h455: the tie went to
+        # the first column, every failed row "paid", F06 missed)
+        FieldSpec("status", PAYMENT_STATUS, r"^处理(状态|情况|标志|标识)$"),
+        FieldSpec("status", r"^处理(状态|情况|标志|标识)$", weight=0),
         # a bank file's reason for a payment that failed (失败原因 账户冻结): filled in, the row did not pay
         FieldSpec("fail_reason", r"(失败|退回|退票|退汇|错误|拒绝|不成功)(原因|说明|信息|描述)"),
         # 收款人/领取人(姓名) is the payee (a bank's 代发 file names the payee as its account holder): the payee's name,
         # not a holder to compare with the household (收款人户名, 账户名, 持卡人 … are).
         FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主",
-                  r"身份|证件|号码|账号|帐号", allow=r"收款人|领款人|开户人|领取人|代领", weight=2),
+                  r"身份|证件|号码|账号|帐号|" + _PAYER, allow=r"收款人|领款人|开户人|领取人|代领", weight=2),
         # (an account before a change, 原账号/变更前账号 beside 银行账号, is not the one paid: h450, 原账号 fitting better than
         # 银行账号 by its share of the label, five households' closed village account read as one shared, F07 中 ×5) …
         FieldSpec("bank_account", r"账号|帐号|卡号|一折通|一卡通|存折|社保卡|社会保障卡|银行账户|收款账户",
-                  r"身份|户名|开户行|银行名称|账户名|帐户名|" + _FORMER_ACCOUNT, allow=r"收款人|领款人|开户人|领取人|户主"),
+                  r"身份|户名|开户行|银行名称|账户名|帐户名|" + _PAYER + "|" + _FORMER_ACCOUNT,
+                  allow=r"收款人|领款人|开户人|领取人|户主"),
         # … unless it is the only account column (a bank's return file's 原账号, the returned payment's account)
         FieldSpec("bank_account", "(" + _FORMER_ACCOUNT + r").*(账号|帐号|卡号)", r"身份|户名|开户行|银行名称", weight=0),
         # a care homes' 拨付汇总 (供养机构 | 基本生活费 | 照料护理费 | 拨付金额合计 | 收款账号 | 收款单位): the home the lump is
@@ -957,7 +966,11 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("amount", YEARLY_AMOUNT, weight=0),
         FieldSpec("month", r"月份|所属期|年月|发放期"),
         # 发放状态 失败/退回 (账户冻结): the row did not pay (L04, held-out 206)
-        FieldSpec("status", PAYMENT_STATUS),
+        # a bank return's 处理状态 (已处理 on every row, failed ones too) beside its 交易结果 says the batch was processed,
+        # not whether the row paid: the 结果 column wins, 处理状态 is read when it is the only one (h455: the tie went to
+        # the first column, every failed row "paid", F06 missed)
+        FieldSpec("status", PAYMENT_STATUS, r"^处理(状态|情况|标志|标识)$"),
+        FieldSpec("status", r"^处理(状态|情况|标志|标识)$", weight=0),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委", r"组$"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)

@@ -31,7 +31,7 @@ from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, acco
 from .columns import (COLLECTOR, KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
                       month_of_label, quarter_columns)
 from .limits import Limits
-from .read import TEXT, read_grids, sniff_format, table_page
+from .read import TEXT, Grid, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
                     header_repeats, id_like_cell, read_file, sheets_together, sub_title)
 
@@ -1694,7 +1694,9 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         warnings += [said] if said else []
     # a sheet of people's own payments (an ID or a name): a care homes' 拨付汇总 beside it is a summary of its rows
     persons = any(_names_people(layout.mapping) for _grid, layout in raw.sheets)
-    for grid, layout in raw.sheets:
+    sheets_read, said = _batches_joined(raw.sheets)
+    warnings += said
+    for grid, layout in sheets_read:
         if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
             layout.legends = legends
             bind_unnamed_codes(layout, KIND)
@@ -1772,6 +1774,78 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame),
                   care_home_sheets=institutions, side_items=list(dict.fromkeys(side)))
     return table, frame
+
+
+# A batch's number (批次号): a 发放批次 sheet says each batch's 资金项目, 所属月份 and 发放日期 once, its 发放明细 sheet
+# names only the batch on each payment
+_BATCH_NO_LABEL = re.compile(r"^(发放|代发|拨付|支付)?批次(号|编号|代码|码)$|^批次$|^批号$")
+_BATCH_FIELDS = ("month", "item", "paid_date")
+
+
+def _batch_column(layout: Layout) -> int | None:
+    """The column of a sheet's batch numbers (批次号), or None."""
+    found = [c for c, label in enumerate(layout.labels) if _BATCH_NO_LABEL.search(label or "")]
+    return found[0] if len(found) == 1 else None
+
+
+def _batches_joined(sheets: list) -> tuple[list, list[str]]:
+    """Return a workbook's sheets with each payment sheet naming only its batch (批次号) given the batch's month, item
+    and payment date from the batch sheet beside it (发放批次: 批次号 | 资金项目 | 所属月份 | 发放日期, no payee).
+
+    h455: the details were read without a month ("看不出发放的是哪个月", a quarter's payments unread, F06 and F04 missed)
+    and the batch sheet was "找不到身份证号列".
+
+    Args:
+        sheets: the file's (grid, layout) pairs.
+    Returns:
+        (the pairs to read — the batch sheets left out, the payment sheets with the batch's columns added —, notes).
+    """
+    batches = [(g, lay) for g, lay in sheets if not names_payees(lay.mapping) and _batch_column(lay) is not None
+               and set(_BATCH_FIELDS) & set(lay.mapping)]
+    details = [(g, lay) for g, lay in sheets if names_payees(lay.mapping) and _batch_column(lay) is not None
+               and not {"month", "item"} <= set(lay.mapping)]
+    if not batches or not details:
+        return sheets, []
+    said: dict[str, str] = {}  # field -> the batch sheet's header
+    of: dict[str, dict[str, object]] = {}
+    for g, lay in batches:
+        col = _batch_column(lay)
+        for row in g.data_rows(lay.start):
+            key = text(row[col] if col < len(row) else "").strip()
+            if key and key not in of:
+                of[key] = {f: row[c] if c < len(row) else "" for f in _BATCH_FIELDS if (c := lay.mapping.get(f)) is not None}
+        said.update({f: lay.said(c) for f in _BATCH_FIELDS if (c := lay.mapping.get(f)) is not None})
+    out, notes = [], []
+    for g, lay in sheets:
+        if any(g is b for b, _ in batches):
+            continue
+        if not any(g is d for d, _ in details):
+            out.append((g, lay))
+            continue
+        col, added = _batch_column(lay), [f for f in _BATCH_FIELDS if f in said and f not in lay.mapping]
+        rows = [list(r) for r in g.data_rows(0)]
+        width = max((len(r) for r in rows), default=0)
+        found = 0
+        for k, row in enumerate(rows):
+            row.extend([""] * (width - len(row)))
+            if k == lay.start - 1:
+                row.extend(said[f] for f in added)
+            elif k < lay.start:
+                row.extend("" for _ in added)
+            else:
+                batch = of.get(text(row[col]).strip(), {})
+                found += bool(batch)
+                row.extend(batch.get(f, "") for f in added)
+        joined = Grid(g.path, g.sheet, rows, g.first_row, list(g.merged), g.fmt, list(g.notes), g.note_sheet)
+        layout = find_layout(joined, KIND)
+        if layout is None or not found:
+            out.append((g, lay))
+            continue
+        out.append((joined, layout))
+        names = "、".join(f"“{b.sheet}”" for b, _ in batches)
+        notes.append(f"工作表“{g.sheet}”按{lay.said(col)}从工作表{names}取得"
+                     + "、".join(said[f] for f in added) + f"（{found} 行）")
+    return out, notes
 
 
 # a bare month sheet's note on the year it was given (_sheet_month): the sheet, its month, how, the month read

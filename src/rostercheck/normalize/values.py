@@ -366,8 +366,11 @@ def bare_month_span(raw: object) -> tuple[int, int] | None:
 # A bank's 摘要 (or a 用途, 备注) naming the item and the month it is for around one month, without a day: '低保金202607',
 # '补发低保金202606', '冲正 低保金2026-08', '2026年7月低保金', '低保金(2026.07)'; the words name an item when they hold
 # an item's ending word (金, 补贴 …), so '2026年7月死亡' or a day '20260705' name no month a payment is for
-_ITEM_AND_MONTH = re.compile(r"(?P<before>[^\d]*?)[\s（(]*(?P<year>20\d{2})(?:\s*年\s*(?P<m>0?[1-9]|1[0-2])\s*月份?"
-                             r"|[-./]?(?P<mm>0[1-9]|1[0-2])|[-./](?P<m1>[1-9]))[\s）)]*(?P<after>[^\d]*)")
+# … or with the year in two digits before 年 ('26年7月低保金', '26年5月低保金补发': a bank's 用途; h455: read as no month,
+# back pay for May booked to the file's July beside July's own payment, F04 高)
+_ITEM_AND_MONTH = re.compile(r"(?P<before>[^\d]*?)[\s（(]*(?:(?P<year>20\d{2})(?:\s*年\s*(?P<m>0?[1-9]|1[0-2])\s*月份?"
+                             r"|[-./]?(?P<mm>0[1-9]|1[0-2])|[-./](?P<m1>[1-9]))"
+                             r"|(?P<yy>[12]\d)\s*年\s*(?P<m2>0?[1-9]|1[0-2])\s*月份?)[\s）)]*(?P<after>[^\d]*)")
 _ITEM_WORD = re.compile(r"金|补贴|津贴|补助|资金|费|补差|差额")
 _ITEM_ASIDE = re.compile(r"\s*\([^()]*(?:含|其中|补发|重发|合并)[^()]*\)\s*$")
 
@@ -390,7 +393,8 @@ def item_month(raw: object) -> tuple[str, str] | None:
     if not _ITEM_WORD.search(words):
         return None
     item = re.sub(r"^补发\s*", "", words)
-    return f"{m['year']}-{int(m['m'] or m['mm'] or m['m1']):02d}", item
+    year = m["year"] or f"20{m['yy']}"
+    return f"{year}-{int(m['m'] or m['mm'] or m['m1'] or m['m2']):02d}", item
 
 
 # back pay named in an item or remark: 补发6月, 补发2025年12月, 补发3-5月, 补发3月至5月, 补发3、4、5月, 补发2025年11月至2026年1月;

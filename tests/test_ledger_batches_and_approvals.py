@@ -1,0 +1,97 @@
+"""Ledgers and exit lists in shapes held-out county h455 (郁南县) gave: a bank's 代发回单 with the payer's 付款账号 |
+付款户名 before the payee's and a 处理状态 beside its 交易结果, a 用途 naming the month with a two-digit year
+(26年7月低保金), a 发放批次 sheet beside a 发放明细 sheet joined by 批次号."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from money import make_id
+
+from rostercheck.io.columns import assign_columns
+from rostercheck.io.ledgers import read_ledger
+from rostercheck.normalize.values import item_month
+
+BANK = ["交易流水号", "付款账号", "付款户名", "收款账号", "收款户名", "证件号码", "交易金额", "用途", "处理状态", "交易结果", "失败原因"]
+
+
+@pytest.mark.parametrize("labels, field, col", [
+    # must read the payee's side: the bureau's 付款账号 | 付款户名 come first in a bank's return (h455: read as every
+    # household's account, 121 F07 中 "户名 郁南县民政局")
+    (BANK, "bank_account", 3),
+    (BANK, "holder", 4),
+    (["付方账号", "付方户名", "收方账号", "收方户名", "身份证号", "金额"], "bank_account", 2),
+    (["转出账号", "转出户名", "转入账号", "转入户名", "身份证号", "金额"], "holder", 3),
+    # … and the 交易结果, not the 处理状态 every row shares (已处理, failed rows too)
+    (BANK, "status", 9),
+    (["姓名", "身份证号", "金额", "处理结果", "处理状态"], "status", 3),
+    # must stay read: a 处理状态 alone, the only status column; a bank file with no payer's columns
+    (["姓名", "身份证号", "账号", "户名", "金额", "处理状态"], "status", 5),
+    (["收款人姓名", "证件号码", "收款账号", "收款户名", "交易金额", "交易状态"], "bank_account", 2),
+    (["收款人姓名", "证件号码", "收款账号", "收款户名", "交易金额", "交易状态"], "status", 5),
+])
+def test_bank_return_columns(labels, field, col):
+    assert assign_columns(labels, "payments").mapping.get(field) == col
+
+
+@pytest.mark.parametrize("cell, read", [
+    # must read the month a two-digit year names (a bank's 用途)
+    ("26年7月低保金", ("2026-07", "低保金")),
+    ("25年10月低保金", ("2025-10", "低保金")),
+    ("26年5月低保金补发", ("2026-05", "低保金补发")),
+    ("26年7月份物价补贴", ("2026-07", "物价补贴")),
+    # must stay as before
+    ("2026年7月低保金", ("2026-07", "低保金")),
+    ("低保金202607", ("2026-07", "低保金")),
+    # must name no month: not an item's words, a three-digit number, a day
+    ("26年7月死亡", None),
+    ("126年7月低保金", None),
+    ("低保金", None),
+])
+def test_item_month_with_a_two_digit_year(cell, read):
+    assert item_month(cell) == read
+
+
+A = make_id("19400101", 111)
+C = make_id("19700303", 131)
+
+
+def _batch_book(path, with_batches=True):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "发放批次"
+    ws.append(["批次号", "资金项目", "所属月份", "发放日期", "笔数", "金额合计"])
+    batches = {"P01": ("低保金", "202607", "2026-07-10"), "P02": ("物价补贴", "202607", "2026-07-18"),
+               "P03": ("低保金", "202608", "2026-08-10"), "P04": ("低保金", "202607", "2026-08-20")}
+    for no, (item, month, day) in batches.items():
+        ws.append([no, item, month, day, 2, 1000])
+    if not with_batches:
+        wb.remove(ws)
+    d = wb.create_sheet("发放明细")
+    d.append(["批次号", "序号", "姓名", "身份证号", "账号", "户名", "发放金额", "发放状态"])
+    d.append(["P01", 1, "王老汉", A, "6228480012345678", "王老汉", 500, "成功"])
+    d.append(["P01", 2, "李四", C, "6228480099999999", "李四", 700, "失败"])
+    d.append(["P02", 1, "王老汉", A, "6228480012345678", "王老汉", 30, "成功"])
+    d.append(["P03", 1, "王老汉", A, "6228480012345678", "王老汉", 500, "成功"])
+    d.append(["P04", 1, "李四", C, "6228480099999999", "李四", 700, "成功"])
+    wb.save(path)
+    return path
+
+
+def test_a_batch_sheet_gives_the_details_their_month_and_item(tmp_path):
+    # must read each payment's month and item from its batch (P04: back pay for July made in August)
+    table, frame = read_ledger(_batch_book(tmp_path / "发放.xlsx"), dt.date(2026, 9, 30))
+    got = list(zip(frame["name"].astype(str), frame["month"].astype(str), frame["item"].astype(str),
+                   frame["amount"].astype(str)))
+    assert got == [("王老汉", "202607", "低保金", "500"), ("李四", "202607", "低保金", "700"),
+                   ("王老汉", "202607", "物价补贴", "30"), ("王老汉", "202608", "低保金", "500"),
+                   ("李四", "202607", "低保金", "700")]
+    assert any("按批次号从工作表“发放批次”取得所属月份、资金项目、发放日期（5 行）" in w for w in table.warnings)
+    assert not any("找不到身份证号列" in w for w in table.warnings)
+
+
+def test_details_without_a_batch_sheet_stay_as_before(tmp_path):
+    # must not invent months: no batch sheet, the 批次号 stays a column of no field
+    table, frame = read_ledger(_batch_book(tmp_path / "发放_202607.xlsx", with_batches=False), dt.date(2026, 9, 30))
+    assert not any("按批次号" in w for w in table.warnings)
+    assert set(frame["month"].astype(str)) <= {"", "nan", "None", "2026-07"}
