@@ -1,12 +1,13 @@
 """Ledgers and exit lists in shapes held-out county h455 (郁南县) gave: a bank's 代发回单 with the payer's 付款账号 |
 付款户名 before the payee's and a 处理状态 beside its 交易结果, a 用途 naming the month with a two-digit year
-(26年7月低保金), a 发放批次 sheet beside a 发放明细 sheet joined by 批次号."""
+(26年7月低保金), a 发放批次 sheet beside a 发放明细 sheet joined by 批次号, and an exit list exported from an approval
+system (审批结果 同意/不同意/退回修改, 停发月份 2026年4月)."""
 
 import datetime as dt
 
 import openpyxl
 import pytest
-from money import make_id
+from money import findings, household, make_id, money_context, months, pay
 
 from rostercheck.io.columns import assign_columns
 from rostercheck.io.ledgers import read_ledger
@@ -53,6 +54,7 @@ def test_item_month_with_a_two_digit_year(cell, read):
 
 
 A = make_id("19400101", 111)
+B = make_id("19420202", 122)
 C = make_id("19700303", 131)
 
 
@@ -95,3 +97,50 @@ def test_details_without_a_batch_sheet_stay_as_before(tmp_path):
     table, frame = read_ledger(_batch_book(tmp_path / "发放_202607.xlsx", with_batches=False), dt.date(2026, 9, 30))
     assert not any("按批次号" in w for w in table.warnings)
     assert set(frame["month"].astype(str)) <= {"", "nan", "None", "2026-07"}
+
+
+def _roster():
+    return (household("王老汉", A, benefit=500, bank_account="6228480012345678")
+            + household("李四", C, benefit=700, bank_account="6228480099999999"))
+
+
+def _approvals(path, rows, date_label="停发月份"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["审批编号", "申请类型", "户主姓名", "户主身份证号", "原因", "审批结果", "审批日期", date_label])
+    for k, (name, pid, outcome, when) in enumerate(rows, 1):
+        ws.append([f"SP{k:03d}", "停保", name, pid, "收入超过保障标准", outcome, "2026-03-25", when])
+    wb.save(path)
+    return path
+
+
+def _paid():
+    return ([pay(A, "王老汉", m, 500) for m in months("2026-01", "2026-09")]
+            + [pay(C, "李四", m, 700) for m in months("2026-01", "2026-09")])
+
+
+@pytest.mark.parametrize("outcome, stopped", [
+    # must stop: approved
+    ("同意", True), ("审批通过", True), ("", True),
+    # must not stop: refused, sent back, withdrawn, pending
+    ("不同意", False), ("退回修改", False), ("不予批准", False), ("驳回", False), ("撤回", False), ("审批中", False),
+])
+def test_an_exit_not_approved_stops_nothing(tmp_path, outcome, stopped):
+    path = _approvals(tmp_path / "停保审批表.xlsx", [("王老汉", A, outcome, "2026-06-15")], "停保日期")
+    got = findings(money_context(_roster(), _paid(), files={"exits": path}), "F03")
+    assert [(f.confidence, f.recover) for f in got] == ([("高", 1500.0)] if stopped else [])
+
+
+@pytest.mark.parametrize("label, when, recover", [
+    # 停发月份 names the first month not paid: April to September recovered (h455: from May, a month short)
+    ("停发月份", "2026年4月", 3000.0),
+    ("停发年月", "2026-04", 3000.0),
+    # must stay as before: a day the household left on, next month stopped (次月停发)
+    ("停保日期", "2026-04-15", 2500.0),
+    ("停发日期", "2026-04-15", 2500.0),
+    ("停保日期", "2026年4月", 2500.0),
+])
+def test_a_stop_month_is_the_first_month_not_paid(tmp_path, label, when, recover):
+    path = _approvals(tmp_path / "停保审批表.xlsx", [("王老汉", A, "同意", when)], label)
+    got = findings(money_context(_roster(), _paid(), files={"exits": path}), "F03")
+    assert [(f.confidence, f.recover) for f in got] == [("高", recover)]

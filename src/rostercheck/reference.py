@@ -157,6 +157,8 @@ def normalise(table: Table) -> pd.DataFrame:
         # a 是否在任 (风险是否消除) column's flags (1/0, Y/N, √/×) are its 是/否 answers (held-out 105: 0 read as in post,
         # a C01 高; held-out 108: 1 read as a risk not eliminated)
         out[flag] = by_value(out[flag], lambda v: v if (yes := codes.yes_no(v)) is None else "是" if yes else "否")
+    if table.kind == "exits":
+        out = _exits_as_stopped(table, out)
     if table.kind == "deaths":  # a date under 死亡日期 (not 注销日期) says the person died, whatever the coded cause
         label = table.headers.get("date", "")
         named = SYSTEM_LABELS.get(label.upper(), label)
@@ -179,6 +181,48 @@ def normalise(table: Table) -> pd.DataFrame:
         out["name"] = ""
         out["name_key"] = ""
     return plain_text(out)
+
+
+# An exit row's 审批结果 that approved nothing (不同意, 不予, 退回修改, 驳回 …): the household was not stopped
+_NOT_APPROVED = re.compile(r"不同意|不予|不批准|未批准|未通过|不通过|驳回|退回|否决|撤回|撤销|作废|待审|审核中|审批中|未审")
+# A month the list says payment stops from (停发月份 2026年4月: April is the first month not paid), unlike a date the
+# household left on (停保日期), after which the next month stops (次月停发)
+_DAY_IN_TEXT = re.compile(r"\d\s*[日号]|\d{2}(?:\d{2})?\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{8}|^\s*\d{5}(?:\.\d*)?\s*$")
+_STOP_FROM_LABEL = re.compile(r"^(停发|停止发放|停止保障|停保)(起始)?(月份|年月)$|^(起始)?停发(月份|年月)$|^停发起始(月份|年月)$")
+
+
+def _exits_as_stopped(table: Table, out: pd.DataFrame) -> pd.DataFrame:
+    """Return an exits list's rows that stopped someone, each dated by the day it left on.
+
+    Rows whose 审批结果 says the exit was not approved are left out, said in the table's warnings. A date read
+    from a 停发月份 column written as a month alone (2026年4月) names the first month not paid: it becomes the last
+    day of the month before, so that 次月停发 stops the month the list names (h455: every recovery a month short).
+
+    Args:
+        table: the exits table (its headers and warnings).
+        out: its typed frame.
+    Returns:
+        The frame without the rows not approved.
+    """
+    if "outcome" in out.columns:
+        refused = np.array([bool(_NOT_APPROVED.search(str(v or ""))) for v in out["outcome"].tolist()], dtype=bool)
+        if refused.any():
+            said = "、".join(sorted({str(v) for v in out.loc[refused, "outcome"].tolist()}))
+            table.warnings.append(f"{int(refused.sum())} 行的{table.header_said('outcome', '审批结果')}"
+                                  f"为“{said}”（未批准停保），不作为停保（退出）")
+            out = out.loc[~refused].reset_index(drop=True)
+    if "date" in out.columns and _STOP_FROM_LABEL.search(table.headers.get("date", "")):
+        days, written = out["date"].tolist(), out["date_text"].tolist() if "date_text" in out.columns else []
+        moved: set[int] = set()
+        for k, (day, text) in enumerate(zip(days, written or [""] * len(days))):
+            if isinstance(day, dt.date) and isinstance(text, str) and text.strip() and not _DAY_IN_TEXT.search(text):
+                days[k] = day.replace(day=1) - dt.timedelta(days=1)
+                moved.add(k)
+        if moved:
+            out["date"] = days
+            out["date_text"] = [f"{days[k].year}年{days[k].month}月" if k in moved else t
+                                for k, t in enumerate(out["date_text"].tolist())]
+    return out
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
