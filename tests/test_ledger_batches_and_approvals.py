@@ -23,6 +23,13 @@ BANK = ["交易流水号", "付款账号", "付款户名", "收款账号", "收�
     (BANK, "holder", 4),
     (["付方账号", "付方户名", "收方账号", "收方户名", "身份证号", "金额"], "bank_account", 2),
     (["转出账号", "转出户名", "转入账号", "转入户名", "身份证号", "金额"], "holder", 3),
+    # … and its 收款人名称, the account's holder (h455: unread, a stranger's account no F07)
+    (["付款人账号", "付款人名称", "收款人账号", "收款人名称", "证件号码", "金额", "交易状态"], "holder", 3),
+    (["付款人账号", "付款人名称", "收款人账号", "收款人名称", "证件号码", "金额", "交易状态"], "bank_account", 2),
+    (["收方账号", "收方名称", "身份证号", "金额"], "holder", 1),
+    # must stay: a 收款人姓名 beside a 保障对象姓名 is who took the money; alone it is the payee's name
+    (["保障对象姓名", "身份证号", "收款人姓名", "账号", "金额"], "holder", 2),
+    (["收款人姓名", "证件号码", "收款账号", "金额"], "name", 0),
     # … and the 交易结果, not the 处理状态 every row shares (已处理, failed rows too)
     (BANK, "status", 9),
     (["姓名", "身份证号", "金额", "处理结果", "处理状态"], "status", 3),
@@ -135,12 +142,41 @@ def test_an_exit_not_approved_stops_nothing(tmp_path, outcome, stopped):
     # 停发月份 names the first month not paid: April to September recovered (h455: from May, a month short)
     ("停发月份", "2026年4月", 3000.0),
     ("停发年月", "2026-04", 3000.0),
+    ("停发年月", "202604", 3000.0),
+    ("停发月份", dt.datetime(2026, 4, 1), 3000.0),  # (a date cell formatted as a month)
     # must stay as before: a day the household left on, next month stopped (次月停发)
     ("停保日期", "2026-04-15", 2500.0),
     ("停发日期", "2026-04-15", 2500.0),
     ("停保日期", "2026年4月", 2500.0),
+    ("停保日期", dt.datetime(2026, 4, 1), 2500.0),
+    ("停发月份", "2026-04-15", 2500.0),  # (a day written: the day the household left)
 ])
 def test_a_stop_month_is_the_first_month_not_paid(tmp_path, label, when, recover):
     path = _approvals(tmp_path / "停保审批表.xlsx", [("王老汉", A, "同意", when)], label)
     got = findings(money_context(_roster(), _paid(), files={"exits": path}), "F03")
     assert [(f.confidence, f.recover) for f in got] == [("高", recover)]
+
+
+def _stops_and_resumptions(path, rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["审批编号", "申请类型", "户主姓名", "户主身份证号", "审批结果", "停发月份", "恢复发放月份"])
+    for k, (kind, name, pid, stop, back) in enumerate(rows, 1):
+        ws.append([f"SP{k:03d}", kind, name, pid, "同意", stop, back])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("rows, recover", [
+    # must recover only March to May: stopped from March, resumed from June on another row (h455: March to September)
+    ([("停保", "王老汉", A, "2026年3月", ""), ("恢复", "王老汉", A, "", "2026年6月")], 1500.0),
+    # … the resumption listed first
+    ([("恢复", "王老汉", A, "", "2026年6月"), ("停保", "王老汉", A, "2026年3月", "")], 1500.0),
+    # must stay: another person's resumption, a resumption before the stop
+    ([("停保", "王老汉", A, "2026年3月", ""), ("恢复", "李四", C, "", "2026年6月")], 3500.0),
+    ([("恢复", "王老汉", A, "", "2026年2月"), ("停保", "王老汉", A, "2026年3月", "")], 3500.0),
+])
+def test_a_resumption_on_its_own_row_ends_the_stop(tmp_path, rows, recover):
+    path = _stops_and_resumptions(tmp_path / "停保恢复审批表.xlsx", rows)
+    got = findings(money_context(_roster(), _paid(), files={"exits": path}), "F03")
+    assert [f.recover for f in got if "王老汉" in f.evidence] == [recover]

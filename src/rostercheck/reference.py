@@ -195,8 +195,9 @@ def _exits_as_stopped(table: Table, out: pd.DataFrame) -> pd.DataFrame:
     """Return an exits list's rows that stopped someone, each dated by the day it left on.
 
     Rows whose 审批结果 says the exit was not approved are left out, said in the table's warnings. A date read
-    from a 停发月份 column written as a month alone (2026年4月) names the first month not paid: it becomes the last
-    day of the month before, so that 次月停发 stops the month the list names (h455: every recovery a month short).
+    from a 停发月份 column written as a month alone (2026年4月, or a date cell on the 1st) names the first month not
+    paid: it becomes the last day of the month before, so that 次月停发 stops the month the list names (h455: every
+    recovery a month short).
 
     Args:
         table: the exits table (its headers and warnings).
@@ -211,11 +212,15 @@ def _exits_as_stopped(table: Table, out: pd.DataFrame) -> pd.DataFrame:
             table.warnings.append(f"{int(refused.sum())} 行的{table.header_said('outcome', '审批结果')}"
                                   f"为“{said}”（未批准停保），不作为停保（退出）")
             out = out.loc[~refused].reset_index(drop=True)
+    if "resumed" in out.columns and "date" in out.columns:
+        out = _resumptions_joined(table, out)
     if "date" in out.columns and _STOP_FROM_LABEL.search(table.headers.get("date", "")):
         days, written = out["date"].tolist(), out["date_text"].tolist() if "date_text" in out.columns else []
         moved: set[int] = set()
         for k, (day, text) in enumerate(zip(days, written or [""] * len(days))):
-            if isinstance(day, dt.date) and isinstance(text, str) and text.strip() and not _DAY_IN_TEXT.search(text):
+            # (a month alone, or a date cell on the 1st: a 月份 column formatted yyyy年m月 holds the month's first day)
+            if isinstance(day, dt.date) and (day.day == 1 or isinstance(text, str) and text.strip()
+                                             and not _DAY_IN_TEXT.search(text)):
                 days[k] = day.replace(day=1) - dt.timedelta(days=1)
                 moved.add(k)
         if moved:
@@ -223,6 +228,43 @@ def _exits_as_stopped(table: Table, out: pd.DataFrame) -> pd.DataFrame:
             out["date_text"] = [f"{days[k].year}年{days[k].month}月" if k in moved else t
                                 for k, t in enumerate(out["date_text"].tolist())]
     return out
+
+
+def _resumptions_joined(table: Table, out: pd.DataFrame) -> pd.DataFrame:
+    """Return an exits list whose resumption rows (恢复: no stop date, a 恢复发放月份) are joined to the same person's
+    latest exit before them as its resumption date, and left out as rows.
+
+    h455: an approval export listing 停保 (停发月份 2026年3月) and, on another row, 恢复 (恢复发放月份 2026年6月) recovered
+    every month from March to September (the 恢复 row itself read as an exit with no date).
+
+    Args:
+        table: the exits table (its warnings).
+        out: its typed frame.
+    Returns:
+        The frame without the resumption rows, their dates on the exits they end.
+    """
+    dates, back = out["date"].tolist(), out["resumed"].tolist()
+    key = ([i if s == ids.VALID else "" for i, s in zip(out["id"].tolist(), out["id_status"].tolist())]
+           if "id" in out.columns else [""] * len(out))
+    if "head_id" in out.columns:
+        key = [k or (h if s == ids.VALID else "") for k, h, s in
+               zip(key, out["head_id"].tolist(), out["head_id_status"].tolist())]
+    alone = [k for k, (d, b) in enumerate(zip(dates, back)) if not isinstance(d, dt.date) and isinstance(b, dt.date)]
+    joined = []
+    for k in alone:
+        before = [j for j, d in enumerate(dates) if key[k] and key[j] == key[k] and isinstance(d, dt.date)
+                  and d < back[k] and not isinstance(back[j], dt.date)]
+        if before:
+            j = max(before, key=lambda j: dates[j])
+            back[j] = back[k]
+            joined.append(k)
+    if not joined:
+        return out
+    out = out.copy()
+    out["resumed"] = back
+    table.warnings.append(f"{len(joined)} 行是恢复发放（{table.header_said('resumed', '恢复日期')}），已与同一人此前的停保行合并："
+                          "停保至恢复前一个月")
+    return out.drop(index=out.index[joined]).reset_index(drop=True)
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

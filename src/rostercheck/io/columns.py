@@ -816,7 +816,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("fail_reason", r"(失败|退回|退票|退汇|错误|拒绝|不成功)(原因|说明|信息|描述)"),
         # 收款人/领取人(姓名) is the payee (a bank's 代发 file names the payee as its account holder): the payee's name,
         # not a holder to compare with the household (收款人户名, 账户名, 持卡人 … are).
-        FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主",
+        # (a bank return's 收款人名称 is its 户名: the bank knows the account's holder, h455: unread, no F07 for a
+        # household paid into a stranger's account)
+        FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主|^收款(人|方)(名称|全称)$|^收方名称$",
                   r"身份|证件|号码|账号|帐号|" + _PAYER, allow=r"收款人|领款人|开户人|领取人|代领", weight=2),
         # (an account before a change, 原账号/变更前账号 beside 银行账号, is not the one paid: h450, 原账号 fitting better than
         # 银行账号 by its share of the label, five households' closed village account read as one shared, F07 中 ×5) …
