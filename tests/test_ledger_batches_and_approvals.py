@@ -11,6 +11,8 @@ from money import findings, household, make_id, money_context, months, pay
 
 from rostercheck.io.columns import assign_columns
 from rostercheck.io.ledgers import read_ledger
+from rostercheck.io.read import XLSX, Grid
+from rostercheck.io.table import legend_text
 from rostercheck.normalize.values import item_month
 
 BANK = ["交易流水号", "付款账号", "付款户名", "收款账号", "收款户名", "证件号码", "交易金额", "用途", "处理状态", "交易结果", "失败原因"]
@@ -180,3 +182,66 @@ def test_a_resumption_on_its_own_row_ends_the_stop(tmp_path, rows, recover):
     path = _stops_and_resumptions(tmp_path / "停保恢复审批表.xlsx", rows)
     got = findings(money_context(_roster(), _paid(), files={"exits": path}), "F03")
     assert [f.recover for f in got if "王老汉" in f.evidence] == [recover]
+
+
+@pytest.mark.parametrize("header, said", [
+    # must name the column a bare 代码 stands beside (h455: '代码 | 资金类别' read as no legend, 01/02 "未能识别")
+    (["代码", "资金类别"], "资金类别：01低保金 02物价补贴"),
+    (["编码", "发放状态"], "发放状态：01低保金 02物价补贴"),
+    # must stay: a meaning header names no column (bound later, where one column can take it); a page's words no field
+    (["代码", "说明"], "未写明列名的代码：01低保金 02物价补贴"),
+    (["代码", "数据字典"], None),
+    (["代码", "备注"], None),
+])
+def test_a_code_table_headed_by_the_column_it_explains(header, said):
+    grid = Grid(path="发放.xlsx", sheet="代码说明", rows=[header, ["01", "低保金"], ["02", "物价补贴"]], first_row=1,
+                merged=[], fmt=XLSX)
+    last = legend_text([grid]).split("\n")[-1]
+    assert (last if "：" in last else None) == said
+
+
+def test_a_ledgers_item_codes_read_through_its_legend_sheet(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "4-6月"
+    ws.append(["姓名", "身份证号", "所属月份", "资金类别", "金额"])
+    ws.append(["王老汉", A, "2026-04", "01", 500])
+    ws.append(["王老汉", A, "2026-04", "02", 30])
+    lg = wb.create_sheet("代码说明")
+    lg.append(["代码", "资金类别"])
+    lg.append(["01", "低保金"])
+    lg.append(["02", "物价补贴"])
+    wb.save(tmp_path / "发放.xlsx")
+    table, _frame = read_ledger(tmp_path / "发放.xlsx", dt.date(2026, 9, 30))
+    assert any("“资金类别”列的代码按工作簿的说明页中的说明读取（01低保金、02物价补贴）" in w for w in table.warnings)
+
+
+SON = make_id("19900909", 151)
+RAISED = [make_id("19410101", 201 + 10 * k) for k in range(6)]
+
+
+def _member_left(path, when="2026年5月"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["审批编号", "申请类型", "户主姓名", "户主身份证号", "对象姓名", "对象身份证号", "原因", "审批结果", "停发月份"])
+    ws.append(["SP001", "减员", "王老汉", A, "王小军", SON, "外出务工有稳定收入", "同意", when])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("paid, recover", [
+    # must not flag: the member's 减员 from May, the two left paid 2 × 516 until July's raise, 2 × 546 after it — the
+    # roster's 1,092 (h455: July–September "应追回超出部分 60" a month at 中, against April's 1,548 for three)
+    (lambda m: 1548 if m < "2026-05" else 1032 if m < "2026-07" else 1092, None),
+    # must flag his share: never cut, 3 × 516 then 3 × 546 after the raise
+    (lambda m: 1548 if m < "2026-07" else 1638, 516.0 * 2 + 546.0 * 3),
+])
+def test_a_member_gone_before_a_raise_owes_nothing_once_the_rest_are_paid_the_raised_amount(tmp_path, paid, recover):
+    rost = household("王老汉", A, [("李梅", "配偶", B)], benefit=1092)
+    rost += [r for k, pid in enumerate(RAISED) for r in household(f"赵{k}", pid, benefit=546)]
+    rows = [pay(pid, f"赵{k}", m, 516 if m < "2026-07" else 546) for k, pid in enumerate(RAISED)
+            for m in months("2026-01", "2026-09")]
+    rows += [pay(A, "王老汉", m, paid(m)) for m in months("2026-01", "2026-09")]
+    ctx = money_context(rost, rows, files={"exits": _member_left(tmp_path / "减员审批表.xlsx")})
+    got = [(f.confidence, f.recover) for f in findings(ctx, "F03")]
+    assert got == ([("中", recover)] if recover else [])

@@ -1811,6 +1811,7 @@ def _meaning(cell: str) -> str:
 
 
 _MEANING_HEADERS = ("含义", "说明", "名称", "代码含义", "代码名称", "代码说明")
+_BARE_CODE_HEADERS = ("代码", "编码", "代码值", "编码值", "代号")
 # A row naming the field of the code table under it: the field's name, perhaps numbered and followed by 代码 (表) and
 # an aside ('3. 劳动能力代码（LDNL）'); never a sentence
 _HEADING = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?([\u4e00-\u9fff]{2,12}?)(?:代码表|代码|编码表|编码|字典)?"
@@ -1856,6 +1857,11 @@ def legend_text(grids: list[Grid]) -> str:
                     cells[1] in _MEANING_HEADERS or _named_meaning(cells[0], cells[1])):
                 # ('代码 | 说明' names no column: bound to one by bind_unnamed_codes, where the list has one to take it)
                 field = re.sub(r"(代码|编码)$", "", cells[0]) or named or UNNAMED_CODES
+            elif (len(cells) == 2 and cells[0] in _BARE_CODE_HEADERS and cells[1] not in _MEANING_HEADERS
+                  and (heading := _block_heading(cells[1])) == cells[1]):
+                # a bare 代码 beside the column it explains, headed as the column is ('代码 | 资金类别' over 01 | 低保金:
+                # h455, the items of a ledger written as codes were read as no item, a quarter's benefit "other money")
+                field, heading = heading, ""
             elif len(cells) == 2 and cells[1] in _MEANING_HEADERS and (heading := _block_heading(cells[0])):
                 # a header naming its column as the column is headed ('发放状态 | 说明' over 00 | 发放成功: h438, the
                 # status codes of an item-wide ledger went unread, a failed month never re-paid counted as paid)

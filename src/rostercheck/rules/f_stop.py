@@ -21,7 +21,8 @@ from ..normalize import ids
 from ..normalize.names import person_name
 from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
-from .f_amounts import _approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before
+from .f_amounts import (_approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before,
+                        raise_of)
 from . import _money_recoveries as recoveries
 from . import _money_care_homes as care_homes
 from .c02_status import date_shown
@@ -103,6 +104,12 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
                     raise_from = raise_before(ctx, led, r)
                     raise_from = raise_from if raise_from[1] * size < full else ("", 0.0)
                     full -= raise_from[1] * size
+                elif (lifted := raise_of(ctx, led, led.household[r])) is not None and lifted[1] > 0 \
+                        and min(e.first for e in covering) <= lifted[0] <= months[r]:
+                    # the full amount was paid before the programme's raise, the month after it: each person due the
+                    # raise more (h455: a member's 减员 from May, July's 1,440 for the three left, 3 × 480, read
+                    # against April's 1,800 for four, 3 × 450, "应追回超出部分 90" a month at 中)
+                    full += lifted[1] * size
                 # (the month's 提标补差 with its benefit: held-out 264, 余伟's household cut by neither, August's 1,230
                 # and its raise 120 paid apart left 330 + 32.20 owed for a share of 450)
                 month_total = raised.get(led.household[r], {}).get(months[r]) or amounts[r]
