@@ -10,7 +10,7 @@ import pytest
 from money import findings, household, make_id, money_context, months, pay
 
 from rostercheck.io.columns import assign_columns
-from rostercheck.io.ledgers import read_ledger
+from rostercheck.io.ledgers import load_ledgers, read_ledger
 from rostercheck.io.read import XLSX, Grid
 from rostercheck.io.table import legend_text
 from rostercheck.normalize.values import item_month
@@ -245,3 +245,32 @@ def test_a_member_gone_before_a_raise_owes_nothing_once_the_rest_are_paid_the_ra
     ctx = money_context(rost, rows, files={"exits": _member_left(tmp_path / "减员审批表.xlsx")})
     got = [(f.confidence, f.recover) for f in findings(ctx, "F03")]
     assert got == ([("中", recover)] if recover else [])
+
+
+def test_a_batch_file_beside_the_details_gives_them_their_month_and_item(tmp_path):
+    # must read the details' months from the batch file given beside them (h455: "找不到身份证号列，已跳过", a quarter's
+    # payments read with no month)
+    book = openpyxl.load_workbook(_batch_book(tmp_path / "book.xlsx"))
+    batches = openpyxl.Workbook()
+    for row in book["发放批次"].iter_rows(values_only=True):
+        batches.active.append(list(row))
+    batches.save(tmp_path / "2026年发放批次.xlsx")
+    book.remove(book["发放批次"])
+    book.save(tmp_path / "2026年发放明细.xlsx")
+    (tmp_path / "book.xlsx").unlink()
+    tables, frame, notes = load_ledgers([tmp_path], dt.date(2026, 9, 30))
+    assert [t.path.name for t in tables] == ["2026年发放明细.xlsx"]
+    assert list(zip(frame["month"].astype(str), frame["item"].astype(str))) == [
+        ("2026-07", "低保金"), ("2026-07", "低保金"), ("2026-07", "物价补贴"), ("2026-08", "低保金"), ("2026-07", "低保金")]
+    assert any("2026年发放批次.xlsx是发放批次表" in n for n in notes)
+
+
+def test_a_ledger_named_for_its_batch_is_still_a_ledger(tmp_path):
+    # must stay a ledger: a file named 第3批次 whose rows name payees
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "身份证号", "资金项目", "所属月份", "发放金额"])
+    wb.active.append(["王老汉", A, "低保金", "2026-07", 500])
+    wb.save(tmp_path / "2026年7月第3批次发放明细.xlsx")
+    tables, frame, notes = load_ledgers([tmp_path / "2026年7月第3批次发放明细.xlsx"], dt.date(2026, 9, 30))
+    assert len(tables) == 1 and len(frame) == 1
+    assert not any("发放批次表" in n for n in notes)

@@ -1659,7 +1659,8 @@ def _same(n: int, value) -> pd.Categorical:
 
 
 def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
-                cells: _Distinct | None = None, known: tuple = (), legends: str = "") -> tuple[Table, pd.DataFrame]:
+                cells: _Distinct | None = None, known: tuple = (), legends: str = "",
+                batches: dict | None = None) -> tuple[Table, pd.DataFrame]:
     """Read one ledger file (any number of sheets) into raw payment rows.
 
     Args:
@@ -1670,6 +1671,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         known: the spans of months the run knows of (:func:`known_months`).
         legends: a code table's text given beside the ledgers (:func:`code_tables`), for the codes no page of the
             file explains.
+        batches: the batches of batch files given beside the ledgers (:func:`batch_tables`), or None.
     Returns:
         (a Table describing the file for the run manifest, the raw rows).
     Raises:
@@ -1694,7 +1696,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         warnings += [said] if said else []
     # a sheet of people's own payments (an ID or a name): a care homes' 拨付汇总 beside it is a summary of its rows
     persons = any(_names_people(layout.mapping) for _grid, layout in raw.sheets)
-    sheets_read, said = _batches_joined(raw.sheets)
+    sheets_read, said = _batches_joined(raw.sheets, batches)
     warnings += said
     for grid, layout in sheets_read:
         if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
@@ -1788,25 +1790,16 @@ def _batch_column(layout: Layout) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _batches_joined(sheets: list) -> tuple[list, list[str]]:
-    """Return a workbook's sheets with each payment sheet naming only its batch (批次号) given the batch's month, item
-    and payment date from the batch sheet beside it (发放批次: 批次号 | 资金项目 | 所属月份 | 发放日期, no payee).
+def _batch_sheets(sheets: list) -> list:
+    """A workbook's batch sheets (发放批次: a 批次号 column beside a month, item or payment date, no payee)."""
+    return [(g, lay) for g, lay in sheets if not names_payees(lay.mapping) and _batch_column(lay) is not None
+            and set(_BATCH_FIELDS) & set(lay.mapping)]
 
-    h455: the details were read without a month ("看不出发放的是哪个月", a quarter's payments unread, F06 and F04 missed)
-    and the batch sheet was "找不到身份证号列".
 
-    Args:
-        sheets: the file's (grid, layout) pairs.
-    Returns:
-        (the pairs to read — the batch sheets left out, the payment sheets with the batch's columns added —, notes).
-    """
-    batches = [(g, lay) for g, lay in sheets if not names_payees(lay.mapping) and _batch_column(lay) is not None
-               and set(_BATCH_FIELDS) & set(lay.mapping)]
-    details = [(g, lay) for g, lay in sheets if names_payees(lay.mapping) and _batch_column(lay) is not None
-               and not {"month", "item"} <= set(lay.mapping)]
-    if not batches or not details:
-        return sheets, []
-    said: dict[str, str] = {}  # field -> the batch sheet's header
+def _batch_rows(batches: list, where: str) -> dict:
+    """The batches of some batch sheets: {'of': 批次号 → {field: cell}, 'said': field → header, 'where': the sheets named
+    for notes} (picklable: a second process's files take it too)."""
+    said: dict[str, str] = {}
     of: dict[str, dict[str, object]] = {}
     for g, lay in batches:
         col = _batch_column(lay)
@@ -1815,6 +1808,33 @@ def _batches_joined(sheets: list) -> tuple[list, list[str]]:
             if key and key not in of:
                 of[key] = {f: row[c] if c < len(row) else "" for f in _BATCH_FIELDS if (c := lay.mapping.get(f)) is not None}
         said.update({f: lay.said(c) for f in _BATCH_FIELDS if (c := lay.mapping.get(f)) is not None})
+    return {"of": of, "said": said, "where": where}
+
+
+def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, list[str]]:
+    """Return a workbook's sheets with each payment sheet naming only its batch (批次号) given the batch's month, item
+    and payment date from the batch sheet beside it (发放批次: 批次号 | 资金项目 | 所属月份 | 发放日期, no payee), or from
+    a batch file given beside the ledgers (``beside``, :func:`batch_tables`).
+
+    h455: the details were read without a month ("看不出发放的是哪个月", a quarter's payments unread, F06 and F04 missed)
+    and the batch sheet was "找不到身份证号列".
+
+    Args:
+        sheets: the file's (grid, layout) pairs.
+        beside: the batches of batch files given beside this one, or None.
+    Returns:
+        (the pairs to read — the batch sheets left out, the payment sheets with the batch's columns added —, notes).
+    """
+    batches = _batch_sheets(sheets)
+    details = [(g, lay) for g, lay in sheets if names_payees(lay.mapping) and _batch_column(lay) is not None
+               and not {"month", "item"} <= set(lay.mapping)]
+    if not details or not (batches or beside and beside["of"]):
+        return sheets, []
+    found_here = _batch_rows(batches, "工作表" + "".join(f"“{b.sheet}”" for b, _ in batches)) if batches else None
+    table = found_here if found_here and found_here["of"] else beside
+    if not table or not table["of"]:
+        return sheets, []
+    of, said = table["of"], table["said"]
     out, notes = [], []
     for g, lay in sheets:
         if any(g is b for b, _ in batches):
@@ -1842,10 +1862,41 @@ def _batches_joined(sheets: list) -> tuple[list, list[str]]:
             out.append((g, lay))
             continue
         out.append((joined, layout))
-        names = "、".join(f"“{b.sheet}”" for b, _ in batches)
-        notes.append(f"工作表“{g.sheet}”按{lay.said(col)}从工作表{names}取得"
-                     + "、".join(said[f] for f in added) + f"（{found} 行）")
+        notes.append(f"工作表“{g.sheet}”按{lay.said(col)}从{table['where']}取得" + "、".join(said[f] for f in added)
+                     + f"（{found} 行）")
     return out, notes
+
+
+# A file of a ledgers' folder named for its batches (发放批次.xlsx, 批次信息.csv): read for the batches the detail files
+# name by 批次号, no ledger itself
+BATCH_FILE_NAME = re.compile(r"批次")
+
+
+def batch_tables(files: list[Path], limits: Limits | None) -> tuple[dict | None, list[Path]]:
+    """The batches of the batch files among some ledger files (named so, each sheet a 批次号 beside a month, item or
+    payment date and no payee), joined, and those files (h455: a system's 发放批次.xlsx beside its 发放明细.xlsx was
+    "找不到身份证号列", the details' quarter unread)."""
+    tables, found = [], {"of": {}, "said": {}, "where": ""}
+    for path in files:
+        if not BATCH_FILE_NAME.search(path.stem):
+            continue
+        try:
+            raw = read_file(path, KIND, limits)
+        except InputFileError:
+            continue
+        if not raw.sheets or any(names_payees(lay.mapping) for _g, lay in raw.sheets):
+            continue
+        batches = _batch_sheets(raw.sheets)
+        if not batches:
+            continue
+        part = _batch_rows(batches, f"《{path.name}》")
+        if not part["of"]:
+            continue
+        found["of"] = {**part["of"], **found["of"]}
+        found["said"] = {**part["said"], **found["said"]}
+        found["where"] = "、".join(w for w in (found["where"], part["where"]) if w)
+        tables.append(path)
+    return (found if tables else None), tables
 
 
 # a bare month sheet's note on the year it was given (_sheet_month): the sheet, its month, how, the month read
@@ -2677,13 +2728,21 @@ def start_ledgers(paths: list[Path], as_of: dt.date, limits: Limits | None = Non
         files = [p for p in files if p not in tables]
         split = min(split, len(files))
         warnings.append(f"{'、'.join(p.name for p in tables)}是代码表，其中的代码说明用于读取发放明细的代码列，本身不作为发放明细读取")
+    batches, batch_files = batch_tables(files, limits)
+    if batch_files:  # (read for the batches the detail files name, no ledgers themselves)
+        files = [p for p in files if p not in batch_files]
+        split = min(split, len(files))
+        warnings.append(f"{'、'.join(p.name for p in batch_files)}是发放批次表，其中各批次的所属月份、资金项目用于读取按批次号"
+                        "列出的发放明细，本身不作为发放明细读取")
     reading = LedgerReading(files[:split], files[split:], as_of, limits, progress, warnings, found)
     reading.legends = legends
+    reading.batches = batches
     reading.known = known_months(files, period)
     reading.size = sum(sizes)
     if reading.far_files:
         reading.pool = parallel.pool(1)
-        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known, legends)
+        reading.far = reading.pool.submit(_read_raw, reading.far_files, as_of, limits, None, found, reading.known, legends,
+                                          batches)
     return reading
 
 
@@ -2699,12 +2758,13 @@ class LedgerReading:
         self.size = 0  # the files' bytes
         self.known = ()  # the spans of months the run knows of (known_months)
         self.legends = ""  # a code table's text given beside the ledgers (code_tables)
+        self.batches = None  # the batches of batch files given beside the ledgers (batch_tables)
 
     def raw(self) -> pd.DataFrame:
         """Read this process's files and wait for the other's: the raw rows (kept for :meth:`finish`)."""
         if self.frame is None:
             tables, frames, passed = _read_raw(self.near_files, self.as_of, self.limits, self.progress, self.found,
-                                              self.known, self.legends)
+                                              self.known, self.legends, self.batches)
             if self.far is not None:
                 for path in self.far_files:
                     if self.progress:
@@ -2746,7 +2806,8 @@ class LedgerReading:
 
 
 def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress=None, found: Collection[Path] = (),
-              known: tuple = (), legends: str = "") -> tuple[list[Table], list[pd.DataFrame], list[InputFileError]]:
+              known: tuple = (), legends: str = "",
+              batches: dict | None = None) -> tuple[list[Table], list[pd.DataFrame], list[InputFileError]]:
     """Read some ledger files into raw rows (:func:`read_ledger`), joined into one frame (none for no files), and the
     errors of files ``found`` in a folder that are no ledger (passed over); also run in a second process."""
     tables, frames, passed, cells = [], [], [], _Distinct()
@@ -2754,7 +2815,7 @@ def _read_raw(files: list[Path], as_of: dt.date, limits: Limits | None, progress
         if progress:
             progress(KIND_LABELS[KIND], path)
         try:
-            table, frame = read_ledger(path, as_of, limits, cells, known, legends)
+            table, frame = read_ledger(path, as_of, limits, cells, known, legends, batches)
         except InputFileError as err:
             if path not in found or isinstance(err, LimitExceededError):
                 raise
