@@ -274,3 +274,18 @@ def test_a_ledger_named_for_its_batch_is_still_a_ledger(tmp_path):
     tables, frame, notes = load_ledgers([tmp_path / "2026年7月第3批次发放明细.xlsx"], dt.date(2026, 9, 30))
     assert len(tables) == 1 and len(frame) == 1
     assert not any("发放批次表" in n for n in notes)
+
+
+def test_a_csv_of_details_longer_than_its_head_rows_takes_every_rows_batch(tmp_path):
+    # must give every row its batch's month, not only the rows the header search reads (a text file read column by
+    # column: h455, 299 of 870 rows)
+    batches = openpyxl.Workbook()
+    batches.active.append(["批次号", "资金项目", "所属月份", "发放日期"])
+    batches.active.append(["P01", "低保金", "202607", "2026-07-10"])
+    batches.save(tmp_path / "发放批次.xlsx")
+    people = [make_id(f"1950{1 + k % 12:02d}{1 + k % 28:02d}", 101 + 2 * (k // 336)) for k in range(400)]
+    lines = ["批次号,姓名,身份证号,账号,发放金额,发放状态"] + [f"P01,户主{k},{pid},62170000{k:08d},500,成功"
+                                                          for k, pid in enumerate(people)]
+    (tmp_path / "发放明细.csv").write_text("\n".join(lines) + "\n", encoding="gbk")
+    _tables, frame, _notes = load_ledgers([tmp_path], dt.date(2026, 9, 30))
+    assert len(frame) == 400 and set(frame["month"].astype(str)) == {"2026-07"}

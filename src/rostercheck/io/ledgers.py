@@ -1680,6 +1680,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     path, cells = Path(path), cells or _Distinct()
     fast = (_text_sheet(path, limits, cells) if sniff_format(path) == TEXT and path.suffix.lower() not in (".xlsx", ".xlsm")
             and not table_page(path) else None)
+    if fast is not None and batches and _batch_column(fast[1]) is not None and not {"month", "item"} <= set(fast[1].mapping):
+        fast = None  # (rows to be given their batch's columns: read whole, as a grid, not column by column)
     if fast is not None:
         raw = RawFile(path, KIND, [fast[:2]], fast[0].notes)
     else:
@@ -1729,7 +1731,10 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping and not homes:  # a bank's 代发 file: 账号 and 户名 only
             layout.warnings.append(NO_ID_COLUMN)
-        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, build, known, rows_at, book_year, side)
+        # (a sheet given its batches' columns is a grid of its own: a text file's column reader knows only the file's)
+        joined = not any(grid is g for g, _ in raw.sheets)
+        frame, notes = _sheet_frame(grid, layout, path, as_of, cells, None if joined else build, known,
+                                    None if joined else rows_at, book_year, side)
         if NO_ID_COLUMN in layout.warnings and "head_id" in frame.columns:  # (the head's ID from the 家庭成员 cell)
             layout.warnings.remove(NO_ID_COLUMN)
         if frame.empty and (written := frame.attrs.get("amounts_unread")):
@@ -1862,8 +1867,8 @@ def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, lis
             out.append((g, lay))
             continue
         out.append((joined, layout))
-        notes.append(f"工作表“{g.sheet}”按{lay.said(col)}从{table['where']}取得" + "、".join(said[f] for f in added)
-                     + f"（{found} 行）")
+        notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"按{lay.said(col)}从{table['where']}取得"
+                     + "、".join(said[f] for f in added) + f"（{found} 行）")
     return out, notes
 
 
