@@ -49,6 +49,13 @@ A, B = make_id("19700101", 31), make_id("19720101", 42)
     (mon("王日期", A, risk="", risk_date="2026-05-01"), []),
     (mon("王日期", A, risk="否", risk_date="2026-06-30"), []),  # the status not updated since (held-out 88)
     (mon("王日期", A, risk="未消除", risk_date="2027-06-30"), [("王日期", "中")]),  # a date still to come
+    # (held-out 457) the 风险是否消除 cell holds the elimination date itself (a text date or an Excel serial): eliminated
+    # on it; after the review date a 低 lead as with a 风险消除日期 column; a code is no date (1900 serials)
+    (mon("王日期", A, risk="2026-03-15"), []),
+    (mon("王日期", A, risk="2026/3/15"), []),
+    (mon("王日期", A, risk="46096"), []),
+    (mon("王日期", A, risk="2026-11-15"), [("王日期", "低")]),
+    (mon("王代码", A, risk="3"), [("王代码", "中")]),
     # must not flag: covered through another member (the wife is on the roster), whatever 是否享受低保 says
     (mon("王有妻", A, [("李在册", "妻", COVERED_WIFE)], on_benefit="否"), []),
     # (held-out 235) the household's income is not given: a 低 lead, the income asked at the visit …

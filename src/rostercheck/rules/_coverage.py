@@ -1024,11 +1024,36 @@ def _risk_said(state: str, p: dict) -> str:
     return ""
 
 
+# the first year a 风险 cell holding only a date is read as its elimination date: codes (1, 2, 3) parse as 1900 serials
+_RISK_CELL_YEARS = 2000
+
+
+def risk_cell_date(state: str, p: dict) -> dt.date | None:
+    """The date a monitoring row's 风险是否消除 cell holds instead of words ('2026-03-15', an Excel serial): the household
+    was eliminated on it (held-out 457: read as a code no word reads, open, a false L01 at 中).
+
+    Args:
+        state: the 风险 cell.
+        p: L01's parameters (a cell any risk word reads is never a date).
+    Returns:
+        The date, else None (words, a code, blank).
+    """
+    if not state or _risk_said(state, p):
+        return None
+    when = date(state)
+    return when if when is not None and when.year >= _RISK_CELL_YEARS else None
+
+
+def risk_when(row: dict, p: dict) -> dt.date | None:
+    """A monitoring row's elimination date: its 风险消除日期 column, else a date written in its 风险 cell."""
+    return date(cell(row, "risk_date")) or risk_cell_date(cell(row, "risk"), p)
+
+
 def risk_unread(row: dict, p: dict) -> bool:
     """Whether a monitoring row's 风险 cell says neither open nor eliminated in any word L01 knows (a code: counted open
     by :func:`risk_open`, but it never decides a 高 lead)."""
     state = cell(row, "risk")
-    return bool(state) and not date(cell(row, "risk_date")) and not _risk_said(state, p)
+    return bool(state) and not risk_when(row, p) and not _risk_said(state, p)
 
 
 def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
@@ -1042,7 +1067,7 @@ def risk_open(row: dict, as_of: dt.date, p: dict) -> bool:
         True while the household is still monitored.
     """
     kind = cell(row, "monitor_type")
-    when = date(cell(row, "risk_date"))
+    when = risk_when(row, p)
     if when is not None and when <= as_of:  # eliminated on a date past, whatever the status column still says
         return False
     said = _risk_said(cell(row, "risk"), p)
@@ -1067,7 +1092,7 @@ def risk_closed_later(row: dict, as_of: dt.date, p: dict) -> dt.date | None:
     """
     if risk_open(row, as_of, p):
         return None
-    when = date(cell(row, "risk_date"))
+    when = risk_when(row, p)
     return when if when is not None and when > as_of else None
 
 

@@ -27,7 +27,7 @@ from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (BY_BIRTH, BY_MASK, MASKED_DEATH_LOWERED, MASKED_DEATH_NOTED, PID_BY, Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, edge_said, exit_moves, former_pairs, frame, household_covered, household_key, households,
                         identity, illness_by_id, lead, resolved_said, link_confidence, list_columns, masked_deaths_among, monitoring_of, params, person, place, registry_fellows, registry_heads,
-                        risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
+                        risk_cell_date, risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
                         yuan)
 
 
@@ -84,6 +84,8 @@ def _closed_later_text(ctx: Context, hh, row: dict) -> str:
     status as ``row``, one of its rows, gives it)."""
     recs = rows(ctx, "monitoring")
     risk = cell(row, "risk")
+    if risk_cell_date(risk, params(ctx, "L01")):  # the date is the status: said as a date alone
+        risk = ""
     label = next((cell(recs[r], "risk_date_label") for r in hh.rows if cell(recs[r], "risk_date_label")), "风险消除日期")
     kind = cell(row, "monitor_type")
     if not risk and not (kind and any(len(w) > 1 and w in kind for w in params(ctx, "L01")["risk_closed_words"])):
