@@ -134,6 +134,8 @@ def test_back_pay_months(note, expected):
     ("2,800.00", 2800.0), ("2800元", 2800.0), ("￥1,200", 1200.0), (150, 150.0), ("", None), ("abc", None),
     # a bank's reversal keeps its sign before the currency sign (held-out 215: '-￥1,130.00' was read as 1,130.00)
     ("-￥1,130.00", -1130.0), ("-￥ 1,130.00", -1130.0), ("￥-1,130.00", -1130.0), ("- 1,130.00", -1130.0),
+    # held-out 457: a sum in 万 (a 家庭年纯收入 of '1.488万' was 1.49 元, a false L01 at 高)
+    ("1.488万", 14880.0), ("2万元", 20000.0), ("1万2000元", 12000.0), ("１．５万", 15000.0), ("0.8万", 8000.0),
 ])
 def test_money(raw, expected):
     assert money(raw) == expected

@@ -1589,11 +1589,17 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
     return _frame(cols, np.asarray(numbers, dtype=np.int64)[keep], layout, sheet)  # (an array: a list costs 0.3 µs a row)
 
 
+def _in_wan(cell: object) -> bool:
+    """Whether an amount cell names 万 itself ('1.2万'): :func:`money` reads it in yuan, the column's unit is not applied
+    again (a '（万元）' column holding '1.2万')."""
+    return isinstance(cell, str) and "万" in cell
+
+
 def _frame(columns: dict, numbers: list[int] | np.ndarray, layout: Layout, sheet: str) -> pd.DataFrame:
     for fld, (meanings, per) in layout.readings().items():
         if fld in columns:  # codes as their legend says, amounts in yuan: once here, for every list, roster and ledger
             columns[fld] = _each_cell(columns[fld], (lambda v, m=meanings: codes.by_legend(v, m)) if meanings else
-                                      (lambda v, p=per: v if (yuan := money(v)) is None else round(yuan * p, 4)))
+                                      (lambda v, p=per: v if (yuan := money(v)) is None else round(yuan * (1.0 if _in_wan(v) else p), 4)))
     if any(isinstance(v, pd.Categorical) for v in columns.values()):  # cells kept coded (io.ledgers)
         frame = pd.DataFrame({k: v if isinstance(v, pd.Categorical) else pd.Series(v, dtype=object)
                               for k, v in columns.items()})
