@@ -56,6 +56,12 @@ A, B = make_id("19700101", 31), make_id("19720101", 42)
     (mon("王日期", A, risk="46096"), []),
     (mon("王日期", A, risk="2026-11-15"), [("王日期", "低")]),
     (mon("王代码", A, risk="3"), [("王代码", "中")]),
+    # … or after the word saying so, in brackets ('是' alone was a code no word reads: open at 中)
+    (mon("王括号", A, risk="是（2026-03-20）"), []),
+    (mon("王括号", A, risk="是(2026-03-20)"), []),
+    (mon("王括号", A, risk="已消除（2026-03）"), []),
+    (mon("王括号", A, risk="是（2026-11-20）"), [("王括号", "低")]),
+    (mon("王括号", A, risk="否（2026-03-20识别）"), [("王括号", "中")]),
     # must not flag: covered through another member (the wife is on the roster), whatever 是否享受低保 says
     (mon("王有妻", A, [("李在册", "妻", COVERED_WIFE)], on_benefit="否"), []),
     # (held-out 235) the household's income is not given: a 低 lead, the income asked at the visit …

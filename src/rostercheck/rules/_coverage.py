@@ -1005,6 +1005,7 @@ def area_of(text: str) -> str:
     return ""
 
 
+_BRACKETED_END = re.compile(r"\s*[(（]\s*([^()（）]*?)\s*[)）]\s*$")  # a remark closing a 风险 cell: '是（2026-03-20）'
 _CODE_BEFORE = re.compile(r"^\s*\d{1,3}\s*[-－—:：.、\s]\s*(?=\D)")  # '1-是', '0：否', '2 已消除'
 
 
@@ -1015,7 +1016,10 @@ def _risk_said(state: str, p: dict) -> str:
     state = _CODE_BEFORE.sub("", state) or state
     if state and any(w in state for w in p["risk_open_words"]):
         return "open"
-    if state and any(w == state or (len(w) > 1 and w in state) for w in p["risk_closed_words"]):
+    # a one-character word with its date in brackets is still that word ('是（2026-03-20）': held-out 457 read it as a
+    # code, open at 中)
+    bare = _BRACKETED_END.sub("", state) or state
+    if state and any(w in (state, bare) or (len(w) > 1 and w in state) for w in p["risk_closed_words"]):
         return "closed"
     # a household fallen back into poverty (返贫致贫) is monitored with its risk open; after the closed words, so that
     # '返贫致贫风险已消除' reads eliminated (held-out 422: the status read as a code no word reads, never 高)
@@ -1029,18 +1033,23 @@ _RISK_CELL_YEARS = 2000
 
 
 def risk_cell_date(state: str, p: dict) -> dt.date | None:
-    """The date a monitoring row's 风险是否消除 cell holds instead of words ('2026-03-15', an Excel serial): the household
-    was eliminated on it (held-out 457: read as a code no word reads, open, a false L01 at 中).
+    """The date a monitoring row's 风险是否消除 cell holds instead of words ('2026-03-15', an Excel serial), or in brackets
+    after words saying eliminated ('是（2026-03-20）', '已消除（2026-03）'): the household was eliminated on it (held-out
+    457: a date alone was read as a code no word reads, open, a false L01 at 中).
 
     Args:
         state: the 风险 cell.
-        p: L01's parameters (a cell any risk word reads is never a date).
+        p: L01's parameters (risk vocabularies).
     Returns:
-        The date, else None (words, a code, blank).
+        The date, else None (open, words without a date, a code, blank).
     """
-    if not state or _risk_said(state, p):
+    said = _risk_said(state, p) if state else "open"
+    if said == "open":
         return None
-    when = date(state)
+    if said == "closed":
+        inner = _BRACKETED_END.search(state)
+        state = inner.group(1) if inner else ""
+    when = date(state) if state else None
     return when if when is not None and when.year >= _RISK_CELL_YEARS else None
 
 

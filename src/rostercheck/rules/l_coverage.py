@@ -16,6 +16,7 @@ import pandas as pd
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..roster import roster_place
 from ..normalize import codes, ids
+from ..normalize.values import date as date_of
 from ..match import EXACT_KEY, link_lists
 from ..regions import town_and_village
 from . import list_label, where
@@ -84,7 +85,7 @@ def _closed_later_text(ctx: Context, hh, row: dict) -> str:
     status as ``row``, one of its rows, gives it)."""
     recs = rows(ctx, "monitoring")
     risk = cell(row, "risk")
-    if risk_cell_date(risk, params(ctx, "L01")):  # the date is the status: said as a date alone
+    if date_of(risk) is not None and risk_cell_date(risk, params(ctx, "L01")):  # the date is the status: said as a date alone
         risk = ""
     label = next((cell(recs[r], "risk_date_label") for r in hh.rows if cell(recs[r], "risk_date_label")), "风险消除日期")
     kind = cell(row, "monitor_type")
