@@ -32,6 +32,9 @@ A, B = make_id("19700101", 31), make_id("19720101", 42)
     (mon("王总收", A, [("赵总收", "妻", B)], income_year="", income_total="12000"), [("王总收", "中")]),
     # … with 家庭人口 3 in the row: 14,400 / 12 / 3 = 400
     (mon("王三口", A, income_year="", income_total="14400", household_size="3"), [("王三口", "中")]),
+    # (held-out 457) a total written in 万: 1.488万 / 12 / 2 = 620 (read as 1.49 元 it was 高); 0.96万 / 12 / 2 = 400
+    (mon("王万元", A, [("赵万元", "妻", B)], income_year="", income_total="1.488万"), []),
+    (mon("王万元", A, [("赵万元", "妻", B)], income_year="", income_total="0.96万"), [("王万元", "中")]),
     # must not flag: 14,400 / 12 / 2 = 600 > 516
     (mon("王两口", A, [("赵两口", "妻", B)], income_year="", income_total="14400"), []),
     # 城镇 household: 600 < 716 (urban standard)
