@@ -87,6 +87,20 @@ def test_l04_a_subsidy_that_stopped_is_not_being_received(subsidies, expected):
     assert run([{"name": "张儿", "cert": f"{SON}41"}], subsidies + KNOWN, filler=False) == expected
 
 
+KNOWN_AUGUST = _monthly(OTHER, ["2026-06", "2026-07", "2026-08"]) + _monthly(OTHER, ["2026-08"], "困难残疾人生活补贴")
+
+
+@pytest.mark.parametrize("care, expected", [
+    # (held-out 457) a row paying a quarter or a span of months is paid through its last month: a quarter was no month
+    # (counted as received now), '1-6月' was January (a stop: a false lead)
+    ("2026年第一季度", [("张儿", "高")]), ("2026Q1", [("张儿", "高")]),
+    ("2026年第三季度", []), ("2026年1-6月", []), ("2026-06", []),
+])
+def test_l04_a_span_is_paid_through_its_last_month(care, expected):
+    subsidies = _monthly(ZHANG, [care]) + _monthly(ZHANG, ["2026-08"], "困难残疾人生活补贴")
+    assert run([{"name": "张儿", "cert": f"{SON}41"}], subsidies + KNOWN_AUGUST, filler=False) == expected
+
+
 def test_l04_the_evidence_says_when_the_subsidy_was_last_paid():
     from helpers import context
     from rostercheck.rules._coverage import LEADS

@@ -76,7 +76,7 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, date)
             out[col + "_text"] = by_value(values, texts, many=True)
         elif col == "month":
-            out[col] = by_value(values, month)
+            out[col] = by_value(values, month if table.kind != "subsidies" else paid_through)
         elif col in MONEY_FIELDS:
             out[col] = by_value(values, money)
         elif col == "employees":
@@ -983,3 +983,17 @@ def source_cells(ref: pd.DataFrame, rows: np.ndarray, column: str = "id_raw") ->
     """
     where = [c for c in ("_file", "_sheet", "_row", column) if c in ref.columns]
     return len(ref.loc[rows, where].drop_duplicates()) if "_row" in where else int(rows.sum())
+
+
+def paid_through(raw: object) -> str:
+    """The last month a subsidy payment row is for: its month, or the end of the span it names ('2026年第一季度' →
+    '2026-03', '2026年4-6月' → '2026-06'; held-out 457: a quarter was no month, so a 生活补贴 stopped after March
+    counted as received, and '4-6月' was read as April).
+
+    Args:
+        raw: the 发放月份/发放期间 cell.
+    Returns:
+        'YYYY-MM', or '' when unreadable.
+    """
+    span = month_span(raw)
+    return span[-1] if span else month(raw)
