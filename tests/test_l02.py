@@ -34,6 +34,11 @@ def cert(pid: str, category: int, level: int) -> str:
     ("4800", [{"name": "王儿", "id": SON, "disability_type": "43"}], [], []),
     # must not flag: level 3 physical disability
     ("4800", [{"name": "王儿", "cert": cert(SON, 4, 3)}], [], []),
+    # held-out 457: a 22-character certificate (a 2-character 补发 suffix) with no category or level column: the digits
+    # after the ID still give them, whatever the suffix says
+    ("4800", [{"name": "王儿", "cert": cert(SON, 5, 1) + "02"}], [], [("王儿", "高")]),
+    ("4800", [{"name": "王儿", "cert": cert(SON, 4, 3) + "12"}], [], []),
+    ("4800", [{"name": "王儿", "cert": cert(SON, 4, 3) + "11"}], [], []),
     # must not flag: income above 1.5 × the standard (9,600 / 12 = 800 > 774)
     ("9600", [{"name": "王儿", "cert": cert(SON, 4, 1)}], [], []),
 ])

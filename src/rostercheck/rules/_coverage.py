@@ -167,7 +167,7 @@ def _prepare(ctx: Context, kind: str) -> pd.DataFrame:
         use = [s0 != ids.VALID and s1 == ids.VALID for s0, s1 in zip(f["id_status"], st)]
         for col, vals in (("id", derived), ("id_status", st), ("id_reliable", rel), ("birth", birth)):
             f[col] = [v if u else old for v, u, old in zip(vals, use, f[col].tolist())]
-        f["cert_tail"] = [c[18:20] if len(c) == 20 and c[18:20].isdigit() else "" for c in certs]
+        f["cert_tail"] = [certificate_tail(c) for c in certs]
         f["id_from_cert"] = use  # (the key L04 says it looked people up by)
     if "head_id" in f.columns:
         # A row naming the household's head only (no ID of its own, no other name: one row per household, or such
@@ -1388,7 +1388,15 @@ def unable_by(listed: tuple | None, cell: str, p: dict) -> str:
 
 
 # a 残疾人证号 in the 残疾 column: the ID's 18 characters, then the category and level digits
-_CERTIFICATE = re.compile(r"^\d{17}[\dXx](\d)(\d)$")
+# a 残疾人证号: the ID, category and level digits, and a 2-character 补发 (reissue) suffix on some (held-out 457: a
+# 22-character number gave no category or level, a 智力一级 person was no L02 or L04 lead)
+_CERTIFICATE = re.compile(r"^\d{17}[\dXx](\d)(\d)(?:[0-9A-Za-z]{2})?$")
+
+
+def certificate_tail(cert: str) -> str:
+    """The category and level digits of a 残疾人证号 ('41' of the ID + '41', or of the ID + '41' + '02'), else ''."""
+    found = _CERTIFICATE.match(cert)
+    return "".join(found.groups()) if found else ""
 
 
 def disabled_by_id(ctx: Context) -> dict[str, tuple[int, str, int | None]]:
