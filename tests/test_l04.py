@@ -193,6 +193,8 @@ def test_a_payment_list_without_one_of_the_subsidies_says_what_was_not_checked()
 @pytest.mark.parametrize("status, expected", [
     ("失败", [("张儿", "高")]), ("退回（账户冻结）", [("张儿", "高")]), ("F", [("张儿", "高")]),
     ("成功", []), ("已发放", []), ("", []),
+    # (held-out 457) a month still listed but stopped (停发, 暂停) paid nothing either
+    ("停发", [("张儿", "高")]), ("暂停发放", [("张儿", "高")]),
 ])
 def test_l04_a_failed_or_returned_payment_is_not_paid(status, expected):
     # (held-out 206) a 两项补贴 list's 发放状态 失败/退回 (账户冻结) rows counted as paid: no lead
@@ -203,6 +205,13 @@ def test_l04_a_failed_or_returned_payment_is_not_paid(status, expected):
 
         ctx = context(ROSTER, {"disabled": [{"name": "张儿", "cert": f"{SON}43"}], "subsidies": paid + FILLER})
         assert f"发放状态为“{status[:2]}" in LEADS["L04"](ctx)[0].evidence
+
+
+@pytest.mark.parametrize("amount, expected", [("0", [("张儿", "高")]), ("0.00", [("张儿", "高")]), ("80", []), ("", [])])
+def test_l04_a_row_of_no_money_is_not_paid(amount, expected):
+    # (held-out 457) a row kept for a month with 0 元 and no status paid nothing
+    paid = [{"name": "张儿", "id": SON, "item": "困难残疾人生活补贴", "amount": amount}]
+    assert run([{"name": "张儿", "cert": f"{SON}43"}], paid) == expected
 
 
 def test_l04_a_subsidy_lists_payment_status_column_is_read():

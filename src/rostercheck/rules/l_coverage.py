@@ -16,7 +16,7 @@ import pandas as pd
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..roster import roster_place
 from ..normalize import codes, ids
-from ..normalize.values import date as date_of
+from ..normalize.values import date as date_of, money as amount_of
 from ..match import EXACT_KEY, link_lists
 from ..regions import town_and_village
 from . import list_label, where
@@ -859,8 +859,8 @@ def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict
     money = money_params(ctx)
     for d, s in zip(found["m"], found["r"]):
         d, s = int(d), int(s)
-        status = cell(recs[s], "status")
-        if status and failed_status(status, money):
+        status = _not_paid(recs[s], p, money)
+        if status:
             for kind in kinds[s]:
                 failed.setdefault(d, {})[kind] = status
             continue
@@ -873,6 +873,18 @@ def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict
 
 
 _MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _not_paid(row: dict, p: dict, money: dict) -> str:
+    """What says a subsidy row paid nothing: its 发放状态 when failed (失败, 退回: common.toml money_failed_words) or
+    stopped ([L04] stopped_words: 停发, 暂停; held-out 457: three months 停发 with 0 元 counted as received), or its
+    one amount of 0 (said as such); '' for a payment."""
+    status = cell(row, "status")
+    if status and (failed_status(status, money) or any(w in status for w in p["stopped_words"])):
+        return status
+    if "living_amount" not in row and "care_amount" not in row and amount_of(cell(row, "amount")) == 0:
+        return "发放金额为 0"
+    return ""
 
 
 def subsidy_gaps(ctx: Context) -> list[str]:
