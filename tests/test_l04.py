@@ -400,3 +400,34 @@ def test_l04_a_payment_under_the_former_id_the_registry_keeps_is_his(registry_fo
     paid = [{"name": paid_name, "id": paid_to, "item": item, "amount": "100"}
             for item in ("困难残疾人生活补贴", "重度残疾人护理补贴")]
     assert run([{"name": "李外", "cert": f"{OUTSIDER}12"}], paid, registry=registry) == expected
+
+
+@pytest.mark.parametrize("title, his_months, expected", [
+    # (held-out 457) a column per month (1月 … 9月), one row per person and subsidy: his 生活补贴 paid January to
+    # March only stopped; the year from the title
+    ("巴东县残疾人两项补贴发放花名册（2026年1-9月）", range(1, 4), [("张儿", "高")]),
+    ("2026年两项补贴发放花名册", range(1, 4), [("张儿", "高")]),
+    # must not flag: paid through September
+    ("2026年两项补贴发放花名册", range(1, 10), []),
+    # no year named: each month still a payment, recency not judged (said), no lead
+    ("两项补贴发放花名册", range(1, 4), []),
+])
+def test_l04_a_list_with_a_column_per_month_gives_the_months(tmp_path, title, his_months, expected):
+    import datetime as dt
+
+    from rostercheck.coverage import coverage
+
+    (tmp_path / "低保.csv").write_text(f"姓名,身份证号,与户主关系,户主身份证号\n张户主,{HEAD},户主,{HEAD}\n张儿,{SON},子,{HEAD}\n",
+                                      encoding="utf-8")
+    (tmp_path / "残疾人.csv").write_text(f"姓名,残疾人证号,残疾类别\n张儿,{SON}43,肢体\n", encoding="utf-8")
+    head = "序号,姓名,身份证号,补贴类别," + ",".join(f"{m}月" for m in range(1, 10)) + ",合计\n"
+    his = ",".join("100" if m in his_months else "" for m in range(1, 10))
+    other = ",".join("100" for _ in range(1, 10))
+    (tmp_path / "两项补贴.csv").write_text(
+        f"{title}\n{head}1,张儿,{SON},困难残疾人生活补贴,{his},\n2,某人,{OTHER['id']},困难残疾人生活补贴,{other},900\n"
+        f"3,某人,{OTHER['id']},重度残疾人护理补贴,{other},900\n", encoding="utf-8")
+    result = coverage([tmp_path / "低保.csv"], {"disabled": tmp_path / "残疾人.csv", "subsidies": tmp_path / "两项补贴.csv"},
+                      dt.date(2026, 9, 30), codes=["L04"])
+    assert [(ld["姓名"], ld["优先级"]) for ld in result.leads.to_dict("records")] == expected
+    if expected:
+        assert "最近一次发放为 2026-03" in result.leads["依据"].iloc[0]

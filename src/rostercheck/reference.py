@@ -101,6 +101,8 @@ def normalise(table: Table) -> pd.DataFrame:
         _bare_income_monthly(table, out)
     if table.kind == "wages":
         out = _dated_wage_months(table, out)
+    if table.kind == "subsidies":
+        out = _melt_subsidies(table, out)
     out = _melt_wages(out)
     if table.kind in ("wages", "pensions", "subsidies") and "month" not in out.columns:
         periods = {sh: _period_of_sheet(str(sh)) for sh in out["_sheet"].unique()}
@@ -703,6 +705,30 @@ def _dated_wage_months(table: Table, out: pd.DataFrame) -> pd.DataFrame:
     table.warnings.append(f"工资按月分列（“{first}”至“{last}”），但表头、标题和文件名都没有写明是哪一年的月份，这些工资未读取，"
                           "C06 等按工资的核查没有用到它们；请在标题或文件名中写明年份（如“2026年社保缴费工资”）后重新运行")
     return out.drop(columns=bare)
+
+
+def _melt_subsidies(table: Table, out: pd.DataFrame) -> pd.DataFrame:
+    """A 两项补贴 list with a column per month (:func:`io.columns._monthly_subsidies`) as one row per person, subsidy and
+    month paid (an amount above 0); months naming no year take the one year the title or file name names, else they
+    stay undated (each still a payment, not told apart by recency) and a notice says so."""
+    wide = [c for c in out.columns if c.startswith(WAGE_MONTH)]
+    if not wide:
+        return out
+    named = f"{table.title} {table.path.stem}"
+    years = set(_YEAR_NAMED.findall(named))
+    year = next(iter(years)) if len(years) == 1 else ""
+    if any(c.endswith("月") for c in wide) and not year:
+        table.warnings.append("两项补贴按月分列，但标题和文件名没有写明（或写了不止一个）年份：各月的发放都按已发放计，L04 没有区分"
+                              "近期是否停发；请在标题或文件名中写明年份（如“2026年两项补贴发放花名册”）后重新运行")
+    base = out.drop(columns=wide + [c for c in ("amount", "month") if c in out.columns])
+    parts = []
+    for col in wide:
+        month = col[len(WAGE_MONTH):]
+        part = base.copy()
+        part["amount"] = by_value(out[col].tolist(), money)
+        part["month"] = (f"{year}-{month[:-1]}" if year else "") if month.endswith("月") else month
+        parts.append(part[[a is not None and a > 0 for a in part["amount"].tolist()]])
+    return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
 
 
 def _melt_wages(out: pd.DataFrame) -> pd.DataFrame:

@@ -1418,6 +1418,8 @@ def assign_columns(labels: list[str], kind: str, content_ok=None, written: list[
         _supporter_slots(labels, mapping, warnings, shown)
     if kind in FAMILY_KINDS:
         _member_slots(labels, mapping, warnings, shown)
+    if kind == "subsidies":
+        _monthly_subsidies(labels, mapping, warnings, shown)
     if kind == "wages":
         _monthly_wages(labels, mapping, warnings, shown)
         if "wage" in mapping and re.search(PAY_WORDS, labels[mapping["wage"]]):
@@ -1531,6 +1533,23 @@ def _monthly_wages(labels: list[str], mapping: dict[str, int], warnings: list[st
         return
     if mapping.get("wage") in months.values() or ("wage" in mapping and yearly_amount(labels[mapping["wage"]])):
         del mapping["wage"]  # (… or a year's total beside the months' columns, h419: read as one more month)
+    mapping.update({WAGE_MONTH + m: col for m, col in months.items()})
+    drop_ties(warnings, shown, months.values())
+
+
+def _monthly_subsidies(labels: list[str], mapping: dict[str, int], warnings: list[str], shown: list[str]) -> None:
+    """A 两项补贴 list with an amount column per month (1月 … 9月, or 2026年7月 …; one row per person and subsidy): every
+    month's column becomes a field of its own (``WAGE_MONTH`` + 'YYYY-MM' or 'MM月'), melted into one row per month
+    paid by ``reference`` (held-out 457: the months were unread, a 生活补贴 paid January to March counted as received in
+    September). Columns naming an item after their month ('7月生活补贴') are left as they are."""
+    months: dict[str, int] = {}
+    for col, (year, mm, item) in month_columns(labels).items():
+        if not item:
+            months.setdefault(f"{year}-{mm}" if year else f"{mm}月", col)
+    if len(months) < 2 or len({m.endswith("月") for m in months}) > 1:
+        return
+    if mapping.get("amount") in months.values():
+        del mapping["amount"]
     mapping.update({WAGE_MONTH + m: col for m, col in months.items()})
     drop_ties(warnings, shown, months.values())
 
