@@ -34,6 +34,11 @@ def cert(pid: str, category: int, level: int) -> str:
     ("4800", [{"name": "王儿", "id": SON, "disability_type": "43"}], [], []),
     # must not flag: level 3 physical disability
     ("4800", [{"name": "王儿", "cert": cert(SON, 4, 3)}], [], []),
+    # held-out 457: 残疾程度 in words (GB/T 26341: 重度 is level 1–2, 中度 3, 轻度 4) gave no level at all
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "肢体", "disability_level": "重度"}], [], [("王儿", "高")]),
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "智力", "disability_level": "中度"}], [], [("王儿", "高")]),
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "肢体", "disability_level": "中度"}], [], []),
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "肢体", "disability_level": "轻度"}], [], []),
     # held-out 457: a 22-character certificate (a 2-character 补发 suffix) with no category or level column: the digits
     # after the ID still give them, whatever the suffix says
     ("4800", [{"name": "王儿", "cert": cert(SON, 5, 1) + "02"}], [], [("王儿", "高")]),

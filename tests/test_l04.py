@@ -431,3 +431,15 @@ def test_l04_a_list_with_a_column_per_month_gives_the_months(tmp_path, title, hi
     assert [(ld["姓名"], ld["优先级"]) for ld in result.leads.to_dict("records")] == expected
     if expected:
         assert "最近一次发放为 2026-03" in result.leads["依据"].iloc[0]
+
+
+def test_l04_a_level_in_words_is_said_as_the_list_writes_it():
+    # (held-out 457) 残疾程度 重度 with no number: a care-subsidy lead, its level said as the list gives it
+    disabled = [{"name": "张儿", "id": SON, "disability_type": "肢体", "disability_level": "重度"}]
+    paid = [{"name": "张儿", "id": SON, "item": "困难残疾人生活补贴", "amount": "80"}]
+    found = LEADS["L04"](context(ROSTER, {"disabled": disabled, "subsidies": paid + FILLER}))
+    assert len(found) == 1 and "残疾等级 重度（一级或二级），" in found[0].evidence
+    # a number wins over the word beside it
+    disabled = [{"name": "张儿", "id": SON, "disability_type": "肢体", "disability_level": "一级（重度）"}]
+    found = LEADS["L04"](context(ROSTER, {"disabled": disabled, "subsidies": paid + FILLER}))
+    assert len(found) == 1 and "残疾等级 1 级，" in found[0].evidence

@@ -1330,7 +1330,31 @@ def disability_of(row: dict) -> tuple[str, int | None]:
         named = named or _TYPES.get(tail[0], "")
         if level is None and tail[1] in "1234":
             level = int(tail[1])
+    if level is None and (degree := _degree(text)):
+        level = _DEGREES[degree]
     return named, level
+
+
+# 残疾程度 in words (GB/T 26341-2010: 一级、二级 重度, 三级 中度, 四级 轻度): 重度 is read as level 2, severe and given the
+# care subsidy as level 1 is, but not 视力一级's 无劳动能力 (held-out 457: a 残联 export's 残疾程度 重度/中度/轻度 gave no
+# level at all, 16 L02/L04 leads lost unsaid)
+_DEGREES = {"重度": 2, "中度": 3, "轻度": 4}
+_DEGREE_SAID = {"重度": "一级或二级", "中度": "三级", "轻度": "四级"}
+
+
+def _degree(text: str) -> str:
+    """The 残疾程度 word a level cell holds without a level number ('重度'), else ''."""
+    return next((w for w in _DEGREES if w in text), "")
+
+
+def level_said(row: dict, level: int | None) -> str:
+    """A disability row's level as a lead states it: '2 级', or the list's word when it gave no number and no
+    certificate digit did ('重度（一级或二级）')."""
+    text = cell(row, "disability_level")
+    if level is not None and not re.search(r"[一二三四1-4ⅠⅡⅢⅣ]", text) and len(cell(row, "cert_tail")) != 2 \
+            and (degree := _degree(text)) and _DEGREES[degree] == level:
+        return f"{degree}（{_DEGREE_SAID[degree]}）"
+    return f"{level} 级"
 
 
 def severe(category: str, level: int | None, p: dict) -> bool:

@@ -27,7 +27,7 @@ from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (BY_BIRTH, BY_MASK, MASKED_DEATH_LOWERED, MASKED_DEATH_NOTED, PID_BY, Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, edge_said, exit_moves, former_pairs, frame, household_covered, household_key, households,
-                        identity, illness_by_id, lead, resolved_said, link_confidence, list_columns, masked_deaths_among, monitoring_of, params, person, place, registry_fellows, registry_heads,
+                        identity, illness_by_id, lead, level_said, resolved_said, link_confidence, list_columns, masked_deaths_among, monitoring_of, params, person, place, registry_fellows, registry_heads,
                         risk_cell_date, risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
                         yuan)
 
@@ -400,7 +400,7 @@ def severe_member(ctx: Context) -> list[Lead]:
             if severe(cat, level, p):
                 row = rows(ctx, "disabled")[r]
                 hits.append(("disabled", row))
-                reasons.append(f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level} 级")
+                reasons.append(f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level_said(row, level)}")
                 figures.update({"残疾类别": cat, "残疾等级": str(level)})
             else:
                 level = None
@@ -937,7 +937,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
                            + (f"（{prog}人员能否同时享受困难残疾人生活补贴，各地规定不同，请按本地政策核实）"
                               if doubtful else ""))
         if care:
-            missing.append(f"残疾等级 {level} 级，{unpaid('care', '重度残疾人护理补贴')}")
+            missing.append(f"残疾等级 {level_said(row, level)}，{unpaid('care', '重度残疾人护理补贴')}")
         if not missing:
             continue
         priority = HIGH if prog and level is not None and (care or not doubtful) else MEDIUM
@@ -947,7 +947,7 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         # a failed or returned payment is no payment: what was found is what was paid, the failures said beside it
         # (held-out 235: "查到的发放项目：无" and then the failed records)
         bad = failed.get(r, {})
-        evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {f'{level} 级' if level else '等级未填'}；"
+        evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level_said(row, level) if level else '等级未填'}；"
                     f"《{ctx.labels['subsidies']}》中按{key}查到的{'近期' if last else ''}{'成功' if bad else ''}发放项目：{paid}"
                     + (f"；另有{'、'.join(f'{_SUBSIDY_NAMES[k]}发放状态为“{v}”' for k, v in sorted(bad.items()))}的记录，"
                        "未发放成功" if bad else "")
