@@ -455,3 +455,34 @@ def test_l03_a_non_relative_under_the_same_household_number(relation, expected):
     registry = reg(ALONE, ("1", "张在册", make_id("19800101", 11), relation, "", ""))
     lists = {"monitoring": mon("王老人", OLD, income="3000"), "registry": registry}
     assert leads(context(ROSTER, lists), "L03") == expected
+
+
+OTHER_SUPPORTED = [{"dependent_name": "某老人", "dependent_id": make_id("19450101", 93, "430522"), "name": "某儿",
+                    "id": make_id("19700101", 95, "430522"), "relation": "子"}]
+
+
+def test_l03_a_supporters_list_without_a_registry_still_gives_the_unlisted_at_low():
+    # (held-out 457) a supporters list given without a registry: everybody it does not name was dropped unsaid, as if
+    # the registry had no row of them — now a 低 lead saying the relatives are unknown
+    roster = household("王老人", OLD)
+    lists = {"supporters": OTHER_SUPPORTED, "monitoring": mon("某某", make_id("19800101", 91), income="9000")}
+    assert leads(context(roster, lists), "L03") == [("王老人", "低")]
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    (lead,) = LEADS["L03"](context(roster, lists))
+    assert "未提供户籍人口信息，赡养义务人名单中没有本人" in lead.evidence
+    # an uncovered elderly person alone on the monitoring list: the same
+    lists = {"supporters": OTHER_SUPPORTED, "monitoring": mon("王老人", OLD, income="4800")}
+    assert leads(context(ROSTER, lists), "L03") == [("王老人", "低")]
+    # must not flag: the supporters list names her able son
+    sup = [{"dependent_name": "王老人", "dependent_id": OLD, "name": "王儿", "id": SON, "relation": "子"}]
+    assert leads(context(roster, {"supporters": sup}), "L03") == []
+    # must not flag: a child in a monitoring household of several (its parents are there, the list's relations unread)
+    lists = {"supporters": OTHER_SUPPORTED,
+             "monitoring": mon("王父", make_id("19800101", 97, "430522"), [("王孩", "子", KID)], income="4800")}
+    assert leads(context(ROSTER, lists), "L03") == []
+    # with a registry that does not hold her: still nothing (the registry is the county's; she is not in it)
+    lists = {"registry": reg(("5", "某人", SON, "户主")), "monitoring": mon("某某", make_id("19800101", 91), income="9000")}
+    assert leads(context(roster, lists), "L03") == []
