@@ -921,3 +921,13 @@ def test_l01_a_non_relative_under_the_same_household_number_does_not_cover_it(re
                 {"household_no": "9", "name": "王孤老", "id": A, "relation": relation}]
     ctx = context(ROSTER, {"monitoring": mon("王孤老", A, income="3000"), "registry": registry})
     assert leads(ctx, "L01") == expected
+
+
+def test_l01_a_date_in_the_risk_cell_is_said_as_such():
+    # (held-out 457) a 风险是否消除 cell holding a date after the review date: a 低 lead saying where the date stood
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    load_all()
+    (lead,) = LEADS["L01"](context(ROSTER, {"monitoring": mon("王日期", A, risk="2026-11-15")}))
+    assert lead.priority == "低" and "风险状态一栏填的是日期 2026-11-15" in lead.evidence

