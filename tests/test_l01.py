@@ -93,6 +93,9 @@ def test_l01_cases(rows, expected):
     # held-out 366: a flag named so (风险消除标识 1/0) is the same question: 1 eliminated, 0 open and 高
     ("风险消除标识", "1", []), ("风险消除标识", "0", [("王低收", "高")]), ("风险消除标志（1是0否）", "1", []),
     ("监测状态标识", "1", [("王低收", "中")]),  # which way 1 goes is not said: read as a code, never 高
+    # held-out 457: a column headed by the statement itself, ticked: √ eliminated, × open
+    ("风险已消除", "√", []), ("风险已消除", "×", [("王低收", "高")]), ("已消除风险", "√", []), ("风险消除", "√", []),
+    ("风险消除", "已消除", []), ("风险消除情况", "√", [("王低收", "中")]),  # (情况: a status, √ says no which)
 ])
 def test_l01_a_yes_no_risk_column_and_a_code_no_word_reads(header, risk, expected):
     # held-out 108: 风险是否消除 = 1 (eliminated) counted open; codes 2 and 9 gave 高 leads, said nowhere
@@ -102,7 +105,7 @@ def test_l01_a_yes_no_risk_column_and_a_code_no_word_reads(header, risk, expecte
     ctx = context(ROSTER, {"monitoring": rows}, headers={"monitoring": {"risk": header}})
     assert leads(ctx, "L01") == expected
     said = [w for w in value_warnings(ctx, kinds=("monitoring",)) if "risk_open_words" in w]
-    assert bool(said) == (risk in ("2", "9") or header == "监测状态标识")  # ('1-是' read: no notice)
+    assert bool(said) == (risk in ("2", "9") or header in ("监测状态标识", "风险消除情况"))  # ('1-是' read: no notice)
 
 
 def test_l01_evidence_says_the_risk_is_open_and_the_key_is_the_members_ids():

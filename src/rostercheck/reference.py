@@ -41,7 +41,10 @@ _HEADED = {"monitoring": ("risk_date", "income_month", "income_year", "income_to
 _YES_NO_QUESTIONS = {"staff": "status", "cadres": "status", "monitoring": "risk"}
 # … asked as 是否…, or named the flag of an elimination (风险消除标识, 消除标志: 1 eliminated — held-out 366: 风险消除标识 0/1
 # was unread, every open household's lead capped at 中); a bare 风险标识 or 监测状态标识 says no which (1 may be 监测中)
-_YES_NO_HEADER = re.compile(r"是否|(消除|解除).{0,2}标[识志记](?:[（(]|$)")
+_YES_NO_HEADER = re.compile(r"是否|(消除|解除).{0,2}标[识志记](?:[（(]|$)"
+                            # … or headed by the statement itself, ticked (风险已消除 √, 已消除风险 ×; held-out 457: a tick
+                            # under 风险已消除 was a code no word reads, the household open at 中)
+                            r"|^(?:风险)?已?(?:消除|解除)(?:风险)?(?:[（(][^)）]*[)）])?$")
 
 
 def normalise(table: Table) -> pd.DataFrame:
