@@ -39,6 +39,11 @@ def cert(pid: str, category: int, level: int) -> str:
     ("4800", [{"name": "王儿", "id": SON, "disability_type": "智力", "disability_level": "中度"}], [], [("王儿", "高")]),
     ("4800", [{"name": "王儿", "id": SON, "disability_type": "肢体", "disability_level": "中度"}], [], []),
     ("4800", [{"name": "王儿", "id": SON, "disability_type": "肢体", "disability_level": "轻度"}], [], []),
+    # held-out 457: one 残疾类别及等级 column in words (肢体二级) gave the category and no level
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "肢体二级"}], [], [("王儿", "高")]),
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "智力残疾三级"}], [], [("王儿", "高")]),
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "肢体三级"}], [], []),
+    ("4800", [{"name": "王儿", "id": SON, "disability_type": "肢体残疾（重度）"}], [], [("王儿", "高")]),
     # held-out 457: a 22-character certificate (a 2-character 补发 suffix) with no category or level column: the digits
     # after the ID still give them, whatever the suffix says
     ("4800", [{"name": "王儿", "cert": cert(SON, 5, 1) + "02"}], [], [("王儿", "高")]),

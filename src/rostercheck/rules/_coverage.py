@@ -1325,12 +1325,14 @@ def disability_of(row: dict) -> tuple[str, int | None]:
     level = _LEVELS[m.group(0)] if m else None
     if level is None and not text and re.fullmatch(r"[1-7][1-4]", kind):
         level = int(kind[1])  # a 残疾类别等级 code: category, then level, as a certificate's last two digits (held-out 263)
+    if level is None and not text and (both := re.search(r"([一二三四1-4ⅠⅡⅢⅣ])\s*级", kind)):
+        level = _LEVELS[both.group(1)]  # one 残疾类别及等级 column in words: 肢体二级 (held-out 457: read as no level)
     tail = cell(row, "cert_tail")
     if len(tail) == 2:
         named = named or _TYPES.get(tail[0], "")
         if level is None and tail[1] in "1234":
             level = int(tail[1])
-    if level is None and (degree := _degree(text)):
+    if level is None and (degree := _degree(text or kind)):
         level = _DEGREES[degree]
     return named, level
 
@@ -1350,7 +1352,7 @@ def _degree(text: str) -> str:
 def level_said(row: dict, level: int | None) -> str:
     """A disability row's level as a lead states it: '2 级', or the list's word when it gave no number and no
     certificate digit did ('重度（一级或二级）')."""
-    text = cell(row, "disability_level")
+    text = cell(row, "disability_level") or cell(row, "disability_type")
     if level is not None and not re.search(r"[一二三四1-4ⅠⅡⅢⅣ]", text) and len(cell(row, "cert_tail")) != 2 \
             and (degree := _degree(text)) and _DEGREES[degree] == level:
         return f"{degree}（{_DEGREE_SAID[degree]}）"
