@@ -247,3 +247,13 @@ def test_l02_household_means_on_audit_lists_make_it_low(kind, row, expected):
         from rostercheck.rules._coverage import LEADS
 
         assert row["name"] in LEADS["L02"](context(ROSTER, lists))[0].evidence
+
+
+def test_an_unread_disability_level_is_said():
+    # (held-out 457) a level no reading knows was a person with no level, lost from L02/L04 unsaid
+    from rostercheck.rules._vocab import value_warnings
+
+    disabled = [{"name": "王儿", "id": SON, "disability_type": "肢体", "disability_level": level}
+                for level in ("待评定", "二级", "重度", "")]
+    said = value_warnings(context(ROSTER, {"disabled": disabled}), kinds=("disabled",))
+    assert len(said) == 1 and "“残疾等级”列有 1 行的值未能识别（“待评定”1 行）" in said[0]

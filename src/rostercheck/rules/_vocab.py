@@ -168,6 +168,13 @@ def _risk(ctx: Context) -> Classifier:
     return lambda v: UNKNOWN if risk_unread({"risk": v}, p) else ""
 
 
+def _disability_level(ctx: Context) -> Classifier:
+    from ._coverage import disability_of
+
+    # (held-out 457: 残疾程度 重度/中度/轻度 read as no level, 16 leads lost unsaid)
+    return lambda v: UNKNOWN if str(v or "").strip() and disability_of({"disability_level": v})[1] is None else ""
+
+
 def _exit_reason(ctx: Context) -> Classifier:
     from .c02_status import coded_reason
 
@@ -240,6 +247,8 @@ COLUMNS: list[tuple[str, str, str, Callable[[Context], Classifier], str, str]] =
     ("payments", "item", "资金项目", _payment_item, "按其他资金计（不与保障金比对，也不计入停发后的追回金额）",
      "如是代码或当地写法，请在配置文件 [common] 的 money_benefit_codes、money_benefit_items（保障金）或 "
      "money_other_codes、money_other_items（其他资金）中补充。"),
+    ("disabled", "disability_level", "残疾等级", _disability_level, "按等级不明计（不作为重度残疾：L02、L03 不据此列出，L04 不据此要求护理补贴）",
+     "请改写为一级至四级（或 1–4），或给出含类别、等级两位数字的 20 位残疾人证号。"),
     ("monitoring", "risk", "风险是否消除", _risk, "按风险未消除计，但不据此列为“高”优先级",
      "如是代码，请在配置文件 [L01] risk_open_words（未消除）或 risk_closed_words（已消除）中补充。"),
     ("staff", "status", "人员状态", _in_post,
