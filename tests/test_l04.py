@@ -443,3 +443,26 @@ def test_l04_a_level_in_words_is_said_as_the_list_writes_it():
     disabled = [{"name": "张儿", "id": SON, "disability_type": "肢体", "disability_level": "一级（重度）"}]
     found = LEADS["L04"](context(ROSTER, {"disabled": disabled, "subsidies": paid + FILLER}))
     assert len(found) == 1 and "残疾等级 1 级，" in found[0].evidence
+
+
+
+@pytest.mark.parametrize("title, expected", [("2026年两项补贴发放明细", [("张儿", "高")]), ("两项补贴发放明细", [])])
+def test_l04_a_bare_month_takes_the_titles_year(tmp_path, title, expected):
+    # (held-out 457) 发放月份 written 1月 … 9月 under a title naming the year: his 护理补贴 stopped after March
+    import datetime as dt
+
+    from rostercheck.coverage import coverage
+
+    (tmp_path / "低保.csv").write_text(f"姓名,身份证号,与户主关系,户主身份证号\n张户主,{HEAD},户主,{HEAD}\n张儿,{SON},子,{HEAD}\n",
+                                      encoding="utf-8")
+    (tmp_path / "残疾人.csv").write_text(f"姓名,残疾人证号,残疾类别\n张儿,{SON}41,肢体\n", encoding="utf-8")
+    lines = [title, "姓名,身份证号,补贴类别,发放月份,发放金额"]
+    for m in range(1, 10):
+        lines.append(f"张儿,{SON},困难残疾人生活补贴,{m}月,100")
+        lines.append(f"某人,{OTHER['id']},重度残疾人护理补贴,{m}月,100")
+        if m <= 3:
+            lines.append(f"张儿,{SON},重度残疾人护理补贴,{m}月,100")
+    (tmp_path / "两项补贴.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = coverage([tmp_path / "低保.csv"], {"disabled": tmp_path / "残疾人.csv", "subsidies": tmp_path / "两项补贴.csv"},
+                      dt.date(2026, 9, 30), codes=["L04"])
+    assert [(ld["姓名"], ld["优先级"]) for ld in result.leads.to_dict("records")] == expected

@@ -79,7 +79,7 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, date)
             out[col + "_text"] = by_value(values, texts, many=True)
         elif col == "month":
-            out[col] = by_value(values, month if table.kind != "subsidies" else paid_through)
+            out[col] = by_value(values, month if table.kind != "subsidies" else _paid_through_of(table))
         elif col in MONEY_FIELDS:
             out[col] = by_value(values, money)
         elif col == "employees":
@@ -1012,6 +1012,23 @@ def source_cells(ref: pd.DataFrame, rows: np.ndarray, column: str = "id_raw") ->
     """
     where = [c for c in ("_file", "_sheet", "_row", column) if c in ref.columns]
     return len(ref.loc[rows, where].drop_duplicates()) if "_row" in where else int(rows.sum())
+
+
+_BARE_MONTH = re.compile(r"\s*(\d{1,2})\s*月份?\s*")
+
+
+def _paid_through_of(table: Table):
+    """:func:`paid_through` for a subsidy list, a bare '9月' dated by the one year its title or file name names (held-out
+    457: the months of a list headed 2026年 were no months, a subsidy stopped in March counted as received)."""
+    years = set(_YEAR_NAMED.findall(f"{table.title} {table.path.stem}"))
+    year = next(iter(years)) if len(years) == 1 else ""
+
+    def read(raw: object) -> str:
+        found = paid_through(raw)
+        if found or not year or not isinstance(raw, str) or not (m := _BARE_MONTH.fullmatch(raw)):
+            return found
+        return f"{year}-{int(m.group(1)):02d}" if 1 <= int(m.group(1)) <= 12 else ""
+    return read
 
 
 def paid_through(raw: object) -> str:
