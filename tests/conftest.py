@@ -1,8 +1,16 @@
 """Test-session housekeeping."""
 
 import gc
+import os
 
 import pytest
+
+# pytest-xdist starts its workers with COLUMNS=80 and LINES=24 set: the console, made when rostercheck is first
+# imported, would keep those 80 columns where a test hands the command its own COLUMNS (as it does in one process,
+# where neither is set).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    for _name in ("COLUMNS", "LINES"):
+        os.environ.pop(_name, None)
 
 
 @pytest.fixture(autouse=True)
