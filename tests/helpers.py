@@ -35,6 +35,22 @@ def county_inputs() -> tuple[list[Path], dict[str, Path]]:
     return [COUNTY / r for r in COUNTY_ROSTERS], {k: COUNTY / name for k, name in COUNTY_LISTS.items()}
 
 
+def workbook(path: Path, sheets: list[tuple[str, list, list[list]]]) -> Path:
+    """Write an .xlsx of sheets, each (name, header, rows), its text cells as text and its numbers as numbers (a system
+    export's codes 01, 02 stay text)."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    for name, header, rows in sheets:
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, header)
+        for i, row in enumerate(rows, 1):
+            for j, v in enumerate(row):
+                sheet.write_string(i, j, v) if isinstance(v, str) else sheet.write_number(i, j, v)
+    book.close()
+    return path
+
+
 def groups_merged(top: list[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """A two-row header's group cells (``top``, the grid's row 1 under a title line) merged across the blanks right of
     them, as (first, last) cells for a Grid's merges."""

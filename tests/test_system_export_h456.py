@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import xlsxwriter
-from helpers import make_id
+from helpers import make_id, workbook
 
 from rostercheck.io.table import load_table
 from rostercheck.roster import build_members, card_ids
@@ -19,15 +18,8 @@ MEM = ["家庭编号", "成员姓名", "证件类型", "证件号码", "性别",
 
 
 def _members(tmp_path, household_rows, member_rows, member_header=MEM):
-    path = tmp_path / "临泽县救助对象.xlsx"
-    book = xlsxwriter.Workbook(str(path))
-    for name, header, rows in (("家庭信息", HH, household_rows), ("家庭成员信息", member_header, member_rows)):
-        sheet = book.add_worksheet(name)
-        sheet.write_row(0, 0, header)
-        for i, row in enumerate(rows, 1):
-            for j, v in enumerate(row):
-                sheet.write_string(i, j, v) if isinstance(v, str) else sheet.write_number(i, j, v)
-    book.close()
+    path = workbook(tmp_path / "临泽县救助对象.xlsx", [("家庭信息", HH, household_rows),
+                                                    ("家庭成员信息", member_header, member_rows)])
     return build_members([load_table(path, "roster")], dt.date(2026, 6, 30)).set_index("id")
 
 
@@ -164,13 +156,7 @@ def _export_files(folder, places=()):
                                                           ["人员类别", "06", "在校学生"], ["与户主关系", "02", "户主"],
                                                           ["与户主关系", "20", "子"], ["证件类型", "01", "居民身份证"],
                                                           *places])):
-        book = xlsxwriter.Workbook(str(folder / f"{name}.xlsx"))
-        sheet = book.add_worksheet(name)
-        sheet.write_row(0, 0, header)
-        for i, row in enumerate(rows, 1):
-            for j, v in enumerate(row):
-                sheet.write_string(i, j, v) if isinstance(v, str) else sheet.write_number(i, j, v)
-        book.close()
+        workbook(folder / f"{name}.xlsx", [(name, header, rows)])
     return [folder / "家庭信息.xlsx", folder / "家庭成员信息.xlsx", folder / "数据字典.xlsx"]
 
 

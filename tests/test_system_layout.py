@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import xlsxwriter
-from helpers import make_id
+from helpers import make_id, workbook
 
 from rostercheck.io.table import load_table
 from rostercheck.roster import build_members
@@ -20,15 +20,7 @@ M_HEADER = ["家庭编号", "成员姓名", "公民身份号码", "与户主关�
 
 
 def _write(path, households, members, headers=(HH_HEADER, M_HEADER)):
-    book = xlsxwriter.Workbook(str(path))
-    for name, header, rows in (("家庭信息", headers[0], households), ("家庭成员信息", headers[1], members)):
-        sheet = book.add_worksheet(name)
-        sheet.write_row(0, 0, header)
-        for i, row in enumerate(rows, 1):
-            for j, v in enumerate(row):
-                sheet.write_string(i, j, v) if isinstance(v, str) else sheet.write_number(i, j, v)
-    book.close()
-    return path
+    return workbook(path, [("家庭信息", headers[0], households), ("家庭成员信息", headers[1], members)])
 
 
 HOUSEHOLDS = [["H0002", "430525101201", "石桥镇", "石桥村", "李四", HEAD_B, 2, "农村", "6228480000000002", "13800000002", 860],
