@@ -190,6 +190,9 @@ def normalise(table: Table) -> pd.DataFrame:
 
 # An exit row's 审批结果 that approved nothing (不同意, 不予, 退回修改, 驳回 …): the household was not stopped
 _NOT_APPROVED = re.compile(r"不同意|不予|不批准|未批准|未通过|不通过|驳回|退回|否决|撤回|撤销|作废|待审|审核中|审批中|未审")
+# An exit row's 审批结果 that approved it (同意, 批准, 审批通过 …), and a remark in brackets after a verdict
+_APPROVED = re.compile(r"同意|批准|核准|准予|通过|已审批|已审核|审核完成|办结|已办理|完成|生效|是")
+_BRACKETED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 # A month the list says payment stops from (停发月份 2026年4月: April is the first month not paid), unlike a date the
 # household left on (停保日期), after which the next month stops (次月停发)
 _DAY_IN_TEXT = re.compile(r"\d\s*[日号]|\d{2}(?:\d{2})?\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{8}|^\s*\d{5}(?:\.\d*)?\s*$")
@@ -211,12 +214,23 @@ def _exits_as_stopped(table: Table, out: pd.DataFrame) -> pd.DataFrame:
         The frame without the rows not approved.
     """
     if "outcome" in out.columns:
-        refused = np.array([bool(_NOT_APPROVED.search(str(v or ""))) for v in out["outcome"].tolist()], dtype=bool)
+        # a bracketed remark is no verdict: 同意（已退回原籍） approved (h458: read as 退回, the stop lost, F03 missed)
+        said_as = [_BRACKETED.sub("", str(v or "")).strip() for v in out["outcome"].tolist()]
+        refused = np.array([bool(_NOT_APPROVED.search(v)) for v in said_as], dtype=bool)
+        unread = sorted({v for v, no in zip(said_as, refused.tolist()) if v and not no and not _APPROVED.search(v)})
+        if unread:  # (h458: 审批结果 coded 0/1/2 with no legend: every row stopped, unsaid)
+            count = sum(v in unread for v in said_as)
+            table.warnings.append(f"{count} 行的{table.header_said('outcome', '审批结果')}为“{'、'.join(unread[:5])}”"
+                                  + ("等" if len(unread) > 5 else "") + "，看不出是否批准，按已停保（退出）计；"
+                                  "如其中有未批准的，请改写为“同意”“不同意”（或附代码说明）后重新运行")
         if refused.any():
             said = "、".join(sorted({str(v) for v in out.loc[refused, "outcome"].tolist()}))
             table.warnings.append(f"{int(refused.sum())} 行的{table.header_said('outcome', '审批结果')}"
                                   f"为“{said}”（未批准停保），不作为停保（退出）")
             out = out.loc[~refused].reset_index(drop=True)
+    if "date" not in out.columns and len(out):  # (h458: an approval export without its 停保日期 was used for nothing, unsaid)
+        table.warnings.append("没有停保（退出）日期列（如“停保日期”“停发月份”），看不出各行从何时停保：用到停保日期的核查"
+                              "（如停保后仍发放 F03）这部分未核查；请补上该列后重新运行")
     if "resumed" in out.columns and "date" in out.columns:
         out = _resumptions_joined(table, out)
     if "date" in out.columns and _STOP_FROM_LABEL.search(table.headers.get("date", "")):
@@ -263,13 +277,18 @@ def _resumptions_joined(table: Table, out: pd.DataFrame) -> pd.DataFrame:
             j = max(before, key=lambda j: dates[j])
             back[j] = back[k]
             joined.append(k)
-    if not joined:
+    stray = [k for k in alone if k not in joined]
+    if stray:  # (h458: a 恢复 row before its stop, or of someone never stopped, stayed an exit with no date, unsaid)
+        table.warnings.append(f"{len(stray)} 行是恢复发放（{table.header_said('resumed', '恢复日期')}），但名单中没有同一人在此之前的"
+                              "停保行（或恢复早于停保），不作为停保（退出）读取，请核实")
+    if not joined and not stray:
         return out
     out = out.copy()
     out["resumed"] = back
-    table.warnings.append(f"{len(joined)} 行是恢复发放（{table.header_said('resumed', '恢复日期')}），已与同一人此前的停保行合并："
-                          "停保至恢复前一个月")
-    return out.drop(index=out.index[joined]).reset_index(drop=True)
+    if joined:
+        table.warnings.append(f"{len(joined)} 行是恢复发放（{table.header_said('resumed', '恢复日期')}），已与同一人此前的停保行合并："
+                              "停保至恢复前一个月")
+    return out.drop(index=out.index[joined + stray]).reset_index(drop=True)
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

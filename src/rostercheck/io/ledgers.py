@@ -1806,14 +1806,35 @@ def _batch_rows(batches: list, where: str) -> dict:
     for notes} (picklable: a second process's files take it too)."""
     said: dict[str, str] = {}
     of: dict[str, dict[str, object]] = {}
+    clash: dict[str, list[str]] = {}
     for g, lay in batches:
         col = _batch_column(lay)
         for row in g.data_rows(lay.start):
             key = text(row[col] if col < len(row) else "").strip()
-            if key and key not in of:
-                of[key] = {f: row[c] if c < len(row) else "" for f in _BATCH_FIELDS if (c := lay.mapping.get(f)) is not None}
+            if not key:
+                continue
+            batch = {f: row[c] if c < len(row) else "" for f in _BATCH_FIELDS if (c := lay.mapping.get(f)) is not None}
+            if key not in of:
+                of[key] = batch
+            else:
+                _batch_clash(clash, key, of[key], batch)
         said.update({f: lay.said(c) for f in _BATCH_FIELDS if (c := lay.mapping.get(f)) is not None})
-    return {"of": of, "said": said, "where": where}
+    return {"of": of, "said": said, "where": where, "clash": clash}
+
+
+def _batch_said(batch: dict) -> str:
+    """A batch's month, item and payment date as written, for a note."""
+    return "、".join(t for f in _BATCH_FIELDS if (t := text(batch.get(f, "")).strip()))
+
+
+def _batch_clash(clash: dict[str, list[str]], key: str, first: dict, other: dict) -> None:
+    """Note a batch number written again with another month, item or date (h458: a 批次号 listed twice, 2026-07 and
+    2026-06, or in two batch files, took the first unsaid)."""
+    if any(text(first.get(f, "")).strip() != text(other.get(f, "")).strip() for f in _BATCH_FIELDS
+           if f in first and f in other):
+        seen = clash.setdefault(key, [_batch_said(first)])
+        if (said := _batch_said(other)) not in seen:
+            seen.append(said)
 
 
 def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, list[str]]:
@@ -1869,6 +1890,10 @@ def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, lis
         out.append((joined, layout))
         notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"按{lay.said(col)}从{table['where']}取得"
                      + "、".join(said[f] for f in added) + f"（{found} 行）")
+        used = {text(row[col]).strip() for row in rows[lay.start:]}
+        notes.extend(f"{lay.said(col)}“{key}”在{table['where']}中写了不止一次，内容不同（" + "；".join(ways)
+                     + f"），按第一次所写的“{ways[0]}”读取{('工作表“' + g.sheet + '”') if g.sheet else ''}中该批次的发放，请核实"
+                     for key, ways in table.get("clash", {}).items() if key in used)
     return out, notes
 
 
@@ -1881,7 +1906,7 @@ def batch_tables(files: list[Path], limits: Limits | None) -> tuple[dict | None,
     """The batches of the batch files among some ledger files (named so, each sheet a 批次号 beside a month, item or
     payment date and no payee), joined, and those files (h455: a system's 发放批次.xlsx beside its 发放明细.xlsx was
     "找不到身份证号列", the details' quarter unread)."""
-    tables, found = [], {"of": {}, "said": {}, "where": ""}
+    tables, found = [], {"of": {}, "said": {}, "where": "", "clash": {}}
     for path in files:
         if not BATCH_FILE_NAME.search(path.stem):
             continue
@@ -1897,6 +1922,10 @@ def batch_tables(files: list[Path], limits: Limits | None) -> tuple[dict | None,
         part = _batch_rows(batches, f"《{path.name}》")
         if not part["of"]:
             continue
+        for key in set(part["of"]) & set(found["of"]):  # (the first file's batch is read: said when they differ)
+            _batch_clash(found["clash"], key, found["of"][key], part["of"][key])
+        for key, ways in part["clash"].items():
+            found["clash"].setdefault(key, ways)
         found["of"] = {**part["of"], **found["of"]}
         found["said"] = {**part["said"], **found["said"]}
         found["where"] = "、".join(w for w in (found["where"], part["where"]) if w)

@@ -675,7 +675,7 @@ class _ContentCheck:
 REPEATED_ID_ROWS = 5
 
 
-_UNIT_NAMES = {per: unit for unit, per in YUAN_PER.items()}
+_UNIT_NAMES = {per: unit for unit, per in YUAN_PER.items() if unit != "万"}  # (万 is said as 万元)
 # The fields of a ledger's amount columns, one per month or item (io.ledgers: '_m<col>' for 1月…12月 or 低保金 | 物价补贴):
 # amounts like ``amount``, in the unit their header or title names (a wide book '（单位：万元）' was read as yuan: every
 # 特困 person 0.12 元 a month, F05 少发 at 高)
@@ -1590,9 +1590,14 @@ def columns_frame(columns: dict[int, np.ndarray], numbers: np.ndarray, row_at, l
 
 
 def _in_wan(cell: object) -> bool:
-    """Whether an amount cell names 万 itself ('1.2万'): :func:`money` reads it in yuan, the column's unit is not applied
-    again (a '（万元）' column holding '1.2万')."""
-    return isinstance(cell, str) and "万" in cell
+    """Whether an amount cell names its own unit in yuan ('1.2万', '1230元', '￥1,230'): :func:`money` reads it in yuan,
+    the column's unit is not applied again (a '（万元）' column holding '1.2万'; h458: one holding '1230元' was read as
+    12,300,000 元, 46 million to recover at exit 0)."""
+    return isinstance(cell, str) and bool(_OWN_UNIT.search(cell))
+
+
+# a cell's own yuan unit: 万, 元 (not 万元's 元 alone: both mean yuan as money reads them), a yuan sign
+_OWN_UNIT = re.compile(r"[万元\u00a5￥]")  # (\u00a5: the yuan sign)
 
 
 def _frame(columns: dict, numbers: list[int] | np.ndarray, layout: Layout, sheet: str) -> pd.DataFrame:

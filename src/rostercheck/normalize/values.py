@@ -502,10 +502,11 @@ def money(raw: object) -> float | None:
 # The unit an amount's header names in brackets ('月发放金额（分）', '金额(元/人·月)', '（单位：分）') or its sheet's title
 # rows name for the sheet ('金额单位：分', '单位：万元'), as yuan per unit: a system export may keep money in fen (held-out
 # 210: a 156 元 pension in 分 was read as 15,600 元/月, C03 高)
-YUAN_PER = {"万元": 10000.0, "元": 1.0, "角": 0.1, "分": 0.01}
-_UNIT_OF_LABEL = re.compile(r"[(（\[【]\s*(?:(?:金额)?单位[:：]?\s*)?(万元|元|角|分)\s*(?:/[^)）\]】]*)?[)）\]】]"
-                            r"|单位[:：]?\s*(万元|元|角|分)(?![\u4e00-\u9fff])")
-_UNIT_OF_TITLE = re.compile(r"单位\s*[:：]?\s*(万元|元|角|分)(?![\u4e00-\u9fff])")
+# (h458: '金额(万)' and '单位：万' name 万元 too — read as yuan, 0.123 for 1,230 元, F01 amounts wrong at exit 0)
+YUAN_PER = {"万元": 10000.0, "万": 10000.0, "元": 1.0, "角": 0.1, "分": 0.01}
+_UNIT_OF_LABEL = re.compile(r"[(（\[【]\s*(?:(?:金额)?单位[:：]?\s*)?(万元|万|元|角|分)\s*(?:/[^)）\]】]*)?[)）\]】]"
+                            r"|单位[:：]?\s*(万元|万|元|角|分)(?![\u4e00-\u9fff])")
+_UNIT_OF_TITLE = re.compile(r"单位\s*[:：]?\s*(万元|万|元|角|分)(?![\u4e00-\u9fff])")
 
 
 def yuan_per_unit(label: str, title: str = "") -> float:
