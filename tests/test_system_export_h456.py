@@ -69,6 +69,11 @@ def test_a_person_category_saying_student_is_the_members_school(tmp_path):
     (HEAD_A + "81", "残疾人证", HEAD_A + "81"),     # must not: no category 8
     (HEAD_A[:-1] + "0" + "41", "残疾人证", HEAD_A[:-1] + "041"),  # must not: the ID inside fails its check
     (None, "残疾人证", None),
+    # h458: must read the 22-character number (two characters more), and a card number whose 证件类型 is blank
+    (HEAD_A + "4102", "残疾人证", HEAD_A), (HEAD_A + "41", "", HEAD_A), (HEAD_A + "41", None, HEAD_A),
+    # must not: a number under another document type, a card number with a stray character, one character more
+    (HEAD_A + "4102", "护照", HEAD_A + "4102"), (HEAD_A + "41#2", "残疾人证", HEAD_A + "41#2"),
+    (HEAD_A + "410", "残疾人证", HEAD_A + "410"),
 ])
 def test_a_disability_card_number_gives_its_holders_id(cell, kind, expected):
     if expected and expected != HEAD_A and HEAD_A[-1] == "0":

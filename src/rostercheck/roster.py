@@ -728,13 +728,15 @@ def people_keys(tables: list[Table], names: bool = True) -> pd.DataFrame:
 
 FORMER_COLUMNS = ["former_id", "former_id_status", "former_id_reliable", "former_id_raw"]
 
-# A second-generation 残疾人证号: the holder's 18-character ID, the category digit (1–7) and the level digit (1–4)
-_CARD_NUMBER = re.compile(r"(\d{17}[\dX])[1-7][1-4]")
+# A second-generation 残疾人证号: the holder's 18-character ID, the category digit (1–7) and the level digit (1–4), and
+# in some provinces' numbers two characters more (the 22-character 证号 _coverage.certificate_tail reads; h458: D03 高
+# on three 特困 members listed so, a death missed)
+_CARD_NUMBER = re.compile(r"(\d{17}[\dX])[1-7][1-4](?:[0-9A-Z]{2})?")
 
 
 def card_ids(raw: list, kinds: list) -> list:
     """The ID cells of a roster whose 证件类型 column says which document each number is: a 残疾人证 number (the ID and
-    two digits) gives its first 18 characters, the holder's ID; every other cell is left as it is (h456: two members
+    two digits, or four characters) under 残疾人证 or a blank type gives its first 18 characters, the holder's ID; every other cell is left as it is (h456: two members
     listed by their 残疾人证 were D03 高 "位数或字符不符", one's death missed).
 
     Args:
@@ -745,7 +747,9 @@ def card_ids(raw: list, kinds: list) -> list:
     """
     out = list(raw)
     for k, (cell, kind) in enumerate(zip(raw, kinds)):
-        if cell is None or "残疾" not in text(kind):
+        # (a 证件类型 left blank names no other document: a card number there is read as under 残疾人证 — h458: D03 高
+        # and a death missed; a number under 居民身份证 or 护照 stays as written)
+        if cell is None or "残疾" not in text(kind) and text(kind).strip():
             continue
         m = _CARD_NUMBER.fullmatch(re.sub(r"\s", "", text(cell)).upper())
         if m and ids.id_number(m.group(1)).status == ids.VALID:
