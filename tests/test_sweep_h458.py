@@ -108,7 +108,9 @@ def _exits(path, header, rows):
     # must stop: an approval with a remark naming 退回 in brackets (h458: read as 退回, no F03)
     ("同意（已退回原籍）", [1500.0]), ("审批通过(退回户籍地)", [1500.0]),
     # must stay: refusals, with or without a remark
-    ("不同意（收入未超标）", []), ("退回修改", []),
+    ("不同意（收入未超标）", []), ("退回修改", []), ("否", []),
+    # must stay approved: 是
+    ("是", [1500.0]),
 ])
 def test_a_remark_after_the_verdict_is_no_verdict(tmp_path, outcome, recover):
     path = _exits(tmp_path / "停保审批表.xlsx", ["户主姓名", "户主身份证号", "审批结果", "停保日期"],
