@@ -162,3 +162,24 @@ def test_a_resumption_with_no_stop_before_it_is_said(tmp_path, rows, stray):
     frame, said = _said(path)
     assert ("但名单中没有同一人在此之前的停保行" in said) == bool(stray)
     assert len(frame) == 1 if rows[-1][0] == "停保" or len(rows) == 2 else len(frame) == 0
+
+
+@pytest.mark.parametrize("labels, said", [
+    # must say the accounts went unread: the payer's account alone (h458: a month's F07 left out unsaid)
+    (["姓名", "身份证号", "所属月份", "发放金额", "付款账号", "付款户名"], True),
+    (["姓名", "身份证号", "所属月份", "发放金额", "付方账号"], True),
+    # must stay quiet: the payee's account beside it, or no account at all
+    (["姓名", "身份证号", "所属月份", "发放金额", "付款账号", "付款户名", "收款账号", "收款户名"], False),
+    (["姓名", "身份证号", "所属月份", "发放金额"], False),
+])
+def test_a_ledger_with_only_the_payers_account_says_so(tmp_path, labels, said):
+    path = tmp_path / "发放.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(labels)
+    values = {"姓名": "王老汉", "身份证号": A, "所属月份": "2026-07", "发放金额": 500, "付款账号": "43001888888800001",
+              "付款户名": "某县民政局", "付方账号": "43001888888800001", "收款账号": "6228480012345678", "收款户名": "王老汉"}
+    wb.active.append([values[label] for label in labels])
+    wb.save(path)
+    table, frame = read_ledger(path, AS_OF)
+    assert len(frame) == 1
+    assert any("只有付款方的" in w for w in table.warnings) == said

@@ -1710,6 +1710,11 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
                 layout.labels[layout.mapping["holder"]]):
             # (a residents' sheet's 供养机构 says where she lives, not who holds the account: no holder, as before h433)
             layout = replace(layout, mapping={f: c for f, c in layout.mapping.items() if f != "holder"})
+        if names_payees(layout.mapping) and "bank_account" not in layout.mapping and (payer := next(
+                (label for label in layout.labels if _PAYER_ACCOUNT.search(label or "")), "")):
+            # (h458: a bank return with the bureau's 付款账号 and no payee account: the month's accounts unchecked, unsaid)
+            warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + f"只有付款方的“{payer}”，没有收款人的账号列："
+                            "这些发放的收款账号未核对（F07 发放账户不是本户的，这部分未核查）")
         homes = care_homes_table(layout.labels) and not _names_people(layout.mapping)
         if homes and not persons and (paid_to := _homes_as_payees(layout)) is not None:
             layout = paid_to  # (h433) each home's lump read as a payment to the home, rule by rule like any row
@@ -1781,6 +1786,10 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame),
                   care_home_sheets=institutions, side_items=list(dict.fromkeys(side)))
     return table, frame
+
+
+# The payer's account (付款账号, 付方账号, 转出账号: the bureau's, io.columns._PAYER), never the payee's
+_PAYER_ACCOUNT = re.compile(r"^(付款|付方|转出|出款)(人|方|单位)?(账号|帐号|账户|帐户|卡号)$")
 
 
 # A batch's number (批次号): a 发放批次 sheet says each batch's 资金项目, 所属月份 and 发放日期 once, its 发放明细 sheet
