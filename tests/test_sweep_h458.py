@@ -183,3 +183,28 @@ def test_a_ledger_with_only_the_payers_account_says_so(tmp_path, labels, said):
     table, frame = read_ledger(path, AS_OF)
     assert len(frame) == 1
     assert any("只有付款方的" in w for w in table.warnings) == said
+
+
+@pytest.mark.parametrize("beside", [False, True])
+def test_a_data_dictionary_not_beside_its_rosters_is_refused_as_such(tmp_path, beside):
+    # must name the file for what it is (h458: "找不到表头（如“姓名”…）" of a 数据字典 given with another folder's rosters)
+    from typer.testing import CliRunner
+
+    from rostercheck.cli import app
+
+    (tmp_path / "字典").mkdir()
+    wb = openpyxl.Workbook()
+    for row in (["代码", "保障类别"], ["01", "城市低保"], ["02", "农村低保"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "字典" / "数据字典.xlsx")
+    args = ["audit", str(tmp_path / "字典" / "数据字典.xlsx")]
+    if beside:
+        roster = openpyxl.Workbook()
+        for row in (["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "成员身份证号", "与户主关系"],
+                    ["城关镇", "东村", "王老汉", A, "王老汉", A, "户主"]):
+            roster.active.append(row)
+        roster.save(tmp_path / "低保花名册.xlsx")
+        args.insert(1, str(tmp_path / "低保花名册.xlsx"))
+    result = CliRunner().invoke(app, args + ["--as-of", "2026-09-30", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "文件名像代码说明表（数据字典），不是花名册" in result.output

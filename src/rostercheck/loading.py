@@ -21,6 +21,7 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from . import bulk, parallel
+from .errors import InputFileError
 from .io.columns import KIND_LABELS, person_id_columns
 from .io.limits import Limits
 from .io.read import copy_of
@@ -117,7 +118,14 @@ def _read_rosters(rosters: list[Path], limits: Limits | None, progress: Progress
             if item.path not in {raw.path for raw in raws}:
                 continue  # a household file, read with its members' file
             item = next(raw for raw in raws if raw.path == item.path)
-            item = to_table(item)
+            try:
+                item = to_table(item)
+            except InputFileError as e:
+                if not is_folder_code_table(Path(item.path), [Path(q) for q in rosters]):
+                    raise
+                # (h458: a 数据字典 given with another folder's rosters, or alone, was "找不到表头（如“姓名”…）")
+                raise InputFileError(item.path, "文件名像代码说明表（数据字典），不是花名册：其中的代码说明只用于同一文件夹中的"
+                                                "花名册，请把它和花名册放在同一文件夹中再一起写出，或不写它") from e
         item.warnings.extend(said)
         if examples_only(item.frame):  # (h391: a template named among the rosters was read, D03 高 on its example 张三)
             item.frame, item.template = item.frame.iloc[:0], True
