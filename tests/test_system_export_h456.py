@@ -221,3 +221,38 @@ def test_a_list_without_its_own_persons_id_names_the_others_column_as_anothers(t
     # must not: with the person's own ID column beside it, the list is read by that column
     path.write_text(f"姓名,身份证号,死亡日期,报告人,报告人身份证号\n张三,{PENSIONER},2026-03-01,李四,{CLERK}\n", encoding="utf-8")
     assert load_table(path, "deaths").frame["id"].tolist() == [PENSIONER]
+
+
+# h456's left-over: 保障类别 codes without a legend in a roster named for neither programme, beside a 供养方式 column
+# only 特困 people fill, made every family 特困 (compared with the 特困 standard); the column tells the codes apart when
+# each code's rows all fill it or all leave it blank
+ROSTER = ["户主姓名", "姓名", "身份证号", "与户主关系", "保障类别", "供养方式", "月保障金"]
+DIBAO_1, DIBAO_2, TEKUN_1 = make_id("19650101", 611, "620723"), make_id("19660202", 622, "620723"), make_id("19400303", 633, "620723")
+
+
+def _coded_roster(tmp_path, rows, name="救助对象名册.xlsx"):
+    path = workbook(tmp_path / name, [("名册", ROSTER, rows)])
+    return load_table(path, "roster"), path
+
+
+@pytest.mark.parametrize("rows, name, expected", [
+    # must tell apart: 01 rows leave 供养方式 blank (低保), 03 rows fill it (特困)
+    ([["王一", "王一", DIBAO_1, "户主", "01", "", 860], ["李二", "李二", DIBAO_2, "户主", "01", "", 620],
+      ["张三", "张三", TEKUN_1, "户主", "03", "分散供养", 1576]], "救助对象名册.xlsx", ("低保", "低保", "特困")),
+    # must not: a code's rows both fill and leave it blank (the column tells nothing): the file's default, 特困
+    ([["王一", "王一", DIBAO_1, "户主", "01", "", 860], ["李二", "李二", DIBAO_2, "户主", "01", "集中供养", 620],
+      ["张三", "张三", TEKUN_1, "户主", "03", "分散供养", 1576]], "救助对象名册.xlsx", ("特困", "特困", "特困")),
+    # must not: the file's name says 特困 (every row is the name's, whatever its code)
+    ([["王一", "王一", DIBAO_1, "户主", "01", "", 860], ["李二", "李二", DIBAO_2, "户主", "01", "", 620],
+      ["张三", "张三", TEKUN_1, "户主", "03", "分散供养", 1576]], "特困人员名册.xlsx", ("特困", "特困", "特困")),
+])
+def test_unexplained_programme_codes_are_told_apart_by_the_support_mode_column(tmp_path, rows, name, expected):
+    table, _ = _coded_roster(tmp_path, rows, name)
+    members = build_members([table], dt.date(2026, 6, 30)).set_index("id")
+    assert tuple(members.loc[i, "programme"] for i in (DIBAO_1, DIBAO_2, TEKUN_1)) == expected
+    told = [w for w in table.warnings if "按本文件“供养方式”是否填写区分" in w]
+    if expected == ("低保", "低保", "特困"):
+        assert told and "代码 01 的各行都没有填写供养方式，按低保计" in told[0] and "代码 03" in told[0], table.warnings
+        assert "programme" in table.unread_fields
+    else:
+        assert not told, table.warnings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Mapping
@@ -51,6 +51,18 @@ def programme_of(table: Table) -> str:
     Returns:
         '低保' or '特困'.
     """
+    named = _programme_by_name(table)
+    if named:
+        return named
+    # no name says: a 特困 roster's own columns do (供养方式, 月供养标准, 生活自理能力), a 低保 roster has none of them
+    labels = " ".join(str(v) for v in table.headers.values())
+    if "support_mode" in table.headers or "供养" in labels or "自理能力" in labels:
+        return TEKUN
+    return DIBAO
+
+
+def _programme_by_name(table: Table) -> str:
+    """The programme a roster file's sheet, title line or file name names, else ''."""
     sheet = table.sheets[0] if len(table.sheets) == 1 else ""
     # an application form's label cells above its member table (申请类别 | 特困), read into the title (held-out 158)
     labelled = _LABELLED_PROGRAMME.search(table.title or "")
@@ -65,11 +77,31 @@ def programme_of(table: Table) -> str:
             return TEKUN
         if dibao:
             return DIBAO
-    # no name says: a 特困 roster's own columns do (供养方式, 月供养标准, 生活自理能力), a 低保 roster has none of them
-    labels = " ".join(str(v) for v in table.headers.values())
-    if "support_mode" in table.headers or "供养" in labels or "自理能力" in labels:
-        return TEKUN
-    return DIBAO
+    return ""
+
+
+def _codes_by_support_mode(programme: np.ndarray, support_mode: np.ndarray, coded: Counter) -> dict[str, str]:
+    """Unexplained programme codes (``coded``: a 保障类别 of 01/03 and no legend) told apart by the roster's 供养方式, a
+    column only 特困 people fill: a code whose rows all give one is 特困's, a code whose rows all leave it blank 低保's —
+    only when the file holds both and every code is wholly one or the other (h456's left-over: a roster named for
+    neither, with 保障类别 codes unread and a 供养方式 column, made all its 低保 families 特困, compared with the 特困
+    standard).
+
+    Args:
+        programme: each row's programme cell.
+        support_mode: each row's 供养方式 cell ('' when blank).
+        coded: the unexplained codes (value → rows).
+    Returns:
+        code → '低保' or '特困', or {} when the column does not tell them apart.
+    """
+    filled: dict[str, set[bool]] = defaultdict(set)
+    for code, mode in zip(map(text, programme.tolist()), support_mode.tolist()):
+        if code in coded:
+            filled[code].add(bool(text(mode)))
+    if not filled or any(len(seen) != 1 for seen in filled.values()):
+        return {}
+    told = {code: TEKUN if True in seen else DIBAO for code, seen in filled.items()}
+    return told if set(told.values()) == {TEKUN, DIBAO} else {}
 
 
 # 特困's words in a name or a cell; 财政供养 (the staff list's name: 财政供养人员名单) is no 特困供养 (held-out 213)
@@ -1168,7 +1200,17 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     default_prog = programme_of(table)
     # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
     coded = codes.unknown_counts(out["programme"], lambda v: codes.UNKNOWN if re.fullmatch(r"\d{1,3}", text(v)) else "")
-    if coded:
+    told = (_codes_by_support_mode(out["programme"], out["support_mode"], coded)
+            if coded and not _programme_by_name(table) else {})
+    if told:  # (the codes still unexplained: said, and the column counted as unread)
+        out["programme"] = by_value_array(out["programme"], lambda v: told.get(text(v), v))
+        table.warnings.append(
+            f"“{table.header_said('programme', '保障类别')}”列的代码没有说明含义，按本文件“供养方式”是否填写区分："
+            + "；".join(f"代码 {'、'.join(sorted(k for k, p in told.items() if p == prog))} 的各行"
+                       f"{'都填写了供养方式，按特困' if prog == TEKUN else '都没有填写供养方式，按低保'}计" for prog in (DIBAO, TEKUN))
+            + "。请向报送单位核实各代码的含义，或在配置文件 [common] programme_codes 中写明后重新运行。")
+        table.unread_fields.add("programme")
+    elif coded:
         # a meaning guessed wrong turns 低保 members into 特困 ones: asked of the exporter, and three codes or more are
         # not the two programmes (held-out 210: 保障类别 1/2/3 were 分类施保 classes)
         hint = ("请向报送单位问明各代码的含义：确是低保、特困的，请改为“低保”“特困”，或在配置文件 [common] programme_codes 中写明（如 { \"1\" = \"低保\", "
