@@ -256,3 +256,16 @@ def test_unexplained_programme_codes_are_told_apart_by_the_support_mode_column(t
         assert "programme" in table.unread_fields
     else:
         assert not told, table.warnings
+
+
+@pytest.mark.parametrize("modes, name, said", [
+    (("", ""), "救助对象名册.xlsx", True),            # 特困 by an empty 供养方式 column alone: said
+    (("", "分散供养"), "救助对象名册.xlsx", False),   # a row fills it: a 特困 roster by its data
+    (("", ""), "特困人员名册.xlsx", False),           # the name says 特困
+])
+def test_a_roster_taken_as_tekun_by_an_empty_support_mode_column_alone_says_so(tmp_path, modes, name, said):
+    rows = [["王一", "王一", DIBAO_1, "户主", "", modes[0], 860], ["李二", "李二", DIBAO_2, "户主", "", modes[1], 620]]
+    table, _ = _coded_roster(tmp_path, rows, name)
+    members = build_members([table], dt.date(2026, 6, 30))
+    assert set(members["programme"]) == {"特困"}  # (what it is read as does not change: only said)
+    assert any("但该列全部为空" in w for w in table.warnings) == said, table.warnings

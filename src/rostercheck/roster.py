@@ -80,6 +80,11 @@ def _programme_by_name(table: Table) -> str:
     return ""
 
 
+def _programme_stated_in_rows(programme: np.ndarray) -> bool:
+    """Whether some row's programme cell names 低保 or 特困 (then each such row is read by its cell, not the file's)."""
+    return any("低保" in v or _TEKUN_WORDS.search(v) for v in set(map(text, programme.tolist())))
+
+
 def _codes_by_support_mode(programme: np.ndarray, support_mode: np.ndarray, coded: Counter) -> dict[str, str]:
     """Unexplained programme codes (``coded``: a 保障类别 of 01/03 and no legend) told apart by the roster's 供养方式, a
     column only 特困 people fill: a code whose rows all give one is 特困's, a code whose rows all leave it blank 低保's —
@@ -1198,6 +1203,13 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     _stopped_by_date(table, f, as_of, dated, gone, why)
     out["file"] = str(table.path)
     default_prog = programme_of(table)
+    if (default_prog == TEKUN and not _programme_by_name(table) and "support_mode" in table.headers
+            and not any(map(text, out["support_mode"].tolist())) and not _programme_stated_in_rows(out["programme"])):
+        # 特困 by a header alone, its column empty: said (a 低保 export carrying an unused 供养方式 column is otherwise
+        # read as 特困 unsaid, every family compared with the 特困 standard)
+        table.warnings.append(f"文件名、标题都没有写明是低保还是特困，因有“{table.header_said('support_mode', '供养方式')}”列按特困花名册"
+                              "核查（与特困供养标准比较），但该列全部为空：如是低保花名册，请在文件名中写明“低保”"
+                              "（如“低保花名册.xlsx”）后重新运行。")
     # a programme written as a bare number (a system's 申请类别 2): no standard says which, taken as the file's, said
     coded = codes.unknown_counts(out["programme"], lambda v: codes.UNKNOWN if re.fullmatch(r"\d{1,3}", text(v)) else "")
     told = (_codes_by_support_mode(out["programme"], out["support_mode"], coded)
