@@ -451,6 +451,12 @@ def _amounts_in_fen(table: Table, out: pd.DataFrame, fld: str) -> None:
 _YEAR_NAMED = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
+def _one_year_named(named: str) -> str:
+    """The one year a title and file name name ('2026年社保缴费工资'), '' when they name none or several."""
+    years = set(_YEAR_NAMED.findall(named))
+    return next(iter(years)) if len(years) == 1 else ""
+
+
 def _dated_sheets(periods: dict, named: str) -> dict:
     """Sheets named by a bare month ('7月') given the year the title or file name says: the month of the span it names
     ('2025年10月-2026年9月': 7月 is 2026-07), else of the one year it names."""
@@ -719,9 +725,8 @@ def _dated_wage_months(table: Table, out: pd.DataFrame) -> pd.DataFrame:
     named = f"{table.title} {table.path.stem}"
     spans = [month_span(m.group()) for m in _SPAN_NAMED.finditer(named)]
     span = {m[5:]: m for m in next((s for s in spans if s), ())}
-    years = set(_YEAR_NAMED.findall(named))
-    dated = {c: span.get(c[len(WAGE_MONTH):-1]) or (f"{next(iter(years))}-{c[len(WAGE_MONTH):-1]}" if len(years) == 1
-                                                    else "") for c in bare}
+    year = _one_year_named(named)
+    dated = {c: span.get(c[len(WAGE_MONTH):-1]) or (f"{year}-{c[len(WAGE_MONTH):-1]}" if year else "") for c in bare}
     if all(dated.values()):
         return out.rename(columns={c: WAGE_MONTH + m for c, m in dated.items()})
     first, last = (table.headers.get(c, c[len(WAGE_MONTH):]) for c in (bare[0], bare[-1]))
@@ -737,35 +742,31 @@ def _melt_subsidies(table: Table, out: pd.DataFrame) -> pd.DataFrame:
     wide = [c for c in out.columns if c.startswith(WAGE_MONTH)]
     if not wide:
         return out
-    named = f"{table.title} {table.path.stem}"
-    years = set(_YEAR_NAMED.findall(named))
-    year = next(iter(years)) if len(years) == 1 else ""
+    year = _one_year_named(f"{table.title} {table.path.stem}")
     if any(c.endswith("月") for c in wide) and not year:
         table.warnings.append("两项补贴按月分列，但标题和文件名没有写明（或写了不止一个）年份：各月的发放都按已发放计，L04 没有区分"
                               "近期是否停发；请在标题或文件名中写明年份（如“2026年两项补贴发放花名册”）后重新运行")
-    base = out.drop(columns=wide + [c for c in ("amount", "month") if c in out.columns])
-    parts = []
-    for col in wide:
-        month = col[len(WAGE_MONTH):]
-        part = base.copy()
-        part["amount"] = by_value(out[col].tolist(), money)
-        part["month"] = (f"{year}-{month[:-1]}" if year else "") if month.endswith("月") else month
-        parts.append(part[[a is not None and a > 0 for a in part["amount"].tolist()]])
-    return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
+    return _melted(out, wide, "amount", lambda m: (f"{year}-{m[:-1]}" if year else "") if m.endswith("月") else m,
+                   drop=("amount", "month"))
 
 
 def _melt_wages(out: pd.DataFrame) -> pd.DataFrame:
     """A wide wage list (a wage column per month, :data:`io.columns.WAGE_MONTH`) as one row per person and month."""
     wide = [c for c in out.columns if c.startswith(WAGE_MONTH)]
-    if not wide:
-        return out
-    base = out.drop(columns=wide)
+    return _melted(out, wide, "wage", lambda m: m) if wide else out
+
+
+def _melted(out: pd.DataFrame, wide: list[str], value: str, month_of, drop: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A list's month columns (``wide``: :data:`io.columns.WAGE_MONTH` + the month's label) as one row per person and
+    month with an amount above 0 (in column ``value``, the month ``month_of(label)``), rows in the list's order; the
+    columns ``drop`` the rows had before are left out."""
+    base = out.drop(columns=wide + [c for c in drop if c in out.columns])
     parts = []
     for col in wide:
         part = base.copy()
-        part["wage"] = by_value(out[col].tolist(), money)
-        part["month"] = col[len(WAGE_MONTH):]
-        parts.append(part[[w is not None and w > 0 for w in part["wage"].tolist()]])
+        part[value] = by_value(out[col].tolist(), money)
+        part["month"] = month_of(col[len(WAGE_MONTH):])
+        parts.append(part[[a is not None and a > 0 for a in part[value].tolist()]])
     return pd.concat(parts).sort_values("_row", kind="stable").reset_index(drop=True)
 
 
@@ -1040,8 +1041,7 @@ _BARE_MONTH = re.compile(r"\s*(\d{1,2})\s*月份?\s*")
 def _paid_through_of(table: Table):
     """:func:`paid_through` for a subsidy list, a bare '9月' dated by the one year its title or file name names (held-out
     457: the months of a list headed 2026年 were no months, a subsidy stopped in March counted as received)."""
-    years = set(_YEAR_NAMED.findall(f"{table.title} {table.path.stem}"))
-    year = next(iter(years)) if len(years) == 1 else ""
+    year = _one_year_named(f"{table.title} {table.path.stem}")
 
     def read(raw: object) -> str:
         found = paid_through(raw)
