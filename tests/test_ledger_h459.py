@@ -211,3 +211,18 @@ def test_a_heads_row_paying_the_household_after_months_paid_per_person(later, ex
     ctx = money_context(household("张三", HEAD, [("李梅", "配偶", WIFE)], benefit=800), rows,
                         {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-02-25"}]})
     assert money(ctx, "F01") == expected
+
+
+@pytest.mark.parametrize("typed, recover", [
+    # must not recover a typing error after a death: 450万元 in July left out, said (h459: 4,501,950 元 at 高)
+    (4_500_000, 3 * 650.0),
+    # must stay: a month paid a little more is recovered as paid
+    (700, 4 * 650.0 + 50),
+])
+def test_an_implausible_payment_after_a_death_is_not_recovered(typed, recover):
+    rows = [pay(HEAD, "张三", m, 650) for m in months("2026-01", "2026-09")]
+    rows[6]["amount"] = typed
+    ctx = money_context(household("张三", HEAD, benefit=650), rows,
+                        {"deaths": [{"name": "张三", "id": HEAD, "date": "2026-05-10"}]})
+    assert money(ctx, "F01") == [("张三", "高", recover, None)]
+    assert ("超过核定金额 8 倍" in str(ctx.cache)) == (typed > 8 * 650)

@@ -2081,7 +2081,7 @@ def _amounts_joined(sheets: list) -> tuple[list, dict[int, np.ndarray], list[str
             at[new] = old
         out.append((grid, layout))
         origins[id(grid)] = at
-        notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"的金额分“{lay.said(yuan_col)}”“{lay.said(jiao_col)}”"
+        notes.append((f"工作表“{g.sheet}”的" if g.sheet else "") + f"金额分“{lay.said(yuan_col)}”“{lay.said(jiao_col)}”"
                      + (f"“{lay.said(fen_col)}”" if fen_col is not None else "") + "几列写，已合为一个金额（元）读取"
                      + (f"；其中 {odd} 行的角、分不是 0–9 的一位数，只按元读取，请核实" if odd else ""))
     return out, origins, notes

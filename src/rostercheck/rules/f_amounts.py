@@ -810,7 +810,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     spread = "parts" in led.frame.columns
     monthly = _monthly_lumps(ctx, led, expected, tol) if spread else set()  # (quarter columns of monthly amounts)
     generic = generic_rows(led)
-    times_bound = float(ctx.specs["F05"].params.get("implausible_times", 8))
+    times_bound = implausible_times(ctx)
     odd_households: set[str] = set()  # (households with a month paid implausibly more than approved: said, 低)
     out = []
     for h, (amount, alternatives) in expected.items():
@@ -982,6 +982,13 @@ def check_f05(ctx: Context) -> list[Finding]:
         and any((h, m) in paid_pairs and m in covered.get(prog_of.get(h, ""), ())
                 for m in ([m for m in ledger_months if m >= starts[h]] if h in starts else period))})
     return out
+
+
+def implausible_times(ctx: Context) -> float:
+    """How many times the approved monthly amount a month's payment may be before it is taken for a typing error
+    (``[F05] implausible_times``)."""
+    spec = ctx.specs.get("F05")
+    return float(spec.params.get("implausible_times", 8)) if spec is not None else 8.0
 
 
 def _implausible_text(led: Ledger, odd: list[tuple[str, float, list[int]]], amount: float, column: str,

