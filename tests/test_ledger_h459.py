@@ -226,3 +226,15 @@ def test_an_implausible_payment_after_a_death_is_not_recovered(typed, recover):
                         {"deaths": [{"name": "张三", "id": HEAD, "date": "2026-05-10"}]})
     assert money(ctx, "F01") == [("张三", "高", recover, None)]
     assert ("超过核定金额 8 倍" in str(ctx.cache)) == (typed > 8 * 650)
+
+
+@pytest.mark.parametrize("wife_share, total", [
+    # must not unfold: a member's share left blank, or shares not adding up to the row's total — read as before, said
+    ("", 800),
+    (300, 800),
+])
+def test_shares_left_blank_or_not_adding_up_keep_the_households_total(tmp_path, wife_share, total):
+    rows = [[1, "张三", HEAD, "6217000011112222", "张三", "张三", HEAD, 400, "李梅", WIFE, wife_share, "", "", "", total, "成功"]]
+    table, frame = read_ledger(_book(tmp_path / "2025年10月低保金发放表.xlsx", SHARES, rows), AS_OF)
+    assert list(frame["amount"].astype(float)) == [800.0]
+    assert any("成员金额未填或与全户合计不符，未按各成员金额逐人读取" in w for w in table.warnings)

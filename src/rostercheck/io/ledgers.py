@@ -1968,7 +1968,7 @@ def _shares_unfolded(sheets: list, origins: dict[int, np.ndarray] | None = None)
         rows = [list(r) + [""] * (width - len(r)) for r in g.data_rows(0)]
         said = [lay.said(c) for c in range(width)]
         header = lay.start - 1
-        new_rows, numbers = [], []
+        new_rows, numbers, off = [], [], 0
         for k, row in enumerate(rows):
             if k < header:
                 if _title_line(row):
@@ -1981,11 +1981,17 @@ def _shares_unfolded(sheets: list, origins: dict[int, np.ndarray] | None = None)
                 shares = [(row[cols["name"]] if "name" in cols else "", row[cols["id"]], row[cols["amount"]])
                           for cols in slots.values()]
                 shares = [sh for sh in shares if text(sh[1]).strip() or text(sh[2]).strip()]
+                off += _shares_off(shares, [row[c] for c in sorted(totals)])
                 for sh in shares or [("", "", "")]:  # (a row with no share, a 合计 row: kept, as it was)
                     new_rows.append([row[c] for c in base] + list(sh))
                     numbers.append((len(new_rows), g.first_row + k))
                 continue
             numbers.append((len(new_rows), g.first_row + k))
+        if off:  # (shares left blank, or not adding up to the row's total: which is paid cannot be told, said)
+            notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"一户一行、各成员金额分列，但有 {off} 行成员金额未填或"
+                         "与全户合计不符，未按各成员金额逐人读取（按全户合计读取），请核实各成员的发放金额")
+            out.append((g, lay))
+            continue
         grid = Grid(g.path, g.sheet, new_rows, 1, [], g.fmt, list(g.notes), g.note_sheet)
         layout = find_layout(grid, KIND)
         if layout is None or "id" not in layout.mapping or "amount" not in layout.mapping:
@@ -2027,6 +2033,16 @@ def _yuan_jiao_fen(layout: Layout) -> tuple[int, int, int | None] | None:
         fen = c + 2 if c + 2 < len(labels) and re.fullmatch(stem + r"[（(]?分[)）]?", labels[c + 2] or "") else None
         return c, c + 1, fen
     return None
+
+
+def _shares_off(shares: list[tuple], totals: list) -> bool:
+    """Whether a household row's member shares cannot be read as its payments: a member with an ID and no readable
+    amount, or shares whose sum is not the row's total (to the yuan)."""
+    paid = [money(a) for _n, pid, a in shares if text(pid).strip()]
+    if any(a is None for a in paid):
+        return True
+    total = next((t for t in (money(c) for c in totals if text(c).strip()) if t is not None), None)
+    return bool(paid) and total is not None and abs(sum(paid) - total) > 1.0
 
 
 def _amounts_joined(sheets: list) -> tuple[list, dict[int, np.ndarray], list[str]]:
