@@ -193,6 +193,14 @@ Payments = Annotated[Optional[List[Path]], typer.Option(
     "--payments", help="资金发放明细（一折通/社保卡发放明细，长表或 1月至12月宽表）：可写多次，每月一个文件或一个年度工作簿，"
     "用于资金核查 F01–F07。", rich_help_panel="比对名单", show_default=False,
     metavar="<文件或文件夹>")]
+ReviewPayments = Annotated[Optional[List[Path]], typer.Option(
+    "--payments", help="本季度（回头看所在季度）的资金发放明细：可写多次，也可写文件夹。上期问题乡镇填报已整改（已停发、已清退等），"
+    "而本季度明细中该人（该户）在应停发的月份以后仍成功领取保障金（低保金、特困供养金；不含物价补贴等其他资金、发放失败和补发以前月份的）"
+    "的，改判为未整改，说明中写明月份、金额和明细中的行。", rich_help_panel="资金发放明细", show_default=False,
+    metavar="<文件或文件夹>")]
+ReviewExits = Annotated[Optional[List[Path]], typer.Option(
+    "--exits", help="本季度的停保（退出）名单（与 --payments 一起使用）：名单写明的停保日期优先于按乡镇填报推定的停发月份。",
+    rich_help_panel="资金发放明细", show_default=False)]
 AsOf = Annotated[Optional[str], typer.Option("--as-of", help="核查基准日期，如 2026-09-30（写 2026年第三季度 的按季度最后一天）；默认今天。", show_default=False,
                                              metavar="<日期>")]
 Config = Annotated[Optional[Path], typer.Option("--config", help="本地政策配置文件（TOML），覆盖默认标准和参数。",
@@ -572,13 +580,15 @@ def review_cmd(
     by_township: ByTownship = False,
     suppress: Annotated[Optional[Path], typer.Option("--suppress", help="上次的核实无问题清单，其中条目并入本次生成的清单。",
                                                      show_default=False)] = None,
+    payments: ReviewPayments = None, exits: ReviewExits = None,
 ) -> None:
     """回头看：对照本期花名册，判断上期问题是否已整改，输出整改率和未整改清单。"""
 
     _DEBUG["on"] = _DEBUG["on"] or debug
 
     def body() -> int:
-        from .io.review_report import REVIEW_REPORTS, money_review, rates, verified_money, write_review_reports
+        from .io.review_report import (REVIEW_REPORTS, money_review, rates, review_ledgers_line, verified_money,
+                                       write_review_reports)
         from .io.report import prepare_out_dir, protect_inputs, refuse_replacing_record
         from .review import VERIFIED, review
 
@@ -602,8 +612,13 @@ def review_cmd(
                              "请换一个输出文件夹（--out），或先把它复制到别处再给出。")
         prepare_out_dir(out)
         refuse_replacing_record(out, [previous, *returned, *([suppress] if suppress else [])], REVIEW_REPORTS)
+        leaving = _one_file("--exits", exits)
+        ledgers = list(payments or [])
+        _refuse_same_file(got.rosters, ledgers, "本期花名册", "--payments 资金发放明细",
+                          "花名册的每一户会被当作每月都已按月保障金发放。资金发放明细请用银行或财政的发放文件")
         with console.loading() as progress:
-            result = review([previous, *returned], got.rosters, when, suppress, config, progress=progress)
+            result = review([previous, *returned], got.rosters, when, suppress, config, progress=progress,
+                            payments=ledgers, exits=leaving)
         _RETAINED["result"] = result
         _warn_all(result)
         _kept_with(result, got)
@@ -612,6 +627,8 @@ def review_cmd(
                    "arguments": [str(r) for r in rosters], "taken_as": _taken_as(got, result),
                    "config": str(config) if config else None, "suppress": str(suppress) if suppress else None,
                    "out": str(out), "mask": mask, "by_township": by_township}
+        if ledgers:  # (only then: a run without them records what it always did)
+            options.update({"payments": [str(p) for p in ledgers], "exits": str(leaving) if leaving else None})
         protect_inputs(_given(options))
         paths = write_review_reports(result, out, options, mask=mask, by_township=by_township)
         status = result.rows["整改状态"].value_counts()
@@ -631,6 +648,8 @@ def review_cmd(
                         f"仍差 {m['仍未补发（元）']:,.2f} 元"
                         + ("。" if not (left := verified_money(result.rows))[0] else
                            f"；另有核实无问题 {left[0]} 条 {left[1]:,.2f} 元未计入。"))
+        if result.ledgers is not None:
+            console.say(review_ledgers_line(result.ledgers))
         # the verified list holds every finding a township verified (those since rectified too) and the carried ones
         kept, verified = len(result.suppressions), int(status.get(VERIFIED, 0))
         others = f"，其中 {kept - verified} 条已不在册或是以前记入的" if kept > verified else ""

@@ -41,6 +41,8 @@ DONE, OPEN, VERIFIED = "已整改", "未整改", "核实无问题"
 OWED_COLUMNS = ("应追回金额", "应补发金额")
 _REPORTED = "_reported"  # a review row's key (no column) for what its return counts as recovered or paid
 _UNRETURNED = "_unreturned"  # an earlier row's note when its township's return lacks it (:func:`_missing_from_returns`)
+_READMITTED = "_readmitted"  # a review row's key (no column): released and approved again (:func:`_readmitted`)
+_VERIFIED_ROW = "_verified"  # a review row's key (no column): the township verified it as no problem
 _UNNAMED = "\0"  # a key of review's skipped returns (township -> file) for a return naming no township: \0 + its file
 # ReviewResult.reported's column (and the earlier rows'): True where the return gave no amounts (:func:`_amounts_unknown`)
 AMOUNTS_UNKNOWN = "_amounts_unknown"
@@ -72,6 +74,9 @@ class ReviewResult:
             应追回金额) or paid (应补发金额) of what the list says is owed (:func:`_money_status`); NaN where the
             finding owes no such amount or was verified as no problem. Its column AMOUNTS_UNKNOWN: whether what the
             finding owes is unknown (a return without the amount columns), not 0.
+        ledgers: with the review quarter's payment ledgers (``--payments``), what they changed:
+            {'overturned': 已整改 verdicts made 未整改, 'by_code': code → count, 'stop_rule', 'months': the months
+            read}; None without ledgers.
     """
 
     rows: pd.DataFrame
@@ -82,6 +87,7 @@ class ReviewResult:
     county: str = ""
     by_household: frozenset = frozenset()
     reported: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(OWED_COLUMNS)))
+    ledgers: dict | None = None
 
 
 class _Roster:
@@ -256,7 +262,8 @@ class _Roster:
 
 
 def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, carried: Path | None = None,
-           config: Path | None = None, limits: Limits | None = None, progress: Progress | None = None) -> ReviewResult:
+           config: Path | None = None, limits: Limits | None = None, progress: Progress | None = None,
+           payments: list[Path] | None = None, exits: Path | None = None) -> ReviewResult:
     """Decide 整改状态 for every earlier finding against this quarter's roster(s).
 
     Args:
@@ -267,6 +274,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         config: user configuration file.
         limits: safety bounds for each file.
         progress: progress callback while loading.
+        payments: the review quarter's payment ledgers (``--payments``; see :mod:`rostercheck.review_ledgers`): an
+            earlier finding reported done whose person or household they still pay after the stop is 未整改.
+        exits: a 停保（退出）名单 read with them (``--exits``).
     Returns:
         The result.
     """
@@ -363,6 +373,14 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         spec = specs.get(code)
         level = spec.level if spec else "member"
         rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else "", as_of))
+    ledgers = None
+    if payments:
+        from .review_ledgers import still_paid_rows
+
+        ledgers, more = still_paid_rows(prev, rows, rosters, payments, exits, specs, ctx, as_of, config, limits, progress)
+        warnings += more
+    elif exits is not None:
+        warnings.append(f"停保（退出）名单“{Path(exits).name}”只用于核对本季度资金发放明细（--payments），本次未提供发放明细，未使用")
     added = [c for c in prev.columns if c.endswith(TOWNSHIP_ADDED)]  # after what the township itself reported
     at = REVIEW_COLUMNS.index("乡镇填报状态") + 1
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS[:at] + added + REVIEW_COLUMNS[at:])
@@ -389,8 +407,11 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     titles = {c: s.title for c, s in specs.items()}
     # the county as the rosters or the configuration name it, else as the earlier problem list's title does
     county = ctx.common.get("county_name", "") or regions.county_name_in(" ".join(prev.attrs.get("titles", [])))
+    if ledgers is not None:  # (the ledgers read are inputs too: run.json lists them)
+        inputs.tables.extend(ledgers.pop("tables"))
     return ReviewResult(frame.reset_index(drop=True), entries, inputs, titles, warnings, county,
-                        frozenset(c for c, sp in specs.items() if sp.level == "household"), reported.reset_index(drop=True))
+                        frozenset(c for c, sp in specs.items() if sp.level == "household"), reported.reset_index(drop=True),
+                        ledgers)
 
 
 # Below this many earlier findings, none of them on this roster says nothing of which county the list is from
@@ -2355,6 +2376,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             as_of: dt.date | None = None) -> dict:
     """Return the review row of one earlier finding (``as_of``: the review date)."""
     notes = []
+    readmitted = False
     by_head = level == "household" and bool(f["户主身份证号"])  # whose ID found the roster row: the head's or the person's
     if by_head:
         (j, how), what = roster.household(f["户主身份证号"], f["户主姓名"]), "该户（按户主身份证号）"
@@ -2450,6 +2472,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         # (h445: a prisoner stopped, released in October and approved again in November was 未整改 "仍在册")
         status = DONE
         notes.append(again)
+        readmitted = True
     elif status == OPEN and _CLAIMED_DONE.search(claimed):
         # a case written closed (清退, 销号) whose person is still enrolled is what the look-back is for: where, and how
         # sure (held-out 207: 已销号 said nothing)
@@ -2496,5 +2519,5 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     if lost:  # said once (held-out 250: a household of one, her ID and her head's the same, said it twice)
         notes.append(f"原清单的{'、'.join(lost)}以数字格式存储，后几位已丢失，{'本期花名册中也找不到，' if j is None else ''}请核对")
     row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed,
-                _REPORTED: reported})
+                _REPORTED: reported, _READMITTED: readmitted, _VERIFIED_ROW: verified})
     return row

@@ -136,8 +136,34 @@ def money_totals(table: pd.DataFrame | None) -> dict:
     return {k: int(total[c]) if k == "households" else float(total[c]) for k, c in zip(keys, RECOVERY_COLUMNS)}
 
 
+def review_ledgers_line(ledgers: dict) -> str:
+    """The console's line of what the review quarter's payment ledgers changed (``ReviewResult.ledgers``).
+
+    Args:
+        ledgers: {'overturned', 'by_code', 'stop_rule', 'months'}.
+    Returns:
+        The line (Chinese).
+    """
+    from ..rules._money import months_text
+
+    months = months_text(ledgers["months"]) or "无本季度的月份"
+    head = f"本季度资金发放明细（所属月份 {months}，按{ledgers['stop_rule']}停发计）："
+    if not ledgers["overturned"]:
+        return head + "乡镇填报已整改的问题中，未发现其人员（户）在应停发以后仍领取保障金的。"
+    codes = "、".join(f"{c} {n} 条" for c, n in ledgers["by_code"].items())
+    return (head + f"{ledgers['overturned']} 条乡镇填报已整改的问题（{codes}），其人员（户）在应停发以后仍在领取保障金，"
+            "已改判为未整改（说明中写明月份、金额和明细中的行）；已追回金额仍是乡镇填报的数（发放明细中没有追回记录）。")
+
+
+def _overturned_here(rows: pd.DataFrame) -> int:
+    """The rows whose 已整改 the ledgers overturned (their 说明 says so)."""
+    from ..review_ledgers import OVERTURNED
+
+    return int(((rows["整改状态"] == OPEN) & rows["说明"].astype(str).str.contains(OVERTURNED, regex=False)).sum())
+
+
 def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Collection[str] = (),
-                  reported: pd.DataFrame | None = None) -> list[tuple]:
+                  reported: pd.DataFrame | None = None, ledgers: dict | None = None) -> list[tuple]:
     """The look-back workbook's sheets: rates by township and by category, the money recovered and paid by township
     (when there are money findings), then the rows (open ones first).
 
@@ -146,6 +172,7 @@ def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Coll
         titles: code → title.
         by_household: the categories judged per household.
         reported: :attr:`rostercheck.review.ReviewResult.reported` (None: nothing reported recovered or paid).
+        ledgers: :attr:`rostercheck.review.ReviewResult.ledgers` (None: no payment ledger read).
     Returns:
         Sheets for ``write_workbook``.
     """
@@ -155,6 +182,11 @@ def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Coll
     if money is not None:
         # what the figures are, on paper too (held-out 192: said on the console only)
         money.attrs[SHEET_NOTE] = "金额为各乡镇在整改台账中填报的数，未与资金发放明细核对；只含已退回问题清单的乡镇"
+        if ledgers is not None:  # (recoveries are in no payment ledger: the amounts stay the townships' word)
+            n = _overturned_here(rows)
+            money.attrs[SHEET_NOTE] = ("已追回、已补发金额为各乡镇在整改台账中填报的数，未与追回凭证核对（发放明细中没有追回记录）；只含已退回问题清单的乡镇。"
+                                       + (f"本季度资金发放明细显示 {n} 条填报已整改的问题应停发后仍在发放，已改判为未整改，见问题明细的说明"
+                                          if n else "本季度资金发放明细中未发现填报已整改的问题应停发后仍在发放"))
         sheets.append(("追回补发资金（乡镇填报）", money, None))
     detail = without_money(rows).copy(deep=False)
     # printed: what the townships did and what the review says of it; the earlier evidence stays in the sheet unprinted
@@ -197,14 +229,15 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
     paths = {"review": out / REVIEW_REPORTS[0], "workbook": out / REVIEW_REPORTS[1],
              "suppress": out / REVIEW_REPORTS[2], "manifest": out / "run.json"}
     write_csv(rows, paths["review"])
-    sheets = review_sheets(rows, result.titles, result.by_household, result.reported)
+    ledgers = getattr(result, "ledgers", None)
+    sheets = review_sheets(rows, result.titles, result.by_household, result.reported, ledgers)
     heading = review_heading(getattr(result, "county", ""), as_of_of(options))
     write_workbook(paths["workbook"], sheets + notices_sheet(run_notices(result)), WIDTHS, heading)  # (notices on paper too)
     suppress.write(result.suppressions, paths["suppress"])
     def sheets_of(f: dict[str, pd.DataFrame], town: str = "") -> list[tuple]:
         # (a township that returned nothing is shown what it owes in its own workbook)
         reported = result.reported.drop(columns=[NOT_RETURNED], errors="ignore") if town else result.reported
-        return review_sheets(f["rows"], result.titles, result.by_household, reported)
+        return review_sheets(f["rows"], result.titles, result.by_household, reported, getattr(result, "ledgers", None))
 
     def public_of(f: dict[str, pd.DataFrame], town: str = "") -> list[tuple]:
         """The public copy's sheets: the rows of a category kept private (C08 有劳动能力, ``io.public.PRIVATE_CODES``)
@@ -222,12 +255,17 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
                                          report="回头看问题清单")
         paths.update({f"township_{k}": v for k, v in towns.items()})
     counts = rows["整改状态"].value_counts().to_dict() if len(rows) else {}
-    write_manifest({
+    manifest = {
         "tool": "rostercheck", "version": __version__, "command": "review",
         "run_at": dt.datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
         "options": options, "inputs": input_manifest(result.inputs.tables),
         "findings": int(len(rows)), "status": {k: int(v) for k, v in counts.items()},
         "verified": int(len(result.suppressions)),
         "money": money_totals(money_review(rows, result.reported)), "warnings": result.warnings,
-    }, paths["manifest"])
+    }
+    if ledgers is not None:  # (a run without ledgers records what it always did)
+        manifest["money"]["ledgers"] = {"overturned": ledgers["overturned"], "by_code": ledgers["by_code"],
+                                        "stop_rule": ledgers["stop_rule"], "months": ledgers["months"],
+                                        "recovered_is_reported": True}
+    write_manifest(manifest, paths["manifest"])
     return paths

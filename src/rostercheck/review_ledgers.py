@@ -1,0 +1,311 @@
+"""The look-back's payment ledgers: an earlier finding reported done whose person or household the review quarter's
+ledgers still pay is not rectified.
+
+The review reads no deaths, custody or moves list: each earlier finding's own evidence dates its event (死亡日期,
+入监日期 and 刑期止日, 迁出日期, 停保（退出）日期). Those events, and for the findings that carry no date (a staff
+member's household cleared out, a car owner's …) an exit from the review date's month, are written as small lists
+(:func:`event_lists`) and read through the audit's own path beside the ledgers, so that F01–F03 apply the stop rule
+(次月停发), the benefit items, failed rows, back pay and a member's share exactly as the audit does
+(:func:`review.review` runs them on the review's context); :func:`still_paid` maps their findings back to the earlier
+findings by the synthetic list's row (or, for a real ``--exits`` list, by the person's or household's ID).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .model import Finding
+from .normalize import ids
+
+# Categories whose rectification is the benefit stopped for the person (or household): paid on after a claimed
+# 已整改 is no rectification. Leads (C08, RQ) and roster faults (D01–D03) are put right without stopping anything;
+# F04–F07 by money recovered, paid or an account changed, which a ledger of later months does not show.
+STOPPED_BY = ("C01", "C02", "C03", "C04", "C05", "C06", "C07", "C09", "C10", "F01", "F02", "F03")
+CHECKS = ["F01", "F02", "F03"]
+# The synthetic lists' file names: they name the earlier problem list as the source of each event
+FILE_NAMES = {"deaths": "上期问题清单_死亡.csv", "prisoners": "上期问题清单_服刑.csv",
+              "migrations": "上期问题清单_迁出.csv", "exits": "上期问题清单_停保.csv"}
+_DAY = r"(\d{4}-\d{2}-\d{2})"
+_DEATH = re.compile(r"死亡日期\s*" + _DAY)
+_CANCELLED = re.compile(r"(?:注销|火化)日期\s*" + _DAY)
+_CUSTODY = re.compile(r"入监日期\s*" + _DAY)
+_SENTENCE_END = re.compile(r"刑期止日期?\s*" + _DAY)
+_MOVED = re.compile(r"迁出日期\s*" + _DAY)
+_DEST = re.compile(r"迁往地?\s*([^，,；;。（(]+)")
+_EXITED = re.compile(r"停保（退出）日期\s*" + _DAY)
+# '已将张三减员', '已从该户减员': the person taken off the household, the household left on the benefit
+_MEMBER_ONLY = re.compile(r"(?<![拟将待未])已(?:(?:将|把)[^，,。；;\d]{0,10}?)?(?:从[^，,。；;]{0,10}?)?(?:做|作)?减员")
+WHOLE_REASON = "上期问题整户清退（乡镇填报已整改）"
+MEMBER_REASON = "上期问题成员减员（乡镇填报已整改）"
+
+
+def review_months(frame: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """The ledger rows for months of the review date's quarter (the months the earlier list did not look at).
+
+    Args:
+        frame: the normalised payments (``month``: 'YYYY-MM').
+        as_of: the review date.
+    Returns:
+        The rows kept (the frame itself when all are).
+    """
+    first = f"{as_of.year:04d}-{(as_of.month - 1) // 3 * 3 + 1:02d}"
+    month = frame["month"].astype(str)
+    kept = (month >= first).to_numpy()
+    return frame if kept.all() else frame.loc[kept].reset_index(drop=True)
+
+
+def stop_day(as_of: dt.date, rule: str) -> dt.date:
+    """The exit date of a finding the township reports done without a date: the review date's month is then the first
+    not to be paid (the township reports before the review; under 次月停发 an exit in the month before)."""
+    first = as_of.replace(day=1)
+    return first - dt.timedelta(days=1) if rule == "次月" else first
+
+
+def _as_read(raw: object) -> str:
+    """An earlier list's ID as the synthetic list writes it: one that may have lost its last digits to a number format
+    (…000, passing its check by chance) written as the number it was, so that it links only with the name and birth
+    date (中), never as an exact ID."""
+    text = str(raw or "").strip()
+    info = ids.id_number(text)
+    if info.status == ids.VALID and info.value.endswith("000"):
+        return f"{int(info.value[:15]) / 1e14:.14f}E+17"
+    return text
+
+
+def _event(f: pd.Series) -> tuple[str, dict] | None:
+    """The dated event an earlier finding's evidence gives (kind, list cells), or None."""
+    said = str(f.get("依据", "") or "")
+    if m := _DEATH.search(said) or _CANCELLED.search(said):
+        return "deaths", {"死亡日期": m.group(1)}
+    if (m := _CUSTODY.search(said)) and (end := _SENTENCE_END.search(said)):
+        return "prisoners", {"入监日期": m.group(1), "刑期止日期": end.group(1)}
+    if m := _MOVED.search(said):
+        dest = _DEST.search(said[m.end():])
+        return "migrations", {"迁出日期": m.group(1), "迁往地": dest.group(1).strip() if dest else "县外"}
+    return None
+
+
+def _whole(f: pd.Series, level: str) -> bool:
+    """Whether the township's stop ends the household's benefit (cleared out), not one member's."""
+    texts = "".join(str(f.get(c, "") or "") for c in ("整改状态", "核实情况", "整改措施"))
+    if _MEMBER_ONLY.search(texts):
+        return False
+    return level == "household" or str(f.get("身份证号", "")) == str(f.get("户主身份证号", ""))
+
+
+def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule: str, folder: Path,
+                skip: set[int] = frozenset()) -> tuple[dict[str, Path], dict[tuple[str, int], int]]:
+    """Write the events of the earlier findings (positions in ``prev``) as lists the audit reads.
+
+    Args:
+        prev: the earlier findings, one per row (review's ``prev``).
+        levels: category code → 'member' or 'household'.
+        as_of: the review date.
+        rule: the stop rule ('次月' or '当月').
+        folder: where to write them (a temporary folder).
+        skip: positions not to write (verified as no problem).
+    Returns:
+        (kind → file written, (kind, the row's number in its file) → position in ``prev``).
+    """
+    rows: dict[str, list[dict]] = {k: [] for k in FILE_NAMES}
+    origin: dict[tuple[str, int], int] = {}
+    undated = stop_day(as_of, rule).isoformat()
+    for at, (_, f) in enumerate(prev.iterrows()):
+        code = str(f.get("类别代码", ""))
+        if code not in STOPPED_BY or at in skip:
+            continue
+        person = {"姓名": f.get("姓名", ""), "身份证号": _as_read(f.get("身份证号", "")), "保障类别": f.get("保障类别", "")}
+        if code != "F03" and (event := _event(f)) is not None:
+            kind, cells = event
+            rows[kind].append({**person, **cells})
+        else:
+            exited = _EXITED.search(str(f.get("依据", "") or "")) if code == "F03" else None
+            whole = _whole(f, levels.get(code, "member")) or (exited is not None and "整户" in str(f.get("依据", "")))
+            kind, cells = "exits", {"户主姓名": f.get("户主姓名", ""), "户主身份证号": _as_read(f.get("户主身份证号", "")),
+                                    "停保日期": exited.group(1) if exited else undated,
+                                    "停保原因": WHOLE_REASON if whole else MEMBER_REASON,
+                                    "保障类别": f.get("保障类别", "")}
+            if whole:
+                cells.update({"姓名": "", "身份证号": ""})
+            else:
+                cells.update({"姓名": f.get("姓名", ""), "身份证号": _as_read(f.get("身份证号", ""))})
+            rows[kind].append(cells)
+        origin[(kind, len(rows[kind]) + 1)] = at  # (row 1 is the header)
+    written = {}
+    for kind, records in rows.items():
+        if not records:
+            continue
+        path = folder / FILE_NAMES[kind]
+        columns = list(dict.fromkeys(k for r in records for k in r))
+        with open(path, "w", encoding="utf-8-sig", newline="") as out:
+            w = csv.DictWriter(out, columns)
+            w.writeheader()
+            for r in records:
+                w.writerow({k: str(v or "") for k, v in r.items()})
+        written[kind] = path
+    return written, origin
+
+
+_PAID = re.compile(r"仍发放\s*(.*)$")
+
+
+def _paid_said(f: Finding) -> str:
+    """The months, items, amounts and ledger rows a stop finding's evidence lists."""
+    m = _PAID.search(f.evidence)
+    return m.group(1).rstrip("。") if m else f.evidence
+
+
+def still_paid(findings: list[Finding], members: pd.DataFrame, origin: dict[tuple[str, int], int],
+               prev: pd.DataFrame, real_exits: str = "") -> dict[int, list[Finding]]:
+    """Map the F01–F03 findings of the review's context to the earlier findings they show still paid.
+
+    Args:
+        findings: the F01–F03 findings.
+        members: the review context's members (a finding's person and household).
+        origin: (kind, row) → position in ``prev`` of the synthetic lists' rows (:func:`event_lists`).
+        prev: the earlier findings.
+        real_exits: the label of a real exits list given (``--exits``), '' when none: its findings are mapped by ID.
+    Returns:
+        Position in ``prev`` → the findings showing it paid on.
+    """
+    out: dict[int, list[Finding]] = {}
+    person_of = {}
+    for at, (_, f) in enumerate(prev.iterrows()):
+        for col in ("身份证号", "户主身份证号"):
+            info = ids.id_number(f.get(col, ""))
+            if info.status == ids.VALID:
+                person_of.setdefault((col, info.value), []).append(at)
+    for found in findings:
+        kind = dict(found.facts).get("event", "")
+        synthetic = any(name in found.source for name in FILE_NAMES.values())
+        if synthetic:
+            try:
+                row = int(found.source_row)
+            except ValueError:
+                continue
+            at = origin.get((kind, row))
+            if at is not None:
+                out.setdefault(at, []).append(found)
+        elif real_exits and found.source and real_exits in found.source and found.member >= 0:
+            pid, hid = members.at[found.member, "id"], members.at[found.member, "head_id"]
+            for at in {*person_of.get(("身份证号", pid), ()), *person_of.get(("户主身份证号", hid), ())}:
+                if str(prev.iloc[at].get("类别代码", "")) in STOPPED_BY:
+                    out.setdefault(at, []).append(found)
+    return out
+
+
+def overturn_note(found: list[Finding], claimed: str) -> str:
+    """The 说明 of an earlier finding the ledgers show still paid after it was reported done."""
+    parts = []
+    for f in found:
+        parts.append(f"{_paid_said(f)}（按{f.key or '身份证号'}对应，置信度{f.confidence}）")
+    said = f"乡镇填报“{claimed}”，" if claimed else ""
+    return (f"{said}但{OVERTURNED}：" + "；".join(parts) + "。按未整改计，请核实是否已停发并追回")
+
+
+# Rows of the synthetic exits joined to a real --exits list are numbered from here (their findings told apart by it)
+SYNTH_ROWS = 1_000_000
+# A phrase every overturned verdict's 说明 holds (counted per township for the money sheet's note)
+OVERTURNED = "本季度资金发放明细显示应停发后仍在发放保障金"
+
+
+def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], payments: list[Path],
+                    exits: Path | None, specs: dict, ctx, as_of: dt.date, config: Path | None, limits, progress
+                    ) -> tuple[dict, list[str]]:
+    """Read the review quarter's ledgers as the audit does, run F01–F03 on the events of the earlier findings, and
+    turn the 已整改 rows (``rows``, parallel to ``prev``; changed in place) whose person or household is still paid
+    after the stop into 未整改.
+
+    Args:
+        prev: the earlier findings.
+        rows: review rows as :func:`review._decide` made them.
+        rosters: this quarter's roster files.
+        payments: the ledgers (files or folders as given).
+        exits: a real 停保（退出）名单, or None.
+        specs: code → CheckSpec.
+        ctx: the review's context (its policy values).
+        as_of: the review date.
+        config: the user configuration.
+        limits: safety bounds.
+        progress: progress callback.
+    Returns:
+        ({'overturned', 'by_code', 'stop_rule', 'months', 'tables'}, warnings).
+    """
+    from .audit import build_context, run_checks
+    from .io.ledgers import raw_payee_keys
+    from .loading import _load_reference, add_payments, load_inputs, start_payments
+    from .policy import roster_codes
+    from .review import _READMITTED, _VERIFIED_ROW, DONE, OPEN
+
+    rule = str(ctx.common.get("money_stop_rule", "次月"))
+    skip = {i for i, r in enumerate(rows) if r.get(_VERIFIED_ROW)}
+    levels = {c: s.level for c, s in specs.items()}
+    warnings: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="rostercheck-review-") as tmp:
+        lists, origin = event_lists(prev, levels, as_of, rule, Path(tmp), skip)
+        synthetic_exits = lists.pop("exits", None) if exits is not None else None
+        if exits is not None:
+            lists["exits"] = Path(exits)
+        reading = start_payments(list(payments), as_of, limits, progress, given=[*rosters, *lists.values()],
+                                 rosters=rosters)
+
+        def payees() -> list[pd.DataFrame]:
+            return raw_payee_keys(reading.raw())
+
+        try:
+            inputs = load_inputs(rosters, lists, as_of, limits, None, people=payees, roster_codes=roster_codes(ctx.common))
+        finally:
+            reading.close()
+        warnings += add_payments(inputs, reading.finish())
+        if synthetic_exits is not None:
+            _, more = _load_reference("exits", synthetic_exits, limits, False)
+            origin = {(k, r + SYNTH_ROWS if k == "exits" else r): at for (k, r), at in origin.items()}
+            inputs.lists["exits"] = _joined_exits(inputs.lists["exits"], more)
+    inputs.lists["payments"] = review_months(inputs.lists["payments"], as_of)
+    mctx, _ = build_context(inputs, as_of, config)
+    findings, _skipped = run_checks(mctx, CHECKS)
+    real = inputs.labels.get("exits", "") if exits is not None else ""
+    found = still_paid(findings, mctx.members, origin, prev, real)
+    by_code: dict[str, int] = {}
+    for at, fs in sorted(found.items()):
+        row = rows[at]
+        if row.get(_READMITTED) or row.get(_VERIFIED_ROW):
+            continue
+        sure = [f for f in fs if f.confidence in ("高", "中")]
+        note = overturn_note(sure or fs, str(row.get("乡镇填报状态") or ""))
+        if row["整改状态"] == DONE and sure:
+            row["整改状态"] = OPEN
+            row["说明"] = "；".join(x for x in (row["说明"], note) if x)
+            by_code[str(prev.iloc[at]["类别代码"])] = by_code.get(str(prev.iloc[at]["类别代码"]), 0) + 1
+        else:  # (still open, or only a weak link: said, the verdict left as it was)
+            row["说明"] = "；".join(x for x in (row["说明"], note.replace("。按未整改计，", "。" if sure else "。置信度低，未据此改变判断，")) if x)
+    months = sorted({str(m) for m in pd.unique(inputs.lists["payments"]["month"].astype(str)) if str(m) not in ("", "nan")})
+    tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
+                                                                    and Path(t.path) == Path(exits))]
+    return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
+             "months": months, "tables": tables}, warnings)
+
+
+def _joined_exits(real: pd.DataFrame, synthetic: pd.DataFrame) -> pd.DataFrame:
+    """A real exits list with the synthetic rows of people and households it does not name (their rows renumbered
+    from :data:`SYNTH_ROWS`)."""
+    named = {v for col in ("id", "head_id") if col in real.columns for v in real[col].astype(str) if v}
+    keep = ~(synthetic.get("id", pd.Series("", index=synthetic.index)).astype(str).isin(named - {""})
+             | synthetic.get("head_id", pd.Series("", index=synthetic.index)).astype(str).isin(named - {""}))
+    more = synthetic.loc[keep.to_numpy()].copy()
+    more["_row"] = more["_row"].astype(int) + SYNTH_ROWS
+    joined = pd.concat([real, more], ignore_index=True)
+    for col in joined.columns:
+        if joined[col].dtype == object:
+            joined[col] = joined[col].where(joined[col].notna(), "")
+    return joined
+
+
+__all__ = ["OVERTURNED", "still_paid_rows", "CHECKS", "FILE_NAMES", "STOPPED_BY", "event_lists", "overturn_note", "review_months", "still_paid",
+           "stop_day"]
