@@ -18,6 +18,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .model import Finding
@@ -91,16 +92,21 @@ def _event(f: pd.Series) -> tuple[str, dict] | None:
     return None
 
 
-def _whole(f: pd.Series, level: str) -> bool:
-    """Whether the township's stop ends the household's benefit (cleared out), not one member's."""
+def _whole(f: pd.Series, level: str, enrolled: set[str]) -> bool:
+    """Whether the township's stop ends the household's benefit (cleared out), not one member's: a household category,
+    or the person the head, or the household gone from this quarter's roster (``enrolled``: its heads' IDs) — unless
+    the return says the person was taken off the household (减员). A household still enrolled lost a member only."""
     texts = "".join(str(f.get(c, "") or "") for c in ("整改状态", "核实情况", "整改措施"))
     if _MEMBER_ONLY.search(texts):
         return False
-    return level == "household" or str(f.get("身份证号", "")) == str(f.get("户主身份证号", ""))
+    head = ids.id_number(f.get("户主身份证号", ""))
+    return (level == "household" or str(f.get("身份证号", "")) == str(f.get("户主身份证号", ""))
+            or not (head.status == ids.VALID and head.value in enrolled))
 
 
 def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule: str, folder: Path,
-                skip: set[int] = frozenset()) -> tuple[dict[str, Path], dict[tuple[str, int], int]]:
+                skip: set[int] = frozenset(), enrolled: set[str] = frozenset()
+                ) -> tuple[dict[str, Path], dict[tuple[str, int], list[int]]]:
     """Write the events of the earlier findings (positions in ``prev``) as lists the audit reads.
 
     Args:
@@ -110,11 +116,15 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
         rule: the stop rule ('次月' or '当月').
         folder: where to write them (a temporary folder).
         skip: positions not to write (verified as no problem).
+        enrolled: the head IDs of this quarter's roster (a household still enrolled lost a member, no more).
     Returns:
-        (kind → file written, (kind, the row's number in its file) → position in ``prev``).
+        (kind → file written, (kind, the row's number in its file) → the positions in ``prev`` of its findings).
     """
     rows: dict[str, list[dict]] = {k: [] for k in FILE_NAMES}
-    origin: dict[tuple[str, int], int] = {}
+    origin: dict[tuple[str, int], list[int]] = {}
+    # one row per event: a person's C02 and F01 written twice would be two rows of one death, and each payment is
+    # claimed by one event only (the first covering its month)
+    seen: dict[tuple, int] = {}
     undated = stop_day(as_of, rule).isoformat()
     for at, (_, f) in enumerate(prev.iterrows()):
         code = str(f.get("类别代码", ""))
@@ -123,10 +133,9 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
         person = {"姓名": f.get("姓名", ""), "身份证号": _as_read(f.get("身份证号", "")), "保障类别": f.get("保障类别", "")}
         if code != "F03" and (event := _event(f)) is not None:
             kind, cells = event
-            rows[kind].append({**person, **cells})
         else:
             exited = _EXITED.search(str(f.get("依据", "") or "")) if code == "F03" else None
-            whole = _whole(f, levels.get(code, "member")) or (exited is not None and "整户" in str(f.get("依据", "")))
+            whole = _whole(f, levels.get(code, "member"), enrolled) or (exited is not None and "整户" in str(f.get("依据", "")))
             kind, cells = "exits", {"户主姓名": f.get("户主姓名", ""), "户主身份证号": _as_read(f.get("户主身份证号", "")),
                                     "停保日期": exited.group(1) if exited else undated,
                                     "停保原因": WHOLE_REASON if whole else MEMBER_REASON,
@@ -135,8 +144,12 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
                 cells.update({"姓名": "", "身份证号": ""})
             else:
                 cells.update({"姓名": f.get("姓名", ""), "身份证号": _as_read(f.get("身份证号", ""))})
-            rows[kind].append(cells)
-        origin[(kind, len(rows[kind]) + 1)] = at  # (row 1 is the header)
+        record = cells if kind == "exits" else {**person, **cells}
+        key = (kind, *(str(v) for v in record.values()))
+        if key not in seen:
+            rows[kind].append(record)
+            seen[key] = len(rows[kind]) + 1  # (row 1 is the header)
+        origin.setdefault((kind, seen[key]), []).append(at)
     written = {}
     for kind, records in rows.items():
         if not records:
@@ -161,7 +174,7 @@ def _paid_said(f: Finding) -> str:
     return m.group(1).rstrip("。") if m else f.evidence
 
 
-def still_paid(findings: list[Finding], members: pd.DataFrame, origin: dict[tuple[str, int], int],
+def still_paid(findings: list[Finding], members: pd.DataFrame, origin: dict[tuple[str, int], list[int]],
                prev: pd.DataFrame, real_exits: str = "") -> dict[int, list[Finding]]:
     """Map the F01–F03 findings of the review's context to the earlier findings they show still paid.
 
@@ -189,8 +202,7 @@ def still_paid(findings: list[Finding], members: pd.DataFrame, origin: dict[tupl
                 row = int(found.source_row)
             except ValueError:
                 continue
-            at = origin.get((kind, row))
-            if at is not None:
+            for at in origin.get((kind, row), ()):
                 out.setdefault(at, []).append(found)
         elif real_exits and found.source and real_exits in found.source and found.member >= 0:
             pid, hid = members.at[found.member, "id"], members.at[found.member, "head_id"]
@@ -248,7 +260,8 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     levels = {c: s.level for c, s in specs.items()}
     warnings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="rostercheck-review-") as tmp:
-        lists, origin = event_lists(prev, levels, as_of, rule, Path(tmp), skip)
+        enrolled = {h for h in ctx.members["head_id"].astype(str) if h}
+        lists, origin = event_lists(prev, levels, as_of, rule, Path(tmp), skip, enrolled)
         synthetic_exits = lists.pop("exits", None) if exits is not None else None
         if exits is not None:
             lists["exits"] = Path(exits)
@@ -285,11 +298,102 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             by_code[str(prev.iloc[at]["类别代码"])] = by_code.get(str(prev.iloc[at]["类别代码"]), 0) + 1
         else:  # (still open, or only a weak link: said, the verdict left as it was)
             row["说明"] = "；".join(x for x in (row["说明"], note.replace("。按未整改计，", "。" if sure else "。置信度低，未据此改变判断，")) if x)
+    by_code_more = _households_paid_whole(prev, rows, mctx, found, rule)
+    for code, n in by_code_more.items():
+        by_code[code] = by_code.get(code, 0) + n
+    by_code = dict(sorted(by_code.items()))
+    for row in rows:  # (the ledgers were read, for payments going on; recoveries and back pay are in none of them)
+        row["说明"] = row["说明"].replace(_UNCHECKED, _CHECKED_ONLY_PAID)
     months = sorted({str(m) for m in pd.unique(inputs.lists["payments"]["month"].astype(str)) if str(m) not in ("", "nan")})
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
     return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
              "months": months, "tables": tables}, warnings)
+
+
+_UNCHECKED = "（本次未核对发放明细，请以发放、追回记录核实"
+_CHECKED_ONLY_PAID = "（本季度发放明细只用于核对应停发后是否仍在发放，追回、补发未与发放明细核对，请以发放、追回记录核实"
+
+
+_SHARE_OF = re.compile(r"(?:每月 )?([\d,]+(?:\.\d+)?) 元（应追回份额")
+_MEMBER_EVENT = ("C02", "F01", "F02")
+
+
+def _earlier_amount(prev: pd.DataFrame, pid: str) -> float | None:
+    """The household's monthly payment an earlier F01/F02 finding of the person shows (the amount her share was taken
+    from, paid to the head for the household), or None."""
+    said = [float(m.replace(",", "")) for _, f in prev.iterrows() if str(f.get("身份证号", "")) == pid
+            and str(f.get("类别代码", "")) in ("F01", "F02") for m in _SHARE_OF.findall(str(f.get("依据", "")))]
+    return max(said) if said else None
+
+
+def _event_months(f: pd.Series, rule: str) -> tuple[str, str] | None:
+    """(first, last) 'YYYY-MM' months a member's event stops her share ('9999-12' for no end), or None."""
+    from .rules._money import month_add, month_of
+
+    event = _event(f)
+    if event is None:
+        return None
+    kind, cells = event
+    day = dt.date.fromisoformat(cells.get("死亡日期") or cells.get("迁出日期") or cells.get("入监日期"))
+    first = month_add(month_of(day), 1) if rule == "次月" else month_of(day)
+    last = "9999-12"
+    if kind == "prisoners":
+        last = month_add(month_of(dt.date.fromisoformat(cells["刑期止日期"])), -1)
+    return first, last
+
+
+def _households_paid_whole(prev: pd.DataFrame, rows: list[dict], mctx, found: dict, rule: str) -> dict[str, int]:
+    """A member's death, custody or move out reported done (她已减员) while her household stays enrolled: the household
+    paid to the head in the review quarter after her stop as much as before (the amount an earlier F01/F02 finding
+    shows) was not adjusted — 未整改 (置信度中: the household found by its head's ID, the amount compared); paid less is
+    left as it is; no earlier amount to compare is said in 说明, the verdict left as it was. Returns code → flipped."""
+    from .review import _READMITTED, _VERIFIED_ROW, DONE, OPEN
+    from .rules._money import ledger, months_text, yuan
+
+    led = None
+    flipped: dict[str, int] = {}
+    members = mctx.members
+    heads = {h: j for j, h in zip(members.index, members["head_id"].astype(str)) if h}
+    for at, (_, f) in enumerate(prev.iterrows()):
+        row = rows[at]
+        code = str(f.get("类别代码", ""))
+        pid, hid = str(f.get("身份证号", "")), str(f.get("户主身份证号", ""))
+        if (code not in _MEMBER_EVENT or at in found or row["整改状态"] != DONE or row.get(_READMITTED)
+                or row.get(_VERIFIED_ROW) or not pid or pid == hid or hid not in heads
+                or ids.id_number(hid).status != ids.VALID):
+            continue
+        span = _event_months(f, rule)
+        if span is None:
+            continue
+        if led is None:
+            led = ledger(mctx)
+            household = np.asarray(led.household, dtype=object)
+            usable = led.array("ok") & led.array("benefit")
+            month = np.asarray(led.cols["month"], dtype=str)
+            amount = pd.to_numeric(led.frame["amount"], errors="coerce").to_numpy(dtype=float)
+        home = members.at[heads[hid], "household"]
+        at_rows = np.flatnonzero(usable & (household == home) & (month >= span[0]) & (month <= span[1]))
+        if not len(at_rows):
+            continue
+        per: dict[str, float] = {}
+        for r in at_rows:
+            per[month[r]] = per.get(month[r], 0.0) + float(amount[r])
+        before = _earlier_amount(prev, pid)
+        paid = "、".join(f"{m} {yuan(v)}" for m, v in sorted(per.items()))
+        where = led.where(int(at_rows[0])) + (f" 等 {len(at_rows)} 行" if len(at_rows) > 1 else "")
+        if before is not None and max(per.values()) + 0.005 >= before:
+            row["整改状态"] = OPEN
+            row["说明"] = "；".join(x for x in (row["说明"], (
+                f"乡镇填报“{row.get('乡镇填报状态') or '已整改'}”，但{OVERTURNED}：该户（按户主身份证号找到，置信度中）"
+                f"{months_text(list(per))}仍按户发放给户主（{paid}，{where}），不少于{f.get('姓名', '')}减员前每月 {yuan(before)}"
+                "（上期依据），保障金未按减员调整。按未整改计，请核实是否已调整保障金并追回其份额")) if x)
+            flipped[code] = flipped.get(code, 0) + 1
+        elif before is None:
+            row["说明"] = "；".join(x for x in (row["说明"], (
+                f"本季度资金发放明细中该户在{f.get('姓名', '')}应停发以后仍按户发放给户主（{paid}，{where}），上期依据中没有减员前的"
+                "发放金额，无法判断是否已按减员调整保障金，请核实")) if x)
+    return flipped
 
 
 def _joined_exits(real: pd.DataFrame, synthetic: pd.DataFrame) -> pd.DataFrame:
