@@ -204,8 +204,11 @@ def still_paid(findings: list[Finding], members: pd.DataFrame, origin: dict[tupl
                 continue
             for at in origin.get((kind, row), ()):
                 out.setdefault(at, []).append(found)
-        elif real_exits and found.source and real_exits in found.source and found.member >= 0:
-            pid, hid = members.at[found.member, "id"], members.at[found.member, "head_id"]
+        elif real_exits and found.source and real_exits in found.source:
+            if found.member >= 0:
+                pid, hid = members.at[found.member, "id"], members.at[found.member, "head_id"]
+            else:  # (a payee on no roster: the ledger's person columns)
+                pid, hid = (str((found.subject or {}).get(k) or "") for k in ("id", "head_id"))
             for at in {*person_of.get(("身份证号", pid), ()), *person_of.get(("户主身份证号", hid), ())}:
                 if str(prev.iloc[at].get("类别代码", "")) in STOPPED_BY:
                     out.setdefault(at, []).append(found)

@@ -1,0 +1,118 @@
+"""review --payments: the review quarter's payment ledgers overturn an 已整改 whose person or household is still paid
+after the stop (issue 15's inputs "wherever lists are taken").
+
+The county (tests/review_ledgers_county.py): a third-quarter audit with deaths, custody, moves, staff, vehicles and its
+ledger; the townships' return; a fourth-quarter roster and ledger. FLIP: reported done, paid on after the stop (a dead
+person, a prisoner, a move out, a civil servant's household, a car owner, a member's own rows, an ID typed as a number,
+a household paid as much after a member's death). KEEP: back pay for a month before the stop, a failed payment, 物价补贴
+or a one-off grant only, a prisoner released and approved again, a namesake with another ID, a death at a month's end
+paid for that month, a household paid less after a member's death, a household paid only before the review month,
+no payment, returned rows.
+"""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pandas as pd
+import pytest
+import review_ledgers_county as county
+from typer.testing import CliRunner
+
+from rostercheck.cli import app
+
+runner = CliRunner()
+MARK = "本季度资金发放明细显示应停发后仍在发放保障金"
+
+
+def _run(*args) -> str:
+    res = runner.invoke(app, [str(a) for a in args])
+    assert res.exit_code == 0, res.output
+    return res.output
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("county")
+    p = county.build(folder)
+    _run("audit", p["q3"], "--deaths", p["deaths"], "--prisoners", p["prisoners"], "--migrations", p["migrations"],
+         "--staff", p["staff"], "--vehicles", p["vehicles"], "--payments", p["q3_ledger"], "--as-of", "2026-09-30",
+         "--out", folder / "a3")
+    p["previous"] = county.fill_returns(folder / "a3" / "findings.csv", folder / "上期问题清单.csv")
+    p["plain_out"] = _run("review", p["previous"], p["q4"], "--as-of", "2026-12-31", "--out", folder / "rv0")
+    p["paid_out"] = _run("review", p["previous"], p["q4"], "--as-of", "2026-12-31", "--payments", p["q4_folder"],
+                         "--out", folder / "rv1")
+    p["plain"], p["paid"] = folder / "rv0", folder / "rv1"
+    return p
+
+
+def _rows(folder) -> dict:
+    frame = pd.read_csv(folder / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    return {(c, n): (s, x) for c, n, s, x in zip(frame["类别代码"], frame["姓名"], frame["整改状态"], frame["说明"])}
+
+
+def test_reported_done_and_still_paid_is_not_rectified(built):
+    plain, paid = _rows(built["plain"]), _rows(built["paid"])
+    # must flip: 已整改 without the ledgers, 未整改 with them, 说明 saying so
+    assert [k for k in county.FLIP if plain[k][0] != "已整改"] == []
+    assert [k for k in county.FLIP if paid[k][0] != "未整改" or MARK not in paid[k][1]] == []
+    # must not flip: the verdict as it was, nothing said of payments going on
+    assert [k for k in county.KEEP if paid[k][0] != plain[k][0] or MARK in paid[k][1]] == []
+    assert [k for k in county.KEEP if plain[k][0] != "已整改"] == []
+    assert paid[("C04", "核实车")][0] == "核实无问题"
+    # nothing else changed its verdict
+    assert {k: v[0] for k, v in paid.items()} == {k: ("未整改" if k in county.FLIP else v[0]) for k, v in plain.items()}
+
+
+def test_the_note_says_months_amount_rows_key_and_sureness(built):
+    paid = _rows(built["paid"])
+    note = paid[("C02", "甄死亡")][1]
+    assert "2026-10至2026-12（3个月）" in note and "每月 300.00 元" in note, note
+    assert "《低保金发放明细_2026年第四季度.csv》第 2 行" in note and "按身份证号一致对应，置信度高" in note, note
+    assert "乡镇填报“已停发”" in note
+    # a cleared household without a date: only the review date's month is past its stop
+    assert "2026-12（1个月）" in paid[("C01", "钱公务")][1] and "2026-10" not in paid[("C01", "钱公务")][1]
+    # an ID a number format cut: never 高
+    cut = paid[("C02", "数字号")][1]
+    assert "置信度中" in cut and "置信度高" not in cut, cut
+    # the household paid as before a member's death: by the head's ID, 中, the amounts compared
+    whole = paid[("C02", "全额妻")][1]
+    assert "置信度中" in whole and "不少于全额妻减员前每月 900.00 元" in whole, whole
+
+
+def test_console_run_json_and_sheet_say_how_many_and_whose_word_the_recoveries_are(built):
+    out = "".join(built["paid_out"].split())  # (the console folds its lines)
+    assert f"{len(county.FLIP)}条乡镇填报已整改的问题" in out, out
+    assert "按乡镇填报" in out and "发放明细中没有追回记录" in out
+    ledgers = json.loads((built["paid"] / "run.json").read_text(encoding="utf-8"))["money"]["ledgers"]
+    assert ledgers["overturned"] == len(county.FLIP) and ledgers["stop_rule"] == "次月"
+    assert ledgers["months"] == ["2026-10", "2026-11", "2026-12"]
+    assert sum(ledgers["by_code"].values()) == len(county.FLIP)
+    inputs = json.loads((built["paid"] / "run.json").read_text(encoding="utf-8"))["inputs"]
+    assert any("第四季度.csv" in str(i) for i in inputs)
+    plain = json.loads((built["plain"] / "run.json").read_text(encoding="utf-8"))
+    assert "ledgers" not in plain["money"] and "本季度资金发放明细" not in built["plain_out"]
+    book = openpyxl.load_workbook(built["paid"] / "回头看问题清单.xlsx", read_only=True)
+    text = " ".join(str(c) for row in book["追回补发资金（乡镇填报）"].iter_rows(values_only=True) for c in row if c)
+    assert "乡镇在整改台账中填报的数" in text and f"显示 {len(county.FLIP)} 条填报已整改的问题应停发后仍在发放" in text, text
+
+
+def test_a_real_exits_list_dates_the_stop(built, tmp_path):
+    # 车有余's household cleared 2026-10-15 by the exits list: November and December paid after it
+    exits = county._csv(tmp_path / "停保名单.csv", ["户主姓名", "户主身份证号", "停保日期", "停保原因"],
+                        [["车有余", county.P["车有余"], "2026-10-15", "家有小汽车"]])
+    _run("review", built["previous"], built["q4"], "--as-of", "2026-12-31", "--payments", built["q4_folder"],
+         "--exits", exits, "--out", tmp_path / "rv")
+    rows = _rows(tmp_path / "rv")
+    assert rows[("C04", "车有余")][0] == "未整改"
+    assert "2026-11至2026-12（2个月）" in rows[("C04", "车有余")][1], rows[("C04", "车有余")][1]
+    assert rows[("C04", "车二户")][0] == "未整改"  # (the others as without the list)
+
+
+def test_exits_without_payments_are_said_unused(built, tmp_path):
+    exits = county._csv(tmp_path / "停保名单.csv", ["户主姓名", "户主身份证号", "停保日期", "停保原因"],
+                        [["车有余", county.P["车有余"], "2026-10-15", "家有小汽车"]])
+    out = _run("review", built["previous"], built["q4"], "--as-of", "2026-12-31", "--exits", exits, "--out", tmp_path / "rv")
+    assert "未使用" in out
+    assert {k: v[0] for k, v in _rows(tmp_path / "rv").items()} == {k: v[0] for k, v in _rows(built["plain"]).items()}
