@@ -84,7 +84,7 @@ def test_the_note_says_months_amount_rows_key_and_sureness(built):
 def test_console_run_json_and_sheet_say_how_many_and_whose_word_the_recoveries_are(built):
     out = "".join(built["paid_out"].split())  # (the console folds its lines)
     assert f"{len(county.FLIP)}条乡镇填报已整改的问题" in out, out
-    assert "按乡镇填报" in out and "发放明细中没有追回记录" in out
+    assert "按乡镇填报" in out and "未与追回凭证核对" in out
     ledgers = json.loads((built["paid"] / "run.json").read_text(encoding="utf-8"))["money"]["ledgers"]
     assert ledgers["overturned"] == len(county.FLIP) and ledgers["stop_rule"] == "次月"
     assert ledgers["months"] == ["2026-10", "2026-11", "2026-12"]
@@ -116,3 +116,45 @@ def test_exits_without_payments_are_said_unused(built, tmp_path):
     out = _run("review", built["previous"], built["q4"], "--as-of", "2026-12-31", "--exits", exits, "--out", tmp_path / "rv")
     assert "未使用" in out
     assert {k: v[0] for k, v in _rows(tmp_path / "rv").items()} == {k: v[0] for k, v in _rows(built["plain"]).items()}
+
+
+@pytest.mark.parametrize("evidence, expected", [
+    ("《死亡人员名单.csv》第 3 行：甲，死亡日期 2026-08-10；身份证号一致", ("deaths", {"死亡日期": "2026-08-10"})),
+    ("《服刑人员名单.xls》工作表“Sheet1”第 24 行：乙，入监日期 2026-01-15，刑期止日 2027-07-14，核查日期 2026-09-30 在服刑期内",
+     ("prisoners", {"入监日期": "2026-01-15", "刑期止日期": "2027-07-14"})),
+    ("《户籍迁出名单.txt》第 178 行：丙，迁出日期 2026-03-18，迁往地 湖南省宝阳市双清区，迁移原因 务工（迁出本县）",
+     ("migrations", {"迁出日期": "2026-03-18", "迁往地": "湖南省宝阳市双清区"})),
+    # no date in the evidence: no event (the township's stop is taken from the review date's month)
+    ("《财政供养人员名单.xlsx》第 5 行：丁，县财政局，公务员；身份证号一致", None),
+])
+def test_the_earlier_evidence_dates_the_event(evidence, expected):
+    from rostercheck.review_ledgers import _event
+
+    assert _event(pd.Series({"依据": evidence})) == expected
+
+
+@pytest.mark.parametrize("rule, day", [("次月", "2026-11-30"), ("当月", "2026-12-01")])
+def test_an_undated_stop_leaves_only_the_review_month_unpayable(rule, day):
+    import datetime as dt
+
+    from rostercheck.review_ledgers import stop_day
+    from rostercheck.rules._money_events import stop_month
+
+    assert stop_day(dt.date(2026, 12, 31), rule).isoformat() == day
+    assert stop_month(stop_day(dt.date(2026, 12, 31), rule), {"stop_rule": rule}) == "2026-12"
+
+
+@pytest.mark.parametrize("level, person, said, enrolled, whole", [
+    ("household", "B", "已清退", set(), True),
+    ("member", "H", "已清退", {"H"}, True),        # the head himself
+    ("member", "B", "已清退", set(), True),        # the household gone from the roster: cleared out
+    ("member", "B", "已清退", {"H"}, False),       # the household still enrolled: one member gone
+    ("household", "B", "已将乙减员", set(), False),  # said taken off the household
+])
+def test_whole_household_or_one_member(level, person, said, enrolled, whole):
+    from rostercheck.review_ledgers import _whole
+
+    head = county.P["车有余"]
+    ids_ = {"H": head, "B": county.P["车二户"]}
+    f = pd.Series({"身份证号": ids_[person], "户主身份证号": head, "整改状态": said, "核实情况": "", "整改措施": ""})
+    assert _whole(f, level, {ids_[k] for k in enrolled}) is whole

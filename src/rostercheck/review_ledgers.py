@@ -256,7 +256,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     from .io.ledgers import raw_payee_keys
     from .loading import _load_reference, add_payments, load_inputs, start_payments
     from .policy import roster_codes
-    from .review import _READMITTED, _VERIFIED_ROW, DONE, OPEN
+    from .review import _CLAIMED_DONE, _READMITTED, _VERIFIED_ROW, DONE, OPEN
 
     rule = str(ctx.common.get("money_stop_rule", "次月"))
     skip = {i for i, r in enumerate(rows) if r.get(_VERIFIED_ROW)}
@@ -294,7 +294,10 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         if row.get(_READMITTED) or row.get(_VERIFIED_ROW):
             continue
         sure = [f for f in fs if f.confidence in ("高", "中")]
-        note = overturn_note(sure or fs, str(row.get("乡镇填报状态") or ""))
+        claimed = str(row.get("乡镇填报状态") or "")
+        if row["整改状态"] != DONE and not _CLAIMED_DONE.search(claimed):
+            continue  # (still enrolled and never said stopped: being paid is no news)
+        note = overturn_note(sure or fs, claimed)
         if row["整改状态"] == DONE and sure:
             row["整改状态"] = OPEN
             row["说明"] = "；".join(x for x in (row["说明"], note) if x)

@@ -152,7 +152,7 @@ def review_ledgers_line(ledgers: dict) -> str:
         return head + "乡镇填报已整改的问题中，未发现其人员（户）在应停发以后仍领取保障金的。"
     codes = "、".join(f"{c} {n} 条" for c, n in ledgers["by_code"].items())
     return (head + f"{ledgers['overturned']} 条乡镇填报已整改的问题（{codes}），其人员（户）在应停发以后仍在领取保障金，"
-            "已改判为未整改（说明中写明月份、金额和明细中的行）；已追回金额仍是乡镇填报的数（发放明细中没有追回记录）。")
+            "已改判为未整改（说明中写明月份、金额和明细中的行）；已追回金额仍是乡镇填报的数（未与追回凭证核对）。")
 
 
 def _overturned_here(rows: pd.DataFrame) -> int:
@@ -182,9 +182,9 @@ def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Coll
     if money is not None:
         # what the figures are, on paper too (held-out 192: said on the console only)
         money.attrs[SHEET_NOTE] = "金额为各乡镇在整改台账中填报的数，未与资金发放明细核对；只含已退回问题清单的乡镇"
-        if ledgers is not None:  # (recoveries are in no payment ledger: the amounts stay the townships' word)
+        if ledgers is not None:  # (ledgers show payments going on, not recoveries)
             n = _overturned_here(rows)
-            money.attrs[SHEET_NOTE] = ("已追回、已补发金额为各乡镇在整改台账中填报的数，未与追回凭证核对（发放明细中没有追回记录）；只含已退回问题清单的乡镇。"
+            money.attrs[SHEET_NOTE] = ("已追回、已补发金额为各乡镇在整改台账中填报的数，未与追回凭证核对；只含已退回问题清单的乡镇。"
                                        + (f"本季度资金发放明细显示 {n} 条填报已整改的问题应停发后仍在发放，已改判为未整改，见问题明细的说明"
                                           if n else "本季度资金发放明细中未发现填报已整改的问题应停发后仍在发放"))
         sheets.append(("追回补发资金（乡镇填报）", money, None))
