@@ -79,6 +79,9 @@ def test_the_note_says_months_amount_rows_key_and_sureness(built):
     # the household paid as before a member's death: by the head's ID, 中, the amounts compared
     whole = paid[("C02", "全额妻")][1]
     assert "置信度中" in whole and "不少于全额妻减员前每月 900.00 元" in whole, whole
+    # … and a raised approval paid in full: unsure, said, not flipped
+    raised = paid[("C02", "提标妻")][1]
+    assert "可能已提标" in raised and "无法判断是否已按减员调整保障金" in raised and paid[("C02", "提标妻")][0] == "已整改", raised
 
 
 def test_console_run_json_and_sheet_say_how_many_and_whose_word_the_recoveries_are(built):

@@ -388,17 +388,24 @@ def _households_paid_whole(prev: pd.DataFrame, rows: list[dict], mctx, found: di
         before = _earlier_amount(prev, pid)
         paid = "、".join(f"{m} {yuan(v)}" for m, v in sorted(per.items()))
         where = led.where(int(at_rows[0])) + (f" 等 {len(at_rows)} 行" if len(at_rows) > 1 else "")
-        if before is not None and max(per.values()) + 0.005 >= before:
+        approved = pd.to_numeric(pd.Series([members.at[heads[hid], "benefit"] if "benefit" in members.columns else None]),
+                                 errors="coerce").iloc[0]
+        # a roster approving more than before (a raise, 提标) may pay a household of one fewer as much: not sure
+        raised = before is not None and approved == approved and approved > before + 0.5
+        if before is not None and max(per.values()) + 0.005 >= before and not raised:
             row["整改状态"] = OPEN
+            claimed = str(row.get("乡镇填报状态") or "")
             row["说明"] = "；".join(x for x in (row["说明"], (
-                f"乡镇填报“{row.get('乡镇填报状态') or '已整改'}”，但{OVERTURNED}：该户（按户主身份证号找到，置信度中）"
+                (f"乡镇填报“{claimed}”，但" if claimed else "但") + f"{OVERTURNED}：该户（按户主身份证号找到，置信度中）"
                 f"{months_text(list(per))}仍按户发放给户主（{paid}，{where}），不少于{f.get('姓名', '')}减员前每月 {yuan(before)}"
                 "（上期依据），保障金未按减员调整。按未整改计，请核实是否已调整保障金并追回其份额")) if x)
             flipped[code] = flipped.get(code, 0) + 1
-        elif before is None:
+        elif before is None or (raised and max(per.values()) + 0.005 >= before):
+            why = ("上期依据中没有减员前的发放金额" if before is None else
+                   f"本期花名册该户的核定金额（{yuan(approved)}）高于减员前每月 {yuan(before)}（可能已提标）")
             row["说明"] = "；".join(x for x in (row["说明"], (
-                f"本季度资金发放明细中该户在{f.get('姓名', '')}应停发以后仍按户发放给户主（{paid}，{where}），上期依据中没有减员前的"
-                "发放金额，无法判断是否已按减员调整保障金，请核实")) if x)
+                f"本季度资金发放明细中该户在{f.get('姓名', '')}应停发以后仍按户发放给户主（{paid}，{where}），{why}，"
+                "无法判断是否已按减员调整保障金，请核实")) if x)
     return flipped
 
 
