@@ -86,7 +86,7 @@ def test_the_note_says_months_amount_rows_key_and_sureness(built):
 
 def test_console_run_json_and_sheet_say_how_many_and_whose_word_the_recoveries_are(built):
     out = "".join(built["paid_out"].split())  # (the console folds its lines)
-    assert f"{len(county.FLIP)}条乡镇填报已整改的问题" in out, out
+    assert f"{len(county.FLIP)}条判为已整改的上期问题" in out, out
     assert "按乡镇填报" in out and "未与追回凭证核对" in out
     ledgers = json.loads((built["paid"] / "run.json").read_text(encoding="utf-8"))["money"]["ledgers"]
     assert ledgers["overturned"] == len(county.FLIP) and ledgers["stop_rule"] == "次月"
@@ -98,7 +98,7 @@ def test_console_run_json_and_sheet_say_how_many_and_whose_word_the_recoveries_a
     assert "ledgers" not in plain["money"] and "本季度资金发放明细" not in built["plain_out"]
     book = openpyxl.load_workbook(built["paid"] / "回头看问题清单.xlsx", read_only=True)
     text = " ".join(str(c) for row in book["追回补发资金（乡镇填报）"].iter_rows(values_only=True) for c in row if c)
-    assert "乡镇在整改台账中填报的数" in text and f"显示 {len(county.FLIP)} 条填报已整改的问题应停发后仍在发放" in text, text
+    assert "乡镇在整改台账中填报的数" in text and f"显示 {len(county.FLIP)} 条判为已整改的上期问题应停发后仍在发放" in text, text
 
 
 def test_a_real_exits_list_dates_the_stop(built, tmp_path):

@@ -252,7 +252,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     Returns:
         ({'overturned', 'by_code', 'stop_rule', 'months', 'tables'}, warnings).
     """
-    from .audit import build_context, run_checks
+    from .audit import AFTER_CHECKS, build_context, run_checks
     from .io.ledgers import raw_payee_keys
     from .loading import _load_reference, add_payments, load_inputs, start_payments
     from .policy import roster_codes
@@ -286,6 +286,10 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     inputs.lists["payments"] = review_months(inputs.lists["payments"], as_of)
     mctx, _ = build_context(inputs, as_of, config)
     findings, _skipped = run_checks(mctx, CHECKS)
+    # what reading and linking the ledgers said (the items unread, status codes, rows of no one …), as the audit says it;
+    # not the synthetic lists' own notices (their rows come from the earlier list)
+    warnings += [w for key in AFTER_CHECKS if key.startswith("money:") for w in mctx.cache.get(key, [])
+                 if not any(name in w for name in FILE_NAMES.values())]
     real = inputs.labels.get("exits", "") if exits is not None else ""
     found = still_paid(findings, mctx.members, origin, prev, real)
     by_code: dict[str, int] = {}
@@ -313,6 +317,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     months = sorted({str(m) for m in pd.unique(inputs.lists["payments"]["month"].astype(str)) if str(m) not in ("", "nan")})
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
+    warnings += [f"{t.path.name}：{w}" for t in tables for w in t.warnings]
     return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
              "months": months, "tables": tables}, warnings)
 
