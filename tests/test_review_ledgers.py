@@ -113,6 +113,19 @@ def test_a_real_exits_list_dates_the_stop(built, tmp_path):
     assert rows[("C04", "车二户")][0] == "未整改"  # (the others as without the list)
 
 
+def test_an_exits_list_in_the_payments_folder_is_read_as_audit_reads_it(built, tmp_path):
+    import shutil
+
+    folder = tmp_path / "明细"
+    folder.mkdir()
+    shutil.copy(built["q4_ledger"], folder)
+    county._csv(folder / "停保名单.csv", ["户主姓名", "户主身份证号", "停保日期", "停保原因"],
+                [["车有余", county.P["车有余"], "2026-10-15", "家有小汽车"]])
+    out = _run("review", built["previous"], built["q4"], "--as-of", "2026-12-31", "--payments", folder, "--out", tmp_path / "rv")
+    assert "作为停保（退出）名单读取" in "".join(out.split())
+    assert "2026-11至2026-12（2个月）" in _rows(tmp_path / "rv")[("C04", "车有余")][1]
+
+
 def test_exits_without_payments_are_said_unused(built, tmp_path):
     exits = county._csv(tmp_path / "停保名单.csv", ["户主姓名", "户主身份证号", "停保日期", "停保原因"],
                         [["车有余", county.P["车有余"], "2026-10-15", "家有小汽车"]])

@@ -1941,6 +1941,21 @@ def _exits_beside_ledgers(got: Gathered, payments: list[Path] | None, given: set
             got.placements.append(place)
 
 
+def exits_beside_ledgers(payments: list[Path], given: Collection[Path] = ()) -> list[Placement]:
+    """The 停保（退出）名单 a --payments folder holds beside its ledgers, read as audit reads it (review, which takes no
+    other list: h462).
+
+    Args:
+        payments: the --payments files and folders.
+        given: the files given otherwise (rosters, earlier lists): never taken.
+    Returns:
+        One placement per file taken as an exits list (none, one, or several the command must refuse).
+    """
+    got, found = Gathered(), {}
+    _exits_beside_ledgers(got, payments, {Path(p).resolve() for p in given}, {}, found, None)
+    return got.placements
+
+
 def _one_copy_each(got: Gathered, found: dict[str, list[Path]]) -> list[Path]:
     """Rosters and lists found in folders that are the same file byte for byte (a backup copy beside it): one is read —
     the one whose name does not say it is a copy — and the others are skipped, in the table and run.json as well (a

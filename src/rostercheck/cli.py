@@ -614,6 +614,13 @@ def review_cmd(
         refuse_replacing_record(out, [previous, *returned, *([suppress] if suppress else [])], REVIEW_REPORTS)
         leaving = _one_file("--exits", exits)
         ledgers = list(payments or [])
+        if ledgers and leaving is None:  # (a 停保名单 kept in the --payments folder, as audit reads it)
+            from .classify import exits_beside_ledgers
+
+            beside = exits_beside_ledgers(ledgers, [previous, *rosters])
+            leaving = _one_file("--exits", [p.path for p in beside])
+            for p in beside:
+                console.warn(f"{Path(p.path).name}：{p.why}")
         _refuse_same_file(got.rosters, ledgers, "本期花名册", "--payments 资金发放明细",
                           "花名册的每一户会被当作每月都已按月保障金发放。资金发放明细请用银行或财政的发放文件")
         with console.loading() as progress:
