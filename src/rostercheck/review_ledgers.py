@@ -6,8 +6,11 @@ The review reads no deaths, custody or moves list: each earlier finding's own ev
 member's household cleared out, a car owner's …) an exit from the review date's month, are written as small lists
 (:func:`event_lists`) and read through the audit's own path beside the ledgers, so that F01–F03 apply the stop rule
 (次月停发), the benefit items, failed rows, back pay and a member's share exactly as the audit does
-(:func:`review.review` runs them on the review's context); :func:`still_paid` maps their findings back to the earlier
-findings by the synthetic list's row (or, for a real ``--exits`` list, by the person's or household's ID).
+(:func:`still_paid_rows` runs them on a context of this quarter's rosters, the ledgers for the review date's quarter
+and those lists); :func:`still_paid` maps their findings back to the earlier findings by the synthetic list's row (or,
+for a real ``--exits`` list, by the person's or household's ID). A member whose household stays enrolled is no longer
+on the roster for F01–F03 to see: the household's payments after her stop are compared with the amount the earlier
+F01/F02 evidence shows paid before it (:func:`_households_paid_whole`).
 """
 
 from __future__ import annotations
