@@ -174,3 +174,12 @@ def test_whole_household_or_one_member(level, person, said, enrolled, whole):
     ids_ = {"H": head, "B": county.P["车二户"]}
     f = pd.Series({"身份证号": ids_[person], "户主身份证号": head, "整改状态": said, "核实情况": "", "整改措施": ""})
     assert _whole(f, level, {ids_[k] for k in enrolled}) is whole
+
+
+def test_ledgers_of_other_months_are_said_unchecked(built, tmp_path):
+    # the third quarter's ledger given to the fourth quarter's look-back: nothing to compare, said so, nothing changed
+    out = "".join(_run("review", built["previous"], built["q4"], "--as-of", "2026-12-31", "--payments", built["q3_ledger"],
+                       "--out", tmp_path / "rv").split())
+    assert "没有核查基准日所在季度的所属月份（明细的月份为2026-07至2026-09（3个月））" in out, out
+    assert {k: v[0] for k, v in _rows(tmp_path / "rv").items()} == {k: v[0] for k, v in _rows(built["plain"]).items()}
+    assert json.loads((tmp_path / "rv" / "run.json").read_text(encoding="utf-8"))["money"]["ledgers"]["months"] == []

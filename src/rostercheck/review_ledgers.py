@@ -286,7 +286,13 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             _, more = _load_reference("exits", synthetic_exits, limits, False)
             origin = {(k, r + SYNTH_ROWS if k == "exits" else r): at for (k, r), at in origin.items()}
             inputs.lists["exits"] = _joined_exits(inputs.lists["exits"], more)
+    given_months = sorted({str(m) for m in pd.unique(inputs.lists["payments"]["month"].astype(str)) if str(m) not in ("", "nan")})
     inputs.lists["payments"] = review_months(inputs.lists["payments"], as_of)
+    if not len(inputs.lists["payments"]):
+        from .rules._money import months_text
+
+        warnings.append(f"所给资金发放明细中没有核查基准日所在季度的所属月份（明细的月份为 {months_text(given_months) or '无'}），"
+                        "未能核对上期问题应停发后是否仍在发放；请给出本季度的发放明细")
     mctx, _ = build_context(inputs, as_of, config)
     findings, _skipped = run_checks(mctx, CHECKS)
     # what reading and linking the ledgers said (the items unread, status codes, rows of no one …), as the audit says it;

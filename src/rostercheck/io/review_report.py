@@ -146,8 +146,9 @@ def review_ledgers_line(ledgers: dict) -> str:
     """
     from ..rules._money import months_text
 
-    months = months_text(ledgers["months"]) or "无本季度的月份"
-    head = f"本季度资金发放明细（所属月份 {months}，按{ledgers['stop_rule']}停发计）："
+    if not ledgers["months"]:
+        return "本季度资金发放明细：所给明细中没有核查基准日所在季度的所属月份，未能核对上期问题应停发后是否仍在发放。"
+    head = f"本季度资金发放明细（所属月份 {months_text(ledgers['months'])}，按{ledgers['stop_rule']}停发计）："
     if not ledgers["overturned"]:
         return head + "判为已整改的上期问题中，未发现其人员（户）在应停发以后仍领取保障金的。"
     codes = "、".join(f"{c} {n} 条" for c, n in ledgers["by_code"].items())
@@ -185,7 +186,8 @@ def review_sheets(rows: pd.DataFrame, titles: dict[str, str], by_household: Coll
         if ledgers is not None:  # (ledgers show payments going on, not recoveries)
             n = _overturned_here(rows)
             money.attrs[SHEET_NOTE] = ("已追回、已补发金额为各乡镇在整改台账中填报的数，未与追回凭证核对；只含已退回问题清单的乡镇。"
-                                       + (f"本季度资金发放明细显示 {n} 条判为已整改的上期问题应停发后仍在发放，已改判为未整改，见问题明细的说明"
+                                       + ("所给资金发放明细中没有本季度的所属月份，未能核对是否仍在发放" if not ledgers["months"] else
+                                          f"本季度资金发放明细显示 {n} 条判为已整改的上期问题应停发后仍在发放，已改判为未整改，见问题明细的说明"
                                           if n else "本季度资金发放明细中未发现判为已整改的上期问题应停发后仍在发放"))
         sheets.append(("追回补发资金（乡镇填报）", money, None))
     detail = without_money(rows).copy(deep=False)
