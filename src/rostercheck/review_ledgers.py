@@ -119,7 +119,8 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
         rule: the stop rule ('次月' or '当月').
         folder: where to write them (a temporary folder).
         skip: positions not to write (verified as no problem).
-        enrolled: the head IDs of this quarter's roster (a household still enrolled lost a member, no more).
+        enrolled: the IDs of this quarter's roster, heads' and members' (a household whose head is still enrolled lost a
+            member, no more).
     Returns:
         (kind → file written, (kind, the row's number in its file) → the positions in ``prev`` of its findings).
     """
@@ -266,7 +267,8 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     levels = {c: s.level for c, s in specs.items()}
     warnings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="rostercheck-review-") as tmp:
-        enrolled = {h for h in ctx.members["head_id"].astype(str) if h}
+        # (a head now listed in another household — merged, 并户 — is no household gone: only a member's exit)
+        enrolled = {h for col in ("head_id", "id") for h in ctx.members[col].astype(str) if h}
         lists, origin = event_lists(prev, levels, as_of, rule, Path(tmp), skip, enrolled)
         synthetic_exits = lists.pop("exits", None) if exits is not None else None
         if exits is not None:
