@@ -73,6 +73,9 @@ def test_the_note_says_months_amount_rows_key_and_sureness(built):
     assert "乡镇填报“已停发”" in note
     # a cleared household without a date: only the review date's month is past its stop
     assert "2026-12（1个月）" in paid[("C01", "钱公务")][1] and "2026-10" not in paid[("C01", "钱公务")][1]
+    # … a member's finding whose household is found by the head's ID only: never 高
+    assert "户主身份证号一致（按该户）对应，置信度中" in paid[("C01", "钱公务")][1], paid[("C01", "钱公务")][1]
+    assert "按身份证号一致对应，置信度高" in paid[("C01", "官本人")][1]  # (the head himself)
     # an ID a number format cut: never 高
     cut = paid[("C02", "数字号")][1]
     assert "置信度中" in cut and "置信度高" not in cut, cut

@@ -219,11 +219,14 @@ def still_paid(findings: list[Finding], members: pd.DataFrame, origin: dict[tupl
     return out
 
 
-def overturn_note(found: list[Finding], claimed: str) -> str:
-    """The 说明 of an earlier finding the ledgers show still paid after it was reported done."""
+def overturn_note(found: list[Finding], claimed: str, via_head: bool = False) -> str:
+    """The 说明 of an earlier finding the ledgers show still paid after it was reported done (``via_head``: the finding's
+    person is a member, the household found by its head's ID only: never 高)."""
     parts = []
     for f in found:
-        parts.append(f"{_paid_said(f)}（按{f.key or '身份证号'}对应，置信度{f.confidence}）")
+        sure = "中" if via_head and f.confidence == "高" else f.confidence
+        key = f"户主{f.key or '身份证号一致'}（按该户）" if via_head else (f.key or "身份证号")
+        parts.append(f"{_paid_said(f)}（按{key}对应，置信度{sure}）")
     said = f"乡镇填报“{claimed}”，" if claimed else ""
     return (f"{said}但{OVERTURNED}：" + "；".join(parts) + "。按未整改计，请核实是否已停发并追回")
 
@@ -312,7 +315,10 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         claimed = str(row.get("乡镇填报状态") or "")
         if row["整改状态"] != DONE and not _CLAIMED_DONE.search(claimed):
             continue  # (still enrolled and never said stopped: being paid is no news)
-        note = overturn_note(sure or fs, claimed)
+        earlier = prev.iloc[at]
+        via_head = (str(earlier.get("类别代码", "")) not in _MEMBER_EVENT
+                    and str(earlier.get("身份证号", "")) != str(earlier.get("户主身份证号", "")))
+        note = overturn_note(sure or fs, claimed, via_head)
         if row["整改状态"] == DONE and sure:
             row["整改状态"] = OPEN
             row["说明"] = "；".join(x for x in (row["说明"], note) if x)
