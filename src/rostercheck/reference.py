@@ -59,6 +59,8 @@ def normalise(table: Table) -> pd.DataFrame:
         The normalised frame (``_row`` keeps the spreadsheet row).
     """
     f = _co_owners(_second_persons(_ids_in_name_cells(_supporter_rows(table.frame))))
+    if table.kind == "vehicles":
+        f = _vehicles_apart(table, f)
     out = pd.DataFrame({"_row": f["_row"].astype(int).to_numpy(), "_sheet": f["_sheet"].to_numpy()})
     for col in f.columns:
         if col in ("_row", "_sheet", "_title"):
@@ -84,6 +86,9 @@ def normalise(table: Table) -> pd.DataFrame:
             out[col] = by_value(values, money)
         elif col == "employees":
             out[col] = by_value(values, count)
+            if hired_only(table.headers.get(col, "")):  # 雇工人数 1: the owner and one hired, 从业人数 2 (h461)
+                out["employees_hired"] = out[col]
+                out[col] = [n + 1 if n is not None and n == n else n for n in out[col].tolist()]
         elif col in _DIGIT_FIELDS:
             out[col] = by_value(values, digits)
             if col != "bank_account":  # the words beside a phone number (村委会0916-…): whose it is, for RQ3
@@ -142,7 +147,7 @@ def normalise(table: Table) -> pd.DataFrame:
     if "range" in out.columns:
         _split_range(out)
     if table.kind == "prisoners" and "term" in out.columns and "start" in out.columns:
-        _ends_from_terms(out)
+        _ends_from_terms(table, out)
     _own_dates(table, out)
     if table.kind == "pensions" and "amount" in out.columns:  # named in C03's evidence (held-out 272: 补发金额 read
         # as the monthly pension, said nowhere but run.json)
@@ -308,30 +313,66 @@ def _cn_number(text: str) -> int:
     return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
-def term_months(term: str) -> int | None:
-    """The months a 刑期 text sentences to ('有期徒刑二年' 24, '三年六个月' 42, '1年6个月' 18), None when it names none
-    (无期, 死缓, blank) or names a non-custodial sentence (缓刑, 管制: no custody)."""
+# A 刑期 header naming the unit its bare numbers count in: 刑期（月）, 刑期(个月), 刑期（年）, 刑期（单位：月）
+_TERM_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(个?月|年)\s*[)）]")
+# a cell that is a bare number (6, 18, 2.5, 24.0): a count of the header's unit, or nothing where the header names none
+_BARE_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
+
+
+def term_unit(label: str) -> int:
+    """The months one unit of a 刑期 column's bare numbers is by its header ('刑期（月）' 1, '刑期（年）' 12), 0 when the
+    header names no unit (h461: '刑期（月）' with 6, 24, 8 was read as no term, the start alone then C02 高)."""
+    found = _TERM_UNIT.search(unicodedata.normalize("NFKC", str(label or "")).replace("(", "（").replace(")", "）"))
+    return 0 if found is None else (12 if found.group(1) == "年" else 1)
+
+
+def term_months(term: str, unit: int = 0) -> int | None:
+    """The months a 刑期 text sentences to ('有期徒刑二年' 24, '三年六个月' 42, '1年6个月' 18; a bare 18 under a header
+    naming its ``unit`` in months, 1 or 12), None when it names none (无期, 死缓, blank, a bare number without a unit) or
+    names a non-custodial sentence (缓刑, 管制: no custody)."""
     text = unicodedata.normalize("NFKC", str(term or ""))
     if not text or re.search(r"缓刑|管制|无期|死刑|死缓", text):
         return None
+    if (bare := _BARE_NUMBER.fullmatch(text)) is not None:
+        return round(float(bare.group(1)) * unit) or None if unit else None
     years, months = _TERM_YEARS.search(text), _TERM_MONTHS.search(text)
     total = (_cn_number(years.group(1)) * 12 if years else 0) + (_cn_number(months.group(1)) if months else 0)
     return total or None
 
 
-def _ends_from_terms(out: pd.DataFrame) -> None:
-    """A prisoners list giving 入监日期 and a 刑期 ('有期徒刑二年') but no 刑期止日: the end the term gives (the day before
-    the anniversary), said in end_text (held-out 145: released in 2024, C02 高 "在服刑期内" in 2026)."""
+def _ends_from_terms(table, out: pd.DataFrame) -> None:
+    """A prisoners list giving 入监日期 and a 刑期 ('有期徒刑二年'; 18 under 刑期（月）) but no 刑期止日: the end the term
+    gives (the day before the anniversary), said in end_text (held-out 145: released in 2024, C02 高 "在服刑期内" in
+    2026). A term written as a bare number under a header naming no unit gives no end: ``term_unread`` on the row (C02
+    at most 中, said) and one warning (h461)."""
     ends = out["end"].tolist() if "end" in out.columns else [None] * len(out)
     texts_ = out["end_text"].tolist() if "end_text" in out.columns else [""] * len(out)
+    label = table.headers.get("term", "刑期")
+    unit = term_unit(label)
+    unread = [False] * len(out)
     for k, (start, term, end) in enumerate(zip(out["start"].tolist(), out["term"].tolist(), ends)):
-        if isinstance(end, dt.date) or not isinstance(start, dt.date) or (n := term_months(term)) is None:
+        if isinstance(end, dt.date) or not isinstance(start, dt.date):
+            continue
+        if (n := term_months(term, unit)) is None:
+            written = unicodedata.normalize("NFKC", str(term or "")).strip()
+            unread[k] = bool(written) and written.lower() != "nan" and term_months(written, 1) is not None
             continue
         y, m = divmod(start.month - 1 + n, 12)
         day = min(start.day, calendar.monthrange(start.year + y, m + 1)[1])
         ends[k] = dt.date(start.year + y, m + 1, day) - dt.timedelta(days=1)
-        texts_[k] = f"{ends[k].isoformat()}（按刑期“{str(term).strip()}”推算）"
+        texts_[k] = f"{ends[k].isoformat()}（按刑期“{str(term).strip()}{_unit_said(label, term)}”推算）"
     out["end"], out["end_text"] = pd.Series(ends, index=out.index, dtype=object), texts_
+    out["term_unread"] = unread
+    if any(unread):
+        table.warnings.append(f"“{label}”列有 {sum(unread)} 行只写数字、表头未写单位（月或年），无法推算刑期止日；"
+                              "这些人只按入监日期判断，服刑问题置信度最高为“中”。如是月数，请把表头改为“刑期（月）”后重新运行")
+
+
+def _unit_said(label: str, term: object) -> str:
+    """'个月'/'年' after a bare number whose unit only its header names (the evidence then says 18个月), else ''."""
+    if _BARE_NUMBER.fullmatch(unicodedata.normalize("NFKC", str(term or ""))) is None:
+        return ""
+    return "年" if term_unit(label) == 12 else "个月"
 
 
 _RANGE_SPLIT = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)\s*(?=\d{4})")
@@ -504,11 +545,17 @@ def _own_dates(table: Table, out: pd.DataFrame) -> None:
         out["start_label"] = table.headers.get("start", "")
 
 
+# a span still running: '2021.01—至今', '2021.01-', '2021年1月至今' (a post held on the review date: no end)
+_OPEN_END = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)?\s*(?:至今|今|现在|目前|现任)\s*$|\s*(?:--|—+|－|~|～|至|到|-)\s*$")
+
+
 def _split_range(out: pd.DataFrame) -> None:
-    """Split a '2025.03.10-2028.03.09' column (刑期起止) into start and end where those are missing."""
+    """Split a '2025.03.10-2028.03.09' column (刑期起止, 任职起止时间) into start and end where those are missing; a span
+    still running ('2021.01—至今') has a start and no end."""
     starts, ends = [], []
     for text_value in out["range"].tolist():
-        parts = _RANGE_SPLIT.split(str(text_value or ""), maxsplit=1)
+        written = "" if text_value is None or text_value != text_value else str(text_value)
+        parts = _RANGE_SPLIT.split(_OPEN_END.sub("", written), maxsplit=1)
         starts.append(parts[0] if parts and parts[0] else "")
         ends.append(parts[1] if len(parts) > 1 else "")
     for fld, values in (("start", starts), ("end", ends)):
@@ -544,6 +591,75 @@ def _blank_amounts_from_year(out: pd.DataFrame) -> None:
 
 
 _SHARED_MONEY = ("amount", "wage", "benefit")
+
+
+# A vehicles list one row per owner: 号牌号码（多辆用；分隔） '皖H12345；皖H6789A', 车辆类型 'K33；M22', 机动车状态 'E；A'
+_SEVERAL = re.compile(r"\s*[；;、，,\n]\s*")
+# the cells that are one vehicle's own, paired by position with the plates
+_PER_VEHICLE = ("plate", "vehicle_type", "plate_kind", "use", "status", "disabled_flag", "start", "end", END_2)
+
+
+# A business list's head count of the hired only (雇工人数, 雇用人数, 雇员数), not of everyone at work (从业人数, which
+# counts the 经营者 himself: [C05] min_employees) nor one saying it counts the owner (雇工人数（含经营者）)
+_HIRED_ONLY = re.compile(r"雇工|雇用|雇佣|雇请|雇员")
+_WITH_OWNER = re.compile(r"从业|含|包括|连同")
+
+
+def hired_only(label: str) -> bool:
+    """Whether a businesses list's head-count header counts the hired only ('雇工人数'), the owner not among them."""
+    return bool(_HIRED_ONLY.search(label or "")) and not _WITH_OWNER.search(label or "")
+
+
+def _vehicles_apart(table, f: pd.DataFrame) -> pd.DataFrame:
+    """A vehicles row naming several plates in one cell becomes one row per plate (the same row number), each with the
+    type, use, status and dates in the same place of their cells, or the one value a cell gives for all (h461: 'K33；M22'
+    with 'E；A' was read as one car in use, C04 中, and 'M22；K33' as a motorcycle, the car missed). A row whose cells give
+    another number of values cannot be paired: left out and said, never guessed (a copy; the table's frame is left as
+    read).
+
+    Args:
+        table: the vehicles list (its warnings get the notice).
+        f: its raw cells.
+    Returns:
+        The cells, one row per vehicle.
+    """
+    if "plate" not in f.columns or not len(f):
+        return f
+    plates = cells(f, "plate")
+    several = [r for r, v in enumerate(plates) if v is not None and len(_split_several(v)) > 1]
+    if not several:
+        return f
+    columns = [c for c in _PER_VEHICLE if c in f.columns]
+    f = f.astype({c: object for c in columns})
+    parts, unpaired = [], []
+    for r in several:
+        count = len(_split_several(plates[r]))
+        split = {c: _split_several(f[c].iat[r]) for c in columns}
+        if any(len(v) not in (0, 1, count) for v in split.values()):
+            unpaired.append(r)
+            continue
+        part = f.iloc[[r] * count].copy()
+        for c, values in split.items():
+            if len(values) == count:
+                part[c] = values
+        parts.append(part)
+    if unpaired:
+        table.warnings.append(
+            f"有 {len(unpaired)} 行的“{table.headers.get('plate', '号牌号码')}”写了多辆车，但车辆类型、使用性质或状态的个数与号牌"
+            f"个数不一致，无法逐辆对应（第 {'、'.join(str(int(f['_row'].iat[r])) for r in unpaired[:5])} 行"
+            f"{' 等' if len(unpaired) > 5 else ''}），这些行未作比对，请按号牌逐辆核实")
+    if len(several) > len(unpaired):
+        table.warnings.append(f"有 {len(several) - len(unpaired)} 行的“{table.headers.get('plate', '号牌号码')}”写了多辆车，"
+                              "已按号牌与车辆类型、使用性质、状态的先后顺序逐辆读取")
+    kept = f.drop(index=f.index[several])
+    return pd.concat([kept, *parts]).sort_values("_row", kind="stable").reset_index(drop=True)
+
+
+def _split_several(value: object) -> list[str]:
+    """A cell's values separated by ；;、，, or line breaks ('K33；M22' → ['K33', 'M22']), [] for a blank cell."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    return [v for v in _SEVERAL.split(unicodedata.normalize("NFKC", str(value)).strip()) if v]
 
 
 def _co_owners(f: pd.DataFrame) -> pd.DataFrame:

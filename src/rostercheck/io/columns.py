@@ -439,6 +439,9 @@ _POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
 # … and the date the person took it (任职日期, 入职日期, 参加工作时间, 聘用日期): after the review date, not yet in the post
 # on it (held-out 223: 任职日期 2026.10.15 was C01 高 on 2026-09-30)
 _POST_START = r"(任职|入职|聘用|聘任|任命|录用|到岗|参加工作|进编|入编)(开始|起始)?(日期|时间|年月)$"
+# … or both in one cell: 任职起止时间 '2018.01—2025.06', '2021.01-至今' (h461: unread, three cadres who left before the
+# quarter C01 高; reference._split_range splits it where no start or end column is beside it)
+_POST_RANGE = r"(任职|任期|聘任|聘期|在职|在任|工作)(起止|起讫)|^任期$|^(起止|起讫)(日期|时间|年月)?$"
 
 # A prisoners list's way of serving the term (执行方式: 监禁 / 暂予监外执行 / 社区矫正)
 _SERVING = r"执行(类别|方式|种类|类型)|矫正类[别型]|服刑类[别型]|监管类[别型]"
@@ -476,6 +479,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("status", _IN_POST_STATUS),  # 在职 / 辞职, 调出: a row the list itself says has left (C01 left_words)
         FieldSpec("end", _POST_END, weight=2),  # 离职日期 before the review date: no longer holds the post
         FieldSpec("start", _POST_START, weight=2),
+        FieldSpec("range", _POST_RANGE, weight=2),
         *_SPOUSE,
         *_COMMON,
         _FORMER_ID,
@@ -493,6 +497,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # 任职结束日期 (a system export's 任职起止日期 has no status): before the review date, no longer in the post
         FieldSpec("end", _POST_END, weight=2),
         FieldSpec("start", _POST_START, weight=2),
+        FieldSpec("range", _POST_RANGE, weight=2),
         # The list's own people may be named as such: 干部姓名, 经办人员身份证号; beside a 干部 group, a 经办人 group
         # fills in the form (held-out 137: 经办人信息 first was read as the cadres').
         FieldSpec("id", ID_WORDS, allow=r"干部"),
@@ -613,7 +618,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # and is read as such then: 暂予监外执行 there is no custody where the 状态 is blank (C02 served_outside)
         FieldSpec("status", _SERVING, weight=0.9),
         FieldSpec("serving", _SERVING, weight=0.5),
-        FieldSpec("term", r"^刑期$|刑种"),
+        # (刑期（月）, 刑期(个月), 刑期（年）: bare numbers counted in that unit — h461; reference.term_unit)
+        FieldSpec("term", r"^刑期\s*(?:[(（]\s*(?:单位\s*[:：]\s*)?(?:个?月|年)\s*[)）])?$|刑种"),
         *_COMMON,
         _FORMER_ID,
     ],

@@ -614,6 +614,8 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         elif unread := custody_unread(row, params):  # a status no word list reads (待核实, a code): the dates alone decide no 高
             what, conf = what + f"（{unread_custody_text(unread)}）", MEDIUM if conf == HIGH else conf
         doubts = [d for fld, label in (("start", "入监日期"), ("end", "刑期止日")) if (d := date_doubt(row, fld, label))]
+        if row.get("term_unread") is True:  # a bare 6 under a header naming no unit: the term's end unknown (h461)
+            doubts.append(f"刑期“{str(row.get('term', '')).strip()}”未写单位，无法推算刑期止日")
         if doubts and not held and not for_life(row):
             # the term's dates not read: it may have ended (or not begun) by the review date
             what, conf = (what.replace(f"，核查日期 {ctx.as_of.isoformat()} 在服刑期内", "")

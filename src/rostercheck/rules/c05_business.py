@@ -37,6 +37,9 @@ def check(ctx: Context) -> list[Finding]:
             else:
                 evidence = f"{row['name']} 经营在业市场主体并{employs}"
             shown = values(row, dated(BUSINESS_LABELS, row, *BUSINESS_DATES))
+            if (hired := row.get("employees_hired")) is not None and hired == hired:  # (h461: the list's 雇工人数)
+                shown = shown.replace(f"从业人数 {int(row['employees'])}",
+                                      f"从业人数 {int(row['employees'])}（名单写雇工人数 {int(hired)}，另加经营者本人）")
             evidence = f"{where(ctx, 'businesses', row)}：{evidence}，{shown}{_active_by(ctx, row, params)}；{h.key}"
             # a 存续 beside a 吊销日期 before the review date: one of them is wrong (held-out 223: C05 高; 230: 中 still
             # decided an application's verdict)

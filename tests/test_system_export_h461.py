@@ -1,0 +1,128 @@
+"""A fifth precision audit of system exports (h461: 宿松县 340826): a 刑期 counted in the header's unit (刑期（月） 6), a
+post's span in one cell (任职起止时间 2018.01—2025.06 / 2021.01—至今), several vehicles in one row's cells (号牌号码
+（多辆用；分隔）, 车辆类型 K33；M22, 机动车状态 E；A), and a 雇工人数 that leaves out the 经营者 himself."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import context, flagged, household, make_id, workbook
+
+from rostercheck.io.table import load_table
+from rostercheck import reference
+from rostercheck.reference import normalise
+
+HEAD = make_id("19500101", 111, "340826")
+ROSTER = household("张三", HEAD, township="孚玉镇", village="城东社区")
+
+
+def _ctx(tmp_path, kind, header, rows):
+    path = workbook(tmp_path / f"{kind}.xlsx", [("Sheet1", header, rows)])
+    return context(ROSTER, files={kind: path})
+
+
+# 入监日期 2025-01-10 with a term of six months is out by July 2025; 36 months is in custody on 2026-09-30
+@pytest.mark.parametrize("label, term, start, expected", [
+    ("刑期（月）", 6, "2025-01-10", []),                  # must not: released 2025-07-09 (was 高 "在服刑期内")
+    ("刑期（月）", 36, "2025-03-01", [("张三", "高")]),    # must: in custody until 2028-02-28
+    ("刑期(个月)", 24, "2024-02-01", []),                  # must not: out 2026-01-31
+    ("刑期（年）", 1, "2025-01-10", []),                   # must not: one year, out 2026-01-09
+    ("刑期（年）", 3, "2025-01-10", [("张三", "高")]),     # must: three years
+    ("刑期", "有期徒刑六个月", "2025-01-10", []),          # must not: the words name the unit (as before)
+    ("刑期", 6, "2025-01-10", [("张三", "中")]),           # a bare number without a unit: not guessed, at most 中
+    ("刑期", 36, "2025-03-01", [("张三", "中")]),
+])
+def test_a_bare_term_is_counted_in_the_unit_its_header_names(tmp_path, label, term, start, expected):
+    ctx = _ctx(tmp_path, "prisoners", ["姓名", "身份证号", "入监日期", label], [["张三", HEAD, start, term]])
+    assert flagged(ctx, "C02") == expected
+
+
+def test_a_bare_term_without_a_unit_is_said(tmp_path):
+    path = workbook(tmp_path / "服刑.xlsx", [("Sheet1", ["姓名", "身份证号", "入监日期", "刑期"],
+                                            [["张三", HEAD, "2025-01-10", 6]])])
+    t = load_table(path, "prisoners")
+    out = normalise(t)
+    assert out["term_unread"].tolist() == [True]
+    assert any("未写单位" in w for w in t.warnings)
+    ctx = context(ROSTER, files={"prisoners": path})
+    from rostercheck.audit import run_checks
+    findings, _ = run_checks(ctx, ["C02"])
+    assert ["刑期“6”未写单位" in f.evidence for f in findings] == [True]
+
+
+@pytest.mark.parametrize("label, unit", [("刑期（月）", 1), ("刑期(个月)", 1), ("刑期（年）", 12), ("刑期（单位：月）", 1),
+                                         ("刑期", 0), ("刑期（元）", 0)])
+def test_term_unit(label, unit):
+    assert reference.term_unit(label) == unit
+
+
+@pytest.mark.parametrize("term, unit, months", [("6", 1, 6), ("6.0", 1, 6), ("2", 12, 24), ("6", 0, None),
+                                                ("三年六个月", 0, 42), ("有期徒刑一年，缓刑二年", 1, None)])
+def test_term_months(term, unit, months):
+    assert reference.term_months(term, unit) == months
+
+
+# One 任职起止时间 cell gives the post's start and end (h461: three cadres gone before the quarter were C01 高)
+@pytest.mark.parametrize("kind, span, expected", [
+    ("cadres", "2018.01—2025.06", []),                      # must not: left before the quarter
+    ("cadres", "2015年3月至2024年12月", []),                 # must not
+    ("cadres", "2016.01-2026.06", []),                       # must not
+    ("cadres", "2021.01—至今", [("张三", "高")]),            # must: still in post
+    ("cadres", "2018.03-", [("张三", "高")]),                # must: an open span
+    ("cadres", "2021年1月至2027年1月", [("张三", "高")]),    # must: the term runs past the review date
+    ("cadres", "2026.11—至今", []),                          # must not: took the post after the review date
+    ("staff", "2010.09—2024.06", []),                        # must not: a staff member gone
+    ("staff", "2010.09—至今", [("张三", "高")]),             # must
+])
+def test_a_posts_span_in_one_cell_is_read(tmp_path, kind, span, expected):
+    header = (["乡镇", "村", "姓名", "身份证号", "职务", "任职起止时间"] if kind == "cadres"
+              else ["工作单位", "姓名", "身份证号", "人员类别", "任职起止时间"])
+    row = (["孚玉镇", "城东社区", "张三", HEAD, "村委会委员", span] if kind == "cadres"
+           else ["宿松县林业局", "张三", HEAD, "事业", span])
+    assert flagged(_ctx(tmp_path, kind, header, [row]), "C01") == expected
+
+
+# A row per owner with several vehicles in its cells: each vehicle read by its place (h461: 'K33；M22' with 'E；A' was a
+# car in use at 中, 'M22；K33' a motorcycle and the car missed)
+VEHICLES = ["所有人", "身份证明号码", "号牌号码（多辆用；分隔）", "车辆类型（与号牌顺序对应）", "使用性质", "机动车状态（与号牌顺序对应）"]
+
+
+@pytest.mark.parametrize("plates, types, uses, statuses, expected", [
+    ("皖H1；皖H2", "K33；M22", "A；A", "A；A", [("张三", "高")]),          # must: the car first
+    ("皖H1；皖H2", "M22；K33", "A；A", "A；A", [("张三", "高")]),          # must: the car second
+    ("皖H1;皖H2;皖H3", "M22;K33;T12", "A", "A", [("张三", "高")]),         # must: one use and status for all
+    ("皖H1；皖H2", "K33；K33", "A；A", "E；A", [("张三", "高")]),          # must: one of two cars in use
+    ("皖H1；皖H2", "K33；M22", "A；A", "E；A", []),                        # must not: the car deregistered
+    ("皖H1、皖H2", "K33、K31", "A、A", "E、E", []),                        # must not: both deregistered
+    ("皖H1；皖H2", "M22；K33", "A；A", "A；B", []),                        # must not: the car transferred away
+    ("皖H1；皖H2", "M22；N11", "A；A", "A；A", []),                        # must not: no car
+    ("皖H1；皖H2", "K33；M22；N11", "A", "A；A", []),                      # must not guess: three types, two plates
+    ("皖H1", "K33", "A", "A", [("张三", "高")]),                            # one vehicle as before
+])
+def test_several_vehicles_in_one_row_are_read_by_place(tmp_path, plates, types, uses, statuses, expected):
+    ctx = _ctx(tmp_path, "vehicles", VEHICLES, [["张三", HEAD, plates, types, uses, statuses]])
+    assert flagged(ctx, "C04") == expected
+
+
+def test_vehicles_that_cannot_be_paired_are_said(tmp_path):
+    path = workbook(tmp_path / "车.xlsx", [("Sheet1", VEHICLES, [["张三", HEAD, "皖H1；皖H2", "K33；M22；N11", "A", "A"],
+                                                              ["李四", HEAD, "皖H3；皖H4", "K33；M22", "A", "A；E"]])])
+    t = load_table(path, "vehicles")
+    out = normalise(t)
+    assert out["_row"].tolist() == [3, 3]
+    assert any("无法逐辆对应（第 2 行）" in w for w in t.warnings)
+    assert any("有 1 行" in w and "逐辆读取" in w for w in t.warnings)
+
+
+# 雇工人数 counts the hired, not the 经营者: one hired worker is 从业人数 2, C05's line (h461: missed)
+@pytest.mark.parametrize("label, n, expected", [
+    ("雇工人数", 1, [("张三", "高")]),          # must: one hired worker
+    ("雇工人数", 0, []),                        # must not: nobody hired
+    ("从业人数", 1, []),                        # must not: the owner alone
+    ("从业人数", 2, [("张三", "高")]),          # must
+    ("雇工人数（含经营者本人）", 1, []),         # must not: the header says it counts the owner
+    ("雇用人数", 3, [("张三", "高")]),          # must
+])
+def test_a_hired_count_leaves_out_the_owner(tmp_path, label, n, expected):
+    ctx = _ctx(tmp_path, "businesses", ["主体名称", "主体类型", "经营者", "证件号码", label, "登记状态"],
+               [["宿松县张三五金店", "个体工商户", "张三", HEAD, n, "存续"]])
+    assert flagged(ctx, "C05") == expected
