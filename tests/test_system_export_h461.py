@@ -126,3 +126,63 @@ def test_a_hired_count_leaves_out_the_owner(tmp_path, label, n, expected):
     ctx = _ctx(tmp_path, "businesses", ["主体名称", "主体类型", "经营者", "证件号码", label, "登记状态"],
                [["宿松县张三五金店", "个体工商户", "张三", HEAD, n, "存续"]])
     assert flagged(ctx, "C05") == expected
+
+
+# A trailing note saying how to fill a column (what it counts in or leaves out, a format) names no other person and no
+# other attribute (h461: 月发放金额（元/月，不含补发） and 雇工人数（不含经营者） unread — C03 and C05 missed — and
+# 任职时间（年-月-日） unread)
+@pytest.mark.parametrize("kind, label, field", [
+    ("pensions", "月发放金额（元/月，不含补发）", "amount"),   # must read
+    ("businesses", "雇工人数（不含经营者）", "employees"),     # must read, and not as the 经营者's name
+    ("businesses", "从业人数（含经营者本人）", "employees"),
+    ("cadres", "任职时间（年-月-日）", "start"),
+    ("staff", "入职日期（yyyy-mm-dd）", "start"),
+    ("staff", "身份证号（18位，文本格式）", "id"),
+    ("pensions", "补发金额（元，不含当月）", None),             # must not: back pay stays back pay, not the monthly amount
+    ("staff", "身份证号（户主）", None),                        # must not take a qualifier for a note
+])
+def test_a_fill_note_in_brackets_does_not_hide_the_column(kind, label, field):
+    from rostercheck.io.columns import REFERENCE
+    fits = {s.field: s.fit(label) for s in REFERENCE[kind] if s.fit(label) is not None}
+    best = max(fits, key=fits.get) if fits else None
+    if field is None:
+        assert best not in ("amount", "id") or fits[best] < 1.5
+    else:
+        assert best == field
+
+
+@pytest.mark.parametrize("kind, header, row, code, expected", [
+    ("pensions", ["姓名", "社会保障号码", "险种", "月发放金额（元/月，不含补发）", "发放状态"],
+     ["张三", HEAD, "企业职工基本养老保险", 1800, "正常"], "C03", [("张三", "高")]),
+    ("businesses", ["主体名称", "主体类型", "经营者", "证件号码", "雇工人数（不含经营者）", "登记状态"],
+     ["宿松县张三五金店", "个体工商户", "张三", HEAD, 1, "存续"], "C05", [("张三", "高")]),
+    ("businesses", ["主体名称", "主体类型", "经营者", "证件号码", "雇工人数（不含经营者）", "登记状态"],
+     ["宿松县张三五金店", "个体工商户", "张三", HEAD, 0, "存续"], "C05", []),
+    ("cadres", ["乡镇", "村", "姓名", "身份证号", "职务", "任职时间（年-月-日）"],
+     ["孚玉镇", "城东社区", "张三", HEAD, "村委会委员", "2026-11-01"], "C01", []),  # must not: in post after the day
+])
+def test_columns_with_fill_notes_are_checked(tmp_path, kind, header, row, code, expected):
+    assert flagged(_ctx(tmp_path, kind, header, [row]), code) == expected
+
+
+# A roster's declared income equal to the pension found is that pension declared, not more income beside it (h461: a
+# pension of 400 declared as the household's 家庭月收入 400 was "800 > 516", C03 高); where only the sum is above the
+# standard, whether the declared income already counts the pension is unknown: at most 中, said
+@pytest.mark.parametrize("declared, amount, expected, said", [
+    (400, 400, [], ""),                                     # must not: the declared income is the pension
+    (None, 400, [], ""),                                    # must not: below the standard
+    (0, 800, [("张三", "高")], ""),                         # must
+    (200, 800, [("张三", "高")], ""),                       # must: the pension alone is above
+    (200, 400, [("张三", "中")], "申报收入如已包含上述养老金"),  # only the sum is above: 中, said
+    (800, 800, [("张三", "高")], "视为已含"),               # must: equal, and above by itself
+])
+def test_a_declared_income_equal_to_the_pension_is_not_added_twice(declared, amount, expected, said):
+    from rostercheck.audit import run_checks
+    extra = {} if declared is None else {"declared_income": declared}
+    ctx = context(household("张三", HEAD, **extra),
+                  {"pensions": [{"name": "张三", "id": HEAD, "insurance": "企业职工基本养老保险", "amount": amount,
+                                 "status": "正常发放"}]})
+    assert flagged(ctx, "C03") == expected
+    if said:
+        findings, _ = run_checks(ctx, ["C03"])
+        assert all(said in f.evidence for f in findings)

@@ -602,7 +602,7 @@ _PER_VEHICLE = ("plate", "vehicle_type", "plate_kind", "use", "status", "disable
 # A business list's head count of the hired only (雇工人数, 雇用人数, 雇员数), not of everyone at work (从业人数, which
 # counts the 经营者 himself: [C05] min_employees) nor one saying it counts the owner (雇工人数（含经营者）)
 _HIRED_ONLY = re.compile(r"雇工|雇用|雇佣|雇请|雇员")
-_WITH_OWNER = re.compile(r"从业|含|包括|连同")
+_WITH_OWNER = re.compile(r"从业|(?<!不)含|(?<!不)包括|连同")
 
 
 def hired_only(label: str) -> bool:

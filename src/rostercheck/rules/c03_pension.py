@@ -61,16 +61,23 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
         for h in paid[j]:
             total += float(rows[h.r]["amount"])
     declared = declared_income(ctx, idxs, bool(params["declared_income_annual"])) if params["add_declared_income"] else None
-    if declared:
-        total += declared
     earners = {j: paid_wages[j] for j in idxs if j in paid_wages}
     if earners:
         total += sum(w.average for w in earners.values())
+    found = total  # (what the lists say, before the roster's declared income)
+    amounts = [float(rows[h.r]["amount"]) for j in pensioners for h in paid[j]]
+    # a declared income equal to the pension (or to all found) is that income declared, not more of it (h461: a pension
+    # of 400 declared as the household's 400 was 800 > 516, C03 高)
+    included = bool(declared) and any(abs(declared - a) < 0.5 for a in (*amounts, found))
+    if declared and not included:
+        total += declared
     size = size_of(ctx, idxs)
     per_person = total / size
     standard, label = standard_for(ctx, idxs, higher_when_unread=True)
     if per_person <= standard:
         return []
+    # above only when the declared income is added to what the lists found: whether it already counts them is unknown
+    hinges = bool(declared) and not included and max(declared, found) / size <= standard
     # the evidence, written for a household above its standard only (about half of those with a pension are not)
     parts, confs = [], []
     weak, sure = [], 0.0  # the parts linked below 高 (named in the evidence), and the total of the others
@@ -97,7 +104,7 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
             elif h.confidence == MEDIUM:  # (a 低 pension's unread status is said with its key below)
                 weak.append(f"{ctx.value(j, 'name')}的{kind}（{h.key}）")
     text, components = "养老金 " + " + ".join(parts), len(parts)
-    if declared:
+    if declared and not included:
         sure += declared
         text += f"；{members_file(ctx)}申报收入 {money_text(declared)} 元/月"
         components += 1
@@ -115,6 +122,12 @@ def _household(ctx: Context, params: dict, idxs: list[int], paid: dict, paid_wag
     conf = HIGH if sure / size > standard and HIGH in confs else weakest(confs)
     if weak:
         calc += "；其中" + "、".join(weak) + ("，不计这些也超过标准" if conf == HIGH else "，请核实")
+    if included:
+        calc += f"（{members_file(ctx)}申报收入 {money_text(declared)} 元/月与比对所得收入相同，视为已含，未重复计入）"
+    if hinges:  # (at most 中: a declared income that already counts the pension would leave the household below)
+        conf = weakest([conf, MEDIUM])
+        calc += (f"；申报收入如已包含上述养老金{'和工资' if earners else ''}，则家庭收入为 "
+                 f"{money_text(max(declared, found))} 元/月，未超过标准，请核实申报收入的构成")
     for j in pensioners:
         h = paid[j][0]
         row = rows[h.r]
