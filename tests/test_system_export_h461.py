@@ -186,3 +186,10 @@ def test_a_declared_income_equal_to_the_pension_is_not_added_twice(declared, amo
     if said:
         findings, _ = run_checks(ctx, ["C03"])
         assert all(said in f.evidence for f in findings)
+
+
+def test_a_note_that_counts_more_in_is_no_fill_note():
+    # 含补发 changes what the amount is: the column stays unread as the monthly pension (as before h461)
+    from rostercheck.io.columns import REFERENCE
+    fits = {s.field: s.fit("月发放金额（含补发）") for s in REFERENCE["pensions"]}
+    assert fits.get("amount") is None

@@ -595,6 +595,7 @@ _SHARED_MONEY = ("amount", "wage", "benefit")
 
 # A vehicles list one row per owner: 号牌号码（多辆用；分隔） '皖H12345；皖H6789A', 车辆类型 'K33；M22', 机动车状态 'E；A'
 _SEVERAL = re.compile(r"\s*[；;、，,\n]\s*")
+_SEVERAL_HINT = re.compile(r"[；;、，,\n]")
 # the cells that are one vehicle's own, paired by position with the plates
 _PER_VEHICLE = ("plate", "vehicle_type", "plate_kind", "use", "status", "disabled_flag", "start", "end", END_2)
 
@@ -626,23 +627,20 @@ def _vehicles_apart(table, f: pd.DataFrame) -> pd.DataFrame:
     if "plate" not in f.columns or not len(f):
         return f
     plates = cells(f, "plate")
-    several = [r for r, v in enumerate(plates) if v is not None and len(_split_several(v)) > 1]
+    several = [r for r, v in enumerate(plates)
+               if type(v) is str and _SEVERAL_HINT.search(v) is not None and len(_split_several(v)) > 1]
     if not several:
         return f
     columns = [c for c in _PER_VEHICLE if c in f.columns]
     f = f.astype({c: object for c in columns})
-    parts, unpaired = [], []
+    parts, unpaired = {}, []
     for r in several:
         count = len(_split_several(plates[r]))
         split = {c: _split_several(f[c].iat[r]) for c in columns}
         if any(len(v) not in (0, 1, count) for v in split.values()):
             unpaired.append(r)
             continue
-        part = f.iloc[[r] * count].copy()
-        for c, values in split.items():
-            if len(values) == count:
-                part[c] = values
-        parts.append(part)
+        parts[r] = (count, {c: values for c, values in split.items() if len(values) == count})
     if unpaired:
         table.warnings.append(
             f"有 {len(unpaired)} 行的“{table.headers.get('plate', '号牌号码')}”写了多辆车，但车辆类型、使用性质或状态的个数与号牌"
@@ -651,8 +649,22 @@ def _vehicles_apart(table, f: pd.DataFrame) -> pd.DataFrame:
     if len(several) > len(unpaired):
         table.warnings.append(f"有 {len(several) - len(unpaired)} 行的“{table.headers.get('plate', '号牌号码')}”写了多辆车，"
                               "已按号牌与车辆类型、使用性质、状态的先后顺序逐辆读取")
-    kept = f.drop(index=f.index[several])
-    return pd.concat([kept, *parts]).sort_values("_row", kind="stable").reset_index(drop=True)
+    # (the rows in their order, each row of several vehicles repeated once per vehicle, an unpaired one left out)
+    left_out = set(unpaired)
+    order = [r for r in range(len(f)) if r not in left_out for _ in range(parts[r][0] if r in parts else 1)]
+    out = f.iloc[order].reset_index(drop=True)
+    at = 0
+    for r in range(len(f)):
+        if r in left_out:
+            continue
+        if r in parts:
+            count, values = parts[r]
+            for c, cell in values.items():
+                out.loc[at:at + count - 1, c] = cell
+            at += count
+        else:
+            at += 1
+    return out
 
 
 def _split_several(value: object) -> list[str]:

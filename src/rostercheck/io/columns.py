@@ -181,14 +181,15 @@ _ATTRIBUTE_REJECTS = {
 }
 _UNITS = re.compile(r"[(（][^()（）]{0,6}[)）]")  # '(元)', '（人）', '(元/月)': a unit, not a qualifier
 _TRAILING_UNIT = re.compile(r"\s*[(（]\s*(?:万?元(?:/[人户月年])?|人|户|个|月|㎡|m2|平方米|亩|%)\s*[)）]\s*$")
-# A trailing note in brackets that says how to fill the column, never whose or what it is: what it counts in or leaves
-# out (雇工人数（不含经营者）, 月发放金额（元/月，不含补发）), a date's or number's format (任职时间（年-月-日）,
+# A trailing note in brackets that says how to fill the column, never whose or what it is: what it leaves out
+# (雇工人数（不含经营者）, 月发放金额（元/月，不含补发）), a date's or number's format (任职时间（年-月-日）,
 # 身份证号（18位，文本格式）). Matched without it (h461: the three columns above went unread, C03 and C05 missed, and
 # 不含经营者 took the column for the 经营者's name)
-_FILL_NOTE = re.compile(r"\s*[(（]\s*(?:(?:不含|含|包括|不包括|其中)[^()（）]*"
+# (what a column leaves out only, or that it counts the person himself: a 含补发 changes what the amount is)
+_FILL_NOTE = re.compile(r"\s*[(（]\s*(?:(?:不含|不包括)[^()（）]*|(?:含|包括)[^()（）]*本人[^()（）]*"
                         r"|(?:格式\s*[:：]?\s*)?(?:[年月日]\s*[-/.]?\s*){2,3}|(?:格式\s*[:：]?\s*)?[yY]{2,4}[-/.]?[mM]{1,2}[-/.]?(?:[dD]{1,2})?"
                         r"|\d+\s*位[^()（）]*|文本格式"
-                        r"|万?元(?:/[人户月年季])?\s*[，,；;]\s*(?:不含|含|包括|不包括)[^()（）]*)\s*[)）]\s*$")
+                        r"|万?元(?:/[人户月年季])?\s*[，,；;]\s*(?:不含|不包括)[^()（）]*)\s*[)）]\s*$")
 
 
 @dataclass(frozen=True)
