@@ -193,3 +193,29 @@ def test_a_note_that_counts_more_in_is_no_fill_note():
     from rostercheck.io.columns import REFERENCE
     fits = {s.field: s.fit("月发放金额（含补发）") for s in REFERENCE["pensions"]}
     assert fits.get("amount") is None
+
+
+# A span with a remark, several spans, an end not read, a cell with no date: each read or said, never guessed silently
+@pytest.mark.parametrize("span, expected, said", [
+    ("2018.01—2025.06（换届离任）", [], ""),                          # must not: the remark dates nothing
+    ("2018.1-2021.1；2021.1-至今", [("张三", "高")], ""),             # must: the last span runs
+    ("2018.1-2021.1；2021.1-2024.12", [], ""),                        # must not: the last span ended
+    ("2021.01-2025年底", [("张三", "中")], "“2025年底”无法识别"),     # an end not read: 中, said
+])
+def test_a_span_with_remarks_or_several_spans(tmp_path, span, expected, said):
+    from rostercheck.audit import run_checks
+    ctx = _ctx(tmp_path, "cadres", ["乡镇", "村", "姓名", "身份证号", "职务", "任职起止时间"],
+               [["孚玉镇", "城东社区", "张三", HEAD, "村委会委员", span]])
+    assert flagged(ctx, "C01") == expected
+    if said:
+        findings, _ = run_checks(ctx, ["C01"])
+        assert all(said in f.evidence for f in findings)
+
+
+def test_span_cells_with_no_date_are_said(tmp_path):
+    path = workbook(tmp_path / "干部.xlsx", [("Sheet1", ["乡镇", "村", "姓名", "身份证号", "职务", "任职起止时间"],
+                                             [["孚玉镇", "城东社区", "张三", HEAD, "委员", "第十一届"],
+                                              ["孚玉镇", "城东社区", "李四", HEAD, "委员", "2021.01—至今"]])])
+    t = load_table(path, "cadres")
+    normalise(t)
+    assert any("1 行未能识别出日期（如“第十一届”）" in w for w in t.warnings)

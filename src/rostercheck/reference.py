@@ -145,7 +145,7 @@ def normalise(table: Table) -> pd.DataFrame:
         if table.kind == "registry" and any(c in out.columns for c in ("status", *_GONE_ON)):
             _gone_from_household(table, out)
     if "range" in out.columns:
-        _split_range(out)
+        _split_range(table, out)
     if table.kind == "prisoners" and "term" in out.columns and "start" in out.columns:
         _ends_from_terms(table, out)
     _own_dates(table, out)
@@ -549,19 +549,32 @@ def _own_dates(table: Table, out: pd.DataFrame) -> None:
 _OPEN_END = re.compile(r"\s*(?:--|—+|－|~|～|至|到|-)?\s*(?:至今|今|现在|目前|现任)\s*$|\s*(?:--|—+|－|~|～|至|到|-)\s*$")
 
 
-def _split_range(out: pd.DataFrame) -> None:
+_SPAN_REMARK = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def _split_range(table, out: pd.DataFrame) -> None:
     """Split a '2025.03.10-2028.03.09' column (刑期起止, 任职起止时间) into start and end where those are missing; a span
-    still running ('2021.01—至今') has a start and no end."""
+    still running ('2021.01—至今') has a start and no end; of several spans ('2018.1-2021.1；2021.1-至今') the last.
+    Cells giving no date at all ('第十一届') are counted in one warning."""
     starts, ends = [], []
     for text_value in out["range"].tolist():
         written = "" if text_value is None or text_value != text_value else str(text_value)
-        parts = _RANGE_SPLIT.split(_OPEN_END.sub("", written), maxsplit=1)
+        spans = [p for p in re.split(r"\s*[；;、\n]\s*", written) if re.search(r"\d", p)]
+        written = spans[-1] if len(spans) > 1 else written
+        # (a remark after the span, '2018.01—2025.06（换届离任）', dates nothing: h461)
+        parts = _RANGE_SPLIT.split(_OPEN_END.sub("", _SPAN_REMARK.sub("", written)), maxsplit=1)
         starts.append(parts[0] if parts and parts[0] else "")
         ends.append(parts[1] if len(parts) > 1 else "")
     for fld, values in (("start", starts), ("end", ends)):
         if fld not in out.columns or not out[fld].notna().any():
             out[fld] = by_value(values, date)
             out[fld + "_text"] = values
+    undated = [str(v).strip() for v, a, b in zip(out["range"].tolist(), starts, ends)
+               if v is not None and v == v and str(v).strip() and date(a) is None and date(b) is None]
+    if undated and table.kind in ("staff", "cadres"):  # (h461: said, as the column unread was before)
+        examples = "、".join(f"“{v}”" for v in list(dict.fromkeys(undated))[:3])
+        table.warnings.append(f"“{table.headers.get('range', '任职起止时间')}”列有 {len(undated)} 行未能识别出日期（如{examples}），"
+                              "这些人按仍在职在任计，请核实")
 
 
 # Amounts a row names once for everyone it names (not a home's area: each co-owner's share of the home is C04's)

@@ -6,6 +6,7 @@ found through the registry (same 户号, 置信度 中 at best) or the filing ta
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -61,6 +62,9 @@ def check(ctx: Context) -> list[Finding]:
             doubt, cap = status_doubt(ctx, kind, row)
             if doubt:
                 detail, conf = detail + f"（{doubt}）", weakest([conf, cap])
+            if unread := _end_unread(row):  # an end written as a date but not read: he may have left (h461)
+                detail += f"（{end_label(row, _DATES[kind][1])}“{unread}”无法识别，请核实核查日期是否仍在职在任）"
+                conf = MEDIUM if conf == HIGH else conf
             evidence = f"{where(ctx, kind, row)}：{'，'.join(x for x in (row['name'], detail) if x)}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
@@ -113,6 +117,13 @@ def left_copy(ctx: Context, kind: str, row: dict, others: list[dict]) -> str:
         return (f"同一人第 {int(other['_row'])} 行{f'为{said}' if said else '已不在职'}，与本行不一致，两行必有一误，"
                 f"请核实核查日期是否仍在职在任")
     return ""
+
+
+def _end_unread(row) -> str:
+    """A staff or cadre row's end (离任日期, a 任职起止时间's second half) written with digits but not read as a date
+    ('2025年底', '25.6'), else '' (a blank, 在任 or 至今 is no end)."""
+    written = text(row.get("end_text"))
+    return written if written and re.search(r"\d", written) and not isinstance(row.get("end"), dt.date) else ""
 
 
 def _post_text(value: object) -> str:
