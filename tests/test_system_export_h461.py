@@ -27,6 +27,7 @@ def _ctx(tmp_path, kind, header, rows):
     ("刑期(个月)", 24, "2024-02-01", []),                  # must not: out 2026-01-31
     ("刑期（年）", 1, "2025-01-10", []),                   # must not: one year, out 2026-01-09
     ("刑期（年）", 3, "2025-01-10", [("张三", "高")]),     # must: three years
+    ("刑期（单位：月）", 8, "2025-11-20", []),             # must not: out 2026-07-19 (the header's colon is dropped)
     ("刑期", "有期徒刑六个月", "2025-01-10", []),          # must not: the words name the unit (as before)
     ("刑期", 6, "2025-01-10", [("张三", "中")]),           # a bare number without a unit: not guessed, at most 中
     ("刑期", 36, "2025-03-01", [("张三", "中")]),

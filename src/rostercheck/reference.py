@@ -314,7 +314,7 @@ def _cn_number(text: str) -> int:
 
 
 # A 刑期 header naming the unit its bare numbers count in: 刑期（月）, 刑期(个月), 刑期（年）, 刑期（单位：月）
-_TERM_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(个?月|年)\s*[)）]")
+_TERM_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个?月|年)\s*[)）]")
 # a cell that is a bare number (6, 18, 2.5, 24.0): a count of the header's unit, or nothing where the header names none
 _BARE_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
 

@@ -629,7 +629,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("status", _SERVING, weight=0.9),
         FieldSpec("serving", _SERVING, weight=0.5),
         # (刑期（月）, 刑期(个月), 刑期（年）: bare numbers counted in that unit — h461; reference.term_unit)
-        FieldSpec("term", r"^刑期\s*(?:[(（]\s*(?:单位\s*[:：]\s*)?(?:个?月|年)\s*[)）])?$|刑种"),
+        FieldSpec("term", r"^刑期\s*(?:[(（]\s*(?:单位\s*[:：]?\s*)?(?:个?月|年)\s*[)）])?$|刑种"),
         *_COMMON,
         _FORMER_ID,
     ],
