@@ -602,6 +602,13 @@ def classify_file(path: Path, explicit: Iterable[str] = (), wanted: Collection[s
         if lists:  # a list's own dictionary (防返贫监测对象_数据字典.xlsx), liked for its name alone (held-out 382)
             return Placement(path, None, f"是代码说明表：用于读取{''.join(f'《{p.name}》' for p in lists)}中的代码列，"
                                          "不作为名单读取", None, "skipped", code_table=True)
+        if _rosters_explained(path):
+            # (h460: the folder's 数据字典 whose last row, 证件类型 | 1 | 居民身份证, names a roster column was said to be
+            # a roster "只有表头、没有数据行（空白模板？）" while its codes were read for the rosters beside it)
+            said = _ROSTERS_CODE_TABLE_SAID
+            if place_code_table(path):
+                said += "；其中的区划代码用于显示花名册中只写了代码的乡镇、村的名称"
+            return Placement(path, None, said, None, "skipped", code_table=True)
     if not scores:
         tops = (str(c) for g in grids for row in g.rows[:3] for c in row if c is not None)  # (titles, headers)
         aid = _OTHER_AID.search(" ".join([*tops, path.stem]))
