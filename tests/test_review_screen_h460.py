@@ -31,3 +31,66 @@ def test_a_folders_dictionary_naming_a_roster_column_is_said_to_be_its_code_tabl
     place = classify_file(path)
     assert place.kind is None and place.code_table, place.why
     assert "代码说明表" in place.why and "空白模板" not in place.why
+
+
+# An ID the county's list kept as a number whose 15th digit, rounded half up, carried into the birth date (…19620202|96…
+# kept as …19620203|0000) is found by the name and the digits less the carry (h460: 4 of 162 earlier findings — a
+# dead wife still enrolled, a 保障人口 left at 3 after her row was deleted — were 已整改 "本期花名册中也找不到")
+WIFE = make_id("19620202", 962, "370830")      # 15th digit 9, 16th 6: rounds up into the date
+SON = make_id("19900303", 131, "370830")
+OTHER = make_id("19620203", 21, "370830")      # born the day the carry names
+ROSTER = ["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "家庭人口", "保障人口"]
+
+
+def _carried(pid: str) -> str:
+    return str(int(round(int(pid[:16]) / 10)) * 1000)  # 15 digits rounded half up, then Excel's zeros
+
+
+def _review_of(tmp_path, prev_rows, roster_rows):
+    import datetime as dt
+
+    import pandas as pd
+
+    from rostercheck.review import review
+
+    base = {"类别名称": "死亡", "置信度": "高", "乡镇": "南站镇", "村": "东村", "与户主关系": "配偶", "保障类别": "低保",
+            "依据": "《死亡人员名单（死亡.xlsx）》第 3 行：死亡日期 2026-03-01；身份证号一致"}
+    pd.DataFrame([{**base, **r} for r in prev_rows]).to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    others = [["南站镇", "西村", f"王{i}", pid, f"王{i}", "户主", pid, 1, 1]  # (households whose 保障人口 fits their rows)
+              for i, pid in enumerate(make_id(f"1970010{i}", 11, "370830") for i in range(1, 6))]
+    roster = workbook(tmp_path / "汶上县2026年第三季度农村低保花名册.xlsx", [("Sheet1", ROSTER, roster_rows + others)])
+    rows = review(tmp_path / "findings.csv", [roster], dt.date(2026, 9, 30)).rows
+    return {(r["姓名"]): (r["整改状态"], r["说明"]) for _, r in rows.iterrows()}
+
+
+def _household(wife_listed=True, size=3, wife_name="李梅", wife_id=WIFE):
+    rows = [["南站镇", "东村", "张三", HEAD, "张三", "户主", HEAD, size, size],
+            ["南站镇", "东村", "张三", HEAD, "张军", "子", SON, size, size]]
+    if wife_listed:
+        rows.insert(1, ["南站镇", "东村", "张三", HEAD, wife_name, "配偶", wife_id, size, size])
+    return rows
+
+
+@pytest.mark.parametrize("roster_rows, prev_id, expected, said", [
+    (_household(), _carried(WIFE), "未整改", "按姓名和身份证号前几位找到"),                 # must stay open (was 已整改)
+    (_household(wife_listed=False, size=2), _carried(WIFE), "已整改", "已不在新花名册中"),  # gone: rectified
+    (_household(wife_name="李梅", wife_id=OTHER), _carried(OTHER), "未整改", "前几位找到"),  # no carry: as before
+    (_household(wife_name="王芳"), _carried(WIFE), "已整改", "已不在新花名册中"),            # another name: never her
+])
+def test_an_id_whose_rounding_carried_into_the_birth_date_is_still_found(tmp_path, roster_rows, prev_id, expected, said):
+    assert _carried(WIFE)[:14] != WIFE[:14]
+    got = _review_of(tmp_path, [{"类别代码": "C02", "姓名": "李梅", "身份证号": prev_id, "户主姓名": "张三",
+                                 "户主身份证号": HEAD}], roster_rows)
+    assert got["李梅"][0] == expected and said in got["李梅"][1], got
+
+
+@pytest.mark.parametrize("size, expected", [(3, "未整改"), (2, "已整改")])
+def test_a_deleted_members_household_still_counting_her_is_found_by_a_head_id_kept_as_a_number(tmp_path, size, expected):
+    # her row deleted and the household still 保障人口 3 (must stay open), or cut to 2 (rectified); the head's ID in the
+    # county's list kept as a number (h460: 已整改 when the head's ID was not whole)
+    head_cut = _carried(HEAD)
+    got = _review_of(tmp_path, [{"类别代码": "C02", "姓名": "李梅", "身份证号": _carried(WIFE), "户主姓名": "张三",
+                                 "户主身份证号": head_cut}], _household(wife_listed=False, size=size))
+    assert got["李梅"][0] == expected, got
+    assert ("保障人口仍写 3 人" in got["李梅"][1]) == (expected == "未整改")
+

@@ -108,14 +108,16 @@ class _Roster:
                                           members["head_name"]):
             if pid:
                 self.by_id.setdefault(pid, j)
-                self.by_prefix.setdefault((key, pid[:ids.SURVIVING]), j)
+                for kept in _kept_prefixes(pid):
+                    self.by_prefix.setdefault((key, kept), j)
                 self.by_name.setdefault(key, []).append((pid, j))
             if hid:
                 if hid not in self.by_head:
                     self.by_heads_named.setdefault(person_name(head), []).append((hid, j))
                 self.by_head.setdefault(hid, j)
                 self.by_name_head.setdefault((key, hid), j)
-                self.by_head_prefix.setdefault((person_name(head), hid[:ids.SURVIVING]), j)
+                for kept in _kept_prefixes(hid):
+                    self.by_head_prefix.setdefault((person_name(head), kept), j)
 
     # ID → what the new roster's rows left out of it say of the person or household: its history rows (人员状态 死亡,
     # 停保 …) and its 低保边缘 rows (:func:`_left_out`)
@@ -155,7 +157,7 @@ class _Roster:
         if info.status == ids.MISSING:
             return self.by_name_head.get((key, ids.id_number(raw_head).value)), ""
         # digits lost in Excel, in the earlier list or in this roster: region + birth date plus the name
-        j = self.by_prefix.get((key, info.value[:ids.SURVIVING])) if info.value else None
+        j = next((j for kept in _kept_prefixes(info.value) if (j := self.by_prefix.get((key, kept))) is not None), None)
         if j is not None and tail and _lost_digits(info) and not str(self.members.at[j, "id"]).endswith(tail):
             j = None  # (the township's copy shows other last digits: a namesake born the same day, h397)
         if j is not None and _lost_digits(info):
@@ -205,7 +207,8 @@ class _Roster:
         if info.value in self.by_head and not (_lost_digits(info) and person_name(head_name) and person_name(
                 self.members.at[self.by_head[info.value], "head_name"]) != person_name(head_name)):
             return self.by_head[info.value], ""
-        j = self.by_head_prefix.get((person_name(head_name), info.value[:ids.SURVIVING])) if info.value else None
+        j = next((j for kept in _kept_prefixes(info.value)
+                  if (j := self.by_head_prefix.get((person_name(head_name), kept))) is not None), None)
         if j is not None and _lost_digits(info):
             return j, "原户主身份证号以数字格式存储，按户主姓名和身份证号前几位找到"
         if j is not None and _lost_digits(ids.id_number(self.members.at[j, "head_id"])):
@@ -218,9 +221,10 @@ class _Roster:
     def whole_id(self, head: bool, name: str, cut: ids.IdInfo) -> str:
         """The whole valid ID this roster gives the person (or head) of that name whose ID an earlier copy holds cut
         short ('' when there is none)."""
-        j = (self.by_head_prefix if head else self.by_prefix).get((person_name(name), cut.value[:ids.SURVIVING]))
+        index = self.by_head_prefix if head else self.by_prefix
+        j = next((j for kept in _kept_prefixes(cut.value) if (j := index.get((person_name(name), kept))) is not None), None)
         whole = ids.id_number(self.members.at[j, "head_id" if head else "id"]) if j is not None else None
-        return whole.value if whole and whole.status == ids.VALID and whole.value[:14] == cut.value[:14] else ""
+        return whole.value if whole and whole.status == ids.VALID and whole.value[:14] in _kept_prefixes(cut.value) else ""
 
     def approved_after(self, day: dt.date) -> float:
         """The share of this roster's households whose approval date (审批日期) is after ``day`` (0 when none is dated)."""
@@ -1691,6 +1695,20 @@ def household_key(rows: pd.DataFrame) -> pd.Series:
     return said.where(~cut, said + "|" + column("户主姓名") + "|" + column("村"))
 
 
+def _kept_prefixes(value: str) -> tuple[str, ...]:
+    """The first 14 digits (region and birth date) an ID may have had: its own, and for a number whose 15th digit a
+    number format rounded half up into the 14th (…19930830|9749 kept as …19930831|0000), those of its 15 digits less one
+    (h460: 4 people of 162 still enrolled, or their households, were 已整改 "本期花名册中也找不到" when the county's list was
+    saved with its IDs as numbers)."""
+    if not value:
+        return ()
+    kept = value[:ids.SURVIVING]
+    if (len(value) == 18 and value.endswith("000") and value[ids.EXCEL_DIGITS - 1] == "0"
+            and value[:ids.EXCEL_DIGITS].isdigit() and int(value[:ids.EXCEL_DIGITS])):
+        return kept, str(int(value[:ids.EXCEL_DIGITS]) - 1).zfill(ids.EXCEL_DIGITS)[:ids.SURVIVING]
+    return (kept,)
+
+
 def _lost_digits(info: ids.IdInfo) -> bool:
     """Whether an ID may have lost its last digits to a number format: so marked, or ending in 000 (a number's
     zeros that happen to pass the check)."""
@@ -2361,15 +2379,26 @@ def _still_counted(f: pd.Series, roster: _Roster) -> str:
     still writes with more covered people (保障人口) than it lists — her row deleted, the household's size and amount left
     as they were — or '' when not so; only where such households are few (:data:`READMITTED_SHARE`: a roster whose
     保障人口 rarely fits its rows says nothing by it)."""
-    head = ids.id_number(f["户主身份证号"])
-    if head.status != ids.VALID or ids.id_number(f["身份证号"]).value == head.value or head.value not in roster.by_head:
+    head, own = ids.id_number(f["户主身份证号"]), ids.id_number(f["身份证号"])
+    how = ""
+    if head.status == ids.VALID:
+        if own.value == head.value or head.value not in roster.by_head:
+            return ""
+        j = roster.by_head[head.value]
+    elif head.value and _lost_digits(head) and not (own.value == head.value
+                                                   and person_name(f["姓名"]) == person_name(f["户主姓名"])):
+        # a head's ID kept as a number: the household by the head's name and the digits kept (h460: a dead member's
+        # row deleted, 保障人口 left at 3, was 已整改 when the county's list had been saved with its IDs as numbers)
+        j, how = roster.household(f["户主身份证号"], f["户主姓名"])
+        if j is None:
+            return ""
+    else:
         return ""
-    j = roster.by_head[head.value]
     covered, listed, stale = roster.counted(j)
     if covered is None or covered <= listed or stale > READMITTED_SHARE:
         return ""
-    return (f"但原户（{roster.where(j)}）的保障人口仍写 {covered} 人、花名册只列出 {listed} 人：可能只删除了{f['姓名']}的行，"
-            "保障人口和保障金未按减员调整，请核实是否已停发其保障金（应追回多发的部分）")
+    return (f"但原户（{roster.where(j)}{'，' + how if how else ''}）的保障人口仍写 {covered} 人、花名册只列出 {listed} 人：可能只删除了"
+            f"{f['姓名']}的行，保障人口和保障金未按减员调整，请核实是否已停发其保障金（应追回多发的部分）")
 
 
 def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: _Roster, title: str,
