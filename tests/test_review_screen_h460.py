@@ -94,3 +94,36 @@ def test_a_deleted_members_household_still_counting_her_is_found_by_a_head_id_ke
     assert got["李梅"][0] == expected, got
     assert ("保障人口仍写 3 人" in got["李梅"][1]) == (expected == "未整改")
 
+
+# A relative an application lists who does not live with the family (是否共同生活 否/0) is no member of it: not checked,
+# not counted, said (h460: a brother living apart, a civil servant, made two families 有疑点 at C01 高)
+APPLICANT, BROTHER = make_id("19800101", 111, "370830"), make_id("19780202", 131, "370830")
+APPLY = ["申请编号", "乡镇（街道）", "村（社区）", "申请人姓名", "申请人身份证号", "申请类别", "代办人姓名", "代办人身份证号",
+         "成员姓名", "成员身份证号", "与申请人关系", "是否共同生活", "家庭人口"]
+
+
+def _screened(tmp_path, flag):
+    import datetime as dt
+
+    from rostercheck.screen import screen
+
+    rows = [["SQ01", "南站镇", "东村", "李强", APPLICANT, "农村低保", "", "", "李强", APPLICANT, "本人", "是", 1],
+            ["SQ01", "南站镇", "东村", "李强", APPLICANT, "农村低保", "", "", "李刚", BROTHER, "兄弟姐妹", flag, 1]]
+    apps = workbook(tmp_path / "低保申请家庭成员信息.xlsx", [("Sheet1", APPLY, rows)])
+    staff = workbook(tmp_path / "财政供养人员.xlsx", [("Sheet1", ["工作单位", "姓名", "身份证号", "人员类别"],
+                                                      [["汶上县人社局", "李刚", BROTHER, "公务员"]])])
+    return screen([apps], {"staff": staff}, dt.date(2026, 9, 30))
+
+
+@pytest.mark.parametrize("flag, verdict, said", [
+    ("否", "无疑点", "不是共同生活的家庭成员"),   # must not flag (was 有疑点, C01 高)
+    ("0", "无疑点", "不是共同生活的家庭成员"),    # must not flag
+    ("是", "有疑点", ""),                          # must flag: he lives with the family
+    ("1", "有疑点", ""),                           # must flag
+    ("待定", "有疑点", "未能识别"),                # unread: checked as a member, said
+])
+def test_a_relative_listed_as_not_living_with_the_family_is_no_member(tmp_path, flag, verdict, said):
+    result = _screened(tmp_path, flag)
+    assert result.verdicts["结论"].tolist() == [verdict], result.verdicts.to_dict("records")
+    notes = " ".join(result.warnings)
+    assert (said in notes) if said else "是否共同生活" not in notes, notes

@@ -1588,6 +1588,23 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
             names = "、".join(t for v in column("name")[dead][:3].tolist() if (t := text(v))) if "name" in f.columns else ""
             table.warnings.append(f"{where}有 {int(dead.sum())} 人的“{label}”写明已故" + (f"（如 {names}）" if names else "")
                                   + "，是表中保留的已故成员：不参与核查，也不计入家庭人口。")
+    if "cohabiting" in f.columns:
+        # a relative the form lists who does not live with the family (是否共同生活 否/0): no member of it (h460: a
+        # brother living apart, a civil servant, made the family 有疑点 at C01 高, and was counted in its size)
+        cells = column("cohabiting")
+        apart = by_value_array(cells, lambda v: codes.yes_no(v) is False).astype(bool) & ~gone
+        if apart.any():
+            label = table.sheet_header(sheet, "cohabiting", written=True) or "是否共同生活"
+            why[apart] = "非共同生活"
+            gone |= apart
+            names = "、".join(t for v in column("name")[apart][:3].tolist() if (t := text(v))) if "name" in f.columns else ""
+            table.warnings.append(f"{where}有 {int(apart.sum())} 人的“{label}”为“否”" + (f"（如 {names}）" if names else "")
+                                  + "，不是共同生活的家庭成员：不作为家庭成员核查，也不计入家庭人口。")
+        unread = Counter(t for v in cells.tolist() if (t := text(v)) and codes.yes_no(v) is None)
+        if unread:
+            label = table.sheet_header(sheet, "cohabiting", written=True) or "是否共同生活"
+            table.warnings.append(f"{where}“{label}”列有写法未能识别（{'、'.join(f'“{k}”{n} 行' for k, n in unread.most_common(5))}），"
+                                  "这些人按共同生活的家庭成员核查；如是代码，请在表头中写明含义（如“是否共同生活（1是 0否）”）后重新运行。")
     member = next((fld for fld, household, _ in found if not household), "member_status")
     unsure[gone] = ""
     return gone, why, table.sheet_header(sheet, member) or FIELD_SAID["member_status"], unsure

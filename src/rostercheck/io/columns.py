@@ -359,6 +359,10 @@ ROSTER = [
     FieldSpec("phone", r"电话|手机|联系方式", allow=_HOUSEHOLD),
     FieldSpec("region_code", _REGION_CODE),
     FieldSpec("covered", r"是否保障对象|是否享受|保障对象标志|是否纳入保障|^保障对象$"),
+    # whether the person lives with the family (an application's export lists relatives who do not: a brother, an adult
+    # child living apart, as 是否共同生活 否/0); such a row is no member (h460)
+    FieldSpec("cohabiting", r"^是否(为)?共同生活(的)?(家庭)?(成员|人员)?$|^是否(为)?(共同生活)?家庭成员$|^是否同住$"
+                            r"|^共同生活(标志|标识)$"),
     # a system export's status of each member (household), 正常/已死亡/已分户/已停保 …: rows of members who left are history
     # (a legend in the header may name 分户: '人员状态（1正常 2死亡 4分户）', held-out 176)
     FieldSpec("member_status", r"成员状态|人员状态|在保状态|供养状态|享受状态|^保障状态|人员保障状态|成员保障状态",
@@ -1167,7 +1171,7 @@ FIELD_NAMES = {
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
     "labour": "劳动能力", "health": "健康状况", "head_labour": "户主劳动能力", "head_health": "户主健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
     "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号", "cert_type": "证件类型",
-    "covered": "是否保障对象", "member_status": "成员状态", "household_status": "家庭状态",
+    "covered": "是否保障对象", "cohabiting": "是否共同生活", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "stopped_on": "停保日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",
     "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", PROXY_ID_FIELD: "代领人身份证号", "proxy_name": "代领人姓名", "guardian_name": "监护人姓名", "trustee_name": "委托人姓名", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", DEPENDENT_FORMER_ID_FIELD: "被赡养人原身份证号", "spouse_name": "配偶姓名",
