@@ -127,3 +127,56 @@ def test_a_relative_listed_as_not_living_with_the_family_is_no_member(tmp_path, 
     assert result.verdicts["结论"].tolist() == [verdict], result.verdicts.to_dict("records")
     notes = " ".join(result.warnings)
     assert (said in notes) if said else "是否共同生活" not in notes, notes
+
+
+# A township's retyped ledger (no 证据指纹) naming its township and villages in words beside the county's findings.csv
+# of a system export, which gives them as 统计用区划代码, is put on the county's findings (h460: 寅寺镇's 17 rows placed
+# none, each finding counted twice and 370830103 said unreturned; its D01 row, whose 问题描述 names no list, said added by
+# the township, then said deleted)
+def _county_and_return(tmp_path, extra_rows=()):
+    import pandas as pd
+
+    staff = make_id("19700404", 441, "370830")
+    base = {"置信度": "高", "乡镇": "370830103", "村": "370830103200", "户主姓名": "张三", "户主身份证号": HEAD,
+            "保障类别": "低保", "类别名称": ""}
+    county = [
+        {**base, "类别代码": "C02", "姓名": "李梅", "身份证号": WIFE, "与户主关系": "配偶",
+         "依据": "《死亡人员名单（死亡.xlsx）》第 3 行：李梅，死亡日期 2026-03-01；身份证号一致", "证据指纹": "EV-0000000000000001"},
+        {**base, "类别代码": "C01", "姓名": "张三", "身份证号": HEAD, "与户主关系": "户主",
+         "依据": "《财政供养人员名单（财政.xlsx）》第 2 行：张三；身份证号一致", "证据指纹": "EV-0000000000000002"},
+        {**base, "类别代码": "C04", "姓名": "张三", "身份证号": HEAD, "与户主关系": "户主",
+         "依据": "《机动车登记信息（车.xlsx）》第 4 行：小型轿车；身份证号一致", "证据指纹": "EV-0000000000000003"},
+        {**base, "类别代码": "C01", "姓名": "王五", "身份证号": staff, "户主姓名": "王五", "户主身份证号": staff,
+         "与户主关系": "户主", "依据": "《财政供养人员名单（财政.xlsx）》第 3 行：王五；身份证号一致", "证据指纹": "EV-0000000000000004"},
+        {**base, "类别代码": "D01", "姓名": "张军", "身份证号": SON, "与户主关系": "子",
+         "依据": "身份证号一致，低保与特困重复：另见 特困《特困.xlsx》第 9 行", "证据指纹": "EV-0000000000000005"},
+    ]
+    pd.DataFrame(county).to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    header = ["序号", "乡镇", "村", "姓名", "身份证号", "问题类别", "问题描述", "核实情况", "整改结果"]
+    rows = [[n + 1, "寅寺镇", "寅寺东村", f["姓名"], f["身份证号"], f["类别代码"],
+             "低保与特困重复享受" if f["类别代码"] == "D01" else f["依据"][:24], "已入户核实", "已整改"]
+            for n, f in enumerate(county)] + [list(r) for r in extra_rows]
+    ret = workbook(tmp_path / "寅寺镇整改台账.xlsx", [("整改台账", header, rows)])
+    roster = workbook(tmp_path / "汶上县2026年第三季度农村低保花名册.xlsx", [("Sheet1", ROSTER, [
+        ["370830103", "370830103200", "张三", HEAD, "张三", "户主", HEAD, 2, 2],
+        ["370830103", "370830103200", "张三", HEAD, "张军", "子", SON, 2, 2],
+        ["370830103", "370830103200", "王五", staff, "王五", "户主", staff, 1, 1]])])
+    return tmp_path / "findings.csv", ret, roster
+
+
+def test_a_retyped_return_naming_its_township_in_words_is_put_on_the_county_codes_findings(tmp_path):
+    import datetime as dt
+
+    from rostercheck.review import review
+
+    added = [6, "寅寺镇", "寅寺东村", "刘六", make_id("19660606", 661, "370830"), "C04", "群众反映家有小汽车", "已入户核实",
+             "已整改"]
+    county, ret, roster = _county_and_return(tmp_path, [added])
+    result = review([county, ret], [roster], dt.date(2026, 9, 30))
+    rows = result.rows
+    assert len(rows) == 5, rows[["类别代码", "姓名", "乡镇", "乡镇填报状态"]].to_dict("records")  # (was 10: each twice)
+    assert (rows["乡镇填报状态"] == "已整改").all()          # every row's return read
+    notes = " ".join(result.warnings)
+    assert "张军" not in notes or "自行添加" not in notes.split("张军")[0][-200:], notes  # the D01 is the county's
+    assert "刘六" in notes and "自行添加" in notes           # a row no list holds is still the township's own
+    assert "没有退回" not in notes, notes

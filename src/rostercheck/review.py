@@ -488,7 +488,8 @@ def _coded_towns(prev: pd.DataFrame, members: pd.DataFrame, notes: list[str]) ->
             f"{c}={t}" for c, t in sorted(named.items())))
     if left:
         notes.append(f"上期问题清单的乡镇区划代码 {'、'.join(left)} 无法按本期花名册对应为乡镇名称，照旧显示为代码")
-    return prev["乡镇"].where(~coded, towns.str[:9].map(named).fillna(towns))
+    # (a dict lookup per cell: a Series.map of no name found is float NaN, which fillna with text will refuse)
+    return prev["乡镇"].where(~coded, towns.map(lambda t: named.get(t[:9], t)))
 
 
 def _coded_villages(prev: pd.DataFrame, members: pd.DataFrame, notes: list[str]) -> pd.Series:
@@ -520,7 +521,7 @@ def _coded_villages(prev: pd.DataFrame, members: pd.DataFrame, notes: list[str])
             f"{c}={v}" for c, v in sorted(named.items())))
     if left:
         notes.append(f"上期问题清单的村区划代码 {'、'.join(left)} 无法按本期花名册对应为村名，照旧显示为代码")
-    return prev["村"].where(~coded, villages.map(named).fillna(villages))
+    return prev["村"].where(~coded, villages.map(lambda v: named.get(v, v)))
 
 
 # A township named at the start of a return's file name or title ('河口乡_整改台账', '清河县河口乡2026年第三季度…整改台账'):
@@ -754,6 +755,9 @@ def _placed(row: pd.Series, pool: pd.DataFrame, near: bool = False) -> pd.Index:
         if said and col in pool.columns:
             theirs = pool[col].astype(str).str.replace(r"\s+", "", regex=True)
             agree = fit & ((theirs == said) | (theirs == ""))
+            if col in ("乡镇", "村"):  # … nor is the county's list's code to the name a township retyped (h460: 寅寺镇's
+                # return placed no row beside a system export's 370830103, each finding counted twice, 寅寺镇 unreturned)
+                agree |= fit & theirs.str.fullmatch(_PLACE_CODE)
             # a 依据 worded otherwise (a township's own workbook names no other township's household: "户主为其他乡镇人员")
             # only chooses among the person's findings of the category; the one such finding is the row's (h352: 城关镇's
             # D02 and F07 rows beside findings.csv, read as findings of their own, the county's said deleted)
@@ -995,6 +999,12 @@ def _added_rows(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> 
             cites = told.str.contains(_SOURCED) & (told != "")
             if cites.sum() >= 3 and cites.sum() >= 2 * ((told != "") & ~cites).sum():
                 own = (told != "") & ~cites
+                # … unless a list given holds the finding it is (h460: a D01, whose 问题描述 names no list, of a return
+                # naming its township 寅寺镇 beside the county's 370830103 was said added, then said deleted)
+                others = [p for j, p in enumerate(parts) if j != i and len(p)]
+                pool = pd.concat(others, ignore_index=True) if others else None
+                for at in part.index[own] if pool is not None else ():
+                    own[at] = not len(_placed(part.loc[at], pool))
             why = "的依据（问题描述）没有写明来源名单（该文件其他各行都写明了），不像上期问题清单中的问题"
         for sheet in dict.fromkeys(sheets[own]):  # (a workbook's rows numbered per sheet: each sheet's said apart)
             name = Path(path).name + (f"（工作表“{sheet}”）" if sheets.nunique() > 1 else "")
