@@ -180,3 +180,20 @@ def test_a_retyped_return_naming_its_township_in_words_is_put_on_the_county_code
     assert "张军" not in notes or "自行添加" not in notes.split("张军")[0][-200:], notes  # the D01 is the county's
     assert "刘六" in notes and "自行添加" in notes           # a row no list holds is still the township's own
     assert "没有退回" not in notes, notes
+
+
+def test_a_retyped_returns_roster_category_row_naming_no_list_is_no_row_the_township_added(tmp_path):
+    # given alone: its D01 row's 问题描述 "低保与特困重复享受" names no list, as no D01 (D02, D03, C08: the roster is their
+    # source) needs to — kept (h460: said added by the township and left out); a C04 naming no list is still the
+    # township's own
+    import datetime as dt
+
+    from rostercheck.review import review
+
+    added = [6, "寅寺镇", "寅寺东村", "刘六", make_id("19660606", 661, "370830"), "C04", "群众反映家有小汽车", "已入户核实",
+             "已整改"]
+    _county, ret, roster = _county_and_return(tmp_path, [added])
+    result = review([ret], [roster], dt.date(2026, 9, 30))
+    assert sorted(result.rows["类别代码"]) == ["C01", "C01", "C02", "C04", "D01"], result.rows[["类别代码", "姓名"]]
+    notes = " ".join(result.warnings)
+    assert "刘六" in notes and "张军" not in notes, notes

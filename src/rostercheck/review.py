@@ -292,7 +292,7 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         parts.append(read_previous(path, limits))
         warnings.extend(f"{Path(path).name}：{n}" for n in parts[-1].attrs["notes"])
     given, parts = _named_by_file(given, parts, warnings)
-    parts = _added_rows(given, parts, warnings)
+    parts = _added_rows(given, parts, warnings, {c for c, spec in specs.items() if not spec.needs})
     given, parts, skipped = _read_through(given, parts, warnings, specs)
     for path, part in zip(given, parts):
         if len(part) and not part["证据指纹"].astype(str).str.strip().any():  # (findings.csv of old runs too)
@@ -959,7 +959,8 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
 _SOURCED = re.compile(r"《[^》]+》|第\s*\d+\s*行|花名册|发放明细|名单")
 
 
-def _added_rows(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> list[pd.DataFrame]:
+def _added_rows(given: list, parts: list[pd.DataFrame], warnings: list[str],
+                listless: set[str] = frozenset()) -> list[pd.DataFrame]:
     """The returns without the rows a township added to them, said (h428: a person on no list, added as 已清退, was
     已整改 "已不在新花名册中" and raised the rate; without the county's list given nothing told it from a finding).
 
@@ -973,6 +974,8 @@ def _added_rows(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> 
         given: the files, one per part.
         parts: their rows (:func:`io.ledger.read_previous`).
         warnings: the notes, to which the rows left out are added.
+        listless: the codes of the checks that need no list (D01–D03, C08: the roster is their source, and a clerk's
+            "低保与特困重复享受" names none; h460: a retyped return's D01 was said added by the township, left out).
     Returns:
         The parts, each without the rows its township added.
     """
@@ -997,8 +1000,10 @@ def _added_rows(given: list, parts: list[pd.DataFrame], warnings: list[str]) -> 
         elif len(part) and not (set(part["乡镇"].astype(str).str.strip()) & held):
             told = _described(part)
             cites = told.str.contains(_SOURCED) & (told != "")
-            if cites.sum() >= 3 and cites.sum() >= 2 * ((told != "") & ~cites).sum():
-                own = (told != "") & ~cites
+            coded = part.get("类别代码", pd.Series("", index=part.index)).astype(str).str.strip()
+            bare = (told != "") & ~cites & ~coded.isin(listless)
+            if cites.sum() >= 3 and cites.sum() >= 2 * bare.sum():
+                own = bare
                 # … unless a list given holds the finding it is (h460: a D01, whose 问题描述 names no list, of a return
                 # naming its township 寅寺镇 beside the county's 370830103 was said added, then said deleted)
                 others = [p for j, p in enumerate(parts) if j != i and len(p)]
