@@ -197,3 +197,58 @@ def test_a_retyped_returns_roster_category_row_naming_no_list_is_no_row_the_town
     assert sorted(result.rows["类别代码"]) == ["C01", "C01", "C02", "C04", "D01"], result.rows[["类别代码", "姓名"]]
     notes = " ".join(result.warnings)
     assert "刘六" in notes and "张军" not in notes, notes
+
+
+# A comparison platform's 疑点核查处理表 returned by a township: 行政区划代码 of the village (12 digits) beside the county's
+# 9-digit township codes, 疑点类型 in words, 核查结论 and 处理结果 as codes its headers explain (h460: every row placed
+# none and read by its words as a finding of its own; 核查结论 2 不属实 left as "2", the car 未整改; a person's D01 in
+# another township given this one's status, that township said to have deleted its other rows)
+PLATFORM = ["序号", "行政区划代码", "对象姓名", "证件号码", "疑点类型", "核查结论（1属实 2不属实）",
+            "处理结果（1已清退 2已整改 3无需处理）"]
+
+
+def _platform_review(tmp_path, rows):
+    import datetime as dt
+
+    import pandas as pd
+
+    from rostercheck.review import review
+
+    dup = make_id("19500505", 551, "370830")
+    base = {"置信度": "高", "乡镇": "370830101", "村": "370830101202", "户主姓名": "张三", "户主身份证号": HEAD,
+            "保障类别": "低保", "类别名称": "", "与户主关系": "户主", "姓名": "张三", "身份证号": HEAD}
+    county = [
+        {**base, "类别代码": "C04", "依据": "《机动车登记信息（车.xlsx）》第 4 行：小型轿车；身份证号一致", "证据指纹": "EV-1"},
+        {**base, "类别代码": "C08", "置信度": "中", "依据": "花名册第 3 行：有劳动能力", "证据指纹": "EV-2"},
+        {**base, "类别代码": "D01", "姓名": "周七", "身份证号": dup, "与户主关系": "父母",
+         "依据": "身份证号一致，低保与特困重复：另见 特困《特困.xlsx》第 9 行", "证据指纹": "EV-3"},
+        {**base, "类别代码": "D01", "乡镇": "370830103", "村": "370830103200", "户主姓名": "周七", "户主身份证号": dup,
+         "姓名": "周七", "身份证号": dup, "保障类别": "特困",
+         "依据": "身份证号一致，低保与特困重复：另见 低保《低保.xlsx》第 3 行", "证据指纹": "EV-4"},
+        {**base, "类别代码": "C01", "乡镇": "370830103", "村": "370830103200", "户主姓名": "周七", "户主身份证号": dup,
+         "姓名": "周七", "身份证号": dup, "保障类别": "特困", "依据": "《财政供养人员名单（财政.xlsx）》第 2 行", "证据指纹": "EV-5"},
+    ]
+    pd.DataFrame(county).to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    ret = workbook(tmp_path / "南旺镇疑点核查处理表.xlsx", [("疑点核查", PLATFORM, rows)])
+    roster = workbook(tmp_path / "汶上县2026年第三季度农村低保花名册.xlsx", [("Sheet1", ROSTER, [
+        ["370830101", "370830101202", "张三", HEAD, "张三", "户主", HEAD, 2, 2],
+        ["370830101", "370830101202", "张三", HEAD, "周七", "父母", dup, 2, 2]])])
+    result = review([tmp_path / "findings.csv", ret], [roster], dt.date(2026, 9, 30))
+    got = {(r["类别代码"], r["乡镇"]): (r["整改状态"], r["乡镇填报状态"]) for _, r in result.rows.iterrows()}
+    return got, " ".join(result.warnings)
+
+
+@pytest.mark.parametrize("kind", ["家庭拥有机动车", ""])   # the 疑点类型 in words, or no such column's word at all
+def test_a_platforms_coded_return_is_read_by_its_headers_and_its_township(tmp_path, kind):
+    dup = make_id("19500505", 551, "370830")
+    rows = [[1, "370830101202", "张三", HEAD, kind, "2", "3"],                   # the car: 不属实, 无需处理
+            [2, "370830101202", "周七", dup, kind and "低保特困重复享受", "1", "1"]]  # D01 here: 属实, 已清退
+    if not kind:
+        rows = rows[1:]
+    got, notes = _platform_review(tmp_path, rows)
+    if kind:
+        assert got[("C04", "370830101")][0] == "核实无问题", got        # must (was 未整改, 核查结论 "2" unread)
+        assert got[("C08", "370830101")][1] == "", got                 # the car's row is no verdict on the C08
+    assert got[("D01", "370830101")][1] == "已清退", got
+    assert got[("D01", "370830103")][1] == "", got                     # must not: another township's D01
+    assert "370830103退回" not in notes, notes                         # that township returned nothing

@@ -851,6 +851,12 @@ def _read_through(given: list, parts: list[pd.DataFrame], warnings: list[str],
         for (_, row), found_at in zip(part.iterrows(), matches):
             if not taken[row.name]:
                 continue
+            if not public and len(found_at) > 1 and str(row.get("乡镇", "")).strip():
+                # a person's findings in two townships (D01 on each roster): the row is its own township's (h460: 南旺镇's
+                # row took 寅寺镇's D01 too, and 寅寺镇 was said to have returned its list without 16 rows)
+                ours = _towns_agree(known.loc[found_at, "乡镇"].astype(str).str.strip(), str(row["乡镇"]).strip())
+                if ours.any() and not ours.all():
+                    found_at = found_at[ours.to_numpy()]
             for _, found in known.loc[found_at].iterrows():
                 found = found.copy()
                 for col in written + [c for c in part.columns if c.endswith(TOWNSHIP_ADDED)]:
@@ -1124,7 +1130,7 @@ def _by_person(rows: pd.DataFrame, known: pd.DataFrame, claimed: set, specs: dic
             same = (names == name) & _id_begins(known, _kept_digits(row["身份证号"]), names == name)
         else:
             continue
-        mine = known.index[same & ((towns == town) | (town == "") | (towns == ""))]
+        mine = known.index[same & _towns_agree(towns, town)]
         if not len(mine):
             continue
         fit = _worded(str(row["类别代码"]), specs)
@@ -1140,6 +1146,18 @@ def _by_person(rows: pd.DataFrame, known: pd.DataFrame, claimed: set, specs: dic
         else:
             unsure[at] = list(mine)
     return placed, unsure
+
+
+def _towns_agree(towns: pd.Series, town: str) -> pd.Series:
+    """Whether each finding's 乡镇 (``towns``, stripped) may be a returned row's ``town``: equal, or either blank; a
+    统计用区划代码 against another by its first nine digits (a return's 12-digit 行政区划代码 of the village beside the
+    county list's 9-digit township: h460, 南旺镇's 28 rows placed none), never against a name."""
+    if not town:
+        return pd.Series(True, index=towns.index)
+    coded = towns.str.fullmatch(_PLACE_CODE)
+    if re.fullmatch(_PLACE_CODE, town):
+        return (towns == "") | (towns == town) | ~coded | (towns.str[:9] == town[:9])
+    return (towns == "") | (towns == town) | coded
 
 
 def _worded_codes(part: pd.DataFrame, rows, specs: dict) -> dict:

@@ -45,7 +45,7 @@ _ALIASES = {"身份证号码": "身份证号", "公民身份号码": "身份证�
             "户主身份证件号码": "户主身份证号",
             # (h440: a system's 整改状态代码（1已整改 2整改中 3不属实） was carried as the township's column, every row unfilled)
             "整改状态代码": "整改状态", "整改状态编码": "整改状态", "整改结果代码": "整改状态", "整改结果编码": "整改状态",
-            "问题类别": "类别代码", "问题类型": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
+            "问题类别": "类别代码", "问题类型": "类别代码", "疑点类型": "类别代码", "疑点类别": "类别代码", "代码": "类别代码", "状态": "整改状态", "是否整改": "整改状态", "整改情况": "整改状态",
             "核实结果": "核实情况", "核实结论": "核实情况",
             # (h421: a retyped return's 核查结论 | 备注 was no problem list at all, the run stopped "看起来是养老金发放名单";
             # 是否整改到位 beside 处理情况 holds the status, the account the other)
@@ -155,6 +155,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     grids = read_grids(path, limits, ledger=True, note_sheets=True)
     # a 说明 page, or lines typed under a table, may say what a coded 整改结果 means (held-out 269: 1/2/3 unread)
     said, status_labels = [legend_text([g for g in grids if g.note_sheet])], set()
+    verified_labels: set[str] = set()
     for grid in grids:
         if grid.note_sheet:
             continue
@@ -181,13 +182,15 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
             tail_only = "身份证号" in pos and bool(_TAIL_ONLY.match(header_label(row[pos["身份证号"]])))
             if "整改状态" in pos:  # (its header as written, which a legend names)
                 status_labels.add(header_label(row[pos["整改状态"]]))
+            if "核实情况" in pos:
+                verified_labels.add(header_label(row[pos["核实情况"]]))
             sheet_code = _CODE.match(grid.sheet or "") or _code_of_title(grid.sheet or "")
             # a sheet a township retyped with the names, IDs and its 整改情况 only: its rows are read through the
             # internal list given beside it (review, held-out 196)
             uncoded = "类别代码" not in labels and "类别名称" not in labels and not sheet_code
             if uncoded and not {"整改状态", "核实情况"} & set(labels):
                 continue
-            recognised, coded = True, coded or not uncoded
+            recognised = True
             amounts = amounts or bool({"应追回金额", "应补发金额"} & set(labels))
             records = []
             added = {c.removesuffix(header_label(TOWNSHIP_ADDED)) + TOWNSHIP_ADDED: i for c, i in pos.items()
@@ -221,6 +224,12 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                     rec["类别代码"] = sheet_code.group(1)
                 rec["_sheet"], rec["_row"] = grid.sheet, grid.first_row + k
                 records.append(rec)
+            if (records and not uncoded and not sheet_code and {"整改状态", "核实情况"} & set(labels)
+                    and not any(r.get("类别代码") for r in records)):
+                # a 类别代码 column (问题类别, 疑点类型 …) blank on every row names no category: the rows are the persons'
+                # (h460: a platform's blank 疑点类型 dropped every row of the return unsaid)
+                uncoded = True
+            coded = coded or not uncoded
             if records:
                 parts.append(pd.DataFrame(_status_beside(records)))
             break
@@ -256,6 +265,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
         decoded, read = _statuses_by_code_files(frame, status_labels, path, limits, decoded)
     if decoded:
         notes.append(decoded)
+    notes += _findings_decoded(frame, verified_labels, "。\n".join(t for t in said if t))
     if not read:  # (a page whose legend was read is no page unread)
         notes += [skipped_note(g.sheet) for g in grids if g.note_sheet]
     frame.attrs["notes"] = notes
@@ -366,6 +376,26 @@ def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple
         return f"“整改状态”列的代码按工作簿中的说明读取（{shown}）", True
     return (f"“整改状态”列写成代码（{'、'.join(left)}），" + (f"其余按说明读取（{shown}），" if shown else "")
             + "未找到这些代码的含义，按未填写整改情况处理；请把代码改为文字（如“已清退”“核实无问题”“整改中”）后重新运行"), False
+
+
+def _findings_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> list[str]:
+    """Write a 核实情况 written as codes as the words its legend gives them (a system's '核查结论（1属实 2不属实）': h460, its
+    2 left as "2", the township's 不属实 never read as 核实无问题); codes no legend explains are said, left as written.
+    Returns the note ([] when the column holds no code)."""
+    if not len(frame):
+        return []
+    cells = frame["核实情况"].astype(str).str.strip()
+    coded = sorted({c for c in cells if _STATUS_CODE.fullmatch(c)}, key=lambda c: (len(c), c))
+    if not coded:
+        return []
+    meanings = next((m for label in sorted(labels) if (m := codes.legend(label, said))), {})
+    frame["核实情况"] = [codes.by_legend(c, meanings) if _STATUS_CODE.fullmatch(c) else c for c in cells]
+    left = [c for c in coded if frame["核实情况"].eq(c).any()]
+    shown = "、".join(f"{c}{meanings[c]}" for c in coded if c in meanings)
+    if not left:
+        return [f"“核实情况”列的代码按工作簿中的说明读取（{shown}）"]
+    return [f"“核实情况”列写成代码（{'、'.join(left)}），" + (f"其余按说明读取（{shown}），" if shown else "")
+            + "未找到这些代码的含义，按原样读取（不作为核实结论）；请把代码改为文字（如“属实”“不属实”）后重新运行"]
 
 
 def _statuses_by_code_files(frame: pd.DataFrame, labels: set[str], path: Path, limits: Limits | None,
