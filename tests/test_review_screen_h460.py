@@ -252,3 +252,31 @@ def test_a_platforms_coded_return_is_read_by_its_headers_and_its_township(tmp_pa
     assert got[("D01", "370830101")][1] == "已清退", got
     assert got[("D01", "370830103")][1] == "", got                     # must not: another township's D01
     assert "370830103退回" not in notes, notes                         # that township returned nothing
+
+
+# A prisoner stopped, released and approved again, whose ID the county's list kept as a number: found by name and the
+# digits kept (中), not 已整改 on that, but the new approval after the sentence's end is said (h460: only "乡镇填报已整改，
+# 但仍在册" — the township not told why it was not counted)
+@pytest.mark.parametrize("cut, expected, said", [
+    (False, "已整改", "按已整改计"),                   # the whole ID: re-admitted, rectified (as before)
+    (True, "未整改", "如确为同一人，应按已整改计"),     # must say the re-approval (was silent)
+])
+def test_a_readmitted_prisoner_found_by_a_cut_id_is_open_and_said(tmp_path, cut, expected, said):
+    import datetime as dt
+
+    import pandas as pd
+
+    from rostercheck.review import review
+
+    prev = [{"类别代码": "C02", "类别名称": "服刑", "置信度": "高", "乡镇": "寅寺镇", "村": "东村", "户主姓名": "张三",
+             "户主身份证号": _carried(HEAD) if cut else HEAD, "姓名": "张三", "身份证号": _carried(HEAD) if cut else HEAD,
+             "与户主关系": "户主", "保障类别": "低保", "整改状态": "已停发",
+             "依据": "《服刑人员名单（服刑.xlsx）》第 2 行：入监日期 2025-03-01，刑期止日 2026-07-20；身份证号一致"}]
+    pd.DataFrame(prev).to_csv(tmp_path / "findings.csv", index=False, encoding="utf-8-sig")
+    header = ["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "审批日期"]
+    others = [["寅寺镇", "西村", f"王{i}", pid, f"王{i}", "户主", pid, "2024-03-01"]
+              for i, pid in enumerate(make_id(f"1970010{i}", 11, "370830") for i in range(1, 6))]
+    roster = workbook(tmp_path / "汶上县2026年第三季度农村低保花名册.xlsx", [("Sheet1", header, [
+        ["寅寺镇", "东村", "张三", HEAD, "张三", "户主", HEAD, "2026-08-05"], *others])])
+    rows = review(tmp_path / "findings.csv", [roster], dt.date(2026, 9, 30)).rows
+    assert rows["整改状态"].tolist() == [expected] and said in rows["说明"].iat[0], rows["说明"].iat[0]

@@ -2535,6 +2535,11 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         status = DONE
         notes.append(again)
         readmitted = True
+    elif status == OPEN and not verified and j is not None and (again := _readmitted(f, roster, j, as_of)):
+        # found by the name and the digits an ID kept as a number still shows, not by the whole ID: no 已整改 on a 中
+        # link, but the township is told what it would be (h460: "乡镇填报已整改，但仍在册" said nothing of the new approval)
+        notes.append(again.replace("按已整改计", "如确为同一人，应按已整改计；本次按姓名和身份证号前几位认定，仍计为未整改")
+                     .replace("请核实重新纳入", "请核实是否为同一人及重新纳入"))
     elif status == OPEN and _CLAIMED_DONE.search(claimed):
         # a case written closed (清退, 销号) whose person is still enrolled is what the look-back is for: where, and how
         # sure (held-out 207: 已销号 said nothing)
