@@ -366,6 +366,53 @@ def named_item(item: str, p: dict) -> bool:
             or _has_word(item, p["adjust_words"]) or is_code(item, p["benefit_codes"] + p["other_codes"]))
 
 
+def programme_item_rows(f: pd.DataFrame, p: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, whether its 资金项目 is only one of ``programme_items`` (生活补贴, 生活费 …: words that name no programme
+    and may be another subsidy's, 困难残疾人生活补贴's) in a book whose 保障类别 cell, sheet or file names 低保 or 特困 and
+    no other item (残疾, 高龄 …): there, that programme's benefit; and whether it is such an item anywhere else (other
+    money, unread: said by :func:`_programme_items_said`).
+
+    Args:
+        f: the payments.
+        p: the money parameters (:func:`params`).
+    Returns:
+        (in a programme's book, elsewhere): two boolean arrays, one value per row.
+    """
+    words = {re.sub(r"\s", "", w) for w in p.get("programme_items", ())}
+    codes, bare = _judged(f, "item", lambda it: item_without_back_pay(re.sub(r"\s", "", str(it or ""))) in words)
+    rows = bare[codes]
+    if not rows.any():
+        return rows, rows
+    context = [c for c in ("programme", "_sheet", "_file") if c in f.columns]
+    each, first = groups(f, context)
+    named = np.array([bool(_programme(*cells)) and not _has_word(" ".join(str(c or "") for c in cells), p["other_items"])
+                      for cells in zip(*(cells_at(f, c, first).tolist() for c in context))], dtype=bool)
+    in_book = rows & named[each]
+    return in_book, rows & ~in_book
+
+
+def _programme_items_said(f: pd.DataFrame, in_book: np.ndarray, outside: np.ndarray, p: dict) -> list[str]:
+    """The notice of :func:`programme_item_rows`: which bare items were read as the benefit of the book they stand in,
+    and which were left as other money where no book named 低保 or 特困."""
+    if not (in_book.any() or outside.any()):
+        return []
+
+    def named(mask: np.ndarray) -> str:
+        items = dict.fromkeys(item_without_back_pay(re.sub(r"\s", "", str(c or ""))) for c in
+                              cells_at(f, "item", np.flatnonzero(mask)).tolist())
+        return "、".join(f"“{i}”" for i in items)
+
+    said = []
+    if in_book.any():
+        said.append(f"资金项目只写{named(in_book)}的 {int(in_book.sum())} 行，在文件名、工作表名或保障类别写明低保、特困的发放表中，"
+                    "按该项保障金核对")
+    if outside.any():
+        said.append(f"只写{named(outside)}、发放表未写明低保或特困（或写有残疾、高龄等其他补贴）的 {int(outside.sum())} 行按其他资金计，"
+                    "不核对")
+    return ["；".join(said) + "（可能是困难残疾人生活补贴等其他补贴；如不对，请在配置文件 [common] 的 money_programme_items 中删去，"
+            "或在 money_benefit_items、money_other_items 中写明）"]
+
+
 def _programme(*values: str) -> str:
     """The programme a row pays: its item's, else its programme cell's, sheet's or file's."""
     return next((named for value in values if (named := programme_named(value))), "")
@@ -436,7 +483,9 @@ def _linked(ctx: Context) -> Ledger:
     ok = ok_rows.tolist()
     unsure = set(np.flatnonzero(unread[status] & paid).tolist()) if unread.any() else set()
     item, kinds = _judged(f, "item", lambda it: benefit_item(it, p))
-    benefit_rows = kinds[item]
+    # a bare 生活补贴 in a book naming 低保 or 特困 is its benefit (h459: a 特困 year book of N月生活补贴 | N月护理补贴)
+    in_book, outside = programme_item_rows(f, p)
+    benefit_rows = kinds[item] | in_book
     benefit = benefit_rows.tolist()
     _, unread_items = _judged(f, "item", lambda it: not named_item(str(it or "").strip(), p))  # a code no list names
     sources = ["item", "programme", "_sheet", "_file"]
@@ -521,7 +570,7 @@ def _linked(ctx: Context) -> Ledger:
     if not unnamed:
         led.memo["programme_codes"] = programme_codes
     # paid under an item no word or code reads (a system's 项目代码 01 not configured): perhaps the benefit (F06)
-    led.memo["unread_item"] = ok_rows & unread_items[item] & (member_at >= 0)
+    led.memo["unread_item"] = ok_rows & unread_items[item] & ~in_book & (member_at >= 0)
     led.memo["pooled"] = _pooled(f, members, member_at)
     sizes = members[["household", "covered_size"]].dropna() if "covered_size" in members.columns else None
     led.memo["covered_size"] = {} if sizes is None else sizes.groupby("household", sort=False)["covered_size"].first().to_dict()
@@ -539,8 +588,9 @@ def _linked(ctx: Context) -> Ledger:
                      "array:household_row": household_row, "array:adjust": adjusting})
     ctx.cache["money:unidentified"] = (_unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
-    ctx.cache["money:items"] = _items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
-                                           undoing=undoing_rows(led), side=side) + _extras_said(f, extras)
+    ctx.cache["money:items"] = (_items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
+                                            undoing=undoing_rows(led), side=side) + _extras_said(f, extras)
+                                + _programme_items_said(f, in_book, outside, p))
     led.memo["side_items"] = side
     return led
 

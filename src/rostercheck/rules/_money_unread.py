@@ -64,7 +64,7 @@ def unread_rows(led: Ledger) -> np.ndarray:
         on_roster = led.memo.get("unread_item", np.zeros(len(led.frame), dtype=bool))
         codes, distinct = led.factorized("item")
         unread = np.array([not named_item(str(v or "").strip(), led.params) for v in distinct.tolist()] + [False], dtype=bool)
-        off = led.array("ok") & unread[codes] & (led.array("member") < 0)
+        off = led.array("ok") & unread[codes] & ~led.array("benefit") & (led.array("member") < 0)
         led.memo["unread_rows"] = on_roster | off
     return led.memo["unread_rows"]
 

@@ -8,6 +8,7 @@ The warnings reach the console with the tables' own warnings (``audit.audit``, `
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from typing import Callable, Sequence
 
@@ -150,13 +151,16 @@ def _payment_status(ctx: Context) -> Classifier:
 
 
 def _payment_item(ctx: Context) -> Classifier:
-    from ._money import named_item, params, undo_word_only
+    from ._money import item_without_back_pay, named_item, params, undo_word_only
 
     p = params(ctx)
     # (an item that is only a word of recovering, a bare 冲正 or 扣回, is read: its row undoes a payment or is the
     # bureau's recovery, never other money; held-out 354)
     recovering = {**p, "failed_words": ()}
-    return lambda v: "" if named_item(str(v or "").strip(), p) or undo_word_only(str(v or ""), recovering) else UNKNOWN
+    # (a bare 生活补贴: read by the book it stands in, said by _money._programme_items_said)
+    bare = {re.sub(r"\s", "", w) for w in p.get("programme_items", ())}
+    return lambda v: "" if (named_item(str(v or "").strip(), p) or undo_word_only(str(v or ""), recovering)
+                            or item_without_back_pay(re.sub(r"\s", "", str(v or ""))) in bare) else UNKNOWN
 
 
 def _risk(ctx: Context) -> Classifier:
