@@ -499,7 +499,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if more:
         frame = _remarks_joined(frame, more)
     if _PERIOD_END in frame.columns:
-        frame, said = _period_joined(frame, layout.labels[mapping["month"]], layout.labels[end], grid.sheet)
+        named = next((found for source in (grid.sheet, layout.title, path.stem) if (found := month_span(
+            cn_numerals(unicodedata.normalize("NFKC", str(source or ""))).replace(" ", "")))), ())
+        frame, said = _period_joined(frame, layout.labels[mapping["month"]], layout.labels[end], grid.sheet, named)
         notes += said
     if units := sorted({per for f, (_, per) in layout.readings().items() if f.startswith(LEDGER_AMOUNTS) and per != 1.0}):
         # (said once for the sheet's month or item columns: the field-by-field note would name each of 12 months)
@@ -1138,15 +1140,29 @@ def _period_end(labels: list[str], mapping: dict[str, int]) -> int | None:
                  and end.group(1) == start.group(1)), None)
 
 
-def _period_joined(frame: pd.DataFrame, first: str, last: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+def _period_joined(frame: pd.DataFrame, first: str, last: str, sheet: str,
+                   named: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[str]]:
     """The month column as the span from its own cell to the end column's (2025.10 | 2025.12 → 2025-10至2025-12), each
     distinct pair judged once; a row whose end is blank, unread or the start's month keeps its start. Said when some
-    row spans months."""
+    row spans months.
+
+    A start written YYYY.1 (:data:`_DOTTED_ONE`: January, or October whose 0 a number format dropped) is the one of the
+    two the span ``named`` by the sheet's name, title or file name begins with, or the only one not after the end
+    (held-out 443: the number 2025.1 | 2025.12 in 2025年第四季度低保资金发放表.xls left the quarter's 89 rows unread)."""
     parts = [frame[n].astype(object).to_numpy() for n in ("month", _PERIOD_END)]
     codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([np.where(pd.isna(p), "", p) for p in parts]))
-    joined, spans = [], 0
+    joined, spans, dotted = [], 0, set()
     for a, b in uniques:
         ma, mb = month(a), month(b)
+        if mb and (m := _DOTTED_ONE.fullmatch(text(a))):
+            year = _dotted_year(m.group(1))
+            fits = [x for x in (f"{year}-01", f"{year}-10") if x <= mb]
+            fit = [x for x in fits if named and x == named[0]] or (fits if len(fits) == 1 and not ma else [])
+            if len(fit) == 1 and fit[0] != ma:
+                ma = fit[0]
+                why = (f"表名、标题或文件名写的是 {named[0]}至{named[-1]}" if named and ma == named[0]
+                       else f"所属期间止为 {mb}，10 月不会在它之后")
+                dotted.add(f"“{text(a)}”至“{text(b)}”{why}，按 {ma}至{mb} 计")
         if ma and mb and mb > ma:
             joined.append(f"{ma}至{mb}")
             spans += 1
@@ -1156,6 +1172,9 @@ def _period_joined(frame: pd.DataFrame, first: str, last: str, sheet: str) -> tu
     frame["month"] = np.array(joined, dtype=object)[codes] if len(uniques) else frame["month"]
     said = [f"{f'工作表“{sheet}”' if sheet else '表中'}“{first}”和“{last}”两列是一段所属期间的起止月份，"
             "一行写了几个月的（如 2025.10 至 2025.12），按这几个月一次发放计（金额平均分到各月）"] if spans else []
+    if dotted:
+        said.append(f"{f'工作表“{sheet}”' if sheet else '表中'}“{first}”列的月份写作“年.1”（可能是 1 月，也可能是数字格式去掉了末尾 0 的"
+                    f" 10 月）：{'；'.join(sorted(dotted))}")
     return frame, said
 
 
