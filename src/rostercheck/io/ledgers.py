@@ -575,6 +575,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
                                                          if layout.mapping["month"] < len(layout.labels) else ""):
         if batch := _no_periods(frame, label, grid.sheet):
             frame = frame.drop(columns="month")  # (said below when nothing else names the month)
+        elif said := _dotted_under_span(frame, grid, layout, path, label):
+            frame = frame.drop(columns="month")  # (the sheet's span then read as before d63421e5, said by it)
+            notes += said
     if "month" in frame.columns and "year" not in frame.columns and _all_blank(frame["month"]):
         frame = frame.drop(columns="month")  # a month column left blank is none: the sheet's name, title or dates tell
     if "month" in frame.columns:
@@ -926,6 +929,29 @@ def _no_periods(frame: pd.DataFrame, label: str, sheet: str) -> list[str]:
         return [f"{where}“{label}”列的同一期间（如“{text(cells[codes[np.flatnonzero(spanned)[0]]])}”）写在同一领取人同一项目的多行上，"
                 "看不出是各月分别发放还是一次发放整个期间，未按月份读（所属月份按表名、标题、文件名或发放日期计）"]
     return []
+
+
+def _dotted_under_span(frame: pd.DataFrame, grid, layout, path: Path, label: str) -> list[str]:
+    """A note when a period column (所属期间) holds nothing but numbers YYYY.1 (January, or 2025.10 with its 0 dropped)
+    and the sheet's name, title or file name names a span of months beginning with one of the two: the column is then
+    no month column and the span is the sheet's, as before such numbers counted as periods (held-out 443's shape: a
+    2025年第四季度 book's 所属期间 2025.1 left every row unread); else []."""
+    coded = _distinct(frame["month"])
+    if coded is None:
+        return []
+    codes, cells = coded
+    counts = np.bincount(codes[codes >= 0], minlength=len(cells))
+    filled = [c for k, c in enumerate(cells) if counts[k] and text(c)]
+    if not filled or not all(isinstance(c, float) and _DOTTED_ONE.fullmatch(text(c)) for c in filled):
+        return []
+    span = next((found for source in (grid.sheet, layout.title, path.stem) if (found := month_span(
+        cn_numerals(unicodedata.normalize("NFKC", str(source or ""))).replace(" ", "")))), ())
+    years = {_dotted_year(_DOTTED_ONE.fullmatch(text(c)).group(1)) for c in filled}
+    if len(span) < 2 or len(years) != 1 or span[0] not in {f"{y}-01" for y in years} | {f"{y}-10" for y in years}:
+        return []
+    where = f"工作表“{grid.sheet}”的" if grid.sheet else ""
+    return [f"{where}“{label}”列只写了“{text(filled[0])}”（可能是 1 月，也可能是数字格式去掉了末尾 0 的 {text(filled[0])}0），"
+            f"表名、标题或文件名写的是 {span[0]}至{span[-1]}，按该期间计"]
 
 
 # a quarter written 2026Q3 inside an item or remark ('低保金2026Q3')
