@@ -842,7 +842,7 @@ COLUMNS = [
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
     "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut", "household_unordered",
-    "status_unsure", "cert_type",
+    "status_unsure", "cert_type", "guardian_id", "guardian_name",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -869,6 +869,12 @@ def covered_flags(members: pd.DataFrame) -> np.ndarray:
     and 200,000 members)."""
     flags, distinct = pd.factorize(members["covered"].to_numpy(dtype=object), use_na_sentinel=False)
     return np.array([is_covered(v) for v in distinct], dtype=bool)[flags]
+
+
+def _whole_id(cell: object) -> str:
+    """A cell's ID when it is whole and passes its check, else ''."""
+    info = ids.id_number(cell)
+    return info.value if info.status == ids.VALID else ""
 
 
 def _column(frame: pd.DataFrame, field: str, blank: object = None) -> np.ndarray:
@@ -1156,8 +1162,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out[fld] = keys[fld].to_numpy()
     out["id_raw"] = by_value_array(f["id"], texts, many=True) if "id" in f.columns else ""
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
-                "covered", "cert_type"):
+                "covered", "cert_type", "guardian_name"):
         out[fld] = _column(f, fld, blank="")
+    # the guardian's ID only when whole and valid: a payee is taken for the ward by it alone (never a damaged one)
+    out["guardian_id"] = (by_value_array(f["guardian_id"], _whole_id) if "guardian_id" in f.columns
+                          else np.full(n, "", dtype=object))
     if "care_home" in f.columns:  # a 供养机构 named: cared for in it (集中供养), whatever 供养方式's code says
         home = _column(f, "care_home", blank="")
         named = by_value_array(home, lambda v: bool(v) and not _NO_CARE_HOME.fullmatch(v)).astype(bool)

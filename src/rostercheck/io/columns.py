@@ -421,6 +421,11 @@ ROSTER = [
     # the kind of the member's document (证件类型: 居民身份证, 残疾人证 …): a 残疾人证号 in the ID column is the ID and two
     # digits (roster.card_ids)
     FieldSpec("cert_type", r"^(证件|身份证件|证照)(类[型别]|种类|名称)$"),
+    # the member's guardian the roster records (监护人姓名 | 监护人身份证号 on a 特困 book: an orphan, an adult without
+    # civil capacity): a payee of that ID is paid for the ward, a holder of that name is no stranger (F03, F06, F07;
+    # h465: a 特困 orphan's guardian was 不在册 中 and the orphan 应发未发 for the whole year)
+    FieldSpec("guardian_id", r"^监护人(的)?(" + ID_WORDS + r")", weight=0, allow=r"监护"),
+    FieldSpec("guardian_name", r"^监护人(的)?(姓名|名字)?$", weight=0, allow=r"监护"),
     FieldSpec("support_mode", r"供养方式|供养形式|集中|分散"),
     FieldSpec("care_home", r"供养(服务)?机构|入住机构|供养单位|(敬老院|福利院|养老院|供养中心)(名称)?$"),
     # the account's holder (户名, 开户人): read for D02 to say a shared account is a care home's (weight 0: a ledger's
@@ -1170,7 +1175,7 @@ FIELD_NAMES = {
     "reason": "原因", "outcome": "审批结果", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
     "labour": "劳动能力", "health": "健康状况", "head_labour": "户主劳动能力", "head_health": "户主健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
-    "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号", "cert_type": "证件类型",
+    "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号", "cert_type": "证件类型", "guardian_id": "监护人身份证号",
     "covered": "是否保障对象", "cohabiting": "是否共同生活", "member_status": "成员状态", "household_status": "家庭状态",
     "status_date": "状态变更日期", "stopped_on": "停保日期", "declared_assets": "申报财产", "declared_income": "申报收入", "dest_code": "迁往地区划代码",
     "disability_level": "残疾等级", "disability_type": "残疾类别", "disabled_flag": "是否残疾人专用车", "disease": "病种",

@@ -520,6 +520,7 @@ def _linked(ctx: Context) -> Ledger:
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
               | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
     shown = _shown_digits_payees(f, members, member_at, conf_at)
+    guarded = _guarded_payees(f, members, member_at, conf_at)
     dead_fellows = _dead_fellows(ctx, f, member_at)
     former = _former_payees(f, members, member_at, conf_at, dead_fellows)
     if unnamed:  # a row naming no programme pays its member's, as the same payment in a file that names it does (a
@@ -564,6 +565,7 @@ def _linked(ctx: Context) -> Ledger:
     led = Ledger(f, ok, benefit, progs, member, conf, household, payee, household_row.tolist(), covered, params=p,
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown
+    led.memo["guarded"] = guarded
     led.memo["former_dead"] = former & set(dead_fellows)  # (dead by the lists: no payee to change, F07)
     led.memo["unsure"] = unsure
     led.memo["former_id"] = former_ids  # row → how a former ID linked it (link_text)
@@ -919,8 +921,13 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
         # accounts, closed at the switch to 邮储银行, the roster listing only the new ones): the name and the ID's
         # shown digits decide, as for a masked account
         unknown = bool(account) and not masked_acc and account not in given
+        # … and a whole account the roster gives another household, under the name and ID digits (eight or more shown)
+        # of one member whose household was paid no other way that month: hers paid into another's account, F07's case
+        # (h465: an 一卡通 export's masked IDs; the member was 不在册 中 and 应发未发 all year, F07 unsaid)
+        another = (bool(account) and not masked_acc and not unknown and shown is not None
+                   and len(shown[0]) + len(shown[1]) >= 8 and not (other and shown))
         if not name or (shown is None and not masked_acc) or (
-                account and not masked_acc and not (other and shown) and not (unknown and shown is not None)):
+                account and not masked_acc and not (other and shown) and not (unknown and shown is not None) and not another):
             continue
         found = by_name.get(name, [])
         if shown is not None:
@@ -945,6 +952,18 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
             if len(shown[0]) + len(shown[1]) >= 8 and len(head) + len(tail) >= 8:
                 found = [m for m in by_tail.get(shown[1][-4:], []) if ids.shows(pids[m], shown)
                          and owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
+        if another:
+            found = [m for m in found if owned and owned[m] != account]
+            if paid_months is None:
+                paid_months = _household_months(f, members, member_at)
+                placed = _placed_accounts(f)
+                last_paid = {}
+                for h, mo in paid_months:
+                    last_paid[h] = max(last_paid.get(h, ""), str(mo))
+            if len(found) == 1 and (households[found[0]], months_[r]) not in paid_months:
+                member_at[r], conf_at[r] = found[0], MEDIUM
+                linked.add(r)
+            continue
         if unknown and not masked_acc and not (other and shown):
             # (an outsider of that name and digits on her own account, the member paid that month under her ID or the
             # roster's account, is not the member: held-out 140)
@@ -970,6 +989,60 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
     for r, m, account in held:
         if (account, m) in owned_by:
             member_at[r], conf_at[r] = m, MEDIUM
+            linked.add(r)
+    return linked
+
+
+def id_unwritten(led: "Ledger", r: int) -> str:
+    """How row ``r`` lacks a whole ID, for evidence: '未写身份证号', or the masked cell it wrote (一卡通平台:
+    '身份证号中间几位被隐去（640425********8931）'), or '所写身份证号无效' (never printed whole).
+
+    Args:
+        led: the ledger.
+        r: the row.
+    Returns:
+        The words.
+    """
+    raw = str(led.cols["id_raw"][r] or "").strip() if "id_raw" in led.frame.columns else ""
+    if not raw:
+        return "未写身份证号"
+    return f"身份证号中间几位被隐去（{raw}）" if ids.masked(raw) else "所写身份证号无效"
+
+
+def _guarded_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
+    """A row left unlinked whose own whole ID is the guardian the roster records for its members of one household
+    (监护人身份证号 on a 特困 book: an orphan's uncle, an incapacitated adult's brother) is paid for that household, to
+    its first such member (中: the payee is not the ward; h465: the guardian was 不在册 中, the ward 应发未发 all year).
+    A guardian recorded in two households links nothing (said by the unlinked rows' notice). Returns the rows so
+    linked."""
+    if "guardian_id" not in members.columns or "id" not in f.columns or not len(members):
+        return set()
+    wards: dict[str, list[int]] = {}
+    for m, g in enumerate(members["guardian_id"].tolist()):
+        if g:
+            wards.setdefault(g, []).append(m)
+    if not wards:
+        return set()
+    households = members["household"].tolist()
+    valid = (f["id_status"] == ids.VALID).to_numpy() if "id_status" in f.columns else np.ones(len(f), dtype=bool)
+    # a masked ID (一卡通: 640425********8691) is the guardian's when the row's name is the guardian's the roster records
+    # and his ID shows the same digits (at least eight shown)
+    guardian_names = [person_name(g) for g in members["guardian_name"].tolist()] if "guardian_name" in members.columns else []
+    masked_rows = np.flatnonzero((member_at < 0) & ~valid).tolist() if guardian_names and {"id_raw", "link_key"} <= set(f.columns) else []
+    linked = set()
+    for r in masked_rows:
+        shown = ids.masked(f["id_raw"].iat[r])
+        if shown is None or len(shown[0]) + len(shown[1]) < 8:
+            continue
+        name = f["link_key"].iat[r]
+        found = [m for g, ms in wards.items() if ids.shows(g, shown) for m in ms if name and guardian_names[m] == name]
+        if found and len({households[m] for m in found}) == 1:
+            member_at[r], conf_at[r] = found[0], MEDIUM
+            linked.add(r)
+    for r in np.flatnonzero((member_at < 0) & valid).tolist():
+        found = wards.get(f["id"].iat[r], ())
+        if found and len({households[m] for m in found}) == 1:
+            member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
     return linked
 

@@ -20,12 +20,13 @@ from ..kinship import family_said, household_ties as kinship_ties
 from ..match import repaired_key
 from ..model import CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
+from ..normalize.names import person_name
 from ..regions import town_and_village
 from ..roster import enrolment_household, enrolment_households, is_covered
 from . import rule, where
 from ..io.ledgers import first_rows, same_cells
 from ._household import in_institution, support_modes
-from ._money import (Ledger, care_home_named, care_home_rows, finding, ledger, months_text, payee_name,
+from ._money import (Ledger, care_home_named, care_home_rows, finding, id_unwritten, ledger, months_text, payee_name,
                      sole_households, yuan)
 from ._money_namesakes import head_namesakes
 from ._money_unread import say as say_unread
@@ -85,7 +86,7 @@ def _unlisted_account(ctx: Context, led: Ledger) -> list[Finding]:
                   else "")
         own = mem["bank_account"].iat[n.member] if "bank_account" in mem.columns else ""
         place = f"{mem['township'].iat[n.member]}{mem['village'].iat[n.member]}"
-        evidence = (f"发放明细中的领取人 {payee_name(ctx, led, r0)}（未写身份证号）与该户户主同名，同在{place}{amount}，"
+        evidence = (f"发放明细中的领取人 {payee_name(ctx, led, r0)}（{id_unwritten(led, r0)}）与该户户主同名，同在{place}{amount}，"
                     f"但发放账号 {accounts} 不在花名册中" + (f"（花名册登记的账号为 {own}）" if own else "")
                     + f"；该户在花名册登记的身份证号和账号下没有这些月份的发放记录：{months_text(months)}，如 {led.where(r0)}。"
                     "可能是该户更换了账户而花名册未更新，未核实：请核实该账号是否为本户的，是的请更正花名册的账号；"
@@ -346,6 +347,7 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
     namesakes = _namesakes(ctx, {led.cols["holder_key"][r] for rows in bad.values() for r in rows})
     kin = _holders_kin(ctx, led, bad)
     minors = _minors_only(ctx, set(bad))
+    guardians = _recorded_guardians(ctx, set(bad))
     # (the 代领人, 监护人 or 委托人 each row names: whoever of them holds the account, the ledger names him)
     named_by_row = [f[c].to_numpy(dtype=object) for c in ("proxy_name_key", "guardian_name_key", "trustee_name_key")
                     if c in f.columns]
@@ -387,6 +389,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
         # _official_proxies)
         proxy_held = not units and all(any(k[r] and k[r] == led.cols["holder_key"][r] for k in named_by_row)
                                        or _remark_names_collector(led, r) for r in rows)
+        # … or the guardian the roster records for the household (监护人姓名): a lead to check the guardianship, 低 (h465)
+        guardian_held = not units and all(led.cols["holder_key"][r] in guardians.get(h, ()) for r in rows)
         evidence = (f"发放账户户名“{holders}”"
                     + ("是单位（机构）的名称，不是该户家庭成员" if len(units) == len(named)
                        else "不是该户家庭成员（花名册中该户成员均不同名）") + f"；账号 {accounts or '未填'}"
@@ -398,6 +402,8 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
                        else f"户名是该户的亲属（{kin[h]}；另为花名册中另一户的成员），多为家庭内部代领；请核实是否有委托手续、资金是否由本人支取" if h in kin
                        else f"该户保障对象是未成年人（{minors.get(h)}），户名多为其监护人；请核对监护关系（监护人身份证明、"
                        "监护或委托手续）和资金是否用于未成年人本人，否则请核实是否为代领" if minor
+                       else f"户名是花名册登记的该户监护人 {holders}，资金由其账户领取；请核对监护关系（监护人身份证明、"
+                       "监护手续）和资金是否用于被监护人本人" if guardian_held
                        else f"户名是发放明细中写明的该户代领人（或监护人、委托人）{holders}，资金由其账户领取；"
                        "请核实是否有委托代领或监护手续、资金是否交到本户" if proxy_held
                        else "如户名是原户主（已去世或迁出），请变更领取人；如是监护人或受委托代领的人，请补齐监护或委托手续；"
@@ -409,8 +415,29 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
                        if cares else "请核实是否为代领、账户是否本户所有"))
         facts = (("signal", "holder"), ("holder", led.cols["holder_key"][r0]))
         out.append(finding(ctx, led, "F07", r0, _member(ctx, led, r0), evidence,
-                           LOW if own or others or cares or minor or proxy_held or (h in kin and not units) else MEDIUM,
+                           LOW if own or others or cares or minor or proxy_held or guardian_held or (h in kin and not units)
+                           else MEDIUM,
                            "户名与家庭成员姓名比对", months, None, None, facts, months_decide=False))
+    return out
+
+
+def _recorded_guardians(ctx: Context, households: set) -> dict[object, set[str]]:
+    """The name keys of the guardians the roster records (监护人姓名) for each of these households' members.
+
+    Args:
+        ctx: the run's context.
+        households: the households asked about.
+
+    Returns:
+        household -> the guardians' name keys (households recording none left out).
+    """
+    mem = ctx.members
+    if "guardian_name" not in mem.columns:
+        return {}
+    out: dict[object, set[str]] = {}
+    for h, g in zip(mem["household"].tolist(), mem["guardian_name"].tolist()):
+        if g and h in households and (key := person_name(g)):
+            out.setdefault(h, set()).add(key)
     return out
 
 

@@ -29,7 +29,7 @@ from .c02_status import date_shown
 from ._money_namesakes import head_namesakes, roster_namesakes
 from ._money_events import roster_death, stop_month, stop_rule_said
 from ._money_unread import note, say as say_unread, unread_rows
-from ._money import (Ledger, care_home_rows, county_of_rows, finding, ledger, link_text, months_text, payee_name,
+from ._money import (Ledger, care_home_rows, county_of_rows, finding, id_unwritten, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
 
 # A household paid through its head whose other members stay on the benefit: said in the evidence, and read by the
@@ -587,7 +587,7 @@ def _exit_namesakes(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) ->
         named = by_name.get(led.cols["name_key"][r0] or led.cols["holder_key"][r0], [])
         if not named:
             continue
-        unsure = "发放明细未写身份证号，无法与停保（退出）名单核对；"
+        unsure = f"发放明细{id_unwritten(led, r0)}，无法与停保（退出）名单核对；"
         row = ex.loc[named[0]].to_dict()
         if len(named) > 1 or not isinstance(row.get("date"), dt.date):
             out[h] = f"{unsure}名单中有 {len(named)} 个同名的 {row.get('name', '')}，请核对是否同一人"
@@ -629,6 +629,53 @@ def _at_roster_row(found: Finding, record: tuple) -> Finding:
     """A finding about a payee on no roster whom a roster's history row names: that row is her 花名册文件 and 花名册行."""
     found.subject.update({"file": record[3], "row": record[2], "sheet_shown": record[6]})
     return found
+
+
+def _masked_exits(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> dict[str, dict]:
+    """Household → the one dated exit-list row naming a payee on no roster whose ID the ledger masked (一卡通平台:
+    640425********8931): the same name (the person's or the head's) and an ID showing the same digits where the mask
+    leaves them (h465: three exited households paid after the exit were 不在册 '也不在停保（退出）名单中', their months
+    before the roster's quarter uncounted). Two such rows, or none, leave the payee as she was."""
+    if not ctx.has("exits") or "id_raw" not in led.frame.columns:
+        return {}
+    ex = ctx.lists["exits"]
+    people: list[tuple[str, str, int]] = []  # (name key, ID, exit row)
+    for k, row in zip(ex.index.tolist(), ex.to_dict("records")):
+        if not isinstance(row.get("date"), dt.date) or row["date"] > ctx.as_of:
+            continue
+        for name, pid in ((row.get("name_key"), row.get("id")), (person_name(row.get("head_name")), row.get("head_id"))):
+            if name and isinstance(pid, str) and len(pid) == 18:
+                people.append((name, pid, k))
+    if not people:
+        return {}
+    out = {}
+    for h, rows in paid_by.items():
+        r0 = rows[0]
+        shown = ids.masked(led.cols["id_raw"][r0])
+        name = led.cols["name_key"][r0] or led.cols["holder_key"][r0]
+        if led.cols["id"][r0] or shown is None or len(shown[0]) + len(shown[1]) < 8 or not name:
+            continue
+        found = {k for n, pid, k in people if n == name and ids.shows(pid, shown)}
+        if len(found) == 1:
+            out[h] = {**ex.loc[found.pop()].to_dict(), "_masked": led.cols["id_raw"][r0]}
+    return out
+
+
+def _after_masked_exit(ctx: Context, led: Ledger, rows: list[int], row: dict) -> Finding:
+    """F03 at 中 for the payments after the exit of a payee :func:`_masked_exits` found on the exit list by her name and
+    the digits her masked ID shows."""
+    months = [led.cols["month"][r] for r in rows]
+    total = float(sum(led.cols["amount"][r] for r in rows))
+    lines = payment_lines([(led.cols["month"][r], led.item(r), yuan(led.cols["amount"][r]), led.where(r)) for r in rows])
+    who = payee_name(ctx, led, rows[0])
+    reason = str(row.get("reason") or "").strip()
+    evidence = (f"停保（退出）后仍发放：{who} 在{where(ctx, 'exits', row)}，停保（退出）日期 {date_shown(row, 'date')}"
+                + (f"（{reason}）" if reason else "") + f"；{stop_rule_said(led.params)}，{stop_month(row['date'], led.params)} 起不应发放。"
+                f"发放明细的身份证号中间几位被隐去（{row['_masked']}），按姓名和显示的数字与停保（退出）名单对应，"
+                f"未能按完整身份证号核对，请核实是否同一人。仍发放 {months_text(months)}：{lines}。合计 {yuan(total)}，应追回")
+    facts = (("payee", led.payee[rows[0]]), ("kind", "masked_exit"), ("date", row["date"].isoformat()))
+    return finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, "姓名及身份证号未隐去的数字一致（发放明细身份证号部分隐去）",
+                   months, total, None, facts, listed={"name": who, "county": county_of_rows(led, rows)})
 
 
 def _after_departure(ctx: Context, led: Ledger, rows: list[int], record: tuple) -> Finding:
@@ -737,7 +784,14 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
             rows_by[h].append(r)
     out = []
     departed = _departed(ctx, led, paid_by)
-    _unread_not_enrolled(ctx, led, with_events | set(departed), period, care)
+    masked_exits = _masked_exits(ctx, led, {h: rows for h, rows in paid_by.items() if h not in departed})
+    for h, row in masked_exits.items():
+        rows_by.pop(h, None)
+        stop = stop_month(row["date"], led.params)
+        late = [r for r in paid_by[h] if led.cols["month"][r] >= stop and r not in led.memo["pooled"]]
+        if late:
+            out.append(_after_masked_exit(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), row))
+    _unread_not_enrolled(ctx, led, with_events | set(departed) | set(masked_exits), period, care)
     for h, record in departed.items():
         rows_by.pop(h, None)
         if record[1] is None:  # (said as the roster has it, with the roster's months as for any payee on no roster)
@@ -747,7 +801,8 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         if late:
             out.append(_after_departure(ctx, led, sorted(late, key=lambda r: (led.cols["month"][r], r)), record))
     # (a roster's own history row tells when such a household ended: held-out 187 said them unchecked too)
-    ctx.cache["money:earlier"] = _earlier_months(ctx, led, {h: rows for h, rows in paid_by.items() if h not in departed},
+    ctx.cache["money:earlier"] = _earlier_months(ctx, led, {h: rows for h, rows in paid_by.items()
+                                                  if h not in departed and h not in masked_exits},
                                                  period)
     ctx.cache["money:care_homes"] = _care_home_lumps(ctx, led, care)
     _enrolled_later(ctx, led, rows_by)
@@ -770,7 +825,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         head = "head_id" in led.frame.columns and led.cols["head_id"][rows[0]]
         same_name = [] if led.cols["id"][rows[0]] or head else _roster_namesakes(ctx, led, rows)
         if same_name:  # (held-out 252: "姓名不在花名册中" of a roster head's name)
-            evidence = evidence.replace("但不在所给花名册中", f"发放明细未写身份证号，{same_name}")
+            evidence = evidence.replace("但不在所给花名册中", f"发放明细{id_unwritten(led, rows[0])}，{same_name}")
         key = ("身份证号不在花名册中" if led.cols["id"][rows[0]] else "户主身份证号不在花名册中" if head
                else "发放明细未写身份证号，花名册中有同名的人，未能确认是否同一人" if same_name
                else "姓名不在花名册中（发放明细未写身份证号）")

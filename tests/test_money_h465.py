@@ -1,0 +1,110 @@
+"""Held-out h465 (彭阳县, a year of ledgers): a guardian the roster records, masked IDs on an 一卡通 export."""
+
+from money import findings, household, make_id, money, money_context, months, pay
+
+W = make_id("20140804", 58)    # an orphan on the 特困 book
+G = make_id("19780306", 869)   # her guardian (监护人), on no roster
+X = make_id("19700101", 115)   # someone else
+A = make_id("19730215", 169)   # 李亚萍
+B = make_id("19781107", 845)   # 罗丽娟
+E = make_id("19570819", 893)   # 米东升, exited in March
+TEKUN = "清河县特困人员救助供养名册（2026年第三季度）"
+Q3 = months("2026-07", "2026-09")
+
+
+def masked(pid: str) -> str:
+    return pid[:6] + "********" + pid[-4:]
+
+
+def orphan(**extra):
+    return household("罗军红", W, benefit=1576, bank_account="6229000000000001", **extra)
+
+
+def guardian_rows(payee_id=G, name="罗春梅"):
+    return [pay(payee_id, name, m, 1576, "特困供养金", holder=name, bank_account="6229000000000777") for m in Q3]
+
+
+def test_payee_the_roster_records_as_guardian_is_paid_for_the_ward():
+    # must not flag: the guardian is no 不在册 payee, the ward was paid (h465: F03 中 and F06 中 18,912 元)
+    ctx = money_context(orphan(guardian_name="罗春梅", guardian_id=G), guardian_rows(), roster_title=TEKUN)
+    assert money(ctx, "F03") == [] and money(ctx, "F06") == []
+    assert [f.confidence for f in findings(ctx, "F07")] in ([], ["低"])
+
+
+def test_payee_whose_id_is_no_recorded_guardian_stays_not_enrolled():
+    # must flag: the guardian recorded is someone else
+    ctx = money_context(orphan(guardian_name="罗春梅", guardian_id=X), guardian_rows(), roster_title=TEKUN)
+    assert [c for _, c, _, _ in money(ctx, "F03")] == ["中"]
+
+
+def test_guardian_recorded_in_two_households_links_nothing():
+    two = orphan(guardian_name="罗春梅", guardian_id=G) + household("罗小花", X, benefit=1576, guardian_name="罗春梅",
+                                                               guardian_id=G)
+    ctx = money_context(two, guardian_rows(), roster_title=TEKUN)
+    assert [c for _, c, _, _ in money(ctx, "F03")] == ["中"]
+
+
+def test_masked_guardian_on_an_yikatong_export_is_the_recorded_guardian():
+    ctx = money_context(orphan(guardian_name="罗春梅", guardian_id=G), guardian_rows(masked(G)), roster_title=TEKUN)
+    assert money(ctx, "F03") == [] and money(ctx, "F06") == []
+    # … but not under another name (the digits alone link nobody)
+    ctx = money_context(orphan(guardian_name="罗春梅", guardian_id=G), guardian_rows(masked(G), "罗春花"), roster_title=TEKUN)
+    assert [c for _, c, _, _ in money(ctx, "F03")] == ["中"]
+
+
+def test_holder_the_recorded_guardian_of_an_adult_is_a_low_lead():
+    adult = household("田伟东", X, benefit=1576, bank_account="6229000000000001", guardian_name="田小军", guardian_id=G)
+    rows = [pay(X, "田伟东", m, 1576, "特困供养金", holder="田小军", bank_account="6229000000000777") for m in Q3]
+    (found,) = findings(money_context(adult, rows, roster_title=TEKUN), "F07")
+    assert found.confidence == "低" and "花名册登记的该户监护人" in found.evidence
+    # must flag: a holder who is not the recorded guardian
+    rows = [pay(X, "田伟东", m, 1576, "特困供养金", holder="赵大勇", bank_account="6229000000000777") for m in Q3]
+    assert [f.confidence for f in findings(money_context(adult, rows, roster_title=TEKUN), "F07")] == ["中"]
+
+
+def exits(name="米东升"):
+    return {"exits": [{"head_name": name, "head_id": E, "date": "2026-03-15", "reason": "家庭收入超过保障标准"}]}
+
+
+def exited_rows():
+    roster_ok = [pay(A, "李亚萍", m, 960, bank_account="6229000000000101") for m in months("2025-10", "2026-09")]
+    return roster_ok + [pay(masked(E), "米东升", m, 900, bank_account="6229000000000999")
+                        for m in months("2025-10", "2026-09")]
+
+
+def test_masked_payee_on_the_exit_list_is_recovered_from_the_exit():
+    # must flag: Apr–Sep after the exit of 2026-03-15, at 中 (h465: 不在册 '也不在停保名单中', Jul–Sep only)
+    ctx = money_context(household("李亚萍", A, benefit=960, bank_account="6229000000000101"), exited_rows(), exits())
+    (found,) = findings(ctx, "F03")
+    assert (found.confidence, found.recover) == ("中", 5400.0)
+    assert "停保（退出）后仍发放" in found.evidence and "也不在停保" not in found.evidence
+    assert "身份证号中间几位被隐去" in found.evidence
+
+
+def test_masked_payee_of_another_name_on_the_exit_list_stays_not_enrolled():
+    ctx = money_context(household("李亚萍", A, benefit=960, bank_account="6229000000000101"), exited_rows(), exits("米东生"))
+    (found,) = findings(ctx, "F03")
+    assert (found.confidence, found.recover) == ("中", 2700.0) and "不在册人员领取" in found.evidence
+
+
+def two_households():
+    return (household("李亚萍", A, benefit=960, bank_account="6229000000000101")
+            + household("罗丽娟", B, benefit=800, bank_account="6229000000000202"))
+
+
+def test_masked_member_paid_into_another_households_account_is_linked_and_f07():
+    # h465: 李亚萍's months (masked ID, 罗丽娟's account) were 不在册 中 and F06 中 for the whole year, F07 missed
+    rows = [pay(masked(B), "罗丽娟", m, 800, bank_account="6229000000000202") for m in Q3]
+    rows += [pay(masked(A), "李亚萍", m, 960, bank_account="6229000000000202") for m in Q3]
+    ctx = money_context(two_households(), rows)
+    assert money(ctx, "F03") == [] and money(ctx, "F06") == []
+    assert "李亚萍" in {n for n, c, _, _ in money(ctx, "F07") if c == "中"}
+
+
+def test_masked_row_in_another_households_account_beside_her_own_payment_is_not_hers():
+    # must not link: she was paid that month into her own account; the row in 罗丽娟's account is another 李亚萍's
+    rows = [pay(masked(B), "罗丽娟", m, 800, bank_account="6229000000000202") for m in Q3]
+    rows += [pay(masked(A), "李亚萍", m, 960, bank_account="6229000000000101") for m in Q3]
+    rows += [pay(masked(A), "李亚萍", "2026-09", 500, bank_account="6229000000000202")]
+    ctx = money_context(two_households(), rows)
+    assert money(ctx, "F04") == []
