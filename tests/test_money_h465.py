@@ -108,3 +108,61 @@ def test_masked_row_in_another_households_account_beside_her_own_payment_is_not_
     rows += [pay(masked(A), "李亚萍", "2026-09", 500, bank_account="6229000000000202")]
     ctx = money_context(two_households(), rows)
     assert money(ctx, "F04") == []
+
+
+def test_code_table_under_a_bank_file_is_no_unidentified_payment():
+    # h465: 'E03 账户冻结' lines under a 代发回盘's rows (in its 序号 column, read as blank rows) were said to be five
+    # payments a month with no whole ID nor account
+    rows = [pay(A, "李亚萍", m, 960, bank_account="6229000000000101") for m in Q3]
+    footer = [{"id": "", "name": "", "month": "2026-09", "amount": None, "item": "", "status": ""} for _ in range(3)]
+    ctx = money_context(household("李亚萍", A, benefit=960, bank_account="6229000000000101"), rows + footer)
+    findings(ctx, "F06")
+    assert ctx.cache["money:unidentified"] == []
+    # must say: a payment under a masked ID and no account, tied to nobody
+    stray = [pay(masked(E), "米东升", "2026-09", 900)]
+    ctx = money_context(household("李亚萍", A, benefit=960, bank_account="6229000000000101"), rows + footer + stray)
+    findings(ctx, "F06")
+    assert len(ctx.cache["money:unidentified"]) == 1 and "中有 1 行" in ctx.cache["money:unidentified"][0]
+
+
+def residents_book(path, home_column=True):
+    """h433's care homes' summary book plus a 名单 sheet of the residents (no amounts)."""
+    import openpyxl
+    from test_ledger_care_home_summaries import HOME, OTHER, OTHERS, RESIDENTS, summary_book
+
+    summary_book(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("名单")
+    ws.append(["序号", "供养机构", "姓名", "身份证号", "入住日期"] if home_column else ["序号", "姓名", "身份证号", "入住日期"])
+    for k, (home, people) in enumerate(((HOME, RESIDENTS), (OTHER, OTHERS))):
+        for n, i, *_ in people:
+            ws.append([k + 1, home, n, i, "2018-01-01"] if home_column else [k + 1, n, i, "2018-01-01"])
+    wb.save(path)
+    return path
+
+
+def homeless_context(path):
+    from test_ledger_care_home_summaries import AS_OF, DEAD, TEKUN, roster
+    from helpers import context
+    from rostercheck.io.ledgers import load_ledgers
+
+    tables, frame, _notes = load_ledgers([path], AS_OF)
+    rows = [{k: v for k, v in r.items() if k not in ("care_home", "bank_account", "holder")} for r in roster()]
+    ctx = context(rows, DEAD, AS_OF, roster_title=TEKUN)
+    ctx.lists["payments"] = frame
+    ctx.labels["payments"] = "资金发放明细"
+    return ctx, tables
+
+
+def test_residents_sheet_beside_the_lumps_places_residents_the_roster_gives_no_home(tmp_path):
+    # h465: the roster says 集中供养 only; the 拨付表's 名单 sheet (供养机构 | 姓名 | 身份证号) was "找不到发放金额列" and
+    # the dead resident's share of her home's lump unchecked
+    ctx, tables = homeless_context(residents_book(tmp_path / "集中供养经费拨付表.xlsx"))
+    assert [(n, c, r) for n, c, r, _ in money(ctx, "F01")] == [("郭德明", "中", 1700 * 4)]
+    assert any("人员名单（5 人" in w for t in tables for w in t.warnings)
+
+
+def test_residents_sheet_without_a_home_column_places_no_one(tmp_path):
+    ctx, tables = homeless_context(residents_book(tmp_path / "集中供养经费拨付表.xlsx", home_column=False))
+    assert money(ctx, "F01") == []
+    assert any("找不到发放金额列" in w for t in tables for w in t.warnings)

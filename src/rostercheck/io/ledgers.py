@@ -1736,6 +1736,7 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     frames, warnings, headers, titles, sheets, unused, institutions = [], list(raw.notes), {}, [], [], [], 0
     blank: list[str] = []  # sheets with a header and no rows
     side: list[str] = []  # a wide sheet's items beside its months, not read
+    residents: dict[str, str] = {}  # a care homes' residents list (名单) beside their lumps: ID → home
     summaries: list[str] = []  # sheets summing the others, naming no payee
     framed: list[tuple[str, str]] = []  # each of frames' sheet and title
     build, rows_at = fast[2:] if fast is not None else (None, None)
@@ -1744,7 +1745,8 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         book_year, said = _calendar_book(raw.sheets, path, as_of)
         warnings += [said] if said else []
     # a sheet of people's own payments (an ID or a name): a care homes' 拨付汇总 beside it is a summary of its rows
-    persons = any(_names_people(layout.mapping) for _grid, layout in raw.sheets)
+    # (… not a residents list without amounts, 名单: 供养机构 | 姓名 | 身份证号, read by _care_residents; h465)
+    persons = any(_names_people(layout.mapping) and not _residents_only(grid, layout) for grid, layout in raw.sheets)
     sheets_read, said = _batches_joined(raw.sheets, batches)
     warnings += said
     sheets_read, origins, said = _amounts_joined(sheets_read)
@@ -1804,6 +1806,13 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
         if frame.empty and (written := frame.attrs.get("amounts_unread")):
             unused.append((grid.sheet, f"可识别的发放金额（{written}）"))  # (h431: said as "只有表头、没有发放数据行")
             continue
+        if "amount" not in frame.columns and (listed := _care_residents(grid, layout)):
+            # (h465: a 集中供养 拨付表's 名单 sheet — 供养机构 | 姓名 | 身份证号 — was "找不到发放金额列" while the roster named
+            # no home: a resident's death went unchecked in her home's lumps)
+            residents.update(listed)
+            warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + f"是供养机构的人员名单（{len(listed)} 人，"
+                            "没有发放金额）：只用于确定花名册未写明供养机构的集中供养人员在哪个机构")
+            continue
         if "amount" not in frame.columns:
             if frame.empty and grid.sheet:  # a year's book whose later months are still blank: no rows, not no column
                 blank.append(grid.sheet)  # (held-out 387: 1月…6月 "找不到发放金额列" beside 低保金 | 物价补贴 | 合计)
@@ -1843,8 +1852,35 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     if frame.empty and len(frames) > institutions:  # (a care homes' sheet has said why its rows are not read)
         warnings.append("只有表头、没有发放数据行，未参与核查")
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame),
-                  care_home_sheets=institutions, side_items=list(dict.fromkeys(side)))
+                  care_home_sheets=institutions, side_items=list(dict.fromkeys(side)), care_residents=residents)
     return table, frame
+
+
+def _residents_only(grid, layout) -> bool:
+    """Whether a sheet is a care homes' residents list and nothing more: no amount column, no month columns, and
+    residents :func:`_care_residents` reads."""
+    return ("amount" not in layout.mapping and not month_columns(layout.labels)
+            and bool(_care_residents(grid, layout)))
+
+
+def _care_residents(grid, layout) -> dict[str, str]:
+    """A sheet's care-home residents (供养机构 beside a whole, valid 身份证号 on each row): ID → the home's name, else {}.
+
+    Args:
+        grid: the sheet.
+        layout: its layout.
+    Returns:
+        The residents by ID (a row without a home or a valid ID left out).
+    """
+    homes = [c for c, label in enumerate(layout.labels) if _HOME_COLUMN.fullmatch(str(label or "").strip())]
+    if len(homes) != 1 or "id" not in layout.mapping:
+        return {}
+    out = {}
+    for home, cell in zip(grid.cells(homes[0], layout.start), grid.cells(layout.mapping["id"], layout.start)):
+        info = ids.id_number(cell)
+        if info.status == ids.VALID and str(home or "").strip():
+            out[info.value] = str(home).strip()
+    return out
 
 
 # The payer's account (付款账号, 付方账号, 转出账号: the bureau's, io.columns._PAYER), never the payee's
@@ -3083,6 +3119,8 @@ class LedgerReading:
         # (the money checks name them among the other money: rules._money._items_said)
         if side := {str(t.path): t.side_items for t in self.tables if t.side_items}:  # (no attrs to copy otherwise)
             frame.attrs["side_items"] = side
+        if residents := {k: v for t in self.tables for k, v in t.care_residents.items()}:
+            frame.attrs["care_residents"] = residents
         return self.tables, frame, self.warnings + dropped
 
     def close(self) -> None:

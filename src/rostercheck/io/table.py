@@ -150,6 +150,8 @@ class Table:
     # a wide ledger's columns of other money beside its month columns (上半年物价补贴, 一次性补贴): the items, not read as
     # payments, named among the other money not compared (held-out 393: left out unsaid)
     side_items: list[str] = field(default_factory=list)
+    # a payments workbook's list of the care homes' residents (名单: 供养机构 | 姓名 | 身份证号, no amount): ID → home
+    care_residents: dict[str, str] = field(default_factory=dict)
 
     def sheet_header(self, sheet: object, fld: str, written: bool = False) -> str:
         """A field's header on one sheet (as written with ``written``), else the table's; '' when neither has one."""

@@ -465,6 +465,8 @@ def _linked(ctx: Context) -> Ledger:
     gc.freeze()  # the members and lists, walked by no collection while the ledger's millions of cells are made
     p = params(ctx)
     side = ctx.lists["payments"].attrs.get("side_items", {})  # (a wide book's other items: named, never read)
+    # (a care homes' residents list beside their lumps: ID → home, for 集中供养 members the roster names no home of)
+    ctx.cache["money:care_residents"] = ctx.lists["payments"].attrs.get("care_residents", {})
     f, borrowed = _borrowed_ids(ctx.lists["payments"], ctx.lists["exits"] if ctx.has("exits") else None)
     later = _after_review(ctx, f)
     if later.any():  # (after the borrowing: a later month's row still tells an account's ID)
@@ -766,6 +768,16 @@ def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> li
     alone, masked) that nothing tied to a person: their months go unchecked for that person (held-out 143: March and
     May of a county dropped from F01, F03 and F06 without a word)."""
     blind = unlinked & ~ided & (f["account_cut"].to_numpy(dtype=bool) | ~_filled(f, "bank_account"))
+    if not blind.any():
+        return []
+    # (a line naming no one and paying nothing is no payment: a bank file's code table under its rows, 'E03 账户冻结'
+    # in the 序号 column; h465's 代发回盘 were said to hold five unidentified rows a month)
+    someone = np.zeros(len(f), dtype=bool)
+    for c in ("id_raw", "name", "holder", "head_name", "head_id"):
+        if c in f.columns:
+            someone |= _filled(f, c)
+    paid = pd.to_numeric(pd.Series(f["amount"].to_numpy(dtype=object)), errors="coerce").fillna(0).to_numpy() != 0
+    blind &= someone | paid
     if not blind.any():
         return []
     out = []

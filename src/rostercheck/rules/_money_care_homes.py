@@ -132,6 +132,8 @@ def _residents(ctx: Context, homes: dict[str, set[str]]) -> dict[str, list[int]]
     accounts = (mem["bank_account"].tolist() if "bank_account" in mem.columns and "account_cut" in mem.columns
                 else [""] * len(mem))
     cut = mem["account_cut"].tolist() if "account_cut" in mem.columns else [True] * len(mem)
+    residents = ctx.cache.get("money:care_residents") or {}
+    ids_ = mem["id"].tolist() if residents else []
     # each distinct 供养方式 judged once: the homes it names, or 'institution' (集中 without a home named)
     of, distinct = pd.factorize(mem["support_mode"].to_numpy(dtype=object), use_na_sentinel=False)
     said = []
@@ -144,6 +146,8 @@ def _residents(ctx: Context, homes: dict[str, set[str]]) -> dict[str, list[int]]
         named = said[of[m]]
         if named == "institution":  # 集中 with no home named: the home whose account the roster gives her
             named = [h for h, held in homes.items() if str(accounts[m]) in held] if accounts[m] and not cut[m] else []
+            if not named and (listed := residents.get(ids_[m])):  # … else the home the ledgers' 名单 sheet lists her in
+                named = [h for h in homes if _same_home(listed, h)]
         if len(named) == 1:
             out[named[0]].append(m)
         elif len(named) > 1:
