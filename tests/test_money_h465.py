@@ -166,3 +166,32 @@ def test_residents_sheet_without_a_home_column_places_no_one(tmp_path):
     ctx, tables = homeless_context(residents_book(tmp_path / "集中供养经费拨付表.xlsx", home_column=False))
     assert money(ctx, "F01") == []
     assert any("找不到发放金额列" in w for t in tables for w in t.warnings)
+
+
+def card_book(path, cards):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "发放明细"
+    ws.append(["彭阳县惠民惠农财政补贴资金“一卡通”发放明细表"])
+    ws.append(["序号", "姓名", "身份证号", "社会保障卡号", "补贴项目", "发放年月", "发放金额", "发放状态"])
+    for k, card in enumerate(cards):
+        ws.append([k + 1, "李亚萍", masked(A), card, "低保金", f"20260{7 + k % 3}", 960, "成功"])
+    wb.save(path)
+    return path
+
+
+def test_social_security_card_serials_are_no_bank_accounts(tmp_path):
+    # h465: 社会保障卡号 A12345678 read as the payee's account: 120 false F07 中, the masked IDs tied to no one
+    from test_ledger_care_home_summaries import AS_OF
+    from rostercheck.io.ledgers import load_ledgers
+
+    tables, frame, _ = load_ledgers([card_book(tmp_path / "一卡通.xlsx", ["A12345678", "B87654321", "C00000017"])], AS_OF)
+    assert set(frame["bank_account"].astype(str)) <= {"", "nan", "None"} if "bank_account" in frame.columns else True
+    assert any("社会保障卡的卡号" in w for t in tables for w in t.warnings)
+    # must still read: the column holding the card's bank account (19 digits)
+    accounts = ["6229000000000101234", "6229000000000105678", "6229000000000109999"]
+    tables, frame, _ = load_ledgers([card_book(tmp_path / "一卡通2.xlsx", accounts)], AS_OF)
+    assert sorted(set(frame["bank_account"].astype(str))) == accounts
+    assert not any("社会保障卡的卡号" in w for t in tables for w in t.warnings)

@@ -1768,6 +1768,12 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             # (h458: a bank return with the bureau's 付款账号 and no payee account: the month's accounts unchecked, unsaid)
             warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + f"只有付款方的“{payer}”，没有收款人的账号列："
                             "这些发放的收款账号未核对（F07 发放账户不是本户的，这部分未核查）")
+        if (serials := _card_serials(grid, layout)):
+            # (h465: an 一卡通 export's 社会保障卡号 as the card's own 9-character number, A12345678, was read as every
+            # payee's bank account: 120 households "发放账号不在花名册中" at 中, the masked IDs tied to no one)
+            layout = replace(layout, mapping={f: c for f, c in layout.mapping.items() if f != "bank_account"})
+            warnings.append((f"工作表“{grid.sheet}”" if grid.sheet else "") + f"的“{serials}”列是社会保障卡的卡号（9 位，"
+                            "字母开头），不是银行账号：未作为发放账号读取，这些发放的账户未核对（F07 发放账户不是本户的，这部分未核查）")
         homes = care_homes_table(layout.labels) and not _names_people(layout.mapping)
         if homes and not persons and (paid_to := _homes_as_payees(layout)) is not None:
             layout = paid_to  # (h433) each home's lump read as a payment to the home, rule by rule like any row
@@ -1854,6 +1860,22 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
     table = Table(KIND, path, frame.iloc[:0], headers, " ".join(t for t in titles if t), sheets, warnings, len(frame),
                   care_home_sheets=institutions, side_items=list(dict.fromkeys(side)), care_residents=residents)
     return table, frame
+
+
+# A social security card's own number (社会保障卡卡号: a letter, then eight digits or a letter and seven), not an account
+_CARD_SERIAL = re.compile(r"[A-Za-z][A-Za-z0-9]\d{7}")
+
+
+def _card_serials(grid, layout) -> str:
+    """The label of a sheet's account column when it holds social security cards' own numbers (A12345678) rather than
+    bank accounts — nine of ten of its first 200 filled cells — else ''."""
+    col = layout.mapping.get("bank_account")
+    if col is None or not re.search(r"社保卡|社会保障卡", layout.labels[col] or ""):
+        return ""
+    cells = [str(c).strip() for c in grid.cells(col, layout.start)[:200] if str(c or "").strip()]
+    if not cells or sum(bool(_CARD_SERIAL.fullmatch(c)) for c in cells) < 0.9 * len(cells):
+        return ""
+    return layout.said(col)
 
 
 def _residents_only(grid, layout) -> bool:
