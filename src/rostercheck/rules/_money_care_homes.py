@@ -146,7 +146,7 @@ def _residents(ctx: Context, homes: dict[str, set[str]]) -> dict[str, list[int]]
         named = said[of[m]]
         if named == "institution":  # 集中 with no home named: the home whose account the roster gives her
             named = [h for h, held in homes.items() if str(accounts[m]) in held] if accounts[m] and not cut[m] else []
-            if not named and (listed := residents.get(ids_[m])):  # … else the home the ledgers' 名单 sheet lists her in
+            if not named and residents and (listed := residents.get(ids_[m])):  # … else the home the ledgers' 名单 sheet lists her in
                 named = [h for h in homes if _same_home(listed, h)]
         if len(named) == 1:
             out[named[0]].append(m)
