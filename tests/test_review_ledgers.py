@@ -186,3 +186,40 @@ def test_ledgers_of_other_months_are_said_unchecked(built, tmp_path):
     assert "没有核查基准日所在季度的所属月份（明细的月份为2026-07至2026-09（3个月））" in out, out
     assert {k: v[0] for k, v in _rows(tmp_path / "rv").items()} == {k: v[0] for k, v in _rows(built["plain"]).items()}
     assert json.loads((tmp_path / "rv" / "run.json").read_text(encoding="utf-8"))["money"]["ledgers"]["months"] == []
+
+
+@pytest.mark.parametrize("evidence, expected, said", [
+    # must not drop the event unsaid: a day that is no date of the calendar is undated (the review month), said
+    # (h464: 2026-13-01 and 2026-02-30 left the death unchecked, the payments after it never looked at)
+    ("《死亡人员名单.csv》第 2 行：甲，死亡日期 2026-13-01；身份证号一致", None, "不是有效日期"),
+    ("《死亡人员名单.csv》第 2 行：甲，死亡日期 2026-02-30；身份证号一致", None, "不是有效日期"),
+    # must not guess between two days silently: the later (fewest months unpayable), said (h464: the first taken)
+    ("甲，死亡日期 2026-12-20，死亡日期 2026-08-10", ("deaths", {"死亡日期": "2026-12-20"}), "2 个不同的死亡日期"),
+    # a day written with slashes or in words is read (h464: undated, the review month only)
+    ("甲，死亡日期 2026/8/10；身份证号一致", ("deaths", {"死亡日期": "2026-08-10"}), ""),
+    ("甲，死亡日期 2026年8月10日；身份证号一致", ("deaths", {"死亡日期": "2026-08-10"}), ""),
+    # a custody ending before it starts is undated, said (h464: no month unpayable, unsaid)
+    ("乙，入监日期 2029-05-01，刑期止日 2028-04-30", None, "早于入监日期"),
+    # must stay: a 注销日期 beside the 死亡日期 is no second death
+    ("甲，死亡日期 2026-08-10，注销日期 2026-09-02", ("deaths", {"死亡日期": "2026-08-10"}), ""),
+    ("甲，火化日期 2026-08-12", ("deaths", {"死亡日期": "2026-08-12"}), ""),
+])
+def test_the_evidence_dates_odd_days_are_said(evidence, expected, said):
+    from rostercheck.review_ledgers import _dated
+
+    event, note = _dated(pd.Series({"依据": evidence}))
+    assert event == expected
+    assert (said in note) if said else note == ""
+
+
+def test_an_impossible_death_day_is_checked_from_the_review_month_and_said(built, tmp_path):
+    prev = pd.read_csv(built["previous"], dtype=str, encoding="utf-8-sig").fillna("")
+    at = prev["姓名"] == "甄死亡"
+    prev.loc[at, "依据"] = prev.loc[at, "依据"].str.replace("2026-08-10", "2026-13-01", regex=False)
+    prev.to_csv(tmp_path / "上期问题清单.csv", index=False, encoding="utf-8-sig")
+    out = _run("review", tmp_path / "上期问题清单.csv", built["q4"], "--as-of", "2026-12-31", "--payments",
+               built["q4_folder"], "--out", tmp_path / "rv")
+    rows = _rows(tmp_path / "rv")
+    # must flip on December's payment (h464: 已整改, the payments never checked, nothing said)
+    assert rows[("C02", "甄死亡")][0] == "未整改" and "2026-12（1个月）" in rows[("C02", "甄死亡")][1]
+    assert "甄死亡的问题：依据中的死亡日期“2026-13-01”不是有效日期" in out.replace("\n", "")

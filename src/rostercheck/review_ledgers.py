@@ -35,7 +35,8 @@ CHECKS = ["F01", "F02", "F03"]
 # The synthetic lists' file names: they name the earlier problem list as the source of each event
 FILE_NAMES = {"deaths": "上期问题清单_死亡.csv", "prisoners": "上期问题清单_服刑.csv",
               "migrations": "上期问题清单_迁出.csv", "exits": "上期问题清单_停保.csv"}
-_DAY = r"(\d{4}-\d{2}-\d{2})"
+# a day as the audit writes it (2026-08-10), or as a retyped or edited list may (2026/8/10, 2026.8.10, 2026年8月10日)
+_DAY = r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})日?"
 _DEATH = re.compile(r"死亡日期\s*" + _DAY)
 _CANCELLED = re.compile(r"(?:注销|火化)日期\s*" + _DAY)
 _CUSTODY = re.compile(r"入监日期\s*" + _DAY)
@@ -82,17 +83,64 @@ def _as_read(raw: object) -> str:
     return text
 
 
+def _iso(day: str) -> str | None:
+    """A day the evidence wrote as an ISO date, or None when it is no date of the calendar (2026-13-01, 2026-02-30)."""
+    parts = [int(x) for x in re.findall(r"\d+", day)]
+    try:
+        return dt.date(*parts[:3]).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
 def _event(f: pd.Series) -> tuple[str, dict] | None:
     """The dated event an earlier finding's evidence gives (kind, list cells), or None."""
+    return _dated(f)[0]
+
+
+def _dated(f: pd.Series) -> tuple[tuple[str, dict] | None, str]:
+    """The dated event an earlier finding's evidence gives, and what the review must say of its dates ('' if nothing).
+
+    A date that is no day of the calendar is no date: the event is undated (the review date's month, as for a finding
+    without one), said. Several different days of one kind (two 死亡日期) are not guessed between silently: the latest
+    is taken — the fewest months counted as unpayable, so a mistyped earlier day never overturns a rectification — said.
+    A custody whose end is before its start is undated, said.
+    """
     said = str(f.get("依据", "") or "")
-    if m := _DEATH.search(said) or _CANCELLED.search(said):
-        return "deaths", {"死亡日期": m.group(1)}
-    if (m := _CUSTODY.search(said)) and (end := _SENTENCE_END.search(said)):
-        return "prisoners", {"入监日期": m.group(1), "刑期止日期": end.group(1)}
+
+    def days(*patterns: re.Pattern) -> tuple[list[str], list[str]]:
+        raw = [m.group(1) for p in patterns for m in p.finditer(said)]
+        return raw, sorted({d for d in map(_iso, raw) if d})
+
+    def chosen(label: str, raw: list[str], valid: list[str]) -> tuple[str | None, str]:
+        if not valid:
+            return None, f"依据中的{label}“{raw[0]}”不是有效日期，按未写日期处理（核查基准日所在月起不应发放）"
+        if len(valid) > 1:
+            return valid[-1], f"依据中有 {len(valid)} 个不同的{label}（{'、'.join(valid)}），按较晚的 {valid[-1]} 核对发放"
+        return valid[0], ""
+
+    raw, valid = days(_DEATH)
+    label = "死亡日期"
+    if not raw:  # (注销 or 火化 follows the death: its day only when the evidence gives no death's)
+        (raw, valid), label = days(_CANCELLED), "注销（火化）日期"
+    if raw:
+        day, note = chosen(label, raw, valid)
+        return (("deaths", {"死亡日期": day}) if day else None), note
+    (start_raw, start), (end_raw, end) = days(_CUSTODY), days(_SENTENCE_END)
+    if start_raw and end_raw:
+        if not start or not end:
+            bad = start_raw[0] if not start else end_raw[0]
+            return None, f"依据中的入监日期或刑期止日“{bad}”不是有效日期，按未写日期处理（核查基准日所在月起不应发放）"
+        if end[-1] < start[0]:
+            return None, (f"依据中的刑期止日 {end[-1]} 早于入监日期 {start[0]}，按未写日期处理（核查基准日所在月起不应发放）")
+        return ("prisoners", {"入监日期": start[0], "刑期止日期": end[-1]}), ""
     if m := _MOVED.search(said):
+        raw, valid = days(_MOVED)
+        day, note = chosen("迁出日期", raw, valid)
+        if not day:
+            return None, note
         dest = _DEST.search(said[m.end():])
-        return "migrations", {"迁出日期": m.group(1), "迁往地": dest.group(1).strip() if dest else "县外"}
-    return None
+        return ("migrations", {"迁出日期": day, "迁往地": dest.group(1).strip() if dest else "县外"}), note
+    return None, ""
 
 
 def _whole(f: pd.Series, level: str, enrolled: set[str]) -> bool:
@@ -108,7 +156,7 @@ def _whole(f: pd.Series, level: str, enrolled: set[str]) -> bool:
 
 
 def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule: str, folder: Path,
-                skip: set[int] = frozenset(), enrolled: set[str] = frozenset()
+                skip: set[int] = frozenset(), enrolled: set[str] = frozenset(), said: list[str] | None = None
                 ) -> tuple[dict[str, Path], dict[tuple[str, int], list[int]]]:
     """Write the events of the earlier findings (positions in ``prev``) as lists the audit reads.
 
@@ -121,6 +169,7 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
         skip: positions not to write (verified as no problem).
         enrolled: the IDs of this quarter's roster, heads' and members' (a household whose head is still enrolled lost a
             member, no more).
+        said: where to add what the evidence's dates leave to say (no real date, several); names, never IDs.
     Returns:
         (kind → file written, (kind, the row's number in its file) → the positions in ``prev`` of its findings).
     """
@@ -135,13 +184,17 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
         if code not in STOPPED_BY or at in skip:
             continue
         person = {"姓名": f.get("姓名", ""), "身份证号": _as_read(f.get("身份证号", "")), "保障类别": f.get("保障类别", "")}
-        if code != "F03" and (event := _event(f)) is not None:
+        event, note = _dated(f) if code != "F03" else (None, "")
+        if note and said is not None:
+            said.append(f"上期问题清单中{f.get('姓名', '')}的问题：{note}")
+        if event is not None:
             kind, cells = event
         else:
             exited = _EXITED.search(str(f.get("依据", "") or "")) if code == "F03" else None
+            exited_day = _iso(exited.group(1)) if exited else None
             whole = _whole(f, levels.get(code, "member"), enrolled) or (exited is not None and "整户" in str(f.get("依据", "")))
             kind, cells = "exits", {"户主姓名": f.get("户主姓名", ""), "户主身份证号": _as_read(f.get("户主身份证号", "")),
-                                    "停保日期": exited.group(1) if exited else undated,
+                                    "停保日期": exited_day or undated,
                                     "停保原因": WHOLE_REASON if whole else MEMBER_REASON,
                                     "保障类别": f.get("保障类别", "")}
             if whole:
@@ -272,7 +325,9 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     with tempfile.TemporaryDirectory(prefix="rostercheck-review-") as tmp:
         # (a head now listed in another household — merged, 并户 — is no household gone: only a member's exit)
         enrolled = {h for col in ("head_id", "id") for h in ctx.members[col].astype(str) if h}
-        lists, origin = event_lists(prev, levels, as_of, rule, Path(tmp), skip, enrolled)
+        dates_said: list[str] = []
+        lists, origin = event_lists(prev, levels, as_of, rule, Path(tmp), skip, enrolled, dates_said)
+        warnings += list(dict.fromkeys(dates_said))
         synthetic_exits = lists.pop("exits", None) if exits is not None else None
         if exits is not None:
             lists["exits"] = Path(exits)
