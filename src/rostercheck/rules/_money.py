@@ -2096,10 +2096,15 @@ def subjects(ctx: Context, led: Ledger, r: int) -> list[tuple[str, int, float, l
     share = 1.0 / size if size else 1.0
     out = [("payee", m, share, own)]
     out += [("member", j, share, _unique(led.events_member.get(j, []))) for j in members if j != m]
+    said = led.cols["covered_size"][r]  # (the ledger's 保障人口, typed)
+    said = said if isinstance(said, (int, float)) and said == said and said >= 1 else None
+    if said is not None and said <= size:
+        # the ledger's own 保障人口 counts no more than the members the roster still lists: the row pays for them, not
+        # for those who left (h464: a household paid 600 for its 2 after a death in July, 保障人口 2, was said to pay
+        # the dead wife a third, "保障人口 3 人", and her earlier rectification overturned)
+        return out
     for events in left.values():
-        paid_for = led.cols["covered_size"][r]  # (the ledger's 保障人口, typed)
-        paid_for = paid_for if isinstance(paid_for, (int, float)) and paid_for == paid_for and paid_for > size \
-            else size + len(left)
+        paid_for = said if said is not None and said > size else size + len(left)
         out.append(("departed", -1, 1.0 / paid_for, _unique(events)))
     return out
 
