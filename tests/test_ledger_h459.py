@@ -71,6 +71,10 @@ def test_one_share_column_stays_a_plain_ledger(tmp_path):
     (None, ["姓名", "身份证号", "资金项目", "金额（元）", "角", "分", "发放结果"], [], [86, 3, 7], 86.37),
     # must not guess: a 角 cell that is no digit leaves the 元 alone, said
     (None, ["姓名", "身份证号", "资金项目", "金额（元）", "角", "分", "发放结果"], [], [86, 35, 0], 86.0),
+    # must not add a 角 to a 元 cell that has its own (h464: 516.5 and 5 角 read as 517.0, unsaid)
+    (None, ["姓名", "身份证号", "资金项目", "金额（元）", "角", "分", "发放结果"], [], [516.5, 5, 0], 516.5),
+    # must stay: a 元 cell with decimals and nothing in 角, 分
+    (None, ["姓名", "身份证号", "资金项目", "金额（元）", "角", "分", "发放结果"], [], [516.5, 0, ""], 516.5),
 ])
 def test_an_amount_in_yuan_jiao_fen_columns_is_one_amount(tmp_path, upper, header, merges, cells, read):
     rows = [["王奶奶", TEKUN, "护理补贴", *cells, "成功"]]
@@ -81,6 +85,7 @@ def test_an_amount_in_yuan_jiao_fen_columns_is_one_amount(tmp_path, upper, heade
     assert list(frame["_row"].astype(int)) == [4 if upper else 3]
     assert any("已合为一个金额（元）读取" in w for w in table.warnings)
     assert any("不是 0–9 的一位数" in w for w in table.warnings) == (cells[1] == 35)
+    assert any("又另填了角、分" in w for w in table.warnings) == (cells[:2] == [516.5, 5])
 
 
 def test_an_amount_column_in_yuan_alone_stays_as_before(tmp_path):
@@ -237,4 +242,14 @@ def test_shares_left_blank_or_not_adding_up_keep_the_households_total(tmp_path, 
     rows = [[1, "张三", HEAD, "6217000011112222", "张三", "张三", HEAD, 400, "李梅", WIFE, wife_share, "", "", "", total, "成功"]]
     table, frame = read_ledger(_book(tmp_path / "2025年10月低保金发放表.xlsx", SHARES, rows), AS_OF)
     assert list(frame["amount"].astype(float)) == [800.0]
-    assert any("成员金额未填或与全户合计不符，未按各成员金额逐人读取" in w for w in table.warnings)
+    assert any("成员金额未填、为负数或与全户合计不符，未按各成员金额逐人读取" in w for w in table.warnings)
+
+
+def test_a_negative_member_share_is_not_unfolded(tmp_path):
+    # must not read a share below zero as a member's payment (h464: -400 for the wife beside 800 + 800, adding up to
+    # the row's 1,200, unfolded unsaid)
+    rows = [[1, "张三", HEAD, "6217000011112222", "张三", "张三", HEAD, 800, "李梅", WIFE, -400, "王奶奶", TEKUN, 800,
+             1200, "成功"]]
+    table, frame = read_ledger(_book(tmp_path / "2025年10月低保金发放表.xlsx", SHARES, rows), AS_OF)
+    assert list(frame["amount"].astype(float)) == [1200.0]
+    assert any("成员金额未填、为负数或与全户合计不符" in w for w in table.warnings)

@@ -2091,8 +2091,8 @@ def _shares_unfolded(sheets: list, origins: dict[int, np.ndarray] | None = None)
                 continue
             numbers.append((len(new_rows), g.first_row + k))
         if off:  # (shares left blank, or not adding up to the row's total: which is paid cannot be told, said)
-            notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"一户一行、各成员金额分列，但有 {off} 行成员金额未填或"
-                         "与全户合计不符，未按各成员金额逐人读取（按全户合计读取），请核实各成员的发放金额")
+            notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"一户一行、各成员金额分列，但有 {off} 行成员金额未填、"
+                         "为负数或与全户合计不符，未按各成员金额逐人读取（按全户合计读取），请核实各成员的发放金额")
             out.append((g, lay))
             continue
         grid = Grid(g.path, g.sheet, new_rows, 1, [], g.fmt, list(g.notes), g.note_sheet)
@@ -2140,9 +2140,10 @@ def _yuan_jiao_fen(layout: Layout) -> tuple[int, int, int | None] | None:
 
 def _shares_off(shares: list[tuple], totals: list) -> bool:
     """Whether a household row's member shares cannot be read as its payments: a member with an ID and no readable
-    amount, or shares whose sum is not the row's total (to the yuan)."""
+    amount, a share below zero (h464: -400 beside 800 + 800 added up to the 1,200 total and was read as a member's
+    payment taken back), or shares whose sum is not the row's total (to the yuan)."""
     paid = [money(a) for _n, pid, a in shares if text(pid).strip()]
-    if any(a is None for a in paid):
+    if any(a is None or a < 0 for a in paid):
         return True
     total = next((t for t in (money(c) for c in totals if text(c).strip()) if t is not None), None)
     return bool(paid) and total is not None and abs(sum(paid) - total) > 1.0
@@ -2170,7 +2171,7 @@ def _amounts_joined(sheets: list) -> tuple[list, dict[int, np.ndarray], list[str
         width = max(len(lay.labels), max((len(r) for r in g.rows), default=0))
         keep = [c for c in range(width) if c not in gone]
         rows = [list(r) + [""] * (width - len(r)) for r in g.data_rows(0)]
-        header, new_rows, numbers, odd = lay.start - 1, [], [], 0
+        header, new_rows, numbers, odd, fraction = lay.start - 1, [], [], 0, 0
         for k, row in enumerate(rows):
             if k < header and not _title_line(row):
                 continue  # (the upper header row: 发放金额 over the three)
@@ -2184,6 +2185,10 @@ def _amounts_joined(sheets: list) -> tuple[list, dict[int, np.ndarray], list[str
                 if any(text(p).strip() for p in parts):
                     if None in read or any(v < 0 or v != int(v) for v in read[1:]) or any(v > 9 for v in read[1:]):
                         odd += 1  # (a 角 or 分 cell that is no single digit: the 元 cell alone, said)
+                    elif read[0] != int(read[0]) and (read[1] or read[2]):
+                        # a 元 cell with its own 角 and 分 (516.5) beside 5 角: which is the amount cannot be told (h464:
+                        # 517.00 read, the 角 counted twice); the 元 cell alone, said
+                        fraction += 1
                     else:
                         cell = round(read[0] + read[1] / 10 + read[2] / 100, 2)
                 new_rows.append([cell if c == yuan_col else row[c] for c in keep])
@@ -2202,7 +2207,8 @@ def _amounts_joined(sheets: list) -> tuple[list, dict[int, np.ndarray], list[str
         origins[id(grid)] = at
         notes.append((f"工作表“{g.sheet}”的" if g.sheet else "") + f"金额分“{lay.said(yuan_col)}”“{lay.said(jiao_col)}”"
                      + (f"“{lay.said(fen_col)}”" if fen_col is not None else "") + "几列写，已合为一个金额（元）读取"
-                     + (f"；其中 {odd} 行的角、分不是 0–9 的一位数，只按元读取，请核实" if odd else ""))
+                     + (f"；其中 {odd} 行的角、分不是 0–9 的一位数，只按元读取，请核实" if odd else "")
+                     + (f"；其中 {fraction} 行的元已带角、分（如 516.5）又另填了角、分，只按元读取，请核实" if fraction else ""))
     return out, origins, notes
 
 
