@@ -220,3 +220,26 @@ def test_span_cells_with_no_date_are_said(tmp_path):
     t = load_table(path, "cadres")
     normalise(t)
     assert any("1 行未能识别出日期（如“第十一届”）" in w for w in t.warnings)
+
+
+@pytest.mark.parametrize("span, expected, said", [
+    # must: three dates chained (re-appointed) read as the last span, said (h464: the end read as the second date, the
+    # post held on the review date dropped unsaid)
+    ("2021-01-01至2024-01-01至2026-12-31", [("张三", "高")], "写了三个或更多日期"),
+    # must not: the chain's last span ended
+    ("2018.1-2021.1-2024.1", [], "写了三个或更多日期"),
+    # a span written the wrong way round is read in order, said (h464: unsaid)
+    ("2026-12-31至2021-01-01", [("张三", "高")], "止日早于起日"),
+    ("2026-06-01至2021-01-01", [], "止日早于起日"),
+    # must stay: one span, nothing said
+    ("2021-01-01至2026-12-31", [("张三", "高")], ""),
+])
+def test_chained_or_reversed_spans_are_read_and_said(tmp_path, span, expected, said):
+    ctx = _ctx(tmp_path, "cadres", ["乡镇", "村", "姓名", "身份证号", "职务", "任职起止时间"],
+               [["孚玉镇", "城东社区", "张三", HEAD, "村委会委员", span]])
+    assert flagged(ctx, "C01") == expected
+    path = workbook(tmp_path / "干部2.xlsx", [("Sheet1", ["乡镇", "村", "姓名", "身份证号", "职务", "任职起止时间"],
+                                               [["孚玉镇", "城东社区", "张三", HEAD, "委员", span]])])
+    t = load_table(path, "cadres")
+    normalise(t)
+    assert any(said in w for w in t.warnings) if said else not any("起止时间" in w and "日期" in w for w in t.warnings)

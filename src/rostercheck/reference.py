@@ -556,15 +556,28 @@ def _split_range(table, out: pd.DataFrame) -> None:
     """Split a '2025.03.10-2028.03.09' column (刑期起止, 任职起止时间) into start and end where those are missing; a span
     still running ('2021.01—至今') has a start and no end; of several spans ('2018.1-2021.1；2021.1-至今') the last.
     Cells giving no date at all ('第十一届') are counted in one warning."""
-    starts, ends = [], []
+    starts, ends, chained, reversed_ = [], [], 0, 0
     for text_value in out["range"].tolist():
         written = "" if text_value is None or text_value != text_value else str(text_value)
         spans = [p for p in re.split(r"\s*[；;、\n]\s*", written) if re.search(r"\d", p)]
         written = spans[-1] if len(spans) > 1 else written
         # (a remark after the span, '2018.01—2025.06（换届离任）', dates nothing: h461)
-        parts = _RANGE_SPLIT.split(_OPEN_END.sub("", _SPAN_REMARK.sub("", written)), maxsplit=1)
+        parts = _RANGE_SPLIT.split(_OPEN_END.sub("", _SPAN_REMARK.sub("", written)))
+        if len(parts) > 2:
+            # '2021-01-01至2024-01-01至2026-12-31': spans chained (re-appointed), the last decides as of several spans
+            # (h464: the end read as 2024-01-01, the date() of '2024-01-01至2026-12-31', a post held unsaid dropped)
+            parts, chained = parts[-2:], chained + 1
+        first, last = (date(parts[0]), date(parts[1])) if len(parts) == 2 else (None, None)
+        if first is not None and last is not None and last < first:
+            # '2026-06-01至2021-01-01': written the wrong way round, read in order, said (h464: ended before it began)
+            parts, reversed_ = [parts[1], parts[0]], reversed_ + 1
         starts.append(parts[0] if parts and parts[0] else "")
         ends.append(parts[1] if len(parts) > 1 else "")
+    label = table.headers.get("range", "起止时间")
+    if chained:
+        table.warnings.append(f"“{label}”列有 {chained} 行写了三个或更多日期，按最后一段（最后两个日期）读取，请核实")
+    if reversed_:
+        table.warnings.append(f"“{label}”列有 {reversed_} 行的止日早于起日，已按先后顺序读取（早的为起、晚的为止），请核实")
     for fld, values in (("start", starts), ("end", ends)):
         if fld not in out.columns or not out[fld].notna().any():
             out[fld] = by_value(values, date)
