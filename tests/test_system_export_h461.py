@@ -243,3 +243,26 @@ def test_chained_or_reversed_spans_are_read_and_said(tmp_path, span, expected, s
     t = load_table(path, "cadres")
     normalise(t)
     assert any(said in w for w in t.warnings) if said else not any("起止时间" in w and "日期" in w for w in t.warnings)
+
+
+@pytest.mark.parametrize("label, term, expected, said", [
+    # a term written that reads as none is no sentence for life: C02 at most 中, said (h464: 高 "在服刑期内", unsaid)
+    ("刑期（月）", "-6", [("张三", "中")], "刑期“-6”无法识别"),
+    ("刑期（月）", "0", [("张三", "中")], "刑期“0”无法识别"),
+    ("刑期（年）", "待定", [("张三", "中")], "刑期“待定”无法识别"),
+    # must stay: a sentence for life or death with reprieve, in custody at 高; a unit in the cell wins over the header's
+    ("刑期（年）", "无期", [("张三", "高")], ""),
+    ("刑期（月）", "死缓", [("张三", "高")], ""),
+    ("刑期（年）", "6个月", [], ""),
+])
+def test_a_term_that_reads_as_none_is_said(tmp_path, label, term, expected, said):
+    from rostercheck.audit import run_checks
+    path = workbook(tmp_path / "服刑.xlsx", [("Sheet1", ["姓名", "身份证号", "入监日期", label],
+                                            [["张三", HEAD, "2026-01-10", term]])])
+    t = load_table(path, "prisoners")
+    normalise(t)
+    assert any("刑期无法识别" in w for w in t.warnings) == bool(said)
+    ctx = context(ROSTER, files={"prisoners": path})
+    assert flagged(ctx, "C02") == expected
+    findings, _ = run_checks(ctx, ["C02"])
+    assert all(said in f.evidence for f in findings)

@@ -349,13 +349,17 @@ def _ends_from_terms(table, out: pd.DataFrame) -> None:
     texts_ = out["end_text"].tolist() if "end_text" in out.columns else [""] * len(out)
     label = table.headers.get("term", "刑期")
     unit = term_unit(label)
-    unread = [False] * len(out)
+    unread, odd = [False] * len(out), [False] * len(out)
     for k, (start, term, end) in enumerate(zip(out["start"].tolist(), out["term"].tolist(), ends)):
         if isinstance(end, dt.date) or not isinstance(start, dt.date):
             continue
         if (n := term_months(term, unit)) is None:
             written = unicodedata.normalize("NFKC", str(term or "")).strip()
             unread[k] = bool(written) and written.lower() != "nan" and term_months(written, 1) is not None
+            # a term written that sentences to nothing readable ('-6', '0', '待定'): no end, and no sentence for life
+            # either (h464: read as no term, the start alone then C02 高 "在服刑期内")
+            odd[k] = (not unread[k] and bool(written) and written.lower() != "nan"
+                      and not re.search(r"缓刑|管制|无期|死刑|死缓", written))
             continue
         y, m = divmod(start.month - 1 + n, 12)
         day = min(start.day, calendar.monthrange(start.year + y, m + 1)[1])
@@ -363,6 +367,11 @@ def _ends_from_terms(table, out: pd.DataFrame) -> None:
         texts_[k] = f"{ends[k].isoformat()}（按刑期“{str(term).strip()}{_unit_said(label, term)}”推算）"
     out["end"], out["end_text"] = pd.Series(ends, index=out.index, dtype=object), texts_
     out["term_unread"] = unread
+    out["term_odd"] = odd
+    if any(odd):
+        examples = "、".join(f"“{v}”" for v in dict.fromkeys(str(t).strip() for t, o in zip(out["term"].tolist(), odd) if o))
+        table.warnings.append(f"“{label}”列有 {sum(odd)} 行的刑期无法识别（如{examples[:40]}），无法推算刑期止日；"
+                              "这些人只按入监日期判断，服刑问题置信度最高为“中”，请核实")
     if any(unread):
         table.warnings.append(f"“{label}”列有 {sum(unread)} 行只写数字、表头未写单位（月或年），无法推算刑期止日；"
                               "这些人只按入监日期判断，服刑问题置信度最高为“中”。如是月数，请把表头改为“刑期（月）”后重新运行")

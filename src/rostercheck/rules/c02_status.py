@@ -616,6 +616,8 @@ def _prisoners(ctx: Context, params: dict) -> list[Finding]:
         doubts = [d for fld, label in (("start", "入监日期"), ("end", "刑期止日")) if (d := date_doubt(row, fld, label))]
         if row.get("term_unread") is True:  # a bare 6 under a header naming no unit: the term's end unknown (h461)
             doubts.append(f"刑期“{str(row.get('term', '')).strip()}”未写单位，无法推算刑期止日")
+        elif row.get("term_odd") is True:  # '-6', '0': no term read, none for life said either (h464)
+            doubts.append(f"刑期“{str(row.get('term', '')).strip()}”无法识别，无法推算刑期止日")
         if doubts and not held and not for_life(row):
             # the term's dates not read: it may have ended (or not begun) by the review date
             what, conf = (what.replace(f"，核查日期 {ctx.as_of.isoformat()} 在服刑期内", "")
