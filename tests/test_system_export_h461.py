@@ -266,3 +266,24 @@ def test_a_term_that_reads_as_none_is_said(tmp_path, label, term, expected, said
     assert flagged(ctx, "C02") == expected
     findings, _ = run_checks(ctx, ["C02"])
     assert all(said in f.evidence for f in findings)
+
+
+@pytest.mark.parametrize("label, cell, expected, said", [
+    # a head count in words is read (h464: '两人' read as none, the business not C05, unsaid)
+    ("雇工人数", "两人", [("张三", "高")], ""),
+    ("从业人数", "三人", [("张三", "高")], ""),
+    # a count that reads as none is said, the business taken as employing no one (h464: unsaid)
+    ("雇工人数", "-2", [], "无法识别（如“-2”）"),
+    ("雇工人数", "若干", [], "无法识别（如“若干”）"),
+    # must stay
+    ("雇工人数", "1", [("张三", "高")], ""),
+    ("从业人数", "1", [], ""),
+])
+def test_head_counts_in_words_are_read_and_unread_ones_said(tmp_path, label, cell, expected, said):
+    path = workbook(tmp_path / "市场主体.xlsx", [("Sheet1", ["主体名称", "主体类型", "经营者", "证件号码", "登记状态", label],
+                                                [["张三小卖部", "个体工商户", "张三", HEAD, "存续", cell]])])
+    t = load_table(path, "businesses")
+    normalise(t)
+    assert [w for w in t.warnings if "无法识别" in w] == ([f"“{label}”列有 1 行{said}，这些行按未登记人数计（不视为雇工），请核实"]
+                                                         if said else [])
+    assert flagged(context(ROSTER, files={"businesses": path}), "C05") == expected
