@@ -158,6 +158,11 @@ def _approvals(path, opinion):
     ("同意停保", True), ("同意停保。", True), ("经审核，同意停止供养", True),
     # must not stop: sent back, refused, deferred (h459: every row of an approval export's 审批意见 stopped the household)
     ("退回重新核实", False), ("不同意停保，继续享受", False), ("退回重新核实，补充入户调查材料", False), ("暂缓停保", False),
+    # must not stop: not agreed, not yet final (even in a bracketed remark), resumed, the amount changed (h464: each 高)
+    ("未同意", False), ("拟同意停保", False), ("同意停保（待县级审批）", False), ("同意恢复", False),
+    ("同意调整保障金额", False),
+    # must stay stopped: a remark in brackets that is no pending step
+    ("同意停保（已入户核实）", True),
 ])
 def test_a_free_text_approval_opinion_decides_the_stop(tmp_path, opinion, stopped):
     path = _approvals(tmp_path / "停保审批表.xlsx", opinion)

@@ -202,7 +202,11 @@ def normalise(table: Table) -> pd.DataFrame:
 # An exit row's 审批结果 that approved nothing (不同意, 不予, 退回修改, 驳回 …): the household was not stopped
 _NOT_APPROVED = re.compile(r"不同意|不予|不批准|未批准|未通过|不通过|驳回|退回|否决|撤回|撤销|作废|待审|审核中|审批中|未审"
                            r"|暂缓|暂不|继续(享受|保障|发放|纳入)|维持原"  # (a free-text 审批意见: held-out h459)
-                           r"|^否$")  # (a bare 否 beside 是: h458, read as approved unsaid)
+                           r"|^否$"  # (a bare 否 beside 是: h458, read as approved unsaid)
+                           # (h464: 未同意 read by its 同意; a benefit resumed or its amount changed is no exit)
+                           r"|未同意|没有同意|恢复|调整(?:保障|低保|供养)?(?:金额|标准|档次|类别|人数)")
+# An opinion not yet final, even in a bracketed remark (同意停保（待县级审批）, 拟同意停保: h464, 高 stops)
+_PENDING = re.compile(r"待[^，,。；;]{0,4}?(?:审批|审核|批准|核准|复核|研究|确认|审定)|拟同意|拟停|拟退出|拟取消")
 # An exit row's 审批结果 that approved it (同意, 批准, 审批通过 …), and a remark in brackets after a verdict
 _APPROVED = re.compile(r"同意|批准|核准|准予|通过|已审批|已审核|审核完成|办结|已办理|完成|生效|是")
 _BRACKETED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
@@ -229,7 +233,8 @@ def _exits_as_stopped(table: Table, out: pd.DataFrame) -> pd.DataFrame:
     if "outcome" in out.columns:
         # a bracketed remark is no verdict: 同意（已退回原籍） approved (h458: read as 退回, the stop lost, F03 missed)
         said_as = [_BRACKETED.sub("", str(v or "")).strip() for v in out["outcome"].tolist()]
-        refused = np.array([bool(_NOT_APPROVED.search(v)) for v in said_as], dtype=bool)
+        refused = np.array([bool(_NOT_APPROVED.search(v) or _PENDING.search(str(raw or "")))
+                            for v, raw in zip(said_as, out["outcome"].tolist())], dtype=bool)
         unread = sorted({v for v, no in zip(said_as, refused.tolist()) if v and not no and not _APPROVED.search(v)})
         if unread:  # (h458: 审批结果 coded 0/1/2 with no legend: every row stopped, unsaid)
             count = sum(v in unread for v in said_as)
