@@ -121,6 +121,13 @@ def _screened(tmp_path, flag):
     ("是", "有疑点", ""),                          # must flag: he lives with the family
     ("1", "有疑点", ""),                           # must flag
     ("待定", "有疑点", "未能识别"),                # unread: checked as a member, said
+    # 否 with a remark, or words saying apart, are 否 (h464: checked as a member, the form said to hold a code)
+    ("否（在外务工）", "无疑点", "不是共同生活的家庭成员"),
+    ("不同住", "无疑点", "不是共同生活的家庭成员"),
+    ("未共同生活", "无疑点", "不是共同生活的家庭成员"),
+    ("是（长期同住）", "有疑点", ""),
+    ("是否", "有疑点", "未能识别"),                # must stay: the header's words copied into the cell say neither
+    ("2", "有疑点", "未能识别"),                   # must stay: a code no header explains
 ])
 def test_a_relative_listed_as_not_living_with_the_family_is_no_member(tmp_path, flag, verdict, said):
     result = _screened(tmp_path, flag)

@@ -1523,6 +1523,24 @@ FIELD_SAID = {"member_status": "成员状态", "household_status": "家庭状态
 STATUS_MAJORITY = 0.5
 
 
+# 是否共同生活 written out rather than as 是/否 (不同住, 未共同生活), or 否 with a remark in brackets (否（在外务工）):
+# h464, each checked as a member of the family and the form said to hold a code
+_APART_WORDS = re.compile(r"^(?:不|未|非|没有)(?:共同生活|同住|在一起生活|一起生活)$|^分开居住$|^不在一起$")
+_REMARK = re.compile(r"\s*[（(【\[][^）)】\]]*[）)】\]]\s*$")
+
+
+def living_with(cell: object) -> bool | None:
+    """Whether a 是否共同生活 cell says the person lives with the family: its 是/否 (1/0, ✓/×), a 否 or 是 with a remark in
+    brackets after it, or words saying apart ('不同住'); None when it says neither."""
+    said = codes.yes_no(cell)
+    if said is not None:
+        return said
+    written = _REMARK.sub("", text(cell)).strip()
+    if _APART_WORDS.match(written):
+        return False
+    return codes.yes_no(written) if written and written != text(cell).strip() else None
+
+
 def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], starts: np.ndarray,
           several: bool = False, dated: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, str, np.ndarray]:
     """Per row: whether the roster's own 成员状态 (人员状态, 供养状态, a bare 状态 …) or its household's 家庭状态 (救助状态,
@@ -1601,7 +1619,7 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
         # a relative the form lists who does not live with the family (是否共同生活 否/0): no member of it (h460: a
         # brother living apart, a civil servant, made the family 有疑点 at C01 高, and was counted in its size)
         cells = column("cohabiting")
-        apart = by_value_array(cells, lambda v: codes.yes_no(v) is False).astype(bool) & ~gone
+        apart = by_value_array(cells, lambda v: living_with(v) is False).astype(bool) & ~gone
         if apart.any():
             label = table.sheet_header(sheet, "cohabiting", written=True) or "是否共同生活"
             why[apart] = "非共同生活"
@@ -1609,7 +1627,7 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
             names = "、".join(t for v in column("name")[apart][:3].tolist() if (t := text(v))) if "name" in f.columns else ""
             table.warnings.append(f"{where}有 {int(apart.sum())} 人的“{label}”为“否”" + (f"（如 {names}）" if names else "")
                                   + "，不是共同生活的家庭成员：不作为家庭成员核查，也不计入家庭人口。")
-        unread = Counter(t for v in cells.tolist() if (t := text(v)) and codes.yes_no(v) is None)
+        unread = Counter(t for v in cells.tolist() if (t := text(v)) and living_with(v) is None)
         if unread:
             label = table.sheet_header(sheet, "cohabiting", written=True) or "是否共同生活"
             table.warnings.append(f"{where}“{label}”列有写法未能识别（{'、'.join(f'“{k}”{n} 行' for k, n in unread.most_common(5))}），"
