@@ -175,6 +175,8 @@ def test_a_free_text_approval_opinion_decides_the_stop(tmp_path, opinion, stoppe
     # must not recover a typing error: 450万元 or 65000 for 650 is a 低 lead with no money (h459: 4,498,968 元 at 高)
     (4_500_000, [("张三", "低", None, None)]),
     (65_000, [("张三", "低", None, None)]),
+    # must not pay back a month netting below zero (h464: -650 was "少发 1,300.00 元", 应补发 at 高)
+    (-650, [("张三", "低", None, None)]),
     # must stay: a real over-payment, and one a little over the bound's reach
     (750, [("张三", "高", 100.0, None)]),
     (5_000, [("张三", "高", 4_350.0, None)]),

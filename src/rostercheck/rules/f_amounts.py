@@ -853,7 +853,9 @@ def check_f05(ctx: Context) -> list[Finding]:
             exact = float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0)
             total = round(exact, 2)
             near = max(tol, float(steps[rows].sum()) / 2)  # (rows in 万元 exact to the yuan: each may be half a yuan off)
-            if amount > 0 and total > times_bound * max(amount, *alternatives, 0.0):
+            if amount > 0 and (total > times_bound * max(amount, *alternatives, 0.0) or total < -tol):
+                # (a month whose payments net below zero — a lone 冲正 or a sign typed: h464, -516 was "少发 1,032.00 元",
+                # 应补发 at 高 — is no amount paid either: a lead to check, no money)
                 # a month paid many times the approved amount (held-out h459: '450万元', 65000 typed for 650): a typing
                 # error in the ledger far likelier than money paid, never an amount to recover; a lead to check
                 odd.append((month, total, rows))
@@ -1005,10 +1007,15 @@ def _implausible_text(led: Ledger, odd: list[tuple[str, float, list[int]]], amou
         The text: each month's total and rows, why it is not counted, what to check.
     """
     said = "；".join(f"{m} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
-                                                          for r in rows) + f"），是核定 {column + ' ' if column else ''}"
-                    f"{yuan(amount)} 的 {total / amount:,.0f} 倍" for m, total, rows in odd)
-    return (f"{said}。超过核定金额 {bound:g} 倍，疑为发放明细录入错误（多打了零、单位写错等），不计入多发金额；"
-            "请核对原始发放记录或银行回单上的实际金额。")
+                                                          for r in rows) + "）"
+                    + (f"，是核定 {column + ' ' if column else ''}{yuan(amount)} 的 {total / amount:,.0f} 倍" if total > 0
+                       else "，合计为负数（只有冲正、退回或金额符号写错）") for m, total, rows in odd)
+    why = []
+    if any(total > 0 for _, total, _ in odd):
+        why.append(f"超过核定金额 {bound:g} 倍，疑为发放明细录入错误（多打了零、单位写错等），不计入多发金额")
+    if any(total <= 0 for _, total, _ in odd):
+        why.append("合计为负数的月份不是发放的金额，不计入少发金额")
+    return f"{said}。{'；'.join(why)}；请核对原始发放记录或银行回单上的实际金额。"
 
 
 def _column_of(led: Ledger, r: int) -> tuple:
