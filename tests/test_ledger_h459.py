@@ -260,3 +260,19 @@ def test_a_negative_member_share_is_not_unfolded(tmp_path):
     table, frame = read_ledger(_book(tmp_path / "2025年10月低保金发放表.xlsx", SHARES, rows), AS_OF)
     assert list(frame["amount"].astype(float)) == [1200.0]
     assert any("成员金额未填、为负数或与全户合计不符" in w for w in table.warnings)
+
+
+def test_a_batch_the_batch_table_does_not_list_is_said(tmp_path):
+    # must say the rows whose 批次号 the batch file lacks (h464: read with no month, "见读取提示" pointing at nothing)
+    _details_and_summary(tmp_path, "发放批次.xlsx")
+    s = openpyxl.load_workbook(tmp_path / "发放批次.xlsx")
+    s.active.delete_rows(4)  # (PC02's row)
+    s.save(tmp_path / "发放批次.xlsx")
+    tables, frame, notes = load_ledgers([tmp_path], AS_OF)
+    said = notes + [w for t in tables for w in t.warnings]
+    assert sorted(frame["month"].astype(str)) == ["", "2026-04"]
+    assert any("有 1 行的批次号（如“PC02”）在《发放批次.xlsx》中没有" in n for n in said), said
+    # must stay: nothing said when every batch is listed
+    _details_and_summary(tmp_path, "发放批次.xlsx")
+    tables, frame, notes = load_ledgers([tmp_path], AS_OF)
+    assert not any("中没有，这些行取不到所属月份" in n for n in notes + [w for t in tables for w in t.warnings])

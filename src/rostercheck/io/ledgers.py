@@ -34,6 +34,7 @@ from .limits import Limits
 from .read import TEXT, Grid, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
                     header_repeats, id_like_cell, read_file, sheets_together, sub_title)
+from .table import _TOTAL as _TOTAL_CELL
 
 KIND = "payments"
 _MONTH_ANYWHERE = re.compile(r"(?P<y>20\d{2})\s*(?:年|[-./])\s*(?P<m>0?[1-9]|1[0-2])(?:月|(?!\d))|(?P<m2>(?<!\d)(?:0?[1-9]|1[0-2]))\s*月")
@@ -1997,7 +1998,7 @@ def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, lis
         col, added = _batch_column(lay), [f for f in _BATCH_FIELDS if f in said and f not in lay.mapping]
         rows = [list(r) for r in g.data_rows(0)]
         width = max((len(r) for r in rows), default=0)
-        found = 0
+        found, unknown = 0, []
         for k, row in enumerate(rows):
             row.extend([""] * (width - len(row)))
             if k == lay.start - 1:
@@ -2005,8 +2006,10 @@ def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, lis
             elif k < lay.start:
                 row.extend("" for _ in added)
             else:
-                batch = of.get(text(row[col]).strip(), {})
+                batch = of.get(key := text(row[col]).strip(), {})
                 found += bool(batch)
+                if not batch and key and not _TOTAL_CELL.match(key):
+                    unknown.append(key)
                 row.extend(batch.get(f, "") for f in added)
         joined = Grid(g.path, g.sheet, rows, g.first_row, list(g.merged), g.fmt, list(g.notes), g.note_sheet)
         layout = find_layout(joined, KIND)
@@ -2016,6 +2019,11 @@ def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, lis
         out.append((joined, layout))
         notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"按{lay.said(col)}从{table['where']}取得"
                      + "、".join(said[f] for f in added) + f"（{found} 行）")
+        if unknown:  # (h464: a batch the batch table does not list, its rows read with no month, "见读取提示" said nothing)
+            examples = "、".join(f"“{v}”" for v in list(dict.fromkeys(unknown))[:3])
+            notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"有 {len(unknown)} 行的{lay.said(col)}（如{examples}）"
+                         f"在{table['where']}中没有，这些行取不到所属月份、资金项目，按表名、标题、文件名或发放日期计"
+                         "（都看不出月份的未参与核查）；请补全发放批次表后重新运行")
         used = {text(row[col]).strip() for row in rows[lay.start:]}
         notes.extend(f"{lay.said(col)}“{key}”在{table['where']}中写了不止一次，内容不同（" + "；".join(ways)
                      + f"），按第一次所写的“{ways[0]}”读取{('工作表“' + g.sheet + '”') if g.sheet else ''}中该批次的发放，请核实"
