@@ -245,3 +245,21 @@ def test_an_undated_members_death_in_a_household_paid_for_the_rest_stays_done(bu
          "--out", tmp_path / "rv2")
     rows = _rows(tmp_path / "rv2")
     assert rows[("C02", "全额妻")][0] == "未整改" and MARK in rows[("C02", "全额妻")][1]
+
+
+def test_a_stop_the_ledgers_cannot_look_for_by_a_cut_id_is_said(built, tmp_path):
+    from rostercheck.review_ledgers import CUT_IDS_UNCHECKED
+
+    # 钱公务's household (C01, cleared out, paid through December): the earlier list's IDs kept as numbers, the head's
+    # ID lost its last digits — the ledgers' rows cannot be found for the household; said, not left as checked (h464)
+    prev = pd.read_csv(built["previous"], dtype=str, encoding="utf-8-sig").fillna("")
+    at = prev["姓名"] == "钱公务"
+    for col in ("身份证号", "户主身份证号"):
+        prev.loc[at, col] = [f"{int(v[:15]) / 1e14:.14f}E+17" for v in prev.loc[at, col]]
+    prev.to_csv(tmp_path / "上期问题清单.csv", index=False, encoding="utf-8-sig")
+    _run("review", tmp_path / "上期问题清单.csv", built["q4"], "--as-of", "2026-12-31", "--payments", built["q4_folder"],
+         "--out", tmp_path / "rv")
+    rows = _rows(tmp_path / "rv")
+    assert CUT_IDS_UNCHECKED in rows[("C01", "钱公务")][1]
+    # must stay: nothing said of the kind when the IDs are whole
+    assert not any(CUT_IDS_UNCHECKED in x for _, x in _rows(built["paid"]).values())

@@ -383,6 +383,22 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     by_code_more = _households_paid_whole(prev, rows, mctx, found, rule)
     for code, n in by_code_more.items():
         by_code[code] = by_code.get(code, 0) + n
+    for at, row in enumerate(rows):
+        # an earlier row reported done whose IDs a number format cut: the ledgers' rows could not be taken for its
+        # person or household by ID, and a household's stop is looked for by its head's ID only (h464: three flips of
+        # the county lost unsaid when the earlier list's IDs were kept as numbers; only the roster's search was said)
+        earlier = prev.iloc[at]
+        if (row["整改状态"] != DONE or at in found or at in skip or OVERTURNED in row["说明"]
+                or str(earlier.get("类别代码", "")) not in STOPPED_BY):
+            continue
+        cells = [str(earlier.get(c, "") or "").strip() for c in ("身份证号", "户主身份证号")]
+        # (a dated death, custody or move of a person is linked by the name and the digits that survive, as the audit
+        # links a cut ID; a stop with no date, and a member of a household still enrolled, by the head's ID alone)
+        by_id_only = _dated(earlier)[0] is None or not _whole(earlier, levels.get(str(earlier.get("类别代码", "")),
+                                                                                  "member"), enrolled)
+        if by_id_only and any(c for c in cells) and not any(
+                ids.id_number(c).status == ids.VALID and not _as_read(c).endswith("E+17") for c in cells if c):
+            row["说明"] = "；".join(x for x in (row["说明"], CUT_IDS_UNCHECKED) if x)
     by_code = dict(sorted(by_code.items()))
     for row in rows:  # (the ledgers were read, for payments going on; recoveries and back pay are in none of them)
         row["说明"] = row["说明"].replace(_UNCHECKED, _CHECKED_ONLY_PAID)
@@ -394,6 +410,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
              "months": months, "tables": tables}, warnings)
 
 
+CUT_IDS_UNCHECKED = "原清单的身份证号以数字格式存储、后几位已丢失，本季度资金发放明细中该户的发放无法按户主身份证号找到，未核对是否仍在发放，请按姓名核对"
 _UNCHECKED = "（本次未核对发放明细，请以发放、追回记录核实"
 _CHECKED_ONLY_PAID = "（本季度发放明细只用于核对应停发后是否仍在发放，追回、补发未与发放明细核对，请以发放、追回记录核实"
 
