@@ -271,8 +271,19 @@ def test_a_batch_the_batch_table_does_not_list_is_said(tmp_path):
     tables, frame, notes = load_ledgers([tmp_path], AS_OF)
     said = notes + [w for t in tables for w in t.warnings]
     assert sorted(frame["month"].astype(str)) == ["", "2026-04"]
-    assert any("有 1 行的批次号（如“PC02”）在《发放批次.xlsx》中没有" in n for n in said), said
+    assert any("有 1 行的批次号（如“PC02”）在《发放批次.xlsx》中没有或未写所属月份" in n for n in said), said
     # must stay: nothing said when every batch is listed
     _details_and_summary(tmp_path, "发放批次.xlsx")
     tables, frame, notes = load_ledgers([tmp_path], AS_OF)
-    assert not any("中没有，这些行取不到所属月份" in n for n in notes + [w for t in tables for w in t.warnings])
+    assert not any("这些行取不到所属月份" in n for n in notes + [w for t in tables for w in t.warnings])
+
+
+def test_a_batch_listed_without_its_month_is_said(tmp_path):
+    # must say the rows of a batch the batch file lists with no 所属月份 (h464: read with no month, unsaid)
+    _details_and_summary(tmp_path, "发放批次.xlsx")
+    s = openpyxl.load_workbook(tmp_path / "发放批次.xlsx")
+    s.active.cell(4, 3).value = None  # (PC02's 所属月份)
+    s.save(tmp_path / "发放批次.xlsx")
+    tables, frame, notes = load_ledgers([tmp_path], AS_OF)
+    said = notes + [w for t in tables for w in t.warnings]
+    assert any("有 1 行的批次号（如“PC02”）在《发放批次.xlsx》中没有或未写所属月份" in n for n in said), said

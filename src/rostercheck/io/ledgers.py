@@ -2010,6 +2010,8 @@ def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, lis
                 found += bool(batch)
                 if not batch and key and not _TOTAL_CELL.match(key):
                     unknown.append(key)
+                elif batch and "month" in added and not text(batch.get("month", "")).strip():
+                    unknown.append(key)  # (listed, its month left blank: as good as not listed for the month, h464)
                 row.extend(batch.get(f, "") for f in added)
         joined = Grid(g.path, g.sheet, rows, g.first_row, list(g.merged), g.fmt, list(g.notes), g.note_sheet)
         layout = find_layout(joined, KIND)
@@ -2022,7 +2024,7 @@ def _batches_joined(sheets: list, beside: dict | None = None) -> tuple[list, lis
         if unknown:  # (h464: a batch the batch table does not list, its rows read with no month, "见读取提示" said nothing)
             examples = "、".join(f"“{v}”" for v in list(dict.fromkeys(unknown))[:3])
             notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"有 {len(unknown)} 行的{lay.said(col)}（如{examples}）"
-                         f"在{table['where']}中没有，这些行取不到所属月份、资金项目，按表名、标题、文件名或发放日期计"
+                         f"在{table['where']}中没有或未写所属月份，这些行取不到所属月份，按表名、标题、文件名或发放日期计"
                          "（都看不出月份的未参与核查）；请补全发放批次表后重新运行")
         used = {text(row[col]).strip() for row in rows[lay.start:]}
         notes.extend(f"{lay.said(col)}“{key}”在{table['where']}中写了不止一次，内容不同（" + "；".join(ways)
