@@ -225,25 +225,24 @@ def test_an_impossible_death_day_is_checked_from_the_review_month_and_said(built
     assert "甄死亡的问题：依据中的死亡日期“2026-13-01”不是有效日期" in out.replace("\n", "")
 
 
+def _undated_death(built, tmp_path, name: str, day: str, out: str) -> dict:
+    """The review rows with the earlier list's death day of ``name`` blanked."""
+    prev = pd.read_csv(built["previous"], dtype=str, encoding="utf-8-sig").fillna("")
+    at = prev["姓名"] == name
+    prev.loc[at, "依据"] = prev.loc[at, "依据"].str.replace(f"死亡日期 {day}", "死亡日期 ", regex=False)
+    prev.to_csv(tmp_path / f"{out}.csv", index=False, encoding="utf-8-sig")
+    _run("review", tmp_path / f"{out}.csv", built["q4"], "--as-of", "2026-12-31", "--payments", built["q4_folder"],
+         "--out", tmp_path / out)
+    return _rows(tmp_path / out)
+
+
 def test_an_undated_members_death_in_a_household_paid_for_the_rest_stays_done(built, tmp_path):
     # T7's household (the wife dead, Q4 paid 600 for 2, the ledger's 保障人口 2) with the death's day left blank: the
     # review month's row pays for the two the roster lists (h464: "保障人口 3 人", a third claimed, 未整改)
-    prev = pd.read_csv(built["previous"], dtype=str, encoding="utf-8-sig").fillna("")
-    at = prev["姓名"] == "减额妻"
-    prev.loc[at, "依据"] = prev.loc[at, "依据"].str.replace("死亡日期 2026-07-05", "死亡日期 ", regex=False)
-    prev.to_csv(tmp_path / "上期问题清单.csv", index=False, encoding="utf-8-sig")
-    _run("review", tmp_path / "上期问题清单.csv", built["q4"], "--as-of", "2026-12-31", "--payments", built["q4_folder"],
-         "--out", tmp_path / "rv")
-    rows = _rows(tmp_path / "rv")
+    rows = _undated_death(built, tmp_path, "减额妻", "2026-07-05", "rv")
     assert rows[("C02", "减额妻")][0] == "已整改" and MARK not in rows[("C02", "减额妻")][1]
     # must still flip: the household paid 900 for 3 (保障人口 3) after the wife's undated death
-    prev = pd.read_csv(built["previous"], dtype=str, encoding="utf-8-sig").fillna("")
-    at = prev["姓名"] == "全额妻"
-    prev.loc[at, "依据"] = prev.loc[at, "依据"].str.replace("死亡日期 2026-07-10", "死亡日期 ", regex=False)
-    prev.to_csv(tmp_path / "上期问题清单2.csv", index=False, encoding="utf-8-sig")
-    _run("review", tmp_path / "上期问题清单2.csv", built["q4"], "--as-of", "2026-12-31", "--payments", built["q4_folder"],
-         "--out", tmp_path / "rv2")
-    rows = _rows(tmp_path / "rv2")
+    rows = _undated_death(built, tmp_path, "全额妻", "2026-07-10", "rv2")
     assert rows[("C02", "全额妻")][0] == "未整改" and MARK in rows[("C02", "全额妻")][1]
 
 

@@ -916,7 +916,17 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
     pids, owned = members["id"].tolist(), members["bank_account"].tolist() if "bank_account" in members.columns else []
     given = {a for a in owned if a}
     households, months_ = members["household"].tolist(), f["month"].to_numpy(dtype=object)
-    paid_months: set[tuple[object, object]] | None = None  # (made for the first row that asks)
+    asked: dict[str, object] = {}  # the households' paid months and the accounts placed, made for the first row that asks
+
+    def paid() -> tuple[set[tuple[object, object]], set, dict[object, str]]:
+        """(household, month) pairs paid, the accounts some row places, each household's last month paid."""
+        if not asked:
+            asked["months"], asked["placed"], last = _household_months(f, members, member_at), _placed_accounts(f), {}
+            for h, mo in asked["months"]:
+                last[h] = max(last.get(h, ""), str(mo))
+            asked["last"] = last
+        return asked["months"], asked["placed"], asked["last"]
+
     held: list[tuple[int, int, str]] = []  # rows of an unknown account in a month the household was paid otherwise
     owned_by: set[tuple[str, int]] = set()  # (unknown account, member) a month the household was not paid links
     shared: dict[str, list[int]] | None = None  # (worked out for the first row that asks: most ledgers have none)
@@ -966,12 +976,7 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
                          and owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
         if another:
             found = [m for m in found if owned and owned[m] != account]
-            if paid_months is None:
-                paid_months = _household_months(f, members, member_at)
-                placed = _placed_accounts(f)
-                last_paid = {}
-                for h, mo in paid_months:
-                    last_paid[h] = max(last_paid.get(h, ""), str(mo))
+            paid_months = paid()[0]
             if len(found) == 1 and (households[found[0]], months_[r]) not in paid_months:
                 member_at[r], conf_at[r] = found[0], MEDIUM
                 linked.add(r)
@@ -982,12 +987,7 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
             # (… unless her own months elsewhere show the account hers: the old bank's March, paid by both banks)
             # (… and a ledger naming the payee's village leaves a head's new account to F07's lead, held-out 252, unless
             # the roster already gives the household a later account, paid after this one: this one is its old account)
-            if paid_months is None:
-                paid_months = _household_months(f, members, member_at)
-                placed = _placed_accounts(f)
-                last_paid = {}
-                for h, mo in paid_months:
-                    last_paid[h] = max(last_paid.get(h, ""), str(mo))
+            paid_months, placed, last_paid = paid()
             if account in placed:
                 found = [m for m in found if last_paid.get(households[m], "") > str(months_[r])]
             if len(found) == 1 and (households[found[0]], months_[r]) in paid_months:
