@@ -500,8 +500,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if more:
         frame = _remarks_joined(frame, more)
     if _PERIOD_END in frame.columns:
-        named = next((found for source in (grid.sheet, layout.title, path.stem) if (found := month_span(
-            cn_numerals(unicodedata.normalize("NFKC", str(source or ""))).replace(" ", "")))), ())
+        named = _span_named(grid, layout, path)
         frame, said = _period_joined(frame, layout.labels[mapping["month"]], layout.labels[end], grid.sheet, named)
         notes += said
     if units := sorted({per for f, (_, per) in layout.readings().items() if f.startswith(LEDGER_AMOUNTS) and per != 1.0}):
@@ -945,8 +944,7 @@ def _dotted_under_span(frame: pd.DataFrame, grid, layout, path: Path, label: str
     filled = [c for k, c in enumerate(cells) if counts[k] and text(c)]
     if not filled or not all(isinstance(c, float) and _DOTTED_ONE.fullmatch(text(c)) for c in filled):
         return []
-    span = next((found for source in (grid.sheet, layout.title, path.stem) if (found := month_span(
-        cn_numerals(unicodedata.normalize("NFKC", str(source or ""))).replace(" ", "")))), ())
+    span = _span_named(grid, layout, path)
     years = {_dotted_year(_DOTTED_ONE.fullmatch(text(c)).group(1)) for c in filled}
     if len(span) < 2 or len(years) != 1 or span[0] not in {f"{y}-01" for y in years} | {f"{y}-10" for y in years}:
         return []
@@ -1024,6 +1022,16 @@ def _several(frame: pd.DataFrame, also: np.ndarray | None = None) -> np.ndarray:
     return keys.groupby(list(keys.columns), dropna=False, sort=False)[keys.columns[0]].transform("size").to_numpy() > 1
 
 
+def _span_named(grid, layout, path: Path) -> tuple[str, ...]:
+    """The span of months the first of a sheet's name, its title and its file name naming one names, else ()."""
+    return next((found for source in (grid.sheet, layout.title, path.stem) if (found := _span_in(source))), ())
+
+
+def _span_in(source: object) -> tuple[str, ...]:
+    """The span of months a sheet name, title or file name names ('2026年第一季度', '2025年7-9月'), else ()."""
+    return month_span(cn_numerals(unicodedata.normalize("NFKC", str(source or ""))).replace(" ", ""))
+
+
 def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_of: dt.date,
                 known: tuple = ()) -> tuple[tuple[str, ...], str, np.ndarray]:
     """The months a sheet without a month column pays at once, when its name, title or file name names a span of
@@ -1038,7 +1046,7 @@ def _sheet_span(frame: pd.DataFrame, grid, layout, path: Path, parent_year, as_o
     """
     span: tuple[str, ...] = ()
     for source in (grid.sheet, layout.title, path.stem):
-        if found := month_span(cn_numerals(unicodedata.normalize("NFKC", str(source or ""))).replace(" ", "")):
+        if found := _span_in(source):
             span = found
             break
         if (bare := bare_month_span(source)) and bare[0] < bare[1]:
@@ -2105,21 +2113,32 @@ def _shares_unfolded(sheets: list, origins: dict[int, np.ndarray] | None = None)
                          "为负数或与全户合计不符，未按各成员金额逐人读取（按全户合计读取），请核实各成员的发放金额")
             out.append((g, lay))
             continue
-        grid = Grid(g.path, g.sheet, new_rows, 1, [], g.fmt, list(g.notes), g.note_sheet)
-        layout = find_layout(grid, KIND)
-        if layout is None or "id" not in layout.mapping or "amount" not in layout.mapping:
+        if (rewritten := _regridded(g, new_rows, numbers, origins, ("id", "amount"))) is None:
             out.append((g, lay))
             continue
-        at = np.zeros(len(new_rows) + 2, dtype=np.int64)
-        before = origins.pop(id(g), None)  # (the grid it replaces is read no more)
-        for new, old in numbers:
-            at[new] = old if before is None else before[old]
-        origins[id(grid)] = at
-        out.append((grid, layout))
+        out.append(rewritten)
         notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"一户一行、各成员金额分列（{'、'.join(slots)} 号成员），"
                      "已按各成员的金额逐人读取" + (f"，“{'、'.join(lay.said(c) for c in sorted(totals))}”列（全户合计）不再计入"
                                                    if totals else ""))
     return out, origins, notes
+
+
+def _regridded(g, new_rows: list[list], numbers: list[tuple[int, int]], origins: dict[int, np.ndarray],
+               needs: tuple[str, ...]) -> tuple | None:
+    """A sheet rewritten as ``new_rows`` (members' shares unfolded, 元 | 角 | 分 joined) as a grid and its layout, its
+    rows' numbers in the spreadsheet kept in ``origins`` (by ``id`` of the grid; ``numbers``: (new row, old row) pairs,
+    composed with those of the grid it replaces); None when the rewritten sheet does not read with the ``needs`` fields.
+    """
+    grid = Grid(g.path, g.sheet, new_rows, 1, [], g.fmt, list(g.notes), g.note_sheet)
+    layout = find_layout(grid, KIND)
+    if layout is None or not set(needs) <= set(layout.mapping):
+        return None
+    at = np.zeros(len(new_rows) + 2, dtype=np.int64)
+    before = origins.pop(id(g), None)  # (the grid it replaces is read no more)
+    for new, old in numbers:
+        at[new] = old if before is None else before[old]
+    origins[id(grid)] = at
+    return grid, layout
 
 
 # a year book's 13th month (13月, 第十三月): no month of the year
@@ -2205,16 +2224,10 @@ def _amounts_joined(sheets: list) -> tuple[list, dict[int, np.ndarray], list[str
             else:
                 new_rows.append([row[c] for c in keep])
             numbers.append((len(new_rows), g.first_row + k))
-        grid = Grid(g.path, g.sheet, new_rows, 1, [], g.fmt, list(g.notes), g.note_sheet)
-        layout = find_layout(grid, KIND)
-        if layout is None or "amount" not in layout.mapping:
+        if (rewritten := _regridded(g, new_rows, numbers, origins, ("amount",))) is None:
             out.append((g, lay))
             continue
-        at = np.zeros(len(new_rows) + 2, dtype=np.int64)
-        for new, old in numbers:
-            at[new] = old
-        out.append((grid, layout))
-        origins[id(grid)] = at
+        out.append(rewritten)
         notes.append((f"工作表“{g.sheet}”的" if g.sheet else "") + f"金额分“{lay.said(yuan_col)}”“{lay.said(jiao_col)}”"
                      + (f"“{lay.said(fen_col)}”" if fen_col is not None else "") + "几列写，已合为一个金额（元）读取"
                      + (f"；其中 {odd} 行的角、分不是 0–9 的一位数，只按元读取，请核实" if odd else "")
