@@ -471,6 +471,17 @@ def masked_many(cells: list) -> list:
     return out
 
 
+# A masked ID (or account) showing this many digits, leading and trailing together, is told for one person's beside
+# her name (never by the digits alone); fewer are too common to tell anyone by
+MIN_SHOWN = 8
+
+
+def shows_enough(shown: tuple[str, str] | None) -> bool:
+    """Whether a masked cell's shown digits (:func:`masked`: leading, trailing) are enough to tell a person by with her
+    name (:data:`MIN_SHOWN`)."""
+    return shown is not None and len(shown[0]) + len(shown[1]) >= MIN_SHOWN
+
+
 def shows(pid: object, shown: tuple[str, str]) -> bool:
     """Whether an 18-character ID shows the digits a masked one leaves visible (:func:`masked`: leading, trailing).
 

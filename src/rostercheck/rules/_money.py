@@ -946,8 +946,8 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
         # … and a whole account the roster gives another household, under the name and ID digits (eight or more shown)
         # of one member whose household was paid no other way that month: hers paid into another's account, F07's case
         # (h465: an 一卡通 export's masked IDs; the member was 不在册 中 and 应发未发 all year, F07 unsaid)
-        another = (bool(account) and not masked_acc and not unknown and shown is not None
-                   and len(shown[0]) + len(shown[1]) >= 8 and not (other and shown))
+        another = (bool(account) and not masked_acc and not unknown and ids.shows_enough(shown)
+                   and not (other and shown))
         if not name or (shown is None and not masked_acc) or (
                 account and not masked_acc and not (other and shown) and not (unknown and shown is not None) and not another):
             continue
@@ -971,7 +971,7 @@ def _shown_digits_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.n
                 for m, pid in enumerate(pids):
                     if len(pid) == 18:
                         by_tail.setdefault(pid[-4:], []).append(m)
-            if len(shown[0]) + len(shown[1]) >= 8 and len(head) + len(tail) >= 8:
+            if ids.shows_enough(shown) and len(head) + len(tail) >= ids.MIN_SHOWN:
                 found = [m for m in by_tail.get(shown[1][-4:], []) if ids.shows(pids[m], shown)
                          and owned[m] and owned[m].startswith(head) and owned[m].endswith(tail)]
         if another:
@@ -1044,7 +1044,7 @@ def _guarded_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
     linked = set()
     for r in masked_rows:
         shown = ids.masked(f["id_raw"].iat[r])
-        if shown is None or len(shown[0]) + len(shown[1]) < 8:
+        if not ids.shows_enough(shown):
             continue
         name = f["link_key"].iat[r]
         found = [m for g, ms in wards.items() if ids.shows(g, shown) for m in ms if name and guardian_names[m] == name]

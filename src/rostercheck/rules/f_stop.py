@@ -653,7 +653,7 @@ def _masked_exits(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> d
         r0 = rows[0]
         shown = ids.masked(led.cols["id_raw"][r0])
         name = led.cols["name_key"][r0] or led.cols["holder_key"][r0]
-        if led.cols["id"][r0] or shown is None or len(shown[0]) + len(shown[1]) < 8 or not name:
+        if led.cols["id"][r0] or not ids.shows_enough(shown) or not name:
             continue
         found = {k for n, pid, k in people if n == name and ids.shows(pid, shown)}
         if len(found) == 1:
