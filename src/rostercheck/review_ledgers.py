@@ -346,7 +346,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             _, more = _load_reference("exits", synthetic_exits, limits, False)
             origin = {(k, r + SYNTH_ROWS if k == "exits" else r): at for (k, r), at in origin.items()}
             inputs.lists["exits"] = _joined_exits(inputs.lists["exits"], more)
-    given_months = sorted({str(m) for m in pd.unique(inputs.lists["payments"]["month"].astype(str)) if str(m) not in ("", "nan")})
+    given_months = _months_of(inputs.lists["payments"])
     inputs.lists["payments"] = review_months(inputs.lists["payments"], as_of)
     if not len(inputs.lists["payments"]):
         from .rules._money import months_text
@@ -399,15 +399,19 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         if by_id_only and any(c for c in cells) and not any(
                 ids.id_number(c).status == ids.VALID and not _as_read(c).endswith("E+17") for c in cells if c):
             row["说明"] = "；".join(x for x in (row["说明"], CUT_IDS_UNCHECKED) if x)
-    by_code = dict(sorted(by_code.items()))
     for row in rows:  # (the ledgers were read, for payments going on; recoveries and back pay are in none of them)
         row["说明"] = row["说明"].replace(_UNCHECKED, _CHECKED_ONLY_PAID)
-    months = sorted({str(m) for m in pd.unique(inputs.lists["payments"]["month"].astype(str)) if str(m) not in ("", "nan")})
+    months = _months_of(inputs.lists["payments"])
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
     warnings += [f"{t.path.name}：{w}" for t in tables for w in t.warnings]
     return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
              "months": months, "tables": tables}, warnings)
+
+
+def _months_of(payments: pd.DataFrame) -> list[str]:
+    """The distinct months ('YYYY-MM') some payments are for, in order."""
+    return sorted({m for m in pd.unique(payments["month"].astype(str)).tolist() if m not in ("", "nan")})
 
 
 CUT_IDS_UNCHECKED = "原清单的身份证号以数字格式存储、后几位已丢失，本季度资金发放明细中该户的发放无法按户主身份证号找到，未核对是否仍在发放，请按姓名核对"
