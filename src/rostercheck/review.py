@@ -1738,7 +1738,7 @@ def _kept_prefixes(value: str) -> tuple[str, ...]:
     kept = value[:ids.SURVIVING]
     if (len(value) == 18 and value.endswith("000") and value[ids.EXCEL_DIGITS - 1] == "0"
             and value[:ids.EXCEL_DIGITS].isdigit() and int(value[:ids.EXCEL_DIGITS])):
-        return kept, str(int(value[:ids.EXCEL_DIGITS]) - 1).zfill(ids.EXCEL_DIGITS)[:ids.SURVIVING]
+        return kept, ids.before_carry(value)[:ids.SURVIVING]
     return (kept,)
 
 

@@ -147,7 +147,13 @@ def numeric_birth(value: str) -> dt.date | None:
     born = birth_date(value)
     if born is not None or len(value) < EXCEL_DIGITS or value[EXCEL_DIGITS - 1] != "0" or not value[:EXCEL_DIGITS].isdigit():
         return born
-    return birth_date(str(int(value[:EXCEL_DIGITS]) - 1).zfill(EXCEL_DIGITS))
+    return birth_date(before_carry(value))
+
+
+def before_carry(value: str) -> str:
+    """The 15 digits a number-typed ID kept, less one: what they were before a number format rounded the 15th digit half
+    up into the 14th (…19830229|0 of …19830228|958X). ``value`` begins with 15 digits, not all zeros."""
+    return str(int(value[:EXCEL_DIGITS]) - 1).zfill(EXCEL_DIGITS)
 
 
 def former_apart(current: str, former: str, years: int) -> str:
