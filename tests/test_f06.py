@@ -871,3 +871,20 @@ def test_a_failed_month_of_the_rosters_period_before_its_first_payment_is_due(ju
     rows = july + [pay(A, "王五", m, 516) for m in months("2026-08", "2026-09")]
     rows += [pay(x, n, m, a) for x, n, a in ((C, "李四", 700), (E, "陈一", 800)) for m in months("2026-07", "2026-09")]
     assert money(money_context(roster(), rows), "F06") == expected
+
+
+@pytest.mark.parametrize("paid_to, unpaid, said", [
+    # a ledger of one household of three (a township's file, a hand-made sheet): no month it covers, said, no F06
+    ([(A, "王五", 516)], [], 2),
+    # two of three: the month is covered, the third household unpaid (and nothing said of thin months)
+    ([(A, "王五", 516), (C, "李四", 700)], [("陈一", "中", None, 800.0)], 0),
+])
+def test_a_month_paid_to_fewer_than_half_the_households_is_said_unchecked(paid_to, unpaid, said):
+    from rostercheck.rules import PARTLY
+
+    rows = [pay(x, n, "2026-09", a) for x, n, a in paid_to]
+    ctx = money_context(roster(), rows)
+    assert money(ctx, "F06") == unpaid
+    thin = [s for s in ctx.cache.get(PARTLY + "F06", []) if "只有不到一半的" in s]
+    assert thin == ([f"资金发放明细在2026-09（1个月）只有不到一半的低保保障对象有发放记录（可能只给了部分乡镇或部分批次的明细），"
+                     f"这些月份未核对是否应发未发：{said} 户（城关镇 {said} 户）没有发放记录"] if said else [])
