@@ -230,30 +230,24 @@ def test_audit_reports_written_by_two_processes_are_those_one_process_writes(tmp
     from rostercheck.io import problem_list
 
     result = audit(*county_inputs(), AS_OF)
-    writers = tmp_path / "writers.txt"
-
-    def write_csv(*args, **kwargs):  # records which process wrote findings.csv
-        with open(writers, "a") as fh:
-            fh.write(f"{os.getpid()}\n")
-        return original(*args, **kwargs)
-
-    original = problem_list.write_csv
-    monkeypatch.setattr(problem_list, "write_csv", write_csv)
-    # this process's first part made slow, so that the copy takes the next (findings.csv) however late the machine
-    # lets it start (the two take parts as they come)
+    runs = tmp_path / "runs.txt"  # "pid part" of every part a process starts
     shared, parent = problem_list.parallel.shared, os.getpid()
 
     def slow_first(items, run, *args, **kwargs):
         started = []
 
         def paced(item):
+            with open(runs, "a") as fh:
+                fh.write(f"{os.getpid()} {item}\n")
             if os.getpid() == parent and not started and os.environ["ROSTERCHECK_WORKERS"] == "2":
                 started.append(item)
-                # until the copy has written findings.csv (a loaded machine may start it late: a fixed 2 s failed under
-                # a load of 9, a minute once under a load of 7+), at most five minutes
+                # this process's first part waits until the copy has started one (the two take parts as they come, and a
+                # loaded machine may start the copy late: a fixed 2 s failed under a load of 9, a minute once under a
+                # load of 7+), at most five minutes. (Waiting for a given part instead hung for the five minutes when
+                # this process had taken that very part first: the copy, started later, took the one before.)
                 deadline = time.monotonic() + 300
-                while time.monotonic() < deadline and not (
-                        writers.exists() and any(int(p) != parent for p in writers.read_text().split())):
+                while time.monotonic() < deadline and not any(
+                        int(line.split()[0]) != parent for line in runs.read_text().splitlines()):
                     time.sleep(0.05)
             return run(item)
         return shared(items, paced, *args, **kwargs)
@@ -269,8 +263,11 @@ def test_audit_reports_written_by_two_processes_are_those_one_process_writes(tmp
         outs[workers] = tmp_path / workers
         paths = problem_list.write_audit_reports(result, outs[workers], options, mask=True, by_township=True)
         assert all(p.exists() for p in paths.values())
-    assert [int(pid) for pid in writers.read_text().split()][0] == os.getpid()
-    assert [int(pid) for pid in writers.read_text().split()][1] != os.getpid()  # the copy wrote it
+        if workers == "1":
+            assert {int(line.split()[0]) for line in runs.read_text().splitlines()} == {parent}
+            runs.write_text("")
+    pids = [int(line.split()[0]) for line in runs.read_text().splitlines()]
+    assert parent in pids and any(pid != parent for pid in pids)  # both processes wrote parts
     one, two = (sorted(p.relative_to(outs[w]) for p in outs[w].rglob("*") if p.is_file()) for w in ("1", "2"))
     assert one == two and len(one) > 4
     for rel in one:
