@@ -19,24 +19,43 @@ def two_processes(monkeypatch):
     monkeypatch.delenv(parallel.START_METHOD_ENV, raising=False)
 
 
+def copy_first(run):
+    """``run`` made to hold this process's first item until the forked copy has started one: the tests below say which
+    process took what, and a loaded machine may start the copy after this process has taken every item."""
+    import multiprocessing
+
+    here, seen, first = os.getpid(), multiprocessing.get_context("fork").Value("i", 0), []
+
+    def paced(item):
+        if os.getpid() != here:
+            seen.value = 1
+        elif not first:
+            first.append(item)
+            deadline = time.monotonic() + 120
+            while not seen.value and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return run(item)
+    return paced
+
+
 def test_both_processes_take_items_and_the_results_come_in_order():
     items = [f"C{k:02d}" for k in range(12)]
-    done = parallel.shared(items, lambda item: (item, os.getpid(), time.sleep(0.05))[:2], big=True)
+    done = parallel.shared(items, copy_first(lambda item: (item, os.getpid(), time.sleep(0.05))[:2]), big=True)
     assert list(done) == items and [v[0] for v in done.values()] == items
     assert len({pid for _, pid in done.values()}) == 2  # the copy took some
 
 
 def test_items_kept_here_run_in_this_process_and_the_copy_takes_the_rest(monkeypatch):
     items = ["F01", "C01", "C02", "C03"]
-    done = parallel.shared(items, lambda item: (os.getpid(), time.sleep(0.3 if item == "F01" else 0.02))[0], big=True,
+    done = parallel.shared(items, copy_first(lambda item: (os.getpid(), time.sleep(0.02))[0]), big=True,
                            here=("F01",))
     assert list(done) == items and done["F01"] == os.getpid()
     assert {done[c] for c in ("C01", "C02", "C03")} != {os.getpid()}  # the copy took the others meanwhile
     # Kept here, the ledger may make this process bigger than a plain copy is allowed to be.
     monkeypatch.setattr(parallel, "FORK_MAX_BYTES", 0)
     assert {parallel.shared(["C01", "C02"], lambda _: os.getpid(), big=True)[c] for c in ("C01", "C02")} == {os.getpid()}
-    slow_here = lambda item: (os.getpid(), time.sleep(0.3 if item == "F01" else 0))[0]  # noqa: E731
-    assert parallel.shared(["F01", "C01"], slow_here, big=True, here=("F01",))["C01"] != os.getpid()
+    pids = parallel.shared(["F01", "C01"], copy_first(lambda item: os.getpid()), big=True, here=("F01",))
+    assert pids["C01"] != os.getpid()
 
 
 def test_one_process_when_the_work_is_small_or_fork_is_not_the_way(monkeypatch):
@@ -56,7 +75,7 @@ def test_an_error_in_the_copy_is_raised_here_with_its_type():
         return item
 
     with pytest.raises(OutputError, match="文件被占用"):
-        parallel.shared(list(range(8)), run, big=True)
+        parallel.shared(list(range(8)), copy_first(run), big=True)
 
 
 def test_what_a_dead_copy_left_is_run_here():
@@ -314,7 +333,7 @@ def test_an_error_of_the_copy_that_does_not_pickle_keeps_its_type_name_and_where
         return item
 
     with pytest.raises(parallel.ChildError) as caught:
-        parallel.shared(list(range(8)), run, big=True)
+        parallel.shared(list(range(8)), copy_first(run), big=True)
     assert caught.value.kind == "Unpicklable" and str(caught.value) == "Unpicklable: native failure"
     assert "raise Unpicklable" in caught.value.child_trace
 
@@ -329,5 +348,5 @@ def test_an_error_of_the_copy_carries_the_copys_traceback():
         return item
 
     with pytest.raises(OutputError) as caught:
-        parallel.shared(list(range(8)), run, big=True)
+        parallel.shared(list(range(8)), copy_first(run), big=True)
     assert 'raise OutputError("报告无法写入' in caught.value.child_trace
