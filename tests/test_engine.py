@@ -257,7 +257,20 @@ def _slow_finish(*args):
     return _SLOW["finish"](*args)
 
 
-def test_checks_run_while_the_second_process_reads_and_give_the_same_findings(monkeypatch):
+def _finish_after_early_checks(*args):
+    """loading._finish_held, in the worker (a forked copy of the test process), once this process has run the checks
+    that need none of its lists (at most two minutes: a fixed three seconds is a race on a loaded machine)."""
+    import os
+    import time
+
+    if os.getpid() != _SLOW["main"]:
+        deadline = time.monotonic() + 120
+        while not _SLOW["early_done"].exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+    return _SLOW["finish"](*args)
+
+
+def test_checks_run_while_the_second_process_reads_and_give_the_same_findings(monkeypatch, tmp_path):
     """Checks needing none of the worker's lists run before those arrive; the others wait; nothing changes."""
     import os
 
@@ -269,16 +282,17 @@ def test_checks_run_while_the_second_process_reads_and_give_the_same_findings(mo
     one = audit(rosters, lists, AS_OF)
     monkeypatch.setenv("ROSTERCHECK_WORKERS", "2")
     ready = audit_module.run_ready_checks
-    _SLOW.update(main=os.getpid(), finish=loading._finish_held)
+    _SLOW.update(main=os.getpid(), finish=loading._finish_held, early_done=tmp_path / "early_done")
     early: dict[str, list] = {}
     pending: set[str] = set()
 
     def spy(ctx, codes, waiting):
         pending.update(ctx.lists.pending)
         early.update(ready(ctx, codes, waiting))
+        _SLOW["early_done"].touch()
         return early
 
-    monkeypatch.setattr(loading, "_finish_held", _slow_finish)
+    monkeypatch.setattr(loading, "_finish_held", _finish_after_early_checks)
     monkeypatch.setattr(audit_module, "run_ready_checks", spy)
     two = audit(rosters, lists, AS_OF)
     assert pending and early  # some lists were still being read while some checks ran
