@@ -147,7 +147,7 @@ def test_exits_without_payments_are_said_unused(built, tmp_path):
     ("《财政供养人员名单.xlsx》第 5 行：丁，县财政局，公务员；身份证号一致", None),
 ])
 def test_the_earlier_evidence_dates_the_event(evidence, expected):
-    from rostercheck.review_ledgers import _event
+    from rostercheck.review_events import _event
 
     assert _event(pd.Series({"依据": evidence})) == expected
 
@@ -156,7 +156,7 @@ def test_the_earlier_evidence_dates_the_event(evidence, expected):
 def test_an_undated_stop_leaves_only_the_review_month_unpayable(rule, day):
     import datetime as dt
 
-    from rostercheck.review_ledgers import stop_day
+    from rostercheck.review_events import stop_day
     from rostercheck.rules._money_events import stop_month
 
     assert stop_day(dt.date(2026, 12, 31), rule).isoformat() == day
@@ -171,7 +171,7 @@ def test_an_undated_stop_leaves_only_the_review_month_unpayable(rule, day):
     ("household", "B", "已将乙减员", set(), False),  # said taken off the household
 ])
 def test_whole_household_or_one_member(level, person, said, enrolled, whole):
-    from rostercheck.review_ledgers import _whole
+    from rostercheck.review_events import whole_household as _whole
 
     head = county.P["车有余"]
     ids_ = {"H": head, "B": county.P["车二户"]}
@@ -205,7 +205,7 @@ def test_ledgers_of_other_months_are_said_unchecked(built, tmp_path):
     ("甲，火化日期 2026-08-12", ("deaths", {"死亡日期": "2026-08-12"}), ""),
 ])
 def test_the_evidence_dates_odd_days_are_said(evidence, expected, said):
-    from rostercheck.review_ledgers import _dated
+    from rostercheck.review_events import dated as _dated
 
     event, note = _dated(pd.Series({"依据": evidence}))
     assert event == expected

@@ -238,7 +238,7 @@ def _more_lists(inputs: LoadedInputs, more: dict[str, list[Path]], limits: Limit
     Returns:
         Each file's label → the columns it gave (``rules._coverage.list_columns``); empty when no further file.
     """
-    from .loading import _load_reference
+    from .loading import load_reference
     from .roster import edge_said
     from .rules import LIST_LABEL
 
@@ -256,7 +256,7 @@ def _more_lists(inputs: LoadedInputs, more: dict[str, list[Path]], limits: Limit
         # (a 低保边缘 list given first is not called 防返贫监测对象名单 either: held-out 411)
         parts = [(label_of(first) if first is not None else inputs.labels[kind], inputs.lists[kind], first)]
         for path in paths:
-            table, frame = _load_reference(kind, Path(path), limits, False)
+            table, frame = load_reference(kind, Path(path), limits)
             inputs.tables.append(table)
             parts.append((label_of(table), frame, table))
         parts = _latest_year(parts)

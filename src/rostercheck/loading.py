@@ -79,8 +79,17 @@ def _places_named_by_lists(members: pd.DataFrame, rosters: list[Table], lists: l
         name_coded_places(members, rosters, names, "、".join(said))
 
 
-def _load_reference(kind: str, path: Path, limits: Limits | None, streams: bool) -> tuple[Table, pd.DataFrame]:
-    """Read and normalise one list read whole (through DuckDB when the file is a big CSV/Parquet file, ``streams``)."""
+def load_reference(kind: str, path: Path, limits: Limits | None, streams: bool = False) -> tuple[Table, pd.DataFrame]:
+    """Read and normalise one list read whole.
+
+    Args:
+        kind: the list kind ('deaths', 'exits' …).
+        path: the file.
+        limits: safety bounds (None: the defaults).
+        streams: read it through DuckDB (a big CSV/Parquet file).
+    Returns:
+        (the table, its raw cells dropped; the normalised frame).
+    """
     return _normalised(bulk.load_whole(path, kind) if streams else load_table(path, kind, limits))
 
 
@@ -417,7 +426,7 @@ def start_loading(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, l
             if kind not in filtered:
                 if progress:
                     progress(KIND_LABELS[kind], Path(path))
-                loaded[kind] = _load_reference(kind, Path(path), limits, kind in streaming)
+                loaded[kind] = load_reference(kind, Path(path), limits, kind in streaming)
         # The key set needs only the members' IDs: the second process gets it before the members are built,
         # unless the payees still come from the ledgers' process (this one builds the members meanwhile).
         members = _members(tables, as_of, roster_codes=roster_codes) if callable(people) else None
@@ -590,5 +599,5 @@ def add_payments(inputs: LoadedInputs, ledgers: tuple[list[Table], pd.DataFrame,
     return warnings
 
 
-__all__ = ["LoadedInputs", "Loading", "Progress", "add_payments", "load_inputs", "require_people", "start_loading",
+__all__ = ["LoadedInputs", "Loading", "Progress", "add_payments", "load_inputs", "load_reference", "require_people", "start_loading",
            "start_payments"]
