@@ -21,6 +21,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .model import Finding
@@ -30,19 +31,75 @@ from .review_events import FILE_NAMES, MEMBER_EVENTS, STOPPED_BY, as_read, dated
 CHECKS = ["F01", "F02", "F03"]
 
 
-def review_months(frame: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
-    """The ledger rows for months of the review date's quarter (the months the earlier list did not look at).
+def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[str]] | None = None
+                  ) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+    """The ledger rows the earlier list could not have looked at: those for months of the review date's quarter, and
+    those made in it (发放日期 in or after the quarter) for an earlier month — back pay, a late batch — which the earlier
+    audit's ledgers, ending before they were made, did not hold. A late row for a month the earlier list already
+    reported of its payee or household (``reported``) is left out, so that no payment is counted twice.
 
     Args:
-        frame: the normalised payments (``month``: 'YYYY-MM').
+        frame: the normalised payments (``month``: 'YYYY-MM'; ``paid_date`` when the ledger has a 发放日期).
         as_of: the review date.
+        reported: an ID (a person's or a head's) → the months the earlier findings reported paid (:func:`reported_months`).
     Returns:
-        The rows kept (the frame itself when all are).
+        (the rows kept — the frame itself when all are; ID → the late months left out as already reported).
     """
-    first = f"{as_of.year:04d}-{(as_of.month - 1) // 3 * 3 + 1:02d}"
+    start = dt.date.fromisoformat(_quarter_start(as_of) + "-01")
     month = frame["month"].astype(str)
-    kept = (month >= first).to_numpy()
-    return frame if kept.all() else frame.loc[kept].reset_index(drop=True)
+    kept = (month >= f"{start:%Y-%m}").to_numpy().copy()
+    left: dict[str, set[str]] = {}
+    if not kept.all() and "paid_date" in frame.columns:
+        earlier = np.flatnonzero(~kept & (month.to_numpy() > "0000"))
+        codes, days = pd.factorize(frame["paid_date"].iloc[earlier], use_na_sentinel=True)
+        made = pd.to_datetime(pd.Series(days, dtype=object), errors="coerce") >= pd.Timestamp(start)
+        late = earlier[(codes >= 0) & made.to_numpy(dtype=bool)[codes]] if len(days) else earlier[:0]
+        people = [frame[c].to_numpy(dtype=object) if c in frame.columns else None for c in ("id", "head_id")]
+        for r in late:
+            m = month.iat[r]
+            seen = [k for k in (_text(col[r]) for col in people if col is not None)
+                    if k and m in (reported or {}).get(k, ())]
+            for k in seen:
+                left.setdefault(k, set()).add(m)
+            kept[r] = not seen
+    return (frame if kept.all() else frame.loc[kept].reset_index(drop=True)), left
+
+
+def _text(cell: object) -> str:
+    """A cell as text ('' for a blank or missing one)."""
+    return "" if cell is None or (isinstance(cell, float) and cell != cell) else str(cell)
+
+
+_RUN = re.compile(r"(\d{4}-\d{2})(?:至(\d{4}-\d{2}))?")
+
+
+def reported_months(prev: pd.DataFrame) -> dict[str, set[str]]:
+    """The months each person's or household's earlier money findings (F01–F03) reported paid after the stop.
+
+    Args:
+        prev: the earlier findings (``涉及月份`` '2026-08至2026-09（2个月）', and the months listed after 仍发放 in 依据).
+    Returns:
+        A valid ID (the finding's person and her head) → those months.
+    """
+    from .rules._money import month_add
+
+    out: dict[str, set[str]] = {}
+    for _, f in prev.iterrows():
+        if str(f.get("类别代码", "")) not in ("F01", "F02", "F03"):
+            continue
+        said = str(f.get("依据", "") or "")
+        texts = [str(f.get("涉及月份", "") or ""), said[said.index("仍发放"):] if "仍发放" in said else ""]
+        months: set[str] = set()
+        for a, b in (m.groups() for t in texts for m in _RUN.finditer(t)):
+            months.add(a)
+            while b and a < b and len(months) < 600:
+                a = month_add(a, 1)
+                months.add(a)
+        for col in ("身份证号", "户主身份证号"):
+            info = ids.id_number(f.get(col, ""))
+            if months and info.status == ids.VALID:
+                out.setdefault(info.value, set()).update(months)
+    return out
 
 
 _PAID = re.compile(r"仍发放\s*(.*)$")
@@ -171,7 +228,14 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             origin = {(k, r + SYNTH_ROWS if k == "exits" else r): at for (k, r), at in origin.items()}
             inputs.lists["exits"] = _joined_exits(inputs.lists["exits"], more)
     given_months = _months_of(inputs.lists["payments"])
-    inputs.lists["payments"] = review_months(inputs.lists["payments"], as_of)
+    reported = reported_months(prev)
+    inputs.lists["payments"], twice = review_months(inputs.lists["payments"], as_of, reported)
+    late = _months_of(inputs.lists["payments"].loc[inputs.lists["payments"]["month"].astype(str) < _quarter_start(as_of)])
+    if late:
+        from .rules._money import months_text
+
+        warnings.append(f"资金发放明细中有所属月份早于本季度、发放日期在本季度内的发放（补发或延迟发放，所属月份 {months_text(late)}），"
+                        "上期核查时尚未发放，本次一并核对是否应停发后仍在发放（上期已列入涉及月份的不重复计）")
     if not len(inputs.lists["payments"]):
         from .rules._money import months_text
 
@@ -225,12 +289,37 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             row["说明"] = "；".join(x for x in (row["说明"], CUT_IDS_UNCHECKED) if x)
     for row in rows:  # (the ledgers were read, for payments going on; recoveries and back pay are in none of them)
         row["说明"] = row["说明"].replace(_UNCHECKED, _CHECKED_ONLY_PAID)
-    months = _months_of(inputs.lists["payments"])
+    months = [m for m in _months_of(inputs.lists["payments"]) if m >= _quarter_start(as_of)]
+    _said_twice(prev, rows, twice)
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
     warnings += [f"{t.path.name}：{w}" for t in tables for w in t.warnings]
     return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
-             "months": months, "tables": tables}, warnings)
+             "months": months, "late_months": late, "tables": tables}, warnings)
+
+
+def _quarter_start(as_of: dt.date) -> str:
+    """The first month ('YYYY-MM') of the review date's quarter."""
+    return f"{as_of.year:04d}-{(as_of.month - 1) // 3 * 3 + 1:02d}"
+
+
+def _said_twice(prev: pd.DataFrame, rows: list[dict], twice: dict[str, set[str]]) -> None:
+    """Say on each earlier money finding which late payments (made in the review quarter for a month it already
+    reported) were not counted again: the same payment, or a second one for that month, the ledgers cannot tell."""
+    if not twice:
+        return
+    from .rules._money import months_text
+
+    for at, (_, f) in enumerate(prev.iterrows()):
+        if str(f.get("类别代码", "")) not in ("F01", "F02", "F03"):
+            continue
+        keys = {info.value for col in ("身份证号", "户主身份证号")
+                if (info := ids.id_number(f.get(col, ""))).status == ids.VALID}
+        left = sorted({m for k in keys for m in twice.get(k, ())})
+        if left:
+            rows[at]["说明"] = "；".join(x for x in (rows[at]["说明"], (
+                f"本季度发放明细中有所属月份 {months_text(left)} 的发放（发放日期在本季度内），该月上期已列入涉及月份，未重复计；"
+                "如为同一月份再次发放，请核实并追回")) if x)
 
 
 def _months_of(payments: pd.DataFrame) -> list[str]:

@@ -269,5 +269,7 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
         manifest["money"]["ledgers"] = {"overturned": ledgers["overturned"], "by_code": ledgers["by_code"],
                                         "stop_rule": ledgers["stop_rule"], "months": ledgers["months"],
                                         "recovered_is_reported": True}
+        if ledgers.get("late_months"):  # (payments made in the quarter for earlier months, checked too)
+            manifest["money"]["ledgers"]["late_months"] = ledgers["late_months"]
     write_manifest(manifest, paths["manifest"])
     return paths

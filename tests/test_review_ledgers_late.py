@@ -1,0 +1,98 @@
+"""review --payments, h467: payments made in the review quarter for earlier months (back pay, late batches), the
+township's own written stop month, on the look-back test county (tests/review_ledgers_county.py) with its ledgers
+changed as each case says.
+
+Late payments (所属月份 before the quarter, 发放日期 in it): the earlier audit's ledgers ended before they were made.
+FLIP: 物价者 (dead 2026-07-01; the third quarter's ledger paid no September) paid September's benefit on 2026-10-15.
+KEEP: 一次性 (dead 2026-07-01) paid September again on 2026-10-20 — the earlier list already reported September of her
+(涉及月份): not counted twice, said; 同名人 paid September on 2026-09-25 (before the quarter: the earlier audit could have
+seen it); 失败者 paid September with no 发放日期; 补发者 (dead 2026-08-20) July's back pay paid in October; 月末死 (dead
+2026-09-29) September paid in October.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+import review_ledgers_county as county
+from typer.testing import CliRunner
+
+from rostercheck.cli import app
+
+runner = CliRunner()
+MARK = "本季度资金发放明细显示应停发后仍在发放保障金"
+# (name, 所属月份, 发放日期) rows added to the fourth quarter's ledger; the third quarter's September rows of these left out
+LATE = [("物价者", "2026-09", "2026-10-15"), ("一次性", "2026-09", "2026-10-20"), ("同名人", "2026-09", "2026-09-25"),
+        ("失败者", "2026-09", "")]
+NO_SEPTEMBER_IN_Q3 = {"物价者", "同名人", "失败者"}
+LATE_FLIP = [("C02", "物价者"), ("F01", "物价者")]
+
+
+def _run(*args) -> str:
+    res = runner.invoke(app, [str(a) for a in args])
+    assert res.exit_code == 0, res.output
+    return res.output
+
+
+def _rewrite(path, keep=lambda row: True, more=()):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    kept = [rows[0]] + [r for r in rows[1:] if keep(r)] + [list(map(str, r)) for r in more]
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(kept)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("county")
+    p = county.build(folder)
+    at = county.LEDGER.index
+    _rewrite(p["q3_ledger"], keep=lambda r: not (r[at("姓名")] in NO_SEPTEMBER_IN_Q3 and r[at("所属月份")] == "2026-09"))
+    _rewrite(p["q4_ledger"], more=[county._pay(n, m, county.PER_PERSON, paid=d) if d else
+                                   county._pay(n, m, county.PER_PERSON)[:8] + [""] + county._pay(n, m, county.PER_PERSON)[9:]
+                                   for n, m, d in LATE])
+    _run("audit", p["q3"], "--deaths", p["deaths"], "--prisoners", p["prisoners"], "--migrations", p["migrations"],
+         "--staff", p["staff"], "--vehicles", p["vehicles"], "--payments", p["q3_ledger"], "--as-of", "2026-09-30",
+         "--out", folder / "a3")
+    p["findings"] = folder / "a3" / "findings.csv"
+    p["previous"] = county.fill_returns(p["findings"], folder / "上期问题清单.csv")
+    p["folder"] = folder
+    return p
+
+
+def _rows(folder) -> dict:
+    frame = pd.read_csv(folder / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    return {(c, n): (s, x) for c, n, s, x in zip(frame["类别代码"], frame["姓名"], frame["整改状态"], frame["说明"])}
+
+
+def _review(built, previous, out: str, *more) -> tuple[dict, str]:
+    said = _run("review", previous, built["q4"], "--as-of", "2026-12-31", "--payments", built["q4_folder"], *more,
+                "--out", built["folder"] / out)
+    return _rows(built["folder"] / out), said
+
+
+def test_a_payment_made_in_the_quarter_for_an_earlier_month_is_checked(built):
+    plain = _rows_plain(built)
+    paid, said = _review(built, built["previous"], "late")
+    flips = county.FLIP + LATE_FLIP
+    # must flip: September paid on 2026-10-15 after a death in July, which the earlier audit never saw
+    assert [k for k in flips if paid[k][0] != "未整改" or MARK not in paid[k][1]] == []
+    assert "2026-09" in paid[("F01", "物价者")][1], paid[("F01", "物价者")][1]
+    # must not flip: back pay before the event, a month already reported, a payment made before the quarter, no 发放日期
+    keep = [("C02", "一次性"), ("F01", "一次性"), ("C02", "同名人"), ("F01", "同名人"), ("C02", "失败者"), ("F01", "失败者"),
+            ("C02", "补发者"), ("F01", "补发者"), ("C02", "月末死")]
+    assert [k for k in keep if paid[k][0] != "已整改" or MARK in paid[k][1]] == []
+    assert {k: v[0] for k, v in paid.items()} == {k: ("未整改" if k in flips else v[0]) for k, v in plain.items()}
+    # the month already reported is said, not counted again
+    assert "所属月份 2026-09（1个月） 的发放（发放日期在本季度内），该月上期已列入涉及月份，未重复计" in paid[("F01", "一次性")][1]
+    assert "未重复计" not in paid[("F01", "物价者")][1] and "未重复计" not in paid[("F01", "同名人")][1]
+    assert "发放日期在本季度内的发放（补发或延迟发放，所属月份2026-07、2026-09（2个月））" in "".join(said.split()), said
+
+
+def _rows_plain(built) -> dict:
+    if "plain" not in built:
+        _run("review", built["previous"], built["q4"], "--as-of", "2026-12-31", "--out", built["folder"] / "plain")
+        built["plain"] = _rows(built["folder"] / "plain")
+    return built["plain"]
