@@ -79,7 +79,7 @@ def test_a_payment_made_in_the_quarter_for_an_earlier_month_is_checked(built):
     flips = county.FLIP + LATE_FLIP
     # must flip: September paid on 2026-10-15 after a death in July, which the earlier audit never saw
     assert [k for k in flips if paid[k][0] != "未整改" or MARK not in paid[k][1]] == []
-    assert "2026-09" in paid[("F01", "物价者")][1], paid[("F01", "物价者")][1]
+    assert "其中 2026-09（1个月） 的发放是本季度内发放的以前月份（补发或延迟发放），上期核查时尚未发放" in paid[("F01", "物价者")][1]
     # must not flip: back pay before the event, a month already reported, a payment made before the quarter, no 发放日期
     keep = [("C02", "一次性"), ("F01", "一次性"), ("C02", "同名人"), ("F01", "同名人"), ("C02", "失败者"), ("F01", "失败者"),
             ("C02", "补发者"), ("F01", "补发者"), ("C02", "月末死")]
@@ -96,3 +96,90 @@ def _rows_plain(built) -> dict:
         _run("review", built["previous"], built["q4"], "--as-of", "2026-12-31", "--out", built["folder"] / "plain")
         built["plain"] = _rows(built["folder"] / "plain")
     return built["plain"]
+
+
+# The township's written stop month: (name, column, text) written into the return
+WRITTEN = [("十月停子", "整改状态", "10月已停发"),     # paid Oct and Nov: contradicted (must flip)
+           ("补十一", "停发月份", "11月"),           # a column of its own; November paid (in December): must flip
+           ("无发放", "整改措施", "2026年10月起停发"),  # nothing paid in the quarter: confirmed (must not flip)
+           ("失败者", "整改状态", "2026年8月起已停发"),  # dead in July, October's payment failed: confirmed
+           ("同名人", "整改状态", "10月或11月停发"),    # two months: said, not guessed
+           ("一次性", "核实情况", "10月底已停发")]       # the month's end: said, not guessed
+WRITTEN_FLIP = [("C01", "十月停子"), ("C04", "补十一")]
+
+
+def _written_returns(built):
+    frame = pd.read_csv(built["previous"], dtype=str, encoding="utf-8-sig").fillna("")
+    frame["停发月份"] = ""
+    for name, col, text in WRITTEN:  # (on the stop's row: a money finding's 已追回 left as it was)
+        frame.loc[(frame["姓名"] == name) & ~frame["类别代码"].str.startswith("F"), col] = text
+    frame.to_csv(built["folder"] / "上期问题清单_停发月份.csv", index=False, encoding="utf-8-sig")
+    return built["folder"] / "上期问题清单_停发月份.csv"
+
+
+def test_the_townships_written_stop_month_is_read_against_the_ledgers(built):
+    previous = _written_returns(built)
+    base, _ = _review(built, built["previous"], "late_base")
+    plain_written = _run("review", previous, built["q4"], "--as-of", "2026-12-31", "--out", built["folder"] / "w0")
+    plain = _rows(built["folder"] / "w0")
+    paid, _ = _review(built, previous, "written")
+    # without ledgers the written months change nothing (the returns read as before)
+    assert {k: v[0] for k, v in plain.items()} == {k: v[0] for k, v in _rows_plain(built).items()}, plain_written
+    # must flip: paid after the month the township wrote, naming it
+    assert [k for k in WRITTEN_FLIP if base[k][0] != "已整改" or paid[k][0] != "未整改"] == []
+    note = paid[("C01", "十月停子")][1]
+    assert "乡镇填报“10月已停发”（写明 2026-10 起停发），但" in note and "其中 2026-10 起的发放与乡镇填报的停发月份不符" in note, note
+    assert "（写明 2026-11 起停发）" in paid[("C04", "补十一")][1], paid[("C04", "补十一")][1]
+    assert "其中 2026-11 起的发放与乡镇填报的停发月份不符" in paid[("C04", "补十一")][1]
+    # nothing else changes its verdict
+    assert {k: v[0] for k, v in paid.items()} == {k: ("未整改" if k in WRITTEN_FLIP else v[0]) for k, v in base.items()}
+    # a ledger stopping as written confirms it
+    assert "未见 2026-10 起的保障金发放，与乡镇填报的停发月份一致" in paid[("C04", "无发放")][1], paid[("C04", "无发放")][1]
+    assert "未见 2026-08 起的保障金发放，与乡镇填报的停发月份一致" in paid[("C02", "失败者")][1]
+    # an unclear month is said, never guessed from
+    assert "乡镇填报的停发月份不明确（“10月或11月停发”写了不止一个月份）" in paid[("C02", "同名人")][1], paid[("C02", "同名人")][1]
+    assert "“10月底已停发”写到月底" in paid[("C02", "一次性")][1]
+    assert not any("与乡镇填报的停发月份一致" in x or "不明确" in x for x in base.values() for x in [x[1]])
+
+
+@pytest.mark.parametrize("text, month, said", [
+    ("10月已停发", "2026-10", ""),
+    ("2026年11月起停发", "2026-11", ""),
+    ("已于2026年10月停止发放", "2026-10", ""),
+    ("2026-10起停发", "2026-10", ""),
+    ("2026.11起停保", "2026-11", ""),
+    ("10月份起停发", "2026-10", ""),
+    ("于2026年9月30日死亡，10月已停发", "2026-10", ""),    # a day of the event is no stop month
+    ("已停发", None, ""),
+    ("拟于12月停发", None, ""),                            # a plan
+    ("10月底已停发", None, "写到月底"),
+    ("10月中旬停发", None, "写到月中旬"),
+    ("2026年10月15日停发", None, "写到日"),
+    ("10月或11月停发", None, "不止一个月份"),
+    ("10、11月已停发", None, "不止一个月份"),
+    ("10月已停发，11月起停保", None, "不一致"),
+    ("1月起停发", None, "可能是 2026-01或2027-01"),       # on a December review: this January or the next
+    ("13月停发", None, "月份不存在"),
+])
+def test_a_written_stop_month(text, month, said):
+    import datetime as dt
+
+    from rostercheck.review_stops import written_stop
+
+    got, note = written_stop(pd.Series({"整改状态": text, "核实情况": "", "整改措施": ""}), dt.date(2026, 12, 31))
+    assert got == month
+    assert (said in note) if said else note == ""
+
+
+@pytest.mark.parametrize("cell, month, said", [
+    ("2026-11", "2026-11", ""), ("2026年11月", "2026-11", ""), ("11月", "2026-11", ""), ("2026-11-01", "2026-11", ""),
+    ("2026-11-15", None, "写到日"), ("停了", None, "不是月份"), ("", None, ""),
+])
+def test_a_stop_month_column(cell, month, said):
+    import datetime as dt
+
+    from rostercheck.review_stops import written_stop
+
+    got, note = written_stop(pd.Series({"整改状态": "已清退", "停发月份（乡镇添加）": cell}), dt.date(2026, 12, 31))
+    assert got == month
+    assert (said in note) if said else note == ""

@@ -150,8 +150,8 @@ def whole_household(f: pd.Series, level: str, enrolled: set[str]) -> bool:
 
 
 def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule: str, folder: Path,
-                skip: set[int] = frozenset(), enrolled: set[str] = frozenset(), said: list[str] | None = None
-                ) -> tuple[dict[str, Path], dict[tuple[str, int], list[int]]]:
+                skip: set[int] = frozenset(), enrolled: set[str] = frozenset(), said: list[str] | None = None,
+                stops: dict[int, str] | None = None) -> tuple[dict[str, Path], dict[tuple[str, int], list[int]]]:
     """Write the events of the earlier findings (positions in ``prev``) as lists the audit reads.
 
     Args:
@@ -164,6 +164,8 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
         enrolled: the IDs of this quarter's roster, heads' and members' (a household whose head is still enrolled lost a
             member, no more).
         said: where to add what the evidence's dates leave to say (no real date, several); names, never IDs.
+        stops: position → the month the township wrote it stopped from ('YYYY-MM', :func:`review_stops.written_stop`):
+            a stop without a date of its own is checked from that month when it is before the review date's month.
     Returns:
         (kind → file written, (kind, the row's number in its file) → the positions in ``prev`` of its findings).
     """
@@ -188,7 +190,7 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
             exited_day = _iso(exited.group(1)) if exited else None
             whole = whole_household(f, levels.get(code, "member"), enrolled) or (exited is not None and "整户" in str(f.get("依据", "")))
             kind, cells = "exits", {"户主姓名": f.get("户主姓名", ""), "户主身份证号": as_read(f.get("户主身份证号", "")),
-                                    "停保日期": exited_day or undated,
+                                    "停保日期": exited_day or _undated(at, stops, undated, rule),
                                     "停保原因": WHOLE_REASON if whole else MEMBER_REASON,
                                     "保障类别": f.get("保障类别", "")}
             if whole:
@@ -214,6 +216,15 @@ def event_lists(prev: pd.DataFrame, levels: dict[str, str], as_of: dt.date, rule
                 w.writerow({k: str(v or "") for k, v in r.items()})
         written[kind] = path
     return written, origin
+
+
+def _undated(at: int, stops: dict[int, str] | None, undated: str, rule: str) -> str:
+    """The exit date of a stop with no date of its own: from the month the township wrote, when before the review's."""
+    from .review_stops import first_unpaid_day
+
+    written = (stops or {}).get(at)
+    day = first_unpaid_day(written, rule).isoformat() if written else undated
+    return min(day, undated)
 
 
 def event_months(f: pd.Series, rule: str) -> tuple[str, str] | None:

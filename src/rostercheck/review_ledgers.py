@@ -73,6 +73,19 @@ def _text(cell: object) -> str:
 _RUN = re.compile(r"(\d{4}-\d{2})(?:至(\d{4}-\d{2}))?")
 
 
+def months_in(text: str) -> set[str]:
+    """The months a 涉及月份 text names ('2026-08至2026-10（3个月）、2026-12' → four months)."""
+    from .rules._money import month_add
+
+    months: set[str] = set()
+    for a, b in (m.groups() for m in _RUN.finditer(text)):
+        months.add(a)
+        while b and a < b and len(months) < 600:
+            a = month_add(a, 1)
+            months.add(a)
+    return months
+
+
 def reported_months(prev: pd.DataFrame) -> dict[str, set[str]]:
     """The months each person's or household's earlier money findings (F01–F03) reported paid after the stop.
 
@@ -81,20 +94,12 @@ def reported_months(prev: pd.DataFrame) -> dict[str, set[str]]:
     Returns:
         A valid ID (the finding's person and her head) → those months.
     """
-    from .rules._money import month_add
-
     out: dict[str, set[str]] = {}
     for _, f in prev.iterrows():
         if str(f.get("类别代码", "")) not in ("F01", "F02", "F03"):
             continue
         said = str(f.get("依据", "") or "")
-        texts = [str(f.get("涉及月份", "") or ""), said[said.index("仍发放"):] if "仍发放" in said else ""]
-        months: set[str] = set()
-        for a, b in (m.groups() for t in texts for m in _RUN.finditer(t)):
-            months.add(a)
-            while b and a < b and len(months) < 600:
-                a = month_add(a, 1)
-                months.add(a)
+        months = months_in(str(f.get("涉及月份", "") or "")) | months_in(said[said.index("仍发放"):] if "仍发放" in said else "")
         for col in ("身份证号", "户主身份证号"):
             info = ids.id_number(f.get(col, ""))
             if months and info.status == ids.VALID:
@@ -152,16 +157,38 @@ def still_paid(findings: list[Finding], members: pd.DataFrame, origin: dict[tupl
     return out
 
 
-def overturn_note(found: list[Finding], claimed: str, via_head: bool = False) -> str:
-    """The 说明 of an earlier finding the ledgers show still paid after it was reported done (``via_head``: the finding's
-    person is a member, the household found by its head's ID only: never 高)."""
+def overturn_note(found: list[Finding], claimed: str, via_head: bool = False, written: str | None = None,
+                  quarter: str = "") -> str:
+    """The 说明 of an earlier finding the ledgers show still paid after it was reported done.
+
+    Args:
+        found: the F findings showing it paid.
+        claimed: what the township reported ('' for nothing).
+        via_head: the finding's person is a member, the household found by its head's ID only (never 高).
+        written: the month the township wrote it stopped from, named (said contradicted when a month paid is not before
+            it), or None.
+        quarter: the review quarter's first month: months paid before it were paid in the quarter (said).
+    Returns:
+        The note.
+    """
     parts = []
     for f in found:
         sure = "中" if via_head and f.confidence == "高" else f.confidence
         key = f"户主{f.key or '身份证号一致'}（按该户）" if via_head else (f.key or "身份证号")
         parts.append(f"{_paid_said(f)}（按{key}对应，置信度{sure}）")
-    said = f"乡镇填报“{claimed}”，" if claimed else ""
-    return (f"{said}但{OVERTURNED}：" + "；".join(parts) + "。按未整改计，请核实是否已停发并追回")
+    paid = sorted({m for f in found for m in months_in(f.months)})
+    said = f"乡镇填报“{claimed}”" if claimed else ""
+    if written:
+        said += f"（写明 {written} 起停发）"
+    more = ""
+    if written and [m for m in paid if m >= written]:
+        more += f"，其中 {min(m for m in paid if m >= written)} 起的发放与乡镇填报的停发月份不符"
+    if quarter and [m for m in paid if m < quarter]:
+        from .rules._money import months_text
+
+        more += (f"，其中 {months_text([m for m in paid if m < quarter])} 的发放是本季度内发放的以前月份（补发或延迟发放），"
+                 "上期核查时尚未发放")
+    return ((said + "，" if said else "") + f"但{OVERTURNED}：" + "；".join(parts) + more + "。按未整改计，请核实是否已停发并追回")
 
 
 # Rows of the synthetic exits joined to a real --exits list are numbered from here (their findings told apart by it)
@@ -198,6 +225,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     from .policy import roster_codes
     from .review import _CLAIMED_DONE, _READMITTED, _VERIFIED_ROW, DONE, OPEN
     from .review_shares import households_paid_whole
+    from .review_stops import stops_said, written_stops
 
     rule = str(ctx.common.get("money_stop_rule", "次月"))
     skip = {i for i, r in enumerate(rows) if r.get(_VERIFIED_ROW)}
@@ -207,7 +235,8 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         # (a head now listed in another household — merged, 并户 — is no household gone: only a member's exit)
         enrolled = {h for col in ("head_id", "id") for h in ctx.members[col].astype(str) if h}
         dates_said: list[str] = []
-        lists, origin = event_lists(prev, levels, as_of, rule, Path(tmp), skip, enrolled, dates_said)
+        stops, unclear = written_stops(prev, as_of, skip)
+        lists, origin = event_lists(prev, levels, as_of, rule, Path(tmp), skip, enrolled, dates_said, stops)
         warnings += list(dict.fromkeys(dates_said))
         synthetic_exits = lists.pop("exits", None) if exits is not None else None
         if exits is not None:
@@ -261,7 +290,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         earlier = prev.iloc[at]
         via_head = (str(earlier.get("类别代码", "")) not in MEMBER_EVENTS
                     and str(earlier.get("身份证号", "")) != str(earlier.get("户主身份证号", "")))
-        note = overturn_note(sure or fs, claimed, via_head)
+        note = overturn_note(sure or fs, claimed, via_head, stops.get(at), _quarter_start(as_of))
         if row["整改状态"] == DONE and sure:
             row["整改状态"] = OPEN
             row["说明"] = "；".join(x for x in (row["说明"], note) if x)
@@ -290,6 +319,11 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     for row in rows:  # (the ledgers were read, for payments going on; recoveries and back pay are in none of them)
         row["说明"] = row["说明"].replace(_UNCHECKED, _CHECKED_ONLY_PAID)
     months = [m for m in _months_of(inputs.lists["payments"]) if m >= _quarter_start(as_of)]
+    # (a member off the roster whose household stays is no payee of her own: none paid to her confirms nothing)
+    member_only = {at for at in stops if not whole_household(prev.iloc[at], levels.get(str(prev.iloc[at].get("类别代码", "")),
+                                                                                        "member"), enrolled)}
+    stops_said(prev, rows, {at: m for at, m in stops.items() if at not in member_only}, unclear, found,
+               _months_of(inputs.lists["payments"]), rule)
     _said_twice(prev, rows, twice)
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
