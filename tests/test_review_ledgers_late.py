@@ -28,6 +28,10 @@ LATE = [("物价者", "2026-09", "2026-10-15"), ("一次性", "2026-09", "2026-1
         ("失败者", "2026-09", "")]
 NO_SEPTEMBER_IN_Q3 = {"物价者", "同名人", "失败者"}
 LATE_FLIP = [("C02", "物价者"), ("F01", "物价者")]
+# recovery rows of the fourth quarter's ledger: (name, 所属月份, 资金项目, amount)
+RECOVERED = [("一次性", "2026-10", "追回低保金", -600),    # all of the 600 owed: nothing said
+             ("补发者", "2026-10", "退回多发低保金", 300),   # an item of recovery, positive: all of the 300 owed
+             ("失败者", "2026-11", "低保金", -100)]         # 100 of the 300 owed: said (only 100 seen)
 
 
 def _run(*args) -> str:
@@ -52,7 +56,8 @@ def built(tmp_path_factory):
     _rewrite(p["q3_ledger"], keep=lambda r: not (r[at("姓名")] in NO_SEPTEMBER_IN_Q3 and r[at("所属月份")] == "2026-09"))
     _rewrite(p["q4_ledger"], more=[county._pay(n, m, county.PER_PERSON, paid=d) if d else
                                    county._pay(n, m, county.PER_PERSON)[:8] + [""] + county._pay(n, m, county.PER_PERSON)[9:]
-                                   for n, m, d in LATE])
+                                   for n, m, d in LATE]
+             + [county._pay(n, m, amount, item=item, paid=f"{m}-20") for n, m, item, amount in RECOVERED])
     _run("audit", p["q3"], "--deaths", p["deaths"], "--prisoners", p["prisoners"], "--migrations", p["migrations"],
          "--staff", p["staff"], "--vehicles", p["vehicles"], "--payments", p["q3_ledger"], "--as-of", "2026-09-30",
          "--out", folder / "a3")
@@ -183,3 +188,18 @@ def test_a_stop_month_column(cell, month, said):
     got, note = written_stop(pd.Series({"整改状态": "已清退", "停发月份（乡镇添加）": cell}), dt.date(2026, 12, 31))
     assert got == month
     assert (said in note) if said else note == ""
+
+
+def test_a_recovery_the_ledgers_do_not_show_is_said(built):
+    paid, said = _review(built, built["previous"], "recovered")
+    unseen = "追回尚未在发放明细中体现"
+    # must say: 已追回 reported, no recovery row (甄死亡, 300 owed) or less than said (失败者: 100 of 300)
+    assert "乡镇填报已追回 300.00 元，所给资金发放明细中未见该人（户）的追回记录" in paid[("F01", "甄死亡")][1], paid[("F01", "甄死亡")][1]
+    assert "乡镇填报已追回 300.00 元，所给资金发放明细中只见追回 100.00 元" in paid[("F01", "失败者")][1], paid[("F01", "失败者")][1]
+    # must not say: a negative row or an item of recovery for all of it; nor on a row that owes nothing (C02)
+    assert [k for k in (("F01", "一次性"), ("F01", "补发者")) if unseen in paid[k][1]] == []
+    assert not any(unseen in x for (c, _), (_, x) in paid.items() if not c.startswith("F"))
+    # a note only: no verdict changes for it, and the recovery rows are no payments after the stop
+    assert paid[("F01", "失败者")][0] == "已整改" and paid[("F01", "一次性")][0] == "已整改"
+    assert paid[("F01", "补发者")][0] == "已整改" and MARK not in paid[("F01", "补发者")][1]
+    assert "乡镇填报已追回、但明细中未见相应追回记录的" in "".join(said.split())

@@ -223,7 +223,8 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     from .io.ledgers import raw_payee_keys
     from .loading import add_payments, load_inputs, load_reference, start_payments
     from .policy import roster_codes
-    from .review import _CLAIMED_DONE, _READMITTED, _VERIFIED_ROW, DONE, OPEN
+    from .review import _CLAIMED_DONE, _READMITTED, _REPORTED, _VERIFIED_ROW, DONE, OPEN
+    from .review_recovered import recoveries_said, recovering
     from .review_shares import households_paid_whole
     from .review_stops import stops_said, written_stops
 
@@ -257,8 +258,14 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             origin = {(k, r + SYNTH_ROWS if k == "exits" else r): at for (k, r), at in origin.items()}
             inputs.lists["exits"] = _joined_exits(inputs.lists["exits"], more)
     given_months = _months_of(inputs.lists["payments"])
+    every_row = inputs.lists["payments"]
     reported = reported_months(prev)
     inputs.lists["payments"], twice = review_months(inputs.lists["payments"], as_of, reported)
+    back = recovering(inputs.lists["payments"])
+    if back.any():  # (money moved back is no payment after the stop: compared with the recoveries reported, below)
+        inputs.lists["payments"] = inputs.lists["payments"].loc[~back].reset_index(drop=True)
+        warnings.append(f"资金发放明细中有 {int(back.sum())} 行追回、退回记录（负数金额或追回、退回等项目），不作为发放核对，"
+                        "只与乡镇填报的已追回金额比对")
     late = _months_of(inputs.lists["payments"].loc[inputs.lists["payments"]["month"].astype(str) < _quarter_start(as_of)])
     if late:
         from .rules._money import months_text
@@ -325,11 +332,12 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     stops_said(prev, rows, {at: m for at, m in stops.items() if at not in member_only}, unclear, found,
                _months_of(inputs.lists["payments"]), rule)
     _said_twice(prev, rows, twice)
+    unseen = recoveries_said(prev, rows, every_row, _REPORTED)
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
     warnings += [f"{t.path.name}：{w}" for t in tables for w in t.warnings]
     return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
-             "months": months, "late_months": late, "tables": tables}, warnings)
+             "months": months, "late_months": late, "recovery_unseen": unseen, "tables": tables}, warnings)
 
 
 def _quarter_start(as_of: dt.date) -> str:
@@ -363,7 +371,8 @@ def _months_of(payments: pd.DataFrame) -> list[str]:
 
 CUT_IDS_UNCHECKED = "原清单的身份证号以数字格式存储、后几位已丢失，本季度资金发放明细中该户的发放无法按户主身份证号找到，未核对是否仍在发放，请按姓名核对"
 _UNCHECKED = "（本次未核对发放明细，请以发放、追回记录核实"
-_CHECKED_ONLY_PAID = "（本季度发放明细只用于核对应停发后是否仍在发放，追回、补发未与发放明细核对，请以发放、追回记录核实"
+_CHECKED_ONLY_PAID = ("（本季度发放明细用于核对应停发后是否仍在发放，填报的追回只与明细中的追回记录（负数金额、追回退回项目）比对，"
+                      "补发未核对，请以发放、追回记录核实")
 
 
 def _joined_exits(real: pd.DataFrame, synthetic: pd.DataFrame) -> pd.DataFrame:

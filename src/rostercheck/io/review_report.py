@@ -140,7 +140,7 @@ def review_ledgers_line(ledgers: dict) -> str:
     """The console's line of what the review quarter's payment ledgers changed (``ReviewResult.ledgers``).
 
     Args:
-        ledgers: {'overturned', 'by_code', 'stop_rule', 'months'}.
+        ledgers: {'overturned', 'by_code', 'stop_rule', 'months', 'recovery_unseen' (optional)}.
     Returns:
         The line (Chinese).
     """
@@ -149,11 +149,13 @@ def review_ledgers_line(ledgers: dict) -> str:
     if not ledgers["months"]:
         return "本季度资金发放明细：所给明细中没有核查基准日所在季度的所属月份，未能核对上期问题应停发后是否仍在发放。"
     head = f"本季度资金发放明细（所属月份 {months_text(ledgers['months'])}，按{ledgers['stop_rule']}停发计）："
+    unseen = (f"其中 {ledgers['recovery_unseen']} 条乡镇填报已追回、但明细中未见相应追回记录的，已在说明中写明。"
+              if ledgers.get("recovery_unseen") else "")
     if not ledgers["overturned"]:
-        return head + "判为已整改的上期问题中，未发现其人员（户）在应停发以后仍领取保障金的。"
+        return head + "判为已整改的上期问题中，未发现其人员（户）在应停发以后仍领取保障金的。" + unseen
     codes = "、".join(f"{c} {n} 条" for c, n in ledgers["by_code"].items())
     return (head + f"{ledgers['overturned']} 条判为已整改的上期问题（{codes}），其人员（户）在应停发以后仍在领取保障金，"
-            "已改判为未整改（说明中写明月份、金额和明细中的行）；已追回金额仍是乡镇填报的数（未与追回凭证核对）。")
+            "已改判为未整改（说明中写明月份、金额和明细中的行）；已追回金额仍是乡镇填报的数（未与追回凭证核对）。" + unseen)
 
 
 def _overturned_here(rows: pd.DataFrame) -> int:
