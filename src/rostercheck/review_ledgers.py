@@ -95,9 +95,7 @@ def reported_months(prev: pd.DataFrame) -> dict[str, set[str]]:
         A valid ID (the finding's person and her head) → those months.
     """
     out: dict[str, set[str]] = {}
-    for _, f in prev.iterrows():
-        if str(f.get("类别代码", "")) not in ("F01", "F02", "F03"):
-            continue
+    for _, f in _rows_of(prev, ("F01", "F02", "F03")):
         said = str(f.get("依据", "") or "")
         months = months_in(str(f.get("涉及月份", "") or "")) | months_in(said[said.index("仍发放"):] if "仍发放" in said else "")
         for col in ("身份证号", "户主身份证号"):
@@ -340,6 +338,14 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
              "months": months, "late_months": late, "recovery_unseen": unseen, "tables": tables}, warnings)
 
 
+def _rows_of(prev: pd.DataFrame, codes: tuple[str, ...]):
+    """(position, row) of the earlier findings of these categories (the others never walked)."""
+    if "类别代码" not in prev.columns:
+        return
+    for at in np.flatnonzero(prev["类别代码"].astype(str).isin(codes).to_numpy(dtype=bool)):
+        yield int(at), prev.iloc[at]
+
+
 def _quarter_start(as_of: dt.date) -> str:
     """The first month ('YYYY-MM') of the review date's quarter."""
     return f"{as_of.year:04d}-{(as_of.month - 1) // 3 * 3 + 1:02d}"
@@ -352,9 +358,7 @@ def _said_twice(prev: pd.DataFrame, rows: list[dict], twice: dict[str, set[str]]
         return
     from .rules._money import months_text
 
-    for at, (_, f) in enumerate(prev.iterrows()):
-        if str(f.get("类别代码", "")) not in ("F01", "F02", "F03"):
-            continue
+    for at, f in _rows_of(prev, ("F01", "F02", "F03")):
         keys = {info.value for col in ("身份证号", "户主身份证号")
                 if (info := ids.id_number(f.get(col, ""))).status == ids.VALID}
         left = sorted({m for k in keys for m in twice.get(k, ())})

@@ -69,9 +69,9 @@ def recoveries_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame
 
     back = None
     said = 0
-    for at, (_, f) in enumerate(prev.iterrows()):
-        if str(f.get("类别代码", "")) not in RECOVERED_BY:
-            continue
+    codes = prev["类别代码"].astype(str) if "类别代码" in prev.columns else pd.Series("", index=prev.index, dtype=str)
+    for at in np.flatnonzero(codes.isin(RECOVERED_BY).to_numpy(dtype=bool)):
+        f = prev.iloc[at]
         claimed = (rows[at].get(reported_key) or {}).get("应追回金额")
         if claimed is None or claimed != claimed or claimed <= 0.005:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 
 from .io.report import TOWNSHIP_ADDED
@@ -125,14 +126,25 @@ def written_stops(prev: pd.DataFrame, as_of: dt.date, skip: set[int]) -> tuple[d
     from .review_events import STOPPED_BY
 
     stops, unclear = {}, {}
-    for at, (_, f) in enumerate(prev.iterrows()):
-        if at in skip or str(f.get("类别代码", "")) not in STOPPED_BY:
+    if not len(prev) or "类别代码" not in prev.columns:
+        return stops, unclear
+    # (only rows whose texts write a stop word, or with a stop month column, are read one by one)
+    texts = [prev[c].astype(str) for c in TEXT_COLUMNS if c in prev.columns]
+    some = pd.concat(texts, axis=1).agg("".join, axis=1).str.contains(r"停[发保止]") if texts else \
+        pd.Series(False, index=prev.index)
+    for col in prev.columns:
+        if _COLUMN.match(str(col).removesuffix(TOWNSHIP_ADDED).strip()):
+            some |= prev[col].astype(str).str.strip().ne("") & prev[col].notna()
+    some &= prev["类别代码"].astype(str).isin(STOPPED_BY)
+    for at in np.flatnonzero(some.to_numpy(dtype=bool)):
+        if at in skip:
             continue
+        f = prev.iloc[at]
         month, note = written_stop(f, as_of)
         if month:
-            stops[at] = month
+            stops[int(at)] = month
         elif note:
-            unclear[at] = note
+            unclear[int(at)] = note
     return stops, unclear
 
 
