@@ -203,3 +203,33 @@ def test_a_recovery_the_ledgers_do_not_show_is_said(built):
     assert paid[("F01", "失败者")][0] == "已整改" and paid[("F01", "一次性")][0] == "已整改"
     assert paid[("F01", "补发者")][0] == "已整改" and MARK not in paid[("F01", "补发者")][1]
     assert "乡镇填报已追回、但明细中未见相应追回记录的" in "".join(said.split())
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # must: the largest monthly amount of each person's F01/F02 evidence, in one pass over the list
+    ([("F01", "A", "2026-08 低保金 900.00 元（应追回份额 300.00 元）；2026-09 低保金 1,200.00 元（应追回份额 400.00 元）"),
+      ("F02", "B", "每月 600.00 元（应追回份额 300.00 元）")], {"A": 1200.0, "B": 600.0}),
+    ([("F01", "A", "900.00 元（应追回份额 300.00 元）"), ("F02", "A", "1,500.00 元（应追回份额 500.00 元）")], {"A": 1500.0}),
+    # must not: another category's amounts, or evidence without a share
+    ([("C02", "A", "900.00 元（应追回份额 300.00 元）"), ("F01", "B", "应追回合计 600.00 元")], {}),
+])
+def test_the_earlier_amounts_are_indexed_per_person(rows, expected):
+    from rostercheck.review_shares import earlier_amounts
+
+    prev = pd.DataFrame(rows, columns=["类别代码", "身份证号", "依据"])
+    assert earlier_amounts(prev) == expected
+
+
+def test_the_look_back_ledger_modules_stay_small_and_use_no_private_loader():
+    import ast
+    from pathlib import Path
+
+    import rostercheck
+
+    folder = Path(rostercheck.__file__).parent
+    for name in ("review_ledgers", "review_events", "review_late", "review_stops", "review_recovered", "review_shares"):
+        text = (folder / f"{name}.py").read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 400, name  # (style: ~400 lines a module; review_ledgers.py was 526)
+        private = [a.name for node in ast.walk(ast.parse(text)) if isinstance(node, ast.ImportFrom)
+                   and node.module in ("loading", "rostercheck.loading") for a in node.names if a.name.startswith("_")]
+        assert private == [], (name, private)

@@ -11,7 +11,9 @@ and those lists); :func:`still_paid` maps their findings back to the earlier fin
 for a real ``--exits`` list, by the person's or household's ID). A member whose household stays enrolled is no longer
 on the roster for F01–F03 to see: the household's payments after her stop are compared with the amount the earlier
 F01/F02 evidence shows paid before it (:func:`review_shares.households_paid_whole`). The events are read and written by
-:mod:`rostercheck.review_events`.
+:mod:`rostercheck.review_events`; the rows looked at are the quarter's and those made in it for earlier months
+(:mod:`rostercheck.review_late`); the stop month a township wrote is read against the ledgers
+(:mod:`rostercheck.review_stops`), and so are the recoveries it reports (:mod:`rostercheck.review_recovered`).
 """
 
 from __future__ import annotations
@@ -21,88 +23,14 @@ import re
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .model import Finding
 from .normalize import ids
 from .review_events import FILE_NAMES, MEMBER_EVENTS, STOPPED_BY, as_read, dated, event_lists, whole_household
+from .review_late import months_in, months_of, quarter_payments, quarter_start, said_twice
 
 CHECKS = ["F01", "F02", "F03"]
-
-
-def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[str]] | None = None
-                  ) -> tuple[pd.DataFrame, dict[str, set[str]]]:
-    """The ledger rows the earlier list could not have looked at: those for months of the review date's quarter, and
-    those made in it (发放日期 in or after the quarter) for an earlier month — back pay, a late batch — which the earlier
-    audit's ledgers, ending before they were made, did not hold. A late row for a month the earlier list already
-    reported of its payee or household (``reported``) is left out, so that no payment is counted twice.
-
-    Args:
-        frame: the normalised payments (``month``: 'YYYY-MM'; ``paid_date`` when the ledger has a 发放日期).
-        as_of: the review date.
-        reported: an ID (a person's or a head's) → the months the earlier findings reported paid (:func:`reported_months`).
-    Returns:
-        (the rows kept — the frame itself when all are; ID → the late months left out as already reported).
-    """
-    start = dt.date.fromisoformat(_quarter_start(as_of) + "-01")
-    month = frame["month"].astype(str)
-    kept = (month >= f"{start:%Y-%m}").to_numpy().copy()
-    left: dict[str, set[str]] = {}
-    if not kept.all() and "paid_date" in frame.columns:
-        earlier = np.flatnonzero(~kept & (month.to_numpy() > "0000"))
-        codes, days = pd.factorize(frame["paid_date"].iloc[earlier], use_na_sentinel=True)
-        made = pd.to_datetime(pd.Series(days, dtype=object), errors="coerce") >= pd.Timestamp(start)
-        late = earlier[(codes >= 0) & made.to_numpy(dtype=bool)[codes]] if len(days) else earlier[:0]
-        people = [frame[c].to_numpy(dtype=object) if c in frame.columns else None for c in ("id", "head_id")]
-        for r in late:
-            m = month.iat[r]
-            seen = [k for k in (_text(col[r]) for col in people if col is not None)
-                    if k and m in (reported or {}).get(k, ())]
-            for k in seen:
-                left.setdefault(k, set()).add(m)
-            kept[r] = not seen
-    return (frame if kept.all() else frame.loc[kept].reset_index(drop=True)), left
-
-
-def _text(cell: object) -> str:
-    """A cell as text ('' for a blank or missing one)."""
-    return "" if cell is None or (isinstance(cell, float) and cell != cell) else str(cell)
-
-
-_RUN = re.compile(r"(\d{4}-\d{2})(?:至(\d{4}-\d{2}))?")
-
-
-def months_in(text: str) -> set[str]:
-    """The months a 涉及月份 text names ('2026-08至2026-10（3个月）、2026-12' → four months)."""
-    from .rules._money import month_add
-
-    months: set[str] = set()
-    for a, b in (m.groups() for m in _RUN.finditer(text)):
-        months.add(a)
-        while b and a < b and len(months) < 600:
-            a = month_add(a, 1)
-            months.add(a)
-    return months
-
-
-def reported_months(prev: pd.DataFrame) -> dict[str, set[str]]:
-    """The months each person's or household's earlier money findings (F01–F03) reported paid after the stop.
-
-    Args:
-        prev: the earlier findings (``涉及月份`` '2026-08至2026-09（2个月）', and the months listed after 仍发放 in 依据).
-    Returns:
-        A valid ID (the finding's person and her head) → those months.
-    """
-    out: dict[str, set[str]] = {}
-    for _, f in _rows_of(prev, ("F01", "F02", "F03")):
-        said = str(f.get("依据", "") or "")
-        months = months_in(str(f.get("涉及月份", "") or "")) | months_in(said[said.index("仍发放"):] if "仍发放" in said else "")
-        for col in ("身份证号", "户主身份证号"):
-            info = ids.id_number(f.get(col, ""))
-            if months and info.status == ids.VALID:
-                out.setdefault(info.value, set()).update(months)
-    return out
 
 
 _PAID = re.compile(r"仍发放\s*(.*)$")
@@ -215,14 +143,15 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         limits: safety bounds.
         progress: progress callback.
     Returns:
-        ({'overturned', 'by_code', 'stop_rule', 'months', 'tables'}, warnings).
+        ({'overturned', 'by_code', 'stop_rule', 'months' (of the quarter), 'late_months' (earlier months paid in it),
+        'recovery_unseen' (recoveries reported, not seen in the ledgers), 'tables'}, warnings).
     """
     from .audit import AFTER_CHECKS, build_context, run_checks
     from .io.ledgers import raw_payee_keys
     from .loading import add_payments, load_inputs, load_reference, start_payments
     from .policy import roster_codes
     from .review import _CLAIMED_DONE, _READMITTED, _REPORTED, _VERIFIED_ROW, DONE, OPEN
-    from .review_recovered import recoveries_said, recovering
+    from .review_recovered import recoveries_said
     from .review_shares import households_paid_whole
     from .review_stops import stops_said, written_stops
 
@@ -255,26 +184,9 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             _, more = load_reference("exits", synthetic_exits, limits)
             origin = {(k, r + SYNTH_ROWS if k == "exits" else r): at for (k, r), at in origin.items()}
             inputs.lists["exits"] = _joined_exits(inputs.lists["exits"], more)
-    given_months = _months_of(inputs.lists["payments"])
     every_row = inputs.lists["payments"]
-    reported = reported_months(prev)
-    inputs.lists["payments"], twice = review_months(inputs.lists["payments"], as_of, reported)
-    back = recovering(inputs.lists["payments"])
-    if back.any():  # (money moved back is no payment after the stop: compared with the recoveries reported, below)
-        inputs.lists["payments"] = inputs.lists["payments"].loc[~back].reset_index(drop=True)
-        warnings.append(f"资金发放明细中有 {int(back.sum())} 行追回、退回记录（负数金额或追回、退回等项目），不作为发放核对，"
-                        "只与乡镇填报的已追回金额比对")
-    late = _months_of(inputs.lists["payments"].loc[inputs.lists["payments"]["month"].astype(str) < _quarter_start(as_of)])
-    if late:
-        from .rules._money import months_text
-
-        warnings.append(f"资金发放明细中有所属月份早于本季度、发放日期在本季度内的发放（补发或延迟发放，所属月份 {months_text(late)}），"
-                        "上期核查时尚未发放，本次一并核对是否应停发后仍在发放（上期已列入涉及月份的不重复计）")
-    if not len(inputs.lists["payments"]):
-        from .rules._money import months_text
-
-        warnings.append(f"所给资金发放明细中没有核查基准日所在季度的所属月份（明细的月份为 {months_text(given_months) or '无'}），"
-                        "未能核对上期问题应停发后是否仍在发放；请给出本季度的发放明细")
+    inputs.lists["payments"], twice, late, more = quarter_payments(every_row, prev, as_of)
+    warnings += more
     mctx, _ = build_context(inputs, as_of, config)
     findings, _skipped = run_checks(mctx, CHECKS)
     # what reading and linking the ledgers said (the items unread, status codes, rows of no one …), as the audit says it;
@@ -295,7 +207,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         earlier = prev.iloc[at]
         via_head = (str(earlier.get("类别代码", "")) not in MEMBER_EVENTS
                     and str(earlier.get("身份证号", "")) != str(earlier.get("户主身份证号", "")))
-        note = overturn_note(sure or fs, claimed, via_head, stops.get(at), _quarter_start(as_of))
+        note = overturn_note(sure or fs, claimed, via_head, stops.get(at), quarter_start(as_of))
         if row["整改状态"] == DONE and sure:
             row["整改状态"] = OPEN
             row["说明"] = "；".join(x for x in (row["说明"], note) if x)
@@ -323,54 +235,18 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             row["说明"] = "；".join(x for x in (row["说明"], CUT_IDS_UNCHECKED) if x)
     for row in rows:  # (the ledgers were read, for payments going on; recoveries and back pay are in none of them)
         row["说明"] = row["说明"].replace(_UNCHECKED, _CHECKED_ONLY_PAID)
-    months = [m for m in _months_of(inputs.lists["payments"]) if m >= _quarter_start(as_of)]
+    months = [m for m in months_of(inputs.lists["payments"]) if m >= quarter_start(as_of)]
     # (a member off the roster whose household stays is no payee of her own: none paid to her confirms nothing)
-    member_only = {at for at in stops if not whole_household(prev.iloc[at], levels.get(str(prev.iloc[at].get("类别代码", "")),
-                                                                                        "member"), enrolled)}
-    stops_said(prev, rows, {at: m for at, m in stops.items() if at not in member_only}, unclear, found,
-               _months_of(inputs.lists["payments"]), rule)
-    _said_twice(prev, rows, twice)
+    whole = {at: m for at, m in stops.items()
+             if whole_household(prev.iloc[at], levels.get(str(prev.iloc[at].get("类别代码", "")), "member"), enrolled)}
+    stops_said(prev, rows, whole, unclear, found, months_of(inputs.lists["payments"]), rule)
+    said_twice(prev, rows, twice)
     unseen = recoveries_said(prev, rows, every_row, _REPORTED)
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
     warnings += [f"{t.path.name}：{w}" for t in tables for w in t.warnings]
     return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
              "months": months, "late_months": late, "recovery_unseen": unseen, "tables": tables}, warnings)
-
-
-def _rows_of(prev: pd.DataFrame, codes: tuple[str, ...]):
-    """(position, row) of the earlier findings of these categories (the others never walked)."""
-    if "类别代码" not in prev.columns:
-        return
-    for at in np.flatnonzero(prev["类别代码"].astype(str).isin(codes).to_numpy(dtype=bool)):
-        yield int(at), prev.iloc[at]
-
-
-def _quarter_start(as_of: dt.date) -> str:
-    """The first month ('YYYY-MM') of the review date's quarter."""
-    return f"{as_of.year:04d}-{(as_of.month - 1) // 3 * 3 + 1:02d}"
-
-
-def _said_twice(prev: pd.DataFrame, rows: list[dict], twice: dict[str, set[str]]) -> None:
-    """Say on each earlier money finding which late payments (made in the review quarter for a month it already
-    reported) were not counted again: the same payment, or a second one for that month, the ledgers cannot tell."""
-    if not twice:
-        return
-    from .rules._money import months_text
-
-    for at, f in _rows_of(prev, ("F01", "F02", "F03")):
-        keys = {info.value for col in ("身份证号", "户主身份证号")
-                if (info := ids.id_number(f.get(col, ""))).status == ids.VALID}
-        left = sorted({m for k in keys for m in twice.get(k, ())})
-        if left:
-            rows[at]["说明"] = "；".join(x for x in (rows[at]["说明"], (
-                f"本季度发放明细中有所属月份 {months_text(left)} 的发放（发放日期在本季度内），该月上期已列入涉及月份，未重复计；"
-                "如为同一月份再次发放，请核实并追回")) if x)
-
-
-def _months_of(payments: pd.DataFrame) -> list[str]:
-    """The distinct months ('YYYY-MM') some payments are for, in order."""
-    return sorted({m for m in pd.unique(payments["month"].astype(str)).tolist() if m not in ("", "nan")})
 
 
 CUT_IDS_UNCHECKED = "原清单的身份证号以数字格式存储、后几位已丢失，本季度资金发放明细中该户的发放无法按户主身份证号找到，未核对是否仍在发放，请按姓名核对"
@@ -394,5 +270,5 @@ def _joined_exits(real: pd.DataFrame, synthetic: pd.DataFrame) -> pd.DataFrame:
     return joined
 
 
-__all__ = ["CHECKS", "CUT_IDS_UNCHECKED", "OVERTURNED", "SYNTH_ROWS", "overturn_note", "review_months", "still_paid",
+__all__ = ["CHECKS", "CUT_IDS_UNCHECKED", "OVERTURNED", "SYNTH_ROWS", "overturn_note", "still_paid",
            "still_paid_rows"]

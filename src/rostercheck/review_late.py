@@ -1,0 +1,163 @@
+"""The look-back's ledger rows: those of the review date's quarter, and those made in it for earlier months.
+
+A payment for an earlier month (所属月份 2026-09) made in the review quarter (发放日期 2026-10-15) — back pay, a late
+batch — was in none of the earlier audit's ledgers, which ended before it was made: it is checked with the quarter's
+(:func:`review_months`), unless the earlier list already reported that month of its payee or household (涉及月份, the
+months its 依据 lists after 仍发放; :func:`reported_months`), which is said instead (:func:`said_twice`), so that no
+payment is counted twice. Back pay for a month before the event is left alone by F01–F03 themselves (by 所属月份). Rows
+that move money back (负数, 追回, 退回 items) are no payments (:func:`review_recovered.recovering`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+import pandas as pd
+
+from .normalize import ids
+
+
+def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date
+                     ) -> tuple[pd.DataFrame, dict[str, set[str]], list[str], list[str]]:
+    """The payments F01–F03 look at in the look-back, and what to say of them.
+
+    Args:
+        frame: the normalised payments, every row given.
+        prev: the earlier findings.
+        as_of: the review date.
+    Returns:
+        (the rows kept, ID → late months left out as already reported, the late months kept, warnings).
+    """
+    from .review_recovered import recovering
+    from .rules._money import months_text
+
+    warnings = []
+    kept, twice = review_months(frame, as_of, reported_months(prev))
+    back = recovering(kept)
+    if back.any():  # (money moved back is no payment after the stop: compared with the recoveries reported)
+        kept = kept.loc[~back].reset_index(drop=True)
+        warnings.append(f"资金发放明细中有 {int(back.sum())} 行追回、退回记录（负数金额或追回、退回等项目），不作为发放核对，"
+                        "只与乡镇填报的已追回金额比对")
+    late = months_of(kept.loc[kept["month"].astype(str) < quarter_start(as_of)])
+    if late:
+        warnings.append(f"资金发放明细中有所属月份早于本季度、发放日期在本季度内的发放（补发或延迟发放，所属月份 {months_text(late)}），"
+                        "上期核查时尚未发放，本次一并核对是否应停发后仍在发放（上期已列入涉及月份的不重复计）")
+    if not len(kept) and not back.any():
+        warnings.append(f"所给资金发放明细中没有核查基准日所在季度的所属月份（明细的月份为 {months_text(months_of(frame)) or '无'}），"
+                        "未能核对上期问题应停发后是否仍在发放；请给出本季度的发放明细")
+    return kept, twice, late, warnings
+
+
+def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[str]] | None = None
+                  ) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+    """The ledger rows the earlier list could not have looked at: those for months of the review date's quarter, and
+    those made in it (发放日期 in or after the quarter) for an earlier month — back pay, a late batch — which the earlier
+    audit's ledgers, ending before they were made, did not hold. A late row for a month the earlier list already
+    reported of its payee or household (``reported``) is left out, so that no payment is counted twice.
+
+    Args:
+        frame: the normalised payments (``month``: 'YYYY-MM'; ``paid_date`` when the ledger has a 发放日期).
+        as_of: the review date.
+        reported: an ID (a person's or a head's) → the months the earlier findings reported paid (:func:`reported_months`).
+    Returns:
+        (the rows kept — the frame itself when all are; ID → the late months left out as already reported).
+    """
+    start = dt.date.fromisoformat(quarter_start(as_of) + "-01")
+    month = frame["month"].astype(str)
+    kept = (month >= f"{start:%Y-%m}").to_numpy().copy()
+    left: dict[str, set[str]] = {}
+    if not kept.all() and "paid_date" in frame.columns:
+        earlier = np.flatnonzero(~kept & (month.to_numpy() > "0000"))
+        codes, days = pd.factorize(frame["paid_date"].iloc[earlier], use_na_sentinel=True)
+        made = pd.to_datetime(pd.Series(days, dtype=object), errors="coerce") >= pd.Timestamp(start)
+        late = earlier[(codes >= 0) & made.to_numpy(dtype=bool)[codes]] if len(days) else earlier[:0]
+        people = [frame[c].to_numpy(dtype=object) if c in frame.columns else None for c in ("id", "head_id")]
+        for r in late:
+            m = month.iat[r]
+            seen = [k for k in (_text(col[r]) for col in people if col is not None)
+                    if k and m in (reported or {}).get(k, ())]
+            for k in seen:
+                left.setdefault(k, set()).add(m)
+            kept[r] = not seen
+    return (frame if kept.all() else frame.loc[kept].reset_index(drop=True)), left
+
+
+def _text(cell: object) -> str:
+    """A cell as text ('' for a blank or missing one)."""
+    return "" if cell is None or (isinstance(cell, float) and cell != cell) else str(cell)
+
+
+_RUN = re.compile(r"(\d{4}-\d{2})(?:至(\d{4}-\d{2}))?")
+
+
+def months_in(text: str) -> set[str]:
+    """The months a 涉及月份 text names ('2026-08至2026-10（3个月）、2026-12' → four months)."""
+    from .rules._money import month_add
+
+    months: set[str] = set()
+    for a, b in (m.groups() for m in _RUN.finditer(text)):
+        months.add(a)
+        while b and a < b and len(months) < 600:
+            a = month_add(a, 1)
+            months.add(a)
+    return months
+
+
+def reported_months(prev: pd.DataFrame) -> dict[str, set[str]]:
+    """The months each person's or household's earlier money findings (F01–F03) reported paid after the stop.
+
+    Args:
+        prev: the earlier findings (``涉及月份`` '2026-08至2026-09（2个月）', and the months listed after 仍发放 in 依据).
+    Returns:
+        A valid ID (the finding's person and her head) → those months.
+    """
+    out: dict[str, set[str]] = {}
+    for _, f in rows_of(prev, ("F01", "F02", "F03")):
+        said = str(f.get("依据", "") or "")
+        months = months_in(str(f.get("涉及月份", "") or "")) | months_in(said[said.index("仍发放"):] if "仍发放" in said else "")
+        for col in ("身份证号", "户主身份证号"):
+            info = ids.id_number(f.get(col, ""))
+            if months and info.status == ids.VALID:
+                out.setdefault(info.value, set()).update(months)
+    return out
+
+
+def rows_of(prev: pd.DataFrame, codes: tuple[str, ...]):
+    """(position, row) of the earlier findings of these categories (the others never walked)."""
+    if "类别代码" not in prev.columns:
+        return
+    for at in np.flatnonzero(prev["类别代码"].astype(str).isin(codes).to_numpy(dtype=bool)):
+        yield int(at), prev.iloc[at]
+
+
+def quarter_start(as_of: dt.date) -> str:
+    """The first month ('YYYY-MM') of the review date's quarter."""
+    return f"{as_of.year:04d}-{(as_of.month - 1) // 3 * 3 + 1:02d}"
+
+
+def said_twice(prev: pd.DataFrame, rows: list[dict], twice: dict[str, set[str]]) -> None:
+    """Say on each earlier money finding which late payments (made in the review quarter for a month it already
+    reported) were not counted again: the same payment, or a second one for that month, the ledgers cannot tell."""
+    if not twice:
+        return
+    from .rules._money import months_text
+
+    for at, f in rows_of(prev, ("F01", "F02", "F03")):
+        keys = {info.value for col in ("身份证号", "户主身份证号")
+                if (info := ids.id_number(f.get(col, ""))).status == ids.VALID}
+        left = sorted({m for k in keys for m in twice.get(k, ())})
+        if left:
+            rows[at]["说明"] = "；".join(x for x in (rows[at]["说明"], (
+                f"本季度发放明细中有所属月份 {months_text(left)} 的发放（发放日期在本季度内），该月上期已列入涉及月份，未重复计；"
+                "如为同一月份再次发放，请核实并追回")) if x)
+
+
+def months_of(payments: pd.DataFrame) -> list[str]:
+    """The distinct months ('YYYY-MM') some payments are for, in order."""
+    return sorted({m for m in pd.unique(payments["month"].astype(str)).tolist() if m not in ("", "nan")})
+
+
+__all__ = ["months_in", "months_of", "quarter_payments", "quarter_start", "reported_months", "review_months", "rows_of",
+           "said_twice"]
