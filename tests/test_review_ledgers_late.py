@@ -165,6 +165,8 @@ def test_the_townships_written_stop_month_is_read_against_the_ledgers(built):
     ("10月已停发，11月起停保", None, "不一致"),
     ("1月起停发", None, "可能是 2026-01或2027-01"),       # on a December review: this January or the next
     ("13月停发", None, "月份不存在"),
+    ("10月已停发物价补贴", None, ""),                        # another item's stop
+    ("10月已停发低保金", "2026-10", ""),
 ])
 def test_a_written_stop_month(text, month, said):
     import datetime as dt
