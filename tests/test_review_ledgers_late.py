@@ -167,6 +167,7 @@ def test_the_townships_written_stop_month_is_read_against_the_ledgers(built):
     ("13月停发", None, "月份不存在"),
     ("10月已停发物价补贴", None, ""),                        # another item's stop
     ("10月已停发低保金", "2026-10", ""),
+    ("已清退，2026年11月起不再发放", "2026-11", ""),
 ])
 def test_a_written_stop_month(text, month, said):
     import datetime as dt
@@ -205,6 +206,20 @@ def test_a_recovery_the_ledgers_do_not_show_is_said(built):
     assert paid[("F01", "失败者")][0] == "已整改" and paid[("F01", "一次性")][0] == "已整改"
     assert paid[("F01", "补发者")][0] == "已整改" and MARK not in paid[("F01", "补发者")][1]
     assert "乡镇填报已追回、但明细中未见相应追回记录的" in "".join(said.split())
+
+
+def test_ledgers_without_any_recovery_say_so(built, tmp_path):
+    # the look-back county's own fourth-quarter ledger holds no recovery of anyone: said as such on each 已追回
+    import shutil
+
+    folder = tmp_path / "明细"
+    folder.mkdir()
+    shutil.copy(built["q4_ledger"], folder)
+    _rewrite(folder / built["q4_ledger"].name, keep=lambda r: r[county.LEDGER.index("资金项目")] in ("低保金", "物价补贴")
+             and not r[county.LEDGER.index("发放金额")].startswith("-"))
+    _run("review", built["previous"], built["q4"], "--as-of", "2026-12-31", "--payments", folder, "--out", tmp_path / "rv")
+    rows = _rows(tmp_path / "rv")
+    assert "所给资金发放明细中没有任何追回记录" in rows[("F01", "甄死亡")][1], rows[("F01", "甄死亡")][1]
 
 
 @pytest.mark.parametrize("rows, expected", [

@@ -83,7 +83,9 @@ def recoveries_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame
         total = float(np.nansum(amount[seen])) if seen else 0.0
         if total + 0.005 >= claimed:
             continue
-        where = f"只见追回 {yuan(total)}" if seen else "未见该人（户）的追回记录（负数金额或追回、退回等项目）"
+        # (ledgers holding no recovery of anyone say so: recoveries are then likely kept elsewhere)
+        where = (f"只见追回 {yuan(total)}" if seen else "未见该人（户）的追回记录（负数金额或追回、退回等项目）" if back else
+                 "没有任何追回记录（负数金额或追回、退回等项目）")
         rows[at]["说明"] = "；".join(x for x in (rows[at]["说明"], (
             f"乡镇填报已追回 {yuan(claimed)}，所给资金发放明细中{where}，追回尚未在发放明细中体现（置信度中：追回款也可能经"
             "非税收入或银行另行缴回，不在发放明细中），请以追回凭证核实")) if x)

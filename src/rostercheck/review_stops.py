@@ -22,7 +22,7 @@ _COLUMN = re.compile(r"^(?:停发|停保|停止发放|停止保障)(?:月份|年
 _MONTH = (r"(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月|(?P<y2>\d{4})\s*[-/.]\s*(?P<m2>\d{1,2})(?![\d\-/.])"
           r"|(?<![\d年\-/.])(?P<m3>\d{1,2})\s*月)")
 _STOP = re.compile(_MONTH + r"\s*份?\s*(?P<day>\d{1,2}\s*[日号])?\s*(?P<part>底|末|初|上旬|中旬|下旬|中)?\s*(?:起|开始)?\s*"
-                   r"(?:已经?)?\s*(?:停发|停保|停止发放|停止保障|停止救助)"
+                   r"(?:已经?)?\s*(?:停发|停保|停止发放|停止保障|停止救助|不再发放)"
                    # (not another item's stop: '10月已停发物价补贴' says nothing of the benefit)
                    r"(?!\s*(?:了)?\s*(?:该户|其)?\s*(?:的)?\s*(?:物价|价格|护理|残疾|高龄|取暖|临时|一次性|电价|燃气|水费|补贴))")
 _PLANNED = re.compile(r"(?:拟|将|计划|待|准备|未|预计)\s*(?:于|在|从|自)?\s*$")
@@ -132,7 +132,7 @@ def written_stops(prev: pd.DataFrame, as_of: dt.date, skip: set[int]) -> tuple[d
         return stops, unclear
     # (only rows whose texts write a stop word, or with a stop month column, are read one by one)
     texts = [prev[c].astype(str) for c in TEXT_COLUMNS if c in prev.columns]
-    some = pd.concat(texts, axis=1).agg("".join, axis=1).str.contains(r"停[发保止]") if texts else \
+    some = pd.concat(texts, axis=1).agg("".join, axis=1).str.contains(r"停[发保止]|不再发放") if texts else \
         pd.Series(False, index=prev.index)
     for col in prev.columns:
         if _COLUMN.match(str(col).removesuffix(TOWNSHIP_ADDED).strip()):
