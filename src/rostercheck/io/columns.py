@@ -1274,6 +1274,10 @@ SYSTEM_LABELS = {
     # a person's parents and spouse (held-out 186: a registry headed so had its kin columns silently unread)
     "FQGMSFHM": "父亲公民身份号码", "MQGMSFHM": "母亲公民身份号码", "POGMSFHM": "配偶公民身份号码",
     "FQXM": "父亲姓名", "MQXM": "母亲姓名", "POXM": "配偶姓名",
+    # a bank's 代发 interface file (held-out 466: XM | SFZH | ZH | HM | ZY | FFYF | JE | ZT was "找不到发放金额列")
+    "ZH": "账号", "YHZH": "银行账号", "KH": "卡号", "YHKH": "银行卡号", "HM": "户名", "ZHMC": "账户名称",
+    "JE": "金额", "FFJE": "发放金额", "SFJE": "实发金额", "FFYF": "发放月份", "SSYF": "所属月份", "FFRQ": "发放日期",
+    "ZT": "状态", "FFZT": "发放状态", "ZY": "摘要", "BZ": "备注", "ZJXM": "资金项目",
 }
 
 
