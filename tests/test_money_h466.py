@@ -42,3 +42,50 @@ def test_pinyin_labels_are_whole_labels_only(tmp_path):
         assert "发放金额" in str(err)
     else:
         assert frame is None or frame.empty
+
+
+# --- an approval export of exits whose 审批意见 is blank on some rows
+
+import openpyxl  # noqa: E402
+import pytest  # noqa: E402
+from money import findings, household, money_context, months, pay  # noqa: E402
+
+H1 = make_id("19600101", 211)
+H2 = make_id("19620202", 222)
+
+
+def _approvals(path, rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["石阡县社会救助对象退出审批表（系统导出）"])
+    ws.append(["序号", "乡镇", "户主姓名", "户主身份证号", "退出原因", "停保日期", "审批意见"])
+    for k, (name, pid, opinion) in enumerate(rows, 1):
+        ws.append([k, "花桥镇", name, pid, "家庭经济状况好转", "2026-06-20", opinion])
+    wb.save(path)
+    return path
+
+
+def _two_households():
+    return household("罗春", H1, benefit=1260, bank_account="6217000000000011") + household(
+        "黄贵飞", H2, benefit=380, bank_account="6217000000000022")
+
+
+def _paid_all_year():
+    return ([pay(H1, "罗春", m, 1260) for m in months("2025-10", "2026-09")]
+            + [pay(H2, "黄贵飞", m, 380) for m in months("2025-10", "2026-09")])
+
+
+@pytest.mark.parametrize("other, blank_confidence", [
+    # must not flag at 高/中: a blank 审批意见 beside written approvals is undecided (h466: two F03 高, 4,920 元)
+    ("同意", "低"),
+    ("同意停保", "低"),
+    # must stay as before: beside refusals only, the blank is the approved rows' way of writing (or all blank)
+    ("不同意，继续享受", "高"),
+    ("", "高"),
+])
+def test_blank_opinion_beside_written_approvals_is_a_low_lead(tmp_path, other, blank_confidence):
+    path = _approvals(tmp_path / "退出审批表.xlsx", [("罗春", H1, ""), ("黄贵飞", H2, other)])
+    got = [(f.confidence, f.recover, "未填，看不出是否已批准停保" in f.evidence)
+           for f in findings(money_context(_two_households(), _paid_all_year(), files={"exits": path}), "F03")]
+    blank = (blank_confidence, 3780.0, blank_confidence == "低")
+    assert sorted(got) == sorted([blank] + ([] if other.startswith("不同意") else [("高", 1140.0, False)]))

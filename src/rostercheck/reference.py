@@ -241,6 +241,13 @@ def _exits_as_stopped(table: Table, out: pd.DataFrame) -> pd.DataFrame:
             table.warnings.append(f"{count} 行的{table.header_said('outcome', '审批结果')}为“{'、'.join(unread[:5])}”"
                                   + ("等" if len(unread) > 5 else "") + "，看不出是否批准，按已停保（退出）计；"
                                   "如其中有未批准的，请改写为“同意”“不同意”（或附代码说明）后重新运行")
+        # a blank verdict among written approvals is an exit not yet decided (h466: an approval export's blank 审批意见
+        # stopped the household at 高, F03 recovering months it was rightly paid); among refusals alone it stays a stop
+        blank = np.array([not v for v in said_as], dtype=bool) & ~refused
+        if blank.any() and any(v and not no and _APPROVED.search(v) for v, no in zip(said_as, refused.tolist())):
+            out = out.assign(outcome_blank=blank)
+            table.warnings.append(f"{int(blank.sum())} 行的{table.header_said('outcome', '审批结果')}未填（同一列其他行写明了"
+                                  "“同意”等），看不出是否已批准停保：这些行停保后仍发放的只列为“低”置信度线索，请核实审批结果")
         if refused.any():
             said = "、".join(sorted({str(v) for v in out.loc[refused, "outcome"].tolist()}))
             table.warnings.append(f"{int(refused.sum())} 行的{table.header_said('outcome', '审批结果')}"
