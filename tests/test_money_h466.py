@@ -89,3 +89,36 @@ def test_blank_opinion_beside_written_approvals_is_a_low_lead(tmp_path, other, b
            for f in findings(money_context(_two_households(), _paid_all_year(), files={"exits": path}), "F03")]
     blank = (blank_confidence, 3780.0, blank_confidence == "低")
     assert sorted(got) == sorted([blank] + ([] if other.startswith("不同意") else [("高", 1140.0, False)]))
+
+
+# --- a duplicate of an implausible amount (65000 typed for 650)
+
+L = make_id("19730214", 117)
+
+
+def _dup_rows(first, second, month="2026-08"):
+    rows = [pay(L, "李永", m, 650, bank_account="6217000000000033") for m in months("2026-07", "2026-09") if m != month]
+    return rows + [pay(L, "李永", month, first, bank_account="6217000000000033"),
+                   pay(L, "李永", month, second, bank_account="6217000000000033")]
+
+
+@pytest.mark.parametrize("first, second, want", [
+    # must not count: 65000 twice is a typing error far likelier than 130,000 元 paid (h466: F04 高, 66,000 元)
+    (65000, 65000, ("低", None)),
+    (6500, 6500, ("低", None)),
+    # must flag as before: the benefit paid twice, or a plausible amount beside it
+    (650, 650, ("高", 650.0)),
+    (1300, 1300, ("高", 1300.0)),
+])
+def test_duplicate_of_an_implausible_amount_is_a_lead_without_money(first, second, want):
+    ctx = money_context(household("李永", L, benefit=650, bank_account="6217000000000033"), _dup_rows(first, second))
+    got = findings(ctx, "F04")
+    assert [(f.confidence, f.recover) for f in got] == [want]
+    assert ("多为发放明细录入错误" in got[0].evidence) == (want[0] == "低")
+
+
+def test_implausible_month_beside_a_real_duplicate_counts_the_real_one():
+    rows = _dup_rows(65000, 65000) + [pay(L, "李永", "2026-07", 650, bank_account="6217000000000033")]
+    ctx = money_context(household("李永", L, benefit=650, bank_account="6217000000000033"), rows)
+    (found,) = findings(ctx, "F04")
+    assert (found.confidence, found.recover) == ("高", 650.0) and "未计入应追回" in found.evidence

@@ -96,13 +96,25 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         else:
             by_unit[(led.household[rows[0]], payee, item.replace("benefit:care:", "benefit:"))].append(rows)  # (one row)
     out = []
+    expected, bound = household_amounts(ctx, led), implausible_times(ctx)
     for (household, payee, item), sets in by_unit.items():
-        months, lines, total = [], [], 0.0
+        months, lines, total, odd = [], [], 0.0, []
+        approved, others = expected.get(household, (0.0, []))
         for rows in sorted(sets, key=lambda rows: (month_of_row[rows[0]], rows[0])):  # (said month by month, h301)
             amounts = [float(led.cols["amount"][r]) for r in rows]
             extra = sum(amounts) - max(amounts)
             month = month_of_row[rows[0]]
             months_hit.add((household, month))
+            if item.startswith("benefit:") and approved and max(amounts) > bound * max(approved, *others):
+                # each payment many times the approved amount (h466: 65000 typed for 650, twice, was F04 高 66,000 元 to
+                # recover): a typing error likelier than money paid, as F05 and F01–F03 read it; listed, not counted
+                odd.append(month)
+                months.append(month)
+                lines.append(f"{month} {led.item(rows[0])} 发放 {len(rows)} 次（"
+                             + "、".join(f"{yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
+                             + f"），金额超过核定金额 {yuan(max(approved, *others))}的 {bound:g} 倍，多为发放明细录入错误，"
+                             "未计入应追回，请核实实际发放金额和是否重复发放")
+                continue
             # the ledger's own 扣回 of the month's over-payment (held-out 364: a duplicate taken back in the next file
             # stood as F04 高 for the whole amount); a month taken back in full is no finding (said in the notice)
             fixed = corrections.get((household, month), []) if item.startswith("benefit:") else []
@@ -117,7 +129,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
                             f"尚差 {yuan(extra - back)}" if back else ""))
         if not months:
             continue
-        r0 = sets[0][0]
+        r0 = next(rows[0] for rows in sets if month_of_row[rows[0]] not in odd) if len(odd) < len(sets) else sets[0][0]
         m = led.member[r0]
         cell = led.cols.cell  # (a few rows: their cells, not the columns' lists)
         valid = cell("id_status", r0) == ids.VALID or cell("head_id_status", r0) == ids.VALID
@@ -140,13 +152,17 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         who = (cell("name", r0) or cell("head_name", r0) or (ctx.value(m, "name") if m >= 0 else "")
                or cell("holder", r0))
         lines += _accounts_said(led, [r for rows in sets for r in rows])
-        evidence = f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。应追回合计 {yuan(total)}"
+        evidence = (f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。"
+                    + (f"应追回合计 {yuan(total)}" if len(odd) < len(months) else "金额存疑，未计应追回金额"))
+        if len(odd) == len(months):  # (only implausible months: a lead, no money; F05.toml)
+            conf = LOW
         facts = (("payee", payee), ("item", item))
         key = "同一领取人、资金项目、所属月份"
         former = [r for rows in sets for r in rows if r in (led.memo.get("former_id") or {})]
         if former:  # a row under the payee's former ID (原身份证号) is hers: said how (held-out 342)
             key += f"；发放明细：{link_text(led, former)}"
-        out.append(finding(ctx, led, "F04", r0, m, evidence, conf, key, months, total, None, facts))
+        out.append(finding(ctx, led, "F04", r0, m, evidence, conf, key, months,
+                           total if len(odd) < len(months) else None, None, facts))
     say_unread(ctx, led, "F04", _unread_twice(led))
     say_unread(ctx, led, "F04", _unread_beside(ctx, led), "同一月份另有保障金发放（如这也是保障金，即为重复发放）")
     ctx.cache["money:dup"] = (out, months_hit)
