@@ -122,3 +122,43 @@ def test_implausible_month_beside_a_real_duplicate_counts_the_real_one():
     ctx = money_context(household("李永", L, benefit=650, bank_account="6217000000000033"), rows)
     (found,) = findings(ctx, "F04")
     assert (found.confidence, found.recover) == ("高", 650.0) and "未计入应追回" in found.evidence
+
+
+# --- a wide year sheet with a 全年合计 column beside its months
+
+MONTHS_HEAD = [f"{y}年{m}月" for y, m in [(2025, 10), (2025, 11), (2025, 12)] + [(2026, m) for m in range(1, 10)]]
+
+
+def _wide(path, totals, csv=False):
+    header = ["序号", "村", "户主姓名", "户主身份证号", "保障人口", "银行账号", "户名"] + MONTHS_HEAD + ["全年合计", "备注"]
+    rows = [[1, "石坝村", "王贵", H1, 2, "6217000000000011", "王贵"] + [1140] * 12 + [totals[0], ""],
+            [2, "关口村", "黄贵飞", H2, 1, "6217000000000022", "黄贵飞"] + [380] * 11 + [None] + [totals[1], ""]]
+    if csv:
+        return _csv(path, header, [["" if c is None else c for c in r] for r in rows], "utf-8-sig")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "汤山镇"
+    ws.append(["石阡县汤山镇农村低保资金发放表（2025年10月—2026年9月）"])
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("csv", [False, True])
+@pytest.mark.parametrize("totals, said", [
+    # must say: a total disagreeing with its months (h466: ignored unsaid)
+    ((13780, 4180), "有 1 行的“全年合计”与该行各月金额之和不符（如第 {row0} 行王贵：“全年合计” 13,780.00，各月合计 13,680.00）"),
+    ((13680, 4560), "有 1 行的“全年合计”与该行各月金额之和不符（如第 {row1} 行黄贵飞：“全年合计” 4,560.00，各月合计 4,180.00）"),
+    # must not say: totals that add up, or none written
+    ((13680, 4180), ""),
+    ((None, None), ""),
+])
+def test_year_total_disagreeing_with_the_months_is_said(tmp_path, csv, totals, said):
+    path = _wide(tmp_path / ("汤山镇低保资金发放表.csv" if csv else "汤山镇低保资金发放表.xlsx"), totals, csv)
+    table, frame = read_ledger(path, AS_OF)
+    assert len(frame) == 23 and sorted(set(frame["amount"].astype(float))) == [380.0, 1140.0]  # (the total is no payment)
+    notes = [w for w in table.warnings if "全年合计" in w]
+    said = said.format(row0=2 if csv else 3, row1=3 if csv else 4)  # (the CSV has no title row)
+    assert (notes[0].split("工作表“汤山镇”" if not csv else "表中")[1][:len(said)] if notes else "") == said

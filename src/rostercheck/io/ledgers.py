@@ -485,9 +485,15 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         mapping[_PERIOD_END] = end
     if wide and side is not None:
         side.extend(item_columns(layout.labels, {*mapping.values(), *wide, *statuses.values(), *more}).values())
+    # a row's total beside its months (全年合计): no payment, but compared with the months it sums (h466: unsaid)
+    total = next((c for c, label in enumerate(layout.labels) if c not in mapping.values() and c not in wide
+                  and c not in statuses.values() and c not in more and _ROW_TOTAL.fullmatch(label or "")),
+                 None) if wide else None
     drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))],
-              [*wide, *statuses.values(), *more, *([end] if end is not None else [])])  # (the layout is read once more for its warnings)
+              [*wide, *statuses.values(), *more, *([end] if end is not None else []),
+               *([total] if total is not None else [])])  # (the layout is read once more for its warnings)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
+                                                  **({_ROW_TOTAL_FIELD: total} if total is not None else {}),
                                                   **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()},
                                                   **{f"{_MORE_REMARK}{c}": c for c in more}},
                     layout.title, layout.warnings, written=layout.written, legends=layout.legends, footer=layout.footer)
@@ -524,6 +530,8 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         # the rows whose item is blank (held-out 203: 高龄津贴 books were taken as the benefit)
         frame["item"] = _same(n, named_item) if "item" not in frame.columns else _blank_filled(frame["item"], named_item)
     if wide:
+        if _ROW_TOTAL_FIELD in frame.columns:
+            notes += _totals_off(frame, wide, layout.said(total), grid.sheet)
         frame = _melted(frame, wide, layout.labels, (lambda year, mm: _quarter_span(mm, year or parent_year, as_of, known))
                         if quarters else lambda year, mm: _with_year(mm, year or parent_year, as_of, known)[0])
         if step := _amount_step(frame, layout):  # (a wide book in 万元: its month columns' unit)
@@ -1586,6 +1594,45 @@ def _amounts_written(frame: pd.DataFrame, items: dict[int, str], labels: list[st
     col = max(written, key=lambda c: len(written[c]))
     label = labels[col] if col < len(labels) else ""
     return f"“{label}”列 {len(written[col])} 行写的是“{str(written[col][0]).strip()[:20]}”等，不是金额"
+
+
+# A wide ledger's row total beside its month columns (全年合计, 合计, 总计金额（元）); its field (read, never a payment:
+# :func:`_melted` leaves every ``_m`` column but the months out)
+_ROW_TOTAL = re.compile(r"(全年|年度|全年度|本年|本年度|累计|全年发放|发放)?(合计|总计|小计|总额)(金额)?(（元）|\(元\))?")
+_ROW_TOTAL_FIELD = "_m_total"
+
+
+def _totals_off(frame: pd.DataFrame, wide: dict, label: str, sheet: str) -> list[str]:
+    """The notice on a wide ledger's rows whose total (全年合计) is not the sum of their months' amounts: the months are
+    read, the total is not (h466: a 全年合计 100 元 above its months was ignored unsaid).
+
+    Args:
+        frame: the sheet's rows before melting (``_m<col>`` month cells, the total's field).
+        wide: the month columns.
+        label: the total column's header as said.
+        sheet: the sheet's name.
+    Returns:
+        One notice, or none when every total written adds up.
+    """
+    totals = frame[_ROW_TOTAL_FIELD].tolist()
+    parts = [frame[f"_m{c}"].tolist() for c in wide]
+    off = []
+    for k, written in enumerate(totals):
+        said = money(written)
+        if said is None:
+            continue
+        summed = sum(v for v in (money(p[k]) for p in parts) if v is not None)
+        if abs(summed - said) > 0.005:
+            off.append((k, said, summed))
+    if not off:
+        return []
+    k, said, summed = off[0]
+    who = next((str(frame[f].iat[k]) for f in ("head_name", "name", "holder") if f in frame.columns
+                and str(frame[f].iat[k] or "").strip()), "")
+    row = f"第 {int(frame['_row'].iat[k])} 行" if "_row" in frame.columns else ""
+    return [f"{f'工作表“{sheet}”' if sheet else '表中'}有 {len(off)} 行的“{label}”与该行各月金额之和不符（如{row}"
+            f"{who}：“{label}” {said:,.2f}，各月合计 {summed:,.2f}）：按各月金额读取、核查，“{label}”列未读取；"
+            "请核对这些行是否有某月漏填、错填或另有补发"]
 
 
 def _melted(frame: pd.DataFrame, columns: dict[int, tuple[str, str, str]], labels: list[str], dated) -> pd.DataFrame:
