@@ -162,3 +162,43 @@ def test_year_total_disagreeing_with_the_months_is_said(tmp_path, csv, totals, s
     notes = [w for w in table.warnings if "全年合计" in w]
     said = said.format(row0=2 if csv else 3, row1=3 if csv else 4)  # (the CSV has no title row)
     assert (notes[0].split("工作表“汤山镇”" if not csv else "表中")[1][:len(said)] if notes else "") == said
+
+
+# --- a care homes' 名单 sheet placing a resident in another home than the roster's 供养机构
+
+
+def _homes_book(path, moved=()):
+    from test_ledger_care_home_summaries import HOME, OTHER, OTHERS, RESIDENTS, summary_book
+
+    summary_book(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("名单")
+    ws.append(["供养机构", "姓名", "身份证号"])
+    for home, other, people in ((HOME, OTHER, RESIDENTS), (OTHER, HOME, OTHERS)):
+        for n, i, *_ in people:
+            ws.append([other if n in moved else home, n, i])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("moved, said", [
+    # must say: the 名单 puts 王秀英 in the other home (h466: unsaid); the roster's home decides
+    (("王秀英",), "有 1 名集中供养人员，发放明细中的供养机构人员名单（“名单”工作表）所列机构与特困人员名册的供养机构不同："
+                 "王秀英（花名册：罗甸县龙坪镇敬老院；名单：罗甸县边阳镇敬老院）"),
+    # must not say: the 名单 agrees with the roster
+    ((), ""),
+])
+def test_residents_sheet_disagreeing_with_the_roster_is_said(tmp_path, moved, said):
+    from helpers import context
+    from test_ledger_care_home_summaries import DEAD, TEKUN, roster
+
+    from rostercheck.io.ledgers import load_ledgers
+
+    _tables, frame, _notes = load_ledgers([_homes_book(tmp_path / "集中供养经费拨付表.xlsx", moved)], AS_OF)
+    ctx = context(roster(), DEAD, AS_OF, roster_title=TEKUN)
+    ctx.lists["payments"] = frame
+    ctx.labels["payments"] = "资金发放明细"
+    assert [(f.confidence, f.recover) for f in findings(ctx, "F01")] == [("中", 1700 * 4)]  # (郭德明, as without a 名单)
+    findings(ctx, "F03")  # (the care homes' notices are made with the payees on no roster)
+    notes = [n for n in ctx.cache["money:care_homes"] if "名单”工作表" in n]
+    assert (notes[0][:len(said)] if notes else "") == said

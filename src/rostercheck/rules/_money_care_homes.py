@@ -195,6 +195,11 @@ def _lump_findings(ctx: Context, led: Ledger, tol: float) -> tuple[dict[str, lis
     itemised = led.memo.setdefault("care_homes_itemised", set())  # homes whose residents are paid on rows of their own
     homes = _residents(ctx, {h: held[h] for h in lumps})
     led.memo["care_homes_placed"] = {ctx.members["household"].iat[m]: h for h, ms in homes.items() for m in ms}
+    # residents the ledgers' 名单 sheet lists in another home than the roster's (h466: unsaid; the roster decides)
+    if listed := ctx.cache.get("money:care_residents") or {}:
+        ids_ = ctx.members["id"]
+        led.memo["care_homes_disputed"] = [(m, h, listed[ids_.iat[m]]) for h, ms in homes.items() for m in ms
+                                           if listed.get(ids_.iat[m]) and not _same_home(listed[ids_.iat[m]], h)]
     tried: dict[int, set[str]] = defaultdict(set)  # member → months with a benefit row of her own, paid or failed
     for r in np.flatnonzero(benefit & (member >= 0)).tolist():
         tried[int(member[r])].add(months[r])

@@ -736,6 +736,11 @@ def _care_home_lumps(ctx: Context, led: Ledger, care: np.ndarray) -> list[str]:
         out.append(f"{'、'.join(sorted(checked))}按月整笔拨付的供养金已按特困人员名册的集中供养人员（供养机构）及其供养标准"
                    "逐人核对：拨付金额等于在院应供养人员的标准之和加上死亡、服刑、迁出或停保人员份额的月份，列为 F01–F03（中）；"
                    "本人另有发放、同月拨付金额也含其份额的，列为 F04（中）；审批后拨付金额一直少其份额的，列为 F06（中）")
+        if disputed := led.memo.get("care_homes_disputed"):
+            who = "、".join(f"{ctx.members['name'].iat[m]}（花名册：{home}；名单：{other}）" for m, home, other in disputed[:3])
+            out.append(f"有 {len(disputed)} 名集中供养人员，发放明细中的供养机构人员名单（“名单”工作表）所列机构与特困人员名册的"
+                       f"供养机构不同：{who}{'等' if len(disputed) > 3 else ''}；按花名册的供养机构核对拨付金额，"
+                       "请核实其实际入住的机构，并更正花名册或名单")
         rows = [r for r in rows if payee_name(ctx, led, r) not in checked]
         if not rows:
             return out
