@@ -202,3 +202,37 @@ def test_residents_sheet_disagreeing_with_the_roster_is_said(tmp_path, moved, sa
     findings(ctx, "F03")  # (the care homes' notices are made with the payees on no roster)
     notes = [n for n in ctx.cache["money:care_homes"] if "名单”工作表" in n]
     assert (notes[0][:len(said)] if notes else "") == said
+
+
+# --- member share columns with their units in the header
+
+W1 = make_id("19680808", 311)
+W2 = make_id("19700909", 322)
+
+
+def _shares(path, units, amounts, total=900):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026年3月"
+    ws.append(["本庄镇2026年3月低保金发放明细"])
+    ws.append(["序号", "户主姓名", "户主身份证号", "账号", "户名", "成员1姓名", "成员1身份证号", f"成员1金额{units[0]}",
+               "成员2姓名", "成员2身份证号", f"成员2金额{units[1]}", "合计金额（元）", "发放状态"])
+    ws.append([1, "周平", W1, "6217000000000044", "周平", "周平", W1, amounts[0], "刘芳", W2, amounts[1], total, "成功"])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("units, amounts, paid", [
+    # must read each share in yuan by its own header (h466: 角 shares "与全户合计不符", read by the total)
+    (("（角）", "（角）"), (4500, 4500), [450.0, 450.0]),
+    (("（元）", "(角)"), (450, 4500), [450.0, 450.0]),
+    (("（元）", "（元）"), (450, 450), [450.0, 450.0]),
+    (("", ""), (450, 450), [450.0, 450.0]),
+    # must not read 450 角 as 450 元 (main did, the shares adding up to the total in yuan): shares not adding up once in
+    # yuan are read by the household's total, said
+    (("（角）", "（角）"), (450, 450), [900.0]),
+])
+def test_share_columns_are_read_in_their_headers_unit(tmp_path, units, amounts, paid):
+    table, frame = read_ledger(_shares(tmp_path / "本庄镇低保金发放明细.xlsx", units, amounts), AS_OF)
+    assert sorted(frame["amount"].astype(float)) == paid
+    assert any(("未按各成员金额逐人读取" in w) == (len(paid) == 1) for w in table.warnings if "各成员金额分列" in w)

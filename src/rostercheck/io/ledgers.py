@@ -27,7 +27,7 @@ from ..normalize.codes import LEGEND_RUN
 from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
                                 bare_month_span, cn_numerals, count, date, digits, item_month, masked_account,
-                                masked_digits, money, month, month_span, text, texts)
+                                masked_digits, money, month, month_span, text, texts, unit_label, yuan_per_unit)
 from .columns import (COLLECTOR, ID_WORDS, KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
                       month_of_label, quarter_columns)
 from .limits import Limits
@@ -2136,6 +2136,11 @@ def _shares_unfolded(sheets: list, origins: dict[int, np.ndarray] | None = None)
         rows = [list(r) + [""] * (width - len(r)) for r in g.data_rows(0)]
         said = [lay.said(c) for c in range(width)]
         header = lay.start - 1
+        # a share column's own unit (成员1金额（元） | 成员2金额（角）): each share read in yuan (h466: 角 shares were "与全户
+        # 合计不符", the sheet read by the household's total)
+        units = {n: yuan_per_unit(lay.labels[cols["amount"]], lay.title) for n, cols in slots.items()}
+        scaled = any(unit_label(lay.labels[cols["amount"]]) for cols in slots.values())
+        per_total = {c: yuan_per_unit(lay.labels[c], lay.title) for c in totals}
         new_rows, numbers, off = [], [], 0
         for k, row in enumerate(rows):
             if k < header:
@@ -2144,12 +2149,14 @@ def _shares_unfolded(sheets: list, origins: dict[int, np.ndarray] | None = None)
                 else:
                     continue  # (an upper header row: its words are in the labels written below)
             elif k == header:
-                new_rows.append([said[c] for c in base] + ["成员姓名", "成员身份证号", "成员发放金额"])
+                new_rows.append([said[c] for c in base] + ["成员姓名", "成员身份证号",
+                                                           "成员发放金额（元）" if scaled else "成员发放金额"])
             else:
-                shares = [(row[cols["name"]] if "name" in cols else "", row[cols["id"]], row[cols["amount"]])
-                          for cols in slots.values()]
+                shares = [(row[cols["name"]] if "name" in cols else "", row[cols["id"]],
+                           _in_yuan(row[cols["amount"]], units[n]) if scaled else row[cols["amount"]])
+                          for n, cols in slots.items()]
                 shares = [sh for sh in shares if text(sh[1]).strip() or text(sh[2]).strip()]
-                off += _shares_off(shares, [row[c] for c in sorted(totals)])
+                off += _shares_off(shares, [_in_yuan(row[c], per_total[c]) if scaled else row[c] for c in sorted(totals)])
                 for sh in shares or [("", "", "")]:  # (a row with no share, a 合计 row: kept, as it was)
                     new_rows.append([row[c] for c in base] + list(sh))
                     numbers.append((len(new_rows), g.first_row + k))
@@ -2166,7 +2173,10 @@ def _shares_unfolded(sheets: list, origins: dict[int, np.ndarray] | None = None)
         out.append(rewritten)
         notes.append((f"工作表“{g.sheet}”" if g.sheet else "") + f"一户一行、各成员金额分列（{'、'.join(slots)} 号成员），"
                      "已按各成员的金额逐人读取" + (f"，“{'、'.join(lay.said(c) for c in sorted(totals))}”列（全户合计）不再计入"
-                                                   if totals else ""))
+                                                   if totals else "")
+                     + ("；成员金额列按表头所写单位（" + "、".join(dict.fromkeys(
+                         next(u for u, v in YUAN_PER.items() if v == per) for per in units.values()))
+                        + "）折算为元" if scaled and any(per != 1.0 for per in units.values()) else ""))
     return out, origins, notes
 
 
@@ -2212,6 +2222,12 @@ def _yuan_jiao_fen(layout: Layout) -> tuple[int, int, int | None] | None:
         fen = c + 2 if c + 2 < len(labels) and re.fullmatch(stem + r"[（(]?分[)）]?", labels[c + 2] or "") else None
         return c, c + 1, fen
     return None
+
+
+def _in_yuan(raw: object, per: float) -> object:
+    """A share cell in yuan (its column's unit ``per``), the cell as it was when blank or unreadable."""
+    amount = money(raw)
+    return raw if amount is None or per == 1.0 else round(amount * per, 2)
 
 
 def _shares_off(shares: list[tuple], totals: list) -> bool:

@@ -523,6 +523,11 @@ def yuan_per_unit(label: str, title: str = "") -> float:
     return YUAN_PER[next(u for u in named.groups() if u)] if named else 1.0
 
 
+def unit_label(label: str) -> bool:
+    """Whether an amount column's own header names its unit in brackets or after 单位 ('成员2金额（角）')."""
+    return _UNIT_OF_LABEL.search(label or "") is not None
+
+
 def unit_named(label: str, title: str = "") -> bool:
     """Whether an amount column's header or title rows name its unit at all (元 included: '月发放金额（元）', '单位：元'),
     or its header says yuan in another way ('金额元', '工资(元/月)')."""
