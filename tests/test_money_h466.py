@@ -236,3 +236,29 @@ def test_share_columns_are_read_in_their_headers_unit(tmp_path, units, amounts, 
     table, frame = read_ledger(_shares(tmp_path / "本庄镇低保金发放明细.xlsx", units, amounts), AS_OF)
     assert sorted(frame["amount"].astype(float)) == paid
     assert any(("未按各成员金额逐人读取" in w) == (len(paid) == 1) for w in table.warnings if "各成员金额分列" in w)
+
+
+# --- a township's book with one sheet per village, the village only in the sheet's name
+
+S = make_id("19660505", 411)
+
+
+def _villages_roster():
+    return (household("李四", H1, benefit=500, township="龙塘镇", village="龙塘村", bank_account="6217000000000055")
+            + household("王五", H2, benefit=600, township="龙塘镇", village="大坪村", bank_account="6217000000000066")
+            + household("赵六", W1, benefit=600, township="花桥镇", village="坝寨村", bank_account="6217000000000077"))
+
+
+@pytest.mark.parametrize("sheet, town, place", [
+    # must place: a payee on no roster in the sheet named for a roster village (h466: 村 left blank)
+    ("大坪村", "龙塘镇", ("龙塘镇", "大坪村")),
+    ("大坪村", "", ("龙塘镇", "大坪村")),
+    # must not place: a sheet named for no roster village, or for one of another township than the row's
+    ("发放明细", "龙塘镇", ("龙塘镇", "")),
+    ("坝寨村", "龙塘镇", ("龙塘镇", "")),
+])
+def test_village_only_in_the_sheet_name_places_a_payee_on_no_roster(sheet, town, place):
+    rows = [pay(S, "任玉顺", m, 500, bank_account="6217000000000099", _sheet=sheet, township=town)
+            for m in months("2026-07", "2026-09")]
+    (found,) = findings(money_context(_villages_roster(), rows), "F03")
+    assert (found.subject["township"], found.subject["village"]) == place

@@ -2181,6 +2181,20 @@ def _township_named(ctx: Context, led: Ledger, r: int) -> str:
     return next((t for t in led.memo["townships"] if t in named), "")
 
 
+def _village_named(ctx: Context, led: Ledger, r: int, township: str) -> tuple[str, str]:
+    """The township and the roster village the row's sheet is named after (a township's book of one sheet per village:
+    龙塘村 | 大坪村 …), of the township given when it is known; (township, '') when no one roster village is named."""
+    sheet = str(led.cols.cell("_sheet", r) or "").strip()
+    if not sheet:
+        return township, ""
+    if "villages" not in led.memo:
+        mem = ctx.members
+        led.memo["villages"] = sorted({(str(v), str(t)) for v, t in zip(mem["village"].tolist(), mem["township"].tolist())
+                                       if v and len(str(v)) >= 2}, key=lambda p: -len(p[0]))
+    named = [(v, t) for v, t in led.memo["villages"] if sheet == v and (not township or t == township)]
+    return (named[0][1], named[0][0]) if len({t for _, t in named}) == 1 else (township, "")
+
+
 def _payee_place(led: Ledger, r: int) -> tuple[str, str]:
     """The township and village of the first of the payee's ledger rows that names a township, ('', '') for none: a
     payee on no roster whose representative row comes from a ledger without a 乡镇 column (another month's file has one)
@@ -2311,6 +2325,8 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
             subject["township"], subject["village"] = _registry_place(ctx, led, subject["id"])
         subject["township"] = _place_named(ctx, led, subject["township"] or _township_named(ctx, led, r), "township")
         subject["village"] = _place_named(ctx, led, subject["village"], "village")
+        if not subject["village"]:  # (a township's book exported a sheet per village: h466 left the village blank)
+            subject["township"], subject["village"] = _village_named(ctx, led, r, subject["township"])
         evidence += _with_county(ctx, led, subject)
         member = led.off_roster.get(led.household[r], -1)
     if r in led.memo.get("unsure", ()):
