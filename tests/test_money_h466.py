@@ -32,6 +32,18 @@ def test_pinyin_headed_bank_file_is_read(tmp_path):
                    (B, "杨梅", "6217000033334444", "杨梅", "特困供养金", "202603", 1576.0, "F")]
 
 
+ENGLISH = ["No.", "Name", "ID No.", "Account No.", "Account Name", "Summary", "Pay Month", "Amount", "Status"]
+
+
+def test_english_headed_bank_file_is_read(tmp_path):
+    # must read (h466 v2: "找不到身份证号列和发放金额列", the 特困 year skipped)
+    rows = [[1, "罗春", A, "6217000011112222", "罗春", "特困供养金", "202603", 1576, "S"]]
+    table, frame = read_ledger(_csv(tmp_path / "tkdf_202603.csv", ENGLISH, rows, "utf-8-sig"), AS_OF)
+    got = list(zip(frame["id"].astype(str), frame["name"].astype(str), frame["bank_account"].astype(str),
+                   frame["holder"].astype(str), frame["item"].astype(str), frame["amount"].astype(float)))
+    assert got == [(A, "罗春", "6217000011112222", "罗春", "特困供养金", 1576.0)]
+
+
 def test_pinyin_labels_are_whole_labels_only(tmp_path):
     # must not read: a label merely containing the letters (JEXS, ZHU) is no amount or account
     rows = [[1, "罗春", A, "abc", "x", "202603", 3]]
@@ -262,3 +274,15 @@ def test_village_only_in_the_sheet_name_places_a_payee_on_no_roster(sheet, town,
             for m in months("2026-07", "2026-09")]
     (found,) = findings(money_context(_villages_roster(), rows), "F03")
     assert (found.subject["township"], found.subject["village"]) == place
+
+
+def test_wide_sheet_with_months_in_chinese_numerals_is_melted(tmp_path):
+    # must read (h466 v2: 二〇二五年十月 … 二〇二六年九月 headers, "找不到发放金额列", the township's year skipped)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["户主姓名", "户主身份证号", "银行账号", "二〇二五年十月", "二〇二五年十一月", "二〇二六年一月", "全年合计"])
+    ws.append(["王贵", H1, "6217000000000011", 1140, 1140, 1140, 3420])
+    wb.save(tmp_path / "汤山镇低保资金发放表.xlsx")
+    _table, frame = read_ledger(tmp_path / "汤山镇低保资金发放表.xlsx", AS_OF)
+    assert sorted(zip(frame["month"].astype(str), frame["amount"].astype(float))) == [
+        ("2025-10", 1140.0), ("2025-11", 1140.0), ("2026-01", 1140.0)]

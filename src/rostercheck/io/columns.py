@@ -1279,6 +1279,17 @@ SYSTEM_LABELS = {
     "JE": "金额", "FFJE": "发放金额", "SFJE": "实发金额", "FFYF": "发放月份", "SSYF": "所属月份", "FFRQ": "发放日期",
     "ZT": "状态", "FFZT": "发放状态", "ZY": "摘要", "BZ": "备注", "ZJXM": "资金项目",
 }
+# … or in English (a bank's export for its own system: Name | ID No. | Account No. | Amount | Pay Month | Status; h466),
+# each as header_label leaves it (no spaces) in capitals, with and without a full stop after No
+_ENGLISH_LABELS = {
+    "NAME": "姓名", "FULLNAME": "姓名", "CUSTOMERNAME": "姓名", "IDNO": "身份证号", "IDNUMBER": "身份证号", "IDCARDNO": "身份证号",
+    "IDCARDNUMBER": "身份证号", "ACCOUNTNO": "账号", "ACCOUNTNUMBER": "账号", "CARDNO": "卡号", "BANKACCOUNT": "银行账号",
+    "ACCOUNTNAME": "户名", "ACCOUNTHOLDER": "户名", "AMOUNT": "金额", "PAYAMOUNT": "发放金额", "PAYMONTH": "发放月份",
+    "PAYDATE": "发放日期", "STATUS": "状态", "PAYSTATUS": "发放状态", "RESULT": "结果", "SUMMARY": "摘要", "REMARK": "备注",
+    "REMARKS": "备注", "MEMO": "备注", "ITEM": "资金项目",
+}
+SYSTEM_LABELS.update(_ENGLISH_LABELS)
+SYSTEM_LABELS.update({k + ".": v for k, v in _ENGLISH_LABELS.items() if k.endswith("NO")})
 
 
 def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]]:
@@ -1696,6 +1707,8 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
         # a month in Chinese numerals ('一月', '十二月份', under a merged '2026年'): a wide ledger's months as a finance
         # office writes them (held-out 351: '找不到发放金额列', the quarter's three months unread)
         label = _CN_MONTH_WORD.sub(lambda m: cn_numerals(m.group() + "月")[:-1], label)
+        # … and its year too ('二〇二五年十月': h466's wide year sheet, "找不到发放金额列")
+        label = _CN_YEAR_WORD.sub(lambda m: cn_numerals(m.group() + "年")[:-1], label)
         core = re.sub(r"(资金|发放|实发|应发|补助|救助|低保|特困|供养|金额|明细|情况|元|[（）()]|\s)+(?=20\d{2}|\d{1,2}月)", "", label)
         m, item = _MONTH_HEAD.match(core), ""
         if m is None:
@@ -1787,6 +1800,7 @@ _HALF_HEAD = re.compile(r"(?<![\d一二三四])(?:(?P<y>20\d{2})年度?)?(?:(?P<
 _NOT_QUARTER_AMOUNT = re.compile(r"物价|价格|补贴|护理|一次性|临时|取暖|合计|小计|汇总|累计|人数|户数|人口|应发|应付|应领|应补|核定|"
                                  r"标准|日期|时间|状态|结果|账号|卡号|备注|批次|[上下]半年|增减|扣")
 # a month's number in Chinese numerals right before 月 ('一月', '十一月', '十二月份'), never another word's numeral
+_CN_YEAR_WORD = re.compile(r"(?<![〇零○一二三四五六七八九十])[〇零○一二三四五六七八九]{4}(?=年)")
 _CN_MONTH_WORD = re.compile(r"(?<![一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])(?=月)")
 
 
