@@ -286,3 +286,45 @@ def test_wide_sheet_with_months_in_chinese_numerals_is_melted(tmp_path):
     _table, frame = read_ledger(tmp_path / "汤山镇低保资金发放表.xlsx", AS_OF)
     assert sorted(zip(frame["month"].astype(str), frame["amount"].astype(float))) == [
         ("2025-10", 1140.0), ("2025-11", 1140.0), ("2026-01", 1140.0)]
+
+
+@pytest.mark.parametrize("head", ["25年10月", "2025年10月"])
+def test_wide_sheet_with_two_digit_years_is_melted(tmp_path, head):
+    # must read (h466 v3: 25年10月 … 26年9月 headers, "找不到发放金额列")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["户主姓名", "户主身份证号", "银行账号", head, head.replace("10月", "11月"), "全年合计"])
+    ws.append(["王贵", H1, "6217000000000011", 1140, 1140, 2280])
+    wb.save(tmp_path / "汤山镇低保资金发放表.xlsx")
+    _table, frame = read_ledger(tmp_path / "汤山镇低保资金发放表.xlsx", AS_OF)
+    assert sorted(frame["month"].astype(str)) == ["2025-10", "2025-11"]
+
+
+# --- a 特困 person's benefit and 护理补贴 paid as one amount under one item naming both
+
+T = make_id("19380606", 511)
+
+
+def _tekun(item, amounts):
+    rows = [pay(T, "唐发", m, a, item=item, bank_account="6217000000000088")
+            for m, a in zip(months("2026-07", "2026-09"), amounts)]
+    rows += [pay(A, "罗春", m, 1576, item="特困供养金", bank_account="6217000011112222") for m in months("2026-07", "2026-09")]
+    roster = household("唐发", T, benefit=1576, bank_account="6217000000000088") + household(
+        "罗春", A, benefit=1576, bank_account="6217000011112222")
+    return money_context(roster, rows, roster_title="石阡县2026年第三季度特困人员名册")
+
+
+@pytest.mark.parametrize("item, amounts, f05, f06, said", [
+    # must not flag: the benefit paid with its 护理补贴 (h466 v3: read as 护理补贴 — other money — F06 中 ×2), said
+    ("特困供养金（含护理补贴）", [1676] * 3, [], [], True),
+    ("特困供养金(包含护理补贴)", [1676] * 3, [], [], True),
+    # must flag: paid less than the standard even with the 护理补贴 in it
+    ("特困供养金（含护理补贴）", [1476] * 3, [("高", None, 300.0)], [], False),
+    # must stay as before: the 护理补贴 alone is other money, September unpaid
+    ("护理补贴", [100] * 3, [], [("中", None, 1576.0)], False),
+])
+def test_benefit_item_including_other_money_is_the_benefit(item, amounts, f05, f06, said):
+    ctx = _tekun(item, amounts)
+    assert [(f.confidence, f.recover, f.repay) for f in findings(ctx, "F05")] == f05
+    assert any("资金项目写明含其他资金" in n for n in ctx.cache.get("partly:F05", [])) == said
+    assert [(f.confidence, f.recover, f.repay) for f in findings(_tekun(item, amounts), "F06")] == f06

@@ -1709,6 +1709,7 @@ def month_columns(labels: list[str], parent_year: str = "") -> dict[int, tuple[s
         label = _CN_MONTH_WORD.sub(lambda m: cn_numerals(m.group() + "月")[:-1], label)
         # … and its year too ('二〇二五年十月': h466's wide year sheet, "找不到发放金额列")
         label = _CN_YEAR_WORD.sub(lambda m: cn_numerals(m.group() + "年")[:-1], label)
+        label = _SHORT_YEAR_MONTH.sub(r"20\1年\2", label)  # ('25年10月': h466 v3, "找不到发放金额列")
         core = re.sub(r"(资金|发放|实发|应发|补助|救助|低保|特困|供养|金额|明细|情况|元|[（）()]|\s)+(?=20\d{2}|\d{1,2}月)", "", label)
         m, item = _MONTH_HEAD.match(core), ""
         if m is None:
@@ -1800,6 +1801,7 @@ _HALF_HEAD = re.compile(r"(?<![\d一二三四])(?:(?P<y>20\d{2})年度?)?(?:(?P<
 _NOT_QUARTER_AMOUNT = re.compile(r"物价|价格|补贴|护理|一次性|临时|取暖|合计|小计|汇总|累计|人数|户数|人口|应发|应付|应领|应补|核定|"
                                  r"标准|日期|时间|状态|结果|账号|卡号|备注|批次|[上下]半年|增减|扣")
 # a month's number in Chinese numerals right before 月 ('一月', '十一月', '十二月份'), never another word's numeral
+_SHORT_YEAR_MONTH = re.compile(r"^(\d{2})年(\d{1,2}月)")
 _CN_YEAR_WORD = re.compile(r"(?<![〇零○一二三四五六七八九十])[〇零○一二三四五六七八九]{4}(?=年)")
 _CN_MONTH_WORD = re.compile(r"(?<![一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])(?=月)")
 

@@ -345,17 +345,35 @@ def item_without_back_pay(item: str) -> str:
 
 def benefit_item(item: str, p: dict) -> bool:
     """Whether a 资金项目 is the monthly benefit: blank (or the bank's word for a transfer, ``generic_items``), or named
-    by a benefit word or code and by no other item's (``p``: :func:`params`)."""
+    by a benefit word or code and by no other item's (``p``: :func:`params`), other money it says it includes aside
+    ('特困供养金（含护理补贴）', :func:`benefit_with_other`)."""
     item = _generic(item, p)
     if other_item(item, p):
         return False
+    item = _INCLUDED.sub("", item)
     return not item or _has_word(item, p["benefit_items"]) or is_code(item, p["benefit_codes"])
 
 
 def other_item(item: str, p: dict) -> bool:
-    """Whether a 资金项目 is named by another item's word or code (物价补贴, a configured 0103)."""
+    """Whether a 资金项目 is named by another item's word or code (物价补贴, a configured 0103), not counting other money
+    a benefit's item says it includes (:func:`benefit_with_other`)."""
     item = _generic(item, p)
+    if benefit_with_other(item, p):
+        return False
     return _has_word(item, p["other_items"]) or is_code(item, p["other_codes"])
+
+
+# Other money a benefit's item says its amount includes: '特困供养金（含护理补贴）', '低保金(包含物价补贴)'
+_INCLUDED = re.compile(r"[（(]\s*(?:含|包含|含有|内含)[^）)]*[）)]")
+
+
+def benefit_with_other(item: str, p: dict) -> bool:
+    """Whether a 资金项目 names the benefit and, in brackets, other money its amount includes ('特困供养金（含护理补贴）':
+    h466, read as 护理补贴 — other money — its months 应发未发 F06 中): the benefit paid, its amount no measure of it."""
+    item = str(item or "")
+    bare = _INCLUDED.sub("", item)
+    return (bare != item and _has_word(bare, p["benefit_items"]) and not _has_word(bare, p["other_items"])
+            and _has_word(" ".join(_INCLUDED.findall(item)), p["other_items"]))
 
 
 def named_item(item: str, p: dict) -> bool:

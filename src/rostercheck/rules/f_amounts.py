@@ -18,7 +18,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
-from ._money import (STOP_NEXT, Ledger, blind_months, care_home_rows, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
+from ._money import (STOP_NEXT, Ledger, benefit_with_other, blind_months, care_home_rows, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      roster_months, weakest, yuan)
 from ._money_namesakes import head_namesakes
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
@@ -638,6 +638,23 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     return paid
 
 
+def _with_other_apart(ctx: Context, led: Ledger, paid: dict[tuple[str, str], list[int]], expected: dict,
+                      tol: float) -> dict[tuple[str, str], list[int]]:
+    """``paid`` without the months paid more than approved under an item that says it includes other money
+    ('特困供养金（含护理补贴）': how much of it is the benefit cannot be told), their households said partly unchecked;
+    a month paid less is still compared (h466: F05 would be 多发 by the 护理补贴)."""
+    p, items, amounts = led.params, led.cols["item"], led.cols["amount"]
+    mixed = {i: benefit_with_other(i, p) for i in {items[r] for rows in paid.values() for r in rows}}
+    apart = {key for key, rows in paid.items() if any(mixed[items[r]] for r in rows)
+             and sum(amounts[r] for r in rows) > max(expected.get(key[0], (0.0, []))[0], *expected.get(key[0], (0.0, []))[1]) + tol}
+    if not apart:
+        return paid
+    said = sorted({items[r] for key in apart for r in paid[key] if mixed[items[r]]})
+    note(ctx, "F05", {h for h, _ in apart}, f"资金项目写明含其他资金（如“{said[0]}”），发放金额多于核定金额的部分分不清是否多发，"
+         "这些月份未比对金额", "", led)
+    return {key: rows for key, rows in paid.items() if key not in apart}
+
+
 def _corrected_pairs(led: Ledger) -> dict[int, float]:
     """(household, month) pair number (``codes['pair']``) → the yuan the ledger's own corrections (冲正, 扣回 rows of
     that month, ``_money_recoveries._against_over_payments``) take off the month's over-payment."""
@@ -810,6 +827,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     review_month = month_of(ctx.as_of)
     ledger_months = sorted(m for m in led.memo["codes"]["m_values"].tolist() if m and m <= review_month)
     paid = _paid_off(led, expected, sorted(set(period) | ({m for m in ledger_months if m >= min(starts.values())} if starts else set())), tol)
+    paid = _with_other_apart(ctx, led, paid, expected, tol)
     covered = _covered_months(ctx, led)
     prog_of = _programmes(ctx, led)
     paid_pairs = _paid_pairs(led)
