@@ -103,6 +103,16 @@ def test_blank_opinion_beside_written_approvals_is_a_low_lead(tmp_path, other, b
     assert sorted(got) == sorted([blank] + ([] if other.startswith("不同意") else [("高", 1140.0, False)]))
 
 
+def test_blank_opinion_of_a_household_off_the_roster_stays_a_stop_at_medium(tmp_path):
+    # must flag at 中: the roster no longer lists 罗春, paid after the pending exit's date (a 低 lead would be weaker than
+    # the 不在册 中 he would be without the exit row)
+    path = _approvals(tmp_path / "退出审批表.xlsx", [("罗春", H1, ""), ("黄贵飞", H2, "同意")])
+    roster = household("黄贵飞", H2, benefit=380, bank_account="6217000000000022")
+    got = [(f.confidence, f.recover, "该户已不在所给花名册中" in f.evidence)
+           for f in findings(money_context(roster, _paid_all_year(), files={"exits": path}), "F03")]
+    assert sorted(got) == [("中", 3780.0, True), ("高", 1140.0, False)]
+
+
 # --- a duplicate of an implausible amount (65000 typed for 650)
 
 L = make_id("19730214", 117)

@@ -24,7 +24,7 @@ from ..normalize.names import person_name
 from ..reference import head_ids
 from ..roster import DIED, MOVED, on_sheet
 from . import links, where
-from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of
+from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of, weakest
 
 
 def _pairs(links: pd.DataFrame):
@@ -264,10 +264,12 @@ def events(ctx: Context, led: Ledger) -> None:
         shown = (f"停保（退出）日期 {date_shown(row, 'date')}" + (f"，{programme}" if programme else "") + (f"，原因 {reason}" if reason else "")
                  + ("，整户停保" if whole else "") + (f"，恢复日期 {back.isoformat()}（{month_of(back)} 起不计）" if back else "")
                  + doubt)
-        undecided = row.get("outcome_blank") is True  # (reference._exits_as_stopped: 审批意见 left blank)
+        # 审批意见 left blank (reference._exits_as_stopped): a lead while the roster still lists her; off every roster
+        # given, the household did leave (paid then, it is 不在册 中 anyway): 中, its month the row's
+        undecided = (LOW if m >= 0 else MEDIUM) if row.get("outcome_blank") is True else ""
         if undecided:
-            shown += "（该行审批意见（审批结果）未填，看不出是否已批准停保）"
-        first, sure = stop_month(day, p), LOW if undecided else MEDIUM if doubt else HIGH
+            shown += "（该行审批意见（审批结果）未填，看不出是否已批准停保" + ("" if m >= 0 else "；该户已不在所给花名册中") + "）"
+        first, sure = stop_month(day, p), undecided or (MEDIUM if doubt else HIGH)
         if not back:
             # another row of the same person stops the same programme later, neither resumed nor taken in again between
             # the two (a list joined from two extracts, h451: 2026-04-30 and 2026-07-31 recovered from May at 高): only
@@ -276,7 +278,7 @@ def events(ctx: Context, led: Ledger) -> None:
             first, shown, later_sure = later_copy("exits", row, first, shown,
                                                   lambda o: _same_exit(o, day, reason, programme, again),
                                                   "停保（退出）日期", "该行核查日期尚未停保")
-            sure = LOW if undecided else MEDIUM if doubt else later_sure
+            sure = weakest(undecided, MEDIUM if doubt else later_sure) if undecided else MEDIUM if doubt else later_sure
         return Event("F03", "exits", row, first, last, c, shown, whole, certainty=sure, programme=programme)
 
     for kind, make in (("deaths", death), ("prisoners", custody), ("migrations", moved), ("exits", exited)):
