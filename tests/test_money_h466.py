@@ -338,3 +338,39 @@ def test_benefit_item_including_other_money_is_the_benefit(item, amounts, f05, f
     assert [(f.confidence, f.recover, f.repay) for f in findings(ctx, "F05")] == f05
     assert any("资金项目写明含其他资金" in n for n in ctx.cache.get("partly:F05", [])) == said
     assert [(f.confidence, f.recover, f.repay) for f in findings(_tekun(item, amounts), "F06")] == f06
+
+
+# --- a bank file's month written MM/YYYY, a hand-kept ledger's status ticked √ or crossed ×
+
+
+@pytest.mark.parametrize("cell, want", [
+    # must read (h466 v4: "“Pay Month”列有 22 行的月份未能识别（“03/2026”）")
+    ("03/2026", "2026-03"), ("3/2026", "2026-03"), ("12-2025", "2025-12"),
+    # must not read: no month 13, a full date stays a date, a year first as before
+    ("13/2026", ""), ("3/20/2026", "2026-03"), ("2026/03", "2026-03"),
+])
+def test_month_written_month_first(cell, want):
+    from rostercheck.normalize.values import month
+
+    assert month(cell) == want
+
+
+def _ticked(statuses):
+    rows = [pay(T, "唐发", m, 1576, item="特困供养金", status=st, bank_account="6217000000000088")
+            for m, st in statuses]
+    rows += [pay(A, "罗春", m, 1576, item="特困供养金", bank_account="6217000011112222") for m in months("2026-07", "2026-09")]
+    roster = household("唐发", T, benefit=1576, bank_account="6217000000000088") + household(
+        "罗春", A, benefit=1576, bank_account="6217000011112222")
+    return money_context(roster, rows, roster_title="石阡县2026年第三季度特困人员名册")
+
+
+@pytest.mark.parametrize("statuses, f04, f06", [
+    # must flag: September crossed out, never paid (h466 v4: × read as paid, unsure; F06 missed)
+    ([("2026-07", "√"), ("2026-08", "√"), ("2026-09", "×")], [], [("高", None, 1576.0)]),
+    ([("2026-07", "✓"), ("2026-08", "✓"), ("2026-09", "✗")], [], [("高", None, 1576.0)]),
+    # must not flag: a crossed-out month paid again is no duplicate, nor unpaid
+    ([("2026-07", "√"), ("2026-08", "√"), ("2026-09", "×"), ("2026-09", "√")], [], []),
+])
+def test_ticks_and_crosses_are_statuses(statuses, f04, f06):
+    assert [(f.confidence, f.recover, f.repay) for f in findings(_ticked(statuses), "F04")] == f04
+    assert [(f.confidence, f.recover, f.repay) for f in findings(_ticked(statuses), "F06")] == f06

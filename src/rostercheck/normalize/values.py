@@ -173,6 +173,7 @@ def month(raw: object) -> str:
     return found if found >= _FIRST_MONTH else ""
 
 
+_MONTH_THEN_YEAR = re.compile(r"(0?[1-9]|1[0-2])\s*[/-]\s*((?:19|20)\d{2})")
 # the first month a payment or wage can be for (低保 began in Shanghai in 1993; Excel serial 32874 is 1990-01-01)
 _FIRST_MONTH = "1990-01"
 
@@ -194,6 +195,9 @@ def _month(raw: object) -> str:
         if 2000 + int(m.group(1)) > _latest_year():
             return ""  # 45.3: no ledger pays a month that far ahead (nor is it a serial of 1900)
         return "" if isinstance(raw, float) and m.group(2) == "1" else f"20{m.group(1)}-{int(m.group(2)):02d}"
+    if isinstance(raw, str) and (m := _MONTH_THEN_YEAR.fullmatch(unicodedata.normalize("NFKC", raw).strip())):
+        # a bank's MM/YYYY ('03/2026', '3-2026': h466's 代发 file, its 所属月份 unread): the year last, four digits
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
     if isinstance(raw, str) and (m := _CN_MONTH.fullmatch(cn_numerals(raw.strip()))):
         if len(m.group(1)) == 2 and 2000 + int(m.group(1)) > _latest_year():
             return ""  # '85年7月' is no 2085-07 (a birth month, or a slip): a two-digit year as 25.12's rule above
