@@ -472,6 +472,11 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         # (held-out 264: 熊春梅, dead 2026-07-25, her July raise paid in September's sheet, 所属期 blank, was F01 高)
         evidence += f"。所列提标补差未写所属月份（按发放所在月份计），可能是补发 {ev.first} 以前月份的差额，请核实；核实前不计入应追回金额"
         conf, total = LOW, None
+    if ev.kind == "exits" and ev.row.get("outcome_blank") is True and ev.certainty == LOW:
+        # an exit not yet decided, the household still on the roster (h466): a lead; its months owe nothing until it is
+        head, said, tail = evidence.rpartition("应追回合计")
+        evidence = (f"{head}如停保已批准，应追回合计{tail}" if said else evidence) + "；停保尚未确认，核实前不计入应追回金额"
+        total = None
     key = "身份证号一致" if ev.confidence == "高" else "身份证号相近，姓名、出生日期一致"
     if other:  # (the head's ID matched, the member's rows his household's: held-out 277 said 身份证号相近 of hers)
         key = f"户主{key}（整户，该成员为同户成员）"
