@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from money import make_id
+import openpyxl
+import pytest
+from money import findings, household, make_id, money_context, months, pay
 
 from rostercheck.io.ledgers import read_ledger
 
@@ -56,11 +58,17 @@ def test_pinyin_labels_are_whole_labels_only(tmp_path):
         assert frame is None or frame.empty
 
 
+@pytest.mark.parametrize("kind", ["roster", "vehicles", "registry", "pensions", "deaths"])
+def test_a_banks_identifiers_are_read_in_payment_ledgers_only(kind):
+    # must not read elsewhere: a vehicle list's ZT holds coded 机动车状态 (A, E …), a roster's HM may be a 号码 and ZH a 组号
+    from rostercheck.io.columns import candidates
+
+    header = ["ZT", "HM", "ZH", "JE", "STATUS", "AMOUNT"]
+    assert candidates(header, kind) == []
+    assert {field for *_, field, _ in candidates(header, "payments")} >= {"status", "holder", "bank_account", "amount"}
+
 # --- an approval export of exits whose 审批意见 is blank on some rows
 
-import openpyxl  # noqa: E402
-import pytest  # noqa: E402
-from money import findings, household, money_context, months, pay  # noqa: E402
 
 H1 = make_id("19600101", 211)
 H2 = make_id("19620202", 222)

@@ -1274,7 +1274,10 @@ SYSTEM_LABELS = {
     # a person's parents and spouse (held-out 186: a registry headed so had its kin columns silently unread)
     "FQGMSFHM": "父亲公民身份号码", "MQGMSFHM": "母亲公民身份号码", "POGMSFHM": "配偶公民身份号码",
     "FQXM": "父亲姓名", "MQXM": "母亲姓名", "POXM": "配偶姓名",
-    # a bank's 代发 interface file (held-out 466: XM | SFZH | ZH | HM | ZY | FFYF | JE | ZT was "找不到发放金额列")
+}
+# A bank's 代发 interface file's identifiers (held-out 466: XM | SFZH | ZH | HM | ZY | FFYF | JE | ZT was "找不到发放金额列"),
+# read so in payment ledgers only: elsewhere ZT, HM, ZH may stand for other things (a vehicle list's coded 状态, 号码, 组号)
+PAYMENT_LABELS = {
     "ZH": "账号", "YHZH": "银行账号", "KH": "卡号", "YHKH": "银行卡号", "HM": "户名", "ZHMC": "账户名称",
     "JE": "金额", "FFJE": "发放金额", "SFJE": "实发金额", "FFYF": "发放月份", "SSYF": "所属月份", "FFRQ": "发放日期",
     "ZT": "状态", "FFZT": "发放状态", "ZY": "摘要", "BZ": "备注", "ZJXM": "资金项目",
@@ -1288,8 +1291,15 @@ _ENGLISH_LABELS = {
     "PAYDATE": "发放日期", "STATUS": "状态", "PAYSTATUS": "发放状态", "RESULT": "结果", "SUMMARY": "摘要", "REMARK": "备注",
     "REMARKS": "备注", "MEMO": "备注", "ITEM": "资金项目",
 }
-SYSTEM_LABELS.update(_ENGLISH_LABELS)
-SYSTEM_LABELS.update({k + ".": v for k, v in _ENGLISH_LABELS.items() if k.endswith("NO")})
+PAYMENT_LABELS.update(_ENGLISH_LABELS)
+PAYMENT_LABELS.update({k + ".": v for k, v in _ENGLISH_LABELS.items() if k.endswith("NO")})
+
+
+def system_label(label: str, kind: str) -> str:
+    """The name a system's field identifier stands for (SWRQ 死亡日期; a bank's JE 金额 in a payment ledger only), else
+    the label itself."""
+    up = label.upper()
+    return SYSTEM_LABELS.get(up) or (PAYMENT_LABELS.get(up) if kind == "payments" else None) or label
 
 
 def candidates(labels: list[str], kind: str) -> list[tuple[float, int, str, int]]:
@@ -1309,7 +1319,7 @@ def _candidates(labels: tuple[str, ...], kind: str) -> tuple[tuple[float, int, s
     """:func:`candidates`, remembered: a folder's files share their headers, and each header is tried for every kind
     (classify.score_kinds) and again when read."""
     found = []
-    labels = [SYSTEM_LABELS.get(label.upper(), label) for label in labels]
+    labels = [system_label(label, kind) for label in labels]
     subject = SUBJECTS.get(kind)
     for pos, spec in enumerate(specs_for(kind)):
         for col, label in enumerate(labels):
