@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import numpy as np
+import pandas as pd
 import pytest
 from money import findings, household, make_id, money, money_context, months, pay
 
@@ -728,3 +730,35 @@ def test_a_back_pay_naming_no_month_after_an_approval_inside_a_quarter(q2, expec
                 pay(A, "王五", "2026-07至2026-09", 1032, remark="补发")]
     ctx = money_context(household("王五", A, [("王芳", "配偶", B)], benefit=1032, approved="2026-05-20"), payments)
     assert [(n, c, None if r is None else round(r, 2), p) for n, c, r, p in money(ctx, "F05")] == expected
+
+
+@pytest.mark.parametrize("cells, usable", [
+    ([None, 716.0, 0.0, -5.0, float("nan")], [False, True, False, False, False]),  # every filled cell a float: in bulk
+    ([None, None], [False, False]),
+    ([716, 716.0], [False, True]),  # an int is no amount read by the roster (cell by cell)
+    ([True, 716.0], [False, True]),
+    (["716", 716.0], [False, True]),
+    ([pd.NA, 716.0], [False, True]),  # (skipped by the bulk test, refused by the cast)
+])
+def test_the_rosters_usable_amounts_are_the_floats_above_zero(cells, usable):
+    from rostercheck.rules.f_amounts import _positive_floats
+
+    assert _positive_floats(np.array(cells, dtype=object)).tolist() == usable
+
+
+def test_households_of_one_amount_share_its_value_and_keep_their_own_amounts():
+    # (a city's households share a few hundred amounts: one (amount, [amount]) each, not one per household)
+    from rostercheck.rules._money import ledger
+    from rostercheck.rules.f_amounts import household_amounts
+
+    others = household("李四", C, [("李妻", "配偶", D)], benefit=1032) + household("陈一", E, [("陈妻", "配偶", F)], benefit=716)
+    rows = [pay(x, n, m, a) for m in months("2026-07", "2026-09") for x, n, a in ((A, "王五", 1032), (C, "李四", 1032),
+                                                                                  (E, "陈一", 716))]
+    ctx = money_context(roster() + others, rows)
+    amounts = household_amounts(ctx, ledger(ctx))
+    by_amount = {}
+    for value in amounts.values():
+        by_amount.setdefault(value[0], []).append(value)
+    assert sorted(by_amount) == [716.0, 1032.0]
+    assert [v == (a, [a]) for a, values in by_amount.items() for v in values] == [True] * 3
+    assert len(by_amount[1032.0]) == 2 and by_amount[1032.0][0] is by_amount[1032.0][1]
