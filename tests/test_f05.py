@@ -762,3 +762,17 @@ def test_households_of_one_amount_share_its_value_and_keep_their_own_amounts():
     assert sorted(by_amount) == [716.0, 1032.0]
     assert [v == (a, [a]) for a, values in by_amount.items() for v in values] == [True] * 3
     assert len(by_amount[1032.0]) == 2 and by_amount[1032.0][0] is by_amount[1032.0][1]
+
+
+def test_the_paid_pairs_are_the_months_of_a_successful_benefit_payment():
+    from rostercheck.rules._money import ledger
+    from rostercheck.rules.f_amounts import _paid_pairs
+
+    rows = [pay(A, "王五", "2026-07", 1032), pay(A, "王五", "2026-08", 1032, status="失败"), pay(A, "王五", "2026-09", 1032)]
+    ctx = money_context(roster(), rows)
+    led = ledger(ctx)
+    paid, h = _paid_pairs(led), led.household[0]
+    assert [(h, m) in paid for m in ("2026-07", "2026-09")] == [True, True]  # must be in
+    # must not: the failed month, a month no row pays, a household the ledgers do not pay, a month no row names
+    assert [(h, "2026-08") in paid, (h, "2026-06") in paid, ("ledger:无", "2026-07") in paid, (h, "") in paid] == [False] * 4
+    assert paid.flags.sum() == len(set(paid.numbers.tolist())) == 2  # (one flag per pair number, looked up by position)

@@ -529,11 +529,13 @@ class _PairSet:
         self.households = {h: k for k, h in enumerate(codes["h_values"].tolist())}
         self.months = {m: k for k, m in enumerate(codes["m_values"].tolist())}
         self.numbers = pd.unique(codes["pair"][mask])  # (the pairs as an array, for work in bulk)
-        self.pairs = set(self.numbers.tolist())
+        # one flag per possible pair number, looked up by position: a set of a city's 1.2 M numbers took 0.08 s to make
+        self.flags = np.zeros(len(codes["h_values"]) * self.width, dtype=bool)
+        self.flags[self.numbers[self.numbers >= 0]] = True  # (a month not known, code -1, is no pair looked up)
 
     def __contains__(self, pair: tuple[str, str]) -> bool:
         h, m = self.households.get(pair[0]), self.months.get(pair[1])
-        return h is not None and m is not None and h * self.width + m in self.pairs
+        return h is not None and m is not None and bool(self.flags[h * self.width + m])
 
 
 def _paid_pairs(led: Ledger) -> _PairSet:
