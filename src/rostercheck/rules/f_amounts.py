@@ -1394,8 +1394,11 @@ def _unpaid_raise(ctx: Context, led: Ledger, expected: dict, paid: dict, starts:
     prog_of, cells = _programmes(ctx, led), led.cols["amount"]
     gaps: dict[str, dict[str, float]] = defaultdict(dict)  # programme → household → its gap a person, before the quarter
     judged: dict[str, int] = defaultdict(int)
+    earlier, befores = [m for m in ledger_months if m < period[0]], {}  # (the months before, by a household's start)
     for h, (amount, _alternatives) in expected.items():
-        before = [m for m in ledger_months if m < period[0] and m >= starts.get(h, period[0])]
+        start = starts.get(h, period[0])
+        if (before := befores.get(start)) is None:
+            before = befores[start] = [m for m in earlier if m >= start]
         if len(before) < 2:
             continue
         prog = prog_of.get(h, "")
