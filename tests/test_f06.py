@@ -888,3 +888,23 @@ def test_a_month_paid_to_fewer_than_half_the_households_is_said_unchecked(paid_t
     thin = [s for s in ctx.cache.get(PARTLY + "F06", []) if "只有不到一半的" in s]
     assert thin == ([f"资金发放明细在2026-09（1个月）只有不到一半的低保保障对象有发放记录（可能只给了部分乡镇或部分批次的明细），"
                      f"这些月份未核对是否应发未发：{said} 户（城关镇 {said} 户）没有发放记录"] if said else [])
+
+
+@pytest.mark.parametrize("ids, programmes, several", [
+    (["a", "b", "a"], ["低保", "低保", "特困"], {"a"}),  # must flag: a under both programmes
+    (["a", "a", "b"], ["低保", "低保", "特困"], set()),  # must not: twice under one programme
+    (["a", None, "a"], ["低保", "特困", None], set()),  # must not: a missing ID or programme counts for none
+    ([], [], set()),
+    (["c", "a", "c", "a", "c"], ["特困", "低保", "低保", "低保", "其他"], {"c"}),
+])
+def test_the_persons_enrolled_under_two_programmes_are_found_as_a_groupby_finds_them(ids, programmes, several):
+    import numpy as np
+    import pandas as pd
+
+    from rostercheck.rules.f_amounts import _in_several
+
+    person, persons = pd.factorize(np.array(ids, dtype=object))
+    programme, distinct = pd.factorize(np.array(programmes, dtype=object))
+    frame = pd.DataFrame({"id": ids, "programme": programmes}, dtype=object)
+    assert _in_several(person, persons, programme, len(distinct)) == several
+    assert set(frame.groupby("id")["programme"].nunique().loc[lambda n: n > 1].index) == several

@@ -1906,6 +1906,16 @@ def _paid_before_split(ctx: Context, led: Ledger, expected: dict) -> set[tuple[s
     return out
 
 
+def _in_several(person: np.ndarray, persons, programme: np.ndarray, programmes: int) -> set:
+    """The persons (``persons``, numbered by ``person``: -1 none) enrolled under two programmes or more (``programme``:
+    each enrolment's, -1 none), as ``groupby(person)[programme].nunique() > 1`` finds them; each person's programmes as
+    flags (np.unique's two sorts of a city's 200,000 enrolments took 0.1 s)."""
+    known = (person >= 0) & (programme >= 0)  # (a missing ID or programme: no group, no programme)
+    enrolled = np.zeros((len(persons), programmes), dtype=bool)
+    enrolled[person[known], programme[known]] = True
+    return set(np.asarray(persons, dtype=object)[enrolled.sum(axis=1) > 1].tolist())
+
+
 def _enrolled_elsewhere(ctx: Context) -> dict[str, str]:
     """Roster household → where else its covered members are enrolled, when every one of them is also covered in a
     household of the other programme ('低保《x.xlsx》第 12 行'): a 低保/特困 duplicate (D01)."""
@@ -1917,10 +1927,7 @@ def _enrolled_elsewhere(ctx: Context) -> dict[str, str]:
     # the IDs enrolled under two programmes or more (as groupby('id')['programme'].nunique() > 1 finds them, on codes)
     person, persons = pd.factorize(mem["id"].to_numpy(dtype=object)[chosen])
     programme, programmes = pd.factorize(mem["programme"].to_numpy(dtype=object)[chosen])
-    known = (person >= 0) & (programme >= 0)  # (a missing ID or programme: no group, no programme)
-    who, count = np.unique(np.unique(person[known].astype(np.int64) * (len(programmes) + 1) + programme[known])
-                           // (len(programmes) + 1), return_counts=True)
-    twice = set(persons[who[count > 1]].tolist())
+    twice = _in_several(person, persons, programme, len(programmes))
     if not twice:
         return {}
     # (three columns: copying every member column took longer than the rest)
