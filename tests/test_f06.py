@@ -908,3 +908,24 @@ def test_the_persons_enrolled_under_two_programmes_are_found_as_a_groupby_finds_
     frame = pd.DataFrame({"id": ids, "programme": programmes}, dtype=object)
     assert _in_several(person, persons, programme, len(distinct)) == several
     assert set(frame.groupby("id")["programme"].nunique().loc[lambda n: n > 1].index) == several
+
+
+@pytest.mark.parametrize("village, owed", [
+    ("东村", []),  # must not flag: her January–April were his, paid in her village before her first
+    ("西村", [("金桂芝", "中", None, 2040.0)]),  # must flag: another village's payee is no former head of hers
+])
+def test_a_dead_former_heads_place_is_read_from_his_rows_alone(village, owed):
+    # (a city's year of ledgers: the village and township of the few rows with an event, not lists of 2.4 M cells)
+    from rostercheck.rules._money import ledger
+
+    wife, old = make_id("19500727", 372), make_id("19570923", 857)
+    rows = household("金桂芝", wife, benefit=510, approved="2023-04-17", village="东村") + household("李四", C, benefit=700)
+    paid = [pay(old, "尹宇航", m, 510, bank_account="6217000011112222", township="城关镇", village=village)
+            for m in months("2026-01", "2026-04")]
+    paid += [pay(wife, "金桂芝", m, 510, bank_account="6217000033334444", township="城关镇", village="东村")
+             for m in months("2026-05", "2026-09")]
+    paid += [pay(C, "李四", m, 700, township="城关镇", village="东村") for m in months("2026-01", "2026-09")]
+    ctx = money_context(rows, paid, {"deaths": [{"name": "尹宇航", "id": old, "date": "2026-04-10"}]})
+    led = ledger(ctx)
+    assert money(ctx, "F06") == owed
+    assert "village" not in led.cols and "township" not in led.cols

@@ -1798,6 +1798,11 @@ def _paid_to_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
     return {(former[k], month[r]) for r in rows.tolist() for k in (own[r], head[r]) if k in former}
 
 
+def _cells(led: Ledger, name: str, rows: list[int]) -> dict[int, object]:
+    """Some rows' cells of a ledger column, as its list (``led.cols``) holds them, without making the list."""
+    return dict(zip(rows, led.frame[name].iloc[rows].tolist()))
+
+
 def _paid_to_dead_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
     """The (household, month) pairs paid under a dead payee on no roster who was, by every sign short of an ID, the
     household's former head: the deaths list ends his payments (the month after his death), they stop before the
@@ -1810,8 +1815,9 @@ def _paid_to_dead_former(ctx: Context, led: Ledger) -> set[tuple[str, str]]:
     # (rows with an event only: a city's payees on no roster are many, their dead few)
     wanted = (led.array("member") < 0) & led.array("ok") & led.array("benefit") & led.array("dated")
     rows = sorted(r for r in led.events_row if wanted[r])
-    month, village = led.cols["month"], led.cols["village"]
-    town = led.cols["township"] if "township" in led.frame.columns else [""] * len(led.household)
+    # (the few rows' cells, as the columns' lists hold them: a list of a city's 2.4 M cells is 0.02 s a column)
+    month, village = led.cols["month"], _cells(led, "village", rows)
+    town = _cells(led, "township", rows) if "township" in led.frame.columns else defaultdict(str)
     dead: dict[str, dict] = {}  # payee household → its months, place, programme, first month after the death
     for r in rows:
         ends = [e.first for e in led.events_row[r] if e.code == "F01" and e.confidence == HIGH]
