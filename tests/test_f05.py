@@ -775,4 +775,4 @@ def test_the_paid_pairs_are_the_months_of_a_successful_benefit_payment():
     assert [(h, m) in paid for m in ("2026-07", "2026-09")] == [True, True]  # must be in
     # must not: the failed month, a month no row pays, a household the ledgers do not pay, a month no row names
     assert [(h, "2026-08") in paid, (h, "2026-06") in paid, ("ledger:无", "2026-07") in paid, (h, "") in paid] == [False] * 4
-    assert paid.flags.sum() == len(set(paid.numbers.tolist())) == 2  # (one flag per pair number, looked up by position)
+    assert sum(paid.flags) == len(set(paid.numbers.tolist())) == 2  # (one flag per pair number, looked up by position)
