@@ -2927,11 +2927,19 @@ def factorized(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
         return pd.factorize(column.to_numpy(dtype=object))
     kept = column.cat.codes.to_numpy().astype(np.intp)
     n, size = len(kept), len(column.cat.categories)
-    at = np.flatnonzero(kept >= 0)
+    whole = not n or kept.min() >= 0  # no missing cell
     first = np.full(size, n, dtype=np.int64)  # each code's first row (n: none)
-    first[kept[at][::-1]] = at[::-1]
+    if whole:
+        first[kept[::-1]] = np.arange(n - 1, -1, -1)
+    else:
+        at = np.flatnonzero(kept >= 0)
+        first[kept[at][::-1]] = at[::-1]
     order = np.flatnonzero(first < n)
     order = order[np.argsort(first[order], kind="stable")]  # the codes in order of first appearance
+    if whole and (order == np.arange(len(order))).all():
+        # the codes used are the first categories in order of first appearance (a month's files read in turn): each
+        # code is its own rank, no array of every row's rank made
+        return kept, np.asarray(column.cat.categories, dtype=object)[order]
     rank = np.full(size + 1, -1, dtype=np.intp)
     rank[order] = np.arange(len(order))
     return rank[kept], np.asarray(column.cat.categories, dtype=object)[order]  # kept -1: rank[-1], the extra -1
@@ -3020,14 +3028,20 @@ def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray
     Returns:
         (each row's group, numbered in order of first appearance; each group's first row).
     """
-    key, width = np.zeros(len(frame), dtype=np.int64), 1  # width: the key's values are below it
+    key, width = None, 1  # width: the key's values are below it
     for c in cols:
         codes, uniques = cell_codes(frame, c)
-        if width * (len(uniques) + 2) >= 1 << 62:  # the next product could overflow: the key renumbered (same groups)
-            key = pd.factorize(key)[0].astype(np.int64)
-            width = int(key.max()) + 1 if len(key) else 1
-        key = key * (len(uniques) + 1) + codes
+        if key is None:  # (the first column's codes as they are: 0 * width + codes)
+            key = codes.astype(np.int64)
+        else:
+            if width * (len(uniques) + 2) >= 1 << 62:  # the next product could overflow: the key renumbered (same groups)
+                key = pd.factorize(key)[0].astype(np.int64)
+                width = int(key.max()) + 1 if len(key) else 1
+            key *= len(uniques) + 1  # (in place: no new array of millions of rows per column)
+            key += codes
         width *= len(uniques) + 1
+    if key is None:
+        key = np.zeros(len(frame), dtype=np.int64)
     group, distinct = pd.factorize(key)
     return group, first_rows(group, len(distinct))
 

@@ -486,7 +486,8 @@ def _linked(ctx: Context) -> Ledger:
     # (a care homes' residents list beside their lumps: ID → home, for 集中供养 members the roster names no home of)
     ctx.cache["money:care_residents"] = ctx.lists["payments"].attrs.get("care_residents", {})
     f, borrowed = _borrowed_ids(ctx.lists["payments"], ctx.lists["exits"] if ctx.has("exits") else None)
-    later = _after_review(ctx, f)
+    numbering: dict = {}  # (the months' and files' numbering, made once: _factorized_once)
+    later = _after_review(ctx, f, numbering)
     if later.any():  # (after the borrowing: a later month's row still tells an account's ID)
         f, borrowed = f[~later].reset_index(drop=True), borrowed[~later]
     ctx.lists["payments"] = f
@@ -519,13 +520,10 @@ def _linked(ctx: Context) -> Ledger:
     members = ctx.members
     mem_household = members["household"].tolist()
     # Links: the row's own ID first, the head's ID for rows that name no own ID (household ledgers).
-    member_at, conf_at = np.full(n, -1, dtype=np.int64), np.full(n, "", dtype=object)
     memo = ctx.cache.setdefault("money:identities", {})
     group, links_ = _link_groups(f, members, memo=memo)
     # Per row: the first link, unless a 高 link follows (the last 高 link then), as a walk over the links would leave it.
-    for chosen in (links_.drop_duplicates("g", keep="first"),
-                   links_[links_["confidence"] == HIGH].drop_duplicates("g", keep="last")):
-        _choose(member_at, conf_at, group, chosen)
+    member_at, conf_at = _chosen(group, links_, n)
     _same_programme(members, links_, group, progs, member_at, conf_at)
     _own_household(f, members, links_, group, member_at)
     no_own = np.flatnonzero(np.asarray(f["id"] == "")) if "head_id" in f.columns else []
@@ -567,13 +565,13 @@ def _linked(ctx: Context) -> Ledger:
     if "money:sources" not in ctx.cache:
         # (a 提标补差 batch paying every household the raise for an earlier month is no second view of that month)
         drop, ctx.cache["money:sources"] = _repeated_sources(f, household_at, member_at,
-                                                             ok_rows & benefit_rows & ~adjusting)
+                                                             ok_rows & benefit_rows & ~adjusting, numbering)
         if drop.any():  # another view of months given already: the ledger without it
             ctx.lists["payments"] = f[~drop].reset_index(drop=True)
             return _linked(ctx)
     covered = _covered(members)
     # A row paid to the head is for the whole household unless other members have rows of their own that month.
-    codes = _codes(household_at, member_at, mem_household, f)
+    codes = _codes(household_at, member_at, mem_household, f, numbering)
     household_row = _household_rows(member_at, members, has_own, codes, covered, f["covered_size"].to_numpy(dtype=object),
                                     benefit_rows, f["amount"].to_numpy(dtype=float, na_value=np.nan))
     # a 提标补差 row for a month the head was paid for the household is the household's too: a member gone that month
@@ -697,7 +695,7 @@ def undoing_rows(led: Ledger) -> dict[int, str]:
     return {r: re.sub(r"\s", "", item) for r in rows if undo_word_only(item := led.cols.cell("item", r), led.params)}
 
 
-def _after_review(ctx: Context, f: pd.DataFrame) -> np.ndarray:
+def _after_review(ctx: Context, f: pd.DataFrame, memo: dict | None = None) -> np.ndarray:
     """Per row: the month it pays for (所属月份) is after the review month, and the notice ``money:later`` saying so.
 
     A review covers the payments for months up to the month of the review date; a ledger running beyond it holds the
@@ -706,7 +704,7 @@ def _after_review(ctx: Context, f: pd.DataFrame) -> np.ndarray:
     """
     if "month" not in f.columns or f.empty:
         return np.zeros(len(f), dtype=bool)
-    codes, values = factorized(f, "month")  # (a categorical column: compared on its distinct months)
+    codes, values = _factorized_once(f, "month", memo)  # (a categorical column: compared on its distinct months)
     last = month_of(ctx.as_of)
     # (a missing cell's code is -1: the appended False, never the last distinct month's answer)
     later = np.asarray([isinstance(v, str) and v != "" and v > last for v in values] + [False], dtype=bool)[codes]
@@ -1091,8 +1089,16 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     if not {"bank_account", "link_key", "id_raw"} <= set(f.columns) or f.empty:
         return f, none
     # a bank's masked ID (4105**********1234) names no one either: it takes an ID that shows its digits (held-out 140)
-    shown = by_value_array(f["id_raw"], ids.masked_many, many=True)
-    masked = pd.notna(shown)  # (ids.masked gives a tuple or None: no Python loop over the rows)
+    raw = f["id_raw"]
+    if isinstance(raw.dtype, pd.CategoricalDtype) and raw.cat.codes.min() >= 0:
+        # (a coded column: each category judged, the rows given their category's by its code; no object array of
+        # every row's result, as by_value_array would make, read only at the few bare rows below)
+        each, at_code = object_array(ids.masked_many(list(raw.cat.categories))), raw.cat.codes.to_numpy()
+        masked = pd.notna(each)[at_code]
+    else:
+        shown = by_value_array(raw, ids.masked_many, many=True)
+        each, at_code = shown, None
+        masked = pd.notna(shown)  # (ids.masked gives a tuple or None: no Python loop over the rows)
     bare = ~_filled(f, "id_raw") | masked
     if not bare.any():
         return f, none
@@ -1130,7 +1136,8 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     heads = _head_borrowed(f, keys, bare, whole, found)
     at = np.flatnonzero(masked[bare])  # a masked ID's row: the ID found must show its digits
     if len(at):
-        fits = [ids.shows(p, s) for p, s in zip(found.iloc[at].tolist(), shown[bare][at].tolist())]
+        shown = each[at_code[bare][at]] if at_code is not None else each[bare][at]
+        fits = [ids.shows(p, s) for p, s in zip(found.iloc[at].tolist(), shown.tolist())]
         found.iloc[at[~np.asarray(fits, dtype=bool)]] = None
     rows = found.dropna().index
     if not len(rows) and not len(heads):
@@ -1707,6 +1714,21 @@ def _own_household(f: pd.DataFrame, members: pd.DataFrame, links_: pd.DataFrame,
             member_at[r] = chosen[0]
 
 
+def _chosen(group: np.ndarray, links_: pd.DataFrame, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's member and confidence (-1 and '' when none) by its group's links (:func:`_link_groups`): the first
+    link, unless a 高 link follows (the last 高 link then). Chosen per group, then given to the rows in one take (as
+    :func:`_choose` for the first links, then for the last 高 ones, would leave them; no row written twice)."""
+    if links_.empty or not n:
+        return np.full(n, -1, dtype=np.int64), np.full(n, "", dtype=object)
+    size = int(group.max(initial=-1)) + 1
+    by_member, by_conf = np.full(size, -1, dtype=np.int64), np.full(size, "", dtype=object)
+    for chosen in (links_.drop_duplicates("g", keep="first"),
+                   links_[links_["confidence"] == HIGH].drop_duplicates("g", keep="last")):
+        g = chosen["g"].to_numpy(dtype=np.int64)
+        by_member[g], by_conf[g] = chosen["r"].to_numpy(dtype=np.int64), chosen["confidence"].to_numpy(dtype=object)
+    return by_member[group], by_conf[group]
+
+
 def _choose(member_at: np.ndarray, conf_at: np.ndarray, group: np.ndarray, chosen: pd.DataFrame) -> None:
     """Give every row of a group the member and confidence of that group's chosen link (:func:`_link_groups`)."""
     if chosen.empty:
@@ -1720,7 +1742,7 @@ def _choose(member_at: np.ndarray, conf_at: np.ndarray, group: np.ndarray, chose
 
 
 def _repeated_sources(f: pd.DataFrame, household: np.ndarray, member: np.ndarray,
-                      paid: np.ndarray) -> tuple[np.ndarray, list[str]]:
+                      paid: np.ndarray, memo: dict | None = None) -> tuple[np.ndarray, list[str]]:
     """Rows of a file's month that another view of the same month, in an earlier file, already pays.
 
     A county may give the bank's monthly files (one row per person) and the bureau's yearly summary (one row
@@ -1735,10 +1757,10 @@ def _repeated_sources(f: pd.DataFrame, household: np.ndarray, member: np.ndarray
     months = f["month"].to_numpy(dtype=object)
     sel = paid & (member >= 0) & (months != "")
     drop, notes = np.zeros(len(f), dtype=bool), []
-    file_codes, files = factorized(f, "_file")
+    file_codes, files = _factorized_once(f, "_file", memo)
     if len(files) < 2:
         return drop, notes
-    month_codes, _ = factorized(f, "month")
+    month_codes, _ = _factorized_once(f, "month", memo)
     pairs = pd.unique(file_codes[sel].astype(np.int64) * (len(months) + 1) + month_codes[sel])
     if len(pd.unique(pairs % (len(months) + 1))) == len(pairs):
         return drop, notes  # no month paid in two files
@@ -1807,8 +1829,11 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     payee on no roster other rows pay into that account under that name: one payee, whichever file names him (held-out
     106: his June paid twice was no F04, his two files two households on one account, F07).
     """
-    own, head = f["id"].to_numpy(dtype=object), f["head_id"].to_numpy(dtype=object)
-    payee = np.where(has_own, own, head)
+    # (each row's own ID cell, else its head's: the head's cells taken only at the rows naming no own ID)
+    payee = (cells_at(f, "id", slice(None)) if isinstance(f["id"].dtype, pd.CategoricalDtype)
+             else f["id"].to_numpy(dtype=object).copy())  # (a copy: the frame's own cells are never written)
+    if (rows := np.flatnonzero(~has_own)).size:
+        payee[rows] = cells_at(f, "head_id", rows)
     bare = np.flatnonzero(~has_own & ~has_head)
     linked = member >= 0
     if len(bare):  # (the other columns' cells taken only at the rows looked at: a city's rows nearly all name an ID)
@@ -1827,16 +1852,17 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
         for k, r in enumerate(bare.tolist()):
             found = mem_ids[member[r]] if linked[r] else known.get((accounts[k], said[k]))
             payee[r] = found or f"账号{accounts[k]}|{said[k]}" + (f"|{raw[k]}" if raw[k] and raw[k] == raw[k] else "")
-    household = np.empty(len(f), dtype=object)
-    if len(mem_household):
-        household[linked] = np.asarray(mem_household, dtype=object)[member[linked]]
+    if len(mem_household):  # (the rows linked to no member are written below)
+        household = np.asarray(mem_household, dtype=object)[member if linked.all() else np.where(linked, member, 0)]
+    else:
+        household = np.empty(len(f), dtype=object)
     off = np.flatnonzero(~linked)
     if len(off):  # 'ledger:' + (head ID or own ID or payee), each distinct cell judged and written once
-        heads, owns, payees = head[off], own[off], payee[off]
+        heads, owns, payees = cells_at(f, "head_id", off), cells_at(f, "id", off), payee[off]
         who = np.where(by_value_array(heads, bool).astype(bool), heads,
                        np.where(by_value_array(owns, bool).astype(bool), owns, payees))
         household[off] = by_value_array(who, lambda w: f"ledger:{w}")
-        _head_named_elsewhere(f, household, np.flatnonzero(~linked & has_own), has_head, head)
+        _head_named_elsewhere(f, household, np.flatnonzero(~linked & has_own), has_head)
     # A payee on no roster paid into an account held (户名) by another such payee, who is paid into it under his own
     # name, is of that payee's household (members paid one by one into their head's account)
     alone = np.flatnonzero(~linked & has_own & ~has_head)
@@ -1857,8 +1883,7 @@ def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: 
     return payee, household
 
 
-def _head_named_elsewhere(f: pd.DataFrame, household: np.ndarray, rows: np.ndarray, has_head: np.ndarray,
-                          head: np.ndarray) -> None:
+def _head_named_elsewhere(f: pd.DataFrame, household: np.ndarray, rows: np.ndarray, has_head: np.ndarray) -> None:
     """Rows of payees on no roster (``rows``: with an ID of their own) naming no head ID, whose ID other rows name
     beside one head's ID (and the same 户主姓名, where both say it): of that head's household (held-out 322: a household
     stopped in April, its members' rows naming the head by name alone in three files and by his ID in four, was two
@@ -1868,7 +1893,7 @@ def _head_named_elsewhere(f: pd.DataFrame, household: np.ndarray, rows: np.ndarr
         return
     named = "head_name_key" in f.columns
     heads_of: dict[str, set] = defaultdict(set)
-    for pid, hid, hname in zip(cells_at(f, "id", headed).tolist(), head[headed].tolist(),
+    for pid, hid, hname in zip(cells_at(f, "id", headed).tolist(), cells_at(f, "head_id", headed).tolist(),
                                (cells_at(f, "head_name_key", headed) if named else np.full(len(headed), "")).tolist()):
         heads_of[pid].add((hid, hname))
     for r, pid, hname in zip(bare.tolist(), cells_at(f, "id", bare).tolist(),
@@ -1897,7 +1922,7 @@ def _payee_codes(f: pd.DataFrame, payee: np.ndarray, has_own: np.ndarray, has_he
     return out
 
 
-def _codes(household: np.ndarray, member: np.ndarray, mem_household: list, f: pd.DataFrame) -> dict:
+def _codes(household: np.ndarray, member: np.ndarray, mem_household: list, f: pd.DataFrame, memo: dict | None = None) -> dict:
     """Households and months as integer codes (first-appearance order), and each row's (household, month) pair."""
     households = np.asarray(household, dtype=object)
     # A linked row's household is its member's: numbered through the members, each distinct text hashed once.
@@ -1909,9 +1934,22 @@ def _codes(household: np.ndarray, member: np.ndarray, mem_household: list, f: pd
         key[~linked] = len(named) + pd.factorize(households[~linked])[0]
     hcodes, distinct = pd.factorize(key)
     huniq = households[first_rows(hcodes, len(distinct))]
-    mcodes, muniq = factorized(f, "month")
+    mcodes, muniq = _factorized_once(f, "month", memo)
     pair = hcodes.astype(np.int64) * (len(muniq) + 1) + mcodes
     return {"h": hcodes, "h_values": huniq, "m": mcodes, "m_values": muniq, "pair": pair}
+
+
+def _factorized_once(f: pd.DataFrame, name: str, memo: dict | None) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`factorized` of a payments column, kept in ``memo`` (the ledger's steps read the months and files of one
+    frame: each numbered once; the arrays are shared, read only) when one is given for that frame."""
+    if memo is None:
+        return factorized(f, name)
+    if memo.get("frame") is not f:
+        memo.clear()
+        memo["frame"] = f
+    if name not in memo:
+        memo[name] = factorized(f, name)
+    return memo[name]
 
 
 def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
@@ -1920,7 +1958,7 @@ def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
     codes, households = pd.factorize(members["household"].to_numpy(dtype=object)[rows], use_na_sentinel=False)
     flat = rows[np.argsort(codes, kind="stable")].tolist()
     ends = np.cumsum(np.bincount(codes, minlength=len(households))).tolist()
-    return dict(zip(households.tolist(), (flat[a:b] for a, b in zip([0] + ends[:-1], ends))))
+    return dict(zip(households.tolist(), map(flat.__getitem__, map(slice, [0] + ends[:-1], ends))))
 
 
 def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarray, codes: dict, covered: dict,
@@ -1950,9 +1988,11 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
         # a household paid per person (two members with rows of their own in one month): a member's row is hers alone,
         # whoever else's rows stop (held-out 322: a member dead on 08-31, her rows stopped; the head's own September
         # row, alone that month, was the household's and her share of it F01 中)
-        rows = np.flatnonzero(linked & has_own)
+        every = np.flatnonzero(linked)
+        rows = every if has_own[every].all() else np.flatnonzero(linked & has_own)  # (a city's rows all name an ID)
+        several_own = _several_members(pair, member, rows, size)
         per_person = np.zeros(len(codes["h_values"]) + 1, dtype=bool)
-        per_person[codes["h"][rows[_several_members(pair, member, rows, size)[pair[rows]]]]] = True
+        per_person[codes["h"][rows[several_own[pair[rows]]]]] = True
         apart = per_person[codes["h"]]
         alone = ~np.bincount(pair[own], minlength=size).astype(bool)[pair]  # (no other member's row that month)
         if amounts is not None and "benefit" in members.columns and (candidate & apart & is_head).any():
@@ -1967,7 +2007,7 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
             candidate &= alone
         # The head died and the household is paid into the spouse's account, under her own ID: the only member
         # with rows that month (no linked row of the pair names another member than its first linked row).
-        several = _several_members(pair, member, np.flatnonzero(linked), size)
+        several = several_own if rows is every else _several_members(pair, member, every, size)
         sole = own & big & ~per_person[codes["h"]] & ~several[pair]
         at = np.flatnonzero(sole)
         sole[at] = sizes_row[at] != 1
@@ -1979,8 +2019,9 @@ def _several_members(pair: np.ndarray, member: np.ndarray, rows: np.ndarray, siz
     """Per (household, month) pair number (``size`` of them): whether ``rows`` of it name another member than its
     first row does."""
     first = np.full(size, -1, dtype=np.int64)
-    first[pair[rows[::-1]]] = member[rows[::-1]]
-    return np.bincount(pair[rows[member[rows] != first[pair[rows]]]], minlength=size).astype(bool)
+    at, who = pair[rows], member[rows]
+    first[at[::-1]] = who[::-1]
+    return np.bincount(at[who != first[at]], minlength=size).astype(bool)
 
 
 def numbered(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
