@@ -31,7 +31,7 @@ from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, acco
 from .columns import (COLLECTOR, ID_WORDS, KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
                       month_of_label, quarter_columns)
 from .limits import Limits
-from .read import TEXT, Grid, read_grids, sniff_format, table_page
+from .read import TEXT, Grid, _distinct_categories, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
                     header_repeats, id_like_cell, read_file, sheets_together, sub_title)
 from .table import _TOTAL as _TOTAL_CELL
@@ -2765,8 +2765,9 @@ def _coded(mapped: np.ndarray, codes: np.ndarray) -> pd.Categorical:
     at, distinct = pd.factorize(mapped)
     if len(at) == len(distinct) and (at == np.arange(len(at))).all() and (not len(codes) or codes.min() >= 0):
         at = None  # every result distinct and no missing cell: the cells' own codes
+    # (pd.factorize's distinct values are distinct and never missing: the dtype made without hashing them again)
     return pd.Categorical.from_codes(codes if at is None else at[codes],
-                                     dtype=pd.CategoricalDtype(pd.Index(distinct, dtype=object)))
+                                     dtype=_distinct_categories(pd.Index(distinct, dtype=object)))
 
 
 def _cells(column, rows: np.ndarray | None = None) -> np.ndarray:

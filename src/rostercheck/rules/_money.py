@@ -1582,15 +1582,21 @@ def _reported(led: Ledger, codes: dict, ok: np.ndarray):
     """
     file, _ = led.factorized("_file")
     sheet, sheets = led.factorized("_sheet")
-    sheet = file.astype(np.int64) * (len(sheets) + 1) + sheet + 1  # (file, sheet) as one number
+    number = file.astype(np.int64)  # (file, sheet) as one number, made in place
+    number *= len(sheets) + 1
+    number += sheet
+    number += 1
+    sheet = number
     # each month code's rank in time ('YYYY-MM' sorts so), -1 for an undated row (a blank month, or code -1: the last)
     values = np.array([v if isinstance(v, str) else "" for v in np.asarray(codes["m_values"], dtype=object).tolist()]
                       + [""])
     month = np.where(values == "", -1, np.argsort(np.argsort(values, kind="stable")))[codes["m"]]
     latest = np.full(int(sheet.max(initial=0)) + 1, -1, dtype=np.int64)
-    if ok.any():
-        last = pd.Series(month[ok]).groupby(sheet[ok]).max()
-        latest[last.index.to_numpy()] = last.to_numpy()
+    if ok.any():  # each sheet's latest month paid: the largest month rank (-1 …) any of its paid rows has
+        span = len(values) + 1  # (ranks -1 … len(values) - 1, as 0 … len(values))
+        seen = np.bincount(sheet[ok] * span + month[ok] + 1, minlength=len(latest) * span).reshape(len(latest), span) > 0
+        some = seen.any(axis=1)
+        latest[some] = span - 1 - np.argmax(seen[some, ::-1], axis=1) - 1
     dates, lines, words = led.cols["paid_date"], led.frame["_row"].to_numpy(), led.params.get("returned_words", ())
 
     def back(r: int) -> bool:
