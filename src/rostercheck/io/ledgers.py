@@ -2516,7 +2516,10 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         value, status, reliable, birth = (object_array(part) for part in typed)
         # a bank's masked ID (410523********1934) names nobody (held-out 140: two payees sharing one masked ID were one
         # payee paid twice): no ID, the raw cell kept for the digits it shows (_money._masked_payees)
-        value[np.asarray([masked_digits(c) for c in cells.tolist()], dtype=bool)] = ""
+        listed = cells.tolist()
+        texts = "\0".join(c for c in listed if isinstance(c, str))
+        if "*" in texts or "＊" in texts:  # (no mask mark in any cell: none masked, no cell looked at alone)
+            value[np.asarray([masked_digits(c) for c in listed], dtype=bool)] = ""
         return (_coded(value, codes), _coded(status, codes), _inferred(reliable, codes),
                 _inferred(birth, codes) if births else None)
 
@@ -3102,7 +3105,8 @@ def _inferred(mapped: np.ndarray, codes: np.ndarray) -> pd.Series:
     millions of cells."""
     if not len(codes):
         return pd.Series(pd.Series(mapped[:0].tolist(), dtype=None).array)
-    codes = np.where(codes < 0, len(mapped) - 1, codes)  # -1: the last value, a missing cell's
+    if codes.min() < 0:  # (no copy of the codes when no cell is missing)
+        codes = np.where(codes < 0, len(mapped) - 1, codes)  # -1: the last value, a missing cell's
     used = np.flatnonzero(np.bincount(codes, minlength=len(mapped)))
     at = np.zeros(len(mapped), dtype=np.intp)
     at[used] = np.arange(len(used))
