@@ -3036,7 +3036,7 @@ def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray
     for c in cols:
         codes, uniques = cell_codes(frame, c)
         if key is None:  # (the first column's codes as they are: 0 * width + codes)
-            key = codes.astype(np.int64)
+            key, lead = codes.astype(np.int64), codes
         else:
             if width * (len(uniques) + 2) >= 1 << 62:  # the next product could overflow: the key renumbered (same groups)
                 key = pd.factorize(key)[0].astype(np.int64)
@@ -3045,9 +3045,55 @@ def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray
             key += codes
         width *= len(uniques) + 1
     if key is None:
-        key = np.zeros(len(frame), dtype=np.int64)
-    group, distinct = pd.factorize(key)
+        key, lead = np.zeros(len(frame), dtype=np.int64), None
+    group, distinct = _grouped(key, width, lead)
     return group, first_rows(group, len(distinct))
+
+
+def _grouped(key: np.ndarray, width: int, lead: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(key)`` of :func:`groups`' key without hashing millions of rows where it can: keys of a small
+    span numbered by where each first appears (:func:`first_seen`); else, when the first column's cell decides the
+    others' (a payee's ID comes back every month with the same name and status), the groups are that column's
+    cells', numbered so (``lead``: that column's codes). (Only the codes matter to :func:`groups`: the distinct values
+    given are as many as the keys'.)"""
+    n = len(key)
+    if not n:
+        return pd.factorize(key)
+    low = int(key.min())
+    if width <= 4 * n + 1024:  # (a key is below width and above -width: codes of -1 for a missing cell)
+        return first_seen(key - low, int(key.max()) - low + 1)
+    if lead is None:
+        return pd.factorize(key)
+    lead = lead.astype(np.int64)
+    lead += 1  # (a missing cell's -1 as 0)
+    size = int(lead.max()) + 1
+    first = np.full(size, n, dtype=np.int64)
+    first[lead[::-1]] = np.arange(n - 1, -1, -1)
+    if (key[first[lead]] == key).all():  # each row's key is that of the first row of its first column's cell
+        return first_seen(lead, size)
+    return pd.factorize(key)
+
+
+def first_seen(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize`` of integer keys from 0 to ``size`` - 1 (codes in order of first appearance, the keys they
+    stand for), by where each key first appears: no hashing of millions of rows.
+
+    Args:
+        keys: integer keys (a negative key: pandas' own factorize, as it numbers it).
+        size: more than the largest key.
+    Returns:
+        (each key's code, the distinct keys in order of first appearance), as ``pd.factorize(keys)`` gives them.
+    """
+    n = len(keys)
+    if n and keys.min() < 0:  # (a member's household missing, numbered -1: a key as any other, as pandas numbers it)
+        return pd.factorize(keys)
+    first = np.full(size, n, dtype=np.int64)
+    first[keys[::-1]] = np.arange(n - 1, -1, -1)
+    order = np.flatnonzero(first < n)
+    order = order[np.argsort(first[order], kind="stable")]
+    rank = np.empty(size, dtype=np.intp)
+    rank[order] = np.arange(len(order))
+    return rank[keys], order.astype(keys.dtype)
 
 
 def raw_payee_keys(frame: pd.DataFrame) -> list[pd.DataFrame]:

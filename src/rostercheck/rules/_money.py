@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..io.ledgers import cell_codes, cells_at, factorized, first_rows, groups, programme_named
+from ..io.ledgers import cell_codes, cells_at, factorized, first_rows, first_seen, groups, programme_named
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..namematch import NameMatchParams
@@ -1760,16 +1760,17 @@ def _repeated_sources(f: pd.DataFrame, household: np.ndarray, member: np.ndarray
     Returns:
         (rows to leave out, one Chinese note per file and month left out).
     """
-    months = f["month"].to_numpy(dtype=object)
-    sel = paid & (member >= 0) & (months != "")
     drop, notes = np.zeros(len(f), dtype=bool), []
     file_codes, files = _factorized_once(f, "_file", memo)
     if len(files) < 2:
         return drop, notes
-    month_codes, _ = _factorized_once(f, "month", memo)
-    pairs = pd.unique(file_codes[sel].astype(np.int64) * (len(months) + 1) + month_codes[sel])
-    if len(pd.unique(pairs % (len(months) + 1))) == len(pairs):
+    month_codes, month_values = _factorized_once(f, "month", memo)
+    # (a row's month is not '' by its distinct month's: a missing cell, code -1, is not '' either)
+    sel = paid & (member >= 0) & np.append(np.asarray(month_values, dtype=object) != "", True)[month_codes]
+    pairs = pd.unique(file_codes[sel].astype(np.int64) * (len(f) + 1) + month_codes[sel])
+    if len(pd.unique(pairs % (len(f) + 1))) == len(pairs):
         return drop, notes  # no month paid in two files
+    months = f["month"].to_numpy(dtype=object)
     seen = pd.DataFrame({"file": f["_file"].to_numpy(dtype=object)[sel], "month": months[sel],
                          "h": np.asarray(household, dtype=object)[sel]}).drop_duplicates()
     if seen["file"].nunique() < 2:
@@ -1916,7 +1917,10 @@ def _payee_codes(f: pd.DataFrame, payee: np.ndarray, has_own: np.ndarray, has_he
     own, own_values = cell_codes(f, "id")  # (numbered in any order: the payees are told apart, never ranked)
     head, head_values = cell_codes(f, "head_id")
     joint = np.append(pd.factorize(np.concatenate([own_values, head_values]))[0], -1)  # a missing cell: -1
-    out = np.where(has_own, joint[own], joint[np.where(head >= 0, len(own_values) + head.astype(np.int64), -1)])
+    out = joint[own]  # (the head's ID only at the rows naming no own ID)
+    if (no_own := np.flatnonzero(~has_own)).size:
+        at = head[no_own].astype(np.int64)
+        out[no_own] = joint[np.where(at >= 0, len(own_values) + at, -1)]
     rest = np.flatnonzero((~has_own & ~has_head) | found)  # '账号…|name' payees, or the ID _payees found them
     if len(rest):
         named = payee[rest]
@@ -1933,12 +1937,14 @@ def _codes(household: np.ndarray, member: np.ndarray, mem_household: list, f: pd
     households = np.asarray(household, dtype=object)
     # A linked row's household is its member's: numbered through the members, each distinct text hashed once.
     linked = member >= 0
-    key = np.empty(len(member), dtype=np.int64)
     by_member, named = pd.factorize(np.asarray(mem_household, dtype=object))
-    key[linked] = by_member[member[linked]]
-    if not linked.all():  # 'ledger:…' keys, never a roster household's
-        key[~linked] = len(named) + pd.factorize(households[~linked])[0]
-    hcodes, distinct = pd.factorize(key)
+    if linked.all():
+        key = by_member[member].astype(np.int64)
+    else:
+        key = np.empty(len(member), dtype=np.int64)
+        key[linked] = by_member[member[linked]]
+        key[~linked] = len(named) + pd.factorize(households[~linked])[0]  # 'ledger:…' keys, never a roster household's
+    hcodes, distinct = first_seen(key, len(named) + int((~linked).sum()))
     huniq = households[first_rows(hcodes, len(distinct))]
     mcodes, muniq = _factorized_once(f, "month", memo)
     pair = hcodes.astype(np.int64) * (len(muniq) + 1) + mcodes
@@ -2106,10 +2112,12 @@ def _link_rows(f: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", right_
     counts = np.bincount(g, minlength=int(group.max()) + 1)
     starts = np.cumsum(counts) - counts
     per_row = counts[group]
-    at = np.repeat(starts[group] - (np.cumsum(per_row) - per_row), per_row) + np.arange(int(per_row.sum()))
+    hit = np.flatnonzero(per_row)  # (only the rows with a link: a list links a few of a city's 2 M rows)
+    per_hit = per_row[hit]
+    at = np.repeat(starts[group[hit]] - (np.cumsum(per_hit) - per_hit), per_hit) + np.arange(int(per_hit.sum()))
     picked = links_.iloc[order[at]]
-    labels = (f.index if rows is None else f.index[rows]).to_numpy()
-    return pd.DataFrame({"m": np.repeat(labels, per_row), "r": picked["r"].to_numpy(),
+    labels = (f.index if rows is None else f.index[rows]).take(hit).to_numpy()
+    return pd.DataFrame({"m": np.repeat(labels, per_hit), "r": picked["r"].to_numpy(),
                          "confidence": picked["confidence"].to_numpy(), "key": picked["key"].to_numpy()})
 
 
