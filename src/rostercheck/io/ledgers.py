@@ -3052,10 +3052,10 @@ def groups(frame: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, np.ndarray
 
 def _grouped(key: np.ndarray, width: int, lead: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(key)`` of :func:`groups`' key without hashing millions of rows where it can: keys of a small
-    span numbered by where each first appears (:func:`first_seen`); else, when the first column's cell decides the
-    others' (a payee's ID comes back every month with the same name and status), the groups are that column's
-    cells', numbered so (``lead``: that column's codes). (Only the codes matter to :func:`groups`: the distinct values
-    given are as many as the keys'.)"""
+    span numbered by where each first appears (:func:`first_seen`); else, where the first column's cell decides the
+    others' (a payee's ID comes back every month with the same name and status), by that column's codes (``lead``),
+    the rows that differ from their cell's first row labelled apart. (Only the codes matter to :func:`groups`: the
+    distinct values given are as many as the keys'.)"""
     n = len(key)
     if not n:
         return pd.factorize(key)
@@ -3064,14 +3064,19 @@ def _grouped(key: np.ndarray, width: int, lead: np.ndarray | None) -> tuple[np.n
         return first_seen(key - low, int(key.max()) - low + 1)
     if lead is None:
         return pd.factorize(key)
-    lead = lead.astype(np.int64)
-    lead += 1  # (a missing cell's -1 as 0)
-    size = int(lead.max()) + 1
+    label = lead.astype(np.int64)
+    label += 1  # (a missing cell's -1 as 0)
+    size = int(label.max()) + 1
     first = np.full(size, n, dtype=np.int64)
-    first[lead[::-1]] = np.arange(n - 1, -1, -1)
-    if (key[first[lead]] == key).all():  # each row's key is that of the first row of its first column's cell
-        return first_seen(lead, size)
-    return pd.factorize(key)
+    first[label[::-1]] = np.arange(n - 1, -1, -1)
+    # The key holds the first column's code as its leading part, so keys of different cells there differ: a row whose
+    # key is not that of its cell's first row (a blank ID beside several names) is a key of its own, labelled apart.
+    other = np.flatnonzero(key[first[label]] != key)
+    if len(other) > n // 4:  # (most rows apart: hashing them all is cheaper)
+        return pd.factorize(key)
+    if len(other):
+        label[other] = size + pd.factorize(key[other])[0]
+    return first_seen(label, size + len(other))
 
 
 def first_seen(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:

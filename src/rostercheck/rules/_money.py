@@ -599,8 +599,11 @@ def _linked(ctx: Context) -> Ledger:
     off = sorted(set(household_at[member_at < 0].tolist()))
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     # a failed or returned row that paid nothing (实发 0) beside the sum due (应发): the payment it failed or returned
-    due = f["due"].to_numpy(dtype=float, na_value=np.nan) if "due" in f.columns else np.full(n, np.nan)
-    _reversals(led, paid, ok_rows, np.where(~paid & failed[status] & (due > 0), due, np.nan))
+    owed = np.full(n, np.nan)
+    if "due" in f.columns and (unpaid := np.flatnonzero(~paid & failed[status])).size:  # (the 应发 of those rows alone)
+        due = f["due"].iloc[unpaid].to_numpy(dtype=float, na_value=np.nan)
+        owed[unpaid] = np.where(due > 0, due, np.nan)
+    _reversals(led, paid, ok_rows, owed)
     # the arrays Ledger.array would make again from the per-row lists: those the lists were made from (a reversed
     # payment's rows no longer ok, as _reversals left the list); member_at and the others are not changed after
     ok_rows[sorted(led.memo.get("reversed", ()))] = False
@@ -1590,13 +1593,20 @@ def _reported(led: Ledger, codes: dict, ok: np.ndarray):
     # each month code's rank in time ('YYYY-MM' sorts so), -1 for an undated row (a blank month, or code -1: the last)
     values = np.array([v if isinstance(v, str) else "" for v in np.asarray(codes["m_values"], dtype=object).tolist()]
                       + [""])
-    month = np.where(values == "", -1, np.argsort(np.argsort(values, kind="stable")))[codes["m"]]
+    rank = np.where(values == "", -1, np.argsort(np.argsort(values, kind="stable")))
+    mcode = codes["m"]
+    month = _RowsOf(rank, mcode)  # (a row's rank read when asked: no array of every row's)
     latest = np.full(int(sheet.max(initial=0)) + 1, -1, dtype=np.int64)
     if ok.any():  # each sheet's latest month paid: the largest month rank (-1 …) any of its paid rows has
-        span = len(values) + 1  # (ranks -1 … len(values) - 1, as 0 … len(values))
-        seen = np.bincount(sheet[ok] * span + month[ok] + 1, minlength=len(latest) * span).reshape(len(latest), span) > 0
+        span = len(values)  # (month codes -1 … len(values) - 2, as columns 0 … len(values) - 1)
+        key = sheet[ok]
+        key *= span
+        key += mcode[ok]
+        key += 1
+        seen = np.bincount(key, minlength=len(latest) * span).reshape(len(latest), span) > 0
         some = seen.any(axis=1)
-        latest[some] = span - 1 - np.argmax(seen[some, ::-1], axis=1) - 1
+        by_column = np.concatenate([rank[-1:], rank[:-1]])  # (column 0: code -1, the last value's rank)
+        latest[some] = np.where(seen[some], by_column, -2).max(axis=1)
     dates, lines, words = led.cols["paid_date"], led.frame["_row"].to_numpy(), led.params.get("returned_words", ())
 
     def back(r: int) -> bool:
@@ -1615,6 +1625,16 @@ def _reported(led: Ledger, codes: dict, ok: np.ndarray):
         return latest[sheet[c]] < latest[sheet[r]]
 
     return before
+
+
+class _RowsOf:
+    """Rows' values taken from a small table by their codes when read (``values[codes[r]]``)."""
+
+    def __init__(self, values: np.ndarray, codes: np.ndarray) -> None:
+        self.values, self.codes = values, codes
+
+    def __getitem__(self, r: int):
+        return self.values[self.codes[r]]
 
 
 class _Columns(dict):
