@@ -2491,27 +2491,34 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     frame = _amounts_with_words(frame)
     n = len(frame)
     memo: dict[str, tuple[np.ndarray, list] | None] = {}
+    wide: dict[str, np.ndarray] = {}  # a coded column's codes as intp, made once for the callers that compute with them
 
-    def judged(name: str, fn, many: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    def judged(name: str, fn, many: bool = False, narrow: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """(``fn`` of each distinct cell of a column, each row's code): a column the ledgers lack is judged once in all,
-        a column with an unhashable cell cell by cell. ``many``: ``fn`` takes a list of cells."""
+        a column with an unhashable cell cell by cell. ``many``: ``fn`` takes a list of cells. ``narrow``: the codes
+        may stay as the reader keeps them (int8 for a few categories: only indexed with, never computed on), with no
+        copy of millions of rows as intp."""
         each = fn if many else (lambda cells: [fn(v) for v in cells])
         if name not in frame.columns:
-            return object_array(each([None])), np.zeros(n, dtype=np.intp)
+            return object_array(each([None])), np.zeros(n, dtype=np.int8 if narrow else np.intp)
         if name not in memo:
-            memo[name] = _distinct(frame[name])
+            memo[name] = _distinct(frame[name], narrow=True)
         if memo[name] is None:
             return object_array(each([_none(v) for v in frame[name].tolist()])), np.arange(n)
         codes, uniques = memo[name]
+        if not narrow and codes.dtype != np.intp:
+            if name not in wide:
+                wide[name] = codes.astype(np.intp)
+            codes = wide[name]
         return object_array(each(uniques)), codes
 
     def coded(name: str, fn, many: bool = False) -> pd.Categorical:
-        return _coded(*judged(name, fn, many))
+        return _coded(*judged(name, fn, many, narrow=True))
 
     def id_numbers(name: str, births: bool = True) -> tuple[pd.Categorical, pd.Categorical, pd.Series, pd.Series | None]:
         """:func:`ids.id_numbers` of each distinct cell: the ID, its status, reliable digits and birth date per row
         (None without ``births``)."""
-        cells, codes = judged(name, _none)
+        cells, codes = judged(name, _none, narrow=True)
         typed = _typed_ids(frame, name) or ids.id_numbers(cells.tolist())
         value, status, reliable, birth = (object_array(part) for part in typed)
         # a bank's masked ID (410523********1934) names nobody (held-out 140: two payees sharing one masked ID were one
@@ -2528,7 +2535,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     cols["id"], cols["id_status"], cols["id_reliable"], cols["birth"] = id_numbers("id")
     cols["id_raw"] = coded("id", texts, True)
     # whether the ID cell was text: an ID ending in 000 in a text cell may only have been a number once (held-out 231)
-    typed, at = judged("id", lambda v: type(v) is str)
+    typed, at = judged("id", lambda v: type(v) is str, narrow=True)
     cols["id_text"] = typed.astype(bool)[at]
     cols["head_id"], cols["head_id_status"], cols["head_id_reliable"], _ = id_numbers("head_id", births=False)
     for fld in ("former_id", "head_former_id", "proxy_id"):  # a 原身份证号 column, the payee's or the head's
@@ -2545,7 +2552,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     for fld in ("name", "head_name", "holder", "proxy_name", "guardian_name", "trustee_name"):  # (a name's key made from its text, each distinct cell's made once)
         if fld in ("proxy_name", "guardian_name", "trustee_name") and fld not in frame.columns:
             continue
-        written, codes = judged(fld, texts, True)
+        written, codes = judged(fld, texts, True, narrow=True)
         keys = object_array([person_name(t) for t in written.tolist()])
         cols[fld], cols[fld + "_key"] = _coded(written, codes), _coded(keys, codes)
     _name_damaged_payees(cols)
@@ -2568,7 +2575,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     # an account a bank masked keeps its mask (6228****5678): its shown digits, where they stand, tell whose it may be;
     # one a number format cut to 15 digits (its zeros are no digits of it) or a bank masked is never compared as one
     # account (account_losses: digits_lost, and masked_digits of those, the masked said apart)
-    accounts, codes = judged("bank_account", _accounts, True)
+    accounts, codes = judged("bank_account", _accounts, True, narrow=True)
     cols["bank_account"] = _coded(object_array([a for a, _ in accounts.tolist()]), codes)
     losses = np.array([loss for _, loss in accounts.tolist()], dtype=object)
     cols["account_cut"], cols["account_masked"] = (losses != "")[codes], (losses == "masked")[codes]
@@ -2581,7 +2588,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
                                          for s, r in zip(statuses.tolist(), reasons.tolist())])
     cols["month_source"] = coded("month_source", lambda s: s or "")
     for fld, fn in (("amount", money), ("due", money), ("paid_date", date), ("covered_size", count)):
-        cols[fld] = _inferred(*judged(fld, fn))
+        cols[fld] = _inferred(*judged(fld, fn, narrow=True))
     mapped, codes = judged("month", month)
     months = None  # each row's month as a cell, made only when some row's month is not its cell's
     if "year" in frame.columns:  # 'year' + bare month cells ('7', '7月') in a long ledger
@@ -3139,11 +3146,13 @@ def _typed_ids(frame: pd.DataFrame, name: str) -> tuple | None:
     return kept[1] if kept[0] is frame[name].cat.categories else None
 
 
-def _distinct(column: pd.Series) -> tuple[np.ndarray, list] | None:
+def _distinct(column: pd.Series, narrow: bool = False) -> tuple[np.ndarray, list] | None:
     """A raw column as (each row's code, the distinct cells), NaN as None (a categorical's code −1, a missing cell,
-    is the last cell, None); None for a column with an unhashable cell."""
+    is the last cell, None); None for a column with an unhashable cell. ``narrow``: a coded column's codes as the
+    reader keeps them (int8 …), not widened to intp (for indexing only)."""
     if isinstance(column.dtype, pd.CategoricalDtype):  # coded by the reader
-        return column.cat.codes.to_numpy().astype(np.intp), list(column.cat.categories) + [None]
+        codes = column.cat.codes.to_numpy()
+        return (codes if narrow else codes.astype(np.intp)), list(column.cat.categories) + [None]
     try:
         codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
     except TypeError:
@@ -3157,7 +3166,7 @@ def _inferred(mapped: np.ndarray, codes: np.ndarray) -> pd.Series:
     if not len(codes):
         return pd.Series(pd.Series(mapped[:0].tolist(), dtype=None).array)
     if codes.min() < 0:  # (no copy of the codes when no cell is missing)
-        codes = np.where(codes < 0, len(mapped) - 1, codes)  # -1: the last value, a missing cell's
+        codes = np.where(codes < 0, len(mapped) - 1, codes.astype(np.intp))  # -1: the last value, a missing cell's
     used = np.flatnonzero(np.bincount(codes, minlength=len(mapped)))
     at = np.zeros(len(mapped), dtype=np.intp)
     at[used] = np.arange(len(used))
