@@ -1866,3 +1866,55 @@ def test_a_sent_row_of_its_month_with_the_last_ones_back_pay_pays_both_and_takes
     got = sorted(zip(rows["month"].astype(str), rows["amount"].astype(float), rows["status"].astype(str).str[:2]))
     assert got == [("2025-10", 516.0, "成功" if with_result else ""), ("2025-11", 516.0, "失败" if with_result else ""),
                    ("2025-11", 516.0, "成功" if with_result else ""), ("2025-12", 516.0, "成功" if with_result else "")]
+
+
+# The ledger's numbering without hashing millions of rows (h468): each helper gives exactly what pandas gives.
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-1, 30), max_size=60), st.integers(0, 5))
+def test_first_seen_numbers_keys_as_pandas_factorize(keys, extra):
+    from rostercheck.io.ledgers import first_seen
+
+    keys = np.asarray(keys, dtype=np.int64)
+    size = (int(keys.max()) + 1 if len(keys) else 0) + extra
+    codes, uniques = first_seen(keys, size) if size else pd.factorize(keys)
+    expected = pd.factorize(keys)
+    assert codes.tolist() == expected[0].tolist() and codes.dtype == expected[0].dtype
+    assert uniques.tolist() == expected[1].tolist() and uniques.dtype == expected[1].dtype
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-1, 60), st.integers(0, 2), st.integers(0, 3), st.booleans()), max_size=80),
+       st.sampled_from([1, 3000]), st.booleans())
+def test_groups_of_coded_columns_are_pandas_groups_of_their_cells(rows, spread, tied):
+    """groups numbers the rows as pd.factorize of their cells does, whether the first column's cell decides the others
+    (a payee's ID beside the same name each month: numbered by the ID's codes), some rows differ (a blank ID beside
+    several names: labelled apart), or the key's span is small (numbered by its offset)."""
+    from rostercheck.io.ledgers import groups
+
+    ids = [r[0] * spread if r[0] >= 0 else -1 for r in rows]
+    names = [(i % 3 if tied and not odd else n) for (_, n, _, odd), i in zip(rows, ids)]
+    size = 60 * spread + 1
+    frame = pd.DataFrame({
+        "id": pd.Categorical.from_codes(np.asarray(ids, dtype=np.int32), categories=[f"id{k}" for k in range(size)]),
+        "name": pd.Categorical.from_codes(np.asarray(names, dtype=np.int8), categories=["甲", "乙", "丙"]),
+        "reliable": np.asarray([r[2] for r in rows], dtype=np.int64) if not tied else np.asarray([max(i, 0) % 4 for i in ids], dtype=np.int64),
+        "text": np.asarray([None if i < 0 else f"t{i}" for i in ids], dtype=object)})
+    for cols in (["id", "name", "reliable"], ["id", "name"], ["name", "reliable"], ["id"], ["text", "name"]):
+        group, first = groups(frame, cols)
+        cells = list(zip(*(frame[c].astype(object).where(frame[c].notna(), None) for c in cols)))
+        expected, _ = pd.factorize(pd.Series(cells, dtype=object)) if cells else (np.zeros(0, dtype=np.intp), None)
+        assert group.tolist() == expected.tolist(), cols
+        assert first.tolist() == [int(np.flatnonzero(expected == g)[0]) for g in range(len(first))], cols
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-1, 6), max_size=40), st.integers(7, 9))
+def test_factorized_of_codes_in_first_appearance_order_is_pandas_factorize(codes, size):
+    """factorized takes a column whose codes already come in order of first appearance (a year's monthly files read in
+    turn) as its own numbering: still exactly pd.factorize's answer."""
+    codes = sorted(codes, key=lambda c: (c < 0, c)) if codes and codes[0] % 2 else codes
+    frame = pd.DataFrame({"month": pd.Categorical.from_codes(np.asarray(codes, dtype=np.int8),
+                                                             categories=[f"2025-{k + 1:02d}" for k in range(size)])})
+    got, uniques = factorized(frame, "month")
+    expected = pd.factorize(frame["month"].to_numpy(dtype=object))
+    assert got.tolist() == expected[0].tolist() and list(uniques) == list(expected[1])

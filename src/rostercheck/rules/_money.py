@@ -2020,11 +2020,18 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
         # a household paid per person (two members with rows of their own in one month): a member's row is hers alone,
         # whoever else's rows stop (held-out 322: a member dead on 08-31, her rows stopped; the head's own September
         # row, alone that month, was the household's and her share of it F01 中)
-        every = np.flatnonzero(linked)
-        rows = every if has_own[every].all() else np.flatnonzero(linked & has_own)  # (a city's rows all name an ID)
+        # (None: every row, no positions taken; a city's rows are all linked and all name an ID)
+        every = None if linked.all() else np.flatnonzero(linked)
+        if every is None:
+            rows = None if has_own.all() else np.flatnonzero(has_own)
+        else:
+            rows = every if has_own[every].all() else np.flatnonzero(linked & has_own)
         several_own = _several_members(pair, member, rows, size)
         per_person = np.zeros(len(codes["h_values"]) + 1, dtype=bool)
-        per_person[codes["h"][rows[several_own[pair[rows]]]]] = True
+        if rows is None:
+            per_person[codes["h"][several_own[pair]]] = True
+        else:
+            per_person[codes["h"][rows[several_own[pair[rows]]]]] = True
         apart = per_person[codes["h"]]
         alone = ~np.bincount(pair[own], minlength=size).astype(bool)[pair]  # (no other member's row that month)
         if amounts is not None and "benefit" in members.columns and (candidate & apart & is_head).any():
@@ -2047,11 +2054,11 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
     return candidate
 
 
-def _several_members(pair: np.ndarray, member: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
-    """Per (household, month) pair number (``size`` of them): whether ``rows`` of it name another member than its
-    first row does."""
+def _several_members(pair: np.ndarray, member: np.ndarray, rows: np.ndarray | None, size: int) -> np.ndarray:
+    """Per (household, month) pair number (``size`` of them): whether ``rows`` (None: all) of it name another member
+    than its first row does."""
     first = np.full(size, -1, dtype=np.int64)
-    at, who = pair[rows], member[rows]
+    at, who = (pair, member) if rows is None else (pair[rows], member[rows])
     first[at[::-1]] = who[::-1]
     return np.bincount(at[who != first[at]], minlength=size).astype(bool)
 
