@@ -600,7 +600,8 @@ def _linked(ctx: Context) -> Ledger:
     led.off_roster = {h: -(k + 1) for k, h in enumerate(off)}
     # a failed or returned row that paid nothing (实发 0) beside the sum due (应发): the payment it failed or returned
     owed = np.full(n, np.nan)
-    if "due" in f.columns and (unpaid := np.flatnonzero(~paid & failed[status])).size:  # (the 应发 of those rows alone)
+    # (the 应发 of the failed rows that paid nothing alone: no column of 2 M floats made for them)
+    if "due" in f.columns and (unpaid := np.flatnonzero(~paid & failed[status])).size:
         due = f["due"].iloc[unpaid].to_numpy(dtype=float, na_value=np.nan)
         owed[unpaid] = np.where(due > 0, due, np.nan)
     _reversals(led, paid, ok_rows, owed)
@@ -1952,7 +1953,8 @@ def _payee_codes(f: pd.DataFrame, payee: np.ndarray, has_own: np.ndarray, has_he
     return out
 
 
-def _codes(household: np.ndarray, member: np.ndarray, mem_household: list, f: pd.DataFrame, memo: dict | None = None) -> dict:
+def _codes(household: np.ndarray, member: np.ndarray, mem_household: list, f: pd.DataFrame,
+           memo: dict | None = None) -> dict:
     """Households and months as integer codes (first-appearance order), and each row's (household, month) pair."""
     households = np.asarray(household, dtype=object)
     # A linked row's household is its member's: numbered through the members, each distinct text hashed once.
@@ -1963,7 +1965,8 @@ def _codes(household: np.ndarray, member: np.ndarray, mem_household: list, f: pd
     else:
         key = np.empty(len(member), dtype=np.int64)
         key[linked] = by_member[member[linked]]
-        key[~linked] = len(named) + pd.factorize(households[~linked])[0]  # 'ledger:…' keys, never a roster household's
+        # 'ledger:…' keys, never a roster household's
+        key[~linked] = len(named) + pd.factorize(households[~linked])[0]
     hcodes, distinct = first_seen(key, len(named) + int((~linked).sum()))
     huniq = households[first_rows(hcodes, len(distinct))]
     mcodes, muniq = _factorized_once(f, "month", memo)
