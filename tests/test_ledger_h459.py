@@ -225,6 +225,27 @@ def test_a_heads_row_paying_the_household_after_months_paid_per_person(later, ex
     assert money(ctx, "F01") == expected
 
 
+@pytest.mark.parametrize("first_half, expected", [
+    # must recover her share from March: the head's 800 from January is what the two shares added up to in the fourth
+    # quarter, though the roster's amount was raised to 860 in July (held-out 455: a February death recovered only
+    # July to September, 1,290 of 2,890 元, since h459 asked for the roster's amount alone)
+    (800, [("李梅", "中", 4 * 400.0 + 3 * 430.0, None)]),
+    # must stay (held-out 322): the head's own share alone after her death is his
+    (400, []),
+    # must not guess: an amount neither the shares' total nor the roster's tells whose it is
+    (650, []),
+])
+def test_a_heads_row_paying_what_the_shares_added_up_to_before_a_raise(first_half, expected):
+    rows = []
+    for m in months("2025-10", "2025-12"):
+        rows += [pay(HEAD, "张三", m, 400, head_id=HEAD), pay(WIFE, "李梅", m, 400, head_id=HEAD)]
+    rows += [pay(HEAD, "张三", m, first_half) for m in months("2026-01", "2026-06")]
+    rows += [pay(HEAD, "张三", m, 860 if first_half == 800 else first_half + 30) for m in months("2026-07", "2026-09")]
+    ctx = money_context(household("张三", HEAD, [("李梅", "配偶", WIFE)], benefit=860), rows,
+                        {"deaths": [{"name": "李梅", "id": WIFE, "date": "2026-02-25"}]})
+    assert money(ctx, "F01") == expected
+
+
 @pytest.mark.parametrize("typed, recover", [
     # must not recover a typing error after a death: 450万元 in July left out, said (h459: 4,501,950 元 at 高)
     (4_500_000, 3 * 650.0),

@@ -2043,6 +2043,11 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
             # January; a member's death in February recovered nothing); the head's own share stays his (held-out 322)
             whole = pd.to_numeric(pd.Series(members["benefit"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
             paid_whole = candidate & apart & is_head & alone & (np.abs(amounts - whole[at]) <= 1.0)
+            # … or what the members' own rows added up to in a month they were paid one by one: the roster's amount
+            # may have been raised since (held-out 455: shares of 400 in the fourth quarter, the head's 1,200 from
+            # January, the roster's 1,290 from July; a February death recovered only July to September)
+            paid_whole |= _paid_as_members_were(candidate & apart & is_head & alone & ~paid_whole, rows, several_own,
+                                                pair, codes["h"], amounts, size)
             apart &= ~paid_whole
         candidate &= ~apart
         if candidate.any():  # another member paid her own row that month
@@ -2055,6 +2060,39 @@ def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarr
         sole[at] = sizes_row[at] != 1
         candidate |= sole
     return candidate
+
+
+def _paid_as_members_were(heads: np.ndarray, rows: np.ndarray | None, several: np.ndarray, pair: np.ndarray,
+                          household: np.ndarray, amounts: np.ndarray, size: int) -> np.ndarray:
+    """Per row: whether a head's row alone in its month (``heads``, a mask) pays, within a yuan, what the household's
+    members' own rows added up to in a month that paid two or more of them.
+
+    Args:
+        heads: the head rows to judge.
+        rows: the positions of the linked benefit rows naming their own member (None: every row).
+        several: per (household, month) pair, whether ``rows`` of it name two or more members.
+        pair: each row's (household, month) pair number (``size`` of them).
+        household: each row's household code.
+        amounts: each row's amount.
+        size: the number of pairs.
+    Returns:
+        A mask over all rows, true only within ``heads``.
+    """
+    out = np.zeros(len(heads), dtype=bool)
+    if not heads.any():
+        return out
+    rows = np.arange(len(heads)) if rows is None else rows
+    rows = rows[several[pair[rows]]]
+    if not len(rows):
+        return out
+    total = np.bincount(pair[rows], weights=np.nan_to_num(amounts[rows]), minlength=size)
+    totals: dict[int, set[int]] = {}
+    for p, h in dict(zip(pair[rows].tolist(), household[rows].tolist())).items():
+        totals.setdefault(h, set()).add(round(total[p]))
+    for k in np.flatnonzero(heads):
+        paid = amounts[k]
+        out[k] = paid == paid and any(abs(paid - t) <= 1.0 for t in totals.get(int(household[k]), ()))
+    return out
 
 
 def _several_members(pair: np.ndarray, member: np.ndarray, rows: np.ndarray | None, size: int) -> np.ndarray:
