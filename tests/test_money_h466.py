@@ -195,6 +195,27 @@ def test_year_total_disagreeing_with_the_months_is_said(tmp_path, csv, totals, s
     assert (notes[0].split("工作表“汤山镇”" if not csv else "表中")[1][:len(said)] if notes else "") == said
 
 
+@pytest.mark.parametrize("total, said", [
+    # must not say: a total counting the 13月 column's 500 too (h470 sweep of h464's 13月 book: said not to add up)
+    (13680 + 500, False),
+    # must stay: a total neither the months nor the months and the 13月 make
+    (13680 + 600, True),
+    (13680, False),
+])
+def test_year_total_counting_a_thirteenth_month_adds_up(tmp_path, total, said):
+    header = ["户主姓名", "户主身份证号", "银行账号"] + MONTHS_HEAD + ["13月", "全年合计"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "汤山镇"
+    ws.append(header)
+    ws.append(["王贵", H1, "6217000000000011"] + [1140] * 12 + [500, total])
+    wb.save(tmp_path / "汤山镇低保资金发放表.xlsx")
+    table, frame = read_ledger(tmp_path / "汤山镇低保资金发放表.xlsx", AS_OF)
+    assert len(frame) == 12 and set(frame["amount"].astype(float)) == {1140.0}  # (neither the 13月 nor the total paid)
+    assert any("13月" in w for w in table.warnings)
+    assert any("全年合计" in w for w in table.warnings) == said
+
+
 # --- a care homes' 名单 sheet placing a resident in another home than the roster's 供养机构
 
 

@@ -489,11 +489,16 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     total = next((c for c, label in enumerate(layout.labels) if c not in mapping.values() and c not in wide
                   and c not in statuses.values() and c not in more and _ROW_TOTAL.fullmatch(label or "")),
                  None) if wide else None
+    # … and a 13月 column beside the months (read for the total only: h464's 13月 book, its 全年合计 with the 13th month
+    # in it, was said not to add up)
+    thirteenth = [c for c, label in enumerate(layout.labels) if c not in mapping.values() and c not in wide
+                  and _THIRTEENTH.match(label or "")] if total is not None else []
     drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))],
               [*wide, *statuses.values(), *more, *([end] if end is not None else []),
                *([total] if total is not None else [])])  # (the layout is read once more for its warnings)
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
                                                   **({_ROW_TOTAL_FIELD: total} if total is not None else {}),
+                                                  **{f"{_THIRTEENTH_FIELD}{c}": c for c in thirteenth},
                                                   **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()},
                                                   **{f"{_MORE_REMARK}{c}": c for c in more}},
                     layout.title, layout.warnings, written=layout.written, legends=layout.legends, footer=layout.footer)
@@ -1600,6 +1605,7 @@ def _amounts_written(frame: pd.DataFrame, items: dict[int, str], labels: list[st
 # :func:`_melted` leaves every ``_m`` column but the months out)
 _ROW_TOTAL = re.compile(r"(全年|年度|全年度|本年|本年度|累计|全年发放|发放)?(合计|总计|小计|总额)(金额)?(（元）|\(元\))?")
 _ROW_TOTAL_FIELD = "_m_total"
+_THIRTEENTH_FIELD = "_m_13th"  # (a 13月 column's cells, compared with the total: never a payment)
 
 
 def _totals_off(frame: pd.DataFrame, wide: dict, label: str, sheet: str) -> list[str]:
@@ -1616,13 +1622,16 @@ def _totals_off(frame: pd.DataFrame, wide: dict, label: str, sheet: str) -> list
     """
     totals = frame[_ROW_TOTAL_FIELD].tolist()
     parts = [frame[f"_m{c}"].tolist() for c in wide]
+    # (a total counting the 13月 column's amount too adds up: that column is said unread on its own)
+    extra = [frame[f].tolist() for f in frame.columns if f.startswith(_THIRTEENTH_FIELD)]
     off = []
     for k, written in enumerate(totals):
         said = money(written)
         if said is None:
             continue
         summed = sum(v for v in (money(p[k]) for p in parts) if v is not None)
-        if abs(summed - said) > 0.005:
+        more = sum(v for v in (money(p[k]) for p in extra) if v is not None)
+        if abs(summed - said) > 0.005 and abs(summed + more - said) > 0.005:
             off.append((k, said, summed))
     if not off:
         return []
