@@ -34,7 +34,7 @@ def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date
     from .rules._money import months_text
 
     warnings = []
-    kept, twice = review_months(frame, as_of, reported_months(prev))
+    kept, twice = review_months(frame, as_of, reported_months(prev), reported_names(prev))
     back = recovering(kept)
     if back.any():  # (money moved back is no payment after the stop: compared with the recoveries reported)
         kept = kept.loc[~back].reset_index(drop=True)
@@ -50,8 +50,8 @@ def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date
     return kept, twice, late, warnings
 
 
-def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[str]] | None = None
-                  ) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[str]] | None = None,
+                  names: dict[str, set[str]] | None = None) -> tuple[pd.DataFrame, dict[str, set[str]]]:
     """The ledger rows the earlier list could not have looked at: those for months of the review date's quarter, and
     those made in it (发放日期 in or after the quarter) for an earlier month — back pay, a late batch — which the earlier
     audit's ledgers, ending before they were made, did not hold. A late row for a month the earlier list already
@@ -61,6 +61,9 @@ def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[s
         frame: the normalised payments (``month``: 'YYYY-MM'; ``paid_date`` when the ledger has a 发放日期).
         as_of: the review date.
         reported: an ID (a person's or a head's) → the months the earlier findings reported paid (:func:`reported_months`).
+        names: a reported person's name → her reported IDs (:func:`reported_names`): a late row whose ID is damaged
+            (a wrong check digit, cut, stored as a number) is hers when its name is hers and its ID agrees as the
+            audit's repaired links do (:func:`match.repaired_key`) — the row the look-back's F01 links to her at 中.
     Returns:
         (the rows kept — the frame itself when all are; ID → the late months left out as already reported).
     """
@@ -78,10 +81,32 @@ def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[s
             m = month.iat[r]
             seen = [k for k in (_text(col[r]) for col in people if col is not None)
                     if k and m in (reported or {}).get(k, ())]
+            if not seen and names:  # (held-out h471: a late row's damaged ID; September counted twice, a false 未整改)
+                seen = _repaired_reported(frame, r, m, reported or {}, names)
             for k in seen:
                 left.setdefault(k, set()).add(m)
             kept[r] = not seen
     return (frame if kept.all() else frame.loc[kept].reset_index(drop=True)), left
+
+
+def _repaired_reported(frame: pd.DataFrame, r: int, month: str, reported: dict[str, set[str]],
+                       names: dict[str, set[str]]) -> list[str]:
+    """The reported IDs a ledger row with a damaged payee's or head's ID stands for, by the same name and an ID that
+    agrees as a repaired link's does (never by the name alone), when that ID's reported months hold the row's."""
+    from .match import repaired_key
+
+    out = []
+    for col, name_col in (("id", "name"), ("head_id", "head_name")):
+        if not {col, col + "_status", col + "_reliable", name_col} <= set(frame.columns):
+            continue
+        value, status = _text(frame[col].iat[r]), _text(frame[col + "_status"].iat[r])
+        if not value or status in ("", ids.VALID, ids.MISSING, ids.FORMAT):
+            continue
+        reliable = pd.to_numeric(pd.Series([frame[col + "_reliable"].iat[r]]), errors="coerce").fillna(0).astype(int).iat[0]
+        for k in names.get(_text(frame[name_col].iat[r]).strip(), ()):
+            if month in reported.get(k, ()) and repaired_key(value, status, reliable, k, ids.VALID, 18):
+                out.append(k)
+    return out
 
 
 def _text(cell: object) -> str:
@@ -124,6 +149,23 @@ def reported_months(prev: pd.DataFrame) -> dict[str, set[str]]:
     return out
 
 
+def reported_names(prev: pd.DataFrame) -> dict[str, set[str]]:
+    """The names of the persons and heads the earlier money findings (F01–F03) name, each with its valid IDs.
+
+    Args:
+        prev: the earlier findings.
+    Returns:
+        A name as written → the valid IDs written beside it (身份证号 beside 姓名, 户主身份证号 beside 户主姓名).
+    """
+    out: dict[str, set[str]] = {}
+    for _, f in rows_of(prev, ("F01", "F02", "F03")):
+        for col, name_col in (("身份证号", "姓名"), ("户主身份证号", "户主姓名")):
+            info, name = ids.id_number(f.get(col, "")), _text(f.get(name_col, "")).strip()
+            if name and info.status == ids.VALID:
+                out.setdefault(name, set()).add(info.value)
+    return out
+
+
 def rows_of(prev: pd.DataFrame, codes: tuple[str, ...]):
     """(position, row) of the earlier findings of these categories (the others never walked)."""
     if "类别代码" not in prev.columns:
@@ -159,5 +201,5 @@ def months_of(payments: pd.DataFrame) -> list[str]:
     return sorted({m for m in pd.unique(payments["month"].astype(str)).tolist() if m not in ("", "nan")})
 
 
-__all__ = ["months_in", "months_of", "quarter_payments", "quarter_start", "reported_months", "review_months", "rows_of",
-           "said_twice"]
+__all__ = ["months_in", "months_of", "quarter_payments", "quarter_start", "reported_months", "reported_names",
+           "review_months", "rows_of", "said_twice"]

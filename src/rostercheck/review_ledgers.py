@@ -154,6 +154,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     from .review_recovered import recoveries_said
     from .review_shares import households_paid_whole
     from .review_stops import stops_said, written_stops
+    from .rules._money import params
 
     rule = str(ctx.common.get("money_stop_rule", "次月"))
     skip = {i for i, r in enumerate(rows) if r.get(_VERIFIED_ROW)}
@@ -241,7 +242,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
              if whole_household(prev.iloc[at], levels.get(str(prev.iloc[at].get("类别代码", "")), "member"), enrolled)}
     stops_said(prev, rows, whole, unclear, found, months_of(inputs.lists["payments"]), rule)
     said_twice(prev, rows, twice)
-    unseen = recoveries_said(prev, rows, every_row, _REPORTED)
+    unseen = recoveries_said(prev, rows, every_row, _REPORTED, params(mctx))
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
     warnings += [f"{t.path.name}：{w}" for t in tables for w in t.warnings]

@@ -37,16 +37,33 @@ def recovering(payments: pd.DataFrame) -> np.ndarray:
     return (amount < 0) | payments["item"].astype(str).isin(set(named)).to_numpy(dtype=bool)
 
 
-def recovery_rows(payments: pd.DataFrame) -> dict[str, list[int]]:
-    """The ledgers' rows that recover money, by the payee's and the head's ID.
+def recovery_rows(payments: pd.DataFrame, p: dict | None = None) -> dict[str, list[int]]:
+    """The ledgers' rows that recover the benefit, by the payee's and the head's ID: not a row whose status says it
+    failed (a recovery that did not go through), nor a negative amount of other money (物价补贴 −30 is that item's
+    correction, no benefit recovered; h471: either hid a recovery still missing).
 
     Args:
         payments: the normalised payments (every row given, any month).
+        p: the money parameters (:func:`rules._money.params`: failed words and codes, benefit and other items); None:
+            every row that moves money back counts.
     Returns:
         A valid ID → positions of its recovery rows (a negative amount, or an item of recovery).
     """
+    from .rules._money import failed_status, other_item
+
     out: dict[str, list[int]] = {}
-    for r in np.flatnonzero(recovering(payments)):
+    back = recovering(payments)
+    if p is not None and back.any():
+        judged: dict[tuple[str, str, bool], bool] = {}
+        status = payments["status"].astype(str).tolist() if "status" in payments.columns else [""] * len(payments)
+        item = payments["item"].astype(str).tolist() if "item" in payments.columns else [""] * len(payments)
+        for r in np.flatnonzero(back):
+            named = bool(_RECOVERY_ITEM.search(item[r]))
+            key = (status[r], item[r], named)
+            if key not in judged:
+                judged[key] = not failed_status(status[r], p) and (named or not other_item(item[r], p))
+            back[r] = judged[key]
+    for r in np.flatnonzero(back):
         for col in ("id", "head_id"):
             key = payments[col].iat[r] if col in payments.columns else None
             if isinstance(key, str) and key and r not in out.get(key, ()):
@@ -54,7 +71,8 @@ def recovery_rows(payments: pd.DataFrame) -> dict[str, list[int]]:
     return out
 
 
-def recoveries_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame, reported_key: str) -> int:
+def recoveries_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame, reported_key: str,
+                    p: dict | None = None) -> int:
     """Say on each money finding whose township reports money recovered how much of it the ledgers show.
 
     Args:
@@ -62,6 +80,7 @@ def recoveries_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame
         rows: review rows parallel to ``prev`` (their 说明 changed in place).
         payments: the normalised payments, every row given.
         reported_key: the review rows' key of the yuan their return counts (review's ``_REPORTED``).
+        p: the money parameters (:func:`recovery_rows`).
     Returns:
         How many findings were said not yet seen recovered in the ledgers.
     """
@@ -76,7 +95,7 @@ def recoveries_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame
         if claimed is None or claimed != claimed or claimed <= 0.005:
             continue
         if back is None:
-            back = recovery_rows(payments)
+            back = recovery_rows(payments, p)
             amount = pd.to_numeric(payments["amount"], errors="coerce").abs().to_numpy(dtype=float)
         keys = {info.value for col in ("身份证号", "户主身份证号") if (info := ids.id_number(f.get(col, ""))).status == ids.VALID}
         seen = sorted({r for k in keys for r in back.get(k, ())})

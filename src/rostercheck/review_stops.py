@@ -28,6 +28,22 @@ _STOP = re.compile(_MONTH + r"\s*份?\s*(?P<day>\d{1,2}\s*[日号])?\s*(?P<part>
 _PLANNED = re.compile(r"(?:拟|将|计划|待|准备|未|预计)\s*(?:于|在|从|自)?\s*$")
 # a month written beside another as a choice or a span ('10月或11月停发', '10-11月停发'): which one is not said
 _CHOICE = re.compile(r"\d{1,2}\s*月?\s*(?:或者?|、|/|至|到|-|~|～)\s*$")
+# a span of months before a stop word, the first month's 月 left out ('10-11月停发', '10至11月停保'): _MONTH's bare month
+# does not follow a dash, so neither month was read, nor said (h471)
+_SPAN = re.compile(r"(?<![\d年\-/.])\d{1,2}\s*(?:至|到|-|~|～|—)\s*\d{1,2}\s*月\s*份?\s*(?:起|开始)?\s*(?:已经?)?\s*"
+                   r"(?:停发|停保|停止发放|停止保障|停止救助|不再发放)")
+# Chinese numerals of a month or a year ('十月已停发', '二〇二六年十一月起停发'), read as digits (h471: unread, unsaid)
+_CN_DIGITS = dict(zip("〇零○一二三四五六七八九", "001123456789"))
+_CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
+_CN_MONTH = re.compile(r"(?<![〇零○一二三四五六七八九十百千万两])(十[一二]?|[一二三四五六七八九])(?=\s*月)")
+
+
+def _digits(text: str) -> str:
+    """A return's text with the years and months written in Chinese numerals as digits ('十一月' → '11月'); other
+    numerals (一次性, 三个月) as written."""
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), text)
+    return _CN_MONTH.sub(lambda m: str(10 + "一二".find(m.group(1)[1:]) + 1 if m.group(1)[1:] else 10)
+                         if m.group(1).startswith("十") else _CN_DIGITS[m.group(1)], text)
 
 
 def _resolved(year: str | None, month: int, as_of: dt.date) -> tuple[str | None, str]:
@@ -47,7 +63,12 @@ def _resolved(year: str | None, month: int, as_of: dt.date) -> tuple[str | None,
 def _from_text(text: str, as_of: dt.date) -> tuple[list[str], list[str]]:
     """The stop months a text writes, and why any of its stops names no month."""
     months, odd = [], []
+    text = _digits(text)
+    spans = list(_SPAN.finditer(text))
+    odd += [f"“{m.group(0).strip()}”写了不止一个月份" for m in spans]
     for m in _STOP.finditer(text):
+        if any(s.start() <= m.start() < s.end() for s in spans):
+            continue
         if _PLANNED.search(text[max(0, m.start() - 6):m.start()]):
             continue  # (a plan, '拟于12月停发', is no stop)
         if _CHOICE.search(text[max(0, m.start() - 6):m.start()]):
@@ -176,7 +197,12 @@ def stops_said(prev: pd.DataFrame, rows: list[dict], stops: dict[int, str], uncl
     for at, month in stops.items():
         row = rows[at]
         if (row["整改状态"] != DONE or at in found or OVERTURNED in row["说明"] or CUT_IDS_UNCHECKED in row["说明"]
-                or not months or months[-1] < month):
+                or not months):
+            continue
+        if months[-1] < month:  # (a stop written after the ledgers' last month: nothing to confirm it; h471 unsaid)
+            row["说明"] = "；".join(x for x in (row["说明"], (
+                f"乡镇填报 {month} 起停发，晚于所给资金发放明细的月份（{months_text(months)}），停发尚不能在明细中核对，"
+                "请核实该月以前是否仍在发放")) if x)
             continue
         # (a dated event's months before its own stop may be paid by rule: none paid from the written month is then
         # not shown)
