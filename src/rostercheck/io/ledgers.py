@@ -26,7 +26,7 @@ from ..normalize import ids
 from ..normalize.codes import LEGEND_RUN
 from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
-                                bare_month_span, cn_numerals, count, date, digits, item_month, masked_account,
+                                bare_month_span, cn_amounts, cn_numerals, count, date, digits, item_month, masked_account,
                                 masked_digits, money, month, month_span, text, texts, unit_label, yuan_per_unit)
 from .columns import (COLLECTOR, ID_WORDS, KIND_LABELS, MONTH_FOR, PERIOD_WORDS, TWIN, assign, candidates, drop_ties, item_columns, month_columns,
                       month_of_label, quarter_columns)
@@ -456,6 +456,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     # 2026年7-9月 is)
     quarters = {} if wide else quarter_columns(layout.labels)
     wide = wide or quarters
+    if wide and not quarters:
+        wide, said = _months_headed_twice(wide, layout.labels, parent_year, grid.sheet)
+        notes += said
     statuses = _month_statuses(layout.labels, wide)
     mapping = {f: c for f, c in layout.mapping.items() if c not in wide and c not in statuses.values()}
     if ("name" in mapping and "holder" not in mapping and "id" not in mapping and {"head_id", "head_name"} <= set(mapping)
@@ -1590,6 +1593,45 @@ def _dotted_year(year: str) -> str:
     return year if len(year) == 4 else f"20{year}"
 
 
+# A month header no calendar has ('2026年13月', '0月'), beside a wide sheet's months
+_NO_MONTH_HEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:0|1[3-9]|[2-9]\d)\s*月")
+
+
+def _months_headed_twice(wide: dict[int, tuple[str, str, str]], labels: list[str], parent_year: str, sheet: str
+                         ) -> tuple[dict[int, tuple[str, str, str]], list[str]]:
+    """A wide sheet's month columns with a month (and item) headed twice left out after the first, and what to say of
+    them and of headers naming no month ('2026年13月'): a header typed wrong, never a month paid twice (h471: two
+    '2026年8月' columns, September's mislabelled, were 153 重复发放 F04 at 高; a '2026年13月' column went unread unsaid).
+
+    Args:
+        wide: column → (year or '', 'MM', item) as :func:`columns.month_columns` reads the header.
+        labels: the header labels.
+        parent_year: the year the sheet's title or name gives months without one.
+        sheet: the sheet's name.
+    Returns:
+        (the month columns kept, notes).
+    """
+    where = f"工作表“{sheet}”" if sheet else "表中"
+    first: dict[tuple[str, str, str], int] = {}
+    twice = []
+    for col, (year, mm, item) in sorted(wide.items()):
+        key = (year or parent_year, mm, item)
+        if key in first:
+            twice.append(col)
+        else:
+            first[key] = col
+    notes = []
+    if twice:
+        shown = "、".join(f"“{labels[c]}”" for c in twice[:3]) + ("等" if len(twice) > 3 else "")
+        notes.append(f"{where}的表头中 {shown} 与前面的月份列是同一个月，只读取前面的一列、这{len(twice)}列未读取（不按重复发放计）；"
+                     "如是另一个月份的表头写错，请改正后重新运行")
+    odd = [c for c, label in enumerate(labels) if c not in wide and _NO_MONTH_HEAD.match(label or "")]
+    if odd:
+        notes.append(f"{where}的表头 {'、'.join(f'“{labels[c]}”' for c in odd[:3])} 不是有效的月份，该列未读取；如是某月的发放，"
+                     "请改正表头后重新运行")
+    return ({c: v for c, v in wide.items() if c not in twice} if twice else wide), notes
+
+
 def _amounts_written(frame: pd.DataFrame, items: dict[int, str], labels: list[str]) -> str:
     """What a sheet's amount columns hold when none of it is an amount (''  when they are blank): the label, the rows
     written and an example ('“发放金额”列 18 行写的是“见附件”等'), for the reader told why the sheet paid nothing."""
@@ -2596,8 +2638,11 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         cols["status"] = pd.Categorical([f"{s or ''}（失败原因：{r}）" if r and r not in _NO_REASON else s
                                          for s, r in zip(statuses.tolist(), reasons.tolist())])
     cols["month_source"] = coded("month_source", lambda s: s or "")
-    for fld, fn in (("amount", money), ("due", money), ("paid_date", date), ("covered_size", count)):
+    for fld, fn in (("amount", _amount), ("due", _amount), ("paid_date", date), ("covered_size", count)):
         cols[fld] = _inferred(*judged(fld, fn, narrow=True))
+    unread, at = judged("amount", _amount_unread, narrow=True)
+    if unread.any():  # (an amount written that no reading takes: no month unpaid, said by F06; h471)
+        cols["amount_unread"] = pd.Series(np.where(at >= 0, unread.astype(bool)[np.maximum(at, 0)], False))
     mapped, codes = judged("month", month)
     months = None  # each row's month as a cell, made only when some row's month is not its cell's
     if "year" in frame.columns:  # 'year' + bare month cells ('7', '7月') in a long ledger
@@ -2719,7 +2764,32 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     amounts = out["amount"]
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
-    return plain_text(out[COLUMNS + [c for c in (*FORMER_COLUMNS, *PROXY_COLUMNS, "amount_step") if c in out.columns]])
+    return plain_text(out[COLUMNS + [c for c in (*FORMER_COLUMNS, *PROXY_COLUMNS, "amount_step", "amount_unread")
+                                     if c in out.columns]])
+
+
+# An amount cell that says nothing was paid ('-', '—', '/', '无', '未发', '停发' …): read as no payment, as a blank one
+_NOTHING_PAID = re.compile(r"[-—–_/\\.。·×xX*0０\s]*|无|未发放?|停发|暂停(?:发放)?|不发|未领取?|未到账|未支付|取消|作废|空")
+# An amount in Chinese numerals (大写 壹仟贰佰叁拾元, 小写 一千二百三十元): no ASCII digit, a numeral and a place or 元
+_CN_AMOUNT_CELL = re.compile(r"^[^0-9]*[壹贰叁肆伍陆柒捌玖一二三四五六七八九两][^0-9]*[拾佰仟万十百千元圆块][^0-9]*$")
+
+
+def _amount(raw: object) -> float | None:
+    """A ledger's amount cell in yuan (:func:`money`), or one written in Chinese numerals ('壹仟贰佰叁拾元', '伍佰元整':
+    h471, read as nothing paid — 应发未发 at 高 of a month paid)."""
+    value = money(raw)
+    if value is None and isinstance(raw, str) and _CN_AMOUNT_CELL.match(raw.strip()):
+        value = money(cn_amounts(raw.strip()))
+    return value
+
+
+def _amount_unread(raw: object) -> bool:
+    """Whether an amount cell is written but says no amount ('待定', '见附表', '壹仟贰佰叁拾圆零角' misread): not a month
+    unpaid — nothing tells whether it was paid (h471: such rows were 应发未发 at 高)."""
+    if raw is None or isinstance(raw, (bool, int, float)) or _amount(raw) is not None:
+        return False
+    cell = unicodedata.normalize("NFKC", str(raw)).strip()
+    return bool(cell) and cell.lower() not in ("nan", "none", "null", "#n/a") and not _NOTHING_PAID.fullmatch(cell)
 
 
 # An amount cell with words after it: '-1,548 扣回4-6月多发', '516（补发3月）' (the words not a date's 年, 月, 日)

@@ -967,11 +967,11 @@ def check_f05(ctx: Context) -> list[Finding]:
                                    LOW, link_text(led, rows), [m for m, _, _ in odd], None, None,
                                    (("household", h), ("approved", f"{amount:.2f}"))))
             continue
-        if odd:
-            times = odd_text + times
         head = _head(ctx, led, h, rows_seen[0])
         conf = weakest(HIGH if not moved else MEDIUM, *(led.conf[r] for r in rows_seen))
         times, twice = _lump_times(led, lumps, amount, tol) if lumps else ("", False)
+        if odd:  # (h471: read before it was set, an UnboundLocalError — exit 70 — for a household with months of both)
+            times = odd_text + times
         if twice:  # a quarter's lump of more months' amount than it pays: a month paid twice, or another month's back pay
             conf = weakest(conf, MEDIUM)
         unmonthed = bool(lumps) and over > tol and any(_unmonthed_back_pay(led, [r]) for _, r in lumps.values())
@@ -1616,6 +1616,10 @@ def check_f06(ctx: Context) -> list[Finding]:
     lumps = _lump_code(ctx, "F06")  # (the lumps read: a 特困 person paid in person from mid-year may have been in a home's lump)
     maybe |= _lump_months(ctx, led) | led.memo.get("care_homes_maybe", set())
     maybe |= _paid_to_dead_former(ctx, led)
+    # months with a row whose amount is written but unread ('待定', '见附表'): whether they were paid nobody can tell
+    # (h471: 应发未发 at 高, the row's amount taken for 0)
+    written = _amount_unread_pairs(led)
+    maybe |= written
     # months paid to the person under another programme's benefit (held-out h459: a 特困 member's 1,576 in her 低保
     # family's row, 城乡低保金, was "应发未发" F06 中): paid, under the other's name; said, never owed again
     other_programme = {(led.household[r], led.cols["month"][r]) for r in np.flatnonzero(
@@ -1757,6 +1761,9 @@ def check_f06(ctx: Context) -> list[Finding]:
             fd.source_row = ""
         out.append(fd)
     say_unread(ctx, led, "F06", unchecked)
+    note(ctx, "F06", {h for h, m in written if h in led.covered},
+         f"发放明细中有发放金额写的不是金额（如{_amount_unread_example(led)}），无法判断这些月份是否已发放",
+         "", led)
     # (h443: a finance office's quarter book whose 所属期间 no cell reads, and no title naming the quarter, left every
     # household it pays out of F06 unsaid: the bank's later months, one unpaid, were never looked at)
     note(ctx, "F06", {h for h in undated if h in led.covered and h not in cared},
@@ -1960,6 +1967,28 @@ def _failed_due(led: Ledger, rows) -> float:
     for r in rows:
         top[led.payee[r]] = max(top.get(led.payee[r], 0.0), _failed_sum(led, r)[0])
     return sum(top.values())
+
+
+def _amount_unread_rows(led: Ledger) -> np.ndarray:
+    """The rows whose amount cell is written but is no amount (:func:`io.ledgers._amount_unread`)."""
+    if "amount_unread" not in led.frame.columns:
+        return np.zeros(0, dtype=np.intp)
+    return np.flatnonzero(led.frame["amount_unread"].fillna(False).to_numpy(dtype=bool))
+
+
+def _amount_unread_pairs(led: Ledger) -> set[tuple[str, str]]:
+    """The (household, month) pairs of the benefit's rows whose amount is written but unread."""
+    benefit, months = led.array("benefit"), led.cols["month"]
+    return {(led.household[r], months[r]) for r in _amount_unread_rows(led).tolist()
+            if benefit[r] and led.household[r] and months[r]}
+
+
+def _amount_unread_example(led: Ledger) -> str:
+    """Where the first unread amount cell is ('《9月.xlsx》工作表“发放明细”第 12 行')."""
+    rows = _amount_unread_rows(led)
+    if not len(rows):
+        return ""
+    return led.where(int(rows[0]))
 
 
 def _failed_sum(led: Ledger, r: int) -> tuple[float, str]:
