@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 import review_ledgers_county as county
-from test_review_ledgers_late import LATE, NO_SEPTEMBER_IN_Q3, RECOVERED, _rewrite, _rows, _run
+from test_review_ledgers_late import _rows, _run, build_late
 
 AS_OF = dt.date(2026, 12, 31)
 MARK = "本季度资金发放明细显示应停发后仍在发放保障金"
@@ -41,20 +41,7 @@ def test_a_written_stop_month_in_words_or_a_span(text, month, said):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("county471")
-    p = county.build(folder)
-    at = county.LEDGER.index
-    _rewrite(p["q3_ledger"], keep=lambda r: not (r[at("姓名")] in NO_SEPTEMBER_IN_Q3 and r[at("所属月份")] == "2026-09"))
-    _rewrite(p["q4_ledger"], more=[county._pay(n, m, county.PER_PERSON, paid=d) if d else
-                                   county._pay(n, m, county.PER_PERSON)[:8] + [""] + county._pay(n, m, county.PER_PERSON)[9:]
-                                   for n, m, d in LATE]
-             + [county._pay(n, m, amount, item=item, paid=f"{m}-20") for n, m, item, amount in RECOVERED])
-    _run("audit", p["q3"], "--deaths", p["deaths"], "--prisoners", p["prisoners"], "--migrations", p["migrations"],
-         "--staff", p["staff"], "--vehicles", p["vehicles"], "--payments", p["q3_ledger"], "--as-of", "2026-09-30",
-         "--out", folder / "a3")
-    p["previous"] = county.fill_returns(folder / "a3" / "findings.csv", folder / "上期问题清单.csv")
-    p["folder"] = folder
-    return p
+    return build_late(tmp_path_factory.mktemp("county471"))
 
 
 def _ledger(built, name: str, change=lambda rows: rows):

@@ -48,9 +48,9 @@ def _rewrite(path, keep=lambda row: True, more=()):
         csv.writer(f).writerows(kept)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("county")
+def build_late(folder):
+    """The look-back test county in ``folder`` with the late and recovery rows above, audited for the third quarter:
+    its paths, the earlier findings (``findings``) and the returned list filled in (``previous``)."""
     p = county.build(folder)
     at = county.LEDGER.index
     _rewrite(p["q3_ledger"], keep=lambda r: not (r[at("姓名")] in NO_SEPTEMBER_IN_Q3 and r[at("所属月份")] == "2026-09"))
@@ -65,6 +65,11 @@ def built(tmp_path_factory):
     p["previous"] = county.fill_returns(p["findings"], folder / "上期问题清单.csv")
     p["folder"] = folder
     return p
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_late(tmp_path_factory.mktemp("county"))
 
 
 def _rows(folder) -> dict:
