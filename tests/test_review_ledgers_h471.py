@@ -22,6 +22,7 @@ UNSEEN = "追回尚未在发放明细中体现"
     # must read: a month in Chinese numerals, its year too (h471: unread and unsaid, the ledger's October unchecked)
     ("十月已停发", "2026-10", ""),
     ("二〇二六年十一月起停发", "2026-11", ""),
+    ("二○二六年十一月起停发", "2026-11", ""),          # (○, the circle, is a zero too: it was read as 1, 2126-11)
     ("十二月起停发", "2026-12", ""),
     ("一次性补贴已发，十月已停发", "2026-10", ""),     # (一次性 stays words)
     # must say: a span of months, the first month's 月 left out (h471: neither read nor said)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .io.report import TOWNSHIP_ADDED
+from .normalize.values import cn_numerals
 
 # The texts of the return a stop month is read from (the columns as the earlier list carries them)
 TEXT_COLUMNS = ("整改状态", "核实情况", "整改措施")
@@ -33,7 +34,6 @@ _CHOICE = re.compile(r"\d{1,2}\s*月?\s*(?:或者?|、|/|至|到|-|~|～)\s*$")
 _SPAN = re.compile(r"(?<![\d年\-/.])\d{1,2}\s*(?:至|到|-|~|～|—)\s*\d{1,2}\s*月\s*份?\s*(?:起|开始)?\s*(?:已经?)?\s*"
                    r"(?:停发|停保|停止发放|停止保障|停止救助|不再发放)")
 # Chinese numerals of a month or a year ('十月已停发', '二〇二六年十一月起停发'), read as digits (h471: unread, unsaid)
-_CN_DIGITS = dict(zip("〇零○一二三四五六七八九", "001123456789"))
 _CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}(?=\s*年)")
 _CN_MONTH = re.compile(r"(?<![〇零○一二三四五六七八九十百千万两])(十[一二]?|[一二三四五六七八九])(?=\s*月)")
 
@@ -41,9 +41,8 @@ _CN_MONTH = re.compile(r"(?<![〇零○一二三四五六七八九十百千万�
 def _digits(text: str) -> str:
     """A return's text with the years and months written in Chinese numerals as digits ('十一月' → '11月'); other
     numerals (一次性, 三个月) as written."""
-    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), text)
-    return _CN_MONTH.sub(lambda m: str(10 + "一二".find(m.group(1)[1:]) + 1 if m.group(1)[1:] else 10)
-                         if m.group(1).startswith("十") else _CN_DIGITS[m.group(1)], text)
+    text = _CN_YEAR.sub(lambda m: cn_numerals(m.group(0)), text)
+    return _CN_MONTH.sub(lambda m: cn_numerals(m.group(0) + "月")[:-1], text)
 
 
 def _resolved(year: str | None, month: int, as_of: dt.date) -> tuple[str | None, str]:
