@@ -40,6 +40,11 @@ WHOLE_REASON = "上期问题整户清退（乡镇填报已整改）"
 MEMBER_REASON = "上期问题成员减员（乡镇填报已整改）"
 
 
+def add_note(row: dict, note: str) -> None:
+    """Add ``note`` to a review row's 说明 (after what it says, joined by ；)."""
+    row["说明"] = "；".join(x for x in (row["说明"], note) if x)
+
+
 def stop_day(as_of: dt.date, rule: str) -> dt.date:
     """The exit date of a finding the township reports done without a date: the review date's month is then the first
     not to be paid (the township reports before the review; under 次月停发 an exit in the month before)."""

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .normalize import ids
+from .review_events import add_note
 
 
 def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date
@@ -142,10 +143,8 @@ def reported_months(prev: pd.DataFrame) -> dict[str, set[str]]:
     for _, f in rows_of(prev, ("F01", "F02", "F03")):
         said = str(f.get("依据", "") or "")
         months = months_in(str(f.get("涉及月份", "") or "")) | months_in(said[said.index("仍发放"):] if "仍发放" in said else "")
-        for col in ("身份证号", "户主身份证号"):
-            info = ids.id_number(f.get(col, ""))
-            if months and info.status == ids.VALID:
-                out.setdefault(info.value, set()).update(months)
+        for key in finding_ids(f) if months else ():
+            out.setdefault(key, set()).update(months)
     return out
 
 
@@ -174,6 +173,12 @@ def rows_of(prev: pd.DataFrame, codes: tuple[str, ...]):
         yield int(at), prev.iloc[at]
 
 
+def finding_ids(f: pd.Series) -> set[str]:
+    """The valid IDs of an earlier finding's person and her head."""
+    return {info.value for col in ("身份证号", "户主身份证号")
+            if (info := ids.id_number(f.get(col, ""))).status == ids.VALID}
+
+
 def quarter_start(as_of: dt.date) -> str:
     """The first month ('YYYY-MM') of the review date's quarter."""
     return f"{as_of.year:04d}-{(as_of.month - 1) // 3 * 3 + 1:02d}"
@@ -187,13 +192,11 @@ def said_twice(prev: pd.DataFrame, rows: list[dict], twice: dict[str, set[str]])
     from .rules._money import months_text
 
     for at, f in rows_of(prev, ("F01", "F02", "F03")):
-        keys = {info.value for col in ("身份证号", "户主身份证号")
-                if (info := ids.id_number(f.get(col, ""))).status == ids.VALID}
-        left = sorted({m for k in keys for m in twice.get(k, ())})
+        left = sorted({m for k in finding_ids(f) for m in twice.get(k, ())})
         if left:
-            rows[at]["说明"] = "；".join(x for x in (rows[at]["说明"], (
+            add_note(rows[at], (
                 f"本季度发放明细中有所属月份 {months_text(left)} 的发放（发放日期在本季度内），该月上期已列入涉及月份，未重复计；"
-                "如为同一月份再次发放，请核实并追回")) if x)
+                "如为同一月份再次发放，请核实并追回"))
 
 
 def months_of(payments: pd.DataFrame) -> list[str]:

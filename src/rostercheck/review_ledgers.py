@@ -27,7 +27,7 @@ import pandas as pd
 
 from .model import Finding
 from .normalize import ids
-from .review_events import FILE_NAMES, MEMBER_EVENTS, STOPPED_BY, as_read, dated, event_lists, whole_household
+from .review_events import FILE_NAMES, MEMBER_EVENTS, STOPPED_BY, add_note, as_read, dated, event_lists, whole_household
 from .review_late import months_in, months_of, quarter_payments, quarter_start, said_twice
 
 CHECKS = ["F01", "F02", "F03"]
@@ -211,10 +211,10 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         note = overturn_note(sure or fs, claimed, via_head, stops.get(at), quarter_start(as_of))
         if row["整改状态"] == DONE and sure:
             row["整改状态"] = OPEN
-            row["说明"] = "；".join(x for x in (row["说明"], note) if x)
+            add_note(row, note)
             by_code[str(prev.iloc[at]["类别代码"])] = by_code.get(str(prev.iloc[at]["类别代码"]), 0) + 1
         else:  # (still open, or only a weak link: said, the verdict left as it was)
-            row["说明"] = "；".join(x for x in (row["说明"], note.replace("。按未整改计，", "。" if sure else "。置信度低，未据此改变判断，")) if x)
+            add_note(row, note.replace("。按未整改计，", "。" if sure else "。置信度低，未据此改变判断，"))
     by_code_more = households_paid_whole(prev, rows, mctx, found, rule)
     for code, n in by_code_more.items():
         by_code[code] = by_code.get(code, 0) + n
@@ -233,7 +233,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         by_id_only = dated(earlier)[0] is None or not whole_household(earlier, level, enrolled)
         if by_id_only and any(c for c in cells) and not any(
                 ids.id_number(c).status == ids.VALID and not as_read(c).endswith("E+17") for c in cells if c):
-            row["说明"] = "；".join(x for x in (row["说明"], CUT_IDS_UNCHECKED) if x)
+            add_note(row, CUT_IDS_UNCHECKED)
     for row in rows:  # (the ledgers were read, for payments going on; recoveries and back pay are in none of them)
         row["说明"] = row["说明"].replace(_UNCHECKED, _CHECKED_ONLY_PAID)
     months = [m for m in months_of(inputs.lists["payments"]) if m >= quarter_start(as_of)]

@@ -11,7 +11,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .normalize import ids
+from .review_events import add_note
+from .review_late import finding_ids, rows_of
 
 # an item that moves money back (追回低保金, 退回多发资金, 扣回, 冲减 …)
 _RECOVERY_ITEM = re.compile(r"追回|退回|收回|扣回|缴回|追缴|冲减|冲回")
@@ -88,26 +89,23 @@ def recoveries_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame
 
     back = None
     said = 0
-    codes = prev["类别代码"].astype(str) if "类别代码" in prev.columns else pd.Series("", index=prev.index, dtype=str)
-    for at in np.flatnonzero(codes.isin(RECOVERED_BY).to_numpy(dtype=bool)):
-        f = prev.iloc[at]
+    for at, f in rows_of(prev, RECOVERED_BY):
         claimed = (rows[at].get(reported_key) or {}).get("应追回金额")
         if claimed is None or claimed != claimed or claimed <= 0.005:
             continue
         if back is None:
             back = recovery_rows(payments, p)
             amount = pd.to_numeric(payments["amount"], errors="coerce").abs().to_numpy(dtype=float)
-        keys = {info.value for col in ("身份证号", "户主身份证号") if (info := ids.id_number(f.get(col, ""))).status == ids.VALID}
-        seen = sorted({r for k in keys for r in back.get(k, ())})
+        seen = sorted({r for k in finding_ids(f) for r in back.get(k, ())})
         total = float(np.nansum(amount[seen])) if seen else 0.0
         if total + 0.005 >= claimed:
             continue
         # (ledgers holding no recovery of anyone say so: recoveries are then likely kept elsewhere)
         where = (f"只见追回 {yuan(total)}" if seen else "未见该人（户）的追回记录（负数金额或追回、退回等项目）" if back else
                  "没有任何追回记录（负数金额或追回、退回等项目）")
-        rows[at]["说明"] = "；".join(x for x in (rows[at]["说明"], (
+        add_note(rows[at], (
             f"乡镇填报已追回 {yuan(claimed)}，所给资金发放明细中{where}，追回尚未在发放明细中体现（置信度中：追回款也可能经"
-            "非税收入或银行另行缴回，不在发放明细中），请以追回凭证核实")) if x)
+            "非税收入或银行另行缴回，不在发放明细中），请以追回凭证核实"))
         said += 1
     return said
 

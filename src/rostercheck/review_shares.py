@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .normalize import ids
-from .review_events import MEMBER_EVENTS, event_months
+from .review_events import MEMBER_EVENTS, add_note, event_months
 
 
 _SHARE_OF = re.compile(r"(?:每月 )?([\d,]+(?:\.\d+)?) 元（应追回份额")
@@ -102,15 +102,15 @@ def households_paid_whole(prev: pd.DataFrame, rows: list[dict], mctx, found: dic
         if before is not None and max(per.values()) + 0.005 >= before and not raised:
             row["整改状态"] = OPEN
             claimed = str(row.get("乡镇填报状态") or "")
-            row["说明"] = "；".join(x for x in (row["说明"], (
+            add_note(row, (
                 (f"乡镇填报“{claimed}”，但" if claimed else "但") + f"{OVERTURNED}：该户（按户主身份证号找到，置信度中）"
                 f"{months_text(list(per))}仍按户发放给户主（{paid}，{where}），不少于{f.get('姓名', '')}减员前每月 {yuan(before)}"
-                "（上期依据），保障金未按减员调整。按未整改计，请核实是否已调整保障金并追回其份额")) if x)
+                "（上期依据），保障金未按减员调整。按未整改计，请核实是否已调整保障金并追回其份额"))
             flipped[code] = flipped.get(code, 0) + 1
         elif before is None or (raised and max(per.values()) + 0.005 >= before):
             why = ("上期依据中没有减员前的发放金额" if before is None else
                    f"本期花名册该户的核定金额（{yuan(approved)}）高于减员前每月 {yuan(before)}（可能已提标）")
-            row["说明"] = "；".join(x for x in (row["说明"], (
+            add_note(row, (
                 f"本季度资金发放明细中该户在{f.get('姓名', '')}应停发以后仍按户发放给户主（{paid}，{where}），{why}，"
-                "无法判断是否已按减员调整保障金，请核实")) if x)
+                "无法判断是否已按减员调整保障金，请核实"))
     return flipped

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .io.report import TOWNSHIP_ADDED
 from .normalize.values import cn_numerals
+from .review_events import add_note
 
 # The texts of the return a stop month is read from (the columns as the earlier list carries them)
 TEXT_COLUMNS = ("整改状态", "核实情况", "整改措施")
@@ -192,24 +193,24 @@ def stops_said(prev: pd.DataFrame, rows: list[dict], stops: dict[int, str], uncl
 
     for at, note in unclear.items():
         if rows[at]["整改状态"] == DONE:
-            rows[at]["说明"] = "；".join(x for x in (rows[at]["说明"], note) if x)
+            add_note(rows[at], note)
     for at, month in stops.items():
         row = rows[at]
         if (row["整改状态"] != DONE or at in found or OVERTURNED in row["说明"] or CUT_IDS_UNCHECKED in row["说明"]
                 or not months):
             continue
         if months[-1] < month:  # (a stop written after the ledgers' last month: nothing to confirm it; h471 unsaid)
-            row["说明"] = "；".join(x for x in (row["说明"], (
+            add_note(row, (
                 f"乡镇填报 {month} 起停发，晚于所给资金发放明细的月份（{months_text(months)}），停发尚不能在明细中核对，"
-                "请核实该月以前是否仍在发放")) if x)
+                "请核实该月以前是否仍在发放"))
             continue
         # (a dated event's months before its own stop may be paid by rule: none paid from the written month is then
         # not shown)
         span = event_months(prev.iloc[at], rule)
         if span is not None and span[0] > month:
             continue
-        row["说明"] = "；".join(x for x in (row["说明"], (
-            f"本季度资金发放明细（所属月份 {months_text(months)}）中未见 {month} 起的保障金发放，与乡镇填报的停发月份一致")) if x)
+        add_note(row, (
+            f"本季度资金发放明细（所属月份 {months_text(months)}）中未见 {month} 起的保障金发放，与乡镇填报的停发月份一致"))
 
 
 def first_unpaid_day(month: str, rule: str) -> dt.date:
