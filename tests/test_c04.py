@@ -640,3 +640,55 @@ def test_the_evidence_states_the_lines_in_force(tmp_path):
     assert any("个体工商户（门市；从业人数含经营者本人未达到 3 人，不视为雇工）" in t for t in texts)
     lists = {"businesses": [{**shop(), "employees": None}]}
     assert "未登记从业人数，按无雇工计（从业人数含经营者本人达到 2 人才视为雇工）" in evidence(context(roster(), lists))[0]
+
+
+# h473: one finding per person for the records a list gives her (h464: 50 plates in one cell, or 50 rows of one owner,
+# made 50 C04 rows for one home visit)
+PLATES = [f"湘A{10000 + i}" for i in range(50)]
+
+
+def _c04(lists):
+    ctx = context(roster(), lists)
+    findings, _ = run_checks(ctx, ["C04"])
+    return [(ctx.members.at[f.member, "name"], f.confidence, f.source_row) for f in findings], [f.evidence for f in findings]
+
+
+ONE_PER_PERSON = [
+    # must join: one finding per person, the plates named (first five, 等 N 辆)
+    ("50 plates in one cell", {"vehicles": [{**car(), "plate": "、".join(PLATES)}]},
+     [("张三", "高", "2")], ["号牌号码 湘A10000、湘A10001、湘A10002、湘A10003、湘A10004 等 50 辆"]),
+    ("50 rows of one owner", {"vehicles": [{**car(), "plate": p} for p in PLATES]},
+     [("张三", "高", "、".join(str(r) for r in range(2, 52)))], ["机动车共 50 辆", "等 50 辆"]),
+    ("two cars, the best part decides", {"vehicles": [{**car(vtype=""), "plate": "湘A1"}, {**car(), "plate": "湘A2"}]},
+     [("张三", "高", "2、3")], ["机动车共 2 辆（号牌号码 湘A1、湘A2）", "其余 1 辆置信度为中", "第 3 行"]),
+    ("two shops on the properties list",
+     {"properties": [prop("李梅", WIFE, "门面房", "步行街 8 号"), prop("李梅", WIFE, "商铺", "步行街 9 号")]},
+     [("李梅", "高", "2、3")], ["商业用房（门市）共 2 处（坐落 步行街 8 号、步行街 9 号）"]),
+    ("two individual shops", {"businesses": [shop(), {**shop(), "entity": "张三五金店"}]},
+     [("张三", "高", "2、3")], ["个体工商户（门市）共 2 户（张三便利店、张三五金店）"]),
+    # must not join: two people, one record each; a record listed twice (audit.copies_joined says it)
+    ("one car each", {"vehicles": [car(), {**car("李梅", WIFE), "plate": "湘E54321"}]},
+     [("张三", "高", "2"), ("李梅", "高", "3")], []),
+    ("one car listed twice", {"vehicles": [car(), car()]}, [("张三", "高", "2"), ("张三", "高", "3")], []),
+    ("one car", {"vehicles": [car()]}, [("张三", "高", "2")], []),
+]
+
+
+@pytest.mark.parametrize("lists, expected, said", [c[1:] for c in ONE_PER_PERSON], ids=[c[0] for c in ONE_PER_PERSON])
+def test_a_persons_records_of_one_list_are_one_finding(lists, expected, said):
+    found, texts = _c04(lists)
+    assert found == expected
+    assert all(s in texts[0] for s in said), texts
+    assert ("合为一条" in texts[0]) == bool(said)
+
+
+def test_two_homes_and_a_shop_stay_apart_and_a_joined_finding_is_one_row_of_the_report():
+    from rostercheck.audit import findings_frame
+
+    lists = {"properties": [prop("张三", HEAD, "住宅", "锦绣花园 1 栋"), prop("李梅", WIFE, "住宅", "东村 3 组 5 号")],
+             "vehicles": [{**car(), "plate": p} for p in PLATES[:3]]}
+    ctx = context(roster(), lists)
+    findings, _ = run_checks(ctx, ["C04"])
+    frame = findings_frame(ctx, findings)
+    assert sorted(frame["来源名单"].str[:5]) == ["不动产登记", "机动车登记"]
+    assert frame["证据指纹"].str.startswith("EV-").all()

@@ -234,3 +234,26 @@ def test_a_registration_status_code_a_legend_row_under_the_header_explains_is_re
     path = tmp_path / "市场主体.xlsx"
     book.save(path)
     assert flagged(context(household("张三", HEAD), files={"businesses": path}), "C05") == found
+
+
+# h473: one finding per person and code for the businesses she runs (a person running three businesses was three C05
+# rows for one home visit); two people, or one business listed twice, stay as they were
+def _found(rows):
+    ctx = context(household("张三", HEAD, [("李梅", "配偶", make_id("19720202", 122))]), {"businesses": rows})
+    findings, _ = run_checks(ctx, ["C05"])
+    return [(ctx.members.at[f.member, "name"], f.confidence, f.source_row) for f in findings], [f.evidence for f in findings]
+
+
+@pytest.mark.parametrize("rows, expected, said", [
+    # must join
+    ([biz("有限责任公司", 8, "存续"), {**biz("有限责任公司", 5, "存续"), "entity": "清河县宏盛运输有限公司"}],
+     [("张三", "高", "2、3")], "雇工经营的在业市场主体共 2 个（清河县宏盛建材有限责任公司、清河县宏盛运输有限公司）"),
+    # must not join
+    ([biz("有限责任公司", 8, "存续"), {**biz("有限责任公司", 5, "存续"), "name": "李梅", "id": make_id("19720202", 122)}],
+     [("张三", "高", "2"), ("李梅", "高", "3")], ""),
+    ([biz("有限责任公司", 8, "存续"), biz("有限责任公司", 8, "存续")], [("张三", "高", "2"), ("张三", "高", "3")], ""),
+])
+def test_a_persons_businesses_are_one_finding(rows, expected, said):
+    found, texts = _found(rows)
+    assert found == expected
+    assert (said in texts[0]) if said else not any("合为一条" in t for t in texts), texts

@@ -16,6 +16,7 @@ from ._econ import (
     vehicles_counted, weakest, VEHICLE_DATES,
 )
 from ._household import head_of, households
+from ._per_person import one_per_person
 
 _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
 _PROPERTY = {"held_as": "登记为", "tenure": "共有情况", "share": "份额", "location": "坐落", "usage": "用途",
@@ -44,7 +45,7 @@ def check(ctx: Context) -> list[Finding]:
 
 def _vehicles(ctx: Context, params: dict) -> list[Finding]:
     ref, counts = linked_rows(ctx, "vehicles"), vehicles_counted(ctx)
-    out = []
+    out: list[tuple[Finding, str]] = []
     for m, rows in hits(ctx, "vehicles").items():
         for h in rows:
             row = ref[h.r]
@@ -61,10 +62,11 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             evidence = f"{where(ctx, 'vehicles', row)}：{row['name']} 名下{what}{typ}，{shown}；{h.key}"
             conf = vehicle_confidence(row, h.confidence, params)
             conf = weakest([conf, LOW]) if copy else conf
-            out.append(Finding("C04", m, evidence, _lead_if_ended(row, ctx, conf), ctx.labels["vehicles"],
-                               str(int(row["_row"])), h.key,
-                               record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"), h.confidence)))
-    return out
+            out.append((Finding("C04", m, evidence, _lead_if_ended(row, ctx, conf), ctx.labels["vehicles"],
+                                str(int(row["_row"])), h.key,
+                                record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"), h.confidence)),
+                        _identity(row, "plate")))
+    return one_per_person(out, "机动车", "辆", "号牌号码")
 
 
 def _properties(ctx: Context, params: dict) -> list[Finding]:
@@ -73,7 +75,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
     ref = linked_rows(ctx, "properties")
     found = hits(ctx, "properties")
     linked = {ctx.value(m, "household") for m in found}  # (the households with a row of the list)
-    out = []
+    out: list[tuple[Finding, str | None]] = []
     for hh, idxs in households(ctx).items():
         if hh not in linked:
             continue
@@ -93,11 +95,12 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                     confidence = _lead_if_ended(row, ctx, property_confidence(row, h.confidence, params))
                     if odd := _odd_status(ctx, row, params):
                         evidence, confidence = evidence + f"（{odd}）", LOW
-                    out.append(Finding("C04", m, evidence, weakest([confidence, MEDIUM]) if mixed else confidence,
-                                       ctx.labels["properties"],
-                                       str(int(row["_row"])), h.key,
-                                       record_facts("properties", property_meaning(row), ("usage",), h.confidence)
-                                       + (("property", home_key(row, h.r)),)))
+                    out.append((Finding("C04", m, evidence, weakest([confidence, MEDIUM]) if mixed else confidence,
+                                          ctx.labels["properties"],
+                                          str(int(row["_row"])), h.key,
+                                          record_facts("properties", property_meaning(row), ("usage",), h.confidence)
+                                          + (("property", home_key(row, h.r)),)),
+                                  _identity(row, "location", "cert")))
                 elif kind == "home":
                     owned.append((row, h.r, (m, h)))
         if len(owned) < int(params["min_homes"]):
@@ -144,11 +147,11 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
             # 用途 宅基地 with no 房屋 said: perhaps the plot another of the homes stands on (held-out 160: 高)
             conf = weakest([conf, MEDIUM])
             evidence += f"（其中 {plots} 条用途为宅基地、未写明有房屋，可能是另一套住房所在宅基地的登记，请核实是否为同一处）"
-        out.append(Finding("C04", who, evidence, conf,
-                           ctx.labels["properties"], rows, keys,
-                           (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
-                            *(("home", k) for k in homes))))
-    return out
+        out.append((Finding("C04", who, evidence, conf,
+                            ctx.labels["properties"], rows, keys,
+                            (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
+                             *(("home", k) for k in homes))), None))
+    return one_per_person(out, "商业用房（门市）", "处", "坐落")
 
 
 def _odd_status(ctx: Context, row: dict, params: dict) -> str:
@@ -201,7 +204,7 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
         return []
     ref = linked_rows(ctx, "businesses")
     biz = ctx.specs["C05"].params
-    out = []
+    out: list[tuple[Finding, str]] = []
     for m, rows in hits(ctx, "businesses").items():
         for h in rows:
             row = ref[h.r]
@@ -217,10 +220,16 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
                         f"{f'（{later}）' if later else ''}；{h.key}")
             conf = _lead_if_ended(row, ctx, h.confidence)
             conf = weakest([conf, MEDIUM]) if by_bulk else conf
-            out.append(Finding("C04", m, evidence, conf, ctx.labels["businesses"],
-                               str(int(row["_row"])),
-                               h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)))
-    return out
+            out.append((Finding("C04", m, evidence, conf, ctx.labels["businesses"],
+                                str(int(row["_row"])),
+                                h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)),
+                        _identity(row, "entity")))
+    return one_per_person(out, "有经营场所的个体工商户（门市）", "户", "")
+
+
+def _identity(row: dict, *fields: str) -> str:
+    """A list record's identity as the joined evidence shows it (a plate, a location, a business), its row otherwise."""
+    return next((t for f in fields if (t := text_of(row, f))), f"第 {int(row['_row'])} 行")
 
 
 def _no_staff(row: dict, params: dict) -> str:
