@@ -223,7 +223,7 @@ ZERO_ALLOWED = {
                                              "age_fits")} | {
     ("C02", "former_code_share"), ("C03", "stale_months"), ("C06", "thin_month_share"),
     ("C06", "min_months_share_for_high"), ("C09", "min_monthly_income"), ("C10", "min_monthly_income"),
-    ("F05", "tolerance"), ("L01", "far_below_share"),
+    ("F05", "tolerance"), ("L01", "far_below_share"), ("common", "roster_age_tolerance"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from .notices import few_digits, number_typed_ids
 from .order import natural_rank
 from .policy import load_policy, roster_codes
 from .reference import by_value_array, source_cells
-from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, is_covered, period_of
+from .roster import as_roster_names, counties, died_on_roster, file_on_sheet, id_doubts, is_covered, period_of
 from .rules import COLUMN_DOUBT, MASKED_TAIL_LISTS, PARTLY, PARTLY_BY_TOWN, PARTLY_TOWNS, load_all
 from .rules._econ import LIST_MONTHS, LIST_STATUSES
 from .rules.rq_favour import also_c01
@@ -318,7 +319,21 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
                   left={k: v for t in inputs.tables for k, v in t.left.items()})
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
-    return ctx, warnings, source
+    return ctx, warnings + _ids_doubted_said(ctx), source
+
+
+def _ids_doubted_said(ctx: Context) -> list[str]:
+    """Mark the members whose valid ID the roster's own 出生日期 or 年龄 contradicts (``id_doubt``: roster.id_doubts; their
+    findings by the ID are lowered, :func:`id_doubted`) and say how many, in one notice."""
+    tolerance = int(ctx.common["roster_age_tolerance"])
+    doubts = id_doubts(ctx.members, ctx.as_of, tolerance)
+    ctx.members["id_doubt"] = doubts
+    n = int((doubts != "").sum())
+    if not n:
+        return []
+    return [f"花名册中有 {n} 人的身份证号与花名册所填的出生日期或年龄不符（出生日期不同，或年龄相差超过 {tolerance} 岁），"
+            "多半是身份证号录错：按身份证号比对出的这些人的问题列为“低”并在依据中写明，请先核对身份证号"
+            "（年龄允许相差的岁数可在配置文件 [common] roster_age_tolerance 中修改）"]
 
 
 def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
@@ -454,7 +469,7 @@ def run_checks(ctx: Context, codes: list[str] | None = None, done: dict[str, lis
     for found, notes in parallel.shared(groups + ([] if together else list(after)), run_group, big, together).values():
         results.update(found)
         ctx.cache.update(notes)
-    return unsure_status(ctx, also_c01([f for code in runnable for f in results[code]])), skipped
+    return id_doubted(ctx, unsure_status(ctx, also_c01([f for code in runnable for f in results[code]]))), skipped
 
 
 def unsure_status(ctx: Context, findings: list[Finding]) -> list[Finding]:
@@ -492,6 +507,36 @@ def unsure_status(ctx: Context, findings: list[Finding]) -> list[Finding]:
         if said and f.confidence != LOW:
             f = replace(f, confidence=LOW, evidence=f"{f.evidence}（花名册中{whose}{said}，代码含义不明、与多数成员不同，可能已停保或死亡："
                                                     "请先核实是否仍在保障中；代码含义可写在配置文件 [common] member_status_codes 中）")
+        out.append(f)
+    return out
+
+
+# Findings resting on the member's ID besides those linked to a list row by it (facts 'match'): a key naming her ID or
+# the birth date it gives, and checks of her age, which her ID gives (C08's working age, S01's)
+_BY_ID_KEY = re.compile(r"身份证号(一致|相近)|户主身份证号|出生日期一致")
+_AGE_CODES = frozenset(("C08", "S01"))
+
+
+def id_doubted(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """Findings that rest on a member's ID which the roster's own 出生日期 or 年龄 contradicts (``id_doubt``) at 低, said:
+    such a row usually holds a mistyped ID, and what was found by it concerns someone else (h473).
+
+    Args:
+        ctx: the context (its members).
+        findings: the checks' findings.
+    Returns:
+        The findings, those so lowered and noted.
+    """
+    if "id_doubt" not in ctx.members.columns or not len(findings):
+        return findings
+    doubt = ctx.members["id_doubt"].to_numpy(dtype=object)
+    if not (doubt != "").any():
+        return findings
+    out = []
+    for f in findings:
+        said = doubt[f.member] if f.subject is None and 0 <= f.member < len(doubt) else ""
+        if said and (any(k == "match" for k, _ in f.facts) or _BY_ID_KEY.search(f.key or "") or f.code in _AGE_CODES):
+            f = replace(f, confidence=LOW, evidence=f"{f.evidence}（{said}）")
         out.append(f)
     return out
 

@@ -247,6 +247,7 @@ _BOUNDS = (
     (r"^stale_months$", 0, True, None, True, "不能为负数"),  # 0: a pension not paid in the list's last month has stopped
     (r"^placeholder_repeat_digits$", 2, True, None, True, "应为不小于 2 的整数"),  # 1 repeated digit is every number
     (r"_levels", 1, True, 4, True, "应为 1 至 4 的整数（残疾等级一级至四级）"),
+    (r"^roster_age_tolerance$", 0, True, 120, True, "应为 0 至 120 的整数（岁）"),  # (0: the written age exactly)
     # an age no one reaches, or a monthly standard no county pays, is a slip of the keyboard (a working age of 200
     # made every adult able to work, a standard of 1e9 made every income low)
     (r"_age$", 1, True, 120, True, "应为 1 至 120 的整数（周岁）"),

@@ -21,7 +21,7 @@ from .model import object_array, plain_text
 from .namematch import homophone_key
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import (account_losses, cn_numerals, count, date, digits, masked_digits, money, month_span,
+from .normalize.values import (account_losses, cn_numerals, count, date, day_or_month, digits, masked_digits, money, month_span,
                                numbers_words, text, texts, yuan_per_unit)
 from .reference import by_value, by_value_array, cells, distinct
 
@@ -842,7 +842,7 @@ COLUMNS = [
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
     "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut", "household_unordered",
-    "status_unsure", "cert_type", "guardian_id", "guardian_name",
+    "status_unsure", "cert_type", "guardian_id", "guardian_name", "birth_written", "age_written",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -1161,6 +1161,11 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     for fld in KEY_COLUMNS:
         out[fld] = keys[fld].to_numpy()
     out["id_raw"] = by_value_array(f["id"], texts, many=True) if "id" in f.columns else ""
+    # the roster's own 出生日期 and 年龄, read only to doubt an ID that disagrees with them (audit.id_doubted)
+    out["birth_written"] = (by_value_array(f["birth"], day_or_month) if "birth" in f.columns
+                            else np.full(n, "", dtype=object))
+    out["age_written"] = (by_value(f["written_age"], _written_age) if "written_age" in f.columns
+                          else np.full(n, None, dtype=object))
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
                 "covered", "cert_type", "guardian_name"):
         out[fld] = _column(f, fld, blank="")
@@ -1943,6 +1948,56 @@ def _head_ids(f: pd.DataFrame) -> np.ndarray:
         raw = [None if (isinstance(v, float) and v != v) or v == "" else v for v in raw.tolist()]
     # a head's ID repeats on her members' rows: each distinct cell typed once
     return by_value_array(raw, lambda cells: [v or None for v in ids.id_numbers(cells)[0]], many=True)
+
+
+def id_doubts(members: pd.DataFrame, as_of: dt.date, tolerance: int) -> np.ndarray:
+    """Per member, why her valid 18-digit ID is doubted: the roster's own 出生日期 is another day (or month, when only a
+    month is written), or its 年龄 is more than ``tolerance`` years from the ID's age on ``as_of`` (a roster's 年龄 may be
+    a year stale); '' where they agree, are not written or not read. A 出生日期 that agrees outweighs a 年龄 that does not.
+    Such a row usually holds a mistyped ID: what is found by it concerns someone else (audit.id_doubted).
+
+    Args:
+        members: the members (``birth_written``, ``age_written``).
+        as_of: the review date.
+        tolerance: the years a written 年龄 may differ by ([common] roster_age_tolerance).
+    Returns:
+        The notes, one per member.
+    """
+    out = np.full(len(members), "", dtype=object)
+    if not len(members) or "birth_written" not in members.columns:
+        return out
+    written = members["birth_written"].to_numpy(dtype=object)
+    ages = members["age_written"].to_numpy(dtype=object)
+    has_birth = np.array([type(w) is str and w != "" for w in written.tolist()], dtype=bool)
+    has_age = np.array([a is not None and a == a for a in ages.tolist()], dtype=bool)
+    raw = members["id_raw"].to_numpy(dtype=object)
+    whole = (members["id_status"].to_numpy(dtype=object) == ids.VALID) & (has_birth | has_age)
+    births = members["birth"].to_numpy(dtype=object)
+    for j in np.flatnonzero(whole).tolist():
+        born = births[j]
+        written_id = str(raw[j])
+        if not isinstance(born, dt.date) or (len(written_id) != 18 and _id_length(written_id) != 18):
+            continue  # (a 15-digit ID's date is the upgrade's; a damaged one is not judged here)
+        said = written[j] if has_birth[j] and 1880 <= int(written[j][:4]) <= as_of.year else ""  # (else no one's birth)
+        if said:
+            if born.isoformat()[:len(said)] != said:
+                out[j] = f"身份证号与花名册出生日期不符：花名册为 {said}，身份证号为 {born.isoformat()[:len(said)]}，请先核对身份证号"
+        elif has_age[j]:
+            age = ids.age_on(born, as_of)
+            if abs(int(ages[j]) - age) > tolerance:
+                out[j] = f"身份证号与花名册年龄不符：花名册为 {int(ages[j])} 岁，按身份证号为 {age} 岁，请先核对身份证号"
+    return out
+
+
+def _id_length(written: str) -> int:
+    """How many characters of an ID cell are its digits and X (' 430521 700101 111' → 15)."""
+    return len(re.sub(r"[^0-9Xx]", "", unicodedata.normalize("NFKC", written)))
+
+
+def _written_age(raw: object) -> int | None:
+    """A roster's 年龄 cell as whole years ('56', '56岁', 56.0), None when it is none (blank, '不详', over 120)."""
+    years = count(raw)
+    return years if years is not None and years <= 120 else None
 
 
 def _ages(births: np.ndarray, as_of: dt.date) -> np.ndarray | list:

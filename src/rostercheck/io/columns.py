@@ -399,6 +399,8 @@ ROSTER = [
                       r"(公民)?身份(证|证号|证号码|证件号码?)$", weight=2),
     FieldSpec("sex", r"性别"),
     FieldSpec("birth", r"出生(日期|年月)"),
+    # the roster's own 年龄: read only to doubt a member's ID that disagrees with it (audit.id_doubted)
+    FieldSpec("written_age", r"^(实际|当前|现)?(年龄|周岁)(\s*[（(]\s*周?岁\s*[)）])?$"),
     # The date since which the roster's amount applies: a change (变更/调整) names it best, else the approval.
     # since when the household is enrolled (F06), and since when its amount applies when it was changed (F05)
     FieldSpec("approved", _START_WORDS, weight=2, allow=_HOUSEHOLD),
@@ -1164,7 +1166,7 @@ FIELD_LABELS = {
 # Chinese names of fields, for messages about the columns chosen.
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
-    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "moved_on": "迁出日期", "birth": "出生日期", "born": "出生日期",
+    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "moved_on": "迁出日期", "birth": "出生日期", "born": "出生日期", "written_age": "年龄",
     END_2: "截止日期", "died": "死亡日期", "cremated": "火化日期",
     "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "logged": "登记日期", "resumed": "恢复日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "wage": "工资", "month": "月份", "item": "资金项目",

@@ -539,6 +539,43 @@ def unit_named(label: str, title: str = "") -> bool:
             or _UNIT_OF_TITLE.search(unicodedata.normalize("NFKC", title or "")) is not None)
 
 
+# A birth month written without its day: '1970年1月', '1970-01', '1970/1', '1970.01', '197001'
+_MONTH_ONLY = re.compile(r"((?:18|19|20)\d{2})\s*(年|[-/.])\s*(\d{1,2})\s*月?(?:份)?|((?:18|19|20)\d{2})()(0[1-9]|1[0-2])")
+_YEAR_WRITTEN = re.compile(r"(?:18|19|20)\d{2}")
+
+
+def day_or_month(raw: object) -> str:
+    """Return a date as written, to the day ('YYYY-MM-DD') or to the month when the cell gives no day ('YYYY-MM').
+
+    A text with no four-digit year ('70.1', '不详') and a year and month that read either way (1970.1 and '1970.1':
+    January, or October shown without its 0) are not read.
+
+    Args:
+        raw: the cell value (a roster's 出生日期).
+    Returns:
+        The date or month, '' when not read.
+    """
+    if raw is None or isinstance(raw, bool):
+        return ""
+    if isinstance(raw, float):
+        if raw != raw or (1800 < raw < 2100 and raw != int(raw)):
+            return ""
+        raw = int(raw) if raw == int(raw) else raw
+    if isinstance(raw, int) and 180001 <= raw <= 210012:
+        raw = str(raw)
+    if isinstance(raw, str):
+        t = unicodedata.normalize("NFKC", raw).strip()
+        if m := _MONTH_ONLY.fullmatch(t):
+            year, sep, mon = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+            if sep == "." and mon == "1":
+                return ""  # ('1970.1': January, or 1970.10 once a number, October)
+            return f"{int(year):04d}-{int(mon):02d}" if 1 <= int(mon) <= 12 else ""
+        if not _YEAR_WRITTEN.search(t):
+            return ""
+    d = date(raw)
+    return d.isoformat() if d else ""
+
+
 def count(raw: object) -> int | None:
     """Return a whole number (people, employees) from a cell ('3', '3人', 3.0).
 

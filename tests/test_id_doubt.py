@@ -1,0 +1,104 @@
+"""A roster's own 出生日期 or 年龄 contradicting a member's valid ID (h473): usually a mistyped ID, so what was found by it
+concerns someone else: those findings are 低, noted, and counted in one notice (audit.id_doubted, roster.id_doubts)."""
+
+import datetime as dt
+
+import pytest
+from helpers import AS_OF, context, household, make_id, table
+
+from rostercheck.audit import build_context, run_checks
+from rostercheck.loading import LoadedInputs
+from rostercheck.policy import load_policy, roster_codes
+from rostercheck.reference import normalise
+from rostercheck.roster import build_members
+
+HEAD = make_id("19700101", 111)  # 56 on AS_OF (2026-09-30)
+OTHER = make_id("19650505", 131)
+CAR = {"plate": "湘E12345", "vehicle_type": "小型轿车", "use": "非营运", "name": "张三", "id": HEAD, "status": "正常"}
+NOTE = "请先核对身份证号"
+
+
+def c04(extra: dict, config=None):
+    ctx = context(household("张三", HEAD, **extra), {"vehicles": [CAR]}, config=config)
+    findings, _ = run_checks(ctx, ["C04"])
+    return [(f.confidence, NOTE in f.evidence) for f in findings]
+
+
+CASES = [
+    # must lower: the written birth date or age disagrees with the ID's
+    ({"birth": "1972-03-05"}, "低", "出生日期不符：花名册为 1972-03-05，身份证号为 1970-01-01"),
+    ({"birth": "1970年2月"}, "低", "花名册为 1970-02，身份证号为 1970-01"),  # a month: to the month
+    ({"birth": dt.datetime(1971, 1, 1)}, "低", "花名册为 1971-01-01"),
+    ({"written_age": 40}, "低", "年龄不符：花名册为 40 岁，按身份证号为 56 岁"),
+    ({"written_age": "59岁"}, "低", "花名册为 59 岁"),  # 3 years: beyond the tolerance of 2
+    ({"birth": "不详", "written_age": 30}, "低", "花名册为 30 岁"),  # an unread date: the age decides
+    # must not lower: agreeing, within the tolerance, not written, not read
+    ({}, "高", ""),
+    ({"birth": "1970-01-01"}, "高", ""),
+    ({"birth": "1970年1月"}, "高", ""),
+    ({"birth": "19700101"}, "高", ""),
+    ({"birth": 25569}, "高", ""),  # an Excel serial of 1970-01-01
+    ({"written_age": 56}, "高", ""),
+    ({"written_age": "54"}, "高", ""),  # 2 years: a stale 年龄
+    ({"written_age": 58}, "高", ""),
+    ({"written_age": "不详"}, "高", ""),
+    ({"written_age": ""}, "高", ""),
+    ({"birth": "不详"}, "高", ""),
+    ({"birth": "70.1"}, "高", ""),  # no four-digit year
+    ({"birth": "1970.1"}, "高", ""),  # January, or October once a number
+    ({"birth": "2031-01-01"}, "高", ""),  # no one's birth
+    ({"birth": "1970-01-01", "written_age": 50}, "高", ""),  # the written birth date agrees: a stale age says nothing
+]
+
+
+@pytest.mark.parametrize("extra, confidence, said", CASES)
+def test_findings_by_an_id_the_roster_contradicts_are_low_and_said(extra, confidence, said):
+    ctx = context(household("张三", HEAD, **extra), {"vehicles": [CAR]})
+    findings, _ = run_checks(ctx, ["C04"])
+    assert [f.confidence for f in findings] == [confidence]
+    assert (said in findings[0].evidence and NOTE in findings[0].evidence) if said else NOTE not in findings[0].evidence
+
+
+def test_the_age_tolerance_is_configuration(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text("[common]\nroster_age_tolerance = 5\n", encoding="utf-8")
+    assert c04({"written_age": 60}) == [("低", True)]
+    assert c04({"written_age": 60}, config) == [("高", False)]
+    assert c04({"written_age": 62}, config) == [("低", True)]
+
+
+def test_only_the_doubted_members_findings_by_her_id_are_lowered():
+    # the wife's row agrees; the head's shared account (D02, by the account) does not rest on his ID
+    wife = make_id("19720202", 122)
+    rows = (household("张三", HEAD, [("李梅", "配偶", wife)], bank_account="6228480012345678901")
+            + household("王五", OTHER, bank_account="6228480012345678901"))
+    rows[0]["birth"], rows[1]["birth"] = "1975-06-01", "1972-02-02"
+    cars = [CAR, {**CAR, "plate": "湘E54321", "name": "李梅", "id": wife}]
+    ctx = context(rows, {"vehicles": cars})
+    findings, _ = run_checks(ctx, ["C04", "D02"])
+    got = sorted((f.code, ctx.members.at[f.member, "name"], f.confidence) for f in findings)
+    assert got == [("C04", "张三", "低"), ("C04", "李梅", "高"), ("D02", "张三", "高"), ("D02", "王五", "高")]
+
+
+def test_a_fifteen_digit_id_is_not_judged():
+    # an old 15-digit ID's date is the upgrade's (19 inserted): not compared
+    old = "430521700101111"
+    ctx = context(household("张三", old, birth="1972-03-05"), {"vehicles": [{**CAR, "id": old}]})
+    findings, _ = run_checks(ctx, ["C04"])
+    assert findings and not any(NOTE in f.evidence for f in findings)
+
+
+def _notices(rows):
+    rosters = [table("roster", rows, "低保花名册.xlsx", "清河县2026年第三季度城乡低保花名册")]
+    members = build_members(rosters, AS_OF, roster_codes=roster_codes(load_policy(None)[1]))
+    _, warnings = build_context(LoadedInputs(rosters, members, {"vehicles": normalise(table("vehicles", [CAR]))},
+                                             {"vehicles": "机动车登记信息"}), AS_OF)
+    return [w for w in warnings if NOTE in w]
+
+
+def test_one_notice_counts_the_doubted_members():
+    rows = household("张三", HEAD, [("李梅", "配偶", make_id("19720202", 122))], written_age=30)
+    notices = _notices(rows)
+    assert len(notices) == 1 and "花名册中有 2 人" in notices[0] and "roster_age_tolerance" in notices[0]
+    assert _notices(household("张三", HEAD, written_age=55)) == []
+    assert _notices(household("张三", HEAD)) == []
