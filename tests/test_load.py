@@ -1623,6 +1623,18 @@ def test_a_household_size_other_than_the_people_listed_is_said(tmp_path, header,
     assert members["household_size"].tolist()[0] == 4  # (per-person incomes still by the written size)
 
 
+def test_a_household_size_in_words_is_read_as_in_digits(tmp_path):
+    # h473: 家庭人口 counts through values.count, which reads '四人' as 4 (it was no count: the rows listed were taken
+    # for the size, per-person incomes over 3 instead of 4, and the mismatch unsaid)
+    (tmp_path / "r.csv").write_text("乡镇,户主身份证号,姓名,身份证号,家庭人口\n" + "".join(
+        f"城关镇,{r}\n" for r in [f"{A},张三,{A},四人", f"{A},李二,{B},四人", f"{A},张小,{C},四人", f"{D},王四,{D},一人",
+                                  f"{_E},赵五,{_E},1"]), encoding="utf-8")
+    table = load_table(tmp_path / "r.csv", "roster")
+    members = build_members([table], AS_OF)
+    assert members["household_size"].tolist() == [4, 4, 4, 1, 1]
+    assert any("写 4 人、列出 3 人" in w for w in table.warnings)
+
+
 @pytest.mark.parametrize("header, rows, said", [
     # h398: 保障人数 4 over two rows, the 家庭人口 beside it fitting the rows: nothing was said
     ("户主身份证号,姓名,身份证号,家庭人口,保障人数", [f"{A},张三,{A},2,4", f"{A},李二,{B},2,4", f"{D},王四,{D},1,1",

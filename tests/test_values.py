@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rostercheck.normalize.values import cn_amounts, date, digits, money, month, month_span, yuan_per_unit
+from rostercheck.normalize.values import cn_amounts, count, date, day_or_month, digits, money, month, month_span, yuan_per_unit
 
 D = dt.date(2025, 3, 5)
 
@@ -315,3 +315,28 @@ def test_item_month(raw, expected):
     from rostercheck.normalize.values import item_month
 
     assert item_month(raw) == expected
+
+
+# h473: one reader of counts, in digits or words (reference read 从业人数 '两人' with a reader of its own)
+@pytest.mark.parametrize("raw, expected", [
+    ("3", 3), ("3人", 3), (3.0, 3), ("两人", 2), ("两", 2), (" 两 人 ", 2), ("两名", 2), ("三个", 3), ("十", 10),
+    ("十二人", 12), ("二十", 20), ("九十九", 99), ("一百零五", 105), ("零", 0), ("〇人", 0),
+    # not counts: numerals side by side ('一二': one or two?), a year, words around, a negative, a measure not of people
+    ("一二", None), ("二〇二六", None), ("两人以上", None), ("约两人", None), ("若干", None), ("五保", None), ("-2", None),
+    ("三口", None), ("", None), (None, None),
+])
+def test_count(raw, expected):
+    assert count(raw) == expected
+
+
+# h473: a roster's 出生日期 to the day, or to the month when no day is written
+@pytest.mark.parametrize("raw, expected", [
+    ("1970-01-01", "1970-01-01"), ("1970/1/1", "1970-01-01"), ("19700101", "1970-01-01"), (19700101, "1970-01-01"),
+    ("1970年1月1日", "1970-01-01"), (25569, "1970-01-01"), (dt.datetime(1970, 1, 1), "1970-01-01"),
+    ("1970年1月", "1970-01"), ("1970年1月份", "1970-01"), ("1970-01", "1970-01"), ("197001", "1970-01"), (197001, "1970-01"),
+    ("1970.01", "1970-01"), ("1970.10", "1970-10"), ("1970.2", "1970-02"),
+    # unread: January or October, no four-digit year, no date
+    ("1970.1", ""), (1970.1, ""), ("70.1", ""), ("不详", ""), ("1970年13月", ""), ("1970-02-30", ""), ("", ""), (None, ""),
+])
+def test_day_or_month(raw, expected):
+    assert day_or_month(raw) == expected

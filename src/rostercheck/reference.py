@@ -85,7 +85,7 @@ def normalise(table: Table) -> pd.DataFrame:
         elif col in MONEY_FIELDS:
             out[col] = by_value(values, money)
         elif col == "employees":
-            out[col] = by_value(values, _head_count)
+            out[col] = by_value(values, count)  # (in words too: '两人', h464)
             unread = [text(v).strip() for v, n in zip(values, out[col].tolist())
                       if (n is None or n != n) and text(v).strip() not in ("", "nan", "None")]
             if unread:  # ('-2', '若干': no count, the business then taken as employing no one — said, h464)
@@ -329,15 +329,6 @@ def _cn_number(text: str) -> int:
     if "十" not in text:
         return sum(_CN_DIGITS.get(c, 0) * 10 ** k for k, c in enumerate(reversed(text)))
     return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-
-
-def _head_count(raw: object) -> int | None:
-    """A head count (从业人数, 雇工人数) as a number: '3', '3人', 3.0, or in words ('两人', '十二人'; h464: '两人' read as no
-    count, a business with two hired not C05)."""
-    if (n := count(raw)) is not None:
-        return n
-    words = re.fullmatch(r"\s*([零〇一二两三四五六七八九十]{1,3})\s*(?:人|名|个)?\s*", str(raw or ""))
-    return _cn_number(words.group(1)) if words else None
 
 
 # A 刑期 header naming the unit its bare numbers count in: 刑期（月）, 刑期(个月), 刑期（年）, 刑期（单位：月）

@@ -576,8 +576,12 @@ def day_or_month(raw: object) -> str:
     return d.isoformat() if d else ""
 
 
+# A count in Chinese numerals filling the cell: '两人', '十二名', '三个', '一百零五' (h464: a 从业人数 '两人' was no count)
+_CN_COUNT = re.compile(r"\s*([零〇○一二两三四五六七八九十百]{1,4})\s*(?:人|名|个)?\s*")
+
+
 def count(raw: object) -> int | None:
-    """Return a whole number (people, employees) from a cell ('3', '3人', 3.0).
+    """Return a whole number (people, employees) from a cell ('3', '3人', 3.0, '两人', '十二名').
 
     Args:
         raw: the cell value.
@@ -585,6 +589,8 @@ def count(raw: object) -> int | None:
         The number, or None.
     """
     value = money(raw if not isinstance(raw, str) else raw.replace("人", ""))
+    if value is None and isinstance(raw, str) and (words := _CN_COUNT.fullmatch(raw)):
+        value = _cn_integer(words.group(1))  # (None for numerals side by side, '一二')
     if value is None or value < 0 or value > 10_000_000:
         return None
     return int(round(value))
