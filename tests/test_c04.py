@@ -665,7 +665,7 @@ ONE_PER_PERSON = [
      {"properties": [prop("李梅", WIFE, "门面房", "步行街 8 号"), prop("李梅", WIFE, "商铺", "步行街 9 号")]},
      [("李梅", "高", "2、3")], ["商业用房（门市）共 2 处（坐落 步行街 8 号、步行街 9 号）"]),
     ("two individual shops", {"businesses": [shop(), {**shop(), "entity": "张三五金店"}]},
-     [("张三", "高", "2、3")], ["个体工商户（门市）共 2 户（张三便利店、张三五金店）"]),
+     [("张三", "高", "2、3")], ["本人经营有经营场所的个体工商户（门市）共 2 户（张三便利店、张三五金店）"]),
     # must not join: two people, one record each; a record listed twice (audit.copies_joined says it)
     ("one car each", {"vehicles": [car(), {**car("李梅", WIFE), "plate": "湘E54321"}]},
      [("张三", "高", "2"), ("李梅", "高", "3")], []),

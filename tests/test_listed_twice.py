@@ -66,10 +66,16 @@ COPIES = [
     ("C01", "staff", [dict(STAFF, id=float(HEAD[:15] + "000")), STAFF], 1),  # a copy whose ID was typed as a number
     ("C04", "vehicles", [CAR, dict(CAR)], 1),
     ("C02", "deaths", [DEATH, dict(DEATH, death_date="20260503")], 1),
-    # must flag twice: two records of one person (two cars, two employers)
-    ("C04", "vehicles", [CAR, dict(CAR, plate="湘E·67890")], 2),
+    # must flag twice: two records of one person (two employers)
     ("C01", "staff", [STAFF, dict(STAFF, unit="清河县自来水公司", category="国企")], 2),
 ]
+
+
+def test_two_cars_of_one_person_are_one_finding_naming_both():
+    # (h442 had them two findings; h473: one person's cars are one C04 naming the plates, tests/test_c04.py)
+    got = frame({"vehicles": [CAR, dict(CAR, plate="湘E·67890")]}, "C04")
+    assert len(got) == 1 and got["来源行"].iat[0] == "2、3" and got["置信度"].iat[0] == "高"
+    assert "机动车共 2 辆（号牌号码 湘E·12345、湘E·67890）" in got["依据"].iat[0]
 
 
 @pytest.mark.parametrize("code, kind, rows, n", COPIES)

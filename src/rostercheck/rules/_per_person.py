@@ -21,7 +21,7 @@ def one_per_person(found: list[tuple[Finding, str | None]], what: str, unit: str
     Args:
         found: (finding, the record's identity as shown: a plate, a business, a location; None for a finding of
             another kind, kept as it is) in the list's order.
-        what: the records as the evidence names them ('机动车').
+        what: the records as the evidence names them after 本人 ('名下机动车').
         unit: their measure word ('辆').
         label: the identity's field name ('号牌号码'; '' to show the identities alone).
     Returns:
@@ -46,13 +46,13 @@ def one_per_person(found: list[tuple[Finding, str | None]], what: str, unit: str
         best, best_item = min(group, key=lambda part: _rank(part[0].confidence))
         shown = "、".join(items[:SHOWN_ITEMS]) + (f" 等 {len(items)} {unit}" if len(items) > SHOWN_ITEMS else "")
         own: dict[str, str] = {}  # (each other record at its strongest part)
-        for part, item in group:
-            if item != best_item and _rank(part.confidence) < _rank(own.get(item, "")):
-                own[item] = part.confidence
+        for part, named in group:
+            if named != best_item and _rank(part.confidence) < _rank(own.get(named, "")):
+                own[named] = part.confidence
         weaker = {c: sum(1 for v in own.values() if v == c) for c in sorted(set(own.values()), key=_rank)
                   if c != best.confidence}
         said = "；其余 " + "、".join(f"{n} {unit}置信度为{c}" for c, n in weaker.items()) if weaker else ""
-        lead = (f"本人名下{what}共 {len(items)} {unit}（{label + ' ' if label else ''}{shown}），合为一条，"
+        lead = (f"本人{what}共 {len(items)} {unit}（{label + ' ' if label else ''}{shown}），合为一条，"
                 f"置信度按其中最高的一{unit}{said}；其中")
         rows = sorted(dict.fromkeys(r for part, _ in group for r in str(part.source_row).split("、") if r),
                       key=lambda r: (0, int(r)) if r.isdigit() else (1, 0))

@@ -66,7 +66,7 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
                                 str(int(row["_row"])), h.key,
                                 record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"), h.confidence)),
                         _identity(row, "plate")))
-    return one_per_person(out, "机动车", "辆", "号牌号码")
+    return one_per_person(out, "名下机动车", "辆", "号牌号码")
 
 
 def _properties(ctx: Context, params: dict) -> list[Finding]:
@@ -151,7 +151,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                             ctx.labels["properties"], rows, keys,
                             (("list", "properties"), link_fact(weakest([h.confidence for _, h in homes.values()])),
                              *(("home", k) for k in homes))), None))
-    return one_per_person(out, "商业用房（门市）", "处", "坐落")
+    return one_per_person(out, "名下商业用房（门市）", "处", "坐落")
 
 
 def _odd_status(ctx: Context, row: dict, params: dict) -> str:
@@ -224,7 +224,7 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
                                 str(int(row["_row"])),
                                 h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)),
                         _identity(row, "entity")))
-    return one_per_person(out, "有经营场所的个体工商户（门市）", "户", "")
+    return one_per_person(out, "经营有经营场所的个体工商户（门市）", "户", "")
 
 
 def _identity(row: dict, *fields: str) -> str:

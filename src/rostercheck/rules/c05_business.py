@@ -59,7 +59,7 @@ def check(ctx: Context) -> list[Finding]:
             out.append((Finding("C05", m, evidence, conf, ctx.labels["businesses"], str(int(row["_row"])),
                                 h.key, record_facts("businesses", row, ("entity",), h.confidence)),
                         text_of(row, "entity") or f"第 {int(row['_row'])} 行"))
-    return one_per_person(out, "雇工经营的在业市场主体", "个", "")
+    return one_per_person(out, "经营雇用他人的在业市场主体", "个", "")
 
 
 def _active_by(ctx: Context, row: dict, params: dict) -> str:
