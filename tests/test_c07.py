@@ -458,3 +458,17 @@ def test_a_supporter_whose_number_typed_id_is_a_tekun_member_himself_is_unable()
                          "staff": [{"name": "李强", "id": SON, "unit": "县水利局", "category": "公务员"}]},
                   extra_rosters=[(household("李强", SON, village="西村"), "清河县特困人员名册")])
     assert [(n, c) for n, c in flagged(ctx, "C07") if n == "王秀英"] == []
+
+
+# h473: a supporter given many cars is one C07 naming the first five and the count (the evidence named 50 rows); its
+# confidence is every car's: one car of a type not written among clean ones leaves it 高
+@pytest.mark.parametrize("n, listed, count_said", [(3, 3, False), (5, 5, False), (6, 5, True), (50, 5, True)])
+def test_a_supporters_many_cars_are_listed_five_and_counted(n, listed, count_said):
+    cars = [{"name": "李强", "id": SON, "plate": f"湘E{10000 + i}", "vehicle_type": "小型轿车" if i else "",
+             "status": "正常"} for i in range(n)]
+    ctx = context(roster(), {"supporters": [supporter()], "vehicles": cars})
+    findings, _ = run_checks(ctx, ["C07"])
+    assert [f.confidence for f in findings] == ["高"]
+    text = findings[0].evidence
+    assert text.count("名下有车辆，") == listed
+    assert (f"名下有车辆共 {n} 辆，以上只列出前 5 辆" in text) == count_said

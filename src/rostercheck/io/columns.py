@@ -399,8 +399,9 @@ ROSTER = [
                       r"(公民)?身份(证|证号|证号码|证件号码?)$", weight=2),
     FieldSpec("sex", r"性别"),
     FieldSpec("birth", r"出生(日期|年月)"),
-    # the roster's own 年龄: read only to doubt a member's ID that disagrees with it (audit.id_doubted)
-    FieldSpec("written_age", r"^(实际|当前|现)?(年龄|周岁)(\s*[（(]\s*周?岁\s*[)）])?$"),
+    # the roster's own 年龄: read only to doubt a member's ID that disagrees with it (audit.id_doubted); weight 0: no
+    # evidence of a roster in classify (a cadre or supporter list has one too)
+    FieldSpec("written_age", r"^(实际|当前|现)?(年龄|周岁)(\s*[（(]\s*周?岁\s*[)）])?$", weight=0),
     # The date since which the roster's amount applies: a change (变更/调整) names it best, else the approval.
     # since when the household is enrolled (F06), and since when its amount applies when it was changed (F05)
     FieldSpec("approved", _START_WORDS, weight=2, allow=_HOUSEHOLD),

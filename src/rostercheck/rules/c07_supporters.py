@@ -21,6 +21,7 @@ from ._econ import (
 )
 from ._coverage import disability_of
 from ._household import households, standard_for
+from ._per_person import SHOWN_ITEMS
 from .c01_staff import (CATEGORY_UNREAD, STATUS_LEAN_END, STATUS_UNREAD_END, category_unread, has_left, in_post,
                         status_unread)
 from .c02_status import in_custody, says_died
@@ -116,7 +117,7 @@ def check(ctx: Context) -> list[Finding]:
         # (a 15-digit ID of before 1999 made 18 digits has one answer: exact, said as made)
         old = len(re.sub(r"\D", "", str(cell(ref, r, "id_raw") or ""))) == 15
         evidence = (f"《{label}》第 {int(row['_row'])} 行：{ctx.members.at[m, 'name']} 的赡养（抚养、扶养）人 {who}"
-                    f"有赡养能力——{'；'.join(reasons)}"
+                    f"有赡养能力——{_listed(reasons)}"
                     + (f"（名单备注“{note}”，仅是备注而非宣告失踪，请核实其下落）" if missing else "")
                     + f"；被赡养人{key}，赡养人"
                     + ("按姓名和受损身份证号残存的各位比对" if worn and len(worn) == len(found) else
@@ -127,6 +128,32 @@ def check(ctx: Context) -> list[Finding]:
         facts = (("list", "supporters"), link_fact(conf), ("supporter", sid)) + tuple(f for _, f in found)
         out.append(Finding("C07", int(m), evidence, conf, label, str(int(row["_row"])), key, facts))
     return out
+
+
+# A reason's opening words by the kind of record it names (:func:`_reasons`), and its measure word
+_RECORDS = (("名下有车辆，", "辆"), ("经营在业市场主体，", "个"))
+
+
+def _listed(reasons: list[str]) -> str:
+    """The reasons as the evidence shows them: of one kind of record, the first few (SHOWN_ITEMS) and 等 N 辆 (h473: a
+    supporter given 50 cars was one C07 whose evidence named 50 rows; every reason still decides its confidence).
+
+    Args:
+        reasons: the reasons' texts, in order.
+    Returns:
+        The text.
+    """
+    out, seen = [], {}
+    for text in reasons:
+        opening = next(((w, unit) for w, unit in _RECORDS if text.startswith(w)), None)
+        if opening is not None:
+            seen[opening] = seen.get(opening, 0) + 1
+            if seen[opening] > SHOWN_ITEMS:
+                continue
+        out.append(text)
+    more = [f"{w.rstrip('，')}共 {n} {unit}，以上只列出前 {SHOWN_ITEMS} {unit}" for (w, unit), n in seen.items()
+            if n > SHOWN_ITEMS]
+    return "；".join(out + more)
 
 
 def damaged_rows(ctx: Context, kind: str, r: int) -> dict[int, str]:
