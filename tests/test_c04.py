@@ -650,7 +650,8 @@ PLATES = [f"湘A{10000 + i}" for i in range(50)]
 def _c04(lists):
     ctx = context(roster(), lists)
     findings, _ = run_checks(ctx, ["C04"])
-    return [(ctx.members.at[f.member, "name"], f.confidence, f.source_row) for f in findings], [f.evidence for f in findings]
+    found = [(ctx.members.at[f.member, "name"], f.confidence, f.source_row) for f in findings]
+    return found, [f.evidence for f in findings]
 
 
 ONE_PER_PERSON = [

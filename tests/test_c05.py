@@ -241,7 +241,8 @@ def test_a_registration_status_code_a_legend_row_under_the_header_explains_is_re
 def _found(rows):
     ctx = context(household("张三", HEAD, [("李梅", "配偶", make_id("19720202", 122))]), {"businesses": rows})
     findings, _ = run_checks(ctx, ["C05"])
-    return [(ctx.members.at[f.member, "name"], f.confidence, f.source_row) for f in findings], [f.evidence for f in findings]
+    found = [(ctx.members.at[f.member, "name"], f.confidence, f.source_row) for f in findings]
+    return found, [f.evidence for f in findings]
 
 
 @pytest.mark.parametrize("rows, expected, said", [

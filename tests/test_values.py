@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rostercheck.normalize.values import cn_amounts, count, date, day_or_month, digits, money, month, month_span, yuan_per_unit
+from rostercheck.normalize.values import (cn_amounts, count, date, day_or_month, digits, money, month, month_span,
+                                         yuan_per_unit)
 
 D = dt.date(2025, 3, 5)
 

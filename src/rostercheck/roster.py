@@ -21,8 +21,8 @@ from .model import object_array, plain_text
 from .namematch import homophone_key
 from .normalize import codes, ids
 from .normalize.names import person_name
-from .normalize.values import (account_losses, cn_numerals, count, date, day_or_month, digits, masked_digits, money, month_span,
-                               numbers_words, text, texts, yuan_per_unit)
+from .normalize.values import (account_losses, cn_numerals, count, date, day_or_month, digits, masked_digits, money,
+                               month_span, numbers_words, text, texts, yuan_per_unit)
 from .reference import by_value, by_value_array, cells, distinct
 
 DIBAO, TEKUN = "低保", "特困"

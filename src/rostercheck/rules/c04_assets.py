@@ -64,7 +64,8 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
             conf = weakest([conf, LOW]) if copy else conf
             out.append((Finding("C04", m, evidence, _lead_if_ended(row, ctx, conf), ctx.labels["vehicles"],
                                 str(int(row["_row"])), h.key,
-                                record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"), h.confidence)),
+                                record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"),
+                                             h.confidence)),
                         _identity(row, "plate")))
     return one_per_person(out, "名下机动车", "辆", "号牌号码")
 
