@@ -74,8 +74,17 @@ def test_a_namesake_in_another_village_is_not_the_head():
               "花名册中有同名的 钟国辉（金石桥镇石桥村），但账号也不是花名册登记的，未能确认是否同一人")
 
 
-def test_a_payee_whose_rows_name_no_village_is_not_the_head():
-    _as_today(money_context(roster(), paid_others() + new_account(village="", township="")), "花名册中有同名的 钟国辉")
+def test_a_payee_whose_rows_name_no_village_is_a_name_only_lead():
+    # h472: no ID, no place, an account the roster does not know: a name alone says neither that she is the head nor
+    # that she is not (F03 中 2,520 beside F06 中 840 for one payment): both 低 leads without money, said so
+    ctx = money_context(roster(), paid_others() + new_account(village="", township=""))
+    assert money(ctx, "F03") == [("钟国辉", "低", None, None)]
+    assert money(ctx, "F06") == [("钟国辉", "低", None, None)]
+    assert money(ctx, "F07") == []
+    (f03,), (f06,) = findings(ctx, "F03"), findings(ctx, "F06")
+    assert "花名册中有同名的 钟国辉" in f03.evidence and "仅按姓名对应" in f03.evidence and "不计入应追回" in f03.evidence
+    assert "有与该户成员同名的领取人 钟国辉" in f06.evidence and "仅按姓名对应" in f06.evidence
+    assert "如确未发放，应补发 840.00 元" in f06.evidence and "不计入应补发" in f06.evidence
 
 
 def test_two_heads_of_the_name_in_the_village_are_neither():

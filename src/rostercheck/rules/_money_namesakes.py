@@ -183,3 +183,73 @@ def _own_rows(led: Ledger, households: set[str]) -> dict[str, list[int]]:
     for r in rows.tolist():
         out[led.household[r]].append(r)
     return out
+
+
+@dataclass(frozen=True)
+class NameOnly:
+    """A payee on no roster whose rows give no whole ID and whom only a name ties to roster members (h472).
+
+    Attributes:
+        members: the roster members of that name.
+        rows: her successful benefit rows, in month order.
+    """
+
+    members: tuple[int, ...]
+    rows: tuple[int, ...]
+
+
+def name_only_payees(ctx: Context, led: Ledger) -> dict[str, NameOnly]:
+    """Return (and remember) the payees on no roster whom nothing but a name ties to roster members: no whole ID (own or
+    head's), no account the roster gives anyone (the namesake's linked her: :func:`rules._money._account_payees`), no
+    village or township, no digits of a masked ID, and not taken for a head by :func:`head_namesakes`. A name alone is no evidence either way: F03 (不在册)
+    of such a payee and F06 (应发未发) of the namesakes' households in the months she was paid are 低 leads without money
+    (a ledger without an ID column gave an F03 中 and an F06 中 for one payment, one of them necessarily wrong).
+
+    Args:
+        ctx: the audit context.
+        led: the ledger.
+    Returns:
+        The payee's ledger household ('ledger:…') → the :class:`NameOnly`.
+    """
+    if "name_only" in led.memo:
+        return led.memo["name_only"]
+    led.memo["name_only"] = out = {}
+    member, ok, benefit = led.array("member"), led.array("ok"), led.array("benefit")
+    rows = np.flatnonzero((member < 0) & ok & benefit)
+    if not len(rows) or not len(ctx.members):
+        return out
+    care, pooled, heads = care_home_rows(ctx, led), led.memo["pooled"], head_namesakes(ctx, led)
+    has_head = "head_id" in led.frame.columns
+    by_payee: dict[str, list[int]] = defaultdict(list)
+    for r in rows.tolist():
+        if not care[r] and r not in pooled and led.cols["amount"][r] > 0 and led.household[r] not in heads:
+            by_payee[led.household[r]].append(r)
+    cols, mem = led.cols, ctx.members
+    registered = set(mem["bank_account"].tolist()) - {""} if "bank_account" in mem.columns else set()
+    for h, paid in by_payee.items():
+        if any(cols["id"][r] or (has_head and cols["head_id"][r]) for r in paid):
+            continue
+        names = {cols["link_key"][r] for r in paid}
+        if len(names) != 1:
+            continue
+        # a second key, agreeing or not, leaves the payee as earlier rounds judged her: a village or township written
+        # (held-out 252), digits a masked ID shows, an account the roster gives anyone
+        if any(place_key(cols["village"][r]) or township_key(cols["township"][r]) or ids.masked(cols["id_raw"][r])
+               or cols["bank_account"][r] in registered for r in paid):
+            continue
+        found = roster_namesakes(ctx, next(iter(names)))
+        if found:
+            out[h] = NameOnly(tuple(found), tuple(sorted(paid, key=lambda r: (cols["month"][r], r))))
+    return out
+
+
+def name_only_months(ctx: Context, led: Ledger) -> dict[tuple[str, str], list[int]]:
+    """(roster household, month) → the rows of :func:`name_only_payees` paid that month under the name of one of its
+    members: perhaps its payment, perhaps another person's (F06 says so, at 低)."""
+    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+    households = ctx.members["household"].tolist()
+    for payee in name_only_payees(ctx, led).values():
+        for h in {households[m] for m in payee.members}:
+            for r in payee.rows:
+                out[(h, led.cols["month"][r])].append(r)
+    return out

@@ -20,8 +20,8 @@ from ..normalize import ids
 from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, benefit_with_other, blind_months, care_home_rows, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
-                     roster_months, weakest, yuan)
-from ._money_namesakes import head_namesakes
+                     payee_name, roster_months, weakest, yuan)
+from ._money_namesakes import head_namesakes, name_only_months
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
 
 
@@ -1613,6 +1613,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     # know: perhaps the household's (F07 says so, held-out 252: 5,040 元 owed beside the same 2,520 元 to recover, F03)
     maybe |= {(n.household, led.cols["month"][r]) for n in head_namesakes(ctx, led).values() for r in n.rows}
     maybe |= _paid_to_former(ctx, led)
+    name_only = name_only_months(ctx, led)  # (h472: paid under a member's name alone; a lead, said below)
     lumps = _lump_code(ctx, "F06")  # (the lumps read: a 特困 person paid in person from mid-year may have been in a home's lump)
     maybe |= _lump_months(ctx, led) | led.memo.get("care_homes_maybe", set())
     maybe |= _paid_to_dead_former(ctx, led)
@@ -1683,6 +1684,10 @@ def check_f06(ctx: Context) -> list[Finding]:
         if absent and (gone := [m for m in months if (prog_of.get(h, ""), town_of.get(h, ""), m) in absent]):
             unlisted.add(h)  # (its township's file of those months not given: said below, not unpaid)
             months = [m for m in months if m not in gone]
+        # (h472) months a payee named like a member, with no ID, was paid: perhaps this household's, perhaps not
+        named = [m for m in months if (h, m) in name_only] if name_only else []
+        if named and len(named) < len(months):
+            months = [m for m in months if m not in named]
         if not months:
             continue
         amount = expected.get(h, (None, []))[0]
@@ -1751,6 +1756,17 @@ def check_f06(ctx: Context) -> list[Finding]:
             conf, owed = LOW, None
             evidence += (f"（如属应发）。该户保障对象均已死亡（{died}），死亡当月仍在保障期内；是否向其家属补发请核实，"
                          "不按应补发计")
+        if named:
+            rows = sorted({r for m in named for r in name_only[(h, m)]}, key=lambda r: (led.cols["month"][r], r))
+            said = (f"资金发放明细中{months_text(named)}有与该户成员同名的领取人 {payee_name(ctx, led, rows[0])}（发放明细未写身份证号）领取保障金："
+                    + "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
+                    + "。发放明细无身份证号，仅按姓名对应，不能确认是否就是该户的发放")
+            if named == months:
+                evidence = evidence.replace(f"，应补发 {yuan(owed)}", f"，如确未发放，应补发 {yuan(owed)}") if owed else evidence
+                conf, owed = LOW, None
+                evidence += f"。{said}：列为低置信度线索，不计入应补发；请核实该户这些月份是否已领取"
+            else:
+                evidence += f"。另{said}，这些月份未计入"
         head = _head(ctx, led, h, fails[0] if fails else None) if members else -1
         r0 = fails[0] if fails else 0
         facts = (("household", h),)

@@ -26,7 +26,7 @@ from .f_amounts import (_approved_months, _head, _paid_pairs, amount_tolerance, 
 from . import _money_recoveries as recoveries
 from . import _money_care_homes as care_homes
 from .c02_status import date_shown
-from ._money_namesakes import head_namesakes, roster_namesakes
+from ._money_namesakes import head_namesakes, name_only_payees, roster_namesakes
 from ._money_events import roster_death, stop_month, stop_rule_said
 from ._money_unread import note, say as say_unread, unread_rows
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, id_unwritten, ledger, link_text, months_text, payee_name,
@@ -818,6 +818,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     _enrolled_later(ctx, led, rows_by)
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
+    name_only = name_only_payees(ctx, led)
     for h, rows in rows_by.items():
         rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
         if not any(led.cols["month"][r] in period for r in rows):
@@ -839,6 +840,14 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
         key = ("身份证号不在花名册中" if led.cols["id"][rows[0]] else "户主身份证号不在花名册中" if head
                else "发放明细未写身份证号，花名册中有同名的人，未能确认是否同一人" if same_name
                else "姓名不在花名册中（发放明细未写身份证号）")
-        out.append(finding(ctx, led, "F03", rows[0], -1, evidence, MEDIUM, key, months, total, None, facts,
+        conf, recover = MEDIUM, total
+        if same_name and h in name_only:
+            # (h472) a name alone says neither that she is the roster's namesake nor that she is not: a lead, no money
+            # (F06 says the namesake's household at 低 for the same months)
+            conf, recover = LOW, None
+            evidence = (evidence.removesuffix("，请核实是否已停保、是否冒领")
+                        + "。发放明细无身份证号，仅按姓名对应，不能确认是否同一人：列为低置信度线索，"
+                        "不计入应追回；请核实领取人是否就是花名册中的同名人员，如不是，核实是否已停保、是否冒领")
+        out.append(finding(ctx, led, "F03", rows[0], -1, evidence, conf, key, months, recover, None, facts,
                            listed={"name": who, "county": county_of_rows(led, rows)}))  # a bank file naming its payee as the account's holder only
     return out

@@ -1,0 +1,65 @@
+"""h472: four money-sieve precision left-overs — name-only payees, a failure before an unread month, files of
+failures only, F04 on unfolded share rows."""
+
+import pytest
+from money import findings, household, make_id, money, money_context, months, pay
+
+A = make_id("19590317", 721, "430524")
+B = make_id("19600101", 112, "430524")
+OTHER = make_id("19700505", 151, "430524")
+OWN, OTHERS, NEW = "6230908313369065099", "6230900000000001", "6230909370574545381"
+
+
+def roster(accounts: bool = True):
+    return (household("钟国辉", A, [("李梅", "配偶", B)], benefit=840, township="金石桥镇", village="石桥村",
+                      **({"bank_account": OWN} if accounts else {}))
+            + household("王五", OTHER, benefit=516, township="金石桥镇", village="石桥村",
+                        **({"bank_account": OTHERS} if accounts else {})))
+
+
+def bank_file(name="钟国辉", account=NEW, id_cell="", span=("2026-07", "2026-09"), **extra):
+    """A bank's 代发 rows: 姓名, 账号, 户名 (no ID column unless ``id_cell``), 王五 paid by his own account."""
+    rows = [pay("", "王五", m, 516, bank_account=OTHERS, holder="王五") for m in months(*span)]
+    return rows + [pay(id_cell, name, m, 840, bank_account=account, holder=name, **extra) for m in months(*span)]
+
+
+# 1. a name alone: F03 and F06 are 低 leads without money, said so
+
+NAME_ONLY = [
+    # (case, roster rows, ledger rows, F03, F06)
+    ("no ID, an account the roster does not know", roster(), bank_file(),
+     [("钟国辉", "低", None, None)], [("钟国辉", "低", None, None)]),
+    ("no ID, no account", roster(), bank_file(account=""),
+     [("钟国辉", "低", None, None)], [("钟国辉", "低", None, None)]),
+    # (nobody linked: no month the ledgers cover for F06; every payee a 低 lead, where each was F03 中 with money)
+    ("no ID, a roster giving no accounts", roster(accounts=False), bank_file(),
+     [("王五", "低", None, None), ("钟国辉", "低", None, None)], []),
+]
+
+SECOND_KEY = [
+    # must stay as they were: an ID of the row's own; the account the roster registers for the household
+    ("an ID on no roster", roster(), bank_file(id_cell=make_id("19590317", 733, "430524")),
+     [("钟国辉", "中", 2520.0, None)], [("钟国辉", "中", None, 840.0)]),
+    ("the roster's own account", roster(), bank_file(account=OWN), [], []),
+    ("the roster's own account, a roster holding the head's ID", roster(), bank_file(account=OWN, id_cell=A), [], []),
+]
+
+
+@pytest.mark.parametrize("case, roster_rows, rows, f03, f06", NAME_ONLY + SECOND_KEY, ids=[c[0] for c in NAME_ONLY + SECOND_KEY])
+def test_a_name_alone_makes_only_low_leads(case, roster_rows, rows, f03, f06):
+    ctx = money_context(roster_rows, rows)
+    assert money(ctx, "F03") == f03
+    assert money(ctx, "F06") == f06
+    for f in findings(ctx, "F03") + findings(ctx, "F06"):
+        assert ("仅按姓名对应" in f.evidence) == (f.confidence == "低")
+
+
+def test_months_unpaid_beside_months_paid_to_a_namesake_are_owed_and_the_others_said():
+    # the namesake paid in September only: July and August stay 应发未发 中 (no payment of any name), September is said
+    rows = [pay("", "王五", m, 516, bank_account=OTHERS, holder="王五") for m in months("2026-07", "2026-09")]
+    rows.append(pay("", "钟国辉", "2026-09", 840, bank_account=NEW, holder="钟国辉"))
+    ctx = money_context([dict(r, approved="2026-01-10") for r in roster()], rows)
+    (f06,) = findings(ctx, "F06")
+    assert (f06.confidence, f06.repay) == ("中", 1680.0)
+    assert "2026-07至2026-08" in f06.months or "2026-07、2026-08" in f06.months
+    assert "另资金发放明细中2026-09（1个月）有与该户成员同名的领取人 钟国辉" in f06.evidence and "这些月份未计入" in f06.evidence
