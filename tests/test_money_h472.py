@@ -63,3 +63,41 @@ def test_months_unpaid_beside_months_paid_to_a_namesake_are_owed_and_the_others_
     assert (f06.confidence, f06.repay) == ("中", 1680.0)
     assert "2026-07至2026-08" in f06.months or "2026-07、2026-08" in f06.months
     assert "另资金发放明细中2026-09（1个月）有与该户成员同名的领取人 钟国辉" in f06.evidence and "这些月份未计入" in f06.evidence
+
+
+# 2. a failure in the last month read, the next month's file not read: not re-paid cannot be told
+
+C = make_id("19620202", 311, "430524")
+
+
+def failed_in(failed: str, last: str, first: str = "2026-07"):
+    """Monthly files from ``first`` to ``last``; 钟国辉's payment of ``failed`` fails (王五 paid every month)."""
+    rows = [pay(OTHER, "王五", m, 516, _file=f"{m}.xlsx") for m in months(first, last)]
+    return rows + [pay(C, "钟国辉", m, 840, status="失败" if m == failed else "成功", _file=f"{m}.xlsx")
+                   for m in months(first, last)]
+
+
+FAILED_MONTHS = [
+    # (case, failed month, last month read, confidence, said: next month unread, said: paid on both sides)
+    ("August failed, September's file not read", "2026-08", "2026-08", "中", True, False),
+    ("August failed, September read and paid", "2026-08", "2026-09", "高", False, False),
+    ("September failed, the review month: October is after the review date", "2026-09", "2026-09", "高", False, False),
+]
+
+
+@pytest.mark.parametrize("case, failed, last, conf, unread, both", FAILED_MONTHS, ids=[c[0] for c in FAILED_MONTHS])
+def test_a_failure_before_a_month_no_file_read_covers_is_at_most_medium(case, failed, last, conf, unread, both):
+    ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516), failed_in(failed, last))
+    (f06,) = findings(ctx, "F06")
+    assert (f06.confidence, f06.repay, f06.months) == (conf, 840.0, f"{failed}（1个月）")
+    assert ("的发放明细没有读入（未提供或未能读取）" in f06.evidence) == unread
+    assert ("未重发" in f06.evidence) == (not unread)
+    assert ("前后月份均有成功发放" in f06.evidence) == both
+
+
+def test_a_failure_between_two_months_paid_is_said_so_and_stays_high():
+    ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516),
+                        failed_in("2026-05", "2026-09", first="2026-04"))
+    (f06,) = findings(ctx, "F06")
+    assert (f06.confidence, f06.months) == ("高", "2026-05（1个月）")
+    assert "2026-05（1个月）前后月份均有成功发放" in f06.evidence

@@ -1600,6 +1600,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         tried_in[led.household[r]].add(led.cols["month"][r])
     period = roster_months(ctx, led)  # the roster's own months, F05's too
     review_month = period[-1]  # the roster's own month
+    as_of_month = month_of(ctx.as_of)  # (the last month a failed payment could have been re-sent in, by the review date)
     # a row paid into an account several households share, whose payee cannot be told, may be any one's month; not a
     # row naming a valid ID of its own (held-out 200: a resident who left, paid into the care home's account, hid the
     # missing months of every resident paid one by one into it)
@@ -1695,6 +1696,13 @@ def check_f06(ctx: Context) -> list[Finding]:
         # every month's payment failed, the rows linked by ID (a bank file's rows linked by account: 中)
         conf = (weakest(HIGH, *(led.conf[r] for r in fails)) if fails and len({led.cols["month"][r] for r in fails}) == len(months)
                 else MEDIUM)
+        # (h472) a failed month whose next month, by the review date, no file read covers: re-sent then or not, nobody
+        # can tell (a failure in August, September's file unreadable and skipped, was 高 "前后月份均有成功发放")
+        unread_next = [m for m in months if failed.get((h, m)) and _next_unread(m, covered.get(prog_of.get(h, ""), set()),
+                                                                                  absent, prog_of.get(h, ""),
+                                                                                  town_of.get(h, ""), as_of_month)]
+        if unread_next:
+            conf = weakest(conf, MEDIUM)
         # a month whose payment failed is owed what failed (the amount due then, before a later change), else the
         # roster's amount
         tried = {m: due for m in months if (due := _failed_due(led, failed.get((h, m), ()))) > 0}
@@ -1721,7 +1729,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         basis[-1:] = [basis[-1] + f"减去同月已发的提标补差 {yuan(sum(topped.values()))}"] if topped and basis else basis[-1:]
         undone = ("发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) and led.cols["amount"][r] < 0 for r in fails)
                   else "发放失败/退回")
-        detail = (f"；{undone}未重发：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
+        detail = (f"；{undone}{'，已读入的发放明细中未见重发' if unread_next else '未重发'}：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         detail = "；资金发放明细中没有该户这些月份的保障金发放记录" if topped and not fails else detail
         beside = [r for m in months for r in raise_only.get((h, m), ())]
@@ -1740,7 +1748,12 @@ def check_f06(ctx: Context) -> list[Finding]:
                  + (f"该户 {before} 有发放记录，花名册所属期内 {paid_in[0]} 起也有" if before
                     else f"花名册所属期内该户 {start} 起有发放记录") + "，核对其间及花名册所属月份"
                  if start else "批准日期未填或未能识别，只核对花名册所属月份" if starts else "花名册所属月份")
-        since += f"；{months_text(between)}前后月份均有成功发放" if between else ""
+        # (only months lying between two months paid have paid months on both sides: h472, a failure in the last month
+        # read was said so)
+        inside = [m for m in between if ever and ever[0] < m < ever[-1]]
+        since += f"；{months_text(inside)}前后月份均有成功发放" if inside else ""
+        since += (f"；{months_text(rest)}是花名册所属期内发放失败的月份"
+                  if (rest := [m for m in between if m not in inside]) else "")
         evidence = (f"应发未发：该户在花名册中（{since}），"
                     f"{months_text(months)}没有成功发放的保障金{detail}。"
                     + (f"按{'和'.join(basis)}，应补发 {yuan(owed)}" if owed else f"花名册{_no_amount(ctx, led, h)}，请核实应补发金额"))
@@ -1756,6 +1769,9 @@ def check_f06(ctx: Context) -> list[Finding]:
             conf, owed = LOW, None
             evidence += (f"（如属应发）。该户保障对象均已死亡（{died}），死亡当月仍在保障期内；是否向其家属补发请核实，"
                          "不按应补发计")
+        if unread_next:
+            evidence += ("。" + "；".join(f"{month_add(m, 1)} 的发放明细没有读入（未提供或未能读取）" for m in unread_next)
+                         + f"，{months_text(unread_next)}发放失败后是否已在下月重发无法判断，置信度列为中，请核对下月发放明细")
         if named:
             rows = sorted({r for m in named for r in name_only[(h, m)]}, key=lambda r: (led.cols["month"][r], r))
             said = (f"资金发放明细中{months_text(named)}有与该户成员同名的领取人 {payee_name(ctx, led, rows[0])}（发放明细未写身份证号）领取保障金："
@@ -1790,6 +1806,14 @@ def check_f06(ctx: Context) -> list[Finding]:
          "（请核实其保障类别和发放项目是否一致）", led)
     _thin_months_said(ctx, led, covered, prog_of, period, paid, cared | undated)
     return out + lumps
+
+
+def _next_unread(month: str, covered: set[str], absent: set[tuple[str, str, str]], programme: str, town: str,
+                 as_of_month: str) -> bool:
+    """Whether the month after a failed ``month`` falls by the review date and no file read covers it for the
+    household's programme (or its township's file of it is missing: :func:`_towns_absent`)."""
+    nxt = month_add(month, 1)
+    return nxt <= as_of_month and (nxt not in covered or (programme, town, nxt) in absent)
 
 
 def _thin_months_said(ctx: Context, led: Ledger, covered: dict[str, set[str]], prog_of: dict[str, str],
