@@ -101,3 +101,42 @@ def test_a_failure_between_two_months_paid_is_said_so_and_stays_high():
     (f06,) = findings(ctx, "F06")
     assert (f06.confidence, f06.months) == ("高", "2026-05（1个月）")
     assert "2026-05（1个月）前后月份均有成功发放" in f06.evidence
+
+
+# 3. a file whose every row failed is said once, as a whole; the findings are those of its rows
+
+def _paid_and_returned(returned_status: str, returned_file: str = "退回清单.xlsx"):
+    """July–September paid to both households in the finance office's file; a second file of August rows."""
+    rows = [pay(OTHER, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    rows += [pay(C, "钟国辉", m, 840) for m in months("2026-07", "2026-09")]
+    return rows + [pay(C, "钟国辉", "2026-08", 840, status=returned_status, _file=returned_file),
+                   pay(OTHER, "王五", "2026-08", 516, status=returned_status, _file=returned_file)]
+
+
+ALL_FAILED = [
+    # (case, the second file's status, said)
+    ("every row ×", "×", True),
+    ("every row 退回", "退回", True),
+    ("every row 失败", "失败", True),
+    ("every row 成功", "成功", False),  # (must not say: its rows paid, F04's case)
+]
+
+
+@pytest.mark.parametrize("case, status, said", ALL_FAILED, ids=[c[0] for c in ALL_FAILED])
+def test_a_file_of_failures_only_is_said_once(case, status, said):
+    ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516), _paid_and_returned(status))
+    findings(ctx, "F06")
+    notes = [n for n in ctx.cache["money:unidentified"] if "全部为失败/退回" in n]
+    if said:
+        assert notes == [f"《退回清单.xlsx》共 2 行发放记录，全部为失败/退回（发放状态为“{status}”）：这些行都按未发放成功核查。"
+                         "如是银行的失败（退回）清单，属正常；否则请核对该文件的发放状态列是否读错（如把其他列当作了发放状态）"]
+    else:
+        assert notes == []
+
+
+def test_a_file_with_one_row_paid_is_not_said():
+    rows = _paid_and_returned("失败")
+    rows.append(pay(C, "钟国辉", "2026-06", 840, _file="退回清单.xlsx"))
+    ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516), rows)
+    findings(ctx, "F06")
+    assert not [n for n in ctx.cache["money:unidentified"] if "全部为失败/退回" in n]
