@@ -1,6 +1,8 @@
 """h472: four money-sieve precision left-overs — name-only payees, a failure before an unread month, files of
 failures only, F04 on unfolded share rows."""
 
+import datetime as dt
+
 import pytest
 from money import findings, household, make_id, money, money_context, months, pay
 
@@ -140,3 +142,69 @@ def test_a_file_with_one_row_paid_is_not_said():
     ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516), rows)
     findings(ctx, "F06")
     assert not [n for n in ctx.cache["money:unidentified"] if "全部为失败/退回" in n]
+
+
+# 4. a household's row of member shares paid twice in a month: one F04 for the household, the total unchanged
+
+HEAD, WIFE, SON = make_id("19700101", 111), make_id("19720202", 122), make_id("20000303", 131)
+SHARES = ["序号", "户主姓名", "户主身份证号", "一折通账号", "户名", "成员1姓名", "成员1身份证号", "成员1金额", "成员2姓名",
+          "成员2身份证号", "成员2金额", "成员3姓名", "成员3身份证号", "成员3金额", "发放金额合计", "发放状态"]
+
+
+def _share_book(path, twice: dict[str, int]):
+    """A year book of one sheet a month, 张三's household (three shares) and 赵六 (one), each row ``twice[name]`` times
+    in August."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    zhang = ["张三", HEAD, "6217000011112222", "张三", "张三", HEAD, 300, "李梅", WIFE, 300, "张小", SON, 200, 800, "成功"]
+    zhao = ["赵六", OTHER, "6217000033334444", "赵六", "赵六", OTHER, 516, "", "", "", "", "", "", 516, "成功"]
+    for m in ("7", "8", "9"):
+        ws = wb.create_sheet(f"{m}月")
+        ws.append([f"2026年{m}月城乡低保金发放表"])
+        ws.append(SHARES)
+        rows = [zhang] * (twice.get("张三", 1) if m == "8" else 1) + [zhao] * (twice.get("赵六", 1) if m == "8" else 1)
+        for k, row in enumerate(rows, 1):
+            ws.append([k, *row])
+    wb.save(path)
+    return path
+
+
+def _share_context(tmp_path, twice):
+    from rostercheck.io.ledgers import load_ledgers
+
+    _, frame, _ = load_ledgers([_share_book(tmp_path / "2026年低保金发放表.xlsx", twice)], dt.date(2026, 9, 30))
+    ctx = money_context(household("张三", HEAD, [("李梅", "配偶", WIFE), ("张小", "子", SON)], benefit=800)
+                        + household("赵六", OTHER, benefit=516), [pay(OTHER, "赵六", "2026-07", 516)])
+    ctx.lists["payments"] = frame
+    return ctx
+
+
+SHARE_DUPLICATES = [
+    # (case, rows written twice in August, F04 (who, confidence, to recover))
+    ("a household of three shares paid twice", {"张三": 2}, [("张三", "高", 800.0)]),
+    ("a household of three shares paid three times", {"张三": 3}, [("张三", "高", 1600.0)]),
+    # must stay: a one-share household's duplicate, and two households paid twice are two findings
+    ("a one-share household paid twice", {"赵六": 2}, [("赵六", "高", 516.0)]),
+    ("both paid twice", {"张三": 2, "赵六": 2}, [("张三", "高", 800.0), ("赵六", "高", 516.0)]),
+    ("nobody paid twice", {}, []),
+]
+
+
+@pytest.mark.parametrize("case, twice, expected", SHARE_DUPLICATES, ids=[c[0] for c in SHARE_DUPLICATES])
+def test_a_households_share_rows_paid_twice_are_one_finding(tmp_path, case, twice, expected):
+    ctx = _share_context(tmp_path, twice)
+    assert [(n, c, r) for n, c, r, _ in money(ctx, "F04")] == expected
+    for f in findings(ctx, "F04"):
+        if ctx.members.at[f.member, "name"] == "张三":
+            assert f.evidence.startswith("重复发放：张三户（3 名成员各自的份额）")
+            assert "全户 3 名成员的份额，每次合计：800.00 元，《2026年低保金发放表.xlsx》工作表“8月”第 3 行、800.00 元" in f.evidence
+
+
+def test_members_paid_twice_in_rows_of_their_own_stay_one_finding_each():
+    # must stay: a per-person ledger (each member's own row) paid twice is each member's duplicate
+    rows = [pay(pid, name, m, 400, head_id=HEAD) for m in months("2026-07", "2026-09") for pid, name in ((HEAD, "张三"), (WIFE, "李梅"))]
+    rows += [pay(pid, name, "2026-08", 400, head_id=HEAD) for pid, name in ((HEAD, "张三"), (WIFE, "李梅"))]
+    ctx = money_context(household("张三", HEAD, [("李梅", "配偶", WIFE)], benefit=800), rows)
+    assert [(n, c, r) for n, c, r, _ in money(ctx, "F04")] == [("张三", "高", 400.0), ("李梅", "高", 400.0)]

@@ -98,12 +98,15 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
             by_unit[(led.household[rows[0]], payee, item.replace("benefit:care:", "benefit:"))].append(rows)  # (one row)
     out = []
     expected, bound = household_amounts(ctx, led), implausible_times(ctx)
-    for (household, payee, item), sets in by_unit.items():
+    for household, payee, item, shares in _share_households(led, by_unit):
         months, lines, total, odd = [], [], 0.0, []
         approved, others = expected.get(household, (0.0, []))
-        for rows in sorted(sets, key=lambda rows: (month_of_row[rows[0]], rows[0])):  # (said month by month, h301)
+        sets = [[r for part in parts for r in part] for parts in shares]  # (each month's rows, every payee's)
+        for parts in sorted(shares, key=lambda parts: (month_of_row[parts[0][0]], parts[0][0])):  # (month by month, h301)
+            rows = [r for part in parts for r in part]
             amounts = [float(led.cols["amount"][r]) for r in rows]
-            extra = sum(amounts) - max(amounts)
+            # (a household's rows of member shares paid again: each member's share once too many, h472)
+            extra = sum(sum(a) - max(a) for a in ([float(led.cols["amount"][r]) for r in part] for part in parts))
             month = month_of_row[rows[0]]
             months_hit.add((household, month))
             if item.startswith("benefit:") and approved and max(amounts) > bound * max(approved, *others):
@@ -111,8 +114,7 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
                 # recover): a typing error likelier than money paid, as F05 and F01–F03 read it; listed, not counted
                 odd.append(month)
                 months.append(month)
-                lines.append(f"{month} {led.item(rows[0])} 发放 {len(rows)} 次（"
-                             + "、".join(f"{yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
+                lines.append(f"{month} {led.item(rows[0])} 发放 {len(parts[0])} 次（" + _times_text(led, parts)
                              + f"），金额超过核定金额 {yuan(max(approved, *others))}的 {bound:g} 倍，多为发放明细录入错误，"
                              "未计入应追回，请核实实际发放金额和是否重复发放")
                 continue
@@ -124,14 +126,13 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
                 continue
             total += extra - back
             months.append(month)
-            lines.append(f"{month} {led.item(rows[0])} 发放 {len(rows)} 次（"
-                         + "、".join(f"{yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows) + f"），多发 {yuan(extra)}"
+            lines.append(f"{month} {led.item(rows[0])} 发放 {len(parts[0])} 次（" + _times_text(led, parts) + f"），多发 {yuan(extra)}"
                          + (f"，其中 {yuan(back)}已由{'、'.join(f'{led.where(r)}“{_label(led, r)}”' for r, _ in fixed)}抵减，"
                             f"尚差 {yuan(extra - back)}" if back else ""))
         if not months:
             continue
         r0 = next(rows[0] for rows in sets if month_of_row[rows[0]] not in odd) if len(odd) < len(sets) else sets[0][0]
-        m = led.member[r0]
+        m = led.member[r0] if payee is not None else _head(ctx, led, household, r0)
         cell = led.cols.cell  # (a few rows: their cells, not the columns' lists)
         valid = cell("id_status", r0) == ids.VALID or cell("head_id_status", r0) == ids.VALID
         # (each payment's link: one linked by name and account alone, a care home's row with no ID, is no surer;
@@ -140,7 +141,8 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
         # a re-payment remark (重发) that no record of a return bears out: the first may have come back unrecorded
         remarked = [r for rows in sets for r in rows if r in led.memo.get("repaid_unsure", ())]
         generic = generic_rows(led)
-        if all(generic[rows].all() and len({round(float(led.cols["amount"][r]), 2) for r in rows}) > 1 for rows in sets):
+        if all(generic[rows].all() and len({round(float(led.cols["amount"][r]), 2) for r in rows}) > 1
+               for parts in shares for rows in parts):  # (a household's member shares differ: each member's own rows)
             # amounts unlike under the bank's or department's word alone (民政资金): one may be other money (a one-off
             # grant), not the benefit paid again
             conf = weakest(conf, MEDIUM)
@@ -152,13 +154,15 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
                          + "，但没有记录显示前一笔发放失败或被退回，请核实前一笔是否退回")
         who = (cell("name", r0) or cell("head_name", r0) or (ctx.value(m, "name") if m >= 0 else "")
                or cell("holder", r0))
+        if payee is None:  # (one finding for the household's share rows: its head, its members counted)
+            who = f"{cell('head_name', r0) or (ctx.value(m, 'name') if m >= 0 else who)}户（{len(shares[0])} 名成员各自的份额）"
         lines += _accounts_said(led, [r for rows in sets for r in rows])
         evidence = (f"重复发放：{who} 同一资金项目、同一所属月份发放成功两次以上。{'；'.join(lines)}。"
                     + (f"应追回合计 {yuan(total)}" if len(odd) < len(months) else "金额存疑，未计应追回金额"))
         if len(odd) == len(months):  # (only implausible months: a lead, no money; F05.toml)
             conf = LOW
-        facts = (("payee", payee), ("item", item))
-        key = "同一领取人、资金项目、所属月份"
+        facts = (("payee", payee), ("item", item)) if payee is not None else (("household", household), ("item", item))
+        key = "同一领取人、资金项目、所属月份" if payee is not None else "同一户、资金项目、所属月份（各成员份额所在的同一行）"
         former = [r for rows in sets for r in rows if r in (led.memo.get("former_id") or {})]
         if former:  # a row under the payee's former ID (原身份证号) is hers: said how (held-out 342)
             key += f"；发放明细：{link_text(led, former)}"
@@ -168,6 +172,46 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
     say_unread(ctx, led, "F04", _unread_beside(ctx, led), "同一月份另有保障金发放（如这也是保障金，即为重复发放）")
     ctx.cache["money:dup"] = (out, months_hit)
     return ctx.cache["money:dup"]
+
+
+def _share_households(led: Ledger, by_unit: dict[tuple, list[list[int]]]) -> list[tuple]:
+    """The F04 units as (household, payee, item, month sets): each month set one list of rows per payee. Payees of one
+    household and item paid twice in the very same spreadsheet rows (a household's row of member shares, 成员N金额,
+    unfolded into one payment per member: h459, h466) are one unit, payee None: one finding for the household's
+    duplicate, not one per member (h470: the total was right, the findings one per member)."""
+    cell = led.cols.cell
+
+    def spots(rows: list[int]) -> tuple:
+        return tuple(sorted((str(cell("_file", r)), str(cell("_sheet", r)), int(cell("_row", r))) for r in rows))
+
+    by_rows: dict[tuple, list[tuple]] = defaultdict(list)
+    for (household, payee, item), sets in by_unit.items():
+        signature = tuple(sorted((led.cols["month"][rows[0]], spots(rows)) for rows in sets))
+        by_rows[(household, item, signature)].append((payee, sets))
+    out = []
+    for (household, item, _), units in by_rows.items():
+        if len(units) == 1:
+            payee, sets = units[0]
+            out.append((household, payee, item, [[rows] for rows in sets]))
+            continue
+        months: dict[str, list[list[int]]] = defaultdict(list)
+        for _, sets in units:
+            for rows in sets:
+                months[led.cols["month"][rows[0]]].append(rows)
+        out.append((household, None, item, list(months.values())))
+    return out
+
+
+def _times_text(led: Ledger, parts: list[list[int]]) -> str:
+    """'800.00 元，《x.xlsx》第 6 行、800.00 元，《x.xlsx》第 10 行': each payment of a month F04 found twice, a household's
+    member shares (``parts``, one list per payee) added up per spreadsheet row."""
+    if len(parts) == 1:
+        return "、".join(f"{yuan(led.cols['amount'][r])}，{led.where(r)}" for r in parts[0])
+    by_row: dict[str, float] = {}
+    for part in parts:
+        for r in part:
+            by_row[led.where(r)] = by_row.get(led.where(r), 0.0) + float(led.cols["amount"][r])
+    return f"全户 {len(parts)} 名成员的份额，每次合计：" + "、".join(f"{yuan(total)}，{where}" for where, total in by_row.items())
 
 
 def _paid_twice_after_gap(ctx: Context, led: Ledger) -> dict[tuple[str, str], str]:
