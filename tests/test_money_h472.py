@@ -208,3 +208,13 @@ def test_members_paid_twice_in_rows_of_their_own_stay_one_finding_each():
     rows += [pay(pid, name, "2026-08", 400, head_id=HEAD) for pid, name in ((HEAD, "张三"), (WIFE, "李梅"))]
     ctx = money_context(household("张三", HEAD, [("李梅", "配偶", WIFE)], benefit=800), rows)
     assert [(n, c, r) for n, c, r, _ in money(ctx, "F04")] == [("张三", "高", 400.0), ("李梅", "高", 400.0)]
+
+
+def test_a_next_month_read_for_a_few_households_only_is_read():
+    # must stay 高: September's file was read (a re-send file of another household's), it holds no re-payment of August
+    rows = failed_in("2026-08", "2026-08") + [pay(OTHER, "王五", "2026-09", 516, _file="重发.xlsx")]
+    ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516)
+                        + household("赵六", B, benefit=516), rows)
+    (f06,) = [f for f in findings(ctx, "F06") if ctx.members.at[f.member, "name"] == "钟国辉"]
+    assert (f06.confidence, f06.months) == ("高", "2026-08（1个月）")
+    assert "没有读入" not in f06.evidence

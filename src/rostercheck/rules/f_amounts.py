@@ -1742,9 +1742,9 @@ def check_f06(ctx: Context) -> list[Finding]:
                 else MEDIUM)
         # (h472) a failed month whose next month, by the review date, no file read covers: re-sent then or not, nobody
         # can tell (a failure in August, September's file unreadable and skipped, was 高 "前后月份均有成功发放")
-        unread_next = [m for m in months if failed.get((h, m)) and _next_unread(m, covered.get(prog_of.get(h, ""), set()),
-                                                                                  absent, prog_of.get(h, ""),
-                                                                                  town_of.get(h, ""), as_of_month)]
+        unread_next = [m for m in months if failed.get((h, m)) and _next_unread(m, _months_read(led), absent,
+                                                                                  prog_of.get(h, ""), town_of.get(h, ""),
+                                                                                  as_of_month)]
         if unread_next:
             conf = weakest(conf, MEDIUM)
         # a month whose payment failed is owed what failed (the amount due then, before a later change), else the
@@ -1852,12 +1852,31 @@ def check_f06(ctx: Context) -> list[Finding]:
     return out + lumps
 
 
-def _next_unread(month: str, covered: set[str], absent: set[tuple[str, str, str]], programme: str, town: str,
+def _next_unread(month: str, read: dict[str, set[str]], absent: set[tuple[str, str, str]], programme: str, town: str,
                  as_of_month: str) -> bool:
-    """Whether the month after a failed ``month`` falls by the review date and no file read covers it for the
-    household's programme (or its township's file of it is missing: :func:`_towns_absent`)."""
+    """Whether the month after a failed ``month`` falls by the review date and no file read has a row of it for the
+    household's programme (``read``: :func:`_months_read`), or its township's file of it is missing
+    (:func:`_towns_absent`)."""
     nxt = month_add(month, 1)
-    return nxt <= as_of_month and (nxt not in covered or (programme, town, nxt) in absent)
+    return nxt <= as_of_month and (nxt not in read.get(programme, ()) and nxt not in read.get("", ())
+                                   or (programme, town, nxt) in absent)
+
+
+def _months_read(led: Ledger) -> dict[str, set[str]]:
+    """Programme ('' for rows naming none) → the months some ledger row (paid, failed, any item) is for."""
+    if "months_read" not in led.memo:
+        prog, progs = led.programme_codes()
+        codes = led.memo["codes"]
+        width = len(codes["m_values"]) + 1
+        known = codes["m"] >= 0
+        seen = np.flatnonzero(np.bincount(prog[known].astype(np.int64) * width + codes["m"][known],
+                                          minlength=len(progs) * width))
+        out: dict[str, set[str]] = defaultdict(set)
+        for k in seen.tolist():
+            if k % width < len(codes["m_values"]):
+                out[str(progs[k // width])].add(str(codes["m_values"][k % width]))
+        led.memo["months_read"] = out
+    return led.memo["months_read"]
 
 
 def _thin_months_said(ctx: Context, led: Ledger, covered: dict[str, set[str]], prog_of: dict[str, str],
