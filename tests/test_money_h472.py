@@ -218,3 +218,19 @@ def test_a_next_month_read_for_a_few_households_only_is_read():
     (f06,) = [f for f in findings(ctx, "F06") if ctx.members.at[f.member, "name"] == "钟国辉"]
     assert (f06.confidence, f06.months) == ("高", "2026-08（1个月）")
     assert "没有读入" not in f06.evidence
+
+
+def test_a_file_of_failures_with_a_code_table_under_them_is_said_and_one_with_a_row_paid_beside_is_not():
+    # a bank's return file: its failures and, below them, lines of its code table naming no one (said); the same with
+    # one row paid (not said)
+    table = [{"id": "", "name": "", "month": "", "amount": None, "item": "", "status": "", "_file": "退回清单.xlsx",
+              "remark": "E03 账户冻结"}]
+    rows = _paid_and_returned("失败") + table
+    ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516), rows)
+    findings(ctx, "F06")
+    (said,) = [n for n in ctx.cache["money:unidentified"] if "全部为失败/退回" in n]
+    assert said.startswith("《退回清单.xlsx》共 2 行发放记录，全部为失败/退回（发放状态为“失败”）")
+    ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516),
+                        rows + [pay(C, "钟国辉", "2026-06", 840, _file="退回清单.xlsx")])
+    findings(ctx, "F06")
+    assert not [n for n in ctx.cache["money:unidentified"] if "全部为失败/退回" in n]

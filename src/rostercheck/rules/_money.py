@@ -610,7 +610,8 @@ def _linked(ctx: Context) -> Ledger:
     ok_rows[sorted(led.memo.get("reversed", ()))] = False
     led.memo.update({"array:ok": ok_rows, "array:benefit": benefit_rows, "array:member": member_at,
                      "array:household_row": household_row, "array:adjust": adjusting})
-    ctx.cache["money:unidentified"] = (_all_failed_said(f, failed[status]) + _unidentified(f, member_at < 0, has_own | has_head)
+    ctx.cache["money:unidentified"] = (_all_failed_said(f, failed[status], numbering)
+                                       + _unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
     ctx.cache["money:items"] = (_items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
                                             undoing=undoing_rows(led), side=side) + _extras_said(f, extras)
@@ -811,33 +812,43 @@ def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> li
     return out
 
 
-def _all_failed_said(f: pd.DataFrame, failed: np.ndarray) -> list[str]:
+def _all_failed_said(f: pd.DataFrame, failed: np.ndarray, memo: dict | None = None) -> list[str]:
     """A note per ledger file every row of which failed or came back (×, 失败, 退回): a bank's return file of failures,
     or a file whose status column was misread; its rows are read as failed as they say, the user is asked to look (h471:
-    unsaid as a whole). Rows naming no one and paying nothing (a code table under a bank file's rows) do not count."""
+    unsaid as a whole). Rows naming no one and paying nothing (a code table under a bank file's rows) do not count.
+    Only the few rows not failed of files mostly failed are looked at (a city's year: millions of rows, some failed)."""
     if not failed.any():
         return []
-    someone = np.zeros(len(f), dtype=bool)
-    for c in ("id_raw", "name", "holder", "head_name", "head_id", "bank_account"):
-        if c in f.columns:
-            someone |= _filled(f, c)
-    if "amount" in f.columns:
-        someone |= pd.to_numeric(pd.Series(f["amount"].to_numpy(dtype=object)), errors="coerce").fillna(0).to_numpy() != 0
-    if not (failed & someone).any():
-        return []
-    files, names = factorized(f, "_file")
-    rows = np.bincount(files[someone], minlength=len(names))
-    bad = np.bincount(files[someone & failed], minlength=len(names))
+    files, names = _factorized_once(f, "_file", memo)
+    known = files >= 0
+    total = np.bincount(files[known], minlength=len(names))
+    bad = np.bincount(files[known & failed], minlength=len(names))
+    candidates = np.flatnonzero((bad > 0) & (total - bad <= _CODE_TABLE_ROWS))
     out = []
-    for k in np.flatnonzero((rows > 0) & (bad == rows)).tolist():
-        at = np.flatnonzero((files == k) & someone & failed)
+    for k in candidates.tolist():
+        if total[k] > bad[k]:
+            rest = np.flatnonzero((files == k) & ~failed)
+            someone = np.zeros(len(rest), dtype=bool)
+            for c in ("id_raw", "name", "holder", "head_name", "head_id", "bank_account"):
+                if c in f.columns:
+                    someone |= _filled(f.iloc[rest], c)
+            if "amount" in f.columns:
+                someone |= pd.to_numeric(pd.Series(f["amount"].iloc[rest].to_numpy(dtype=object)),
+                                         errors="coerce").fillna(0).to_numpy() != 0
+            if someone.any():
+                continue
+        at = np.flatnonzero((files == k) & failed)
         words = list(dict.fromkeys(str(v).strip() for v in f["status"].iloc[at[:200]].astype(object).tolist()
                                    if str(v or "").strip()))
         said = f"（发放状态为“{'”“'.join(words[:3])}”{'等' if len(words) > 3 else ''}）" if words else ""
         name = str(names[k]).replace("\\", "/").rsplit("/", 1)[-1]
-        out.append(f"《{name}》共 {int(rows[k])} 行发放记录，全部为失败/退回{said}：这些行都按未发放成功核查。"
+        out.append(f"《{name}》共 {int(bad[k])} 行发放记录，全部为失败/退回{said}：这些行都按未发放成功核查。"
                    "如是银行的失败（退回）清单，属正常；否则请核对该文件的发放状态列是否读错（如把其他列当作了发放状态）")
     return out
+
+
+# The rows naming no one that a file of failures may carry beside them (a bank file's code table, a signature line)
+_CODE_TABLE_ROWS = 100
 
 
 def _pooled_said(ctx: Context, led: Ledger, paid: np.ndarray) -> list[str]:
