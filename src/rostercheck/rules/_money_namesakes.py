@@ -201,9 +201,10 @@ class NameOnly:
 def name_only_payees(ctx: Context, led: Ledger) -> dict[str, NameOnly]:
     """Return (and remember) the payees on no roster whom nothing but a name ties to roster members: no whole ID (own or
     head's), no account the roster gives anyone (the namesake's linked her: :func:`rules._money._account_payees`), no
-    village or township, no digits of a masked ID, and not taken for a head by :func:`head_namesakes`. A name alone is no evidence either way: F03 (不在册)
-    of such a payee and F06 (应发未发) of the namesakes' households in the months she was paid are 低 leads without money
-    (a ledger without an ID column gave an F03 中 and an F06 中 for one payment, one of them necessarily wrong).
+    village or township, no digits of a masked ID, and not taken for a head by :func:`head_namesakes`. A name alone is
+    no evidence either way: F03 (不在册) of such a payee and F06 (应发未发) of the namesakes' households in the months
+    she was paid are 低 leads without money (a ledger without an ID column gave an F03 中 and an F06 中 for one
+    payment, one of them necessarily wrong).
 
     Args:
         ctx: the audit context.

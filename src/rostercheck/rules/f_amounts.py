@@ -126,7 +126,8 @@ def _duplicates(ctx: Context) -> tuple[list[Finding], set[tuple[str, str]]]:
                 continue
             total += extra - back
             months.append(month)
-            lines.append(f"{month} {led.item(rows[0])} 发放 {len(parts[0])} 次（" + _times_text(led, parts) + f"），多发 {yuan(extra)}"
+            lines.append(f"{month} {led.item(rows[0])} 发放 {len(parts[0])} 次（" + _times_text(led, parts)
+                         + f"），多发 {yuan(extra)}"
                          + (f"，其中 {yuan(back)}已由{'、'.join(f'{led.where(r)}“{_label(led, r)}”' for r, _ in fixed)}抵减，"
                             f"尚差 {yuan(extra - back)}" if back else ""))
         if not months:
@@ -1773,7 +1774,8 @@ def check_f06(ctx: Context) -> list[Finding]:
         basis[-1:] = [basis[-1] + f"减去同月已发的提标补差 {yuan(sum(topped.values()))}"] if topped and basis else basis[-1:]
         undone = ("发放后冲回（负数行）" if any(r in led.memo.get("reversed", ()) and led.cols["amount"][r] < 0 for r in fails)
                   else "发放失败/退回")
-        detail = (f"；{undone}{'，已读入的发放明细中未见重发' if unread_next else '未重发'}：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
+        undone += "，已读入的发放明细中未见重发" if unread_next else "未重发"
+        detail = (f"；{undone}：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
         detail = "；资金发放明细中没有该户这些月份的保障金发放记录" if topped and not fails else detail
         beside = [r for m in months for r in raise_only.get((h, m), ())]
