@@ -183,7 +183,7 @@ def _share_households(led: Ledger, by_unit: dict[tuple, list[list[int]]]) -> lis
     cell = led.cols.cell
 
     def spots(rows: list[int]) -> tuple:
-        return tuple(sorted((str(cell("_file", r)), str(cell("_sheet", r)), int(cell("_row", r))) for r in rows))
+        return tuple(sorted((str(cell("_file", r)), str(cell("_sheet", r)), str(cell("_row", r))) for r in rows))
 
     by_rows: dict[tuple, list[tuple]] = defaultdict(list)
     for (household, payee, item), sets in by_unit.items():
