@@ -88,3 +88,28 @@ def test_io_does_not_import_the_audit():
                  if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
     assert pattern.search("from ..audit import FINDING_COLUMNS\n")  # what io/ledger.py used to do
+
+
+def _names_bound_twice(source: str) -> list[str]:
+    """The names a module's top level binds more than once (a def, a class, an assignment)."""
+    import ast
+    from collections import Counter
+
+    bound = Counter()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound[node.name] += 1
+        elif isinstance(node, ast.Assign):
+            bound.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            bound[node.target.id] += 1
+    return sorted(n for n, k in bound.items() if k > 1 and n != "__all__")
+
+
+def test_no_module_binds_a_top_level_name_twice():
+    # A second `_MONTH_ONLY = …` far down values.py replaced the first for every function reading it at run time:
+    # a list's 出生日期 19591115 became the month 1959-11 (C02's doubt of the list's ID said a month).
+    offenders = {p.relative_to(ROOT).as_posix(): names for p in (ROOT / "src" / "rostercheck").rglob("*.py")
+                 if (names := _names_bound_twice(p.read_text(encoding="utf-8")))}
+    assert offenders == {}
+    assert _names_bound_twice("_A = 1\ndef f():\n    return _A\n_A = 2\n") == ["_A"]

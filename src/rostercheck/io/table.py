@@ -2315,11 +2315,11 @@ def _with_form_applicant(frame: pd.DataFrame, grid: Grid, layout: Layout) -> pd.
 
 # One member written in a household row's 家庭成员 cell: 妻 王芳 4305…, 王芳（妻）4305…, 王芳 妻 4305… (an ID as the
 # file has it: 15 or 18 characters, or masked)
-_CELL_ID = r"(?P<id>[0-9]{6}[0-9*＊]{8,11}[0-9Xx*＊])"
-_CELL_MEMBER = [re.compile(r"(?P<rel>[\u4e00-\u9fff]{1,4})[\s:：]+(?P<name>[\u4e00-\u9fff·•・]{2,8})[\s:：]*" + _CELL_ID),
-                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s*[（(](?P<rel>[\u4e00-\u9fff]{1,4})[)）][\s:：]*" + _CELL_ID),
-                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s+(?P<rel>[\u4e00-\u9fff]{1,4})[\s:：]+" + _CELL_ID),
-                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})[\s:：]*" + _CELL_ID)]
+_MEMBER_ID_PATTERN = r"(?P<id>[0-9]{6}[0-9*＊]{8,11}[0-9Xx*＊])"
+_CELL_MEMBER = [re.compile(r"(?P<rel>[\u4e00-\u9fff]{1,4})[\s:：]+(?P<name>[\u4e00-\u9fff·•・]{2,8})[\s:：]*" + _MEMBER_ID_PATTERN),
+                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s*[（(](?P<rel>[\u4e00-\u9fff]{1,4})[)）][\s:：]*" + _MEMBER_ID_PATTERN),
+                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})\s+(?P<rel>[\u4e00-\u9fff]{1,4})[\s:：]+" + _MEMBER_ID_PATTERN),
+                re.compile(r"(?P<name>[\u4e00-\u9fff·•・]{2,8})[\s:：]*" + _MEMBER_ID_PATTERN)]
 _CELL_SPLIT = re.compile(r"[；;，,、\n/|]+")
 
 

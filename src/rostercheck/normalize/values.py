@@ -540,7 +540,7 @@ def unit_named(label: str, title: str = "") -> bool:
 
 
 # A birth month written without its day: '1970年1月', '1970-01', '1970/1', '1970.01', '197001'
-_MONTH_ONLY = re.compile(r"((?:18|19|20)\d{2})\s*(年|[-/.])\s*(\d{1,2})\s*月?(?:份)?|((?:18|19|20)\d{2})()(0[1-9]|1[0-2])")
+_BIRTH_MONTH = re.compile(r"((?:18|19|20)\d{2})\s*(年|[-/.])\s*(\d{1,2})\s*月?(?:份)?|((?:18|19|20)\d{2})()(0[1-9]|1[0-2])")
 _YEAR_WRITTEN = re.compile(r"(?:18|19|20)\d{2}")
 
 
@@ -565,7 +565,7 @@ def day_or_month(raw: object) -> str:
         raw = str(raw)
     if isinstance(raw, str):
         t = unicodedata.normalize("NFKC", raw).strip()
-        if m := _MONTH_ONLY.fullmatch(t):
+        if m := _BIRTH_MONTH.fullmatch(t):
             year, sep, mon = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
             if sep == "." and mon == "1":
                 return ""  # ('1970.1': January, or 1970.10 once a number, October)
