@@ -213,6 +213,35 @@ def test_scan_literals_are_found_as_bytes_contain_them(pieces):
     assert limits_mod._any_match(data, ("hidden",)) == (b"hidden" in window)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([b't="e"', b"t='e'", b't="e\'', b"t=", b'"e"', b"e", b'"', b"'", b'e"', b"t",
+                                           b"=", b' t="e" ', b"true\"", b"\xe4\xb8\xad", b"\xff"]),
+                          st.binary(max_size=3)), max_size=16))
+def test_scan_error_flag_is_the_error_pattern_found(pieces):
+    # The error-cell pattern is looked for only in a window holding its tail (e" or e'): the flag is still exactly
+    # whether the pattern occurs in the window.
+    window = b"".join(pieces)
+    scan = limits_mod._PartScan()
+    scan.feed(window)
+    found = bool(re.search(rb"""t=["']e["']""", window))
+    assert scan.errors == found
+    assert found <= limits_mod._any_match(limits_mod._as_arrow(window), limits_mod._RE2_ERROR_TAIL)
+
+
+@pytest.mark.parametrize("window, errors", [
+    (b'<row r="1"><c r="A1" t="e"><v>#N/A</v></c></row>', True),  # must flag
+    (b"<row r='1'><c r='A1' t='e'><v>#REF!</v></c></row>", True),
+    (b'<sheetView hidden="true"/><c r="A1" t="e"><v>#N/A</v></c>', True),
+    (b'<row r="1" hidden="true"><c r="A1" t="s"><v>0</v></c></row>', False),  # must not flag: e" of true" alone
+    (b'<row r="1"><c r="A1" t="str"><v>e</v></c></row>', False),
+    (b'<row r="1"><c r="A1" t="inlineStr"><is><t>t=e</t></is></c></row>', False),
+])
+def test_scan_error_flag(window, errors):
+    scan = limits_mod._PartScan()
+    scan.feed(window)
+    assert scan.errors is errors
+
+
 @pytest.mark.parametrize("window, flags", [
     (b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>', (26, 0, False, False)),
     (b'<row r="1"><c r="AB1"><v>0</v></c></row>', (28, 0, False, False)),

@@ -280,6 +280,37 @@ def test_coded_cells_are_the_python_cells(values):
     assert coded.dtype.ordered is False and coded.dtype == pd.CategoricalDtype(pd.Index(list(coded.categories), dtype=object))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["", "2026-07-01 00:00:00", "2026-07-01 08:30:00", "2026-07-01",
+                                                           "2026-07-01 00:00:00\n", " 2026-07-01 00:00:00", "2026-07-0100:00:00",
+                                                           "２０２６-07-01 00:00:00", "2026-07-01T00:00:00", "6222021234567890123",
+                                                           "2026-07-01 00:00:0x", "张三"]),
+                          st.text(max_size=20)), max_size=12),
+       st.sampled_from(["string", "large_string", "chunked"]))
+def test_datetime_text_found_as_the_pattern_finds_it(values, kind):
+    # Only cells of 19 bytes are searched for fastexcel's date-time text: the answer is the pattern's over every cell.
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = (pa.chunked_array([pa.array(values[:3], type=pa.string()), pa.array(values[3:], type=pa.string())])
+              if kind == "chunked" else pa.array(values, type=getattr(pa, kind)()))
+    assert read_mod._has_datetime_text(column) == bool(
+        pc.any(pc.match_substring_regex(column, read_mod._DATETIME_TEXT.pattern)).as_py())
+
+
+@pytest.mark.parametrize("cells, found", [
+    (["张三", "2026-07-01 00:00:00"], True),  # must flag
+    (["2026-12-31 23:59:59"], True),
+    (["6222021234567890123", "2026-07-01"], False),  # must not flag: 19 digits, a date without a time
+    (["2026-07-01 00:00:00\n", "2026-07-01T00:00:00"], False),
+    ([None, ""], False),
+])
+def test_datetime_text(cells, found):
+    import pyarrow as pa
+
+    assert read_mod._has_datetime_text(pa.array(cells, type=pa.string())) is found
+
+
 @pytest.mark.parametrize("only_sheet", [True, False])
 def test_a_workbook_whose_data_is_all_hidden_is_refused_naming_the_hidden_sheet(tmp_path, only_sheet):
     from badfiles import WB

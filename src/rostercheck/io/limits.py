@@ -152,6 +152,9 @@ _RE2_NO_REF = ("<" + _NO_REF_TAIL, ":" + _NO_REF_TAIL)  # _NO_REF_CELL and _NO_R
 # A cell holding an error value (XlsxScan.errors); one pattern for both quotes costs what one literal does, since RE2
 # looks for the frequent `t=` either way (t="e' is no well-formed XML: at worst error_cells looks in vain)
 _RE2_ERROR = ("""t=["']e["']""",)
+# … looked for only in a window holding its tail e" or e' (rare in a sheet: true" and false" of a few attributes), which
+# RE2 finds three times faster: 't=' starts every typed cell (a 122 MB sheet: 0.013 s against 0.039 s)
+_RE2_ERROR_TAIL = ("""e["']""",)
 _RE2_TYPED = ("mergeCell", _TYPED_NUMBER.decode().replace(r"\s", _WS))  # _BIG_NUMBER, in one pass
 
 
@@ -203,7 +206,7 @@ class _PartScan:
             self.entity, self.first = bool(_ENTITY.search(window, 0, 1 << 16)), False
         data = _as_arrow(window)
         if not self.errors:
-            self.errors = _any_match(data, _RE2_ERROR)
+            self.errors = _any_match(data, _RE2_ERROR_TAIL) and _any_match(data, _RE2_ERROR)
         if not self.filtered:
             # (a hidden column is no hidden row: only a row's own hidden attribute sends the sheet to filtered_rows)
             self.filtered = (_any_match(data, ("autoFilter",))
