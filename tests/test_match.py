@@ -291,3 +291,19 @@ def test_an_id_stored_as_a_sixteen_digit_double_links_to_the_whole_id_it_was(who
 ])
 def test_shown_as_double(whole, shown):
     assert shown_as_double(whole) == shown
+
+
+_VALID_IDS = [make_id("19400303", k) for k in (131, 313, 515)]
+
+
+@given(st.lists(st.sampled_from(_VALID_IDS + ["", "123"]), max_size=8),
+       st.lists(st.sampled_from(_VALID_IDS + ["", "123"]), max_size=8))
+def test_exact_links_are_each_left_row_with_its_right_rows_in_order(left_ids, right_ids):
+    # The exact links, as a loop over the left rows and then the right rows gives them (the pairs' order is what the
+    # ledger's first link per row is chosen by): whichever side is the longer, none is lost, none added, none moved.
+    left, right = people(*(("赵六", i) for i in left_ids)), people(*(("赵六", i) for i in right_ids))
+    got = link_lists(left, right)
+    exact = got[got["confidence"] == "高"]
+    expected = [(m, r) for m, a in enumerate(left_ids) for r, b in enumerate(right_ids)
+                if a == b and ids.id_number(a).status == ids.VALID]
+    assert list(zip(exact["m"].tolist(), exact["r"].tolist())) == expected

@@ -1,9 +1,11 @@
 """The ledger's vectorised helpers (rules._money) against plain loops."""
 
+import gc
 from collections import defaultdict
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +25,30 @@ def test_covered_members_by_household_as_a_loop_gives_them(rows):
             expected[h].append(j)
     got = _covered(members)
     assert got == dict(expected) and list(got) == list(expected)  # same households, same order
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_covered_lists_are_made_without_a_collection(enabled):
+    # A city's 80,000 households' lists set off collections as they were made (0.16-0.19 s of CPU against 0.09-0.10):
+    # none runs while they are, and the collector is left as it was found.
+    members = pd.DataFrame({"household": [f"h{k // 2}" for k in range(20_000)], "covered": "是"}, dtype=object)
+    runs = []
+
+    def seen(phase, info):
+        if phase == "start":
+            runs.append(info["generation"])
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    gc.callbacks.append(seen)
+    try:
+        got = _covered(members)
+        after = gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)
+        (gc.enable if was else gc.disable)()
+    assert runs == [] and after is enabled
+    assert len(got) == 10_000 and got["h0"] == [0, 1] and got["h9999"] == [19_998, 19_999]
 
 
 @settings(max_examples=200, deadline=None)

@@ -532,8 +532,8 @@ def link_lists(left: pd.DataFrame, right: pd.DataFrame, left_id: str = "id", rig
         a = _valid(left.index[has], left[lcols[0]][has], left[lcols[1]][has], "m")
     else:
         a = _valid(left.index, left[lcols[0]], left[lcols[1]], "m")
-        b = _valid(right.index, right[rcols[0]], right[rcols[1]], "r")
-        b = b[b.id.isin(a.id.to_numpy())]
+        b = _valid(right.index, right[rcols[0]], right[rcols[1]], "r")  # (no b.id.isin(a.id) first: the inner join
+        # keeps the same pairs in the same order, and hashing both sides once more cost a city's payees 0.03-0.05 s)
     exact = a.merge(b, on="id")[["m", "r"]]
     exact = exact.assign(confidence=HIGH, key=EXACT_KEY)
     cut_left, cut_right = _as_cut(left, lp, lcols), _as_cut(right, rp, rcols)

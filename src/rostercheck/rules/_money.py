@@ -2033,7 +2033,15 @@ def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
     codes, households = pd.factorize(members["household"].to_numpy(dtype=object)[rows], use_na_sentinel=False)
     flat = rows[np.argsort(codes, kind="stable")].tolist()
     ends = np.cumsum(np.bincount(codes, minlength=len(households))).tolist()
-    return dict(zip(households.tolist(), map(flat.__getitem__, map(slice, [0] + ends[:-1], ends))))
+    # A city's 80,000 lists made at once would set off some hundred young collections and a middle one that walk them
+    # as they come (nothing in them can be garbage): 0.16-0.19 -> 0.09-0.10 s of CPU with the collector paused.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return dict(zip(households.tolist(), map(flat.__getitem__, map(slice, [0] + ends[:-1], ends))))
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _household_rows(member: np.ndarray, members: pd.DataFrame, has_own: np.ndarray, codes: dict, covered: dict,
