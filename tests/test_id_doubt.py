@@ -102,3 +102,65 @@ def test_one_notice_counts_the_doubted_members():
     assert len(notices) == 1 and "花名册中有 2 人" in notices[0] and "roster_age_tolerance" in notices[0]
     assert _notices(household("张三", HEAD, written_age=55)) == []
     assert _notices(household("张三", HEAD)) == []
+
+
+# h475: a value that is another member's (the head's cell merged or copied over the household's rows), and a column
+# that disagrees with most of a roster's IDs (another person's, a placeholder, another format), doubt no one
+CHILD = make_id("20000303", 132)  # 26 on AS_OF
+CHILD_CAR = {**CAR, "plate": "湘E54321", "name": "张小明", "id": CHILD}
+HOUSEHOLD_CASES = [
+    # must not lower: the child's row repeats the head's own agreeing value
+    ({"birth": "1970-01-01"}, {"birth": "1970-01-01"}, "高"),
+    ({"written_age": 56}, {"written_age": 56}, "高"),
+    ({"written_age": 55}, {"written_age": 55}, "高"),  # the head's within the tolerance
+    # must lower: the child's own value disagrees; or the head's repeated value agrees with no one's ID
+    ({"birth": "1970-01-01"}, {"birth": "1990-05-05"}, "低"),
+    ({"written_age": 56}, {"written_age": 40}, "低"),
+    ({"birth": "1975-06-01"}, {"birth": "1975-06-01"}, "低"),
+    ({"written_age": 45}, {"written_age": 45}, "低"),
+]
+
+
+@pytest.mark.parametrize("head, child, confidence", HOUSEHOLD_CASES)
+def test_a_value_that_is_another_members_own_doubts_no_one(head, child, confidence):
+    rows = household("张三", HEAD, [("张小明", "子", CHILD)])
+    rows[0].update(head)
+    rows[1].update(child)
+    findings, _ = run_checks(context(rows, {"vehicles": [CHILD_CAR]}), ["C04"])
+    assert [f.confidence for f in findings] == [confidence]
+
+
+def _county(births: list[str]) -> list[dict]:
+    rows = []
+    for k, birth in enumerate(births):
+        rows += household("张三" if k == 0 else f"王{k}", HEAD if k == 0 else make_id(f"196{k}0{k}1{k}", 141 + 2 * k), birth=birth)
+    return rows
+
+
+COLUMN_CASES = [
+    # must not lower: the column disagrees with more than half of five or more IDs (one placeholder date throughout)
+    (["1990-01-01"] * 6, "高", True),
+    (["1990-01-01"] * 5, "高", True),
+    (["1990-01-01"] * 4 + ["1961-01-11", "1962-02-12"], "高", True),
+    # must lower: a few rows disagree, or the roster is too small to judge its column
+    (["1990-01-01", "1961-01-11", "1962-02-12", "1963-03-13", "1964-04-14", "1965-05-15"], "低", False),
+    (["1990-01-01"] * 3 + ["1963-03-13", "1964-04-14", "1965-05-15"], "低", False),  # half, not more
+    (["1990-01-01"] * 4, "低", False),
+]
+
+
+@pytest.mark.parametrize("births, confidence, dismissed", COLUMN_CASES)
+def test_a_column_disagreeing_with_most_ids_doubts_no_one(births, confidence, dismissed):
+    rows = _county(births)
+    findings, _ = run_checks(context(rows, {"vehicles": [CAR]}), ["C04"])
+    assert [f.confidence for f in findings] == [confidence]
+    said = [w for w in _warnings(rows) if "未据此怀疑身份证号" in w]
+    assert bool(said) == dismissed
+    assert not said or ("出生日期列" in said[0] and "低保花名册.xlsx" in said[0])
+
+
+def _warnings(rows):
+    rosters = [table("roster", rows, "低保花名册.xlsx", "清河县2026年第三季度城乡低保花名册")]
+    members = build_members(rosters, AS_OF, roster_codes=roster_codes(load_policy(None)[1]))
+    _, warnings = build_context(LoadedInputs(rosters, members, {}, {}), AS_OF)
+    return warnings

@@ -324,14 +324,16 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
 
 def _ids_doubted_said(ctx: Context) -> list[str]:
     """Mark the members whose valid ID the roster's own 出生日期 or 年龄 contradicts (``id_doubt``: roster.id_doubts; their
-    findings by the ID are lowered, :func:`id_doubted`) and say how many, in one notice."""
+    findings by the ID are lowered, :func:`id_doubted`) and say how many, in one notice; a roster's column dismissed
+    as disagreeing with most of its IDs is said too."""
     tolerance = int(ctx.common["roster_age_tolerance"])
-    doubts = id_doubts(ctx.members, ctx.as_of, tolerance)
+    dismissed: list[str] = []
+    doubts = id_doubts(ctx.members, ctx.as_of, tolerance, dismissed)
     ctx.members["id_doubt"] = doubts
     n = int((doubts != "").sum())
     if not n:
-        return []
-    return [f"花名册中有 {n} 人的身份证号与花名册所填的出生日期或年龄不符（出生日期不同，或年龄相差超过 {tolerance} 岁），"
+        return dismissed
+    return dismissed + [f"花名册中有 {n} 人的身份证号与花名册所填的出生日期或年龄不符（出生日期不同，或年龄相差超过 {tolerance} 岁），"
             "多半是身份证号录错：按身份证号比对出的这些人的问题列为“低”并在依据中写明，请先核对身份证号"
             "（年龄允许相差的岁数可在配置文件 [common] roster_age_tolerance 中修改）"]
 

@@ -1950,16 +1950,25 @@ def _head_ids(f: pd.DataFrame) -> np.ndarray:
     return by_value_array(raw, lambda cells: [v or None for v in ids.id_numbers(cells)[0]], many=True)
 
 
-def id_doubts(members: pd.DataFrame, as_of: dt.date, tolerance: int) -> np.ndarray:
+# A written 出生日期 or 年龄 that disagrees with more than half of one roster's compared IDs, over at least this many rows,
+# is no evidence against any of them: the column is someone else's, a placeholder or in another format (h475: a
+# 出生日期 of 1990-01-01 on every row would have lowered every finding of the roster to 低)
+DOUBT_COLUMN_ROWS = 5
+
+
+def id_doubts(members: pd.DataFrame, as_of: dt.date, tolerance: int, dismissed: list[str] | None = None) -> np.ndarray:
     """Per member, why her valid 18-digit ID is doubted: the roster's own 出生日期 is another day (or month, when only a
     month is written), or its 年龄 is more than ``tolerance`` years from the ID's age on ``as_of`` (a roster's 年龄 may be
     a year stale); '' where they agree, are not written or not read. A 出生日期 that agrees outweighs a 年龄 that does not.
-    Such a row usually holds a mistyped ID: what is found by it concerns someone else (audit.id_doubted).
+    Such a row usually holds a mistyped ID: what is found by it concerns someone else (audit.id_doubted). Not doubted:
+    a value that is another member's of her household, whose own ID it agrees with (the head's cell merged over the
+    household's rows, or copied), and a roster file's column disagreeing with most of its IDs (``DOUBT_COLUMN_ROWS``).
 
     Args:
         members: the members (``birth_written``, ``age_written``).
         as_of: the review date.
         tolerance: the years a written 年龄 may differ by ([common] roster_age_tolerance).
+        dismissed: when given, gets one sentence per roster column not used because it disagrees with most IDs.
     Returns:
         The notes, one per member.
     """
@@ -1973,6 +1982,7 @@ def id_doubts(members: pd.DataFrame, as_of: dt.date, tolerance: int) -> np.ndarr
     raw = members["id_raw"].to_numpy(dtype=object)
     whole = (members["id_status"].to_numpy(dtype=object) == ids.VALID) & (has_birth | has_age)
     births = members["birth"].to_numpy(dtype=object)
+    by = np.full(len(members), "", dtype=object)  # which column judged the member: 出生日期 or 年龄
     for j in np.flatnonzero(whole).tolist():
         born = births[j]
         written_id = str(raw[j])
@@ -1980,13 +1990,47 @@ def id_doubts(members: pd.DataFrame, as_of: dt.date, tolerance: int) -> np.ndarr
             continue  # (a 15-digit ID's date is the upgrade's; a damaged one is not judged here)
         said = written[j] if has_birth[j] and 1880 <= int(written[j][:4]) <= as_of.year else ""  # (else no one's birth)
         if said:
+            by[j] = "出生日期"
             if born.isoformat()[:len(said)] != said:
                 out[j] = f"身份证号与花名册出生日期不符：花名册为 {said}，身份证号为 {born.isoformat()[:len(said)]}，请先核对身份证号"
         elif has_age[j]:
+            by[j] = "年龄"
             age = ids.age_on(born, as_of)
             if abs(int(ages[j]) - age) > tolerance:
                 out[j] = f"身份证号与花名册年龄不符：花名册为 {int(ages[j])} 岁，按身份证号为 {age} 岁，请先核对身份证号"
+    if (out != "").any():
+        _others_values(members, out, by, written, ages)
+        _columns_disagreeing(members, out, by, dismissed)
     return out
+
+
+def _others_values(members: pd.DataFrame, out: np.ndarray, by: np.ndarray, written: np.ndarray,
+                   ages: np.ndarray) -> None:
+    """Clear the doubts whose written value is that of another member of the household who agrees with it (a
+    household-level cell: the head's 出生日期 or 年龄 merged over the household's rows, or copied down)."""
+    household = members["household"].to_numpy(dtype=object)
+    agreeing: dict[tuple, bool] = {}
+    for j in np.flatnonzero((by != "") & (out == "")).tolist():
+        agreeing[(household[j], by[j], written[j] if by[j] == "出生日期" else int(ages[j]))] = True
+    for j in np.flatnonzero(out != "").tolist():
+        if agreeing.get((household[j], by[j], written[j] if by[j] == "出生日期" else int(ages[j]))):
+            out[j] = ""
+
+
+def _columns_disagreeing(members: pd.DataFrame, out: np.ndarray, by: np.ndarray, dismissed: list[str] | None) -> None:
+    """Clear the doubts of a roster file's column that disagrees with more than half of the IDs it was compared with
+    (at least ``DOUBT_COLUMN_ROWS`` rows), saying so in ``dismissed``."""
+    files = members["file"].to_numpy(dtype=object) if "file" in members.columns else np.full(len(out), "", dtype=object)
+    for f in dict.fromkeys(files[out != ""].tolist()):
+        for column in ("出生日期", "年龄"):
+            compared = (files == f) & (by == column)
+            n, k = int(compared.sum()), int((compared & (out != "")).sum())
+            if n >= DOUBT_COLUMN_ROWS and 2 * k > n:
+                out[compared] = ""
+                if dismissed is not None:
+                    dismissed.append(f"花名册“{Path(str(f)).name}”的{column}列与 {n} 人中 {k} 人的身份证号不符，"
+                                     f"不像本人的{column}（可能是他人的、占位的或格式不同），未据此怀疑身份证号；"
+                                     f"请核对该列与身份证号列哪一列有误")
 
 
 def _id_length(written: str) -> int:
