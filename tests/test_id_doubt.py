@@ -164,3 +164,16 @@ def _warnings(rows):
     members = build_members(rosters, AS_OF, roster_codes=roster_codes(load_policy(None)[1]))
     _, warnings = build_context(LoadedInputs(rosters, members, {}, {}), AS_OF)
     return warnings
+
+
+def test_coverage_says_a_doubted_id_without_claiming_its_leads_lowered(tmp_path):
+    # coverage's leads are not lowered (audit.id_doubted runs on the checks' findings): its notice must not say they are
+    from rostercheck.coverage import coverage
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,家庭人口,成员姓名,与户主关系,成员身份证号码,年龄\n"
+                      f"城关镇,东村,张三,{HEAD},1,张三,户主,{HEAD},30\n", encoding="utf-8")
+    monitoring = tmp_path / "防返贫监测对象.csv"
+    monitoring.write_text(f"乡镇,村,姓名,身份证号,风险是否消除\n城关镇,东村,李四,{OTHER},否\n", encoding="utf-8")
+    said = [w for w in coverage([roster], {"monitoring": monitoring}, AS_OF).warnings if NOTE in w]
+    assert len(said) == 1 and "花名册中有 1 人" in said[0] and "列为“低”" not in said[0]

@@ -331,11 +331,23 @@ def _ids_doubted_said(ctx: Context) -> list[str]:
     doubts = id_doubts(ctx.members, ctx.as_of, tolerance, dismissed)
     ctx.members["id_doubt"] = doubts
     n = int((doubts != "").sum())
-    if not n:
-        return dismissed
-    return dismissed + [f"花名册中有 {n} 人的身份证号与花名册所填的出生日期或年龄不符（出生日期不同，或年龄相差超过 {tolerance} 岁），"
-            "多半是身份证号录错：按身份证号比对出的这些人的问题列为“低”并在依据中写明，请先核对身份证号"
-            "（年龄允许相差的岁数可在配置文件 [common] roster_age_tolerance 中修改）"]
+    return dismissed + ([id_doubts_said(n, tolerance)] if n else [])
+
+
+def id_doubts_said(n: int, tolerance: int, lowered: bool = True) -> str:
+    """The notice of the ``n`` members whose ID the roster's own 出生日期 or 年龄 contradicts.
+
+    Args:
+        n: how many.
+        tolerance: [common] roster_age_tolerance.
+        lowered: whether the command lowers their findings (audit, screen, review) or only says so (coverage).
+    Returns:
+        The notice.
+    """
+    then = ("按身份证号比对出的这些人的问题列为“低”并在依据中写明" if lowered
+            else "按身份证号与各名单比对这些人时可能比对的是别人")
+    return (f"花名册中有 {n} 人的身份证号与花名册所填的出生日期或年龄不符（出生日期不同，或年龄相差超过 {tolerance} 岁），"
+            f"多半是身份证号录错：{then}，请先核对身份证号（年龄允许相差的岁数可在配置文件 [common] roster_age_tolerance 中修改）")
 
 
 def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
