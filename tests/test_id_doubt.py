@@ -48,6 +48,9 @@ CASES = [
     ({"birth": "1970.1"}, "高", ""),  # January, or October once a number
     ({"birth": "2031-01-01"}, "高", ""),  # no one's birth
     ({"birth": "1970-01-01", "written_age": 50}, "高", ""),  # the written birth date agrees: a stale age says nothing
+    ({"birth": "1970-02-08（农历）"}, "高", ""),  # a lunar birth date is weeks from the ID's solar one (h475)
+    ({"birth": "阴历1970年2月8日"}, "高", ""),
+    ({"birth": "1972-02-08（公历）"}, "低", "花名册为 1972-02-08"),
 ]
 
 

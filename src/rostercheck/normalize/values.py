@@ -542,13 +542,15 @@ def unit_named(label: str, title: str = "") -> bool:
 # A birth month written without its day: '1970年1月', '1970-01', '1970/1', '1970.01', '197001'
 _BIRTH_MONTH = re.compile(r"((?:18|19|20)\d{2})\s*(年|[-/.])\s*(\d{1,2})\s*月?(?:份)?|((?:18|19|20)\d{2})()(0[1-9]|1[0-2])")
 _YEAR_WRITTEN = re.compile(r"(?:18|19|20)\d{2}")
+_LUNAR = re.compile(r"农历|阴历|旧历")
 
 
 def day_or_month(raw: object) -> str:
     """Return a date as written, to the day ('YYYY-MM-DD') or to the month when the cell gives no day ('YYYY-MM').
 
-    A text with no four-digit year ('70.1', '不详') and a year and month that read either way (1970.1 and '1970.1':
-    January, or October shown without its 0) are not read.
+    A text with no four-digit year ('70.1', '不详'), a year and month that read either way (1970.1 and '1970.1':
+    January, or October shown without its 0) and a date said to be lunar ('1970-03-05（农历）': an ID carries the
+    solar date, weeks apart) are not read.
 
     Args:
         raw: the cell value (a roster's 出生日期).
@@ -565,6 +567,8 @@ def day_or_month(raw: object) -> str:
         raw = str(raw)
     if isinstance(raw, str):
         t = unicodedata.normalize("NFKC", raw).strip()
+        if _LUNAR.search(t):
+            return ""
         if m := _BIRTH_MONTH.fullmatch(t):
             year, sep, mon = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
             if sep == "." and mon == "1":
