@@ -133,6 +133,20 @@ def test_a_value_that_is_another_members_own_doubts_no_one(head, child, confiden
     assert [f.confidence for f in findings] == [confidence]
 
 
+@pytest.mark.parametrize("ages, confidence", [
+    ((56, 56, 56), "高"),  # one value throughout the household, the head's: a household-level cell
+    ((56, 56, 26), "低"),  # the wife's 56 beside the head's is her own (the child's differs): her ID says 30
+])
+def test_an_equal_value_beside_others_that_differ_is_the_members_own(ages, confidence):
+    wife = make_id("19960404", 142)  # 30 on AS_OF
+    rows = household("张三", HEAD, [("李梅", "配偶", wife), ("张小明", "子", CHILD)])
+    for row, age in zip(rows, ages):
+        row["written_age"] = age
+    cars = [{**CAR, "plate": "湘E54321", "name": "李梅", "id": wife}]
+    findings, _ = run_checks(context(rows, {"vehicles": cars}), ["C04"])
+    assert [f.confidence for f in findings] == [confidence]
+
+
 def _county(births: list[str]) -> list[dict]:
     rows = []
     for k, birth in enumerate(births):

@@ -1961,8 +1961,8 @@ def id_doubts(members: pd.DataFrame, as_of: dt.date, tolerance: int, dismissed: 
     month is written), or its 年龄 is more than ``tolerance`` years from the ID's age on ``as_of`` (a roster's 年龄 may be
     a year stale); '' where they agree, are not written or not read. A 出生日期 that agrees outweighs a 年龄 that does not.
     Such a row usually holds a mistyped ID: what is found by it concerns someone else (audit.id_doubted). Not doubted:
-    a value that is another member's of her household, whose own ID it agrees with (the head's cell merged over the
-    household's rows, or copied), and a roster file's column disagreeing with most of its IDs (``DOUBT_COLUMN_ROWS``).
+    a household whose rows all hold one value agreeing with one member's ID (the head's cell merged over the household's
+    rows, or copied down), and a roster file's column disagreeing with most of its IDs (``DOUBT_COLUMN_ROWS``).
 
     Args:
         members: the members (``birth_written``, ``age_written``).
@@ -2006,14 +2006,22 @@ def id_doubts(members: pd.DataFrame, as_of: dt.date, tolerance: int, dismissed: 
 
 def _others_values(members: pd.DataFrame, out: np.ndarray, by: np.ndarray, written: np.ndarray,
                    ages: np.ndarray) -> None:
-    """Clear the doubts whose written value is that of another member of the household who agrees with it (a
-    household-level cell: the head's 出生日期 or 年龄 merged over the household's rows, or copied down)."""
+    """Clear the doubts of households whose every written value is one and the same, agreeing with one member's own ID:
+    a household-level cell (the head's 出生日期 or 年龄 merged over the household's rows, or copied down), not each
+    member's. (One spouse's age written beside another's equal one is no such cell: the household's values differ.)"""
     household = members["household"].to_numpy(dtype=object)
-    agreeing: dict[tuple, bool] = {}
-    for j in np.flatnonzero((by != "") & (out == "")).tolist():
-        agreeing[(household[j], by[j], written[j] if by[j] == "出生日期" else int(ages[j]))] = True
+    values: dict[tuple, set] = defaultdict(set)
+    rows: dict[tuple, int] = defaultdict(int)
+    agreeing: set[tuple] = set()
+    for j in np.flatnonzero(by != "").tolist():
+        key = (household[j], by[j])
+        values[key].add(written[j] if by[j] == "出生日期" else int(ages[j]))
+        rows[key] += 1
+        if out[j] == "":
+            agreeing.add(key)
     for j in np.flatnonzero(out != "").tolist():
-        if agreeing.get((household[j], by[j], written[j] if by[j] == "出生日期" else int(ages[j]))):
+        key = (household[j], by[j])
+        if key in agreeing and rows[key] >= 2 and len(values[key]) == 1:
             out[j] = ""
 
 
