@@ -150,7 +150,8 @@ def test_an_equal_value_beside_others_that_differ_is_the_members_own(ages, confi
 def _county(births: list[str]) -> list[dict]:
     rows = []
     for k, birth in enumerate(births):
-        rows += household("张三" if k == 0 else f"王{k}", HEAD if k == 0 else make_id(f"196{k}0{k}1{k}", 141 + 2 * k), birth=birth)
+        head_id = HEAD if k == 0 else make_id(f"196{k}0{k}1{k}", 141 + 2 * k)
+        rows += household("张三" if k == 0 else f"王{k}", head_id, birth=birth)
     return rows
 
 
