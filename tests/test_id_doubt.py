@@ -1,5 +1,6 @@
-"""A roster's own 出生日期 or 年龄 contradicting a member's valid ID (h473): usually a mistyped ID, so what was found by it
-concerns someone else: those findings are 低, noted, and counted in one notice (audit.id_doubted, roster.id_doubts)."""
+"""A roster's own 出生日期 or 年龄 contradicting a member's valid ID (h473): a mistyped ID (what was found by it then
+concerns someone else) or a wrong column. Those findings are 中 at most, noted, and counted in one notice
+(audit.id_doubted, roster.id_doubts)."""
 
 import datetime as dt
 
@@ -25,13 +26,13 @@ def c04(extra: dict, config=None):
 
 
 CASES = [
-    # must lower: the written birth date or age disagrees with the ID's
-    ({"birth": "1972-03-05"}, "低", "出生日期不符：花名册为 1972-03-05，身份证号为 1970-01-01"),
-    ({"birth": "1970年2月"}, "低", "花名册为 1970-02，身份证号为 1970-01"),  # a month: to the month
-    ({"birth": dt.datetime(1971, 1, 1)}, "低", "花名册为 1971-01-01"),
-    ({"written_age": 40}, "低", "年龄不符：花名册为 40 岁，按身份证号为 56 岁"),
-    ({"written_age": "59岁"}, "低", "花名册为 59 岁"),  # 3 years: beyond the tolerance of 2
-    ({"birth": "不详", "written_age": 30}, "低", "花名册为 30 岁"),  # an unread date: the age decides
+    # must cap at 中: the written birth date or age disagrees with the ID's
+    ({"birth": "1972-03-05"}, "中", "出生日期不符：花名册为 1972-03-05，身份证号为 1970-01-01"),
+    ({"birth": "1970年2月"}, "中", "花名册为 1970-02，身份证号为 1970-01"),  # a month: to the month
+    ({"birth": dt.datetime(1971, 1, 1)}, "中", "花名册为 1971-01-01"),
+    ({"written_age": 40}, "中", "年龄不符：花名册为 40 岁，按身份证号为 56 岁"),
+    ({"written_age": "59岁"}, "中", "花名册为 59 岁"),  # 3 years: beyond the tolerance of 2
+    ({"birth": "不详", "written_age": 30}, "中", "花名册为 30 岁"),  # an unread date: the age decides
     # must not lower: agreeing, within the tolerance, not written, not read
     ({}, "高", ""),
     ({"birth": "1970-01-01"}, "高", ""),
@@ -50,7 +51,7 @@ CASES = [
     ({"birth": "1970-01-01", "written_age": 50}, "高", ""),  # the written birth date agrees: a stale age says nothing
     ({"birth": "1970-02-08（农历）"}, "高", ""),  # a lunar birth date is weeks from the ID's solar one (h475)
     ({"birth": "阴历1970年2月8日"}, "高", ""),
-    ({"birth": "1972-02-08（公历）"}, "低", "花名册为 1972-02-08"),
+    ({"birth": "1972-02-08（公历）"}, "中", "花名册为 1972-02-08"),
 ]
 
 
@@ -65,9 +66,9 @@ def test_findings_by_an_id_the_roster_contradicts_are_low_and_said(extra, confid
 def test_the_age_tolerance_is_configuration(tmp_path):
     config = tmp_path / "c.toml"
     config.write_text("[common]\nroster_age_tolerance = 5\n", encoding="utf-8")
-    assert c04({"written_age": 60}) == [("低", True)]
+    assert c04({"written_age": 60}) == [("中", True)]
     assert c04({"written_age": 60}, config) == [("高", False)]
-    assert c04({"written_age": 62}, config) == [("低", True)]
+    assert c04({"written_age": 62}, config) == [("中", True)]
 
 
 def test_only_the_doubted_members_findings_by_her_id_are_lowered():
@@ -80,7 +81,7 @@ def test_only_the_doubted_members_findings_by_her_id_are_lowered():
     ctx = context(rows, {"vehicles": cars})
     findings, _ = run_checks(ctx, ["C04", "D02"])
     got = sorted((f.code, ctx.members.at[f.member, "name"], f.confidence) for f in findings)
-    assert got == [("C04", "张三", "低"), ("C04", "李梅", "高"), ("D02", "张三", "高"), ("D02", "王五", "高")]
+    assert got == [("C04", "张三", "中"), ("C04", "李梅", "高"), ("D02", "张三", "高"), ("D02", "王五", "高")]
 
 
 def test_a_fifteen_digit_id_is_not_judged():
@@ -116,11 +117,11 @@ HOUSEHOLD_CASES = [
     ({"birth": "1970-01-01"}, {"birth": "1970-01-01"}, "高"),
     ({"written_age": 56}, {"written_age": 56}, "高"),
     ({"written_age": 55}, {"written_age": 55}, "高"),  # the head's within the tolerance
-    # must lower: the child's own value disagrees; or the head's repeated value agrees with no one's ID
-    ({"birth": "1970-01-01"}, {"birth": "1990-05-05"}, "低"),
-    ({"written_age": 56}, {"written_age": 40}, "低"),
-    ({"birth": "1975-06-01"}, {"birth": "1975-06-01"}, "低"),
-    ({"written_age": 45}, {"written_age": 45}, "低"),
+    # must cap at 中: the child's own value disagrees; or the head's repeated value agrees with no one's ID
+    ({"birth": "1970-01-01"}, {"birth": "1990-05-05"}, "中"),
+    ({"written_age": 56}, {"written_age": 40}, "中"),
+    ({"birth": "1975-06-01"}, {"birth": "1975-06-01"}, "中"),
+    ({"written_age": 45}, {"written_age": 45}, "中"),
 ]
 
 
@@ -135,7 +136,7 @@ def test_a_value_that_is_another_members_own_doubts_no_one(head, child, confiden
 
 @pytest.mark.parametrize("ages, confidence", [
     ((56, 56, 56), "高"),  # one value throughout the household, the head's: a household-level cell
-    ((56, 56, 26), "低"),  # the wife's 56 beside the head's is her own (the child's differs): her ID says 30
+    ((56, 56, 26), "中"),  # the wife's 56 beside the head's is her own (the child's differs): her ID says 30
 ])
 def test_an_equal_value_beside_others_that_differ_is_the_members_own(ages, confidence):
     wife = make_id("19960404", 142)  # 30 on AS_OF
@@ -160,10 +161,10 @@ COLUMN_CASES = [
     (["1990-01-01"] * 6, "高", True),
     (["1990-01-01"] * 5, "高", True),
     (["1990-01-01"] * 4 + ["1961-01-11", "1962-02-12"], "高", True),
-    # must lower: a few rows disagree, or the roster is too small to judge its column
-    (["1990-01-01", "1961-01-11", "1962-02-12", "1963-03-13", "1964-04-14", "1965-05-15"], "低", False),
-    (["1990-01-01"] * 3 + ["1963-03-13", "1964-04-14", "1965-05-15"], "低", False),  # half, not more
-    (["1990-01-01"] * 4, "低", False),
+    # must cap at 中: a few rows disagree, or the roster is too small to judge its column
+    (["1990-01-01", "1961-01-11", "1962-02-12", "1963-03-13", "1964-04-14", "1965-05-15"], "中", False),
+    (["1990-01-01"] * 3 + ["1963-03-13", "1964-04-14", "1965-05-15"], "中", False),  # half, not more
+    (["1990-01-01"] * 4, "中", False),
 ]
 
 

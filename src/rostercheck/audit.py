@@ -20,7 +20,7 @@ from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
 from .io.table import Table
 from .loading import LoadedInputs, Progress, add_payments, require_people, start_loading, start_payments
-from .model import APPLYING, CONFIDENCE_ORDER, LOW, CheckSpec, Context, Finding, Pending
+from .model import APPLYING, CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, CheckSpec, Context, Finding, Pending
 from .normalize import ids
 from .normalize.codes import relation as decode_relation
 from .notices import few_digits, number_typed_ids
@@ -344,10 +344,11 @@ def id_doubts_said(n: int, tolerance: int, lowered: bool = True) -> str:
     Returns:
         The notice.
     """
-    then = ("按身份证号比对出的这些人的问题列为“低”并在依据中写明" if lowered
+    then = ("按身份证号比对出的这些人的问题最高列为“中”并在依据中写明" if lowered
             else "按身份证号与各名单比对这些人时可能比对的是别人")
     return (f"花名册中有 {n} 人的身份证号与花名册所填的出生日期或年龄不符（出生日期不同，或年龄相差超过 {tolerance} 岁），"
-            f"多半是身份证号录错：{then}，请先核对身份证号（年龄允许相差的岁数可在配置文件 [common] roster_age_tolerance 中修改）")
+            f"身份证号或出生日期（年龄）有一处录错：{then}，请先核对身份证号（年龄允许相差的岁数可在配置文件 [common] "
+            "roster_age_tolerance 中修改）")
 
 
 def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:
@@ -532,14 +533,16 @@ _AGE_CODES = frozenset(("C08", "S01"))
 
 
 def id_doubted(ctx: Context, findings: list[Finding]) -> list[Finding]:
-    """Findings that rest on a member's ID which the roster's own 出生日期 or 年龄 contradicts (``id_doubt``) at 低, said:
-    such a row usually holds a mistyped ID, and what was found by it concerns someone else (h473).
+    """Findings that rest on a member's ID which the roster's own 出生日期 or 年龄 contradicts (``id_doubt``) at 中 at
+    most, said (h473). Not lower: the ID passed its check character, which a mistyped digit rarely does, so the
+    free-typed column is as likely the wrong one (held-out 461: a roster 年龄 of 63 beside an ID of 38 was a working-age
+    C08 to its author); the note sends the visit to check which.
 
     Args:
         ctx: the context (its members).
         findings: the checks' findings.
     Returns:
-        The findings, those so lowered and noted.
+        The findings, those so capped and noted.
     """
     if "id_doubt" not in ctx.members.columns or not len(findings):
         return findings
@@ -550,7 +553,7 @@ def id_doubted(ctx: Context, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         said = doubt[f.member] if f.subject is None and 0 <= f.member < len(doubt) else ""
         if said and (any(k == "match" for k, _ in f.facts) or _BY_ID_KEY.search(f.key or "") or f.code in _AGE_CODES):
-            f = replace(f, confidence=LOW, evidence=f"{f.evidence}（{said}）")
+            f = replace(f, confidence=MEDIUM if f.confidence == HIGH else f.confidence, evidence=f"{f.evidence}（{said}）")
         out.append(f)
     return out
 
