@@ -1215,6 +1215,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     dated = _dated_before(stopped, as_of)
     gone, why, status_label, out["status_unsure"] = _gone(table, f, column, starts, several, dated)
     _stopped_by_date(table, f, as_of, dated, gone, why)
+    by_remark = _remark_deaths(table, f, column, as_of, gone, why)
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     if (default_prog == TEKUN and not _programme_by_name(table) and "support_mode" in table.headers
@@ -1308,9 +1309,12 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     if gone.any():
         when = by_value(column("status_date"), date) if "status_date" in f.columns else stopped or [None] * n
         remarked = "status_date" not in f.columns and "remark" in f.columns and _remark_dates(column("remark"), gone, when)
-        if "status_date" in f.columns or remarked:
+        for j, day in by_remark.items():  # (a death only its remark tells: dated by it)
+            if not isinstance(when[j], dt.date):
+                when[j] = day
+        if "status_date" in f.columns or remarked or by_remark:
             out["changed"] = _changed_by_departures(out["changed"], households, gone, when)
-        _departures(table, households, gone, why, when, out, status_label)
+        _departures(table, households, gone, why, when, out, status_label, {j: "备注" for j in by_remark})
     _amounts_not_given(table, out["benefit"], group)
     _report_unknown(table, out)
     sexes = by_value_array(out["sex"], codes.sex_text)  # GB/T 2261.1 codes and spellings; 0/9 unstated
@@ -1450,7 +1454,7 @@ _CODE_WORD = re.compile(r"(\d{1,2})\s*[-－—=:：.、]?\s*([\u4e00-\u9fff]{1,8
 
 
 def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.ndarray, when: list, out: dict,
-                label: str = "成员状态") -> None:
+                label: str = "成员状态", labels: dict[int, str] | None = None) -> None:
     """Record what the export's history rows say left: the households every row of which has left (a 特困 person is
     one), by their members' and heads' valid IDs — their payments after the status's date are to be recovered (F03), as
     an exit list's (``table.departed``); and the members who left a household that goes on, by household — the
@@ -1466,7 +1470,7 @@ def _departures(table: Table, households: list[str], gone: np.ndarray, why: np.n
         day = when[j] if isinstance(when[j], dt.date) else None
         if households[j] not in left:
             table.left.setdefault(households[j], []).append({
-                "word": why[j], "label": label, "date": day, "_row": int(rows[j]),
+                "word": why[j], "label": (labels or {}).get(j, label), "date": day, "_row": int(rows[j]),
                 "_sheet": str(cell("sheet_shown", j) or ""), "file": table.path.name,
                 **{k: cell(k, j) for k in ("id", "id_raw", "id_status", "id_reliable", "name", "name_key", "head_name",
                                            "township", "village")}})
@@ -1676,8 +1680,77 @@ _DEAD_CELL = re.compile(r"(已|本人)?(故|死亡|去世|病故|亡故|过世|�
 
 
 # a remark dating a member's departure ('2026年1月12日死亡', '2026.1.12病故', '2026年1月迁出'): the date, or the month
-_REMARK_DATE = re.compile(r"(20\d{2})\s*[年.\-/]\s*(0?[1-9]|1[0-2])\s*(?:[月.\-/]\s*(?:([12]\d|3[01]|0?[1-9])(?!\d)\s*[日号]?)?)?")
+# (11月 is November, not January followed by a stray 1: h476)
+_REMARK_DATE = re.compile(r"(20\d{2})\s*[年.\-/]\s*(1[0-2]|0?[1-9])(?!\d)\s*(?:[月.\-/]\s*(?:([12]\d|3[01]|0?[1-9])(?!\d)\s*[日号]?)?)?")
 _REMARK_LEFT = re.compile(r"死亡|去世|病故|亡故|过世|身故|逝世|已故|迁出|迁往|减员|服刑|收监|入狱|停保|退出|注销")
+
+
+# a remark that names a death as the member's own ('2026年3月死亡停发', '2026.3.5病故'): not another person's (配偶2026年
+# 3月死亡, on the head's row), not a step to come (死亡待核实), not denied (未死亡)
+_REMARK_DIED = re.compile(r"死亡|去世|病故|亡故|过世|身故|逝世|已故")
+_REMARK_OTHER = re.compile(r"配偶|妻|丈夫|老伴|父|母|爸|妈|爷|奶|公公|婆婆|岳|儿|子|女|孙|兄|弟|姐|妹|户主|家属|亲属|其")
+_REMARK_DOUBT = re.compile(_PENDING + r"|未|非|不是|误|疑|错|\?|？|可能|听说|据说")
+
+
+def _remark_deaths(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], as_of: dt.date,
+                   gone: np.ndarray, why: np.ndarray) -> dict[int, dt.date]:
+    """Members whose own 备注 says they died, with one date on or before the review date, on a roster whose status
+    columns (none, or blank for them) say nothing: history rows as a 成员状态 of 死亡 makes them (h476: a member kept on
+    the roster with '2026年3月死亡停发' and no deaths list, her household paid in full through September, F01 unfound).
+    Remarks naming a death that are not read so (another person's, two dates, no date, a doubt) are said, never guessed.
+    ``gone`` and ``why`` are updated in place.
+
+    Args:
+        table: the roster table (its warnings).
+        f: the sheet's rows.
+        column: the sheet's column by field.
+        as_of: the review date.
+        gone: per row, whether the member has left (updated).
+        why: per row, the word that says so (updated).
+    Returns:
+        Row → the date of death the remark gives (a month alone: its first day).
+    """
+    if "remark" not in f.columns:
+        return {}
+    statuses = [column(fld) for fld in ("member_status", "household_status") if fld in f.columns]
+    remarks = column("remark")
+    found: dict[int, dt.date] = {}
+    unread: list[str] = []
+    for j in np.flatnonzero(~gone).tolist():
+        note = text(remarks[j])
+        if not note or not _REMARK_DIED.search(note):
+            continue
+        if any(text(s[j]) for s in statuses):  # (a status written beside it decides)
+            continue
+        dates = {(y, int(m), int(d or 1)) for y, m, d in _REMARK_DATE.findall(note)}
+        day = None
+        if len(dates) == 1 and not _REMARK_OTHER.search(note) and not _REMARK_DOUBT.search(note):
+            y, m, d = next(iter(dates))
+            try:
+                day = dt.date(int(y), m, d)
+            except ValueError:
+                day = None
+        if day is None or day > as_of:
+            unread.append(note)
+            continue
+        found[j] = day
+    if found:
+        hit = np.zeros(len(gone), dtype=bool)
+        hit[list(found)] = True
+        gone |= hit
+        for j in found:
+            note = text(remarks[j])
+            why[j] = note if DIED.search(note) else f"死亡（{note}）"
+        example = text(remarks[next(iter(found))])
+        table.warnings.append(
+            f"有 {len(found)} 人的“备注”写明本人已死亡及日期（如“{example}”），花名册没有写明其成员状态：按已死亡计，"
+            "是花名册保留的历史记录，不参与核查，也不计入家庭人口；其家庭此后仍按原金额发放的，按其份额核对应追回金额（F01）。"
+            "请核实后在花名册中删除该成员或写明成员状态。")
+    if unread:
+        table.warnings.append(
+            f"有 {len(unread)} 人的“备注”提到死亡（如“{unread[0]}”），但写的可能是其他人、没有写明日期或写了几个日期、"
+            "待核实或在核查基准日以后：未按死亡计，这些人照常核查；如本人确已死亡，请在花名册中写明成员状态和死亡日期，或给出死亡人员名单（--deaths）。")
+    return found
 
 
 def _remark_dates(remarks: np.ndarray, gone: np.ndarray, when: list) -> bool:

@@ -556,7 +556,8 @@ def _linked(ctx: Context) -> Ledger:
         damaged[list(former_ids)] = True
     if damaged.any():
         payee_at[damaged] = members["id"].to_numpy(dtype=object)[member_at[damaged]]
-    extras = _unnamed_extras(f, item, ok_rows & benefit_rows, payee_at, p)
+    by_remark = remark_names_other(f, p)
+    extras = _unnamed_extras(f, item, ok_rows & benefit_rows, payee_at, p, by_remark)
     if extras.any():  # another item the bank did not name, beside the benefit: not the benefit (F01–F06)
         benefit_rows = benefit_rows & ~extras
         benefit = benefit_rows.tolist()
@@ -614,14 +615,14 @@ def _linked(ctx: Context) -> Ledger:
                                        + _unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
     ctx.cache["money:items"] = (_items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
-                                            undoing=undoing_rows(led), side=side) + _extras_said(f, extras)
+                                            undoing=undoing_rows(led), side=side) + _extras_said(f, extras, by_remark)
                                 + _programme_items_said(f, in_book, outside, p))
     led.memo["side_items"] = side
     return led
 
 
 def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray, payee_at: np.ndarray,
-                    p: dict) -> np.ndarray:
+                    p: dict, by_remark: np.ndarray | None = None) -> np.ndarray:
     """Per row: a payment whose item names nothing (blank, or only the bank's word for the transfer or for the
     department's money: 代发, 民政资金, 救助金) paying a payee for a month beside another such row that pays her benefit
     (an amount a month of hers paid by a single benefit row; with no such month, the amount most of her benefit rows
@@ -636,16 +637,25 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
         paid_benefit: per row: paid, and its item is the benefit.
         payee_at: each row's payee key.
         p: the money parameters (:func:`params`).
+        by_remark: per row: its remark names another item (:func:`remark_names_other`; such a row counts as unnamed).
     Returns:
         A boolean array, one per row.
     """
     out = np.zeros(len(f), dtype=bool)
     _, bare = _judged(f, "item", lambda it: not _generic(str(it or "").strip(), p).strip()
                       and not any(w in str(it or "") for w in BACK_PAY_WORDS))
-    rows = np.flatnonzero(paid_benefit & bare[item] & (payee_at != ""))
-    if len(rows) < 2 or "month" not in f.columns:
+    unnamed = bare[item]
+    rows = np.flatnonzero(paid_benefit & unnamed & (payee_at != ""))
+    remarked = np.zeros(len(f), dtype=bool) if by_remark is None else paid_benefit & by_remark & (payee_at != "")
+    if (len(rows) < 2 and not remarked.any()) or "month" not in f.columns:
         return out
     months, _ = cell_codes(f, "month")
+    if remarked.any():  # (a row a remark names beside her named benefit rows of that month: those rows join the test)
+        unnamed = unnamed | remarked
+        pay_codes, _ = pd.factorize(payee_at)
+        pair = pay_codes.astype(np.int64) * (int(months.max()) + 2) + (months + 1)
+        near = np.isin(pair, pair[remarked]) & paid_benefit & (payee_at != "")
+        rows = np.flatnonzero((paid_benefit & unnamed & (payee_at != "")) | near)
     payees, _ = pd.factorize(payee_at[rows])
     key = payees.astype(np.int64) * (int(months.max()) + 2) + (months[rows] + 1)
     twice = pd.Series(key).duplicated(keep=False).to_numpy()
@@ -669,21 +679,57 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
         paid_here = amounts[group]
         # her benefit among the month's rows (the largest of her usual amounts there): the rest is other money
         found = [a for a in usual.get(payee_at[group[0]], ()) if (np.abs(paid_here - a) <= 1.0).any()]
-        if found:
-            out[group[np.abs(paid_here - max(found)) > 1.0]] = True
+        if found:  # (only rows naming no item, or another one in their remark: never a named benefit row)
+            out[group[(np.abs(paid_here - max(found)) > 1.0) & unnamed[group]]] = True
     return out
 
 
-def _extras_said(f: pd.DataFrame, extras: np.ndarray) -> list[str]:
-    """The notice of :func:`_unnamed_extras`' rows, with an example."""
-    if not extras.any():
-        return []
-    r = int(np.flatnonzero(extras)[0])
-    name = next((str(v) for c in ("name", "head_name", "holder") if c in f.columns
-                 and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
-    return [f"资金发放明细中有 {int(extras.sum())} 行资金项目（摘要）未写明是哪一项（如“民政资金”、空白），与同一领取人同月的另一笔"
-            f"保障金同时发放、金额与其平常每月的保障金不同（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
-            f"{float(f['amount'].iat[r]):,.2f} 元）：按其他资金计（如物价补贴、护理补贴、一次性补贴），不计为重复发放；如实为重复发放，请核对"]
+# A remark saying the benefit's amount includes other money, or that the other money is paid elsewhere: no item of
+# the row's own ('含物价补贴', '物价补贴另发')
+_REMARK_INCLUDES = re.compile(r"含|包含|内含|其中|另发|另行|单独|不含|未含")
+
+
+def remark_names_other(f: pd.DataFrame, p: dict) -> np.ndarray:
+    """Per row: its remark (备注) names another item and nothing else of note — no benefit word, no back pay, no
+    inclusion ('春节一次性生活补贴' in the 备注 of a 发放表 without a 资金项目 column, whose item the file name gave: h476,
+    three grants of 500 beside January's benefit were F04 高). Used only with the amount test of
+    :func:`_unnamed_extras`: such a row is other money when the payee's usual benefit is paid beside it that month.
+
+    Args:
+        f: the payments.
+        p: the money parameters (:func:`params`).
+    Returns:
+        A boolean array, one per row.
+    """
+    if "remark" not in f.columns:
+        return np.zeros(len(f), dtype=bool)
+
+    def other(remark: object) -> bool:
+        t = str(remark or "").strip()
+        return bool(t) and other_item(t, p) and not _has_word(t, p["benefit_items"]) \
+            and not any(w in t for w in BACK_PAY_WORDS) and not _REMARK_INCLUDES.search(t)
+
+    codes, judged = _judged(f, "remark", other)
+    return judged[codes]
+
+
+def _extras_said(f: pd.DataFrame, extras: np.ndarray, by_remark: np.ndarray | None = None) -> list[str]:
+    """The notices of :func:`_unnamed_extras`' rows, with an example: items unnamed, and items a remark names."""
+    said = []
+    remarked = extras & by_remark if by_remark is not None else np.zeros(len(f), dtype=bool)
+    for rows, what in ((extras & ~remarked, "资金项目（摘要）未写明是哪一项（如“民政资金”、空白）"),
+                       (remarked, "备注写明是其他资金（如“{remark}”）")):
+        if not rows.any():
+            continue
+        r = int(np.flatnonzero(rows)[0])
+        name = next((str(v) for c in ("name", "head_name", "holder") if c in f.columns
+                     and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
+        if "{remark}" in what:
+            what = what.format(remark=str(cells_at(f, "remark", np.array([r]))[0] or "").strip())
+        said.append(f"资金发放明细中有 {int(rows.sum())} 行{what}，与同一领取人同月的另一笔"
+                    f"保障金同时发放、金额与其平常每月的保障金不同（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
+                    f"{float(f['amount'].iat[r]):,.2f} 元）：按其他资金计（如物价补贴、护理补贴、一次性补贴），不计为重复发放；如实为重复发放，请核对")
+    return said
 
 
 def undo_word_only(item, p: dict) -> bool:

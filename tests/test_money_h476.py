@@ -1,0 +1,84 @@
+"""h476: a fourth blind held-out money round (汝城县) — a death written only in the roster's 备注, and a one-off grant
+named only in the 备注 of a 发放表 without a 资金项目 column."""
+
+import datetime as dt
+
+import pytest
+from money import findings, household, make_id, money, money_context, months, pay
+
+HEAD, WIFE, SON = make_id("19560312", 331, "431026"), make_id("19580101", 442, "431026"), make_id("19850505", 551, "431026")
+GONE = make_id("19400101", 771, "431026")
+
+
+# 1. a member the roster's own 备注 says died ('2026年3月死亡停发'), no status column and no deaths list row
+
+@pytest.mark.parametrize("remark, paid_after, expected", [
+    # must flag: her household paid its full 1,548 for three on: her third from the month after (April–September)
+    ("2026年3月死亡停发", 1548, [["F01", "中", 516.0 * 6, "2026-04至2026-09（6个月）"]]),
+    ("2026.3.5病故", 1548, [["F01", "中", 516.0 * 6, "2026-04至2026-09（6个月）"]]),
+    # must not: the household cut to 1,032 from April (no share paid, and the months before are no F05)
+    ("2026年3月死亡停发", 1032, []),
+    # must not: another person's death, no date, a doubt, a date after the review date — said, never read
+    ("配偶2026年3月死亡", 1548, []),
+    ("已死亡", 1548, []),
+    ("2026年3月死亡待核实", 1548, []),
+    ("2026年11月死亡", 1548, []),
+])
+def test_a_death_only_the_roster_remark_tells_is_read_as_the_members_own(tmp_path, remark, paid_after, expected):
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,月保障金,保障人口,审批日期,成员姓名,成员身份证号码,与户主关系,备注\n"
+                      f"热水镇,热水村,张三,{HEAD},1548,3,2021-06-01,张三,{HEAD},户主,\n"
+                      f"热水镇,热水村,张三,{HEAD},1548,3,2021-06-01,李梅,{WIFE},配偶,\n"
+                      f"热水镇,热水村,张三,{HEAD},1548,3,2021-06-01,张军,{SON},子,{remark}\n", encoding="utf-8")
+    deaths = tmp_path / "死亡人员名单.csv"
+    deaths.write_text(f"姓名,身份证号,死亡日期\n钱七,{GONE},2026-01-09\n", encoding="utf-8")
+    ledger = tmp_path / "发放明细.csv"
+    ledger.write_text("户主姓名,户主身份证号,资金项目,所属月份,发放金额,发放状态\n" + "".join(
+        f"张三,{HEAD},低保金,{m},{1548 if m <= '2026-03' else paid_after},成功\n" for m in months("2026-01", "2026-09")),
+        encoding="utf-8")
+    result = audit([roster], {"deaths": deaths}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01", "F05"])
+    assert result.findings[["类别代码", "置信度", "应追回金额", "涉及月份"]].values.tolist() == expected
+    said = " ".join(result.warnings if hasattr(result, "warnings") else [])
+    if expected:
+        (ev,) = result.findings["依据"].tolist()
+        assert "备注" in ev and remark in ev
+    if remark in ("配偶2026年3月死亡", "已死亡", "2026年3月死亡待核实", "2026年11月死亡") and said:
+        assert "未按死亡计" in said
+
+
+# 2. a one-off grant whose item only the 备注 names, beside the month's benefit (the item from the file name)
+
+GRANT = make_id("19660407", 331, "431026")
+
+
+def grant_rows(amount, remark):
+    rows = [pay(GRANT, "冯娜伟", m, 1161, item="城乡低保资金") for m in months("2025-10", "2026-03")]
+    return rows + [pay(GRANT, "冯娜伟", "2026-01", amount, item="城乡低保资金", remark=remark)]
+
+
+@pytest.mark.parametrize("amount, remark, expected", [
+    # must not flag: 春节一次性生活补贴 of 500 beside January's 1,161 (was F04 高, 500 to recover)
+    (500, "春节一次性生活补贴", []),
+    (300, "物价补贴", []),
+    # must flag: the benefit's own amount again (a duplicate whatever the remark says), a remark saying the row includes
+    # other money, a row with no remark
+    (1161, "春节一次性生活补贴", [("冯娜伟", "高", 1161.0, None)]),
+    (500, "含物价补贴", [("冯娜伟", "高", 500.0, None)]),
+    (500, "", [("冯娜伟", "高", 500.0, None)]),
+])
+def test_a_grant_named_only_in_the_remark_is_no_second_benefit(amount, remark, expected):
+    ctx = money_context(household("冯娜伟", GRANT, benefit=1161, township="卢阳镇", village="东岭村"),
+                        grant_rows(amount, remark))
+    assert money(ctx, "F04") == expected
+    if not expected:
+        assert any("备注写明是其他资金" in w for w in ctx.cache.get("money:items", []))
+
+
+def test_a_grant_named_in_the_remark_is_not_compared_with_the_benefit():
+    # F05: the grant's 500 is not added to January's benefit (1,661 against 1,161 would be 多发 500)
+    ctx = money_context(household("冯娜伟", GRANT, benefit=1161, township="卢阳镇", village="东岭村", approved="2020-01-01"),
+                        grant_rows(500, "春节一次性生活补贴"))
+    assert money(ctx, "F05") == []
+    assert findings(ctx, "F04") == []
