@@ -82,3 +82,53 @@ def test_a_grant_named_in_the_remark_is_not_compared_with_the_benefit():
                         grant_rows(500, "春节一次性生活补贴"))
     assert money(ctx, "F05") == []
     assert findings(ctx, "F04") == []
+
+
+# 3. 应发金额 | 扣款金额 | 实发金额: a deduction made on the payee's behalf is no under-payment (F05 compares 应发)
+
+DED = make_id("19510717", 369, "431026")
+
+
+def deduction_book(tmp_path, rows):
+    """A 发放表 with 应发金额 | 扣款金额 | 实发金额 for January–March (one row per month)."""
+    book = tmp_path / "2026年一季度低保发放表.csv"
+    book.write_text("户主姓名,户主身份证号,资金项目,所属月份,应发金额,扣款金额,实发金额,备注\n" + "".join(
+        f"钟金志,{DED},低保金,{m},{due},{ded},{paid},{note}\n" for m, (due, ded, paid, note) in zip(months("2026-01", "2026-03"), rows)),
+        encoding="utf-8")
+    return book
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # must not flag: 60 deducted for 医保 in January, 应发 the approved 688 (was F05 高, 少发 60)
+    ([(688, 60, 628, "代扣城乡居民医保个人缴费"), (688, "", 688, ""), (688, 0, 688, "")], []),
+    ([(688, 100, 588, ""), (688, "", 688, ""), (688, "", 688, "")], []),
+    # must flag: 应发 itself short of the approved amount (the deduction apart), and a gap no deduction explains
+    ([(588, 60, 528, ""), (688, "", 688, ""), (688, "", 688, "")], [["F05", "高", None, 100.0]]),
+    ([(688, 60, 528, ""), (688, "", 688, ""), (688, "", 688, "")], [["F05", "高", None, 160.0]]),
+    ([(688, "", 628, ""), (688, "", 688, ""), (688, "", 688, "")], [["F05", "高", None, 60.0]]),
+])
+def test_a_deduction_beside_what_was_due_is_no_under_payment(tmp_path, rows, expected):
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,月保障金,保障人口,审批日期,成员姓名,成员身份证号码,与户主关系\n"
+                      f"卢阳镇,津江村,钟金志,{DED},688,2,2020-06-01,钟金志,{DED},户主\n"
+                      f"卢阳镇,津江村,钟金志,{DED},688,2,2020-06-01,李兰,{make_id('19550101', 222, '431026')},配偶\n",
+                      encoding="utf-8")
+    result = audit([roster], {}, dt.date(2026, 3, 31), payments=[deduction_book(tmp_path, rows)], codes=["F05"])
+    got = result.findings[["类别代码", "置信度", "应追回金额", "应补发金额"]].values.tolist()
+    assert [[c, k, None if r != r else r, None if p != p else p] for c, k, r, p in got] == expected
+    if rows[0][1] == 60 and rows[0][0] - 60 == rows[0][2] and expected:  # (a deduction that explains 实发: said)
+        assert "扣款 60.00 元（按应发核对）" in result.findings["依据"].iloc[0]
+
+
+# 4. 第N期 in a file's name is a batch, not a month: said, never read as one
+
+def test_a_batch_number_in_the_file_name_is_said_not_read_as_a_month(tmp_path):
+    from rostercheck.io.ledgers import read_ledger
+
+    book = tmp_path / "汝城县2026年第3期城乡低保资金发放表.csv"
+    book.write_text(f"户主姓名,户主身份证号,发放金额,银行卡号\n钟金志,{DED},688,6217000011112222333\n", encoding="utf-8")
+    table, frame = read_ledger(book, dt.date(2026, 9, 30))[:2]
+    assert set(frame["month"].tolist()) == {""}
+    assert any("“第3期”是发放期次，不按月份推断" in w for w in table.warnings)

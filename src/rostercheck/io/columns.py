@@ -824,6 +824,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("amount", r"^(20\d{2}年度?)?第?[一二三四1-4]季度(发放|实发|资金)?(金额|额|数)?$", weight=1),
         # … and beside it what was due (应发金额): a failed or returned row's sum where nothing went out (实发 0)
         FieldSpec("due", r"^应(发|付|领)(金额|额|数)?$", weight=0.5),
+        # … and what was deducted from it on the payee's behalf (代扣医保、扣回多发: 应发 − 扣款 = 实发), read only to
+        # compare 应发 with the approved amount (h476: 25 months 少发 by a 医保 deduction were F05 高)
+        FieldSpec("deduction", r"^(扣款|扣除|扣减|代扣|扣缴|扣回)(款项?|费用?)?(金额|额|数)?$|^代扣代缴(金额|额)?$", weight=0.5),
         # a 流水 of the payout account: what went out is its 借方 (支出); 贷方 is money coming in (held-out 145)
         FieldSpec("amount", r"^借方(发生)?(额|金额)?$|^支出(金额|额)?$|^发生额$", weight=2),
         # (项目代码, 资金编码 alone: the item as a code, read through money_benefit_codes / money_other_codes)
@@ -1170,7 +1173,7 @@ FIELD_NAMES = {
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "moved_on": "迁出日期", "birth": "出生日期", "born": "出生日期",
     END_2: "截止日期", "died": "死亡日期", "cremated": "火化日期",
     "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "logged": "登记日期", "resumed": "恢复日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
-    "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "wage": "工资", "month": "月份", "item": "资金项目",
+    "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "deduction": "扣款金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "income_item": "所得项目", "written_age": "年龄",
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
     "benefit": "保障金额", "benefit_own": "个人月补助金额", "benefit_total": "供养标准合计", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",

@@ -652,15 +652,25 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         notes += batch
         # months its 摘要 or 资金项目 name ('2026年08月特困供养金') are read from them (normalise_payments; held-out
         # 155: a bank file said "这些行未参与核查" of rows that were)
+        period = next((m.group(0) for source in (grid.sheet, layout.title, path.stem)
+                       if (m := _PERIOD_NUMBER.search(str(source or "")))), "")
+        # (a 第N期 names the batch, not its month: the 3rd batch of a year may be a 补发 batch of February — h476)
+        why = (f"表名、标题、文件名中的“{period}”是发放期次，不按月份推断；请在表中加上所属月份或发放日期后重新运行" if period
+               else "")
         notes.append(f"{sheet}没有所属月份列和发放日期，按摘要、资金项目中写明的“X年X月”计，未写明月份的行未参与核查"
-                     if _names_months(frame) else
-                     f"{sheet}看不出发放的是哪个月（无所属月份列，表名、标题、文件名也未写明），这些行未参与核查")
+                     + (f"（{why}）" if why else "") if _names_months(frame) else
+                     f"{sheet}看不出发放的是哪个月（无所属月份列，" + (why if why else "表名、标题、文件名也未写明")
+                     + "），这些行未参与核查")
     return frame, notes
+
+
+# A batch's number in a file's name or title ('2026年第3期低保资金发放表', '第12批'): no month
+_PERIOD_NUMBER = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*[期批]")
 
 
 # The cells a row pays by or says something of its payment in: a row with all of them blank pays nothing and tells of
 # no payment that failed
-_PAYMENT_CELLS = ("amount", "due", "back_pay", "bank_account", "holder", "status", "fail_reason", "remark", "paid_date")
+_PAYMENT_CELLS = ("amount", "due", "deduction", "back_pay", "bank_account", "holder", "status", "fail_reason", "remark", "paid_date")
 
 
 # A ledger's column listing a household's members with their IDs in one cell, and one member written there
@@ -2640,6 +2650,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     cols["month_source"] = coded("month_source", lambda s: s or "")
     for fld, fn in (("amount", _amount), ("due", _amount), ("paid_date", date), ("covered_size", count)):
         cols[fld] = _inferred(*judged(fld, fn, narrow=True))
+    if "deduction" in frame.columns:  # (a 扣款金额 column: F05 compares 应发 where 应发 − 扣款 = 实发)
+        cols["deduction"] = _inferred(*judged("deduction", _amount, narrow=True))
     unread, at = judged("amount", _amount_unread, narrow=True)
     if unread.any():  # (an amount written that no reading takes: no month unpaid, said by F06; h471)
         cols["amount_unread"] = pd.Series(np.where(at >= 0, unread.astype(bool)[np.maximum(at, 0)], False))
@@ -2764,8 +2776,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     amounts = out["amount"]
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
-    return plain_text(out[COLUMNS + [c for c in (*FORMER_COLUMNS, *PROXY_COLUMNS, "amount_step", "amount_unread")
-                                     if c in out.columns]])
+    return plain_text(out[COLUMNS + [c for c in (*FORMER_COLUMNS, *PROXY_COLUMNS, "amount_step", "amount_unread",
+                                                   "deduction") if c in out.columns]])
 
 
 # An amount cell that says nothing was paid ('-', '—', '/', '无', '未发', '停发' …): read as no payment, as a blank one
@@ -2993,7 +3005,9 @@ def _spread(out: pd.DataFrame, mapped: np.ndarray, codes: np.ndarray, months: np
     spread = out.iloc[rows].reset_index(drop=True)
     parts = np.repeat(each, each).astype(float)
     spread["parts"] = np.repeat(each, each).astype(np.int8)  # (the months its row's amount was split over, said)
-    for fld in ("amount", "due"):
+    for fld in ("amount", "due", "deduction"):
+        if fld not in spread.columns:
+            continue
         amounts = spread[fld].to_numpy()
         spread[fld] = (amounts / parts if amounts.dtype.kind == "f"
                        else [a / k if isinstance(a, float) else a for a, k in zip(amounts.tolist(), parts.tolist())])

@@ -696,6 +696,8 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     if not len(sel):
         return {}
     codes, pairs, totals = _pair_totals(led, sel)
+    if (ded := deductions(led)[sel]).any():  # (what was due, where a deduction made on the payee's behalf explains 实发)
+        totals = totals + np.bincount(codes, weights=ded, minlength=len(pairs))
     if corrected := _corrected_pairs(led):  # (the ledger's corrections of an over-payment, netted: a few pairs)
         at = pd.Index(pairs).get_indexer(np.fromiter(corrected, dtype=np.int64, count=len(corrected)))
         totals = totals.copy()
@@ -711,6 +713,31 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     for r in sel[suspect[codes]].tolist():
         paid[(household[r], month_of_row[r])].append(r)
     return paid
+
+
+def deductions(led: Ledger) -> np.ndarray:
+    """Per row: the yuan a 扣款金额 column says was deducted from what was due on the payee's behalf (代扣医保, 扣回多发),
+    where the row's 应发 less it is its 实发 to the fen; 0 elsewhere. F05 compares 应发 with the approved amount: a
+    legitimate deduction is no under-payment (h476: 25 households 少发 30–120 元 by a 医保 deduction at 高)."""
+    if "deductions" not in led.memo:
+        f, out = led.frame, np.zeros(len(led.frame))
+        if "deduction" in f.columns:
+            ded = pd.to_numeric(pd.Series(f["deduction"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
+            due = pd.to_numeric(pd.Series(f["due"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
+            paid = pd.to_numeric(pd.Series(f["amount"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
+            with np.errstate(invalid="ignore"):
+                fits = (ded > 0) & (np.abs(paid + ded - due) <= 0.011) & (paid > 0)
+            out[fits] = ded[fits]
+        led.memo["deductions"] = out
+    return led.memo["deductions"]
+
+
+def _deducted_text(led: Ledger, r: int) -> str:
+    """'，应发 688.00 元、扣款 60.00 元' for a row :func:`deductions` reads, else ''."""
+    ded = float(deductions(led)[r])
+    if not ded:
+        return ""
+    return f"，应发 {yuan(led.cols['amount'][r] + ded)}、扣款 {yuan(ded)}（按应发核对）"
 
 
 def _with_other_apart(ctx: Context, led: Ledger, paid: dict[tuple[str, str], list[int]], expected: dict,
@@ -915,6 +942,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     placed: set[str] = set()  # households a 提标补差 of no month of its own made up earlier months of
     corrections = led.memo.get("corrections", {})  # (household, month) → its corrections (冲正, 扣回) netted
     steps = led.array("amount_step")
+    deducted = deductions(led)
     asked = _compared(paid, unread)
     spread = "parts" in led.frame.columns
     monthly = _monthly_lumps(ctx, led, expected, tol) if spread else set()  # (quarter columns of monthly amounts)
@@ -959,7 +987,8 @@ def check_f05(ctx: Context) -> list[Finding]:
         credit, moved = _placed_back_pay(led, every, slots, amount, tol, bool(compared) and compared[0] > ledger_months[0],
                                          netted)
         for month, rows in slots:
-            exact = float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0)
+            exact = (float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0)
+                     + float(deducted[rows].sum()))
             total = round(exact, 2)
             near = max(tol, float(steps[rows].sum()) / 2)  # (rows in 万元 exact to the yuan: each may be half a yuan off)
             if amount > 0 and (total > times_bound * max(amount, *alternatives, 0.0) or total < -tol):
@@ -984,7 +1013,7 @@ def check_f05(ctx: Context) -> list[Finding]:
             raised_over |= diff > 0 and bool(adjust[rows].any())
             months.append(month)
             rows_seen += rows
-            lines.append(f"{month} 实发 {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}"
+            lines.append(f"{month} {'应发' if deducted[rows].any() else '实发'} {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}{_deducted_text(led, r)}，{led.where(r)}"
                                                                for r in rows) + _credit_text(credit.get(month, 0.0))
                          + _corrected_text(led, fixes[month]) + _coarse_text(led, rows, near, tol)
                          + f"），核定 {column + ' ' if column else ''}{yuan(amount)}，"
