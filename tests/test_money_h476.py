@@ -132,3 +132,24 @@ def test_a_batch_number_in_the_file_name_is_said_not_read_as_a_month(tmp_path):
     table, frame = read_ledger(book, dt.date(2026, 9, 30))[:2]
     assert set(frame["month"].tolist()) == {""}
     assert any("“第3期”是发放期次，不按月份推断" in w for w in table.warnings)
+
+
+# 5. a payee on no roster whose own ledger 备注 says she died: the months up to her death are no 不在册 money
+
+LIU, OTHER = make_id("19471116", 497, "431026"), make_id("19500101", 113, "431026")
+
+
+@pytest.mark.parametrize("remark, paid, expected", [
+    # must not flag at 高/中: paid for the month she died in only (was F03 中, 516 to recover)
+    ("2026年7月31日死亡", ["2026-07"], [("刘志强", "低", None, None)]),
+    # must flag: the months after her death, at 中 with their money
+    ("2026年7月31日死亡", ["2026-07", "2026-08", "2026-09"], [("刘志强", "中", 1032.0, None)]),
+    # unchanged: no remark, another person's death
+    ("", ["2026-07"], [("刘志强", "中", 516.0, None)]),
+    ("配偶2026年7月死亡", ["2026-07"], [("刘志强", "中", 516.0, None)]),
+])
+def test_a_payee_on_no_roster_dead_by_the_ledgers_own_remark(remark, paid, expected):
+    rows = [pay(OTHER, "王五", m, 516) for m in months("2026-07", "2026-09")]
+    rows += [pay(LIU, "刘志强", m, 516, remark=remark if m == "2026-07" else "") for m in paid]
+    ctx = money_context(household("王五", OTHER, benefit=516, township="热水镇", village="热水村"), rows)
+    assert money(ctx, "F03") == expected

@@ -1692,6 +1692,28 @@ _REMARK_OTHER = re.compile(r"配偶|妻|丈夫|老伴|父|母|爸|妈|爷|奶|�
 _REMARK_DOUBT = re.compile(_PENDING + r"|未|非|不是|误|疑|错|\?|？|可能|听说|据说")
 
 
+def remark_death_day(note: object) -> dt.date | None:
+    """The day a remark says its own person died ('2026年3月死亡停发' → 2026-03-01, '2026.3.5病故'), or None: no death
+    word, no date or several, another person's (配偶2026年3月死亡), or a doubt (死亡待核实).
+
+    Args:
+        note: a 备注 cell.
+    Returns:
+        The date (a month alone: its first day), or None.
+    """
+    note = text(note)
+    if not note or not _REMARK_DIED.search(note) or _REMARK_OTHER.search(note) or _REMARK_DOUBT.search(note):
+        return None
+    dates = {(y, int(m), int(d or 1)) for y, m, d in _REMARK_DATE.findall(note)}
+    if len(dates) != 1:
+        return None
+    y, m, d = next(iter(dates))
+    try:
+        return dt.date(int(y), m, d)
+    except ValueError:
+        return None
+
+
 def _remark_deaths(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], as_of: dt.date,
                    gone: np.ndarray, why: np.ndarray) -> dict[int, dt.date]:
     """Members whose own 备注 says they died, with one date on or before the review date, on a roster whose status
@@ -1722,14 +1744,7 @@ def _remark_deaths(table: Table, f: pd.DataFrame, column: Callable[[str], np.nda
             continue
         if any(text(s[j]) for s in statuses):  # (a status written beside it decides)
             continue
-        dates = {(y, int(m), int(d or 1)) for y, m, d in _REMARK_DATE.findall(note)}
-        day = None
-        if len(dates) == 1 and not _REMARK_OTHER.search(note) and not _REMARK_DOUBT.search(note):
-            y, m, d = next(iter(dates))
-            try:
-                day = dt.date(int(y), m, d)
-            except ValueError:
-                day = None
+        day = remark_death_day(note)
         if day is None or day > as_of:
             unread.append(note)
             continue

@@ -19,7 +19,7 @@ import pandas as pd
 from ..model import HIGH, LOW, MEDIUM, Context, Finding
 from ..normalize import ids
 from ..normalize.names import person_name
-from ..roster import DIED, on_sheet
+from ..roster import DIED, on_sheet, remark_death_day
 from . import fact_text, person_identity, rule, where
 from .f_amounts import (_approved_months, _head, _paid_pairs, amount_tolerance, household_amounts, implausible_times,
                         raise_before, raise_of)
@@ -766,6 +766,30 @@ def _care_home_lumps(ctx: Context, led: Ledger, care: np.ndarray) -> list[str]:
                                              "无法推算各人份额）")]
 
 
+def _remark_died(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> dict[str, tuple[str, int]]:
+    """Payees on no roster whose own ledger rows' 备注 say they died, with one date (roster.remark_death_day): payee →
+    (the first month not to be paid, the row saying so). Months paid after it are said in a notice (no deaths list
+    row of theirs was read: F01 cannot count them), never recovered on a remark alone."""
+    out: dict[str, tuple[str, int]] = {}
+    if "remark" not in led.frame.columns:
+        return out
+    for h, rows in paid_by.items():
+        for r in rows:
+            day = remark_death_day(led.cols.cell("remark", r))
+            if day is not None and day <= ctx.as_of:
+                out[h] = (stop_month(day, led.params), r)
+                break
+    late = {h: [r for r in paid_by[h] if led.cols["month"][r] >= stop] for h, (stop, _) in out.items()}
+    late = {h: rows for h, rows in late.items() if rows}
+    if late:
+        h = next(iter(late))
+        stop, r = out[h]
+        note(ctx, "F01", set(late), f"发放明细的备注写明领取人本人已死亡（如 {payee_name(ctx, led, r)}：“{led.cols.cell('remark', r)}”），"
+             f"其后月份仍有发放（{stop} 起 {len(late[h])} 个月），这些人不在所给花名册中，死亡人员名单中也没有：未按死亡核对、"
+             "未计入应追回；请核实并在死亡人员名单（--deaths）中补充后重新运行", "", led)
+    return out
+
+
 def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     """Payees linked to no roster member, on no exit or event list, paid for the roster's months (不在册)."""
     period = roster_months(ctx, led)
@@ -819,10 +843,15 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     name_only = name_only_payees(ctx, led)
+    died = _remark_died(ctx, led, paid_by)
     for h, rows in rows_by.items():
         rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
         if not any(led.cols["month"][r] in period for r in rows):
             continue
+        if h in died:  # (the ledger's own 备注 says she died: the months until then were hers, the list left her out)
+            stop, said_row = died[h]
+            rows = [r for r in rows if led.cols["month"][r] >= stop] or rows
+            alive = all(led.cols["month"][r] < stop for r in rows)
         months = [led.cols["month"][r] for r in rows]
         total = float(sum(led.cols["amount"][r] for r in rows))
         lines = "；".join(f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in rows)
@@ -841,6 +870,12 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
                else "发放明细未写身份证号，花名册中有同名的人，未能确认是否同一人" if same_name
                else "姓名不在花名册中（发放明细未写身份证号）")
         conf, recover = MEDIUM, total
+        if h in died:
+            evidence += f"；发放明细{led.where(said_row)}备注写明“{led.cols.cell('remark', said_row)}”"
+            if alive:  # (paid for months up to her death only: a lead, no money — h476, a 特困 person dead on 07-31
+                # paid for July was 不在册 中, 1,576 to recover)
+                conf, recover = LOW, None
+                evidence += "，所领为死亡当月及以前月份的保障金，可能是死亡后已从花名册中移出：列为低置信度线索，不计入应追回"
         if same_name and h in name_only:
             # (h472) a name alone says neither that she is the roster's namesake nor that she is not: a lead, no money
             # (F06 says the namesake's household at 低 for the same months)
