@@ -696,7 +696,7 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
     if not len(sel):
         return {}
     codes, pairs, totals = _pair_totals(led, sel)
-    if (ded := deductions(led)[sel]).any():  # (what was due, where a deduction made on the payee's behalf explains 实发)
+    if len(deductions(led)) and (ded := deductions(led)[sel]).any():  # (what was due, where a deduction made on the payee's behalf explains 实发)
         totals = totals + np.bincount(codes, weights=ded, minlength=len(pairs))
     if corrected := _corrected_pairs(led):  # (the ledger's corrections of an over-payment, netted: a few pairs)
         at = pd.Index(pairs).get_indexer(np.fromiter(corrected, dtype=np.int64, count=len(corrected)))
@@ -718,9 +718,11 @@ def _paid_off(led: Ledger, expected: dict, months: list[str], tol: float) -> dic
 def deductions(led: Ledger) -> np.ndarray:
     """Per row: the yuan a 扣款金额 column says was deducted from what was due on the payee's behalf (代扣医保, 扣回多发),
     where the row's 应发 less it is its 实发 to the fen; 0 elsewhere. F05 compares 应发 with the approved amount: a
-    legitimate deduction is no under-payment (h476: 25 households 少发 30–120 元 by a 医保 deduction at 高)."""
+    legitimate deduction is no under-payment (h476: 25 households 少发 30–120 元 by a 医保 deduction at 高). Empty when
+    the ledger has no such column."""
     if "deductions" not in led.memo:
-        f, out = led.frame, np.zeros(len(led.frame))
+        f = led.frame
+        out = np.zeros(len(f) if "deduction" in f.columns else 0)  # (none made for a ledger without the column)
         if "deduction" in f.columns:
             ded = pd.to_numeric(pd.Series(f["deduction"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
             due = pd.to_numeric(pd.Series(f["due"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
@@ -734,7 +736,7 @@ def deductions(led: Ledger) -> np.ndarray:
 
 def _deducted_text(led: Ledger, r: int) -> str:
     """'，应发 688.00 元、扣款 60.00 元' for a row :func:`deductions` reads, else ''."""
-    ded = float(deductions(led)[r])
+    ded = float(deductions(led)[r]) if len(deductions(led)) else 0.0
     if not ded:
         return ""
     return f"，应发 {yuan(led.cols['amount'][r] + ded)}、扣款 {yuan(ded)}（按应发核对）"
@@ -988,7 +990,7 @@ def check_f05(ctx: Context) -> list[Finding]:
                                          netted)
         for month, rows in slots:
             exact = (float(sum(led.cols["amount"][r] for r in rows)) + credit.get(month, 0.0) + netted.get(month, 0.0)
-                     + float(deducted[rows].sum()))
+                     + (float(deducted[rows].sum()) if len(deducted) else 0.0))
             total = round(exact, 2)
             near = max(tol, float(steps[rows].sum()) / 2)  # (rows in 万元 exact to the yuan: each may be half a yuan off)
             if amount > 0 and (total > times_bound * max(amount, *alternatives, 0.0) or total < -tol):
@@ -1013,7 +1015,7 @@ def check_f05(ctx: Context) -> list[Finding]:
             raised_over |= diff > 0 and bool(adjust[rows].any())
             months.append(month)
             rows_seen += rows
-            lines.append(f"{month} {'应发' if deducted[rows].any() else '实发'} {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}{_deducted_text(led, r)}，{led.where(r)}"
+            lines.append(f"{month} {'应发' if len(deducted) and deducted[rows].any() else '实发'} {yuan(total)}（" + "、".join(f"{led.item(r)} {yuan(led.cols['amount'][r])}{_deducted_text(led, r)}，{led.where(r)}"
                                                                for r in rows) + _credit_text(credit.get(month, 0.0))
                          + _corrected_text(led, fixes[month]) + _coarse_text(led, rows, near, tol)
                          + f"），核定 {column + ' ' if column else ''}{yuan(amount)}，"
