@@ -153,3 +153,18 @@ def test_a_payee_on_no_roster_dead_by_the_ledgers_own_remark(remark, paid, expec
     rows += [pay(LIU, "刘志强", m, 516, remark=remark if m == "2026-07" else "") for m in paid]
     ctx = money_context(household("王五", OTHER, benefit=516, township="热水镇", village="热水村"), rows)
     assert money(ctx, "F03") == expected
+
+
+def test_a_grant_named_in_the_remark_beside_a_deducted_benefit_is_no_duplicate(tmp_path):
+    # seed 477: January's 774 paid as 714 after a 60 医保 deduction, a 500 春节 grant beside it: the usual benefit is
+    # the 应发 (was F04 高, 500 to recover)
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,月保障金,保障人口,审批日期,成员姓名,成员身份证号码,与户主关系\n"
+                      f"卢阳镇,津江村,钟金志,{DED},774,1,2020-06-01,钟金志,{DED},户主\n", encoding="utf-8")
+    book = deduction_book(tmp_path, [(774, 60, 714, ""), (774, "", 774, ""), (774, "", 774, "")])
+    book.write_text(book.read_text(encoding="utf-8") + f"钟金志,{DED},低保金,2026-01,500,,500,春节一次性生活补贴\n",
+                    encoding="utf-8")
+    result = audit([roster], {}, dt.date(2026, 3, 31), payments=[book], codes=["F04", "F05"])
+    assert result.findings[["类别代码", "置信度"]].values.tolist() == []

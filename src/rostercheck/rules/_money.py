@@ -663,6 +663,8 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
         return out
     rows, key = rows[twice], key[twice]
     amounts = np.asarray(f["amount"].to_numpy(dtype=float, na_value=np.nan), dtype=float)
+    if len(deducted := explained_deductions(f)):  # (what was due: a 医保 deduction leaves the benefit's 应发 — h476)
+        amounts = amounts + deducted
     mine = np.flatnonzero(paid_benefit & pd.Series(payee_at).isin(set(payee_at[rows].tolist())).to_numpy())
     paid = pd.DataFrame({"p": payee_at[mine], "m": months[mine], "a": np.round(amounts[mine], 2)})
     # her benefit as months paid by one row say it (a raise in the quarter counted: held-out h426's 740 after 640);
@@ -711,6 +713,26 @@ def remark_names_other(f: pd.DataFrame, p: dict) -> np.ndarray:
 
     codes, judged = _judged(f, "remark", other)
     return judged[codes]
+
+
+def explained_deductions(f: pd.DataFrame) -> np.ndarray:
+    """Per row: the yuan a 扣款金额 column says was deducted on the payee's behalf (代扣医保, 扣回多发) where the row's 应发
+    less it is its 实发 to the fen, else 0; empty for a ledger without the column (none made for a city's year).
+
+    Args:
+        f: the payments.
+    Returns:
+        A float array, one per row (or empty).
+    """
+    if "deduction" not in f.columns:
+        return np.zeros(0)
+    out = np.zeros(len(f))
+    ded, due, paid = (pd.to_numeric(pd.Series(f[c].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
+                      for c in ("deduction", "due", "amount"))
+    with np.errstate(invalid="ignore"):
+        fits = (ded > 0) & (np.abs(paid + ded - due) <= 0.011) & (paid > 0)
+    out[fits] = ded[fits]
+    return out
 
 
 def _extras_said(f: pd.DataFrame, extras: np.ndarray, by_remark: np.ndarray | None = None) -> list[str]:

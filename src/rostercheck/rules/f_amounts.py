@@ -21,6 +21,7 @@ from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, benefit_with_other, blind_months, care_home_rows, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      payee_name, roster_months, weakest, yuan)
+from ._money import explained_deductions
 from ._money_namesakes import head_namesakes, name_only_months
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
 
@@ -721,16 +722,7 @@ def deductions(led: Ledger) -> np.ndarray:
     legitimate deduction is no under-payment (h476: 25 households 少发 30–120 元 by a 医保 deduction at 高). Empty when
     the ledger has no such column."""
     if "deductions" not in led.memo:
-        f = led.frame
-        out = np.zeros(len(f) if "deduction" in f.columns else 0)  # (none made for a ledger without the column)
-        if "deduction" in f.columns:
-            ded = pd.to_numeric(pd.Series(f["deduction"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
-            due = pd.to_numeric(pd.Series(f["due"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
-            paid = pd.to_numeric(pd.Series(f["amount"].to_numpy(dtype=object)), errors="coerce").to_numpy(dtype=float)
-            with np.errstate(invalid="ignore"):
-                fits = (ded > 0) & (np.abs(paid + ded - due) <= 0.011) & (paid > 0)
-            out[fits] = ded[fits]
-        led.memo["deductions"] = out
+        led.memo["deductions"] = explained_deductions(led.frame)
     return led.memo["deductions"]
 
 
