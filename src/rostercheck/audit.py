@@ -258,7 +258,7 @@ def _masked_ids(ctx: Context, kind: str) -> tuple[int, int]:
 
 
 def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = None,
-                  named_by: list[Table] = ()) -> tuple[Context, list[str]]:
+                  named_by: list[Table] = (), capped: bool = True) -> tuple[Context, list[str]]:
     """Create the check context with effective policy values.
 
     Args:
@@ -267,15 +267,17 @@ def build_context(inputs: LoadedInputs, as_of: dt.date, config: Path | None = No
         config: a user configuration file.
         named_by: more rosters whose titles and file names may name the county, after the inputs' own (screen's
             enrolled rosters beside an application file without a title).
+        capped: whether the command's findings by an ID the roster's own 出生日期 or 年龄 contradicts are capped at 中
+            (:func:`id_doubted`: audit, screen, review) or not (coverage's leads): its notice says which.
     Returns:
         (context, configuration warnings).
     """
-    ctx, warnings, source = _context(inputs, as_of, config, named_by)
+    ctx, warnings, source = _context(inputs, as_of, config, named_by, capped)
     return ctx, warnings + _complete(ctx, inputs, source)
 
 
 def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
-             named_by: list[Table] = ()) -> tuple[Context, list[str], str]:
+             named_by: list[Table] = (), capped: bool = True) -> tuple[Context, list[str], str]:
     """The context of :func:`build_context` from the rosters (lists may still be pending); also returns the
     configuration warnings and where the county code came from (for :func:`_complete`)."""
     specs, common, warnings = load_policy(config)
@@ -319,36 +321,25 @@ def _context(inputs: LoadedInputs, as_of: dt.date, config: Path | None,
                   left={k: v for t in inputs.tables for k, v in t.left.items()})
     if inputs.name_counts is not None:
         ctx.cache["kin:names"] = inputs.name_counts
-    return ctx, warnings + _ids_doubted_said(ctx), source
+    return ctx, warnings + _ids_doubted_said(ctx, capped), source
 
 
-def _ids_doubted_said(ctx: Context) -> list[str]:
+def _ids_doubted_said(ctx: Context, capped: bool) -> list[str]:
     """Mark the members whose valid ID the roster's own 出生日期 or 年龄 contradicts (``id_doubt``: roster.id_doubts; their
-    findings by the ID are lowered, :func:`id_doubted`) and say how many, in one notice; a roster's column dismissed
-    as disagreeing with most of its IDs is said too."""
+    findings by the ID are capped at 中 where ``capped``, :func:`id_doubted`) and say how many, in one notice; a roster's
+    column dismissed as disagreeing with most of its IDs is said too."""
     tolerance = int(ctx.common["roster_age_tolerance"])
     dismissed: list[str] = []
     doubts = id_doubts(ctx.members, ctx.as_of, tolerance, dismissed)
     ctx.members["id_doubt"] = doubts
     n = int((doubts != "").sum())
-    return dismissed + ([id_doubts_said(n, tolerance)] if n else [])
-
-
-def id_doubts_said(n: int, tolerance: int, lowered: bool = True) -> str:
-    """The notice of the ``n`` members whose ID the roster's own 出生日期 or 年龄 contradicts.
-
-    Args:
-        n: how many.
-        tolerance: [common] roster_age_tolerance.
-        lowered: whether the command lowers their findings (audit, screen, review) or only says so (coverage).
-    Returns:
-        The notice.
-    """
-    then = ("按身份证号比对出的这些人的问题最高列为“中”并在依据中写明" if lowered
+    if not n:
+        return dismissed
+    then = ("按身份证号比对出的这些人的问题最高列为“中”并在依据中写明" if capped
             else "按身份证号与各名单比对这些人时可能比对的是别人")
-    return (f"花名册中有 {n} 人的身份证号与花名册所填的出生日期或年龄不符（出生日期不同，或年龄相差超过 {tolerance} 岁），"
-            f"身份证号或出生日期（年龄）有一处录错：{then}，请先核对身份证号（年龄允许相差的岁数可在配置文件 [common] "
-            "roster_age_tolerance 中修改）")
+    return dismissed + [f"花名册中有 {n} 人的身份证号与花名册所填的出生日期或年龄不符（出生日期不同，或年龄相差超过 {tolerance} 岁），"
+                        f"身份证号或出生日期（年龄）有一处录错：{then}，请先核对身份证号（年龄允许相差的岁数可在配置文件 [common] "
+                        "roster_age_tolerance 中修改）"]
 
 
 def _complete(ctx: Context, inputs: LoadedInputs, source: str) -> list[str]:

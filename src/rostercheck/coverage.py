@@ -15,7 +15,7 @@ import unicodedata
 
 import pandas as pd
 
-from .audit import build_context, id_doubts_said
+from .audit import build_context
 from .loading import LoadedInputs, Progress, load_inputs, require_people
 from .errors import InputFileError, UsageError
 from .io.columns import KIND_LABELS, lacking_said
@@ -123,13 +123,8 @@ def coverage(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config
         if kind in lists and kind in inputs.lists:
             _another_county(inputs.lists[kind], inputs.members, lists[kind], inputs.labels.get(kind, kind))
     columns = _more_lists(inputs, more or {}, limits)
-    ctx, warnings = build_context(inputs, as_of, config)
-    # the leads are not lowered for a doubted ID (audit.id_doubted runs on findings): the notice must not say so
-    doubted = int((ctx.members["id_doubt"] != "").sum()) if "id_doubt" in ctx.members.columns else 0
-    if doubted:
-        tolerance = int(ctx.common["roster_age_tolerance"])
-        warnings = [id_doubts_said(doubted, tolerance, lowered=False) if w == id_doubts_said(doubted, tolerance) else w
-                    for w in warnings]
+    # (the leads are not capped for a doubted ID, audit.id_doubted runs on findings: the notice must not say so)
+    ctx, warnings = build_context(inputs, as_of, config, capped=False)
     ctx.cache[LIST_COLUMNS] = columns
     # the places the rosters' code pages and code table files name by code, for a list's coded places (held-out 369)
     ctx.cache[PLACE_NAMES] = place_names_of(inputs.tables)
