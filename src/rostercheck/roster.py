@@ -1682,12 +1682,13 @@ _DEAD_CELL = re.compile(r"(已|本人)?(故|死亡|去世|病故|亡故|过世|�
 # a remark dating a member's departure ('2026年1月12日死亡', '2026.1.12病故', '2026年1月迁出'): the date, or the month
 # (11月 is November, not January followed by a stray 1: h476)
 _REMARK_DATE = re.compile(r"(20\d{2})\s*[年.\-/]\s*(1[0-2]|0?[1-9])(?!\d)\s*(?:[月.\-/]\s*(?:([12]\d|3[01]|0?[1-9])(?!\d)\s*[日号]?)?)?")
-_REMARK_LEFT = re.compile(r"死亡|去世|病故|亡故|过世|身故|逝世|已故|迁出|迁往|减员|服刑|收监|入狱|停保|退出|注销")
+# a death's words in a remark (:func:`remark_death_day`), and a departure's (the deaths' and the others')
+_REMARK_DIED = re.compile(r"死亡|去世|病故|亡故|过世|身故|逝世|已故")
+_REMARK_LEFT = re.compile(_REMARK_DIED.pattern + r"|迁出|迁往|减员|服刑|收监|入狱|停保|退出|注销")
 
 
 # a remark that names a death as the member's own ('2026年3月死亡停发', '2026.3.5病故'): not another person's (配偶2026年
 # 3月死亡, on the head's row), not a step to come (死亡待核实), not denied (未死亡)
-_REMARK_DIED = re.compile(r"死亡|去世|病故|亡故|过世|身故|逝世|已故")
 _REMARK_OTHER = re.compile(r"配偶|妻|丈夫|老伴|父|母|爸|妈|爷|奶|公公|婆婆|岳|儿|子|女|孙|兄|弟|姐|妹|户主|家属|亲属|其")
 _REMARK_DOUBT = re.compile(_PENDING + r"|未|非|不是|误|疑|错|\?|？|可能|听说|据说")
 

@@ -2103,12 +2103,12 @@ def _covered(members: pd.DataFrame) -> dict[str, list[int]]:
     ends = np.cumsum(np.bincount(codes, minlength=len(households))).tolist()
     # A city's 80,000 lists made at once would set off some hundred young collections and a middle one that walk them
     # as they come (nothing in them can be garbage): 0.16-0.19 -> 0.09-0.10 s of CPU with the collector paused.
-    paused = gc.isenabled()
+    enabled = gc.isenabled()
     gc.disable()
     try:
         return dict(zip(households.tolist(), map(flat.__getitem__, map(slice, [0] + ends[:-1], ends))))
     finally:
-        if paused:
+        if enabled:
             gc.enable()
 
 

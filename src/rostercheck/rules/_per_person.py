@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import CONFIDENCE_ORDER, Finding
+from ._econ import text_of
 
 # How many of a person's records the joined finding names before '等 N 辆'
 SHOWN_ITEMS = 5
@@ -64,3 +65,8 @@ def one_per_person(found: list[tuple[Finding, str | None]], what: str, unit: str
 
 def _rank(confidence: str) -> int:
     return CONFIDENCE_ORDER.get(confidence, 9)
+
+
+def record_identity(row: dict, *fields: str) -> str:
+    """A list record's identity as the joined evidence shows it (a plate, a location, a business), its row otherwise."""
+    return next((t for f in fields if (t := text_of(row, f))), f"第 {int(row['_row'])} 行")

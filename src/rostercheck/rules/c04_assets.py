@@ -16,7 +16,7 @@ from ._econ import (
     vehicles_counted, weakest, VEHICLE_DATES,
 )
 from ._household import head_of, households
-from ._per_person import one_per_person
+from ._per_person import one_per_person, record_identity
 
 _VEHICLE = {"plate": "号牌号码", "plate_kind": "号牌种类", "vehicle_type": "车辆类型", "use": "使用性质", "status": "机动车状态"}
 _PROPERTY = {"held_as": "登记为", "tenure": "共有情况", "share": "份额", "location": "坐落", "usage": "用途",
@@ -66,7 +66,7 @@ def _vehicles(ctx: Context, params: dict) -> list[Finding]:
                                 str(int(row["_row"])), h.key,
                                 record_facts("vehicles", vehicle_meaning(row), ("plate", "vehicle_type", "use"),
                                              h.confidence)),
-                        _identity(row, "plate")))
+                        record_identity(row, "plate")))
     return one_per_person(out, "名下机动车", "辆", "号牌号码")
 
 
@@ -101,7 +101,7 @@ def _properties(ctx: Context, params: dict) -> list[Finding]:
                                           str(int(row["_row"])), h.key,
                                           record_facts("properties", property_meaning(row), ("usage",), h.confidence)
                                           + (("property", home_key(row, h.r)),)),
-                                  _identity(row, "location", "cert")))
+                                  record_identity(row, "location", "cert")))
                 elif kind == "home":
                     owned.append((row, h.r, (m, h)))
         if len(owned) < int(params["min_homes"]):
@@ -224,13 +224,8 @@ def _shops(ctx: Context, params: dict) -> list[Finding]:
             out.append((Finding("C04", m, evidence, conf, ctx.labels["businesses"],
                                 str(int(row["_row"])),
                                 h.key, record_facts("businesses", row, ("entity", "entity_type"), h.confidence)),
-                        _identity(row, "entity")))
+                        record_identity(row, "entity")))
     return one_per_person(out, "经营有经营场所的个体工商户（门市）", "户", "")
-
-
-def _identity(row: dict, *fields: str) -> str:
-    """A list record's identity as the joined evidence shows it (a plate, a location, a business), its row otherwise."""
-    return next((t for f in fields if (t := text_of(row, f))), f"第 {int(row['_row'])} 行")
 
 
 def _no_staff(row: dict, params: dict) -> str:

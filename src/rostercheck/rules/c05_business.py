@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..io.columns import FIELD_NAMES
 from ..model import LOW, MEDIUM, Context, Finding
 from . import record_facts, rule, values, where
-from ._per_person import one_per_person
+from ._per_person import one_per_person, record_identity
 from ._econ import (BULK_CODE_READ, BUSINESS_DATES, BUSINESS_LABELS, bulk_business_note, business_ended_later,
                     business_running, dated, employs_others, end_label, ended_before, ended_yet_active, gone_copy, hits,
                     linked_rows, text_of, weakest)
@@ -58,7 +58,7 @@ def check(ctx: Context) -> list[Finding]:
                 evidence = evidence.replace(f"；{h.key}", f"；非法定代表人，是否参与经营请核实；{h.key}")
             out.append((Finding("C05", m, evidence, conf, ctx.labels["businesses"], str(int(row["_row"])),
                                 h.key, record_facts("businesses", row, ("entity",), h.confidence)),
-                        text_of(row, "entity") or f"第 {int(row['_row'])} 行"))
+                        record_identity(row, "entity")))
     return one_per_person(out, "经营雇用他人的在业市场主体", "个", "")
 
 

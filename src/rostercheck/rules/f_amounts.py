@@ -20,8 +20,7 @@ from ..normalize import ids
 from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, benefit_with_other, blind_months, care_home_rows, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
-                     payee_name, roster_months, weakest, yuan)
-from ._money import explained_deductions
+                     payee_name, roster_months, weakest, yuan, explained_deductions)
 from ._money_namesakes import head_namesakes, name_only_months
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
 
