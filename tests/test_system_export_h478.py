@@ -1,0 +1,37 @@
+"""A blind round of government-system exports (h478: 阜南县 341225): a prison system writes 出监日期 1900-01-01 for
+everyone still held — the date an information system puts where no date was entered (``checks/codes/null_dates``)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import context, flagged, household, make_id, workbook
+
+from rostercheck.io.table import load_table
+from rostercheck.reference import normalise
+
+HEAD = make_id("19600101", 111, "341225")
+ROSTER = household("张三", HEAD, township="鹿城镇", village="城东社区")
+HEADER = ["家属姓名", "家属身份证号", "罪犯编号", "姓名", "身份证号", "入监日期", "刑期起日", "刑期止日", "出监日期", "出监原因"]
+
+
+@pytest.mark.parametrize("out_day, why, expected", [
+    ("1900-01-01", "", [("张三", "高")]),     # must: still held (main read a release in 1900: no C02, unsaid)
+    (1, "", [("张三", "高")]),                # Excel serial 1 (1899-12-31) written where the cell was empty
+    ("0001-01-01", "", [("张三", "高")]),
+    ("2026-05-20", "假释", []),               # must not: paroled before the review date
+    ("", "", [("张三", "高")]),
+])
+def test_a_placeholder_release_date_is_no_release(tmp_path, out_day, why, expected):
+    rows = [["李四", make_id("19850101", 222, "341225"), "3412001", "张三", HEAD, 20250310, 20250310, 20290509,
+             out_day, why]]
+    ctx = context(ROSTER, files={"prisoners": workbook(tmp_path / "在押.xlsx", [("Sheet1", HEADER, rows)])})
+    assert flagged(ctx, "C02") == expected
+
+
+def test_a_placeholder_date_is_said(tmp_path):
+    rows = [["李四", make_id("19850101", 222, "341225"), "3412001", "张三", HEAD, 20250310, 20250310, 20290509,
+             "1900-01-01", ""]]
+    t = load_table(workbook(tmp_path / "在押.xlsx", [("Sheet1", HEADER, rows)]), "prisoners")
+    out = normalise(t)
+    assert out["released"].tolist() == [None]
+    assert [w for w in t.warnings if "1900-01-01" in w] == ["“出监日期”列有 1 行写的是 1900-01-01：信息系统以此表示未填写，按未填写读取"]
