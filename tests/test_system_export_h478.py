@@ -34,4 +34,32 @@ def test_a_placeholder_date_is_said(tmp_path):
     t = load_table(workbook(tmp_path / "在押.xlsx", [("Sheet1", HEADER, rows)]), "prisoners")
     out = normalise(t)
     assert out["released"].tolist() == [None]
-    assert [w for w in t.warnings if "1900-01-01" in w] == ["“出监日期”列有 1 行写的是 1900-01-01：信息系统以此表示未填写，按未填写读取"]
+    assert [w for w in t.warnings if "1900-01-01" in w] == ["“出监日期”列有 1 行写的是 “1900-01-01”：信息系统以此表示未填写，按未填写读取"]
+
+
+def test_a_zero_date_keeps_the_release_column_in_a_csv(tmp_path):
+    """0000-00-00 (a database's no-date) on half the rows: 出监日期 is still the release column (main dropped it as
+    not holding dates, and a prisoner paroled in May was C02 高 "在服刑期内")."""
+    paroled = make_id("19700101", 333, "341225")
+    held = [[f"家属{i}", make_id("19800101", 400 + 2 * i, "341225"), f"34120{i}", f"王{i}", make_id("19750101", 500 + 2 * i,
+             "341225"), 20250910, 20250910, 20290509, "0000-00-00", ""] for i in range(3)]
+    rows = held + [["李四", make_id("19850101", 222, "341225"), "3412009", "张三", paroled, 20240301, 20240301, 20270301,
+                    20260520, "假释"]]
+    path = tmp_path / "在押服刑人员信息.csv"
+    path.write_text("\n".join(",".join(str(c) for c in r) for r in [HEADER] + rows), encoding="gbk")
+    t = load_table(path, "prisoners")
+    assert t.headers.get("released") == "出监日期"
+    out = normalise(t)
+    assert out["released"].tolist()[:3] == [None, None, None]
+    assert any("“0000-00-00”" in w for w in t.warnings)
+    ctx = context(household("张三", paroled, township="鹿城镇", village="城东社区"), files={"prisoners": path})
+    assert flagged(ctx, "C02") == []
+
+
+@pytest.mark.parametrize("birth", ["1900-01-01", "0000-00-00", 1])
+def test_a_placeholder_birth_date_doubts_no_id(tmp_path, birth):
+    """A roster's 出生日期 1900-01-01 is no birth date: the member's ID is not doubted (main capped 230 members at 中)."""
+    rows = [["李四", make_id("19850101", 222, "341225"), "3412001", "张三", HEAD, 20250310, 20250310, 20290509, "", ""]]
+    ctx = context(household("张三", HEAD, township="鹿城镇", village="城东社区", birth=birth),
+                  files={"prisoners": workbook(tmp_path / "在押.xlsx", [("Sheet1", HEADER, rows)])})
+    assert flagged(ctx, "C02") == [("张三", "高")]

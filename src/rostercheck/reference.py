@@ -6,7 +6,6 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -48,28 +47,21 @@ _YES_NO_HEADER = re.compile(r"是否|(消除|解除).{0,2}标[识志记](?:[（(
                             r"|^(?:风险)?已?(?:消除|解除)(?:风险)?(?:[（(][^)）]*[)）])?$")
 
 
-def _null_dates_blank(table: Table, out: pd.DataFrame, col: str) -> None:
-    """Blank the dates a system writes for no date (1900-01-01, 1899-12-30 …: ``checks/codes/null_dates.toml``), said.
+def _null_dates_blank(table: Table, out: pd.DataFrame, col: str, cells) -> None:
+    """Blank the dates a system writes for no date (1900-01-01, 0000-00-00 …: :func:`codes.null_date`), said.
 
     Held-out 478: a prison system's export wrote 出监日期 1900-01-01 for everyone still held; read as a release in
     1900, four prisoners in custody were no C02, unsaid.
     """
-    nulls = _null_dates()
-    read = out[col].tolist()
-    hit = [isinstance(d, dt.date) and d in nulls for d in read]
+    hit = by_value(cells, codes.null_date)  # (per distinct cell: a city's lists are long)
     if not any(hit):
         return
-    written = "、".join(sorted({d.isoformat() for d, h in zip(read, hit) if h}))
-    out[col] = [None if h else d for d, h in zip(read, hit)]
+    shown = [str(t) for t, h in zip(out[col + "_text"].tolist(), hit) if h]
+    written = "、".join(f"“{t}”" for t in list(dict.fromkeys(shown))[:3])
+    out[col] = [None if h else d for d, h in zip(out[col].tolist(), hit)]
     out[col + "_text"] = ["" if h else t for t, h in zip(out[col + "_text"].tolist(), hit)]
     table.warnings.append(f"“{table.headers.get(col, FIELD_NAMES.get(col, col))}”列有 {sum(hit)} 行写的是 {written}："
                           "信息系统以此表示未填写，按未填写读取")
-
-
-@lru_cache(maxsize=None)
-def _null_dates() -> frozenset[dt.date]:
-    """The placeholder dates of ``checks/codes/null_dates.toml``."""
-    return frozenset(dt.date.fromisoformat(d) for d in codes.table("null_dates")["dates"])
 
 
 def normalise(table: Table) -> pd.DataFrame:
@@ -105,7 +97,7 @@ def normalise(table: Table) -> pd.DataFrame:
         elif col in DATE_FIELDS:
             out[col] = by_value(values, date)
             out[col + "_text"] = by_value(values, texts, many=True)
-            _null_dates_blank(table, out, col)
+            _null_dates_blank(table, out, col, values)
         elif col == "month":
             out[col] = by_value(values, month if table.kind != "subsidies" else _paid_through_of(table))
         elif col in MONEY_FIELDS:

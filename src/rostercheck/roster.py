@@ -1162,7 +1162,8 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
         out[fld] = keys[fld].to_numpy()
     out["id_raw"] = by_value_array(f["id"], texts, many=True) if "id" in f.columns else ""
     # the roster's own 出生日期 and 年龄, read only to doubt an ID that disagrees with them (audit.id_doubted)
-    out["birth_written"] = (by_value_array(f["birth"], day_or_month) if "birth" in f.columns
+    # (a system's "no date", 1900-01-01 or 0000-00-00, is none: h478 had 230 IDs doubted by it)
+    out["birth_written"] = (by_value_array(f["birth"], _birth_written) if "birth" in f.columns
                             else np.full(n, "", dtype=object))
     out["age_written"] = (by_value(f["written_age"], _written_age) if "written_age" in f.columns
                           else np.full(n, None, dtype=object))
@@ -1648,7 +1649,17 @@ def _gone(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], st
 
 def _stop_dates(f: pd.DataFrame, column: Callable[[str], np.ndarray]) -> list | None:
     """The roster's own 停保日期 (退出日期, 终止日期) per row, as read (None without the column)."""
-    return by_value(column("stopped_on"), date) if "stopped_on" in f.columns else None
+    return by_value(column("stopped_on"), _date_given) if "stopped_on" in f.columns else None
+
+
+def _date_given(raw: object) -> dt.date | None:
+    """A cell's date, None for a system's "no date" (1900-01-01, 0000-00-00: :func:`codes.null_date`)."""
+    return None if codes.null_date(raw) else date(raw)
+
+
+def _birth_written(raw: object) -> str:
+    """A roster's 出生日期 as written (:func:`day_or_month`), '' for a system's "no date"."""
+    return "" if codes.null_date(raw) else day_or_month(raw)
 
 
 def _dated_before(when: list | None, as_of: dt.date) -> np.ndarray | None:

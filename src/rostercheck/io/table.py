@@ -663,6 +663,8 @@ class _ContentCheck:
         else:
             return True
         cells = [row[col] for row in self.rows if col < len(row) and text(row[col])]
+        if fld in DATE_FIELDS:  # a system's "no date" (0000-00-00, 1900-01-01) is a blank cell (h478)
+            cells = [c for c in cells if not codes.null_date(c)]
         if not cells and fld == "id" and len(self.rows) >= 3:
             return False  # an empty column (财务负责人身份证号 left blank) is nobody's ID; a real one may follow
         if len(cells) < 3:

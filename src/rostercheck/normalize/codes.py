@@ -9,6 +9,7 @@ per column (see ``rules/_vocab.py``); nothing here guesses.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import unicodedata
@@ -26,7 +27,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .values import is_error_value, text
+from .values import date, is_error_value, text
 
 UNKNOWN = "?"
 HEAD = "head"
@@ -101,6 +102,42 @@ def table(name: str) -> dict[str, Any]:
     """
     with (codes_dir() / f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
+
+
+# A date written as zeros (0000-00-00, 00000000, 0000-00-00 00:00:00.0): a database's "no date"
+_ZERO_DATE = re.compile(r"^0{4}[-/.年]?0{1,2}[-/.月]?0{1,2}日?(?:[ T]0{1,2}:0{2}(?::0{2}(?:\.0+)?)?)?$")
+
+
+@lru_cache(maxsize=None)
+def _null_dates() -> frozenset[dt.date]:
+    return frozenset(dt.date.fromisoformat(d) for d in table("null_dates")["dates"])
+
+
+def null_date(value: object) -> bool:
+    """Whether a cell is the date an information system writes where none was entered: one of
+    ``checks/codes/null_dates.toml`` (1900-01-01, Excel's serial 1 …) or a date of zeros (0000-00-00).
+
+    Args:
+        value: the cell.
+    Returns:
+        True for such a placeholder.
+    """
+    if value is None or isinstance(value, bool) or is_error_value(value):
+        return False
+    if isinstance(value, (int, float)) and value == 0:
+        return True  # Excel's serial 0 (shown 1900-01-00)
+    if isinstance(value, str):
+        t = unicodedata.normalize("NFKC", value).strip()
+        if not t:
+            return False
+        if _ZERO_DATE.match(t):
+            return True
+        value = t
+    try:
+        d = date(value)
+    except (TypeError, ValueError):
+        return False
+    return d is not None and d in _null_dates()
 
 
 def classify(value: object, classes: Sequence[tuple[str, Iterable[str]]]) -> str:
