@@ -63,3 +63,13 @@ def test_a_placeholder_birth_date_doubts_no_id(tmp_path, birth):
     ctx = context(household("张三", HEAD, township="鹿城镇", village="城东社区", birth=birth),
                   files={"prisoners": workbook(tmp_path / "在押.xlsx", [("Sheet1", HEADER, rows)])})
     assert flagged(ctx, "C02") == [("张三", "高")]
+
+
+@pytest.mark.parametrize("stopped, expected", [("1900-01-01", [("张三", "高")]), ("0000-00-00", [("张三", "高")]),
+                                               ("2026-03-31", [])])
+def test_a_placeholder_stop_date_keeps_the_member(tmp_path, stopped, expected):
+    """A roster's 停保日期 1900-01-01 on a member still paid is no stop (main dropped him as a history row: no finding)."""
+    rows = [["李四", make_id("19850101", 222, "341225"), "3412001", "张三", HEAD, 20250310, 20250310, 20290509, "", ""]]
+    ctx = context(household("张三", HEAD, township="鹿城镇", village="城东社区", stopped_on=stopped),
+                  files={"prisoners": workbook(tmp_path / "在押.xlsx", [("Sheet1", HEADER, rows)])})
+    assert flagged(ctx, "C02") == expected

@@ -1305,10 +1305,10 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     out["area_type"] = area
     for fld in ("approved", "changed"):
         # (a sheet without the column: blank on every row, no date; None for each as above)
-        raw, out[fld] = out[fld], by_value(out[fld], date) if fld in f.columns else np.full(n, None, dtype=object)
+        raw, out[fld] = out[fld], by_value(out[fld], _date_given) if fld in f.columns else np.full(n, None, dtype=object)
         _dates_not_read(table, fld, raw, out[fld], starts)
     if gone.any():
-        when = by_value(column("status_date"), date) if "status_date" in f.columns else stopped or [None] * n
+        when = by_value(column("status_date"), _date_given) if "status_date" in f.columns else stopped or [None] * n
         remarked = "status_date" not in f.columns and "remark" in f.columns and _remark_dates(column("remark"), gone, when)
         for j, day in by_remark.items():  # (a death only its remark tells: dated by it)
             if not isinstance(when[j], dt.date):
