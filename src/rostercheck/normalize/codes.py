@@ -110,6 +110,7 @@ _ZERO_DATE = re.compile(r"^0{4}[-/.年]?0{1,2}[-/.月]?0{1,2}日?(?:[ T]0{1,2}:0
 
 @lru_cache(maxsize=None)
 def _null_dates() -> frozenset[dt.date]:
+    """The placeholder dates of ``checks/codes/null_dates.toml``."""
     return frozenset(dt.date.fromisoformat(d) for d in table("null_dates")["dates"])
 
 
