@@ -557,7 +557,7 @@ def _linked(ctx: Context) -> Ledger:
     if damaged.any():
         payee_at[damaged] = members["id"].to_numpy(dtype=object)[member_at[damaged]]
     by_remark = remark_names_other(f, p)
-    extras = _unnamed_extras(f, item, ok_rows & benefit_rows, payee_at, p, by_remark)
+    extras, lone = _unnamed_extras(f, item, ok_rows & benefit_rows, payee_at, p, by_remark)
     if extras.any():  # another item the bank did not name, beside the benefit: not the benefit (F01–F06)
         benefit_rows = benefit_rows & ~extras
         benefit = benefit_rows.tolist()
@@ -615,21 +615,25 @@ def _linked(ctx: Context) -> Ledger:
                                        + _unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
     ctx.cache["money:items"] = (_items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
-                                            undoing=undoing_rows(led), side=side) + _extras_said(f, extras, by_remark)
+                                            undoing=undoing_rows(led), side=side) + _extras_said(f, extras, by_remark, lone)
                                 + _programme_items_said(f, in_book, outside, p))
     led.memo["side_items"] = side
+    led.memo["remarked_alone"] = np.flatnonzero(lone)  # (F06 says them beside a month whose benefit was not paid)
     return led
 
 
 def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray, payee_at: np.ndarray,
-                    p: dict, by_remark: np.ndarray | None = None) -> np.ndarray:
+                    p: dict, by_remark: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per row: a payment whose item names nothing (blank, or only the bank's word for the transfer or for the
     department's money: 代发, 民政资金, 救助金) paying a payee for a month beside another such row that pays her benefit
     (an amount a month of hers paid by a single benefit row; with no such month, the amount most of her benefit rows
     pay, a tie the larger), of another amount, smaller or larger: another item the bank did not name (物价补贴, 护理补贴,
     a one-off grant), not the benefit paid twice (h426: a township's bank file writing 民政资金 for every row, each
     August's 物价补贴 was F04 高; a 春节 grant of 1,000 beside the benefit was F04 高 too). Rows of her benefit's amount
-    stay duplicates; so do rows when none is her benefit, and rows naming back pay.
+    stay duplicates; so do rows when none is her benefit, and rows naming back pay. A row whose remark names another
+    item is that item also alone in its month (no benefit row of hers beside it), when its amount is none of her usual
+    benefit's as her rows no remark names pay it (h481: a 春节 grant of 500 in a month whose benefit was not paid was
+    read as the benefit, F05 高 少发 661 where the month was 应发未发); of her usual amount, it stays the benefit.
 
     Args:
         f: the payments.
@@ -639,16 +643,17 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
         p: the money parameters (:func:`params`).
         by_remark: per row: its remark names another item (:func:`remark_names_other`; such a row counts as unnamed).
     Returns:
-        A boolean array, one per row.
+        (other money, those of it alone in their payee's month): two boolean arrays, one value per row.
     """
     out = np.zeros(len(f), dtype=bool)
+    apart = np.zeros(len(f), dtype=bool)
     _, bare = _judged(f, "item", lambda it: not _generic(str(it or "").strip(), p).strip()
                       and not any(w in str(it or "") for w in BACK_PAY_WORDS))
     unnamed = bare[item]
     rows = np.flatnonzero(paid_benefit & unnamed & (payee_at != ""))
     remarked = np.zeros(len(f), dtype=bool) if by_remark is None else paid_benefit & by_remark & (payee_at != "")
     if (len(rows) < 2 and not remarked.any()) or "month" not in f.columns:
-        return out
+        return out, apart
     months, _ = cell_codes(f, "month")
     if remarked.any():  # (a row a remark names beside her named benefit rows of that month: those rows join the test)
         unnamed = unnamed | remarked
@@ -659,13 +664,18 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
     payees, _ = pd.factorize(payee_at[rows])
     key = payees.astype(np.int64) * (int(months.max()) + 2) + (months[rows] + 1)
     twice = pd.Series(key).duplicated(keep=False).to_numpy()
-    if not twice.any():
-        return out
+    # a row a remark names, alone in its payee's month (no benefit row of hers beside it): the remark says what it is
+    # when its amount is none of her usual benefit
+    lone = rows[~twice & remarked[rows]]
+    if not twice.any() and not len(lone):
+        return out, apart
     rows, key = rows[twice], key[twice]
     amounts = np.asarray(f["amount"].to_numpy(dtype=float, na_value=np.nan), dtype=float)
     if len(deducted := explained_deductions(f)):  # (what was due: a 医保 deduction leaves the benefit's 应发 — h476)
         amounts = amounts + deducted
-    mine = np.flatnonzero(paid_benefit & pd.Series(payee_at).isin(set(payee_at[rows].tolist())).to_numpy())
+    # (her usual benefit from her rows no remark names: a lone grant's own amount is no measure of it)
+    mine = np.flatnonzero(paid_benefit & ~remarked
+                          & pd.Series(payee_at).isin(set(payee_at[np.concatenate([rows, lone])].tolist())).to_numpy())
     paid = pd.DataFrame({"p": payee_at[mine], "m": months[mine], "a": np.round(amounts[mine], 2)})
     # her benefit as months paid by one row say it (a raise in the quarter counted: held-out h426's 740 after 640);
     # with none, the amount most of her rows pay (a tie: the larger, the benefit rather than a subsidy)
@@ -683,7 +693,11 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
         found = [a for a in usual.get(payee_at[group[0]], ()) if (np.abs(paid_here - a) <= 1.0).any()]
         if found:  # (only rows naming no item, or another one in their remark: never a named benefit row)
             out[group[(np.abs(paid_here - max(found)) > 1.0) & unnamed[group]]] = True
-    return out
+    for r in lone.tolist():  # (her usual amount, within 1 元: the benefit whatever the remark says)
+        theirs = usual.get(payee_at[r], ())
+        if theirs and all(abs(amounts[r] - a) > 1.0 for a in theirs):
+            out[r] = apart[r] = True
+    return out, apart
 
 
 # A remark saying the benefit's amount includes other money, or that the other money is paid elsewhere: no item of
@@ -735,12 +749,15 @@ def explained_deductions(f: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def _extras_said(f: pd.DataFrame, extras: np.ndarray, by_remark: np.ndarray | None = None) -> list[str]:
-    """The notices of :func:`_unnamed_extras`' rows, with an example: items unnamed, and items a remark names."""
+def _extras_said(f: pd.DataFrame, extras: np.ndarray, by_remark: np.ndarray | None = None,
+                 alone: np.ndarray | None = None) -> list[str]:
+    """The notices of :func:`_unnamed_extras`' rows, with an example: items unnamed, items a remark names beside the
+    month's benefit, and items a remark names alone in their month (``alone``)."""
     said = []
     remarked = extras & by_remark if by_remark is not None else np.zeros(len(f), dtype=bool)
+    alone = alone if alone is not None else np.zeros(len(f), dtype=bool)
     for rows, what in ((extras & ~remarked, "资金项目（摘要）未写明是哪一项（如“民政资金”、空白）"),
-                       (remarked, "备注写明是其他资金（如“{remark}”）")):
+                       (remarked & ~alone, "备注写明是其他资金（如“{remark}”）")):
         if not rows.any():
             continue
         r = int(np.flatnonzero(rows)[0])
@@ -751,6 +768,15 @@ def _extras_said(f: pd.DataFrame, extras: np.ndarray, by_remark: np.ndarray | No
         said.append(f"资金发放明细中有 {int(rows.sum())} 行{what}，与同一领取人同月的另一笔"
                     f"保障金同时发放、金额与其平常每月的保障金不同（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
                     f"{float(f['amount'].iat[r]):,.2f} 元）：按其他资金计（如物价补贴、护理补贴、一次性补贴），不计为重复发放；如实为重复发放，请核对")
+    if alone.any():
+        r = int(np.flatnonzero(alone)[0])
+        name = next((str(v) for c in ("name", "head_name", "holder") if c in f.columns
+                     and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
+        remark = str(cells_at(f, "remark", np.array([r]))[0] or "").strip()
+        said.append(f"资金发放明细中有 {int(alone.sum())} 行备注写明是其他资金（如“{remark}”），同一领取人当月没有另一笔保障金、"
+                    f"金额也不是其平常每月的保障金（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
+                    f"{float(f['amount'].iat[r]):,.2f} 元）：按备注所写的其他资金计，不计为当月的保障金（当月保障金按未发放核对）；"
+                    "如实为当月保障金，请核对")
     return said
 
 

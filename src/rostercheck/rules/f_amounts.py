@@ -1704,6 +1704,10 @@ def check_f06(ctx: Context) -> list[Finding]:
     split = _paid_before_split(ctx, led, expected)
     split |= {(led.household[rows[0]], m) for m, rows in _carried(ctx, led).values()}  # re-paid in the next batch
     split |= set(_paid_twice_after_gap(ctx, led))
+    # (h481) other money a remark names, paid alone in a month: said beside the month, no benefit paid
+    extras: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for r in led.memo.get("remarked_alone", np.zeros(0, dtype=np.intp)).tolist():
+        extras[(led.household[r], led.cols["month"][r])].append(r)
     out = []
     spans: dict[tuple, list[str]] = {}  # (programme, start) → the months its households are due, in order
     throughout, number = _paid_throughout(ctx, led), paid.households
@@ -1799,12 +1803,17 @@ def check_f06(ctx: Context) -> list[Finding]:
         undone += "，已读入的发放明细中未见重发" if unread_next else "未重发"
         detail = (f"；{undone}：" + "；".join(f"{led.cols['month'][r]} {_failed_sum(led, r)[1]}（{_state(led, r)}），{led.where(r)}"
                                                       for r in fails)) if fails else "；资金发放明细中没有该户这些月份的发放记录"
-        detail = "；资金发放明细中没有该户这些月份的保障金发放记录" if topped and not fails else detail
+        other = [r for m in months for r in extras.get((h, m), ())] if extras else []
+        detail = "；资金发放明细中没有该户这些月份的保障金发放记录" if (topped or other) and not fails else detail
         beside = [r for m in months for r in raise_only.get((h, m), ())]
         if beside:  # (held-out 336: the 补差 paid that month is other money, said: the worker sees it was no benefit)
             detail += ("；同月已成功发放的提标补差：" + "；".join(
                 f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}，{led.where(r)}" for r in beside)
                 + "（不是该月的保障金，不计为已发）")
+        if other:  # (h481: the worker at the door sees the row the household was paid, and why it is no benefit)
+            detail += ("；同月已成功发放、备注写明是其他资金的：" + "；".join(
+                f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}（备注“{led.cols.cell('remark', r)}”），"
+                f"{led.where(r)}" for r in other) + "（金额不是该户平常每月的保障金，按其他资金计，不计为已发）")
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
         # (the date as the roster writes it, and the month benefits start from it: held-out 306 read "审批日期 2026-05 起" of
         # a roster's 2026-04-20 under 次月)
