@@ -60,3 +60,56 @@ def test_a_grant_alone_after_a_death_is_no_benefit_paid_after_it():
     assert money(ctx, "F01") == []
     ctx = money_context(roster, rows + [january(1161, remark="")], died)  # (the benefit paid after her death: F01)
     assert [c for _, c, _, _ in money(ctx, "F01")] == ["高"]
+
+
+# 2. a payee with no ID and no account, named like one roster head of her village: one 低 lead (F03) without money,
+#    the household's months not 应发未发 — never F03 中 (to recover) and F06 中 (to repay) for one payment
+
+A, B, OTHER = make_id("19590317", 721, "430524"), make_id("19600101", 112, "430524"), make_id("19700505", 151, "430524")
+
+
+SECOND = make_id("19640101", 333, "430524")
+
+
+def village_roster(village="石桥村", second_head=False):
+    rows = (household("钟国辉", A, [("李梅", "配偶", B)], benefit=840, township="金石桥镇", village=village)
+            + household("王五", OTHER, benefit=516, township="金石桥镇", village="石桥村"))
+    if second_head:
+        rows += household("钟国辉", SECOND, benefit=516, township="金石桥镇", village="石桥村")
+    return rows
+
+
+def unaccounted(own_month=None, second_head=False, **place):
+    """王五 (and the second 钟国辉) paid July–September under his ID; a payee 钟国辉 without ID or account paid 840 (and,
+    with ``own_month``, the household paid that month under 钟国辉's own ID)."""
+    rows = [pay(pid, name, m, 516) for m in months("2026-07", "2026-09")
+            for pid, name in [(OTHER, "王五")] + ([(SECOND, "钟国辉")] if second_head else [])]
+    rows += [pay("", "钟国辉", m, 840, **place) for m in months("2026-07", "2026-09")]
+    return rows + ([pay(A, "钟国辉", own_month, 840)] if own_month else [])
+
+
+HERE = {"village": "石桥村", "township": "金石桥镇"}
+UNACCOUNTED = [
+    # (case, roster rows, ledger rows, F03, F06)
+    # must be one 低 lead (was F03 中 2,520 and F06 中 840 for the same months)
+    ("his village and township written", village_roster(), unaccounted(**HERE), [("钟国辉", "低", None, None)], []),
+    ("his village alone written", village_roster(), unaccounted(village="石桥村"), [("钟国辉", "低", None, None)], []),
+    # must stay: a head of that name in another village; two heads of that name in hers; the household paid under
+    # its own ID in one of her months (she is someone else)
+    ("the head lives in another village", village_roster(village="田心村"), unaccounted(**HERE),
+     [("钟国辉", "中", 2520.0, None)], [("钟国辉", "中", None, 840.0)]),
+    ("two heads of that name in her village", village_roster(second_head=True), unaccounted(second_head=True, **HERE),
+     [("钟国辉", "中", 2520.0, None)], [("钟国辉", "中", None, 840.0)]),
+    ("the household paid under its own ID", village_roster(), unaccounted(own_month="2026-09", **HERE),
+     [("钟国辉", "中", 2520.0, None)], []),
+]
+
+
+@pytest.mark.parametrize("case, roster_rows, rows, f03, f06", UNACCOUNTED, ids=[c[0] for c in UNACCOUNTED])
+def test_a_payee_without_id_or_account_named_like_a_head_of_her_village_is_one_lead(case, roster_rows, rows, f03, f06):
+    ctx = money_context(roster_rows, rows)
+    assert money(ctx, "F03") == f03
+    assert money(ctx, "F06") == f06
+    assert money(ctx, "F07") == []  # (no account: nothing for F07 to question)
+    for f in findings(ctx, "F03"):
+        assert ("与花名册中金石桥镇石桥村的户主 钟国辉 同名同村" in f.evidence) == (f.confidence == "低")

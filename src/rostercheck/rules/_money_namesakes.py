@@ -10,6 +10,11 @@ place). Confidence as for any name-plus-place evidence (``[common] name_*``): a 
 namesakes and the household's approved amount every month is 中, else 低. When a remark on one of the household's own
 rows names the payee's account (账户变更，原账号…), the ledger itself says the account was the household's before the
 change: still the household's months, but no lead (held-out 318).
+
+A payee paid into no account at all (the column blank, or none), with no ID, whose name and village fit one roster head
+the same way (:func:`place_namesakes`, h481), is read the same: most likely that head, no account to question, so no
+F07; F03 says her as a 低 lead without money (名 + 村 is no ID), and F06 leaves the household's months she was paid
+out — one payment is never 不在册 (to recover) and 应发未发 (to repay) at 中 at once.
 """
 
 from __future__ import annotations
@@ -63,6 +68,25 @@ def head_namesakes(ctx: Context, led: Ledger) -> dict[str, Namesake]:
     return out
 
 
+def place_namesakes(ctx: Context, led: Ledger) -> dict[str, Namesake]:
+    """Return (and remember) the payees on no roster paid into no account at all (every row's account blank), with no
+    whole ID, whose one name and one village fit exactly one roster head there, his household paid nothing of its own
+    in her months and no event in it — taken for that head as :func:`head_namesakes` takes those paid into a new
+    account (h481: F03 中 to recover and F06 中 to repay were drawn from one payment). No account, so no F07 lead: F03
+    says her at 低 without money, F06 leaves the months out.
+
+    Args:
+        ctx: the audit context.
+        led: the ledger.
+    Returns:
+        The payee's ledger household ('ledger:…') → the :class:`Namesake` (its confidence that of the name and amount,
+        unused: the lead is 低).
+    """
+    if "place_namesakes" not in led.memo:
+        led.memo["place_namesakes"] = _found(ctx, led, unpaid_to_account=True)
+    return led.memo["place_namesakes"]
+
+
 def roster_namesakes(ctx: Context, name_key: str) -> list[int]:
     """The roster members bearing a name (any relation), in roster order.
 
@@ -83,8 +107,9 @@ def roster_namesakes(ctx: Context, name_key: str) -> list[int]:
     return ctx.cache["money:name_index"].get(name_key, [])
 
 
-def _found(ctx: Context, led: Ledger) -> dict[str, Namesake]:
-    """The payees, by household, that :func:`head_namesakes` takes for a roster head."""
+def _found(ctx: Context, led: Ledger, unpaid_to_account: bool = False) -> dict[str, Namesake]:
+    """The payees, by household, that :func:`head_namesakes` takes for a roster head (with ``unpaid_to_account``, those
+    :func:`place_namesakes` takes: no account on any row)."""
     member, ok, benefit = led.array("member"), led.array("ok"), led.array("benefit")
     rows = np.flatnonzero((member < 0) & ok & benefit)
     if not len(rows) or not len(ctx.members):
@@ -99,7 +124,7 @@ def _found(ctx: Context, led: Ledger) -> dict[str, Namesake]:
     registered = set(mem["bank_account"].tolist()) - {""} if "bank_account" in mem.columns else set()
     claims: dict[str, tuple[int, list[int]]] = {}
     for h, paid in by_payee.items():
-        m = _the_head(ctx, led, paid, registered, has_head)
+        m = _the_head(ctx, led, paid, registered, has_head, unpaid_to_account)
         if m is not None:
             claims[h] = (m, sorted(paid, key=lambda r: (led.cols["month"][r], r)))
     if not claims:
@@ -137,10 +162,12 @@ def _digit_runs(remark) -> set[str]:
     return set(re.findall(r"\d{8,}", text))
 
 
-def _the_head(ctx: Context, led: Ledger, rows: list[int], registered: set, has_head: bool) -> int | None:
+def _the_head(ctx: Context, led: Ledger, rows: list[int], registered: set, has_head: bool,
+              unpaid_to_account: bool = False) -> int | None:
     """The one roster head a payee's rows name, in his village, or None: the rows give no whole ID (own or head's),
-    one name, one village (one township at most), whole accounts none of which the roster gives anyone, and masked ID
-    digits (if any) his ID shows; heads of that name elsewhere do not count, two fitting heads are no one."""
+    one name, one village (one township at most), whole accounts none of which the roster gives anyone (with
+    ``unpaid_to_account``: no account on any row), and masked ID digits (if any) his ID shows; heads of that name
+    elsewhere do not count, two fitting heads are no one."""
     cols = led.cols
     if any(cols["id"][r] or (has_head and cols["head_id"][r]) for r in rows):
         return None
@@ -150,9 +177,12 @@ def _the_head(ctx: Context, led: Ledger, rows: list[int], registered: set, has_h
     if len(names) != 1 or "" in names or len(villages) != 1 or len(towns) > 1:
         return None
     accounts = {cols["bank_account"][r] for r in rows}
-    if "" in accounts or any(cols["account_cut"][r] or cols["account_masked"][r] for r in rows):
+    if unpaid_to_account:
+        if accounts != {""} or any(cols["account_cut"][r] or cols["account_masked"][r] for r in rows):
+            return None
+    elif "" in accounts or any(cols["account_cut"][r] or cols["account_masked"][r] for r in rows):
         return None  # (no account, or one whose digits are not all there: whether the roster knows it cannot be told)
-    if accounts & registered:
+    elif accounts & registered:
         return None  # an account the roster knows: the other F07 signals (a former head, a shared account) say it
     shown = {s for r in rows if (s := ids.masked(cols["id_raw"][r]))}
     programmes = {led.programme[r] for r in rows} - {""}

@@ -21,7 +21,7 @@ from . import rule
 from ._household import in_institution
 from ._money import (STOP_NEXT, Ledger, benefit_with_other, blind_months, care_home_rows, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      payee_name, roster_months, weakest, yuan, explained_deductions)
-from ._money_namesakes import head_namesakes, name_only_months
+from ._money_namesakes import head_namesakes, name_only_months, place_namesakes
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
 
 
@@ -1680,6 +1680,8 @@ def check_f06(ctx: Context) -> list[Finding]:
     # months paid to a payee on no roster who bears the head's name in his village, into an account the roster does not
     # know: perhaps the household's (F07 says so, held-out 252: 5,040 元 owed beside the same 2,520 元 to recover, F03)
     maybe |= {(n.household, led.cols["month"][r]) for n in head_namesakes(ctx, led).values() for r in n.rows}
+    # … and so are those paid to one with no ID and no account at all (h481: F03 says her, at 低, without money)
+    maybe |= {(n.household, led.cols["month"][r]) for n in place_namesakes(ctx, led).values() for r in n.rows}
     maybe |= _paid_to_former(ctx, led)
     name_only = name_only_months(ctx, led)  # (h472: paid under a member's name alone; a lead, said below)
     lumps = _lump_code(ctx, "F06")  # (the lumps read: a 特困 person paid in person from mid-year may have been in a home's lump)

@@ -26,7 +26,7 @@ from .f_amounts import (_approved_months, _head, _paid_pairs, amount_tolerance, 
 from . import _money_recoveries as recoveries
 from . import _money_care_homes as care_homes
 from .c02_status import date_shown
-from ._money_namesakes import head_namesakes, name_only_payees, roster_namesakes
+from ._money_namesakes import head_namesakes, name_only_payees, place_namesakes, roster_namesakes
 from ._money_events import roster_death, stop_month, stop_rule_said
 from ._money_unread import note, say as say_unread, unread_rows
 from ._money import (Ledger, care_home_rows, county_of_rows, finding, id_unwritten, ledger, link_text, months_text, payee_name,
@@ -843,6 +843,7 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
     exits = _undated_exits(ctx, led, rows_by)
     namesakes = _exit_namesakes(ctx, led, {h: paid_by[h] for h in rows_by if h not in exits})
     name_only = name_only_payees(ctx, led)
+    placed = place_namesakes(ctx, led)
     died = _remark_died(ctx, led, paid_by)
     for h, rows in rows_by.items():
         rows = sorted(rows, key=lambda r: (led.cols["month"][r], r))
@@ -883,6 +884,17 @@ def _not_enrolled(ctx: Context, led: Ledger) -> list[Finding]:
             evidence = (evidence.removesuffix("，请核实是否已停保、是否冒领")
                         + "。发放明细无身份证号，仅按姓名对应，不能确认是否同一人：列为低置信度线索，"
                         "不计入应追回；请核实领取人是否就是花名册中的同名人员，如不是，核实是否已停保、是否冒领")
+        if (sake := placed.get(h)) is not None:
+            # (h481) no ID, no account, the name and village of one head whose household was paid nothing of its own
+            # those months: most likely his payment; F06 leaves his months out, the lead is here, without money
+            conf, recover = LOW, None
+            mem = ctx.members
+            evidence = (evidence.removesuffix("，请核实是否已停保、是否冒领")
+                        + f"。发放明细未写身份证号和账号，领取人与花名册中{mem['township'].iat[sake.member]}"
+                        f"{mem['village'].iat[sake.member]}的户主 {mem['name'].iat[sake.member]} 同名同村，"
+                        "该户这些月份在其身份证号下没有发放记录，可能就是该户的发放；但姓名和村不是身份证号，不能确认是否同一人："
+                        "列为低置信度线索，不计入应追回，该户这些月份也不计为应发未发（F06）；请核实领取人是否就是该户户主，"
+                        "是的请在发放明细中补全其身份证号和账号，不是的核实是否已停保、是否冒领")
         out.append(finding(ctx, led, "F03", rows[0], -1, evidence, conf, key, months, recover, None, facts,
                            listed={"name": who, "county": county_of_rows(led, rows)}))  # a bank file naming its payee as the account's holder only
     return out
