@@ -113,3 +113,47 @@ def test_a_payee_without_id_or_account_named_like_a_head_of_her_village_is_one_l
     assert money(ctx, "F07") == []  # (no account: nothing for F07 to question)
     for f in findings(ctx, "F03"):
         assert ("与花名册中金石桥镇石桥村的户主 钟国辉 同名同村" in f.evidence) == (f.confidence == "低")
+
+
+# 3. a file whose every row failed, none of its payments seen re-sent: the batch may have been re-sent in a file not
+#    given — F06 at most 中, said; a re-send read, or a bank's return list beside the ledger, keeps 高
+
+C = make_id("19620202", 311, "430524")
+
+
+def monthly_files(extra=()):
+    """Monthly files July–September for 钟国辉 and 王五; August's file fails for both."""
+    rows = [pay(pid, name, m, amount, status="失败" if m == "2026-08" else "成功", _file=f"{m}.xlsx")
+            for m in months("2026-07", "2026-09") for pid, name, amount in ((OTHER, "王五", 516), (C, "钟国辉", 840))]
+    return rows + list(extra)
+
+
+def returned_beside_the_ledger():
+    rows = [pay(pid, name, m, amount) for m in months("2026-07", "2026-09")
+            for pid, name, amount in ((OTHER, "王五", 516), (C, "钟国辉", 840))]
+    return rows + [pay(pid, name, "2026-08", amount, status="退回", _file="退回清单.xlsx")
+                   for pid, name, amount in ((OTHER, "王五", 516), (C, "钟国辉", 840))]
+
+
+BATCHES = [
+    # (case, rows, F06, said: a batch failed whole)
+    # must be 中 (was 高 "未重发" for both)
+    ("August's file failed whole, no re-send read", monthly_files(),
+     [("王五", "中", None, 516.0), ("钟国辉", "中", None, 840.0)], True),
+    # must stay 高: the re-send read pays one household, the other is missing from it (was: the re-send undone by
+    # the failed file, both 高)
+    ("a re-send file read for one", monthly_files([pay(OTHER, "王五", "2026-08", 516, _file="2026年8月补发.xlsx")]),
+     [("钟国辉", "高", None, 840.0)], False),
+    # must stay 高: a bank's return list beside the finance office's ledger, which records the payments made
+    ("a return list beside the ledger", returned_beside_the_ledger(),
+     [("王五", "高", None, 516.0), ("钟国辉", "高", None, 840.0)], False),
+]
+
+
+@pytest.mark.parametrize("case, rows, f06, said", BATCHES, ids=[c[0] for c in BATCHES])
+def test_a_batch_failed_whole_and_never_seen_re_sent_is_at_most_medium(case, rows, f06, said):
+    ctx = money_context(household("钟国辉", C, benefit=840) + household("王五", OTHER, benefit=516), rows)
+    assert money(ctx, "F06") == f06
+    for f in findings(ctx, "F06"):
+        assert ("像是整批发放失败" in f.evidence) == said
+        assert ("《2026-08.xlsx》的 2 行全部发放失败/退回" in f.evidence) == said

@@ -611,7 +611,8 @@ def _linked(ctx: Context) -> Ledger:
     ok_rows[sorted(led.memo.get("reversed", ()))] = False
     led.memo.update({"array:ok": ok_rows, "array:benefit": benefit_rows, "array:member": member_at,
                      "array:household_row": household_row, "array:adjust": adjusting})
-    ctx.cache["money:unidentified"] = (_all_failed_said(f, failed[status], numbering)
+    led.memo["all_failed_files"] = []  # (the files every row of which failed: _all_failed_said)
+    ctx.cache["money:unidentified"] = (_all_failed_said(f, failed[status], numbering, led.memo["all_failed_files"])
                                        + _unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
     ctx.cache["money:items"] = (_items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
@@ -906,11 +907,13 @@ def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> li
     return out
 
 
-def _all_failed_said(f: pd.DataFrame, failed: np.ndarray, memo: dict | None = None) -> list[str]:
+def _all_failed_said(f: pd.DataFrame, failed: np.ndarray, memo: dict | None = None,
+                     found: list[str] | None = None) -> list[str]:
     """A note per ledger file every row of which failed or came back (×, 失败, 退回): a bank's return file of failures,
     or a file whose status column was misread; its rows are read as failed as they say, the user is asked to look (h471:
     unsaid as a whole). Rows naming no one and paying nothing (a code table under a bank file's rows) do not count.
-    Only the few rows not failed of files mostly failed are looked at (a city's year: millions of rows, some failed)."""
+    Only the few rows not failed of files mostly failed are looked at (a city's year: millions of rows, some failed).
+    ``found`` (when given) receives the files' names (F06 caps the months of a batch that failed whole, h481)."""
     if not failed.any():
         return []
     files, names = _factorized_once(f, "_file", memo)
@@ -935,6 +938,8 @@ def _all_failed_said(f: pd.DataFrame, failed: np.ndarray, memo: dict | None = No
         words = list(dict.fromkeys(str(v).strip() for v in f["status"].iloc[at[:200]].astype(object).tolist()
                                    if str(v or "").strip()))
         said = f"（发放状态为“{'”“'.join(words[:3])}”{'等' if len(words) > 3 else ''}）" if words else ""
+        if found is not None:
+            found.append(names[k])
         name = str(names[k]).replace("\\", "/").rsplit("/", 1)[-1]
         out.append(f"《{name}》共 {int(bad[k])} 行发放记录，全部为失败/退回{said}：这些行都按未发放成功核查。"
                    "如是银行的失败（退回）清单，属正常；否则请核对该文件的发放状态列是否读错（如把其他列当作了发放状态）")
@@ -1594,6 +1599,15 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
             said[words] |= judged[codes]
     repaid = said["repaid_words"] & ok & (amounts > 0)
     later = repaid | said["back_pay_words"]
+    # a file whose name says it pays again (《8月补发.xlsx》, 《重发明细.xlsx》): its rows are the payments made again, never
+    # the ones a file of failures alone reports as come back (h481: a batch failed whole, re-sent in a 补发 file, stood
+    # as returned and F06 高)
+    _, file_names = led.factorized("_file")
+    again = np.array([_has_word(_base_name(v), (*led.params.get("repaid_words", ()), *led.params.get("back_pay_words", ())))
+                      and not _has_word(_base_name(v), led.params.get("failed_words", ())) for v in file_names.tolist()]
+                     + [False], dtype=bool)
+    if again.any():
+        later = later | again[file]
     codes = led.memo["codes"]
     payee_month = codes["payee"].astype(np.int64) * (len(codes["m_values"]) + 2) + codes["m"] + 1
     # a failed row of a ledger that also pays, not itself a failed re-payment or back pay, beside a payment of its
@@ -1659,6 +1673,11 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
             undo(r, rows, found[0])
         elif any(not repaid[c] for c in rows):
             unsure.add(r)
+
+
+def _base_name(path: object) -> str:
+    """A file's name without its folders and extension."""
+    return str(path or "").replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 def _recovering(led: Ledger) -> np.ndarray:

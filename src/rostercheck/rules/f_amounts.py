@@ -1706,6 +1706,7 @@ def check_f06(ctx: Context) -> list[Finding]:
     split = _paid_before_split(ctx, led, expected)
     split |= {(led.household[rows[0]], m) for m, rows in _carried(ctx, led).values()}  # re-paid in the next batch
     split |= set(_paid_twice_after_gap(ctx, led))
+    batches = _failed_batches(led, paid)  # (h481) files every row of which failed, none seen re-sent
     # (h481) other money a remark names, paid alone in a month: said beside the month, no benefit paid
     extras: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in led.memo.get("remarked_alone", np.zeros(0, dtype=np.intp)).tolist():
@@ -1775,6 +1776,12 @@ def check_f06(ctx: Context) -> list[Finding]:
                                                                                   prog_of.get(h, ""), town_of.get(h, ""),
                                                                                   as_of_month)]
         if unread_next:
+            conf = weakest(conf, MEDIUM)
+        # (h481) a month whose every failure is a row of a file that failed whole, none of whose payments is seen
+        # re-sent in the files read: the batch re-sent in a file not given cannot be told from one never re-sent
+        whole = sorted({led.cols["_file"][r] for m in months for r in failed.get((h, m), ())}) if batches else []
+        whole = whole if whole and all(name in batches for name in whole) else []
+        if whole:
             conf = weakest(conf, MEDIUM)
         # a month whose payment failed is owed what failed (the amount due then, before a later change), else the
         # roster's amount
@@ -1851,6 +1858,10 @@ def check_f06(ctx: Context) -> list[Finding]:
         if unread_next:
             evidence += ("。" + "；".join(f"{month_add(m, 1)} 的发放明细没有读入（未提供或未能读取）" for m in unread_next)
                          + f"，{months_text(unread_next)}发放失败后是否已在下月重发无法判断，置信度列为中，请核对下月发放明细")
+        if whole:
+            evidence += ("。" + "、".join(f"《{_file_name(name)}》的 {batches[name]} 行" for name in whole)
+                         + "全部发放失败/退回，像是整批发放失败；读入的发放明细中未见其中任何一笔重发，重发的明细如未提供，"
+                         "是否已重发无法判断，置信度列为中，请核对该批次的重发明细")
         if named:
             rows = sorted({r for m in named for r in name_only[(h, m)]}, key=lambda r: (led.cols["month"][r], r))
             said = (f"资金发放明细中{months_text(named)}有与该户成员同名的领取人 {payee_name(ctx, led, rows[0])}（发放明细未写身份证号）领取保障金："
@@ -1885,6 +1896,37 @@ def check_f06(ctx: Context) -> list[Finding]:
          "（请核实其保障类别和发放项目是否一致）", led)
     _thin_months_said(ctx, led, covered, prog_of, period, paid, cared | undated)
     return out + lumps
+
+
+def _file_name(path: object) -> str:
+    """A ledger file's name without its folders."""
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _failed_batches(led: Ledger, paid) -> dict[str, int]:
+    """The ledger files every row of which failed (``memo['all_failed_files']``, :func:`_money._all_failed_said`) that
+    look like a batch failed whole (h481): no row of theirs undid a payment another file records (a bank's return list
+    beside the finance office's ledger is not one), and none of their failed (household, month) pairs is paid in the
+    files read (a re-send read would show) — file → its failed benefit rows counted.
+
+    Args:
+        led: the ledger.
+        paid: the (household, month) pairs paid (:func:`_paid_pairs`).
+    Returns:
+        The file (as the ledger names it) → the number of its failed benefit rows.
+    """
+    names = set(led.memo.get("all_failed_files", ()))
+    if not names:
+        return {}
+    codes, values = led.factorized("_file")
+    wanted = [k for k, v in enumerate(values.tolist()) if v in names]
+    rows = np.flatnonzero(np.isin(codes, wanted) & ~led.array("ok") & led.array("benefit"))
+    undid = set(led.memo.get("undone_by", {}).values())
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for r in rows.tolist():
+        by_file[led.cols["_file"][r]].append(r)
+    return {name: len(rs) for name, rs in by_file.items()
+            if not any(r in undid for r in rs) and not any((led.household[r], led.cols["month"][r]) in paid for r in rs)}
 
 
 def _next_unread(month: str, read: dict[str, set[str]], absent: set[tuple[str, str, str]], programme: str, town: str,
