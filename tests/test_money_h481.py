@@ -157,3 +157,64 @@ def test_a_batch_failed_whole_and_never_seen_re_sent_is_at_most_medium(case, row
     for f in findings(ctx, "F06"):
         assert ("像是整批发放失败" in f.evidence) == said
         assert ("《2026-08.xlsx》的 2 行全部发放失败/退回" in f.evidence) == said
+
+
+# 4. a death written only in a ledger row's 备注, of the row's own payee (or of the one member of her household it
+#    names), dated on or before the review date: an F01 event at 中, told by that row
+
+HEAD, WIFE, NOBODY = make_id("19400312", 331, "431026"), make_id("19420101", 442, "431026"), make_id("19300101", 111, "431026")
+SOMEONE_ELSE_DIED = {"deaths": [{"id": NOBODY, "name": "钱七", "date": "2020-01-10"}]}
+
+
+def remarked(remark, at="2026-05", last="2026-09", amount=1000):
+    return [pay(HEAD, "张三", m, amount, remark=remark if m == at else "") for m in months("2026-01", last)]
+
+
+ALONE = household("张三", HEAD, benefit=1000, approved="2020-01-01")
+COUPLE = household("张三", HEAD, [("李梅", "配偶", WIFE)], benefit=1000, approved="2020-01-01")
+REMARK_DEATHS = [
+    # (case, roster, ledger rows, lists, F01)
+    # must flag (was nothing: the remark said, never recovered)
+    ("alone, her own remark on the month of death", ALONE, remarked("已于2026年5月去世"), SOMEONE_ELSE_DIED,
+     [("张三", "中", 4000.0, None)]),
+    ("a head of two, 死亡停发 on the next month's row", COUPLE, remarked("2026年5月死亡停发", at="2026-06"), SOMEONE_ELSE_DIED,
+     [("张三", "中", 2000.0, None)]),
+    ("the head's row naming his wife", COUPLE, remarked("李梅2026年5月死亡", at="2026-06"), SOMEONE_ELSE_DIED,
+     [("李梅", "中", 2000.0, None)]),
+    # must not flag: paid no more after the death; another person's by a relation word; undated; doubted; after the
+    # review date
+    ("paid no more after it", ALONE, remarked("已于2026年5月去世", last="2026-05"), SOMEONE_ELSE_DIED, []),
+    ("a relation word", COUPLE, remarked("配偶2026年5月死亡"), SOMEONE_ELSE_DIED, []),
+    ("no date", ALONE, remarked("已死亡"), SOMEONE_ELSE_DIED, []),
+    ("a doubt", ALONE, remarked("2026年5月死亡待核实"), SOMEONE_ELSE_DIED, []),
+    ("after the review date", ALONE, remarked("2026年11月死亡"), SOMEONE_ELSE_DIED, []),
+    # must stay as the deaths list has it: its date and 高
+    ("the deaths list dates it too", ALONE, remarked("已于2026年5月去世"),
+     {"deaths": [{"id": HEAD, "name": "张三", "date": "2026-07-10"}]}, [("张三", "高", 2000.0, None)]),
+]
+
+
+@pytest.mark.parametrize("case, roster_rows, rows, lists, f01", REMARK_DEATHS, ids=[c[0] for c in REMARK_DEATHS])
+def test_a_death_the_ledgers_own_remark_dates_is_an_f01_event_at_medium(case, roster_rows, rows, lists, f01):
+    ctx = money_context(roster_rows, rows, lists)
+    assert money(ctx, "F01") == f01
+    for f in findings(ctx, "F01"):
+        assert ("发放明细备注写明" in f.evidence) == (f.confidence == "中")
+    assert money(ctx, "F06") == []  # (the months after the death are owed to no one)
+
+
+def test_a_ledger_remark_death_is_checked_without_a_deaths_list(tmp_path):
+    import datetime as dt
+
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text("乡镇,村,户主姓名,户主身份证号,月保障金,保障人口,审批日期,成员姓名,成员身份证号码,与户主关系\n"
+                      f"热水镇,热水村,张三,{HEAD},1000,1,2020-06-01,张三,{HEAD},户主\n", encoding="utf-8")
+    ledger = tmp_path / "发放明细.csv"
+    ledger.write_text("户主姓名,户主身份证号,资金项目,所属月份,发放金额,发放状态,备注\n" + "".join(
+        f"张三,{HEAD},低保金,{m},1000,成功,{'已于2026年5月去世' if m == '2026-05' else ''}\n" for m in months("2026-01", "2026-09")),
+        encoding="utf-8")
+    result = audit([roster], {}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01"])
+    assert result.findings[["类别代码", "置信度", "应追回金额"]].values.tolist() == [["F01", "中", 4000.0]]
+    assert "发放明细备注写明“已于2026年5月去世”" in result.findings["依据"].iloc[0]

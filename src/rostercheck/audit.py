@@ -172,14 +172,15 @@ def _partial_parts(ctx: Context, skipped: dict[str, str], codes: list[str] | Non
 def _on_roster(ctx: Context, kind: str) -> bool:
     """Whether the rosters' own status rows record what a list of the kind would: a member's death (成员状态 已死亡); or
     the moves list's rows cancelled for a death (注销原因 死亡: h395, such deaths fed no F01 without a deaths list)."""
-    return kind == "deaths" and (died_on_roster(ctx.left, ctx.departed) or _moves_list_deaths(ctx))
+    return kind == "deaths" and (died_on_roster(ctx.left, ctx.departed) or _moves_list_deaths(ctx) or _ledger_deaths(ctx))
 
 
 def _deaths_from(ctx: Context) -> str:
     """Where the deaths F01 reads without a deaths list are written (:func:`_on_roster`): '花名册状态列', '户籍迁出名单' or
     both."""
     said = (["花名册状态列"] if died_on_roster(ctx.left, ctx.departed) else []) + (
-        [ctx.labels.get("migrations", KIND_LABELS["migrations"])] if _moves_list_deaths(ctx) else [])
+        [ctx.labels.get("migrations", KIND_LABELS["migrations"])] if _moves_list_deaths(ctx) else []) + (
+        ["发放明细备注"] if _ledger_deaths(ctx) else [])
     return "和".join(said)
 
 
@@ -199,6 +200,29 @@ def _moves_list_deaths(ctx: Context) -> bool:
         pairs = frame[said].drop_duplicates().to_dict("records") if said else []
         ctx.cache["money:moves-deaths"] = any(cancelled_for_death(row, ctx.specs["C02"].params) for row in pairs)
     return ctx.cache["money:moves-deaths"]
+
+
+def _ledger_deaths(ctx: Context) -> bool:
+    """Whether some payment row's 备注 dates its own person's death on or before the review date
+    (:func:`roster.remark_death_day`, judged once per distinct remark; h481: F01 reads it as an event at 中); False while
+    the ledgers are being read."""
+    from .roster import remark_death_day
+
+    if "money:ledger-deaths" not in ctx.cache:
+        try:
+            if not ctx.has("payments"):
+                return False
+            frame = ctx.lists["payments"]
+        except Pending:  # (asked again once the ledgers have arrived)
+            return False
+        if "remark" not in frame.columns:
+            ctx.cache["money:ledger-deaths"] = False
+            return False
+        column = frame["remark"]
+        cells = column.cat.categories.tolist() if isinstance(column.dtype, pd.CategoricalDtype) else column.unique().tolist()
+        ctx.cache["money:ledger-deaths"] = any(
+            (day := remark_death_day(c)) is not None and day <= ctx.as_of for c in cells if isinstance(c, str) and c)
+    return ctx.cache["money:ledger-deaths"]
 
 
 def _rosters_without(members: pd.DataFrame, columns: list[str]) -> list[str]:

@@ -22,7 +22,7 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..normalize import ids
 from ..normalize.names import person_name
 from ..reference import head_ids
-from ..roster import DIED, MOVED, on_sheet
+from ..roster import DIED, MOVED, on_sheet, remark_death_day
 from . import links, where
 from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of, weakest
 
@@ -294,6 +294,8 @@ def events(ctx: Context, led: Ledger) -> None:
         _attach_left(ctx, led, {"deaths": death, "migrations": moved}, c02)
     if ctx.departed or ctx.left:
         _attach_roster_deaths(ctx, led)
+    if "remark" in f.columns:
+        _attach_remark_deaths(ctx, led)
     _before_reapproval(ctx, led)
 
 
@@ -599,6 +601,56 @@ def _attach_roster_deaths(ctx: Context, led: Ledger) -> None:
                                     f"在花名册中已不在保障中（“{word}”），状态变更日期 {day.isoformat()}",
                                     source=f"《{file}》{on_sheet(sheet)}第 {row} 行")
         led.events_row.setdefault(r, []).append(made[file, row])
+
+
+def _attach_remark_deaths(ctx: Context, led: Ledger) -> None:
+    """A roster member whose own payment row's 备注 says she died, with one date on or before the review date
+    (:func:`roster.remark_death_day`: '已于2026年5月去世', '2026年5月死亡停发'; not another person's by a relation word,
+    undated, doubted or later), and whom no list or roster row gives a death: an F01 event from the month after, at 中
+    (the ledger's clerk wrote it; no list confirms it), told by that row (h481: such deaths were never recovered; the
+    roster's own 备注 deaths are events since h476). A remark on the row paying a household that names one other member
+    of it (李梅2026年5月死亡 on the head's row) is hers; one naming several, or rows giving one person two different stop
+    months, make none (said in a notice)."""
+    f = led.frame
+    codes, distinct = led.factorized("remark")
+    days = [remark_death_day(v) if isinstance(v, str) and v else None for v in distinct.tolist()]
+    dated = np.array([d is not None and d <= ctx.as_of for d in days] + [False], dtype=bool)
+    if not dated.any():
+        return
+    rows = np.flatnonzero(dated[codes] & (led.array("member") >= 0))
+    names = ctx.members["name"].tolist()
+    found: dict[int, list[int]] = defaultdict(list)
+    unread: list[int] = []
+    for r in rows.tolist():
+        m = led.member[r]
+        remark = str(distinct[codes[r]])
+        others = [j for j in led.covered.get(led.household[r], ()) if j != m and names[j] and str(names[j]) in remark]
+        if len(others) == 1 and not (names[m] and str(names[m]) in remark):
+            found[others[0]].append(r)  # (a member of the household the head is paid for, named: hers)
+            continue
+        if others:
+            unread.append(r)  # (several named, or the payee and another: whose death it is the worker tells)
+            continue
+        found[m].append(r)
+    for m, rs in found.items():
+        if any(e.code == "F01" for e in led.events_member.get(m, ())):
+            continue  # a deaths list or the roster dates her death: theirs decides
+        stops = {stop_month(days[codes[r]], led.params) for r in rs}
+        if len(stops) > 1:
+            unread.extend(rs)
+            continue
+        r = min(rs, key=lambda r: (led.cols["month"][r], r))
+        day, remark = days[codes[r]], str(distinct[codes[r]])
+        file = str(led.cols.cell("_file", r)).replace("\\", "/").rsplit("/", 1)[-1]
+        person = {"id": ctx.members["id"].iat[m], "id_status": ids.VALID, "name": names[m], "date": day,
+                  "_row": int(led.cols.cell("_row", r)), "_sheet": led.cols.cell("_sheet", r) or "", "file": file,
+                  "_index": f"payments#{r}"}  # (the ledger row telling it, as a roster's status row tells its event)
+        led.events_member.setdefault(m, []).append(Event(
+            "F01", "payments", person, stop_month(day, led.params), "9999-12", led.conf[r] or MEDIUM,
+            f"发放明细备注写明“{remark}”（本人死亡；死亡人员名单和花名册中没有其死亡记录，请核实）",
+            certainty=MEDIUM, source=led.where(r)))
+    if unread:  # (said by f_stop with the payees on no roster whose remarks say they died)
+        led.memo["remark_deaths_unread"] = ({led.household[i] for i in unread}, str(distinct[codes[unread[0]]]))
 
 
 def _first_months(led: Ledger, households: set[str]) -> dict[str, str]:

@@ -486,7 +486,8 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
         key += f"；发放明细：{link_text(led, weak)}"
     facts = (("event", ev.kind), ("person", person_identity(ev.row)), ("date", fact_text(ev.row.get("date") or ev.row.get("start"))))
     found = finding(ctx, led, code, rows[0], m, evidence, conf, key, months, total, None, facts,
-                    source=f"花名册（{ev.row['file']}）" if ev.source else ctx.labels.get(ev.kind, _LIST_NAMES[ev.kind]),
+                    source=f"花名册（{ev.row['file']}）" if ev.source and ev.kind != "payments"
+                    else ctx.labels.get(ev.kind, _LIST_NAMES.get(ev.kind, "资金发放明细")),
                     listed={**listed, "name": name})
     departed = slot["label"] == "departed"
     head = _head(ctx, led, led.household[rows[0]], rows[0]) if former is not None or departed else -1
@@ -779,6 +780,10 @@ def _remark_died(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> di
             if day is not None and day <= ctx.as_of:
                 out[h] = (stop_month(day, led.params), r)
                 break
+    if (unread := led.memo.get("remark_deaths_unread")) is not None:
+        households, example = unread
+        note(ctx, "F01", households, f"发放明细的备注写明死亡（如“{example}”），但提到同户其他成员的姓名，或同一人各行写的死亡月份不同："
+             "看不出是谁、哪个月死亡，未按死亡核对", "（请核实后在死亡人员名单（--deaths）中补充）", led)
     late = {h: [r for r in paid_by[h] if led.cols["month"][r] >= stop] for h, (stop, _) in out.items()}
     late = {h: rows for h, rows in late.items() if rows}
     if late:
