@@ -34,6 +34,12 @@ LONE_GRANTS = [
     ("a remark on a row of her usual amount", [january(1161)], [], []),
     ("no remark: the benefit paid short", [january(remark="")], [("冯娜伟", "高", None, 661.0)], []),
     ("a remark saying it includes the grant", [january(remark="含春节一次性生活补贴")], [("冯娜伟", "高", None, 661.0)], []),
+    # must stay the benefit (no F06): a row above her usual amount may be the benefit with the item added; a remark
+    # naming a deduction, or a sum that is not the row's
+    ("物价补贴 on a row above her usual amount", [january(1211, "物价补贴")], [("冯娜伟", "高", 50.0, None)], []),
+    ("a deduction remarked", [january(1111, "扣回多发物价补贴")], [("冯娜伟", "高", None, 50.0)], []),
+    ("a sum that is not the row's", [january(1111, "物价补贴50元")], [("冯娜伟", "高", None, 50.0)], []),
+    ("a sum that is the row's", [january(500, "春节一次性生活补贴500元")], [], [("冯娜伟", "中", None, 1161.0)]),
 ]
 
 
@@ -45,7 +51,7 @@ def test_a_grant_named_only_in_the_remark_alone_in_its_month_is_no_benefit(case,
     assert money(ctx, "F04") == []
     if f06:
         (f,) = findings(ctx, "F06")
-        assert "备注写明是其他资金的：2026-01 " in f.evidence and "500.00 元（备注“春节一次性生活补贴”）" in f.evidence
+        assert "备注写明是其他资金的：2026-01 " in f.evidence and "500.00 元（备注“春节一次性生活补贴" in f.evidence
         assert any("同一领取人当月没有另一笔保障金" in w for w in ctx.cache["money:items"])
 
 

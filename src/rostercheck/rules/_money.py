@@ -633,8 +633,9 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
     August's 物价补贴 was F04 高; a 春节 grant of 1,000 beside the benefit was F04 高 too). Rows of her benefit's amount
     stay duplicates; so do rows when none is her benefit, and rows naming back pay. A row whose remark names another
     item is that item also alone in its month (no benefit row of hers beside it), when its amount is none of her usual
-    benefit's as her rows no remark names pay it (h481: a 春节 grant of 500 in a month whose benefit was not paid was
-    read as the benefit, F05 高 少发 661 where the month was 应发未发); of her usual amount, it stays the benefit.
+    benefit's, and less than it, as her rows no remark names pay it, and the remark names the row itself
+    (:func:`_remark_is_the_row`) (h481: a 春节 grant of 500 in a month whose benefit was not paid was read as the
+    benefit, F05 高 少发 661 where the month was 应发未发); otherwise it stays the benefit.
 
     Args:
         f: the payments.
@@ -694,11 +695,25 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
         found = [a for a in usual.get(payee_at[group[0]], ()) if (np.abs(paid_here - a) <= 1.0).any()]
         if found:  # (only rows naming no item, or another one in their remark: never a named benefit row)
             out[group[(np.abs(paid_here - max(found)) > 1.0) & unnamed[group]]] = True
-    for r in lone.tolist():  # (her usual amount, within 1 元: the benefit whatever the remark says)
+    for r in lone.tolist():
+        # below her usual benefit: no benefit with the item added to it (物价补贴 in the remark of a row of 1,211 for her
+        # 1,161 may say the row includes it: left as the benefit); a remark naming a sum names the row's own; no word of
+        # a deduction or recovery (扣回多发物价补贴 on a benefit paid short)
         theirs = usual.get(payee_at[r], ())
-        if theirs and all(abs(amounts[r] - a) > 1.0 for a in theirs):
+        if theirs and amounts[r] < min(theirs) - 1.0 and _remark_is_the_row(f, r, amounts[r], p):
             out[r] = apart[r] = True
     return out, apart
+
+
+def _remark_is_the_row(f: pd.DataFrame, r: int, amount: float, p: dict) -> bool:
+    """Whether row ``r``'s remark may name the row itself: no word of a deduction, recovery or failure (扣, 追回, 冲正,
+    退回), and any sum it writes is the row's amount ('春节一次性生活补贴500元' of a row of 500, not '物价补贴50元' of one
+    of 1,111)."""
+    remark = str(cells_at(f, "remark", np.array([r]))[0] or "")
+    if "扣" in remark or _has_word(remark, (*p.get("recovery_words", ()), *p.get("failed_words", ()))):
+        return False
+    sums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?(?=\s*元)", remark)]
+    return all(abs(x - amount) <= 1.0 for x in sums)
 
 
 # A remark saying the benefit's amount includes other money, or that the other money is paid elsewhere: no item of
@@ -775,7 +790,7 @@ def _extras_said(f: pd.DataFrame, extras: np.ndarray, by_remark: np.ndarray | No
                      and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
         remark = str(cells_at(f, "remark", np.array([r]))[0] or "").strip()
         said.append(f"资金发放明细中有 {int(alone.sum())} 行备注写明是其他资金（如“{remark}”），同一领取人当月没有另一笔保障金、"
-                    f"金额也不是其平常每月的保障金（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
+                    f"金额也少于其平常每月的保障金（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
                     f"{float(f['amount'].iat[r]):,.2f} 元）：按备注所写的其他资金计，不计为当月的保障金（当月保障金按未发放核对）；"
                     "如实为当月保障金，请核对")
     return said

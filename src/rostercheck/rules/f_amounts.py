@@ -1822,7 +1822,7 @@ def check_f06(ctx: Context) -> list[Finding]:
         if other:  # (h481: the worker at the door sees the row the household was paid, and why it is no benefit)
             detail += ("；同月已成功发放、备注写明是其他资金的：" + "；".join(
                 f"{led.cols['month'][r]} {led.item(r)} {yuan(led.cols['amount'][r])}（备注“{led.cols.cell('remark', r)}”），"
-                f"{led.where(r)}" for r in other) + "（金额不是该户平常每月的保障金，按其他资金计，不计为已发）")
+                f"{led.where(r)}" for r in other) + "（金额少于该户平常每月的保障金，按其他资金计，不计为已发）")
         # (a roster dating other households' approvals, none read for this one: 不详, 26.7.14 or blank, held-out 135)
         # (the date as the roster writes it, and the month benefits start from it: held-out 306 read "审批日期 2026-05 起" of
         # a roster's 2026-04-20 under 次月)
