@@ -224,3 +224,14 @@ def test_a_ledger_remark_death_is_checked_without_a_deaths_list(tmp_path):
     result = audit([roster], {}, dt.date(2026, 9, 30), payments=[ledger], codes=["F01"])
     assert result.findings[["类别代码", "置信度", "应追回金额"]].values.tolist() == [["F01", "中", 4000.0]]
     assert "发放明细备注写明“已于2026年5月去世”" in result.findings["依据"].iloc[0]
+
+
+@pytest.mark.parametrize("remark", ["配偶2026年5月死亡", "已死亡", "2026年5月死亡待核实", "2026年11月死亡"])
+def test_a_ledger_remark_death_not_read_is_said(remark):
+    from rostercheck.rules._money_unread import PARTLY
+
+    ctx = money_context(COUPLE, remarked(remark), SOMEONE_ELSE_DIED)
+    assert money(ctx, "F01") == []
+    money(ctx, "F03")  # (the note is made with the payees on no roster whose remarks say they died)
+    (said,) = [n for n in ctx.cache.get(PARTLY + "F01", []) if "发放明细的备注提到死亡" in n]
+    assert f"（如“{remark}”）" in said and "未按死亡核对：1 户" in said

@@ -615,12 +615,17 @@ def _attach_remark_deaths(ctx: Context, led: Ledger) -> None:
     codes, distinct = led.factorized("remark")
     days = [remark_death_day(v) if isinstance(v, str) and v else None for v in distinct.tolist()]
     dated = np.array([d is not None and d <= ctx.as_of for d in days] + [False], dtype=bool)
+    # (a death's word read no date from: another's by a relation word, undated, doubted, later — said, never read)
+    worded = np.array([not ok and isinstance(v, str) and bool(DIED.search(v)) for ok, v in zip(dated.tolist(), distinct.tolist())]
+                      + [False], dtype=bool)
+    linked = led.array("member") >= 0
+    unread: list[int] = np.flatnonzero(worded[codes] & linked).tolist() if worded.any() else []
     if not dated.any():
+        _remark_deaths_unread(led, unread, codes, distinct)
         return
-    rows = np.flatnonzero(dated[codes] & (led.array("member") >= 0))
+    rows = np.flatnonzero(dated[codes] & linked)
     names = ctx.members["name"].tolist()
     found: dict[int, list[int]] = defaultdict(list)
-    unread: list[int] = []
     for r in rows.tolist():
         m = led.member[r]
         remark = str(distinct[codes[r]])
@@ -649,7 +654,13 @@ def _attach_remark_deaths(ctx: Context, led: Ledger) -> None:
             "F01", "payments", person, stop_month(day, led.params), "9999-12", led.conf[r] or MEDIUM,
             f"发放明细备注写明“{remark}”（本人死亡；死亡人员名单和花名册中没有其死亡记录，请核实）",
             certainty=MEDIUM, source=led.where(r)))
-    if unread:  # (said by f_stop with the payees on no roster whose remarks say they died)
+    _remark_deaths_unread(led, unread, codes, distinct)
+
+
+def _remark_deaths_unread(led: Ledger, unread: list[int], codes: np.ndarray, distinct: np.ndarray) -> None:
+    """Keep the households of the rows whose remark names a death not read as one, with an example (said by
+    ``f_stop._remark_died`` beside the payees on no roster whose remarks say they died)."""
+    if unread:
         led.memo["remark_deaths_unread"] = ({led.household[i] for i in unread}, str(distinct[codes[unread[0]]]))
 
 

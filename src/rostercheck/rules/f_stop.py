@@ -782,8 +782,8 @@ def _remark_died(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> di
                 break
     if (unread := led.memo.get("remark_deaths_unread")) is not None:
         households, example = unread
-        note(ctx, "F01", households, f"发放明细的备注写明死亡（如“{example}”），但提到同户其他成员的姓名，或同一人各行写的死亡月份不同："
-             "看不出是谁、哪个月死亡，未按死亡核对", "（请核实后在死亡人员名单（--deaths）中补充）", led)
+        note(ctx, "F01", households, f"发放明细的备注提到死亡（如“{example}”），但写的可能是其他人（或提到同户几名成员）、没有写明日期、"
+             "待核实、在核查基准日以后，或同一人各行写的死亡月份不同：看不出是谁、哪个月死亡，未按死亡核对", "（请核实后在死亡人员名单（--deaths）中补充）", led)
     late = {h: [r for r in paid_by[h] if led.cols["month"][r] >= stop] for h, (stop, _) in out.items()}
     late = {h: rows for h, rows in late.items() if rows}
     if late:
