@@ -706,11 +706,11 @@ def _unnamed_extras(f: pd.DataFrame, item: np.ndarray, paid_benefit: np.ndarray,
 
 
 def _remark_is_the_row(f: pd.DataFrame, r: int, amount: float, p: dict) -> bool:
-    """Whether row ``r``'s remark may name the row itself: no word of a deduction, recovery or failure (扣, 追回, 冲正,
-    退回), and any sum it writes is the row's amount ('春节一次性生活补贴500元' of a row of 500, not '物价补贴50元' of one
-    of 1,111)."""
+    """Whether row ``r``'s remark may name the row itself: no word of a deduction, recovery or failure (``money_deduction_
+    words``, ``money_recovery_words``, ``money_failed_words``: 扣, 追回, 冲正, 退回), and any sum it writes is the row's
+    amount ('春节一次性生活补贴500元' of a row of 500, not '物价补贴50元' of one of 1,111)."""
     remark = str(cells_at(f, "remark", np.array([r]))[0] or "")
-    if "扣" in remark or _has_word(remark, (*p.get("recovery_words", ()), *p.get("failed_words", ()))):
+    if _has_word(remark, (*p.get("deduction_words", ()), *p.get("recovery_words", ()), *p.get("failed_words", ()))):
         return False
     sums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?(?=\s*元)", remark)]
     return all(abs(x - amount) <= 1.0 for x in sums)
