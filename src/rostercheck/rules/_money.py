@@ -24,7 +24,7 @@ from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..normalize.codes import same_code
 from ..normalize.names import person_name
-from ..normalize.values import BACK_PAY_WORDS, back_pay_stripped
+from ..normalize.values import BACK_PAY_WORDS, back_pay_stripped, carried, shown_as_double
 from ..reference import by_value_array
 from ..roster import covered_flags
 from ._money_former_ids import former_id_payees
@@ -1326,6 +1326,15 @@ def _head_borrowed(f: pd.DataFrame, keys: pd.Series, bare: np.ndarray, whole: np
         return pd.Series(dtype=object)
     left = found[found.isna()].index
     out = keys[left].map(_unique_keys(keys[by_head], f["head_id"][by_head])).dropna()
+    if "head_name_key" in f.columns:
+        # … or whose 户名 is the head those rows name beside his ID (户主姓名 | 户主身份证号), paid into their account: a
+        # bank's one-off grant to the head into the account his wife holds (h477: the roster's accounts cut by a number
+        # format, the January grant under the head's name was a second household on the account, F07 中 twice)
+        named = by_head & _filled(f, "head_name_key")
+        rest = left.difference(out.index)
+        if named.any() and len(rest):
+            heads = f["bank_account"].astype(object).astype(str) + "|" + f["head_name_key"].astype(object).astype(str)
+            out = pd.concat([out, keys[rest].map(_unique_keys(heads[named], f["head_id"][named])).dropna()])
     # … or, the account's holder written otherwise (户名不符: the very reason of such a return), the one payment of that
     # account, month and amount the ledger made to a household's head
     if "month" in f.columns and "amount" in f.columns:
@@ -1382,6 +1391,8 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
     shared = _shared_accounts(members, {accounts.iat[r] for r in bare.tolist()})
     amounts = f["amount"].to_numpy(dtype=object) if "amount" in f.columns else np.full(len(f), None, dtype=object)
     apart = named_apart(f)
+    cut = _cut_by_account_name(members)
+    hh = members["household"].tolist()
     for r in bare.tolist():
         found = by_account.get((accounts.iat[r], names.iat[r]), [])
         if len(found) == 1 and accounts.iat[r] in shared and not apart[r]:
@@ -1391,10 +1402,38 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
             # payee (姓名) apart from the holder (户名) is hers: the roster gives her that account (a care home's, held-out
             # 252: its residents' July rows, no ID column, were linked to nobody and dropped unsaid)
             found = [m for m in shared[accounts.iat[r]] if _amount_is(amounts[r], members, m)]
+        if not found and cut:
+            # the roster's account a number format cut to 15 digits (6.23084027274186E+18): the bank's whole account
+            # showing those digits, under a member's name, is hers (h477: a township's households paid by a bank's 代发
+            # file of 账号 | 户名 alone were 不在册 and 应发未发, 低, their months unread)
+            found = sorted({m for k in _shown_digits(accounts.iat[r]) for m in cut.get((k, names.iat[r]), [])})
+            if len({hh[m] for m in found}) == 1:
+                found = found[:1]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
     return linked
+
+
+def _cut_by_account_name(members: pd.DataFrame) -> dict[tuple[str, str], list[int]]:
+    """(first 15 digits, name key) → the roster members of that name whose account a number format cut."""
+    out: dict[tuple[str, str], list[int]] = {}
+    if "account_cut" not in members.columns:
+        return out
+    masked = (members["account_masked"].tolist() if "account_masked" in members.columns else [False] * len(members))
+    for m, (account, name, cut, hidden) in enumerate(zip(members["bank_account"].tolist(), members["name_key"].tolist(),
+                                                          members["account_cut"].tolist(), masked)):
+        if cut and not hidden and account and name and len(account) >= 15:
+            out.setdefault((account[:15], name), []).append(m)
+    return out
+
+
+def _shown_digits(account: object) -> set[str]:
+    """The 15 digits a number format may show for an account written whole (its own, or rounded up)."""
+    whole = str(account or "")
+    if not (whole.isdigit() and len(whole) >= 16):
+        return set()
+    return ({whole[:15], carried(whole)} | shown_as_double(whole)) - {""}
 
 
 def _placed_accounts(f: pd.DataFrame) -> set:
