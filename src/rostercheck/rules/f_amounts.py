@@ -942,6 +942,7 @@ def check_f05(ctx: Context) -> list[Finding]:
     generic = generic_rows(led)
     times_bound = implausible_times(ctx)
     odd_households: set[str] = set()  # (households with a month paid implausibly more than approved: said, 低)
+    recounted: set[str] = set()  # (households paid for another 保障人数 before a step: those months not compared, said)
     out = []
     for h, (amount, alternatives) in expected.items():
         if h not in asked:
@@ -1081,6 +1082,12 @@ def check_f05(ctx: Context) -> list[Finding]:
             conf = LOW
             times += (f"{months[0]}至{months[-1]}合计实发与核定金额一致（前面少发、后面多发相同金额），可能是后一次发放补发了"
                       "前面少发的月份，请核实。")
+        elif step and _recounted(led, h, months, fine):
+            # the months before the step paid for the 保障人数 the ledger writes beside them, another than the roster's
+            # now, and the months since for the roster's: the amount approved before a member left or joined, not the
+            # roster's (h477: a member's death, the household paid for two from the next month, was an F05 低 lead)
+            recounted.add(h)
+            continue
         elif step:  # (its amounts said, not added to the money to recover or repay)
             conf, what = LOW, (f"如确属{'多发' if over else '少发'}，{what}（{min(fine)} 起每月实发与核定金额一致，此前各月为 "
                                f"{'、'.join(yuan(v) for v in levels)}：可能是调标、年度复核或增减员前的核定金额，花名册未写变更日期，"
@@ -1102,6 +1109,8 @@ def check_f05(ctx: Context) -> list[Finding]:
         out.append(finding(ctx, led, "F05", rows_seen[0], head, evidence, conf, link_text(led, rows_seen), months,
                            None if step else over or None, None if step else under or None, facts))
     say_unread(ctx, led, "F05", unchecked)
+    note(ctx, "F05", recounted, "发放明细写明的保障人数与花名册现保障人口不同的月份（增减员前按当时人数发放），未与花名册现核定金额比对",
+         "（这些月份以后按花名册保障人口和核定金额发放）", led)
     note(ctx, "F05", placed, _PLACED, "", led)
     note(ctx, "F05", odd_households, f"发放金额超过核定金额 {times_bound:g} 倍的月份，疑为录入错误（多打了零、单位写错等），未计入多发金额",
          "（已列为低置信度线索，请核对原始发放记录）", led)
@@ -1595,6 +1604,30 @@ def _raise_months(ctx: Context, led: Ledger, expected: dict, tol: float) -> dict
             led.memo["raise_by_area"].update({(p, a): float(np.median(v)) for (p, m, a), v in by_area.items()
                                               if p == prog and m == month and a and len(v) >= int(params["raise_min_households"])})
     return out
+
+
+def _recounted(led: Ledger, h: str, months: list[str], fine: list[str]) -> bool:
+    """Whether the ledger's own 保障人数 explains a household's step: each month paid off the roster's amount names a
+    保障人数 other than the roster's 保障人口, and each month paid as approved names the roster's (a household ledger's
+    per-row count, changed with a member's death or birth; months paid as approved in a file naming no count are not
+    asked). False where the ledger or the roster names no count."""
+    now = led.memo["covered_size"].get(h)
+    if "covered_size" not in led.frame.columns or not isinstance(now, (int, float)) or now != now or now <= 0:
+        return False
+    wanted, off, on = set(months), set(), set()
+    sizes: dict[str, set] = defaultdict(set)
+    rows = np.flatnonzero(led.of_households({h}) & led.array("ok") & led.array("benefit"))
+    for r in rows.tolist():
+        month, n = led.cols["month"][r], led.cols["covered_size"][r]
+        if month in wanted or month in fine:
+            sizes[month].add(n if isinstance(n, (int, float)) and n == n else None)
+    for month, ns in sizes.items():
+        if ns == {None} and month not in wanted:
+            continue  # (a month paid as approved in a file naming no count: a bank's 代发 file)
+        if None in ns or len(ns) != 1:
+            return False
+        (off if month in wanted else on).add(next(iter(ns)) == now)
+    return off == {False} and on == {True} and wanted <= set(sizes)
 
 
 def _persons(led: Ledger, h: str) -> int | float:
