@@ -842,7 +842,7 @@ COLUMNS = [
     "disability", "school", "support_mode", "declared_income", "declared_assets", "region_code", "covered",
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
     "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut", "household_unordered",
-    "status_unsure", "cert_type", "guardian_id", "guardian_name", "birth_written", "age_written",
+    "status_unsure", "cert_type", "guardian_id", "guardian_name", "birth_written", "age_written", "former_head",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -1217,6 +1217,9 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     gone, why, status_label, out["status_unsure"] = _gone(table, f, column, starts, several, dated)
     _stopped_by_date(table, f, as_of, dated, gone, why)
     by_remark = _remark_deaths(table, f, column, as_of, gone, why)
+    # the former head a remark names (原户主张三于2025年10月死亡，户主变更为李四): the ledgers may still pay under him (F01)
+    out["former_head"] = (by_value_array(column("remark"), former_head_named) if "remark" in f.columns
+                          else np.full(n, "", dtype=object))
     out["file"] = str(table.path)
     default_prog = programme_of(table)
     if (default_prog == TEKUN and not _programme_by_name(table) and "support_mode" in table.headers
@@ -1724,6 +1727,23 @@ def remark_death_day(note: object) -> dt.date | None:
         return dt.date(int(y), m, d)
     except ValueError:
         return None
+
+
+_FORMER_HEAD = re.compile(r"原户主(?:姓名)?[：:\s]*([\u4e00-\u9fff·•・]{2,5}?)"
+                          r"(?=于|已|在|因|死亡|去世|病故|亡故|离世|迁出|[0-9０-９]|[，,。；;（(\s]|$)")
+
+
+def former_head_named(note: object) -> str:
+    """The name key of the former head a roster remark names ('原户主郭淑斌于2025年10月死亡，户主变更为刘玉明' → 郭淑斌),
+    else ''.
+
+    Args:
+        note: the remark cell.
+    Returns:
+        The name key, or ''.
+    """
+    found = _FORMER_HEAD.search(text(note) or "")
+    return person_name(found.group(1)) if found else ""
 
 
 def _remark_deaths(table: Table, f: pd.DataFrame, column: Callable[[str], np.ndarray], as_of: dt.date,

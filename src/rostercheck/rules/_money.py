@@ -539,7 +539,8 @@ def _linked(ctx: Context) -> Ledger:
               | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
     shown = _shown_digits_payees(f, members, member_at, conf_at)
     guarded = _guarded_payees(f, members, member_at, conf_at)
-    dead_fellows = _dead_fellows(ctx, f, member_at)
+    remarked = _remarked_heads(ctx, f, member_at)
+    dead_fellows = {**remarked, **_dead_fellows(ctx, f, member_at)}
     former = _former_payees(f, members, member_at, conf_at, dead_fellows)
     if unnamed:  # a row naming no programme pays its member's, as the same payment in a file that names it does (a
         # bank's row linked by its account too: held-out 106, its June paid again in a 补发 file was no F04)
@@ -586,6 +587,7 @@ def _linked(ctx: Context) -> Ledger:
     led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown
     led.memo["guarded"] = guarded
     led.memo["former_dead"] = former & set(dead_fellows)  # (dead by the lists: no payee to change, F07)
+    led.memo["former_remarked"] = former & set(remarked)  # (tied by the roster's 备注 naming him 原户主: link_text)
     led.memo["unsure"] = unsure
     led.memo["former_id"] = former_ids  # row → how a former ID linked it (link_text)
     if not unnamed:
@@ -1547,6 +1549,57 @@ def _dead_fellows(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dict[
     return out
 
 
+def _remarked_heads(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dict[int, object]:
+    """Rows of a payee on no roster whom the deaths list says died and whom one roster household's 备注 names its former
+    head (原户主郭淑斌于2025年10月死亡，户主变更为刘玉明: ``roster.former_head_named``), of that household's township where
+    the row names one → that household (h477: his two months paid in full after his death, the household now under
+    his widow, were an F01 of a payee "不在所给花名册中", tied to no household). Never by the name alone: the remark, the
+    death on the list and one household of that former head."""
+    mem = ctx.members
+    if "former_head" not in mem.columns or not len(mem) or "name_key" not in f.columns:
+        return {}
+    named = mem["former_head"].map(lambda v: v if isinstance(v, str) else "")
+    if not (named != "").any():
+        return {}
+    households: dict[str, set] = defaultdict(set)
+    for key, h in zip(named.tolist(), mem["household"].tolist()):
+        if key:
+            households[key].add(h)
+    from . import dead_on_lists
+
+    dead = dead_on_lists(ctx)
+    pids = f["id"].astype(object).tolist()
+    ided = (f["id_status"] == ids.VALID).to_numpy() if "id_status" in f.columns else np.zeros(len(f), dtype=bool)
+    if "head_id" in f.columns and "head_id_status" in f.columns:  # (a household ledger's row: 户主身份证号 alone)
+        alone = ~_filled(f, "id") & (f["head_id_status"] == ids.VALID).to_numpy()
+        if alone.any():
+            ided = ided | alone
+            heads_ = f["head_id"].astype(object).tolist()
+            pids = [heads_[r] if a else p for r, (p, a) in enumerate(zip(pids, alone.tolist()))]
+    rows = np.flatnonzero((member_at < 0) & ided)
+    if not len(rows) or not dead:
+        return {}
+    town_of = dict(zip(mem["household"].tolist(), mem["township"].tolist())) if "township" in mem.columns else {}
+    names = f["name_key"].astype(object).tolist()
+    heads = f["head_name_key"].astype(object).tolist() if "head_name_key" in f.columns else [""] * len(f)
+    places = [f[c].astype(object).tolist() for c in ("township", "_sheet") if c in f.columns]
+    out = {}
+    for r in rows.tolist():
+        if pids[r] not in dead:
+            continue
+        found = households.get(str(names[r] or "") or str(heads[r] or ""), set())
+        if len(found) != 1:
+            continue
+        h = next(iter(found))
+        town = str(town_of.get(h) or "")
+        told = {str(p[r] or "").strip() for p in places} - {""}
+        towns = set(town_of.values())
+        if town and any(t in towns and t != town for t in told):
+            continue  # (a row placed in another of the roster's townships: not this household's)
+        out[r] = h
+    return out
+
+
 def _pooled(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray) -> dict[int, list[object]]:
     """Rows linked to nobody whose payee cannot be told: paid into an account the roster gives two or more households
     (a bank file without IDs paying each of them under one holder's name) → those households; naming no ID and paid
@@ -1603,6 +1656,8 @@ def link_text(led: Ledger, rows: list[int]) -> str:
         return "姓名一致，身份证号、发放账号露出的几位相符（明细的身份证号或账号被部分隐去）"
     if any(r in led.memo.get("masked", ()) for r in rows):
         return "发放账号、姓名一致（明细的身份证号被部分隐去或没有身份证号）"
+    if any(r in led.memo.get("former_remarked", ()) for r in rows):
+        return "领取人是花名册备注所写该户原户主（姓名一致，死亡人员名单有其身份证号）"
     if any(r in led.memo.get("former", ()) for r in rows):
         return "发放账号与花名册一致（领取人不在花名册中）"
     former_ids = led.memo.get("former_id") or {}
