@@ -441,8 +441,9 @@ def _emit(ctx: Context, led: Ledger, code: str, slot: dict) -> Finding:
                      + "，全户不应发放")
         conf = weakest(conf, *(weakest(o.confidence, o.certainty) for _, o in slot["others"]))
     if former is not None:
-        evidence += (f"。花名册已改由他人当户主，该户仍以其名义发放，现核定 {yuan(former)}/月，"
-                     f"超出部分应追回，合计 {yuan(total)}")
+        remarked = any(r in led.memo.get("former_remarked", ()) for r in rows)
+        evidence += (f"。花名册已改由他人当户主{'（花名册备注写明其为该户原户主，按姓名和死亡人员名单对应，请核实）' if remarked else ''}，"
+                     f"该户仍以其名义发放，现核定 {yuan(former)}/月，超出部分应追回，合计 {yuan(total)}")
         conf = weakest(conf, MEDIUM)
     elif slot.get("cut"):  # the payment already cut after the event, still above the others' share (F01.toml)
         evidence += (f"。该户按户发放给户主，{OTHERS_STAY}；之后的发放金额已经核减，但仍超出其余成员的份额，"

@@ -1,0 +1,154 @@
+"""h477: a fifth blind held-out money round (会宁县) — a bank's 代发 files of 账号 | 户名 alone beside a roster whose
+accounts a number format cut, a household ledger's own 保障人数 changing with a member's death, and a former head named
+only in the roster's 备注."""
+
+import datetime as dt
+
+import pytest
+from money import make_id, months
+
+HEAD, WIFE = make_id("19560312", 331, "620422"), make_id("19580101", 442, "620422")
+OTHER, OTHER_WIFE = make_id("19600312", 351, "620422"), make_id("19620101", 462, "620422")
+SON = make_id("19900505", 551, "620422")
+ACCOUNT, ACCOUNT2 = "6230840272741859700", "6230840272741851234"
+
+
+def cut(account):
+    """The account as a number format leaves it, written out as text (6.23084027274186E+18)."""
+    return f"{float(account):.14E}".replace("E+018", "E+18")
+
+
+def run(tmp_path, roster_rows, ledgers, lists=None, as_of=dt.date(2026, 3, 31), codes=None):
+    from rostercheck.audit import audit
+
+    roster = tmp_path / "低保花名册.csv"
+    roster.write_text(roster_rows, encoding="utf-8")
+    folder = tmp_path / "资金发放"
+    folder.mkdir()
+    for name, body in ledgers.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    given = {}
+    for kind, (name, body) in (lists or {}).items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        given[kind] = tmp_path / name
+    return audit([roster], given, as_of, payments=sorted(folder.iterdir()), codes=codes)
+
+
+def roster_of_two(account_cell):
+    return ("乡镇,村,户主姓名,成员姓名,与户主关系,身份证号码,保障人口,月保障金,社会保障卡银行账号,纳入时间\n"
+            f"河畔镇,河畔村,牛珍建,牛珍建,户主,{HEAD},2,530,{account_cell(ACCOUNT)},2015.09.01\n"
+            f"河畔镇,河畔村,牛珍建,柴英,配偶,{WIFE},2,530,{account_cell(ACCOUNT)},2015.09.01\n"
+            f"河畔镇,河畔村,何建,何建,户主,{OTHER},2,612,{account_cell(ACCOUNT2)},2015.09.01\n"
+            f"河畔镇,河畔村,何建,王丽,配偶,{OTHER_WIFE},2,612,{account_cell(ACCOUNT2)},2015.09.01\n")
+
+
+def bank_month(m, rows):
+    return {f"代发明细_2026{m:02d}.csv": "序号,收款账号,收款户名,交易金额,用途,处理状态,失败原因\n" + "".join(
+        f"{k},{acct},{holder},{amount:.2f},{use},成功,\n" for k, (acct, holder, amount, use) in enumerate(rows, 1))}
+
+
+# 1. a one-off grant to the head, in the bank's file of 账号 | 户名 alone, into the account his wife holds — the roster's
+# accounts cut by a number format, the household's ID given only by the finance office's ledger of the year before
+
+@pytest.mark.parametrize("account_cell", [cut, str])
+def test_a_grant_under_the_heads_name_is_no_second_household_on_the_account(tmp_path, account_cell):
+    ledgers = {"2025年下半年低保资金发放明细.csv": "村（社区）,户主姓名,户主身份证号,保障人数,所属月份,低保金,社保卡号,持卡人,发放状态\n" + "".join(
+        f"河畔村,牛珍建,{HEAD},2,2025年{m:02d}月,530.00,{ACCOUNT},柴 英,已发放\n"
+        f"河畔村,何建,{OTHER},2,2025年{m:02d}月,612.00,{ACCOUNT2},何建,已发放\n" for m in range(7, 13))}
+    for m in (1, 2, 3):
+        rows = [(ACCOUNT, "柴 英", 530, f"2026年{m}月低保金"), (ACCOUNT2, "何建", 612, f"2026年{m}月低保金")]
+        if m == 1:
+            rows += [(ACCOUNT, "牛珍建", 300, "2026年春节一次性生活补贴"), (ACCOUNT2, "何建", 300, "2026年春节一次性生活补贴")]
+        ledgers.update(bank_month(m, rows))
+    result = run(tmp_path, roster_of_two(account_cell), ledgers)
+    # must not flag: main read the grant under the head's name as a second household on the account (F07 中 twice,
+    # one of them tied to no household)
+    assert result.findings[["类别代码", "置信度"]].values.tolist() == []
+
+
+# 2. the bank's file alone: its whole account against the roster's cut one, under a member's name
+
+@pytest.mark.parametrize("paid, expected", [
+    # must not flag: every month paid (main: 应发未发 低 for each household and 不在册 低 for each payee)
+    ((1, 2, 3), []),
+    # must flag: February not paid, 中 (no ID: the account's 15 digits and the name)
+    ((1, 3), [("F06", "中", "牛珍建", 530.0)]),
+])
+def test_a_bank_file_is_linked_through_an_account_a_number_format_cut(tmp_path, paid, expected):
+    ledgers = {}
+    for m in (1, 2, 3):
+        rows = [(ACCOUNT2, "王丽", 612, f"2026年{m}月低保金")]
+        if m in paid:
+            rows.append((ACCOUNT, "柴英", 530, f"2026年{m}月低保金"))
+        ledgers.update(bank_month(m, rows))
+    result = run(tmp_path, roster_of_two(cut), ledgers, codes=["F03", "F06", "F07"])
+    got = [(c, conf, head, repay) for c, conf, head, repay in
+           result.findings[["类别代码", "置信度", "户主姓名", "应补发金额"]].values.tolist()]
+    assert got == expected
+
+
+def test_a_cut_account_with_another_name_is_not_linked(tmp_path):
+    # must not link: the account's 15 digits alone, under a name no member of that household has
+    ledgers = {}
+    for m in (1, 2, 3):
+        ledgers.update(bank_month(m, [(ACCOUNT2, "王丽", 612, f"2026年{m}月低保金"), (ACCOUNT, "张三", 530, f"2026年{m}月低保金")]))
+    result = run(tmp_path, roster_of_two(cut), ledgers, codes=["F03", "F06"])
+    got = result.findings[["类别代码", "户主姓名", "姓名"]].values.tolist()
+    assert sorted(got) == [["F03", "", "张三"], ["F06", "牛珍建", "牛珍建"]]
+
+
+# 3. a household ledger's own 保障人数: 3 until a member's death, 2 from the next month, the roster now 2 at 430
+
+@pytest.mark.parametrize("sizes, expected", [
+    # must not flag: the months before paid for the three the ledger names (said: F05 部分未检查)
+    ((3, 2), []),
+    # must flag (a lead, as before): the ledger names no count, or the same count throughout
+    ((None, None), [("F05", "低")]),
+    ((2, 2), [("F05", "低")]),
+])
+def test_a_step_the_ledgers_own_count_explains_is_no_f05_lead(tmp_path, sizes, expected):
+    before, after = sizes
+    size = "" if before is None else "保障人数,"
+    body = f"户主姓名,户主身份证号,{size}所属月份,低保金,发放状态\n" + "".join(
+        f"赵克,{HEAD},{'' if before is None else str(before if m <= '2025-08' else after) + ','}{m},"
+        f"{645 if m <= '2025-08' else 430},成功\n" for m in months("2025-07", "2026-03"))
+    roster = ("乡镇,村,户主姓名,成员姓名,与户主关系,身份证号码,保障人口,月保障金,纳入时间\n"
+              f"头寨子镇,牛营村,赵克,赵克,户主,{HEAD},2,430,2021.11.01\n"
+              f"头寨子镇,牛营村,赵克,柴英,配偶,{WIFE},2,430,2021.11.01\n")
+    result = run(tmp_path, roster, {"发放明细.csv": body}, codes=["F05"])
+    assert result.findings[["类别代码", "置信度"]].values.tolist() == [list(e) for e in expected]
+    said = " ".join(result.partly.get("F05", [])) if hasattr(result, "partly") else ""
+    if sizes == (3, 2) and said:
+        assert "保障人数" in said
+
+
+# 4. a former head the roster's 备注 names (原户主…死亡，户主变更为…), paid under his own ID and account after his death
+
+def former_head_case(tmp_path, remark, dead=True):
+    roster = ("乡镇,村,户主姓名,成员姓名,与户主关系,身份证号码,保障人口,月保障金,社会保障卡银行账号,纳入时间,备注\n"
+              f"头寨子镇,头寨村,刘玉明,刘玉明,户主,{WIFE},2,275,{ACCOUNT2},2015.09.01,{remark}\n"
+              f"头寨子镇,头寨村,刘玉明,郭彦,子,{SON},2,275,{ACCOUNT2},2015.09.01,{remark}\n")
+    body = "村（社区）,户主姓名,户主身份证号,保障人数,所属月份,低保金,社保卡号,持卡人,发放状态\n" + "".join(
+        f"头寨村,郭淑斌,{HEAD},3,{m},412.00,{ACCOUNT},郭淑斌,已发放\n" for m in months("2025-07", "2025-12")) + "".join(
+        f"头寨村,刘玉明,{WIFE},2,{m},275.00,{ACCOUNT2},刘玉明,已发放\n" for m in months("2026-01", "2026-03"))
+    deaths = ("死亡人员名单.csv", f"姓名,身份证号,死亡日期\n郭淑斌,{HEAD if dead else OTHER},2025/10/16\n")
+    return run(tmp_path, roster, {"发放明细.csv": body}, {"deaths": deaths}, codes=["F01", "F03"])
+
+
+def test_a_former_head_named_in_the_remark_is_the_households(tmp_path):
+    result = former_head_case(tmp_path, "原户主郭淑斌于2025年10月死亡，户主变更为刘玉明")
+    # must flag, under the household (main: a payee "不在所给花名册中" tied to no household, 户主 blank)
+    got = result.findings[["类别代码", "置信度", "户主姓名", "户主身份证号", "应追回金额", "涉及月份"]].values.tolist()
+    assert [[c, conf, head, hid.lstrip("'"), money, span] for c, conf, head, hid, money, span in got] == [
+        ["F01", "中", "刘玉明", WIFE, 274.0, "2025-11至2025-12（2个月）"]]
+    assert "备注写明其为该户原户主" in result.findings["依据"].iat[0]
+
+
+@pytest.mark.parametrize("remark, dead", [
+    ("原户主郭淑英于2025年10月死亡，户主变更为刘玉明", True),  # another name
+    ("户主变更为刘玉明", True),  # no former head named
+    ("原户主郭淑斌于2025年10月死亡，户主变更为刘玉明", False),  # the deaths list names someone else
+])
+def test_a_former_head_is_never_tied_by_a_remark_alone(tmp_path, remark, dead):
+    result = former_head_case(tmp_path, remark, dead)
+    assert not (result.findings["户主姓名"] == "刘玉明").any()
