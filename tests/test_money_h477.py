@@ -152,3 +152,30 @@ def test_a_former_head_named_in_the_remark_is_the_households(tmp_path):
 def test_a_former_head_is_never_tied_by_a_remark_alone(tmp_path, remark, dead):
     result = former_head_case(tmp_path, remark, dead)
     assert not (result.findings["户主姓名"] == "刘玉明").any()
+
+
+# 5. 发放金额 | 其中：物价补贴: the row's amount holds another item's part (August's and September's 40)
+
+def inner_case(tmp_path, inner_label):
+    roster = ("乡镇,村,户主姓名,成员姓名,与户主关系,身份证号码,保障人口,月保障金,纳入时间\n"
+              f"河畔镇,河畔村,何建,何建,户主,{OTHER},2,298,2015.09.01\n"
+              f"河畔镇,河畔村,何建,王丽,配偶,{OTHER_WIFE},2,298,2015.09.01\n")
+    body = f"户主姓名,户主身份证号,所属月份,发放金额,{inner_label},发放状态\n" + "".join(
+        f"何建,{OTHER},{m},{338 if m in ('2025-08', '2025-09') else 298},{40 if m in ('2025-08', '2025-09') else ''},已发放\n"
+        for m in months("2025-07", "2025-12"))
+    moves = ("户籍迁出人员.csv", f"姓名,公民身份号码,迁出日期,迁往地\n王丽,{OTHER_WIFE},2025-10-03,新疆维吾尔自治区昌吉市\n")
+    return run(tmp_path, roster, {"低保资金发放明细.csv": body}, {"migrations": moves}, as_of=dt.date(2025, 12, 31),
+               codes=["F02", "F04", "F05"])
+
+
+def test_an_inner_part_of_another_item_is_split_from_the_amount(tmp_path):
+    result = inner_case(tmp_path, "其中：物价补贴")
+    # must flag her share of 298 for November and December, 149 each (main: 129 each, the 338 of August read as the
+    # amount before a cut); no F05 for August and September
+    got = result.findings[["类别代码", "应追回金额", "涉及月份"]].values.tolist()
+    assert got == [["F02", 298.0, "2025-11至2025-12（2个月）"]]
+
+
+def test_an_inner_part_naming_the_benefit_is_not_split(tmp_path):
+    result = inner_case(tmp_path, "其中：低保金")
+    assert any("其中：低保金" in w and "未读取" in w for w in result.warnings)

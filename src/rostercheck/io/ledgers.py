@@ -482,6 +482,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         c for c, label in enumerate(layout.labels) if _BACK_PAY_COLUMN.fullmatch(label) and c not in mapping.values()]
     if back:
         mapping["back_pay"] = back[0]
+    # '其中：物价补贴' beside the amount: the part of each row's amount that is that other item (h477)
+    inner = {} if wide or items or "amount" not in mapping else _inner_items(layout.labels, set(mapping.values()))
+    for c in inner:
+        mapping[f"{_INNER}{c}"] = c
     more = _remark_cells(layout.labels, mapping, wide or items)
     # 所属期间 over 起 | 止 (a finance office's quarter row: 2025.10 | 2025.12): the two cells are one span of months
     if (end := None if wide or items else _period_end(layout.labels, mapping)) is not None:
@@ -576,6 +580,11 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         frame["amount_step"] = _same(n, step)
     if back:
         frame, said = _back_pay_apart(frame, layout.labels[back[0]], grid.sheet)
+        notes += said
+        n = len(frame)
+    if inner:
+        frame, said = _inner_apart(frame, inner, layout.said(layout.mapping["amount"]), grid.sheet,
+                                   bool(layout.readings().get("amount", ({}, 1.0))[1] != 1.0))
         notes += said
         n = len(frame)
     frame, said = _listed_members_apart(frame, grid.sheet, _under_merged_amounts(grid, layout))
@@ -878,6 +887,81 @@ def _back_pay_apart(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.Dat
     notes = ([f"工作表“{sheet}”有 {int((paid & ~named).sum())} 行“{label}”的备注未写明补发的是哪几个月，这些补发未参与核查"]
              if (paid & ~named).any() else [])
     return _concat([frame, part]).reset_index(drop=True), notes
+
+
+_INNER = "_inner_"
+# '其中：物价补贴', '其中物价补贴（元）', '其中:一次性生活补贴': a part of the row's amount that is another item; never the
+# benefit itself (其中：低保金 leaves what else the amount holds unnamed: not split, said)
+_INNER_LABEL = re.compile(r"^其中\s*[:：]?\s*([\u4e00-\u9fff]{2,14}?)\s*(?:金额|额|数)?\s*(?:[（(]元[)）])?$")
+_INNER_BENEFIT = re.compile(r"低保|特困|供养|保障金|生活费|基本生活")
+
+
+def _inner_items(labels: list[str], taken: set[int]) -> dict[int, str]:
+    """Columns '其中：<item>' beside a sheet's amount column → the item each names (the part of the amount that is it)."""
+    out = {}
+    for c, label in enumerate(labels):
+        found = _INNER_LABEL.match(str(label or "").strip())
+        if c not in taken and found:
+            out[c] = found.group(1)
+    return out
+
+
+def _inner_apart(frame: pd.DataFrame, inner: dict[int, str], label: str, sheet: str,
+                 in_units: bool) -> tuple[pd.DataFrame, list[str]]:
+    """A row's amount (发放金额) of which a '其中：物价补贴' cell gives a part: that part a row of its own, of that item,
+    the row's amount less it (h477: 发放金额 with August's and September's 40 of 物价补贴 in it, read whole as the
+    benefit, made every later month look cut and shrank each member's share F01–F03 recover). A part naming the benefit
+    (其中：低保金), a sheet whose amounts are in another unit, or a part the amount cannot hold is not split, said.
+
+    Returns:
+        (the rows, the notes).
+    """
+    from ..reference import by_value
+
+    fields = [f"{_INNER}{c}" for c in inner]
+    cells = {c: frame.pop(f).to_numpy(dtype=object) for c, f in zip(inner, fields) if f in frame.columns}
+    where = f"工作表“{sheet}”" if sheet else "表中"
+    apart = {c: item for c, item in inner.items() if c in cells and not _INNER_BENEFIT.search(item)}
+    notes = [f"{where}的“其中：{item}”列写的是保障金本身，发放金额中其余部分是什么资金无从得知，该列未读取" for c, item in inner.items()
+             if c in cells and c not in apart]
+    if not apart:
+        return frame, notes
+    if in_units:
+        return frame, notes + [f"{where}的“{label}”列不以元为单位，其“其中”列未从中分出，未读取"]
+    if "item" not in frame.columns:
+        frame = frame.assign(item=_same(len(frame), ""))
+    totals = np.array([v if v is not None else np.nan for v in by_value(frame["amount"].tolist(), money)], dtype=float)
+    parts, over, split = [], 0, 0
+    amounts = frame["amount"].astype(object).to_numpy().copy()
+    for c, item in apart.items():
+        values = np.array([v if v is not None else np.nan for v in by_value(cells[c].tolist(), money)], dtype=float)
+        take = (values > 0) & (totals == totals)
+        fits = take & (values <= totals + 0.005)
+        over += int((take & ~fits).sum())
+        if not fits.any():
+            continue
+        part = frame[fits].copy()
+        part["amount"] = values[fits].tolist()
+        part["item"] = _same(len(part), item)
+        part["_col"] = _same(len(part), f"其中：{item}")
+        for col in ("due", "deduction"):
+            if col in part.columns:
+                part[col] = None
+        parts.append(part)
+        totals = np.where(fits, np.round(totals - values, 2), totals)
+        split += int(fits.sum())
+    changed = totals != np.array([v if v is not None else np.nan for v in by_value(frame["amount"].tolist(), money)],
+                                 dtype=float)
+    changed &= totals == totals
+    amounts[changed] = totals[changed].tolist()
+    frame = frame.copy()
+    frame["amount"] = amounts
+    if split:
+        notes.append(f"{where}有 {split} 行的“{label}”含“其中”列所写的{'、'.join(sorted(set(apart.values())))}：已从中分出，"
+                     "按其他资金计，不计入保障金")
+    if over:
+        notes.append(f"{where}有 {over} 行“其中”列的金额大于“{label}”，未从中分出，请核实")
+    return (_concat([frame, *parts]).reset_index(drop=True) if parts else frame), notes
 
 
 def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: list | None = None,
