@@ -867,6 +867,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("holder", r"^(集中)?供养(服务)?机构(名称)?$", weight=0.5),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|人员类[别型]|对象类[别型]|^类别$", _NOT_PROGRAMME),
         FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口|享受人口|发放人数"),
+        # a statement's 借贷标志 beside positive amounts: 借 went out, 贷 came back (a return, a reversal; h477: read as
+        # paid, a failed payment returned was a second payment, F04 高, and no F06)
+        FieldSpec("direction", r"^借贷(标志|标识|方向|方)?$|^借\s*/\s*贷$|^收支(标志|标识|方向|类型)$|^资金方向$"),
         FieldSpec("remark", r"^备注|说明|附言"),
         # a bank's 用途 (代发用途 低保金 / 物价补贴) names the item when nothing else does, as its 摘要 (held-out 126: read
         # as the remark, every 物价补贴 row was the benefit: 95 F04 高)
@@ -1193,7 +1196,7 @@ FIELD_NAMES = {
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
     "plate_kind": "号牌种类", "property_type": "不动产类型", "property_unit": "不动产单元号", "right_type": "权利类型", "range": "起止期间", "region_code": "行政区划代码", "risk": "风险状态",
-    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "back_pay": "补发金额", "pay_type": "缴费类型", "term": "刑期", "serving": "执行方式",
+    "risk_date": "风险消除日期", "self_care": "自理能力", "self_paid": "个人自付", "support_mode": "供养方式", "care_home": "供养机构", "back_pay": "补发金额", "direction": "借贷标志", "pay_type": "缴费类型", "term": "刑期", "serving": "执行方式",
 }
 
 

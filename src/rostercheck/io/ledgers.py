@@ -532,6 +532,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         if frame.empty:
             frame.attrs["amounts_unread"] = written  # (rows whose amounts are words: said, not "只有表头")
             return frame, notes
+    if "direction" in frame.columns:
+        frame, said = _directed(frame, layout.said(layout.mapping["direction"]), grid.sheet)
+        notes += said
     if not wide and not items:
         frame, said = _outflows_as_paid(frame, " ".join(str(v or "") for v in (path.stem, grid.sheet, layout.title)))
         notes += said
@@ -1324,6 +1327,38 @@ def _period_joined(frame: pd.DataFrame, first: str, last: str, sheet: str,
 
 
 # words of undoing or recovering: a sheet of such rows is reversals, whatever its signs
+_OUT_WORDS = frozenset(("借", "借方", "支", "支出", "出", "转出", "付", "付出", "D", "DR", "DEBIT"))
+_IN_WORDS = frozenset(("贷", "贷方", "收", "收入", "入", "转入", "C", "CR", "CREDIT"))
+
+
+def _directed(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+    """A statement's rows with a 借贷标志 (收支标志) beside positive amounts: those that came back (贷, 收入) are the
+    money returned, their amounts made negative (a 退回 or 冲正 that undoes the payment it answers); those that went out
+    (借, 支出) are payments. A column whose cells are not all one of those words is not read, said.
+
+    Returns:
+        (the rows, the notes).
+    """
+    from ..reference import by_value
+
+    cells = frame["direction"].to_numpy(dtype=object)
+    frame = frame.drop(columns="direction")
+    words = [unicodedata.normalize("NFKC", text(v) or "").strip().upper() for v in cells.tolist()]
+    where = f"工作表“{sheet}”" if sheet else "表中"
+    unread = sorted({w for w in words if w and w not in _OUT_WORDS and w not in _IN_WORDS})
+    if unread:
+        return frame, [f"{where}“{label}”列有看不懂的值（如“{unread[0]}”），未按借贷方向读取，各行金额均按发放计，请核实"]
+    back = np.array([w in _IN_WORDS for w in words], dtype=bool)
+    if not back.any():
+        return frame, []
+    amounts = frame["amount"].astype(object).to_numpy().copy()
+    values = by_value(amounts[back].tolist(), money)
+    amounts[back] = [-abs(v) if isinstance(v, (int, float)) and v == v else a for v, a in zip(values, amounts[back].tolist())]
+    frame = frame.copy()
+    frame["amount"] = amounts
+    return frame, [f"{where}有 {int(back.sum())} 行“{label}”为贷（收入），是退回或冲正到账的资金，按负数计，与其所退的发放相抵"]
+
+
 _UNDOING = re.compile(r"冲正|冲销|撤销|退回|退票|退汇|追回|追缴|收回|退缴|缴回|扣回")
 OUTFLOW_SHARE = 0.9  # of a sheet's amounts negative: the payer's statement (借方 outflows), not reversals
 OUTFLOW_ROWS = 5
