@@ -179,3 +179,36 @@ def test_an_inner_part_of_another_item_is_split_from_the_amount(tmp_path):
 def test_an_inner_part_naming_the_benefit_is_not_split(tmp_path):
     result = inner_case(tmp_path, "其中：低保金")
     assert any("其中：低保金" in w and "未读取" in w for w in result.warnings)
+
+
+# 6. the payout account's statement: positive amounts with a 借贷标志, or 借方发生额 | 贷方发生额 — the returns came back
+
+def statement_rows():
+    """(account, 户名, amount, 摘要, direction): 牛珍建's February returned and paid again in March; 何建's February
+    returned and never paid again; the treasury's funding of the account."""
+    rows = []
+    for m in (1, 2, 3):
+        rows += [(f"2026-0{m}-15", ACCOUNT, "柴英", 530, f"2026年{m}月低保金", "借"),
+                 (f"2026-0{m}-15", ACCOUNT2, "王丽", 612, f"2026年{m}月低保金", "借")]
+    rows += [("2026-02-18", ACCOUNT, "柴英", 530, "退回 2026年2月低保金", "贷"),
+             ("2026-02-18", ACCOUNT2, "王丽", 612, "退回 2026年2月低保金", "贷"),
+             ("2026-03-15", ACCOUNT, "柴英", 530, "补发2026年2月低保金", "借"),
+             ("2026-01-05", "27030104000112345", "会宁县财政局", 100000, "财政拨款", "贷")]
+    return rows
+
+
+@pytest.mark.parametrize("layout", ["flag", "columns"])
+def test_money_that_came_back_in_a_statement_undoes_its_payment(tmp_path, layout):
+    if layout == "flag":
+        body = "交易日期,借贷标志,交易金额,对方账号,对方户名,摘要\n" + "".join(
+            f"{day},{d},\"{a:,.2f}\",{acct},{holder},{use}\n" for day, acct, holder, a, use, d in statement_rows())
+    else:
+        body = "交易日期,摘要,借方发生额,贷方发生额,对方账号,对方户名\n" + "".join(
+            f"{day},{use},{a if d == '借' else ''},{a if d == '贷' else ''},{acct},{holder}\n"
+            for day, acct, holder, a, use, d in statement_rows())
+    roster = roster_of_two(str)
+    result = run(tmp_path, roster, {"低保专户对账单_2026年1-3月.csv": body}, codes=["F03", "F04", "F06"])
+    # must flag 何建's February, returned and never paid again; must not flag 牛珍建's February returned and paid again
+    # (main: F04 for it, the return read as a second payment — or unread — and no F06), nor the treasury's funding
+    got = result.findings[["类别代码", "户主姓名", "应追回金额", "应补发金额"]].values.tolist()
+    assert got == [["F06", "何建", None, 612.0]]

@@ -486,6 +486,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     inner = {} if wide or items or "amount" not in mapping else _inner_items(layout.labels, set(mapping.values()))
     for c in inner:
         mapping[f"{_INNER}{c}"] = c
+    # a statement's 借方 (支出) as the amount beside its 贷方 (收入): the money that came back, as negative amounts (h477)
+    credit = _credit_column(layout.labels, mapping) if not wide and not items else None
+    if credit is not None:
+        mapping[_CREDIT] = credit
     more = _remark_cells(layout.labels, mapping, wide or items)
     # 所属期间 over 起 | 止 (a finance office's quarter row: 2025.10 | 2025.12): the two cells are one span of months
     if (end := None if wide or items else _period_end(layout.labels, mapping)) is not None:
@@ -534,6 +538,9 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
             return frame, notes
     if "direction" in frame.columns:
         frame, said = _directed(frame, layout.said(layout.mapping["direction"]), grid.sheet)
+        notes += said
+    if _CREDIT in frame.columns:
+        frame, said = _credited(frame, layout.said(layout.mapping[_CREDIT]), grid.sheet)
         notes += said
     if not wide and not items:
         frame, said = _outflows_as_paid(frame, " ".join(str(v or "") for v in (path.stem, grid.sheet, layout.title)))
@@ -1327,6 +1334,57 @@ def _period_joined(frame: pd.DataFrame, first: str, last: str, sheet: str,
 
 
 # words of undoing or recovering: a sheet of such rows is reversals, whatever its signs
+_CREDIT = "_credit"
+_DEBIT_LABEL = re.compile(r"^(借方(发生)?(额|金额)?|支出(金额|额)?)(（元）|\(元\))?$")
+_CREDIT_LABEL = re.compile(r"^(贷方(发生)?(额|金额)?|收入(金额|额)?)(（元）|\(元\))?$")
+
+
+def _credit_column(labels: list[str], mapping: dict[str, int]) -> int | None:
+    """The 贷方发生额 (收入金额) column of a statement whose amount is its 借方发生额 (支出金额), else None."""
+    at = mapping.get("amount")
+    if at is None or at >= len(labels) or not _DEBIT_LABEL.match(str(labels[at] or "").strip()):
+        return None
+    taken = set(mapping.values())
+    return next((c for c, label in enumerate(labels) if c not in taken and _CREDIT_LABEL.match(str(label or "").strip())),
+                None)
+
+
+def _credited(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
+    """A statement's rows with a 贷方 amount and no 借方 one: money that came back (a return, a reversal), read as a
+    negative amount that undoes the payment it answers (h477: unread, a returned payment stayed paid — F06 missed — and
+    a duplicate reversed stayed a duplicate, F04 中)."""
+    from ..reference import by_value
+
+    credit = np.array([v if isinstance(v, (int, float)) and v == v else 0.0
+                       for v in by_value(frame.pop(_CREDIT).tolist(), money)], dtype=float)
+    debit = np.array([v if isinstance(v, (int, float)) and v == v else 0.0
+                      for v in by_value(frame["amount"].tolist(), money)], dtype=float)
+    back = (credit > 0) & (debit == 0)
+    if back.any():
+        back &= _answering(frame, credit, debit)
+    if not back.any():
+        return frame, []
+    amounts = frame["amount"].astype(object).to_numpy().copy()
+    amounts[back] = (-credit[back]).tolist()
+    frame = frame.copy()
+    frame["amount"] = amounts
+    where = f"工作表“{sheet}”" if sheet else "表中"
+    return frame, [f"{where}有 {int(back.sum())} 行只有“{label}”（收入），是退回或冲正到账的资金，按负数计，与其所退的发放相抵"]
+
+
+def _answering(frame: pd.DataFrame, back: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Per row, whether money that came in (``back``, > 0) answers a payment: into an account the sheet paid that
+    amount (``out``), or named a return or reversal (退回, 冲正 …); the account's funding (财政拨款 from the treasury,
+    held-out 145) is no payment, and undoes none."""
+    accounts = (frame["bank_account"].map(lambda v: re.sub(r"\s", "", text(v) or "")).tolist()
+                if "bank_account" in frame.columns else [""] * len(frame))
+    paid = {(a, round(d, 2)) for a, d in zip(accounts, out.tolist()) if a and d > 0}
+    words = [" ".join(text(frame[c].iat[r]) or "" for c in ("item", "remark") if c in frame.columns)
+             for r in range(len(frame))]
+    return np.array([c > 0 and ((a, round(c, 2)) in paid or bool(_UNDOING.search(w)))
+                     for a, c, w in zip(accounts, back.tolist(), words)], dtype=bool)
+
+
 _OUT_WORDS = frozenset(("借", "借方", "支", "支出", "出", "转出", "付", "付出", "D", "DR", "DEBIT"))
 _IN_WORDS = frozenset(("贷", "贷方", "收", "收入", "入", "转入", "C", "CR", "CREDIT"))
 
@@ -1348,15 +1406,21 @@ def _directed(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame
     unread = sorted({w for w in words if w and w not in _OUT_WORDS and w not in _IN_WORDS})
     if unread:
         return frame, [f"{where}“{label}”列有看不懂的值（如“{unread[0]}”），未按借贷方向读取，各行金额均按发放计，请核实"]
-    back = np.array([w in _IN_WORDS for w in words], dtype=bool)
-    if not back.any():
+    came = np.array([w in _IN_WORDS for w in words], dtype=bool)
+    if not came.any():
         return frame, []
     amounts = frame["amount"].astype(object).to_numpy().copy()
-    values = by_value(amounts[back].tolist(), money)
-    amounts[back] = [-abs(v) if isinstance(v, (int, float)) and v == v else a for v, a in zip(values, amounts[back].tolist())]
+    values = np.array([abs(v) if isinstance(v, (int, float)) and v == v else 0.0 for v in by_value(amounts.tolist(), money)],
+                      dtype=float)
+    back = came & _answering(frame, np.where(came, values, 0.0), np.where(came, 0.0, values))
+    amounts[back] = (-values[back]).tolist()
+    amounts[came & ~back] = None  # (money in that answers no payment: the account's funding, no payment at all)
     frame = frame.copy()
     frame["amount"] = amounts
-    return frame, [f"{where}有 {int(back.sum())} 行“{label}”为贷（收入），是退回或冲正到账的资金，按负数计，与其所退的发放相抵"]
+    notes = [f"{where}有 {int(back.sum())} 行“{label}”为贷（收入），是退回或冲正到账的资金，按负数计，与其所退的发放相抵"] if back.any() else []
+    if (came & ~back).any():
+        notes.append(f"{where}有 {int((came & ~back).sum())} 行“{label}”为贷（收入）但不是退回的发放（如拨入资金），不作为发放")
+    return frame, notes
 
 
 _UNDOING = re.compile(r"冲正|冲销|撤销|退回|退票|退汇|追回|追缴|收回|退缴|缴回|扣回")
