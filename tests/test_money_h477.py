@@ -10,7 +10,7 @@ from money import make_id, months
 HEAD, WIFE = make_id("19560312", 331, "620422"), make_id("19580101", 442, "620422")
 OTHER, OTHER_WIFE = make_id("19600312", 351, "620422"), make_id("19620101", 462, "620422")
 SON = make_id("19900505", 551, "620422")
-ACCOUNT, ACCOUNT2 = "6230840272741859700", "6230840272741851234"
+ACCOUNT, ACCOUNT2, ACCOUNT3 = "6230840272741859700", "6230840272741851234", "6230880467177542155"
 
 
 def cut(account):
@@ -212,3 +212,38 @@ def test_money_that_came_back_in_a_statement_undoes_its_payment(tmp_path, layout
     # (main: F04 for it, the return read as a second payment — or unread — and no F06), nor the treasury's funding
     got = result.findings[["类别代码", "户主姓名", "应追回金额", "应补发金额"]].values.tolist()
     assert got == [["F06", "何建", None, 612.0]]
+
+
+# 7. a bank's 代发 file masking the 户名 (万*军, 柴*): the shown characters against the account's household
+
+@pytest.mark.parametrize("holder, expected", [
+    # must not flag: the head or his wife behind the mask (main: a payee on no roster paid into the household's
+    # account, F07 for every such household)
+    ("牛*建", []),
+    ("柴*", []),
+    # must flag (a lead, as before): a mask no member's name fits
+    ("张*", ["F07"]),
+])
+def test_a_masked_holder_is_compared_on_the_characters_it_shows(tmp_path, holder, expected):
+    ledgers = {}
+    for m in (1, 2, 3):
+        ledgers.update(bank_month(m, [(ACCOUNT, holder, 530, f"2026年{m}月低保金"), (ACCOUNT2, "王*", 612, f"2026年{m}月低保金")]))
+    result = run(tmp_path, roster_of_two(str), ledgers, codes=["F03", "F06", "F07"])
+    assert sorted(result.findings["类别代码"].tolist()) == expected
+    if not expected:
+        assert any("户名被银行部分隐去" in w for w in result.warnings)
+
+
+def test_a_masked_holder_borrows_the_id_other_rows_give_under_the_name_it_fits(tmp_path):
+    # a payee on no roster (she died in February), her ID in the finance office's ledger, the bank's rows masked: her
+    # months after the death are F01, one payee — never a second household on her account (main: F07 中 twice, F03 中)
+    dead = make_id("19500101", 662, "620422")
+    ledgers = {"2025年下半年低保资金发放明细.csv": "村（社区）,户主姓名,户主身份证号,保障人数,所属月份,低保金,社保卡号,持卡人,发放状态\n" + "".join(
+        f"河畔村,柴珍英,{dead},1,2025年{m:02d}月,487.00,{ACCOUNT3},柴珍英,已发放\n" for m in range(7, 13))}
+    for m in (1, 2, 3, 4):
+        ledgers.update(bank_month(m, [(ACCOUNT3, "柴*英", 487, f"2026年{m}月低保金"), (ACCOUNT2, "何建", 612, f"2026年{m}月低保金")]))
+    deaths = ("死亡人员名单.csv", f"姓名,身份证号,死亡日期\n柴珍英,{dead},2026/2/14\n")
+    result = run(tmp_path, roster_of_two(str), ledgers, {"deaths": deaths}, as_of=dt.date(2026, 4, 30),
+                 codes=["F01", "F03", "F07"])
+    got = result.findings[["类别代码", "置信度", "应追回金额", "涉及月份"]].values.tolist()
+    assert got == [["F01", "中", 974.0, "2026-03至2026-04（2个月）"]]

@@ -97,3 +97,21 @@ def person_name(raw: object) -> str:
         if text.endswith(_AGENT_SUFFIXES) and len(text) >= 2 + 2:
             text = text[:-2]
     return text
+
+
+def masked_name_fits(mask: str, name: str) -> bool:
+    """Whether a name a bank masked ('柴*英', '万**', '刘*') may be this name key: the characters it shows stand where
+    the name has them, as many characters in all (or a surname followed by stars alone, some banks' mask whatever the
+    name's length). A mask showing nothing, or a key without a star, fits nothing.
+
+    Args:
+        mask: the masked name's key (stars kept by :func:`person_name`).
+        name: a name key.
+    Returns:
+        True when the mask may hide that name.
+    """
+    if "*" not in mask or not name or "*" in name or not mask.strip("*"):
+        return False
+    if len(mask) == len(name) and all(m in ("*", c) for m, c in zip(mask, name)):
+        return True
+    return len(mask) >= 2 and mask[0] != "*" and set(mask[1:]) == {"*"} and name[0] == mask[0] and len(name) >= 2

@@ -23,7 +23,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..namematch import NameMatchParams
 from ..normalize import ids
 from ..normalize.codes import same_code
-from ..normalize.names import person_name
+from ..normalize.names import masked_name_fits, person_name
 from ..normalize.values import BACK_PAY_WORDS, back_pay_stripped, carried, shown_as_double
 from ..reference import by_value_array
 from ..roster import covered_flags
@@ -615,6 +615,7 @@ def _linked(ctx: Context) -> Ledger:
                      "array:household_row": household_row, "array:adjust": adjusting})
     led.memo["all_failed_files"] = []  # (the files every row of which failed: _all_failed_said)
     ctx.cache["money:unidentified"] = (_all_failed_said(f, failed[status], numbering, led.memo["all_failed_files"])
+                                       + _masked_names_said(f, member_at)
                                        + _unidentified(f, member_at < 0, has_own | has_head)
                                        + _pooled_said(ctx, led, ok_rows & benefit_rows))
     ctx.cache["money:items"] = (_items_said(f, np.asarray(benefit, dtype=bool), progs, adjust=adjusting,
@@ -922,6 +923,25 @@ def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> li
                    "（被部分隐藏或未填），按户名和露出的几位也未能对应到花名册中的人：这些行不参与死亡、服刑、迁出、停保后仍发放"
                    "（F01–F03）和应发未发（F06）的核查，相关的应追回、应补发金额可能偏低。请向银行或发放平台索取身份证号、账号完整的明细。")
     return out
+
+
+def _masked_names_said(f: pd.DataFrame, member_at: np.ndarray) -> list[str]:
+    """A notice on the linked rows whose 户名 a bank masked (柴*英): compared with the members on the shown characters
+    alone."""
+    if "link_key" not in f.columns:
+        return []
+    keys = f["link_key"]
+    if isinstance(keys.dtype, pd.CategoricalDtype):
+        starred = np.array(["*" in str(c) for c in keys.cat.categories], dtype=bool)
+        hit = np.append(starred, False)[keys.cat.codes.to_numpy()] if starred.any() else np.zeros(len(f), dtype=bool)
+    else:
+        hit = keys.astype(str).str.contains("*", regex=False).to_numpy()
+    hit &= member_at >= 0
+    if not hit.any():
+        return []
+    example = str(keys.iloc[int(np.flatnonzero(hit)[0])])
+    return [f"资金发放明细中有 {int(hit.sum())} 行的户名被银行部分隐去（如“{example}”），按发放账号和露出的字与花名册成员对应"
+            "（置信度最高为“中”）；户名隐去的字无法核对，户名与本户成员露出的字相符的未列为发放账户不是本户的（F07）"]
 
 
 def _all_failed_said(f: pd.DataFrame, failed: np.ndarray, memo: dict | None = None,
@@ -1282,6 +1302,9 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
                                            "id": exits[id_col][take].astype(object)}))
     known = pd.concat(known, ignore_index=True)
     found = keys[bare].map(_unique_keys(known["k"], known["id"]))
+    if (masked_ := _masked_names_borrowed(keys[bare][found.isna().to_numpy()], known["k"], known["id"])).size:
+        found = found.astype(object)
+        found.loc[masked_.index] = masked_.to_numpy()
     _by_amount(f, bare, given, found)
     left = found.isna().to_numpy() & masked[bare]
     if left.any() and "holder_key" in f.columns:
@@ -1316,6 +1339,28 @@ def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[p
     return f, f.index.isin(rows) | f.index.isin(heads.index)
 
 
+def _masked_names_borrowed(keys: pd.Series, known_keys: pd.Series, known_ids: pd.Series) -> pd.Series:
+    """Row → the one ID the ledger's other rows paid into a row's account under a name its masked 户名 (柴*英) fits, for
+    the rows of ``keys`` ('account|name') whose name a bank masked (h477: a dead payee's bank rows under 柴*英 were a
+    second household on her account, F07 中, and a payee on no roster, F03 中)."""
+    left = [i for i, k in keys.items() if "*" in str(k).rpartition("|")[2]]
+    if not left:
+        return pd.Series(dtype=object)
+    wanted = {keys.at[i].rpartition("|")[0] for i in left}
+    by_account: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for k, pid in zip(known_keys.tolist(), known_ids.tolist()):
+        account, _, name = str(k).rpartition("|")
+        if account in wanted and pid:
+            by_account[account].add((name, pid))
+    out = {}
+    for i in left:
+        account, _, mask = keys.at[i].rpartition("|")
+        fits = {pid for name, pid in by_account.get(account, ()) if masked_name_fits(mask, name)}
+        if len(fits) == 1:
+            out[i] = next(iter(fits))
+    return pd.Series(out, dtype=object)
+
+
 def _head_borrowed(f: pd.DataFrame, keys: pd.Series, bare: np.ndarray, whole: np.ndarray, found: pd.Series) -> pd.Series:
     """Row → the head's ID, for the bare rows (no ID, no head ID) found nobody's own ID, whose account and name the
     ledger's rows paid to one household's head alone (户主身份证号, no own ID) give: a bank's 退回 row of a household that
@@ -1328,6 +1373,7 @@ def _head_borrowed(f: pd.DataFrame, keys: pd.Series, bare: np.ndarray, whole: np
         return pd.Series(dtype=object)
     left = found[found.isna()].index
     out = keys[left].map(_unique_keys(keys[by_head], f["head_id"][by_head])).dropna()
+    known_keys, known_ids = [keys[by_head]], [f["head_id"][by_head]]
     if "head_name_key" in f.columns:
         # … or whose 户名 is the head those rows name beside his ID (户主姓名 | 户主身份证号), paid into their account: a
         # bank's one-off grant to the head into the account his wife holds (h477: the roster's accounts cut by a number
@@ -1337,6 +1383,12 @@ def _head_borrowed(f: pd.DataFrame, keys: pd.Series, bare: np.ndarray, whole: np
         if named.any() and len(rest):
             heads = f["bank_account"].astype(object).astype(str) + "|" + f["head_name_key"].astype(object).astype(str)
             out = pd.concat([out, keys[rest].map(_unique_keys(heads[named], f["head_id"][named])).dropna()])
+            known_keys.append(heads[named])
+            known_ids.append(f["head_id"][named])
+    rest = left.difference(out.index)
+    if len(rest):  # … or whose 户名 the bank masked (柴*英), fitting the name those rows give (holder or head)
+        out = pd.concat([out, _masked_names_borrowed(keys[rest], pd.concat(known_keys, ignore_index=True),
+                                                     pd.concat(known_ids, ignore_index=True))])
     # … or, the account's holder written otherwise (户名不符: the very reason of such a return), the one payment of that
     # account, month and amount the ledger made to a household's head
     if "month" in f.columns and "amount" in f.columns:
@@ -1395,6 +1447,9 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
     apart = named_apart(f)
     cut = _cut_by_account_name(members)
     hh = members["household"].tolist()
+    by_account_only: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (account, name), ms in by_account.items():
+        by_account_only[account] += [(name, m) for m in ms]
     for r in bare.tolist():
         found = by_account.get((accounts.iat[r], names.iat[r]), [])
         if len(found) == 1 and accounts.iat[r] in shared and not apart[r]:
@@ -1411,6 +1466,13 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
             found = sorted({m for k in _shown_digits(accounts.iat[r]) for m in cut.get((k, names.iat[r]), [])})
             if len({hh[m] for m in found}) == 1:
                 found = found[:1]
+        if not found and "*" in str(names.iat[r] or ""):
+            # a 户名 the bank masked (柴*英): the one member of the account's household it may hide (h477: each such
+            # row was a payee on no roster, the household's "former head", F07 低 for 17 households and 中 for 4)
+            fits = [m for name, m in by_account_only.get(accounts.iat[r], []) if masked_name_fits(names.iat[r], name)]
+            heads = [m for m in fits if members["id"].iat[m] and members["id"].iat[m] == members["head_id"].iat[m]]
+            if len({hh[m] for m in fits}) == 1:  # (刘* may be the head 刘永 or his son 刘强: the head's, a household's)
+                found = fits if len(fits) == 1 else heads[:1]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
