@@ -31,6 +31,8 @@ PHASES = [  # (module, function or Class.method)
     ("rostercheck.loading", "_finish_far"), ("rostercheck.loading", "_stream"), ("rostercheck.loading", "Loading.finish"),
     ("rostercheck.io.ledgers", "_read_raw"), ("rostercheck.io.ledgers", "LedgerReading.raw"),
     ("rostercheck.io.ledgers", "LedgerReading.finish"), ("rostercheck.audit", "_context"),
+    ("rostercheck.io.ledgers", "raw_payee_keys"), ("rostercheck.io.ledgers", "LedgerReading.close"),
+    ("rostercheck.loading", "_in_thread"), ("rostercheck.bulk", "key_set"),
     ("rostercheck.audit", "run_checks"), ("rostercheck.audit", "_built_first"), ("rostercheck.audit", "value_warnings"),
     ("rostercheck.audit", "number_typed_ids"), ("rostercheck.audit", "_partial_parts"),
     ("rostercheck.audit", "findings_frame"), ("rostercheck.io.problem_list", "write_audit_reports"),
@@ -40,13 +42,13 @@ PHASES = [  # (module, function or Class.method)
 def _line(start: float, cpu: float, what: str) -> str:
     now = time.perf_counter()
     return (f"{os.getpid():>7} {start - T0:7.2f} {now - T0:7.2f} {now - start:6.2f}w "
-            f"{time.process_time() - cpu:6.2f}c {what}\n")
+            f"{time.thread_time() - cpu:6.2f}c {what}\n")
 
 
 def _timed(fn, what: str, log):
     @functools.wraps(fn)
     def timed(*args, **kwargs):
-        start, cpu = time.perf_counter(), time.process_time()
+        start, cpu = time.perf_counter(), time.thread_time()
         try:
             return fn(*args, **kwargs)
         finally:
@@ -60,6 +62,8 @@ def _wrap_phases(log) -> None:
         if "." in name:
             cls, attr = name.split(".")
             owner = getattr(owner, cls)
+        if not hasattr(owner, attr):  # (a phase of another version of the code)
+            continue
         setattr(owner, attr, _timed(getattr(owner, attr), f"{module.rsplit('.', 1)[-1]}.{name}", log))
     audit = importlib.import_module("rostercheck.audit")
     load_all = audit.load_all

@@ -325,6 +325,23 @@ def test_with_a_payment_ledger_no_check_runs_before_the_ledger_is_linked(monkeyp
     pd.testing.assert_frame_equal(one.findings.drop(columns=["_member"]), two.findings.drop(columns=["_member"]))
 
 
+def test_a_ledger_unreadable_in_its_own_process_is_reported_as_in_one(monkeypatch, tmp_path):
+    """A ledger file named on its own that is no ledger stops the run with its message, whether it is read here or in
+    the ledgers' process (read ahead there while this one reads the rosters)."""
+    from rostercheck.errors import InputFileError
+
+    rosters, lists = county_inputs()
+    bad = tmp_path / "说明.csv"
+    bad.write_text("项目,备注\n低保金,按月发放\n", encoding="utf-8")
+    said = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("ROSTERCHECK_WORKERS", workers)
+        with pytest.raises(InputFileError) as raised:
+            audit(rosters, lists, AS_OF, payments=[COUNTY / "资金发放", bad])
+        said.append((raised.value.path, raised.value.message))
+    assert said[0] == said[1] and said[0][0] == str(bad)
+
+
 def test_a_check_naming_a_pending_list_is_left_before_any_of_its_work(monkeypatch):
     """run_ready_checks does not start a check that names a list still pending: it reads every list it names that is
     given, so it would go Pending, after part of its work (RQ3 and C09 spent 0.1-0.2 s each so on the bench city)."""
