@@ -190,7 +190,7 @@ class Ledger:
         says its whole sum ('（该行 3 个月合计 3,000.00 元，按月均分）': held-out 267, a clerk opening the row saw 3,000, not
         the 1,000.00 the evidence gave for one of its months)."""
         cell = self.cols.cell
-        file = str(cell("_file", i)).replace("\\", "/").rsplit("/", 1)[-1]
+        file = file_name(cell("_file", i))
         sheet = f"工作表“{cell('_sheet', i)}”" if cell("_sheet", i) else ""
         col = f"（{cell('_col', i)}列）" if cell("_col", i) else ""
         parts = cell("parts", i) if "parts" in self.frame.columns else 1
@@ -918,7 +918,7 @@ def _unidentified(f: pd.DataFrame, unlinked: np.ndarray, ided: np.ndarray) -> li
     part = f.loc[blind, ["_file", "month"]].astype(str)
     for file, rows in part.groupby("_file", sort=True):
         months = "、".join(sorted(set(rows["month"]) - {""})[:6])
-        name = file.replace("\\", "/").rsplit("/", 1)[-1]
+        name = file_name(file)
         out.append(f"《{name}》中有 {len(rows)} 行{f'（{months}）' if months else ''}既没有完整的身份证号，也没有完整的银行账号"
                    "（被部分隐藏或未填），按户名和露出的几位也未能对应到花名册中的人：这些行不参与死亡、服刑、迁出、停保后仍发放"
                    "（F01–F03）和应发未发（F06）的核查，相关的应追回、应补发金额可能偏低。请向银行或发放平台索取身份证号、账号完整的明细。")
@@ -977,7 +977,7 @@ def _all_failed_said(f: pd.DataFrame, failed: np.ndarray, memo: dict | None = No
         said = f"（发放状态为“{'”“'.join(words[:3])}”{'等' if len(words) > 3 else ''}）" if words else ""
         if found is not None:
             found.append(names[k])
-        name = str(names[k]).replace("\\", "/").rsplit("/", 1)[-1]
+        name = file_name(names[k])
         out.append(f"《{name}》共 {int(bad[k])} 行发放记录，全部为失败/退回{said}：这些行都按未发放成功核查。"
                    "如是银行的失败（退回）清单，属正常；否则请核对该文件的发放状态列是否读错（如把其他列当作了发放状态）")
     return out
@@ -998,7 +998,7 @@ def _pooled_said(ctx: Context, led: Ledger, paid: np.ndarray) -> list[str]:
         rows = sorted(r for r in rows if not care[r])
     by_file: dict[str, list[int]] = {}
     for r in rows:
-        by_file.setdefault(str(led.cols.cell("_file", r)).replace("\\", "/").rsplit("/", 1)[-1], []).append(r)
+        by_file.setdefault(file_name(led.cols.cell("_file", r)), []).append(r)
     out = []
     for name, found in sorted(by_file.items()):
         months = "、".join(sorted({led.cols["month"][r] for r in found} - {""})[:6])
@@ -1846,9 +1846,14 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
             unsure.add(r)
 
 
+def file_name(path: object) -> str:
+    """A ledger file's name without its folders."""
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def _base_name(path: object) -> str:
     """A file's name without its folders and extension."""
-    return str(path or "").replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return file_name(path or "").rsplit(".", 1)[0]
 
 
 def _recovering(led: Ledger) -> np.ndarray:
@@ -2805,7 +2810,7 @@ def finding(ctx: Context, led: Ledger, code: str, r: int, member: int, evidence:
     if r in led.memo.get("unsure", ()):
         conf = weakest(conf, MEDIUM)
         evidence += f"（发放状态“{led.cols['status'][r]}”未能识别，按发放成功计，请核实）"
-    file = str(led.cols.cell("_file", r)).replace("\\", "/").rsplit("/", 1)[-1]
+    file = file_name(led.cols.cell("_file", r))
     return Finding(code, member, evidence, conf, source or f"资金发放明细（{file}）", str(int(led.cols.cell("_row", r))), key,
                    (("list", "payments"),) + tuple(facts) + ((("months", months_text(months)),) if months_decide else ()),
                    months_text(months),

@@ -24,7 +24,7 @@ from ..normalize.names import person_name
 from ..reference import head_ids
 from ..roster import DIED, MOVED, on_sheet, remark_death_day
 from . import links, where
-from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, month_add, month_of, weakest
+from ._money import STOP_NEXT, Event, Ledger, _has_word, _link_rows, file_name, month_add, month_of, weakest
 
 
 def _pairs(links: pd.DataFrame):
@@ -646,7 +646,7 @@ def _attach_remark_deaths(ctx: Context, led: Ledger) -> None:
             continue
         r = min(rs, key=lambda r: (led.cols["month"][r], r))
         day, remark = days[codes[r]], str(distinct[codes[r]])
-        file = str(led.cols.cell("_file", r)).replace("\\", "/").rsplit("/", 1)[-1]
+        file = file_name(led.cols.cell("_file", r))
         person = {"id": ctx.members["id"].iat[m], "id_status": ids.VALID, "name": names[m], "date": day,
                   "_row": int(led.cols.cell("_row", r)), "_sheet": led.cols.cell("_sheet", r) or "", "file": file,
                   "_index": f"payments#{r}"}  # (the ledger row telling it, as a roster's status row tells its event)

@@ -19,7 +19,7 @@ from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..normalize import ids
 from . import rule
 from ._household import in_institution
-from ._money import (STOP_NEXT, Ledger, benefit_with_other, blind_months, care_home_rows, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
+from ._money import (STOP_NEXT, Ledger, benefit_with_other, blind_months, care_home_rows, file_name, finding, generic_rows, is_code, ledger, link_text, month_add, month_of, months_text, numbered, pair_numbers,
                      payee_name, roster_months, weakest, yuan, explained_deductions)
 from ._money_namesakes import head_namesakes, name_only_months, place_namesakes
 from ._money_unread import amount_gap, amounts_not_given, gap_words, note, say as say_unread, unread_pairs, unread_rows
@@ -1250,7 +1250,7 @@ def _monthly_lumps(ctx: Context, led: Ledger, expected: dict, tol: float) -> set
     if out:
         files: dict[str, list[str]] = defaultdict(list)
         for file, sheet, col in sorted(out):  # (a long sheet's 所属期 spans have no column of their own: its sheet)
-            files[str(file).replace("\\", "/").rsplit("/", 1)[-1]].append(
+            files[file_name(file)].append(
                 f"“{col}”列" if col else f"工作表“{sheet}”" if sheet else "")
         note(ctx, "F05", households,
              "；".join(f"《{file}》{'、'.join(c for c in where if c)}" for file, where in files.items())
@@ -1908,7 +1908,7 @@ def check_f06(ctx: Context) -> list[Finding]:
             evidence += ("。" + "；".join(f"{month_add(m, 1)} 的发放明细没有读入（未提供或未能读取）" for m in unread_next)
                          + f"，{months_text(unread_next)}发放失败后是否已在下月重发无法判断，置信度列为中，请核对下月发放明细")
         if whole:
-            evidence += ("。" + "、".join(f"《{_file_name(name)}》的 {batches[name]} 行" for name in whole)
+            evidence += ("。" + "、".join(f"《{file_name(name)}》的 {batches[name]} 行" for name in whole)
                          + "全部发放失败/退回，像是整批发放失败；读入的发放明细中未见其中任何一笔重发，重发的明细如未提供，"
                          "是否已重发无法判断，置信度列为中，请核对该批次的重发明细")
         if named:
@@ -1945,11 +1945,6 @@ def check_f06(ctx: Context) -> list[Finding]:
          "（请核实其保障类别和发放项目是否一致）", led)
     _thin_months_said(ctx, led, covered, prog_of, period, paid, cared | undated)
     return out + lumps
-
-
-def _file_name(path: object) -> str:
-    """A ledger file's name without its folders."""
-    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _failed_batches(led: Ledger, paid) -> dict[str, int]:
