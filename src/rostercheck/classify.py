@@ -34,7 +34,7 @@ from .io.columns import (MEMBER_SLOT, KIND_LABELS, REFERENCE, REQUIRED, REQUIRED
 from .io.ledger import ledger_labels
 from .io.ledgers import CODE_TABLE_NAME
 from .io.field_names import coded_header, dictionary_of, field_names, relabel
-from .io.read import (PARQUET, TEXT, Grid, copy_of, fixed_width, is_xlsx, parquet_rows, read_grids, sniff_delimiter, sniff_format,
+from .io.read import (PARQUET, TEXT, Grid, copy_of, file_name, fixed_width, is_xlsx, parquet_rows, read_grids, sniff_delimiter, sniff_format,
                       table_page, table_text)
 from .io.system_layout import household_file, member_file
 from .io.table import (EXAMPLE_CELL, EXAMPLE_ROWS, HEADER_SCAN_ROWS, OWN_REPORT_LABELS, OWN_REPORT_NEEDED, Layout,
@@ -1040,7 +1040,7 @@ def _zip_tables(path: Path) -> list[tuple[str, int, int]]:
         name = info.filename
         if not info.flag_bits & 0x800:
             name = _unflagged_name(name)
-        base = name.replace("\\", "/").rsplit("/", 1)[-1]
+        base = file_name(name)
         if not info.is_dir() and Path(base).suffix.lower() in TABLE_SUFFIXES and not _TEMP.match(base):
             out.append((base, info.file_size, info.CRC))
     return out

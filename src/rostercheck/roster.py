@@ -15,6 +15,7 @@ import pandas as pd
 
 from .errors import InputFileError
 from .io.columns import BARE_STATUS, FORMER_ID_FIELD, HEAD_FORMER_ID_FIELD, HUKOU_WORDS
+from .io.read import file_name
 from .io.system_layout import digits_kept
 from .io.table import HEALTH_GAP, ROSTER_GAPS, Table
 from .model import object_array, plain_text
@@ -687,7 +688,7 @@ def roster_place(member) -> str:
 def row_place(member) -> str:
     """A member's row in its file: '《x.xlsx》工作表“家庭成员”第 9 行' (``member``: a member row, a mapping of the members'
     columns; an application batch's too)."""
-    name = str(member["file"]).replace("\\", "/").rsplit("/", 1)[-1]
+    name = file_name(member["file"])
     return f"《{name}》{on_sheet(member['sheet_shown'])}第 {member['row']} 行"
 
 

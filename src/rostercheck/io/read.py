@@ -142,6 +142,12 @@ class Grid:
         return any(any(_filled(c) for c in row) for row in self.rows)
 
 
+def file_name(path: object) -> str:
+    """A file's name without its folders, for a path written with either separator (a Windows path read on Linux, a
+    .zip member's name)."""
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def is_xlsx(path: Path) -> bool:
     """Whether a file is an .xlsx workbook (a zip of XML parts): by its name, or, named .xls or .et (a workbook saved
     with the wrong extension, WPS's .et that is an .xlsx), by its first bytes — so what the zip parts give (a big

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..io.ledgers import cell_codes, cells_at, factorized, first_rows, first_seen, groups, programme_named
+from ..io.read import file_name
 from ..match import link_lists
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, object_array
 from ..namematch import NameMatchParams
@@ -1583,28 +1584,44 @@ def _former_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray
     return linked
 
 
+def _dead_payees(ctx: Context, f: pd.DataFrame, member_at: np.ndarray, by_head: bool = False) -> tuple[list[int], list]:
+    """Rows linked to no member whose payee's valid ID a deaths list (or the registry) says died, and those IDs; with
+    ``by_head``, a household row naming no own ID by its valid 户主身份证号 (shared by :func:`_dead_fellows` and
+    :func:`_remarked_heads`)."""
+    from . import dead_on_lists
+
+    dead = dead_on_lists(ctx)
+    if not dead:
+        return [], []
+    pids = f["id"].astype(object).tolist()
+    ided = (f["id_status"] == ids.VALID).to_numpy() if "id_status" in f.columns else np.zeros(len(f), dtype=bool)
+    if by_head and "head_id" in f.columns and "head_id_status" in f.columns:
+        alone = ~_filled(f, "id") & (f["head_id_status"] == ids.VALID).to_numpy()
+        if alone.any():
+            ided = ided | alone
+            heads = f["head_id"].astype(object).tolist()
+            pids = [heads[r] if a else p for r, (p, a) in enumerate(zip(pids, alone.tolist()))]
+    rows = [r for r in np.flatnonzero((member_at < 0) & ided).tolist() if pids[r] in dead]
+    return rows, [pids[r] for r in rows]
+
+
 def _dead_fellows(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dict[int, object]:
     """Rows of a payee on no roster whom the deaths list or the registry says died and whose registry household (户号)
     holds members of one roster household alone → that household: its former head, the household now under the spouse,
     paid into his own account (held-out 299: his January–April, paid before his death in April, were F06 中 3,040 元)."""
     if not ctx.has("registry") or "household_no" not in ctx.lists["registry"].columns or not len(ctx.members):
         return {}
-    from . import dead_on_lists, registry_homes
+    from . import registry_homes
 
-    dead = dead_on_lists(ctx)
-    ided = (f["id_status"] == ids.VALID).to_numpy() if "id_status" in f.columns else np.zeros(len(f), dtype=bool)
-    rows = np.flatnonzero((member_at < 0) & ided)
-    payees = f["id"].iloc[rows].astype(object).to_numpy()
-    keep = np.fromiter((p in dead for p in payees.tolist()), dtype=bool, count=len(payees))
-    rows, payees = rows[keep], payees[keep]
-    if not len(rows):
+    rows, payees = _dead_payees(ctx, f, member_at)
+    if not rows:
         return {}
     home_of, people = registry_homes(ctx)
-    wanted = {home_of.get(p, "") for p in set(payees.tolist())} - {""}
+    wanted = {home_of.get(p, "") for p in set(payees)} - {""}
     household_of = dict(zip(ctx.members["id"].tolist(), ctx.members["household"].tolist()))
     households = {home: {household_of[pid] for pid in people[home] if pid in household_of} for home in wanted}
     out = {}
-    for r, p in zip(rows.tolist(), payees.tolist()):
+    for r, p in zip(rows, payees):
         found = households.get(home_of.get(p, ""), set())
         if len(found) == 1:
             out[r] = next(iter(found))
@@ -1627,28 +1644,15 @@ def _remarked_heads(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dic
     for key, h in zip(named.tolist(), mem["household"].tolist()):
         if key:
             households[key].add(h)
-    from . import dead_on_lists
-
-    dead = dead_on_lists(ctx)
-    pids = f["id"].astype(object).tolist()
-    ided = (f["id_status"] == ids.VALID).to_numpy() if "id_status" in f.columns else np.zeros(len(f), dtype=bool)
-    if "head_id" in f.columns and "head_id_status" in f.columns:  # (a household ledger's row: 户主身份证号 alone)
-        alone = ~_filled(f, "id") & (f["head_id_status"] == ids.VALID).to_numpy()
-        if alone.any():
-            ided = ided | alone
-            heads_ = f["head_id"].astype(object).tolist()
-            pids = [heads_[r] if a else p for r, (p, a) in enumerate(zip(pids, alone.tolist()))]
-    rows = np.flatnonzero((member_at < 0) & ided)
-    if not len(rows) or not dead:
+    rows, _ = _dead_payees(ctx, f, member_at, by_head=True)
+    if not rows:
         return {}
     town_of = dict(zip(mem["household"].tolist(), mem["township"].tolist())) if "township" in mem.columns else {}
     names = f["name_key"].astype(object).tolist()
     heads = f["head_name_key"].astype(object).tolist() if "head_name_key" in f.columns else [""] * len(f)
     places = [f[c].astype(object).tolist() for c in ("township", "_sheet") if c in f.columns]
     out = {}
-    for r in rows.tolist():
-        if pids[r] not in dead:
-            continue
+    for r in rows:
         found = households.get(str(names[r] or "") or str(heads[r] or ""), set())
         if len(found) != 1:
             continue
@@ -1844,11 +1848,6 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
             undo(r, rows, found[0])
         elif any(not repaid[c] for c in rows):
             unsure.add(r)
-
-
-def file_name(path: object) -> str:
-    """A ledger file's name without its folders."""
-    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _base_name(path: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..io.read import file_name
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, members_file
 from ..normalize import codes
 from ..roster import TEKUN, is_covered, on_sheet
@@ -91,7 +92,7 @@ def check(ctx: Context) -> list[Finding]:
                 or (programme == TEKUN and int(age) < tekun_min)
                 or not is_covered(covered) or not able_bodied(labour, health, school, disability, params)):
             continue
-        name = str(file).replace("\\", "/").rsplit("/", 1)[-1]  # which roster (held-out 99: several files, no name)
+        name = file_name(file)  # which roster (held-out 99: several files, no name)
         evidence = (f"{source}《{name}》{on_sheet(sheet)}第 {row} 行：{sex}，{int(age)} 岁（法定就业年龄为年满 {bounds[0]} 周岁、未满 {bounds[1]} 周岁），"
                     f"劳动能力“{labour}”，健康状况“{_shown(health, '健康')}”，"
                     f"在校情况“{_shown(school, '否') if school else '未填'}”，"

@@ -46,8 +46,19 @@ _LIST_NAMES = {"deaths": "死亡人员名单", "prisoners": "服刑人员名单"
 @rule("F01")
 def check_f01(ctx: Context) -> list[Finding]:
     """Payments for months after a death (次月停发 by default)."""
-    ctx.cache["money:undated_deaths"] = _undated_deaths(ctx, ledger(ctx))
+    led = ledger(ctx)
+    ctx.cache["money:undated_deaths"] = _undated_deaths(ctx, led)
+    _remark_deaths_unread(ctx, led)
     return _stopped(ctx).get("F01", [])
+
+
+def _remark_deaths_unread(ctx: Context, led: Ledger) -> None:
+    """Say the ledger rows whose 备注 mentions a death no one can be dated by (_money_events._remark_deaths_unread): an
+    F01 notice, given whichever other F checks run."""
+    if (unread := led.memo.get("remark_deaths_unread")) is not None:
+        households, example = unread
+        note(ctx, "F01", households, f"发放明细的备注提到死亡（如“{example}”），但写的可能是其他人（或提到同户几名成员）、没有写明日期、"
+             "待核实、在核查基准日以后，或同一人各行写的死亡月份不同：看不出是谁、哪个月死亡，未按死亡核对", "（请核实后在死亡人员名单（--deaths）中补充）", led)
 
 
 @rule("F02")
@@ -781,10 +792,6 @@ def _remark_died(ctx: Context, led: Ledger, paid_by: dict[str, list[int]]) -> di
             if day is not None and day <= ctx.as_of:
                 out[h] = (stop_month(day, led.params), r)
                 break
-    if (unread := led.memo.get("remark_deaths_unread")) is not None:
-        households, example = unread
-        note(ctx, "F01", households, f"发放明细的备注提到死亡（如“{example}”），但写的可能是其他人（或提到同户几名成员）、没有写明日期、"
-             "待核实、在核查基准日以后，或同一人各行写的死亡月份不同：看不出是谁、哪个月死亡，未按死亡核对", "（请核实后在死亡人员名单（--deaths）中补充）", led)
     late = {h: [r for r in paid_by[h] if led.cols["month"][r] >= stop] for h, (stop, _) in out.items()}
     late = {h: rows for h, rows in late.items() if rows}
     if late:
