@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..normalize.codes import LEGEND_RUN
+from ..normalize.codes import LEGEND_RUN, system_column
 from ..normalize.values import cn_numerals
 
 ID_WORDS = r"(身份证|证件号|证件号码|公民身份号码|身份号码|社会保障号|社保号|身份证明号码|身份证明|证照号码|证件编号)"
@@ -1328,7 +1328,9 @@ def _candidates(labels: tuple[str, ...], kind: str) -> tuple[tuple[float, int, s
     """:func:`candidates`, remembered: a folder's files share their headers, and each header is tried for every kind
     (classify.score_kinds) and again when read."""
     found = []
-    labels = [system_label(label, kind) for label in labels]
+    # a system's record bookkeeping (同步状态, 删除标志, 版本号) names no field of any list (h484: a 同步状态 of 1 beat the
+    # longer 机动车状态 as the vehicle's status, deregistered cars read as owned; checks/codes/system_columns.toml)
+    labels = ["" if system_column(label) else system_label(label, kind) for label in labels]
     subject = SUBJECTS.get(kind)
     for pos, spec in enumerate(specs_for(kind)):
         for col, label in enumerate(labels):

@@ -290,6 +290,10 @@ def read_grids(path: Path, limits: Limits | None = None, note_sheets: bool = Fal
             check_ole_workbook(path, limits.max_cells, limits.max_rows)
             grids = _read_workbook(path, fmt, limits, notes, note_sheets)
     grids = [g for g in grids if g.filled()]
+    if fmt == XLSX and grids:  # a legend in a header cell's comment (批注), read as if written in the header (h484)
+        from .comments import comment_legends
+
+        notes += comment_legends(path, grids)
     if not grids:  # the sheets left unread named, each with what to do (a hidden sheet: unhide it)
         raise InputFileError(path, "没有找到含数据的工作表（表格为空，或只有说明页/隐藏页）。" + "".join(notes))
     grids[0].notes.extend(notes)

@@ -114,6 +114,26 @@ def _null_dates() -> frozenset[dt.date]:
     return frozenset(dt.date.fromisoformat(d) for d in table("null_dates")["dates"])
 
 
+@lru_cache(maxsize=None)
+def _system_columns() -> re.Pattern:
+    """The headers of ``checks/codes/system_columns.toml``, as one pattern matched against a whole header."""
+    return re.compile("|".join(f"(?:{p})" for p in table("system_columns")["patterns"]))
+
+
+def system_column(label: str) -> bool:
+    """Whether a header names a system's record bookkeeping (同步状态, 删除标志, 版本号 …), never a list's field.
+
+    Args:
+        label: the normalised header label.
+    Returns:
+        True for such a column (``checks/codes/system_columns.toml``).
+    """
+    if not label:
+        return False
+    bare = re.sub(r"[\s()（）\[\]【】].*$", "", unicodedata.normalize("NFKC", label).strip()) or label
+    return bool(_system_columns().fullmatch(bare))
+
+
 def null_date(value: object) -> bool:
     """Whether a cell is the date an information system writes where none was entered: one of
     ``checks/codes/null_dates.toml`` (1900-01-01, Excel's serial 1 …) or a date of zeros (0000-00-00).
