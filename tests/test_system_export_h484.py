@@ -124,3 +124,47 @@ def test_a_staff_transfer_date(tmp_path, left_on, status, expected):
     rows = [["镇平县林业局", "张三", HEAD, "事业", left_on]]
     ctx = context(ROSTER, files={"staff": workbook(tmp_path / "财政供养人员信息.xlsx", [("数据", header, rows)])})
     assert flagged(ctx, "C01") == expected
+
+
+def _roster_with_wide_code_table(path):
+    """A one-member roster whose codes a 代码表 sheet explains, one code | name column pair per field side by side."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "数据"
+    ws.append(["所属乡镇", "所属村（社区）", "户主姓名", "户主身份证号", "成员姓名", "证件号码", "与户主关系", "城乡类别", "劳动能力",
+               "健康状况", "是否在校", "家庭人口数", "月保障金额"])
+    ws.append(["石佛寺镇", "黄营村", "张三", HEAD, "张三", HEAD, "01", "2", "1", "1", "N", 1, 330])
+    table = book.create_sheet("代码表")
+    table.append(["与户主关系代码", "与户主关系名称", "城乡类别代码", "城乡类别名称", "劳动能力代码", "劳动能力名称", "健康状况代码",
+                  "健康状况名称"])
+    table.append(["01", "本人", "1", "城市", "1", "有劳动能力", "1", "健康"])
+    table.append(["02", "户主", "2", "农村", "2", "部分丧失劳动能力", "3", "患慢性病"])
+    table.append(["11", "夫", None, None, "3", "完全丧失劳动能力", "5", "残疾"])
+    book.save(path)
+    return path
+
+
+def test_a_wide_code_table_is_read_per_field(tmp_path):
+    from rostercheck.io.table import legend_text
+    from rostercheck.normalize.codes import legend
+
+    grids = [g for g in read_grids(_roster_with_wide_code_table(tmp_path / "低保对象信息.xlsx"), note_sheets=True)
+             if g.sheet == "代码表"]
+    text = legend_text(grids)
+    assert legend("劳动能力", text) == {"1": "有劳动能力", "2": "部分丧失劳动能力", "3": "完全丧失劳动能力"}
+    assert legend("健康状况", text) == {"1": "健康", "3": "患慢性病", "5": "残疾"}
+    assert legend("城乡类别", text) == {"1": "城市", "2": "农村"}
+
+
+def test_an_able_member_is_found_through_a_wide_code_table(tmp_path):
+    """Main left every column a wide 代码表 explains unread (C08 unchecked: '代码表 … 其中的代码说明也未用上')."""
+    from typer.testing import CliRunner
+
+    from rostercheck.cli import app
+
+    roster = _roster_with_wide_code_table(tmp_path / "低保对象信息.xlsx")
+    result = CliRunner().invoke(app, ["audit", str(roster), "--as-of", "2026-09-30", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "out" / "findings.csv", encoding="utf-8-sig") as f:
+        got = {r["姓名"]: r["置信度"] for r in csv.DictReader(f) if r["类别代码"] == "C08"}
+    assert got == {"张三": "中"}

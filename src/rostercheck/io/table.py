@@ -1842,6 +1842,23 @@ def _block_heading(cell: str) -> str:
                                                      found.group(1)) else ""
 
 
+def _wide_pairs(raw: list[str]) -> dict[int, str]:
+    """A wide code table's header row, one code | name column pair per field side by side ('与户主关系代码 | 与户主关系名称
+    | 性别代码 | 性别名称 …', a system's 代码表 sheet; h484: its codes were all left unread): the code columns → their
+    fields, or {} for any other row (two pairs at least, and no cell outside the pairs)."""
+    pairs, col = {}, 0
+    while col < len(raw):
+        if not raw[col]:
+            col += 1
+            continue
+        if col + 1 < len(raw) and re.search(r"(代码|编码)$", raw[col]) and _named_meaning(raw[col], raw[col + 1]):
+            pairs[col] = re.sub(r"(代码|编码)$", "", raw[col])
+            col += 2
+            continue
+        return {}
+    return pairs if len(pairs) >= 2 else {}
+
+
 def _named_meaning(code_header: str, header: str) -> bool:
     """Whether a code table's second header names the meaning of its first by the same field ('补贴项目代码 | 补贴项目名称'
     of a 一卡通 export's legend; h425: its codes 0101/0301 were read as no item)."""
@@ -1857,11 +1874,24 @@ def legend_text(grids: list[Grid]) -> str:
     for grid in grids:
         field = ""  # a two-column code table's field, named by its header ('整改结果代码 | 含义': held-out 269)
         heading = ""  # … or by a row of its own above it (a 字典 sheet's blocks: 劳动能力 / 代码 | 名称 / 1 | 丧失劳动能力)
+        wide: dict[int, str] = {}  # a wide code table's code columns → their fields (性别代码 | 性别名称 | 劳动能力代码 | …)
         for row in grid.rows:
-            cells = [t for t in (text(c) for c in row) if t]
+            raw = [text(c) for c in row]
+            cells = [t for t in raw if t]
             if not cells:
+                wide = {}
                 continue
-            lines.append(" ".join(cells))
+            if not wide:
+                lines.append(" ".join(cells))
+            if pairs := _wide_pairs(raw):
+                wide = pairs
+                continue
+            if wide:  # (its rows only as runs: side by side, '有劳动能力 1 健康' read as a legend of 劳动能力)
+                for col, name in wide.items():
+                    code, word = raw[col] if col < len(raw) else "", raw[col + 1] if col + 1 < len(raw) else ""
+                    if code and word and _CODE_ROW.fullmatch(code):
+                        runs[name].append(code + _meaning(word))
+                continue
             named, heading = heading, ""
             if len(cells) == 3 and _CODE_ROW.fullmatch(cells[1]):
                 runs[cells[0]].append(cells[1] + _meaning(cells[2]))
