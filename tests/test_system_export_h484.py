@@ -168,3 +168,20 @@ def test_an_able_member_is_found_through_a_wide_code_table(tmp_path):
     with open(tmp_path / "out" / "findings.csv", encoding="utf-8-sig") as f:
         got = {r["姓名"]: r["置信度"] for r in csv.DictReader(f) if r["类别代码"] == "C08"}
     assert got == {"张三": "中"}
+
+
+@pytest.mark.parametrize("row_of", [
+    lambda ident, name, code, word: [ident, name, code, word],     # 字典类型 | 字典名称 | 代码值 | 代码名称
+    lambda ident, name, code, word: [name, ident, code, word],     # 字典名称 | 字典类型 | …
+])
+def test_a_system_dictionary_of_four_columns(tmp_path, row_of):
+    """A 数据字典 sheet naming each field by a type identifier and its name (XB | 性别 | 1 | 男): main left it unread."""
+    from rostercheck.io.table import legend_text
+    from rostercheck.normalize.codes import legend
+
+    rows = [row_of("LDNL", "劳动能力", "1", "有劳动能力"), row_of("LDNL", "劳动能力", "2", "部分丧失劳动能力"),
+            row_of("XB", "性别", "1", "男"), row_of("XB", "性别", "2", "女")]
+    path = workbook(tmp_path / "字典.xlsx", [("数据字典", ["字典类型", "字典名称", "代码值", "代码名称"], rows)])
+    text = legend_text(read_grids(path, note_sheets=True))
+    assert legend("劳动能力", text) == {"1": "有劳动能力", "2": "部分丧失劳动能力"}
+    assert legend("性别", text) == {"1": "男", "2": "女"}

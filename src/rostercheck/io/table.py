@@ -1842,6 +1842,19 @@ def _block_heading(cell: str) -> str:
                                                      found.group(1)) else ""
 
 
+_DICTIONARY_TYPE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,31}")
+_DICTIONARY_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,15}")
+
+
+def _dictionary_field(first: str, second: str) -> str:
+    """The field a system dictionary's row names by its type identifier and name, either way round ('XB' and '性别'),
+    or ''."""
+    for ident, name in ((first, second), (second, first)):
+        if _DICTIONARY_TYPE.fullmatch(ident) and _DICTIONARY_NAME.fullmatch(name):
+            return name
+    return ""
+
+
 def _wide_pairs(raw: list[str]) -> dict[int, str]:
     """A wide code table's header row, one code | name column pair per field side by side ('与户主关系代码 | 与户主关系名称
     | 性别代码 | 性别名称 …', a system's 代码表 sheet; h484: its codes were all left unread): the code columns → their
@@ -1895,6 +1908,9 @@ def legend_text(grids: list[Grid]) -> str:
             named, heading = heading, ""
             if len(cells) == 3 and _CODE_ROW.fullmatch(cells[1]):
                 runs[cells[0]].append(cells[1] + _meaning(cells[2]))
+            elif len(cells) == 4 and _CODE_ROW.fullmatch(cells[2]) and (name := _dictionary_field(cells[0], cells[1])):
+                # a system's dictionary (字典类型 | 字典名称 | 代码值 | 代码名称: XB | 性别 | 1 | 男; h484: unread)
+                runs[name].append(cells[2] + _meaning(cells[3]))
             elif len(cells) == 2 and (field or named) and _CODE_ROW.fullmatch(cells[0]):
                 field = field or named
                 runs[field].append(cells[0] + _meaning(cells[1]))
