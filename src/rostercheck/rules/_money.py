@@ -558,6 +558,8 @@ def _linked(ctx: Context) -> Ledger:
         damaged[list(former_ids)] = True
     if damaged.any():
         payee_at[damaged] = members["id"].to_numpy(dtype=object)[member_at[damaged]]
+    if unnamed:  # … and a payee on no roster the programme his other rows name (h482: a returns sheet's row)
+        progs = _payees_programme(progs, payee_at)
     by_remark = remark_names_other(f, p)
     extras, lone = _unnamed_extras(f, item, ok_rows & benefit_rows, payee_at, p, by_remark)
     if extras.any():  # another item the bank did not name, beside the benefit: not the benefit (F01–F06)
@@ -1019,6 +1021,24 @@ def _members_programme(progs: list[str], member_at: np.ndarray, members: pd.Data
     out = np.asarray(progs, dtype=object)
     blank = (out == "") & (member_at >= 0)
     out[blank] = members["programme"].to_numpy(dtype=object)[member_at[blank]]
+    return out.tolist()
+
+
+def _payees_programme(progs: list[str], payee_at: np.ndarray) -> list[str]:
+    """The rows' programmes, a row naming none (and linked to no member) taking the one programme its payee's other
+    rows name: a workbook's 退回明细 sheet names no item, and its return of a payment to a payee on no roster (dead, paid
+    to his month of death) undid nothing, so the month's back pay stood as paid twice (h482: F04 高)."""
+    out = np.asarray(progs, dtype=object)
+    blank = np.flatnonzero(out == "")
+    if not len(blank):
+        return progs
+    payees = np.asarray(payee_at, dtype=object)
+    named = pd.DataFrame({"p": payees, "g": out})
+    named = named[(named["g"] != "") & (named["p"] != "") & named["p"].notna()].drop_duplicates()
+    one = named[~named["p"].duplicated(keep=False)].set_index("p")["g"]
+    if one.empty:
+        return progs
+    out[blank] = pd.Series(payees[blank]).map(one).fillna("").to_numpy(dtype=object)
     return out.tolist()
 
 
@@ -2129,6 +2149,7 @@ def _repeated_sources(f: pd.DataFrame, household: np.ndarray, member: np.ndarray
     names = f["_file"].to_numpy(dtype=object)
     filled = np.bincount(file_codes, weights=np.asarray(f["_col"] != ""), minlength=len(files))
     wide = {files[k] for k in np.flatnonzero(filled == np.bincount(file_codes, minlength=len(files))).tolist()}
+    wide = _month_per_column(f, names, wide)
     paid_in = {(file, month_value): set(part["h"].tolist()) for (file, month_value), part in seen.groupby(["file", "month"])}
     # each file's sum per household and month, for a wide book covering part of the households the detailed files pay
     # (a township's yearly summary beside the county's monthly files, held-out 295: 90 F04/F05 高, totals ×10)
@@ -2174,6 +2195,21 @@ def _repeated_sources(f: pd.DataFrame, household: np.ndarray, member: np.ndarray
                              f"{'、'.join(f'《{Path(str(o)).name}》' for o in sorted(sources, key=str) if paid_in.get((o, month_value), set()) & households)}"
                              "中该月的发放（补发、重新发放）是同一笔，按一份计，不算重复发放")
     return drop, notes
+
+
+def _month_per_column(f: pd.DataFrame, names: np.ndarray, candidates: set) -> set:
+    """The files of ``candidates`` (every row read from a column of its own) that are wide books: some line of theirs
+    pays two or more months. A long ledger whose amount is split into item columns (发放总额 | 其中：低保金 | 其中：物价补贴)
+    has a column per row too, but one month a line (h482: its 补发 of March in April's file, one household, was taken
+    for April's view of March paid again and left out, and March stood unpaid, F06 高)."""
+    out = set()
+    for file in candidates:
+        rows = names == file
+        lines = pd.DataFrame({"s": f["_sheet"].to_numpy(dtype=object)[rows], "r": f["_row"].to_numpy()[rows],
+                              "m": f["month"].to_numpy(dtype=object)[rows]}).drop_duplicates()
+        if lines.duplicated(["s", "r"]).any():
+            out.add(file)
+    return out
 
 
 def _payees(f: pd.DataFrame, has_own: np.ndarray, has_head: np.ndarray, member: np.ndarray,
