@@ -466,9 +466,17 @@ def _household_exit_rows(ctx: Context, led: Ledger) -> dict[int, str]:
     for r in range(len(ex)):
         if own_status[r] == ids.VALID and own[r] in payees and (head_status[r] != ids.VALID or head[r] == own[r]):
             head[r], head_status[r] = own[r], ids.VALID
+    # a row naming its person only as the household's head (户主姓名, no member's name) of a payee on no roster: a list
+    # of households whose reason (迁出, 死亡) is the household's, no member's — no roster lists anyone of it who stays
+    # (h482: a household 停保 2026年1月 for 迁出, paid on to June, was recovered as the head's half at 中)
+    head_names = ex["head_name"].tolist() if "head_name" in ex.columns else [""] * len(ex)
+    names = ex["name"].tolist() if "name" in ex.columns else [""] * len(ex)
+    alone = payees - _payees_of_roster_households(led)
+    household_row = [bool(str(h or "").strip()) and not str(n or "").strip() and own_status[r] == ids.VALID
+                     and own[r] in alone for r, (h, n) in enumerate(zip(head_names, names))]
     out = {}
     for r in range(len(ex)):
-        if _has_word(reasons[r], words) or head_status[r] != ids.VALID:
+        if (_has_word(reasons[r], words) and not household_row[r]) or head_status[r] != ids.VALID:
             continue
         is_head = not own_named[r] or (own_status[r] == ids.VALID and own[r] == head[r])
         if is_head:
@@ -480,6 +488,17 @@ def _payees_on_no_roster(led: Ledger) -> set[str]:
     """The IDs (own, else the head's) the successful benefit rows on no roster are paid under."""
     f = led.frame
     rows = (led.array("member") < 0) & led.array("ok") & led.array("benefit")
+    payees = set(pd.unique(f["id"].to_numpy(dtype=object)[rows]).tolist())
+    if "head_id" in f.columns:
+        payees |= set(pd.unique(f["head_id"].to_numpy(dtype=object)[rows & (f["id"].to_numpy(dtype=object) == "")]).tolist())
+    return payees - {""}
+
+
+def _payees_of_roster_households(led: Ledger) -> set[str]:
+    """The IDs (own, else the head's) some row paid to a roster household is paid under (a former head's, h477)."""
+    f = led.frame
+    rows = np.fromiter((isinstance(h, int) or not str(h).startswith("ledger:") for h in led.household), dtype=bool,
+                       count=len(f))
     payees = set(pd.unique(f["id"].to_numpy(dtype=object)[rows]).tolist())
     if "head_id" in f.columns:
         payees |= set(pd.unique(f["head_id"].to_numpy(dtype=object)[rows & (f["id"].to_numpy(dtype=object) == "")]).tolist())
