@@ -475,6 +475,10 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
                   None) if "head_name" in mapping and "head_id" not in mapping and "id" not in mapping else None
     if listed is not None:
         mapping[_LISTED_MEMBERS] = listed
+    relation = next((c for c, label in enumerate(layout.labels) if c not in mapping.values()
+                     and _RELATION_LABEL.fullmatch(label or "")), None) if "head_name" not in mapping else None
+    if relation is not None and not wide:
+        mapping[_RELATION] = relation
     # no amount column, no month columns: a column per item (低保金 | 物价补贴 | 合计), each row paying several
     items = {} if wide or "amount" in mapping else item_columns(layout.labels, set(mapping.values()))
     # a 补发金额 column beside the amount: the back pay of the months the remark names (held-out 123)
@@ -696,6 +700,10 @@ _PAYMENT_CELLS = ("amount", "due", "deduction", "back_pay", "bank_account", "hol
 _MEMBERS_CELL = re.compile(r"(家庭|共同生活的?(家庭)?)成员(情况|名单|信息)?((及|和|、)(姓名)?(及|和|、)?(公民)?身份证号?码?)?")
 _CELL_MEMBER = re.compile(r"([\u4e00-\u9fff·\u2022\u30fb][\u4e00-\u9fff·\u2022\u30fb ]{1,8}?)\s*[（(]\s*(\d{17}[\dXx]|\d{15})\s*[)）]")
 _LISTED_MEMBERS = "_listed_members"
+# a 与户主关系 column of a 发放花名册 with no 户主姓名 column: the head's row pays, his members' rows below it are blank (h482)
+_RELATION = "_relation"
+_RELATION_LABEL = re.compile(r"(?:与户主|与申请人|家庭)?关系")
+_HEAD_RELATION = re.compile(r"户主|本人|申请人|0?[12]")
 
 
 def _head_ids_listed(frame: pd.DataFrame, cells: _Distinct, label: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
@@ -776,10 +784,13 @@ def _listed_members_apart(frame: pd.DataFrame, sheet: str,
     under its head's row, which carries the account and the household's amount (held-out 339: the members' rows, read
     as their own payments of nothing, made the household one paid per person, a moved-out member's share never owed).
     A row of its own month and 保障人数 with no amount, in a sheet naming no heads, stays a row paying nothing."""
+    relations = frame.pop(_RELATION).tolist() if _RELATION in frame.columns else None
     if "amount" not in frame.columns or frame.empty:
         return frame, []
     under = np.isin(frame["_row"].to_numpy(), list(merged)) if merged else np.zeros(len(frame), dtype=bool)
     if "head_name" not in frame.columns:
+        if relations is not None:
+            under |= _members_by_relation(frame, relations)
         return _dropped(frame, under, sheet)
     amounts = frame["amount"]
     blank = amounts.isna().to_numpy(dtype=bool) | (amounts.to_numpy(dtype=object) == "")
@@ -796,6 +807,28 @@ def _listed_members_apart(frame: pd.DataFrame, sheet: str,
     listed = [r for r, a in zip(rows.tolist(), above.tolist()) if a >= 0 and heads[r] in ("", heads[paying[a]])]
     under[listed] = True
     return _dropped(frame, under, sheet)
+
+
+def _members_by_relation(frame: pd.DataFrame, relations: list) -> np.ndarray:
+    """Per row: a member listed under her head's row in a 发放花名册 naming no 户主姓名 — every payment cell blank, a
+    与户主关系 of a member (配偶, 子, 孙女 …, not 户主/本人), below a paying row or another such row. The head's row pays
+    the household (h482: the members' rows, read as their own payments of nothing, made the household one paid per
+    person: the head's death recovered in full, a wife's death and a son's move out of the county never owed)."""
+    amounts = frame["amount"]
+    blank = amounts.isna().to_numpy(dtype=bool) | (amounts.to_numpy(dtype=object) == "")
+    for name in _PAYMENT_CELLS:
+        if name in frame.columns and name != "amount" and blank.any():
+            cells = frame[name].to_numpy(dtype=object)
+            blank &= np.fromiter((v is None or v != v or not str(v).strip() for v in cells.tolist()), dtype=bool,
+                                 count=len(cells))
+    out = np.zeros(len(frame), dtype=bool)
+    after_paying = False
+    for r, (empty, rel) in enumerate(zip(blank.tolist(), relations)):
+        rel = "" if rel is None or rel != rel else str(rel).strip()
+        member = empty and bool(rel) and not _HEAD_RELATION.fullmatch(rel)
+        out[r] = member and after_paying
+        after_paying = out[r] or not empty
+    return out
 
 
 def _dropped(frame: pd.DataFrame, listed: np.ndarray, sheet: str) -> tuple[pd.DataFrame, list[str]]:
