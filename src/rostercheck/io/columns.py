@@ -433,7 +433,7 @@ ROSTER = [
     FieldSpec("care_home", r"供养(服务)?机构|入住机构|供养单位|(敬老院|福利院|养老院|供养中心)(名称)?$"),
     # the account's holder (户名, 开户人): read for D02 to say a shared account is a care home's (weight 0: a ledger's
     # column too, no evidence of a roster)
-    FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主", r"身份|证件|号码|账号|帐号",
+    FieldSpec("holder", r"户名|账户名|帐户名|(账|帐)户姓名|开户人|开户名|持卡人|存折户名|卡主", r"身份|证件|号码|账号|帐号",
               weight=0, allow=_HOUSEHOLD),
     FieldSpec("self_care", r"自理"),
     FieldSpec("remark", r"^备注$|说明"),
@@ -850,7 +850,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # not a holder to compare with the household (收款人户名, 账户名, 持卡人 … are).
         # (a bank return's 收款人名称 is its 户名: the bank knows the account's holder, h455: unread, no F07 for a
         # household paid into a stranger's account)
-        FieldSpec("holder", r"户名|账户名|帐户名|开户人|开户名|持卡人|存折户名|卡主|^收款(人|方)(名称|全称)$|^收方名称$",
+        # (账户姓名: h482, a quarter's 发放明细 whose 户名 went unread and two strangers' accounts unseen, F07 missed)
+        FieldSpec("holder", r"户名|账户名|帐户名|(账|帐)户姓名|开户人|开户名|持卡人|存折户名|卡主|^收款(人|方)(名称|全称)$|^收方名称$",
                   r"身份|证件|号码|账号|帐号|" + _PAYER, allow=r"收款人|领款人|开户人|领取人|代领", weight=2),
         # (an account before a change, 原账号/变更前账号 beside 银行账号, is not the one paid: h450, 原账号 fitting better than
         # 银行账号 by its share of the label, five households' closed village account read as one shared, F07 中 ×5) …
