@@ -1815,7 +1815,7 @@ def _names_places(legends: str) -> bool:
 _ORDINALS = "二三四五六七八九"
 # A code table's row on a notes page: the column it explains, a code, its meaning (人员状态 | 3 | 死亡)
 # (a code of a code table's row: up to four digits, or one capital letter: 人员状态 | A | 在供, held-out 408)
-_CODE_ROW = re.compile(r"\d{1,4}|[A-Z]")
+_CODE_ROW = re.compile(r"\d{1,4}|[A-Z]{1,3}")  # (DB 低保金, TK 特困供养金: a system's letters, h482)
 
 
 def _meaning(cell: str) -> str:
@@ -1829,7 +1829,7 @@ _MEANING_HEADERS = ("含义", "说明", "名称", "代码含义", "代码名称"
 _BARE_CODE_HEADERS = ("代码", "编码", "代码值", "编码值", "代号")
 # A row naming the field of the code table under it: the field's name, perhaps numbered and followed by 代码 (表) and
 # an aside ('3. 劳动能力代码（LDNL）'); never a sentence
-_HEADING = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?([\u4e00-\u9fff]{2,12}?)(?:代码表|代码|编码表|编码|字典)?"
+_HEADING = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?([\u4e00-\u9fff]{2,12}?)(?:代码表|代码说明|代码|编码表|编码说明|编码|字典)?"
                       r"(?:[（(][^）)]{0,12}[）)])?")
 
 
