@@ -933,8 +933,8 @@ def _back_pay_apart(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.Dat
 
 
 _INNER = "_inner_"
-# '其中：物价补贴', '其中物价补贴（元）', '其中:一次性生活补贴': a part of the row's amount that is another item; never the
-# benefit itself (其中：低保金 leaves what else the amount holds unnamed: not split, said)
+# '其中：物价补贴', '其中物价补贴（元）', '其中:一次性生活补贴': a part of the row's amount that is another item; or the
+# benefit itself (其中：低保金: the row's benefit is that part, the rest of the amount other money no item names, h482)
 _INNER_LABEL = re.compile(r"^其中\s*[:：]?\s*([\u4e00-\u9fff]{2,14}?)\s*(?:金额|额|数)?\s*(?:[（(]元[)）])?$")
 _INNER_BENEFIT = re.compile(r"低保|特困|供养|保障金|生活费|基本生活")
 
@@ -947,6 +947,49 @@ def _inner_items(labels: list[str], taken: set[int]) -> dict[int, str]:
         if c not in taken and found:
             out[c] = found.group(1)
     return out
+
+
+def _inner_benefit(frame: pd.DataFrame, cells: np.ndarray, item: str, label: str, where: str
+                   ) -> tuple[pd.DataFrame, list[str]]:
+    """A row's amount (发放金额) of which a '其中：低保金' cell gives the benefit's part: the row pays that part as the
+    benefit (its 资金项目 when it names none), and the rest of the amount, which no column names, is left out as other
+    money (物价补贴 paid with the benefit, h482: read whole as the benefit, January's and February's price subsidy made
+    every household 多发 F05 and went into the recoveries). A row whose part is blank is read as before (all of it one
+    item); a part larger than the amount is not taken, said.
+
+    Returns:
+        (the rows, the notes).
+    """
+    from ..reference import by_value
+
+    totals = np.array([v if v is not None else np.nan for v in by_value(frame["amount"].tolist(), money)], dtype=float)
+    values = np.array([v if v is not None else np.nan for v in by_value(cells.tolist(), money)], dtype=float)
+    take = (values > 0) & (totals == totals)
+    fits = take & (values <= totals + 0.005)
+    over = int((take & ~fits).sum())
+    notes = [f"{where}有 {over} 行“其中：{item}”的金额大于“{label}”，未从中分出，请核实"] if over else []
+    if not fits.any():
+        return frame, notes
+    rest = np.where(fits, np.round(totals - values, 2), 0.0)
+    frame = frame.copy()
+    amounts = frame["amount"].astype(object).to_numpy().copy()
+    amounts[fits] = values[fits].tolist()
+    frame["amount"] = amounts
+    if "item" not in frame.columns:
+        frame["item"] = _same(len(frame), "")
+    items = frame["item"].astype(object).to_numpy().copy()
+    blank = fits & np.fromiter((v is None or v != v or not str(v).strip() for v in items.tolist()), dtype=bool,
+                               count=len(items))
+    items[blank] = item
+    frame["item"] = pd.Categorical(items)
+    cols = frame["_col"].astype(object).to_numpy().copy() if "_col" in frame.columns else np.full(len(frame), "", dtype=object)
+    cols[fits] = f"其中：{item}"
+    frame["_col"] = pd.Categorical(cols)
+    more = rest > 0.005
+    if more.any():
+        notes.append(f"{where}有 {int(more.sum())} 行“{label}”大于“其中：{item}”（共多 {rest[more].sum():,.2f} 元）：按“其中：{item}”"
+                     f"核对保障金，其余部分表中没有写明是什么资金，按其他资金计，未核对")
+    return frame, notes
 
 
 def _inner_apart(frame: pd.DataFrame, inner: dict[int, str], label: str, sheet: str,
@@ -965,12 +1008,17 @@ def _inner_apart(frame: pd.DataFrame, inner: dict[int, str], label: str, sheet: 
     cells = {c: frame.pop(f).to_numpy(dtype=object) for c, f in zip(inner, fields) if f in frame.columns}
     where = f"工作表“{sheet}”" if sheet else "表中"
     apart = {c: item for c, item in inner.items() if c in cells and not _INNER_BENEFIT.search(item)}
-    notes = [f"{where}的“其中：{item}”列写的是保障金本身，发放金额中其余部分是什么资金无从得知，该列未读取" for c, item in inner.items()
-             if c in cells and c not in apart]
-    if not apart:
+    own = [(c, item) for c, item in inner.items() if c in cells and c not in apart]
+    notes = [f"{where}有 {len(own)} 个“其中”列都写的是保障金（{'、'.join(item for _, item in own)}），未读取"] if len(own) > 1 else []
+    if not apart and len(own) != 1:
         return frame, notes
     if in_units:
         return frame, notes + [f"{where}的“{label}”列不以元为单位，其“其中”列未从中分出，未读取"]
+    if len(own) == 1:  # the benefit's own part: the row's benefit is it, what else the amount holds is other money
+        frame, said = _inner_benefit(frame, cells[own[0][0]], own[0][1], label, where)
+        notes += said
+        if not apart:
+            return frame, notes
     if "item" not in frame.columns:
         frame = frame.assign(item=_same(len(frame), ""))
     totals = np.array([v if v is not None else np.nan for v in by_value(frame["amount"].tolist(), money)], dtype=float)
