@@ -95,6 +95,24 @@ def test_back_pay_in_a_workbook_split_into_item_columns_is_no_second_view_of_its
     assert run(tmp_path, roster(A, B, C, D), ledgers) == []
 
 
+@pytest.mark.parametrize("returned, expected", [
+    # must flag: the bank returned the row's whole transfer (1,200 of benefit and 30 of subsidy) and March was not paid
+    # again (main: the return matched no one payment, undid nothing, and March stood paid)
+    (1230, [("F06", "高", "贾娟文", None, 1200.0)]),
+    (1200, [("F06", "高", "贾娟文", None, 1200.0)]),  # (the benefit alone came back: as before)
+    (999, []),  # must not flag: a return of no payment of the row's undoes none
+])
+def test_a_return_of_a_whole_line_split_into_item_columns(tmp_path, returned, expected):
+    def row(who, month):
+        head, members, amount, account = who
+        return (head, members[0][2], len(members), "低保金", month, amount + 30, amount, 30, account, head, "")
+
+    ledgers = {"2026年3月低保资金发放表.xlsx": split_book([row(h, "2026年3月") for h in (A, B, C, D)],
+                                                    [("贾娟文", HEAD, "2026年3月", returned, "账户已销户")]),
+               "2026年4月低保资金发放表.xlsx": split_book([row(h, "2026年4月") for h in (A, B, C, D)])}
+    assert run(tmp_path, roster(A, B, C, D), ledgers) == expected
+
+
 # 2. a payee on no roster (dead, paid to his month of death): February's payment came back (a 退回明细 sheet naming no
 # item) and was paid again in August
 

@@ -1809,8 +1809,11 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
     # payee, item, month and amount: perhaps a return (below; a city's batch failures mostly have none)
     returned = np.flatnonzero(paid & ~ok & (amounts > 0) & paying[file]
                               & ~said["repaid_words"] & ~said["back_pay_words"])
+    lines: dict[int, list[int]] = {}  # a return of a whole line split into item columns → the line's payments
     if len(returned):
-        returned = returned[_matched(led, payee_month, amounts, returned, ok & (amounts > 0) & ~later)]
+        matched = _matched(led, payee_month, amounts, returned, ok & (amounts > 0) & ~later)
+        lines = _split_lines(led, payee_month, amounts, returned[~matched], ok & (amounts > 0) & ~later)
+        returned = returned[matched | np.isin(returned, list(lines))]
     if not len(negative) and not len(failed) and not len(returned) and not repaid.any():
         return
     undoing = np.concatenate([negative, failed, returned, np.flatnonzero(repaid)])
@@ -1854,6 +1857,14 @@ def _reversals(led: Ledger, paid: np.ndarray, ok: np.ndarray, owed: np.ndarray |
     if len(returned):
         before = _reported(led, codes, ok)
         for r in returned.tolist():
+            if r in lines:  # (the line's parts, each undone: its benefit and the 物价补贴 paid with it)
+                parts = [(c, positive.get((key[c], round(float(amounts[c]), 2)), [])) for c in lines[r]]
+                if all(c in rows and before(c, r) for c, rows in parts) and once(r):
+                    for c, rows in parts:
+                        undo(r, rows, c)
+                    # (what the return was for, as the benefit: its line's benefit part, F06's sum owed)
+                    led.memo.setdefault("line_benefit", {})[r] = float(sum(amounts[c] for c in lines[r] if led.benefit[c]))
+                continue
             rows = positive.get((key[r], round(float(amounts[r]), 2)), [])
             found = [c for c in rows if not later[c] and before(c, r)]
             if found and once(r):
@@ -1914,6 +1925,34 @@ def _matched(led: Ledger, payee_month: np.ndarray, amounts: np.ndarray, rows: np
     have = set(zip(_keys(led, payee_month, at), np.round(amounts[at], 2).tolist()))
     return np.fromiter((k in have for k in zip(_keys(led, payee_month, rows), np.round(amounts[rows], 2).tolist())),
                        dtype=bool, count=len(rows))
+
+
+def _split_lines(led: Ledger, payee_month: np.ndarray, amounts: np.ndarray, rows: np.ndarray,
+                 paying: np.ndarray) -> dict[int, list[int]]:
+    """Per row of ``rows`` (a return matching no one payment): the paying rows of one spreadsheet line of its payee and
+    month, an amount split into item columns (发放总额 | 其中：低保金 | 其中：物价补贴), whose parts add up to the return's
+    amount — the bank returns the transfer whole (h482: 430 came back for 400 of benefit and 30 of subsidy, undid
+    nothing, and the month's 补发 was F04 高). Rows with no such line are left out."""
+    if not len(rows):
+        return {}
+    at = np.flatnonzero(np.isin(payee_month, payee_month[rows]) & paying)
+    if not len(at):
+        return {}
+    files, sheets, lines = led.frame["_file"].to_numpy(dtype=object), led.frame["_sheet"].to_numpy(dtype=object), \
+        led.frame["_row"].to_numpy()
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for c in at.tolist():
+        groups[(int(payee_month[c]), files[c], sheets[c], lines[c])].append(c)
+    sums: dict[tuple, list[list[int]]] = defaultdict(list)
+    for (pm, *_), group in groups.items():
+        if len(group) > 1:
+            sums[(pm, round(float(sum(amounts[c] for c in group)), 2))].append(group)
+    out = {}
+    for r in rows.tolist():
+        found = sums.get((int(payee_month[r]), round(float(amounts[r]), 2)), [])
+        if len(found) == 1 and any(led.benefit[c] for c in found[0]):
+            out[r] = found[0]
+    return out
 
 
 def _reported(led: Ledger, codes: dict, ok: np.ndarray):

@@ -2220,6 +2220,8 @@ def _failed_sum(led: Ledger, r: int) -> tuple[float, str]:
     due (应发), that sum (held-out 257: '2026-10 0.00 元（）' for a payment the bank returned)."""
     amount, due = led.cols["amount"][r], led.cols.cell("due", r)
     amount = float(amount) if isinstance(amount, (int, float)) and amount == amount else 0.0
+    if (part := led.memo.get("line_benefit", {}).get(r)) is not None:  # a whole line's return: its benefit part (h482)
+        return part, f"{yuan(part)}（退回的 {yuan(amount)} 中保障金部分）"
     if not amount and isinstance(due, (int, float)) and due == due and due > 0:
         return float(due), f"应发 {yuan(due)}，实发 {yuan(amount)}"
     return amount, yuan(amount)
