@@ -209,7 +209,9 @@ def test_an_accounts_holder_written_as_account_name(tmp_path, holder, expected):
 # 6. item codes of capital letters (DB, QT) explained on a 说明 sheet titled 项目代码说明
 
 @pytest.mark.parametrize("label, title, expected", [
-    ("项目", "项目：DB城乡低保金 TK特困供养金 QT其他补贴", {"DB": "城乡低保金", "TK": "特困供养金", "QT": "其他补贴"}),
+    ("项目", "项目：DB=城乡低保金 TK-特困供养金 QT：其他补贴", {"DB": "城乡低保金", "TK": "特困供养金", "QT": "其他补贴"}),
+    ("项目(DB-低保金,TK-特困供养金)", "", {"DB": "低保金", "TK": "特困供养金"}),
+    ("车辆类型", "车辆类型：KA轿车 HB货车", {}),  # (letters run into words: no codes)
     ("人员状态", "人员状态：A在供 B停供 C死亡", {"A": "在供", "B": "停供", "C": "死亡"}),
     ("状态", "状态：1正常 2暂停", {"1": "正常", "2": "暂停"}),
     ("项目", "依据 GB/T 2261 填写", {}),

