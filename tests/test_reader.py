@@ -469,11 +469,35 @@ def test_names_written_in_the_id_column_of_a_table_with_no_name_column_are_read(
       "工作表“2月”各月份的金额列以万元为单位（表头或标题所写），已折算为元"],
      ["工作表“1月”各月份的金额列以分为单位（表头或标题所写），已折算为元",
       "工作表“2月”各月份的金额列以万元为单位（表头或标题所写），已折算为元"]),
+    # h482: the same rows' note of a sheet per township, the rows added up
+    (["工作表“岚漪镇”有 31 行是户主行下列出的家庭成员，按户主行的发放计", "另一条",
+      "工作表“三井镇”有 41 行是户主行下列出的家庭成员，按户主行的发放计"],
+     ["工作表“岚漪镇”“三井镇”共有 72 行是户主行下列出的家庭成员，按户主行的发放计", "另一条"]),
+    # … other rows' notes stay apart
+    (["工作表“岚漪镇”有 31 行是户主行下列出的家庭成员", "工作表“三井镇”有 41 行只有“贷方金额”（收入）"],
+     ["工作表“岚漪镇”有 31 行是户主行下列出的家庭成员", "工作表“三井镇”有 41 行只有“贷方金额”（收入）"]),
 ])
 def test_the_same_note_of_several_sheets_is_said_once(notes, said):
     from rostercheck.io.table import sheets_together
 
     assert sheets_together(notes) == said
+
+
+@pytest.mark.parametrize("notes, said", [
+    # a year's monthly books saying the same: once, the files named (two, then how many), the rows added up
+    ([("1月.xlsx", "工作表“岚漪镇”“三井镇”共有 72 行是户主行下列出的家庭成员"), ("1月.xlsx", "另一条"),
+      ("2月.xlsx", "工作表“岚漪镇”“三井镇”共有 70 行是户主行下列出的家庭成员"),
+      ("3月.xlsx", "工作表“岚漪镇”“三井镇”共有 71 行是户主行下列出的家庭成员")],
+     ["1月.xlsx、2月.xlsx 等 3 个文件：工作表“岚漪镇”“三井镇”共有 213 行是户主行下列出的家庭成员", "1月.xlsx：另一条"]),
+    ([("1月.xlsx", "没有所属月份列"), ("2月.xlsx", "没有所属月份列")], ["1月.xlsx、2月.xlsx：没有所属月份列"]),
+    # a note of one file, or different words, stay each with its file
+    ([("1月.xlsx", "有 3 行金额为空"), ("1月.xlsx", "有 4 行金额为空"), ("2月.xlsx", "没有所属月份列")],
+     ["1月.xlsx：有 3 行金额为空", "1月.xlsx：有 4 行金额为空", "2月.xlsx：没有所属月份列"]),
+])
+def test_the_same_note_of_several_files_is_said_once(notes, said):
+    from rostercheck.io.table import files_together
+
+    assert files_together(notes) == said
 
 
 @pytest.mark.parametrize("cells, footer", [

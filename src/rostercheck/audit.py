@@ -18,7 +18,7 @@ from .errors import ConfigError
 from .io.columns import FIELD_NAMES, KIND_LABELS, lacking_said, lists_named
 from .io.limits import Limits
 from .io.problem_list import FINDING_COLUMNS
-from .io.table import Table
+from .io.table import Table, files_together
 from .loading import LoadedInputs, Progress, add_payments, require_people, start_loading, start_payments
 from .model import APPLYING, CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, CheckSpec, Context, Finding, Pending
 from .normalize import ids
@@ -877,8 +877,7 @@ def audit(rosters: list[Path], lists: dict[str, Path], as_of: dt.date, config: P
                PARTS: lambda: _partial_parts(ctx, {}, codes)}
     findings, skipped = run_checks(ctx, codes, early, notices)
     frame = findings_frame(ctx, findings)
-    for t in inputs.tables:
-        warnings.extend(f"{t.path.name}：{w}" for w in t.warnings)
+    warnings.extend(files_together([(t.path.name, w) for t in inputs.tables for w in t.warnings]))
     warnings.extend(ctx.cache.pop(VALUE_NOTICES))
     for key in AFTER_CHECKS:
         warnings.extend(ctx.cache.get(key, []))

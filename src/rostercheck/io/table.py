@@ -926,6 +926,7 @@ def sheets_together(notes: list[str]) -> list[str]:
     a sheet has no month column and is paid for the span its title names (h426: a quarter's book, one such line per
     township's sheet) or that its months' (items') amounts are in a unit converted to yuan (h451: 16 lines for a book
     of a sheet per township per quarter headed 单位：分)."""
+    notes = _counts_together(notes)
     sheets: dict[str, list[str]] = {}
     for note in notes:
         m = _SHEET_NOTE.match(note)
@@ -940,6 +941,55 @@ def sheets_together(notes: list[str]) -> list[str]:
             done.add(m.group(2))
             out.append("工作表" + "".join(f"“{s}”" for s in dict.fromkeys(sheets[m.group(2)]))
                        + ("的" if m.group(2).startswith("“") else "") + m.group(2))
+    return out
+
+
+_SHEET_ROWS_NOTE = re.compile(r"^工作表“([^”]*)”有 (\d+) 行(.+)$")
+
+
+def _counts_together(notes: list[str]) -> list[str]:
+    """Notes saying the same of some rows of several sheets ('工作表“岚漪镇”有 31 行是户主行下列出的家庭成员…'), said once
+    with the rows added up ('工作表“岚漪镇”“三井镇”共有 72 行是…'), where the first of them stood (h482: a book of a sheet
+    per township, one such line per sheet and file)."""
+    counts: dict[str, list[tuple[str, int]]] = {}
+    for note in notes:
+        if m := _SHEET_ROWS_NOTE.match(note):
+            counts.setdefault(m.group(3), []).append((m.group(1), int(m.group(2))))
+    out, done = [], set()
+    for note in notes:
+        m = _SHEET_ROWS_NOTE.match(note)
+        if not m or len(counts[m.group(3)]) < 2:
+            out.append(note)
+        elif m.group(3) not in done:
+            done.add(m.group(3))
+            said = counts[m.group(3)]
+            out.append("工作表" + "".join(f"“{s}”" for s in dict.fromkeys(s for s, _ in said))
+                       + f"共有 {sum(n for _, n in said)} 行{m.group(3)}")
+    return out
+
+
+_ROWS_COUNT = re.compile(r"有 (\d+) 行")
+
+
+def files_together(notes: list[tuple[str, str]]) -> list[str]:
+    """Notes of files, (file name, note), saying the same of several files — word for word, or but for a count of rows
+    ('…共有 234 行是…', '…共有 233 行是…') — said once for them all, where the first stood ('a.xlsx、b.xlsx 等 12 个文件：
+    …共有 2800 行是…'; h482: a year's monthly books, the same line for each month); other notes as '<file>：<note>'."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name, note in notes:
+        groups.setdefault(_ROWS_COUNT.sub("有 # 行", note, count=1), []).append((name, note))
+    out = []
+    for said in groups.values():
+        names = list(dict.fromkeys(name for name, _ in said))
+        if len(names) < 2:
+            out += [f"{name}：{note}" for name, note in said]
+            continue
+        note = said[0][1]
+        if m := _ROWS_COUNT.search(note):
+            total = sum(int(c.group(1)) for _, n in said if (c := _ROWS_COUNT.search(n)))
+            note = note[:m.start()] + f"有 {total} 行" + note[m.end():]
+        files = "、".join(names[:2]) + (f" 等 {len(names)} 个文件" if len(names) > 2 else "")
+        out.append(f"{files}：{note}")
     return out
 
 
