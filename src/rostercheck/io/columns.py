@@ -98,7 +98,7 @@ PERIOD_WORDS = r"批次|期次|期数|^发放期$|季度|(补助|享受|保障|�
 MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|(补助|补贴)(月份|年月)|享受(月份|年月)|(补差|补发|差额)(月份|年月|期间|起止月份)"
 # A column about the party before a change (原权利人证件号码, 原车主姓名, 变更前法定代表人, 转让方) is no column of the
 # person the row is about now, for any field: a seller's ID read as the owner's makes her the owner.
-_FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)(?:权利人|产权人|所有人|所有权人|车主|法定代表人|法人|经营者|负责人|投资人|"
+_FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)[之的/]?(?:权利人|产权人|所有人|所有权人|车主|法定代表人|法人|经营者|负责人|投资人|"
                      r"户主|持有人|登记人|业主)|转让方|出让方|转让人|出卖人|卖方|抵押权人")
 
 
@@ -180,6 +180,27 @@ _ATTRIBUTE_REJECTS = {
     **dict.fromkeys(("phone", "phone2", "bank_account"), _WHEN + r"|户名|开户行|名称|姓名"),
 }
 _UNITS = re.compile(r"[(（][^()（）]{0,6}[)）]")  # '(元)', '（人）', '(元/月)': a unit, not a qualifier
+# … unless it names another person or an earlier state: 出生年月（户主）, 联系电话（村干部）, 工作单位（配偶）, 户籍地址（原）
+# are the head's, the cadre's, the spouse's, the old one, never the row's own (h483: the head's birth month read as every
+# member's, a cadre list's 联系电话（联系人） as the cadre's second phone). A list's own person word in brackets
+# (法定代表人(经营者), 身份证明号码（所有人）) is the row's own person and still dropped as a note: here any kind's
+# but 干部 (a roster's 联系电话（干部） is a cadre's), in :func:`_candidates` the kind's own (a cadre list's 联系电话（村干部）).
+_OWN_PERSON = "|".join(sorted({w for words in SUBJECTS.values() for w in words.split("|")} - {"干部"}, key=len, reverse=True))
+# An earlier state or period in brackets (户籍地址（原）, 缴费工资（上期）, 经营者（变更前）): a column of the past, read for no
+# field but an ID (身份证号（旧）, the former ID: its own specs and FORMER_ID_PENALTY)
+_PAST_NOTE = re.compile(r"[(（]\s*(?:原|旧|上期|上月|上年|上季度?|前期|变更前|调整前|历史|曾用)\s*[)）]")
+
+
+def _unit_or_qualifier(bracketed: re.Match) -> str:
+    """Return '' for a bracketed unit or note, the brackets kept for another person's role or an earlier state."""
+    inner = bracketed.group()[1:-1].strip()
+    if _PAST_NOTE.fullmatch(bracketed.group()):
+        return bracketed.group()
+    if re.search(QUALIFIERS, inner) and not re.fullmatch(_OWN_PERSON, inner):
+        return bracketed.group()
+    return ""
+
+
 _TRAILING_UNIT = re.compile(r"\s*[(（]\s*(?:万?元(?:/[人户月年])?|人|户|个|月|㎡|m2|平方米|亩|%)\s*[)）]\s*$")
 # A trailing note in brackets that says how to fill the column, never whose or what it is: what it leaves out
 # (雇工人数（不含经营者）, 月发放金额（元/月，不含补发）), a date's or number's format (任职时间（年-月-日）,
@@ -247,7 +268,9 @@ class FieldSpec:
             label, m = bare, re.search(self.pattern, bare)
         if m is None:
             return None
-        rest = _UNITS.sub("", label[: m.start()] + " " + label[m.end():])
+        rest = _UNITS.sub(_unit_or_qualifier, label[: m.start()] + " " + label[m.end():])
+        if self.field not in ID_FIELDS and _PAST_NOTE.search(rest):
+            return None
         # a legend's words are its codes' meanings, not the header's qualifiers: '审批状态（0待审核 1已批准 2不予批准）'
         # names no 审核 agent (held-out 238: the status column was left unread, refused families screened)
         rest = re.sub(LEGEND_RUN, " ", rest)
@@ -302,6 +325,9 @@ NOT_THIS_MONTH = r"累计|余额|补发|补扣|扣款|上月|上期|上年|去�
 # monthly aliases (h419: lists giving only 全年发放金额 or 年度合计 were read as no pension or wage, C03/C06 missed).
 YEARLY_AMOUNT = (r"^(?:20\d{2}\s*年)?\s*(?:全年|年度|年)(?:发放|领取|实发|应发|养老金|待遇|缴费)?"
                  r"(?:金额|额|合计|总额|总计|工资收入|收入|工资|养老金|待遇)$|^(?:20\d{2}\s*年)?\s*全年$")
+# A value of an earlier period or state (上期缴费工资, 原保障人数, 变更前家庭人口): not this period's (h483: a wage list's
+# 上期缴费工资 was read before its 缴费工资（元）)
+EARLIER = r"上月|上期|上年|去年|往年|上季度?|前期|(变更|调整)前|^原"
 # An amount before or after a change is not the roster's amount column itself (调整前月保障金, 变更后月保障金)
 _CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原|上期|上月|上年|去年|累计"
 
@@ -331,8 +357,8 @@ ROSTER = [
     # former ID only (roster.people_keys; held-out 345: a car under the applicant's old ID was missed), not the members'
     _HEAD_FORMER_ID,
     FieldSpec("head_name", r"(户主|申请人).*(姓名|名字)|^户主$|^户主名|^申请人$", r"关系"),
-    FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障"),
-    FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口"),
+    FieldSpec("household_size", r"家庭人口|家庭人数|户人口|户内人口|家庭成员数|共同生活.*人数|^人口数?$|总人口", r"保障|" + EARLIER),
+    FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口", EARLIER),
     # a bare 人数 on a family's row is its 家庭人口 (h410: an application batch's 人数, the members it lists fewer, never
     # said), below any named size (weight -1: never a rival of one)
     FieldSpec("household_size", r"^人数$", weight=-1),
@@ -760,13 +786,13 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # the pay itself (实发工资) before any contribution base, which may be a floor above a low wage (held-out 105)
         # … and the pay received (实发工资) before the pay due (应发工资) wherever each stands ([C06] explanation; held-out
         # 229: the first of the two was read, with a tie notice)
-        FieldSpec("wage", NET_PAY_WORDS, weight=3.5),
-        FieldSpec("wage", PAY_WORDS, weight=3),
+        FieldSpec("wage", NET_PAY_WORDS, EARLIER, weight=3.5),
+        FieldSpec("wage", PAY_WORDS, EARLIER, weight=3),
         # the wage declared (缴费工资) before the base it is raised or capped to (held-out 118: 缴费基数 3600 beside
         # 缴费工资 1500, a C06 中 from the floor)
-        FieldSpec("wage", r"缴费工资", weight=2.5),
-        FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", weight=2),
-        FieldSpec("wage", r"缴费基数|工资|收入|基数"),
+        FieldSpec("wage", r"缴费工资", EARLIER, weight=2.5),
+        FieldSpec("wage", r"(个人|本人)(缴费)?(工资|基数)", EARLIER, weight=2),
+        FieldSpec("wage", r"缴费基数|工资|收入|基数", EARLIER),
         FieldSpec("wage", YEARLY_AMOUNT, weight=0),  # (年度合计, 2025年全年: a year's wages, ÷ 12)
         # the month named with what it is of (工资月份, 工资所属期, 缴费月份, 费款所属期), its own words (工资, 缴费) no
         # attribute foreign to a month (held-out 229: 工资月份 left a quarter's rows summed as one month)
@@ -1305,6 +1331,28 @@ PAYMENT_LABELS.update(_ENGLISH_LABELS)
 PAYMENT_LABELS.update({k + ".": v for k, v in _ENGLISH_LABELS.items() if k.endswith("NO")})
 
 
+def own_person_dropped(label: str, kind: str) -> str:
+    """The label without a bracketed note naming the list's own person (a cadre list's 联系电话（村干部）, a business
+    list's 法定代表人(经营者)), which :meth:`FieldSpec.judge` would otherwise take for another person's role.
+
+    Args:
+        label: the normalised header label.
+        kind: the list kind.
+    Returns:
+        The label, the note dropped where there is one.
+    """
+    subject = SUBJECTS.get(kind)
+    if not subject or ("(" not in label and "（" not in label):
+        return label
+
+    def note(bracketed: re.Match) -> str:
+        inner = bracketed.group()[1:-1]
+        rest = re.sub(subject, "", inner)  # (原权利人 is the seller, 村干部 the cadre himself, 干部亲属 his relative)
+        own = re.search(subject, inner) and not re.search(QUALIFIERS + r"|原|旧|前|曾用|上期|历史", rest)
+        return "" if own else bracketed.group()
+    return _UNITS.sub(note, label)
+
+
 def system_label(label: str, kind: str) -> str:
     """The name a system's field identifier stands for (SWRQ 死亡日期; a bank's JE 金额 in a payment ledger only), else
     the label itself."""
@@ -1331,7 +1379,7 @@ def _candidates(labels: tuple[str, ...], kind: str) -> tuple[tuple[float, int, s
     found = []
     # a system's record bookkeeping (同步状态, 删除标志, 版本号) names no field of any list (h484: a 同步状态 of 1 beat the
     # longer 机动车状态 as the vehicle's status, deregistered cars read as owned; checks/codes/system_columns.toml)
-    labels = ["" if system_column(label) else system_label(label, kind) for label in labels]
+    labels = ["" if system_column(label) else own_person_dropped(system_label(label, kind), kind) for label in labels]
     subject = SUBJECTS.get(kind)
     for pos, spec in enumerate(specs_for(kind)):
         for col, label in enumerate(labels):
