@@ -51,6 +51,29 @@ ROSTER = ["姓名", "身份证号", "与户主关系"]
     ("cadres", ["姓名", "公民身份号码", "联系电话(村干部)"], "phone", "联系电话(村干部)"),
     ("businesses", ["主体名称", "法定代表人(经营者)", "证件号码"], "name", "法定代表人(经营者)"),
     ("roster", ROSTER + ["联系电话（户主）"], "phone", "联系电话（户主）"),
+    # a prefixed agent at the label's start is as much another person's as one after the field's own words
+    ("deaths", ["姓名", "身份证号", "配偶死亡日期"], "date", None),
 ])
 def test_decoy_column(kind, headers, field, expected):
     assert mapping(kind, headers).get(field) == expected
+
+
+# A trailing bracketed person word reads as the same word before the field: the head's, the dependent's, the cadre's.
+@pytest.mark.parametrize("kind, headers, expected", [
+    ("roster", ["乡镇", "村", "姓名（户主）", "身份证号（户主）", "家庭人口", "月保障金（元）"],
+     {"head_name": "姓名（户主）", "head_id": "身份证号（户主）"}),
+    ("roster", ["姓名（户主）", "身份证号（户主）", "成员姓名", "成员身份证号", "与户主关系"],
+     {"head_name": "姓名（户主）", "head_id": "身份证号（户主）", "name": "成员姓名", "id": "成员身份证号"}),
+    ("registry", ["户号", "姓名（户主）", "身份证号（户主）", "姓名", "身份证号", "与户主关系"],
+     {"head_name": "姓名（户主）", "head_id": "身份证号（户主）", "name": "姓名", "id": "身份证号"}),
+    ("supporters", ["姓名（被赡养人）", "身份证号（被赡养人）", "赡养人姓名", "赡养人身份证号", "关系"],
+     {"dependent_name": "姓名（被赡养人）", "dependent_id": "身份证号（被赡养人）", "name": "赡养人姓名",
+      "id": "赡养人身份证号"}),
+    ("cadre_relatives", ["姓名（干部）", "身份证号（干部）", "姓名（亲属）", "身份证号（亲属）", "关系"],
+     {"cadre_name": "姓名（干部）", "cadre_id": "身份证号（干部）", "name": "姓名（亲属）", "id": "身份证号（亲属）"}),
+    ("deaths", ["姓名（申报人）", "身份证号（申报人）", "姓名（死者）", "身份证号（死者）", "死亡日期"],
+     {"name": "姓名（死者）", "id": "身份证号（死者）", "date": "死亡日期"}),
+])
+def test_bracketed_person_is_a_prefix(kind, headers, expected):
+    got = mapping(kind, headers)
+    assert {f: got.get(f) for f in expected} == expected

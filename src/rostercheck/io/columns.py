@@ -191,6 +191,23 @@ _OWN_PERSON = "|".join(sorted({w for words in SUBJECTS.values() for w in words.s
 _PAST_NOTE = re.compile(r"[(（]\s*(?:原|旧|上期|上月|上年|上季度?|前期|变更前|调整前|历史|曾用)\s*[)）]")
 
 
+# A trailing bracketed person word (身份证号（户主）, 姓名【被赡养人】, 死亡日期[配偶]) is read as the same word before the
+# field's (户主身份证号, 被赡养人姓名, 配偶死亡日期), which every spec already knows: the head's, the dependent's, another's
+_TRAILING_PERSON = re.compile(r"^(.+?)\s*[(（【\[]\s*([^()（）【】\[\]]{1,8}?)\s*[)）】\]]\s*$")
+
+
+def _person_first(label: str) -> str:
+    """Return the label with a trailing bracketed person word moved before it ('身份证号(户主)' → '户主身份证号'), else
+    the label (units, format notes and the list's own person words stay where they are)."""
+    found = _TRAILING_PERSON.match(label)
+    if found is None:
+        return label
+    inner = found.group(2)
+    if not re.search(QUALIFIERS, inner) or re.fullmatch(_OWN_PERSON, inner):
+        return label
+    return inner + found.group(1)
+
+
 def _unit_or_qualifier(bracketed: re.Match) -> str:
     """Return '' for a bracketed unit or note, the brackets kept for another person's role or an earlier state."""
     inner = bracketed.group()[1:-1].strip()
@@ -261,6 +278,7 @@ class FieldSpec:
         # 残疾人生活补贴 2重度残疾人护理补贴）' was read as the 生活补贴 amount, every row counted as 生活补贴)
         label = re.sub(LEGEND_RUN, "", label) if label and re.search(LEGEND_RUN, label) else label
         label = bare if label and (bare := _FILL_NOTE.sub("", label)) else label
+        label = _person_first(label) if label else label
         if not label or _FORMER.search(label) or (self.exclude and re.search(self.exclude, label)):
             return None
         m = re.search(self.pattern, label)
@@ -620,8 +638,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("name", r"^(逝者|死者|亡者|死亡人员|死亡人|殁者)$", weight=2),
         FieldSpec("date", DEATH_DATE, weight=3),  # the death itself before its registration
         FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
-        # (not a registration's: 死亡登记日期 is no death's date)
-        FieldSpec("date", r"^(?!.*登记).*(死亡|注销|殁|火化|去世)|^日期$"),
+        # (not a registration's: 死亡登记日期 is no death's date; nor another person's whose word the leading .* would
+        # swallow: 配偶死亡日期, 死亡日期（配偶）, h483)
+        FieldSpec("date", r"^(?!.*登记).*(死亡|注销|殁|火化|去世)|^日期$", r"(?:" + AGENTS + r").*(死亡|注销|殁|火化|去世)"),
         # 注销日期 beside a 死亡日期 (which takes the date first): no death after it, where the death date is blank
         # (held-out 228)
         FieldSpec("cancelled", r"注销(日期|时间|年月)"),
