@@ -188,7 +188,7 @@ _UNITS = re.compile(r"[(（][^()（）]{0,6}[)）]")  # '(元)', '（人）', '(
 _OWN_PERSON = "|".join(sorted({w for words in SUBJECTS.values() for w in words.split("|")} - {"干部"}, key=len, reverse=True))
 # An earlier state or period in brackets (户籍地址（原）, 缴费工资（上期）, 经营者（变更前）): a column of the past, read for no
 # field but an ID (身份证号（旧）, the former ID: its own specs and FORMER_ID_PENALTY)
-_PAST_NOTE = re.compile(r"[(（]\s*(?:原|旧|上期|上月|上年|上季度?|前期|变更前|调整前|历史|曾用)\s*[)）]")
+_PAST_NOTE = re.compile(r"[(（【\[]\s*(?:原|旧|上期|上月|上年|上季度?|前期|变更前|调整前|历史|曾用)\s*[)）】\]]")
 
 
 # A trailing bracketed person word (身份证号（户主）, 姓名【被赡养人】, 死亡日期[配偶]) is read as the same word before the
@@ -424,11 +424,11 @@ ROSTER = [
     # a bare 状态, below any named status column (a negative weight: never a rival of one, no evidence of a roster);
     # read as the status only where its values are application statuses (``screen.pending_applications``)
     FieldSpec("outcome", BARE_STATUS, _STATUS_NOT, weight=-1),
-    FieldSpec("address", r"住址|地址|居住地|家庭住所", allow=_HOUSEHOLD),
+    FieldSpec("address", r"住址|地址|居住地|家庭住所", EARLIER, allow=_HOUSEHOLD),
     # a month's income before a year's (家庭月收入 beside 家庭年收入); none of another time (上年人均收入)
     FieldSpec("declared_income", r"月(人均)?收入|月均收入", r"支出|" + NOT_THIS_MONTH, weight=2, allow=_HOUSEHOLD),
     FieldSpec("declared_income", r"(月|年)?收入|人均收入", r"支出|上月|上期|上年|去年|往年|历年|累计", allow=_HOUSEHOLD),
-    FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓|与申请人关系|与申请人的关系"),
+    FieldSpec("relation", r"与户主关系|户主关系|家庭关系|^关系$|^与户主的关系$|成员关系|称谓|与申请人关系|与申请人的关系", EARLIER),
     FieldSpec("id", ID_WORDS, None),
     _FORMER_ID,
     FieldSpec("name", r"姓名|名字|^(家庭)?成员$|成员名|^姓名$", None),
@@ -538,7 +538,7 @@ _SPOUSE = [FieldSpec("spouse_id", r"配偶.*" + ID_WORDS, weight=0), FieldSpec("
 
 REFERENCE: dict[str, list[FieldSpec]] = {
     "staff": [
-        FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位|企业名称|所在企业"),  # (a 国资 list: held-out 193)
+        FieldSpec("unit", r"工作单位|单位名称|^单位$|所在单位|任职单位|企业名称|所在企业", EARLIER),  # (a 国资 list: held-out 193)
         FieldSpec("category", r"人员类别|人员身份|身份类别|编制|人员性质|^类别$|^身份$"),
         FieldSpec("post", r"职务|岗位|职位", _POST_NOT),
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),  # F07: benefits paid into a staff account
@@ -598,8 +598,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
     ],
     "registry": [
         FieldSpec("household_no", r"户号|户编号|户籍编号|户口编号"),
-        FieldSpec("relation", r"与.{1,6}?关系|关系|称谓"),
-        FieldSpec("address", r"住址|地址"),
+        FieldSpec("relation", r"与.{1,6}?关系|关系|称谓", EARLIER),
+        FieldSpec("address", r"住址|地址", EARLIER),
         FieldSpec("township", TOWNSHIP_WORDS + r"|派出所"),
         FieldSpec("village", r"村|社区|居委"),
         # 常住人口 exports name each person's parents and spouse: ties across households (coverage L03).
@@ -800,7 +800,7 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         _FORMER_ID,
     ],
     "wages": [
-        FieldSpec("employer", r"缴费单位|工作单位|用人单位|参保单位|单位名称|^单位$"),
+        FieldSpec("employer", r"缴费单位|工作单位|用人单位|参保单位|单位名称|^单位$", EARLIER),
         # the person's own base before the employer's: 个人缴费基数 wins over 单位缴费基数 wherever each stands
         # the pay itself (实发工资) before any contribution base, which may be a floor above a low wage (held-out 105)
         # … and the pay received (实发工资) before the pay due (应发工资) wherever each stands ([C06] explanation; held-out
