@@ -925,47 +925,38 @@ def sheets_together(notes: list[str]) -> list[str]:
     lines for two columns of nine monthly sheets). Only notes going on with a quoted column are joined, and those saying
     a sheet has no month column and is paid for the span its title names (h426: a quarter's book, one such line per
     township's sheet) or that its months' (items') amounts are in a unit converted to yuan (h451: 16 lines for a book
-    of a sheet per township per quarter headed 单位：分)."""
-    notes = _counts_together(notes)
-    sheets: dict[str, list[str]] = {}
-    for note in notes:
-        m = _SHEET_NOTE.match(note)
-        if m:
-            sheets.setdefault(m.group(2), []).append(m.group(1))
-    out, done = [], set()
-    for note in notes:
-        m = _SHEET_NOTE.match(note)
-        if not m or len(sheets[m.group(2)]) < 2:
-            out.append(note)
-        elif m.group(2) not in done:
-            done.add(m.group(2))
-            out.append("工作表" + "".join(f"“{s}”" for s in dict.fromkeys(sheets[m.group(2)]))
-                       + ("的" if m.group(2).startswith("“") else "") + m.group(2))
-    return out
+    of a sheet per township per quarter headed 单位：分); and notes saying the same of some rows of several sheets, the
+    rows added up ('工作表“岚漪镇”“三井镇”共有 72 行是户主行下列出的家庭成员…'; h482: one line per township's sheet)."""
+    notes = _said_once(notes, _SHEET_ROWS_NOTE, 3,
+                       lambda rest, alike: _sheets_named(alike) + f"共有 {sum(int(m.group(2)) for m in alike)} 行{rest}")
+    return _said_once(notes, _SHEET_NOTE, 2,
+                      lambda rest, alike: _sheets_named(alike) + ("的" if rest.startswith("“") else "") + rest)
 
 
 _SHEET_ROWS_NOTE = re.compile(r"^工作表“([^”]*)”有 (\d+) 行(.+)$")
 
 
-def _counts_together(notes: list[str]) -> list[str]:
-    """Notes saying the same of some rows of several sheets ('工作表“岚漪镇”有 31 行是户主行下列出的家庭成员…'), said once
-    with the rows added up ('工作表“岚漪镇”“三井镇”共有 72 行是…'), where the first of them stood (h482: a book of a sheet
-    per township, one such line per sheet and file)."""
-    counts: dict[str, list[tuple[str, int]]] = {}
+def _said_once(notes: list[str], pattern: re.Pattern, rest: int, join) -> list[str]:
+    """Notes ``pattern`` matches with the same group ``rest``, two or more, said once where the first of them stood:
+    ``join(rest, their matches)``; the other notes as they are."""
+    alike: dict[str, list[re.Match]] = {}
     for note in notes:
-        if m := _SHEET_ROWS_NOTE.match(note):
-            counts.setdefault(m.group(3), []).append((m.group(1), int(m.group(2))))
+        if m := pattern.match(note):
+            alike.setdefault(m.group(rest), []).append(m)
     out, done = [], set()
     for note in notes:
-        m = _SHEET_ROWS_NOTE.match(note)
-        if not m or len(counts[m.group(3)]) < 2:
+        m = pattern.match(note)
+        if not m or len(alike[m.group(rest)]) < 2:
             out.append(note)
-        elif m.group(3) not in done:
-            done.add(m.group(3))
-            said = counts[m.group(3)]
-            out.append("工作表" + "".join(f"“{s}”" for s in dict.fromkeys(s for s, _ in said))
-                       + f"共有 {sum(n for _, n in said)} 行{m.group(3)}")
+        elif m.group(rest) not in done:
+            done.add(m.group(rest))
+            out.append(join(m.group(rest), alike[m.group(rest)]))
     return out
+
+
+def _sheets_named(alike: list[re.Match]) -> str:
+    """'工作表“1月”“2月”' for notes whose first group is the sheet."""
+    return "工作表" + "".join(f"“{s}”" for s in dict.fromkeys(m.group(1) for m in alike))
 
 
 _ROWS_COUNT = re.compile(r"有 (\d+) 行")
