@@ -792,15 +792,10 @@ def _listed_members_apart(frame: pd.DataFrame, sheet: str,
         if relations is not None:
             under |= _members_by_relation(frame, relations)
         return _dropped(frame, under, sheet)
-    amounts = frame["amount"]
-    blank = amounts.isna().to_numpy(dtype=bool) | (amounts.to_numpy(dtype=object) == "")
-    rows = np.flatnonzero(blank)  # (the other cells looked at in these rows alone: a city's ledgers pay on every row)
-    if not len(rows) or len(rows) == len(frame):
+    blank = _amount_blank(frame)
+    if not blank.any() or blank.all():
         return _dropped(frame, under, sheet)
-    for name in _PAYMENT_CELLS:
-        if name in frame.columns and len(rows):
-            cells = frame[name].to_numpy(dtype=object)[rows]
-            rows = rows[[v is None or v != v or not str(v).strip() for v in cells.tolist()]]
+    rows = _unpaid(frame, np.flatnonzero(blank))
     heads = [str(v).strip() if v is not None and v == v else "" for v in frame["head_name"].tolist()]
     paying = np.flatnonzero(~blank)
     above = np.searchsorted(paying, rows) - 1  # the last paying row above each
@@ -809,18 +804,29 @@ def _listed_members_apart(frame: pd.DataFrame, sheet: str,
     return _dropped(frame, under, sheet)
 
 
+def _amount_blank(frame: pd.DataFrame) -> np.ndarray:
+    """Per row: whether its amount cell is blank."""
+    amounts = frame["amount"]
+    return amounts.isna().to_numpy(dtype=bool) | (amounts.to_numpy(dtype=object) == "")
+
+
+def _unpaid(frame: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """The rows among ``rows`` whose every payment cell (:data:`_PAYMENT_CELLS`) is blank (the cells looked at in those
+    rows alone: a city's ledgers pay on every row)."""
+    for name in _PAYMENT_CELLS:
+        if name in frame.columns and len(rows):
+            cells = frame[name].to_numpy(dtype=object)[rows]
+            rows = rows[[v is None or v != v or not str(v).strip() for v in cells.tolist()]]
+    return rows
+
+
 def _members_by_relation(frame: pd.DataFrame, relations: list) -> np.ndarray:
     """Per row: a member listed under her head's row in a 发放花名册 naming no 户主姓名 — every payment cell blank, a
     与户主关系 of a member (配偶, 子, 孙女 …, not 户主/本人), below a paying row or another such row. The head's row pays
     the household (h482: the members' rows, read as their own payments of nothing, made the household one paid per
     person: the head's death recovered in full, a wife's death and a son's move out of the county never owed)."""
-    amounts = frame["amount"]
-    blank = amounts.isna().to_numpy(dtype=bool) | (amounts.to_numpy(dtype=object) == "")
-    for name in _PAYMENT_CELLS:
-        if name in frame.columns and name != "amount" and blank.any():
-            cells = frame[name].to_numpy(dtype=object)
-            blank &= np.fromiter((v is None or v != v or not str(v).strip() for v in cells.tolist()), dtype=bool,
-                                 count=len(cells))
+    blank = np.zeros(len(frame), dtype=bool)
+    blank[_unpaid(frame, np.flatnonzero(_amount_blank(frame)))] = True
     out = np.zeros(len(frame), dtype=bool)
     after_paying = False
     for r, (empty, rel) in enumerate(zip(blank.tolist(), relations)):
@@ -939,6 +945,14 @@ _INNER_LABEL = re.compile(r"^其中\s*[:：]?\s*([\u4e00-\u9fff]{2,14}?)\s*(?:�
 _INNER_BENEFIT = re.compile(r"低保|特困|供养|保障金|生活费|基本生活")
 
 
+def _yuan(cells: list, blank: float = np.nan) -> np.ndarray:
+    """Cells of money as yuan (:func:`normalize.values.money`, each distinct cell read once), ``blank`` where none is
+    read."""
+    from ..reference import by_value
+
+    return np.array([blank if v is None or v != v else v for v in by_value(cells, money)], dtype=float)
+
+
 def _inner_items(labels: list[str], taken: set[int]) -> dict[int, str]:
     """Columns '其中：<item>' beside a sheet's amount column → the item each names (the part of the amount that is it)."""
     out = {}
@@ -960,10 +974,7 @@ def _inner_benefit(frame: pd.DataFrame, cells: np.ndarray, item: str, label: str
     Returns:
         (the rows, the notes).
     """
-    from ..reference import by_value
-
-    totals = np.array([v if v is not None else np.nan for v in by_value(frame["amount"].tolist(), money)], dtype=float)
-    values = np.array([v if v is not None else np.nan for v in by_value(cells.tolist(), money)], dtype=float)
+    totals, values = _yuan(frame["amount"].tolist()), _yuan(cells.tolist())
     take = (values > 0) & (totals == totals)
     fits = take & (values <= totals + 0.005)
     over = int((take & ~fits).sum())
@@ -1008,8 +1019,6 @@ def _inner_apart(frame: pd.DataFrame, inner: dict[int, str], label: str, sheet: 
     Returns:
         (the rows, the notes).
     """
-    from ..reference import by_value
-
     fields = [f"{_INNER}{c}" for c in inner]
     cells = {c: frame.pop(f).to_numpy(dtype=object) for c, f in zip(inner, fields) if f in frame.columns}
     where = f"工作表“{sheet}”" if sheet else "表中"
@@ -1027,11 +1036,12 @@ def _inner_apart(frame: pd.DataFrame, inner: dict[int, str], label: str, sheet: 
             return frame, notes
     if "item" not in frame.columns:
         frame = frame.assign(item=_same(len(frame), ""))
-    totals = np.array([v if v is not None else np.nan for v in by_value(frame["amount"].tolist(), money)], dtype=float)
+    before = _yuan(frame["amount"].tolist())
+    totals = before.copy()
     parts, over, split = [], 0, 0
     amounts = frame["amount"].astype(object).to_numpy().copy()
     for c, item in apart.items():
-        values = np.array([v if v is not None else np.nan for v in by_value(cells[c].tolist(), money)], dtype=float)
+        values = _yuan(cells[c].tolist())
         take = (values > 0) & (totals == totals)
         fits = take & (values <= totals + 0.005)
         over += int((take & ~fits).sum())
@@ -1047,9 +1057,7 @@ def _inner_apart(frame: pd.DataFrame, inner: dict[int, str], label: str, sheet: 
         parts.append(part)
         totals = np.where(fits, np.round(totals - values, 2), totals)
         split += int(fits.sum())
-    changed = totals != np.array([v if v is not None else np.nan for v in by_value(frame["amount"].tolist(), money)],
-                                 dtype=float)
-    changed &= totals == totals
+    changed = (totals != before) & (totals == totals)
     amounts[changed] = totals[changed].tolist()
     frame = frame.copy()
     frame["amount"] = amounts
@@ -1420,7 +1428,6 @@ def _period_joined(frame: pd.DataFrame, first: str, last: str, sheet: str,
     return frame, said
 
 
-# words of undoing or recovering: a sheet of such rows is reversals, whatever its signs
 _CREDIT = "_credit"
 _DEBIT_LABEL = re.compile(r"^(借方(发生)?(额|金额)?|支出(金额|额)?)(（元）|\(元\))?$")
 _CREDIT_LABEL = re.compile(r"^(贷方(发生)?(额|金额)?|收入(金额|额)?)(（元）|\(元\))?$")
@@ -1440,12 +1447,7 @@ def _credited(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame
     """A statement's rows with a 贷方 amount and no 借方 one: money that came back (a return, a reversal), read as a
     negative amount that undoes the payment it answers (h477: unread, a returned payment stayed paid — F06 missed — and
     a duplicate reversed stayed a duplicate, F04 中)."""
-    from ..reference import by_value
-
-    credit = np.array([v if isinstance(v, (int, float)) and v == v else 0.0
-                       for v in by_value(frame.pop(_CREDIT).tolist(), money)], dtype=float)
-    debit = np.array([v if isinstance(v, (int, float)) and v == v else 0.0
-                      for v in by_value(frame["amount"].tolist(), money)], dtype=float)
+    credit, debit = _yuan(frame.pop(_CREDIT).tolist(), 0.0), _yuan(frame["amount"].tolist(), 0.0)
     back = (credit > 0) & (debit == 0)
     if back.any():
         back &= _answering(frame, credit, debit)
@@ -1484,8 +1486,6 @@ def _directed(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame
     Returns:
         (the rows, the notes).
     """
-    from ..reference import by_value
-
     cells = frame["direction"].to_numpy(dtype=object)
     frame = frame.drop(columns="direction")
     words = [unicodedata.normalize("NFKC", text(v) or "").strip().upper() for v in cells.tolist()]
@@ -1497,8 +1497,7 @@ def _directed(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame
     if not came.any():
         return frame, []
     amounts = frame["amount"].astype(object).to_numpy().copy()
-    values = np.array([abs(v) if isinstance(v, (int, float)) and v == v else 0.0 for v in by_value(amounts.tolist(), money)],
-                      dtype=float)
+    values = np.abs(_yuan(amounts.tolist(), 0.0))
     back = came & _answering(frame, np.where(came, values, 0.0), np.where(came, 0.0, values))
     amounts[back] = (-values[back]).tolist()
     amounts[came & ~back] = None  # (money in that answers no payment: the account's funding, no payment at all)
@@ -1510,6 +1509,7 @@ def _directed(frame: pd.DataFrame, label: str, sheet: str) -> tuple[pd.DataFrame
     return frame, notes
 
 
+# words of undoing or recovering: a sheet of such rows is reversals, whatever its signs
 _UNDOING = re.compile(r"冲正|冲销|撤销|退回|退票|退汇|追回|追缴|收回|退缴|缴回|扣回")
 OUTFLOW_SHARE = 0.9  # of a sheet's amounts negative: the payer's statement (借方 outflows), not reversals
 OUTFLOW_ROWS = 5

@@ -783,23 +783,25 @@ def _extras_said(f: pd.DataFrame, extras: np.ndarray, by_remark: np.ndarray | No
         if not rows.any():
             continue
         r = int(np.flatnonzero(rows)[0])
-        name = next((str(v) for c in ("name", "head_name", "holder") if c in f.columns
-                     and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
         if "{remark}" in what:
             what = what.format(remark=str(cells_at(f, "remark", np.array([r]))[0] or "").strip())
         said.append(f"资金发放明细中有 {int(rows.sum())} 行{what}，与同一领取人同月的另一笔"
-                    f"保障金同时发放、金额与其平常每月的保障金不同（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
-                    f"{float(f['amount'].iat[r]):,.2f} 元）：按其他资金计（如物价补贴、护理补贴、一次性补贴），不计为重复发放；如实为重复发放，请核对")
+                    f"保障金同时发放、金额与其平常每月的保障金不同（如 {_row_shown(f, r)}）：按其他资金计（如物价补贴、护理补贴、"
+                    "一次性补贴），不计为重复发放；如实为重复发放，请核对")
     if alone.any():
         r = int(np.flatnonzero(alone)[0])
-        name = next((str(v) for c in ("name", "head_name", "holder") if c in f.columns
-                     and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
         remark = str(cells_at(f, "remark", np.array([r]))[0] or "").strip()
         said.append(f"资金发放明细中有 {int(alone.sum())} 行备注写明是其他资金（如“{remark}”），同一领取人当月没有另一笔保障金、"
-                    f"金额也少于其平常每月的保障金（如 {name} {cells_at(f, 'month', np.array([r]))[0]} "
-                    f"{float(f['amount'].iat[r]):,.2f} 元）：按备注所写的其他资金计，不计为当月的保障金（当月保障金按未发放核对）；"
-                    "如实为当月保障金，请核对")
+                    f"金额也少于其平常每月的保障金（如 {_row_shown(f, r)}）：按备注所写的其他资金计，不计为当月的保障金"
+                    "（当月保障金按未发放核对）；如实为当月保障金，请核对")
     return said
+
+
+def _row_shown(f: pd.DataFrame, r: int) -> str:
+    """A payment row as a notice's example: '张三 2026-03 500.00 元' (its payee's name, else the head's or holder's)."""
+    name = next((str(v) for c in ("name", "head_name", "holder") if c in f.columns
+                 and str(v := cells_at(f, c, np.array([r]))[0] or "").strip() and v == v), "")
+    return f"{name} {cells_at(f, 'month', np.array([r]))[0]} {float(f['amount'].iat[r]):,.2f} 元"
 
 
 def undo_word_only(item, p: dict) -> bool:
@@ -1671,6 +1673,7 @@ def _remarked_heads(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dic
     names = f["name_key"].astype(object).tolist()
     heads = f["head_name_key"].astype(object).tolist() if "head_name_key" in f.columns else [""] * len(f)
     places = [f[c].astype(object).tolist() for c in ("township", "_sheet") if c in f.columns]
+    towns = set(town_of.values())
     out = {}
     for r in rows:
         found = households.get(str(names[r] or "") or str(heads[r] or ""), set())
@@ -1679,7 +1682,6 @@ def _remarked_heads(ctx: Context, f: pd.DataFrame, member_at: np.ndarray) -> dic
         h = next(iter(found))
         town = str(town_of.get(h) or "")
         told = {str(p[r] or "").strip() for p in places} - {""}
-        towns = set(town_of.values())
         if town and any(t in towns and t != town for t in told):
             continue  # (a row placed in another of the roster's townships: not this household's)
         out[r] = h
