@@ -18,6 +18,7 @@ HEADER = ["家属姓名", "家属身份证号", "罪犯编号", "姓名", "身�
     ("1900-01-01", "", [("张三", "高")]),     # must: still held (main read a release in 1900: no C02, unsaid)
     (1, "", [("张三", "高")]),                # Excel serial 1 (1899-12-31) written where the cell was empty
     ("0001-01-01", "", [("张三", "高")]),
+    ("1970-01-01", "", [("张三", "高")]),     # the Unix epoch: a timestamp of 0
     ("2026-05-20", "假释", []),               # must not: paroled before the review date
     ("", "", [("张三", "高")]),
 ])
@@ -66,10 +67,23 @@ def test_a_placeholder_birth_date_doubts_no_id(tmp_path, birth):
 
 
 @pytest.mark.parametrize("stopped, expected", [("1900-01-01", [("张三", "高")]), ("0000-00-00", [("张三", "高")]),
-                                               ("2026-03-31", [])])
+                                               ("1970-01-01", [("张三", "高")]), ("2026-03-31", [])])
 def test_a_placeholder_stop_date_keeps_the_member(tmp_path, stopped, expected):
     """A roster's 停保日期 1900-01-01 on a member still paid is no stop (main dropped him as a history row: no finding)."""
     rows = [["李四", make_id("19850101", 222, "341225"), "3412001", "张三", HEAD, 20250310, 20250310, 20290509, "", ""]]
     ctx = context(household("张三", HEAD, township="鹿城镇", village="城东社区", stopped_on=stopped),
+                  files={"prisoners": workbook(tmp_path / "在押.xlsx", [("Sheet1", HEADER, rows)])})
+    assert flagged(ctx, "C02") == expected
+
+
+@pytest.mark.parametrize("born, birth, expected", [
+    ("19700101", "1970-01-01", [("张三", "高")]),   # a real birthday on the Unix epoch agrees with the ID
+    ("19600101", "1970-01-01", [("张三", "中")]),   # and disagreeing, it still doubts the ID: no placeholder at birth
+])
+def test_the_epoch_is_a_real_birth_date(tmp_path, born, birth, expected):
+    """1970-01-01 stands for no date in an event column (出监日期, 停保日期), not in 出生日期: people are born on it."""
+    member = make_id(born, 111, "341225")
+    rows = [["李四", make_id("19850101", 222, "341225"), "3412001", "张三", member, 20250310, 20250310, 20290509, "", ""]]
+    ctx = context(household("张三", member, township="鹿城镇", village="城东社区", birth=birth),
                   files={"prisoners": workbook(tmp_path / "在押.xlsx", [("Sheet1", HEADER, rows)])})
     assert flagged(ctx, "C02") == expected

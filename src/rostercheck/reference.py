@@ -10,7 +10,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .io.columns import (BURIAL_DATE, DATE_FIELDS, DEPENDENT_FORMER_ID_FIELD, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS, PAY_WORDS,
+from .io.columns import (BIRTH_FIELDS, BURIAL_DATE, DATE_FIELDS, DEPENDENT_FORMER_ID_FIELD, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS, PAY_WORDS,
                          PEOPLE_CELLS, SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
 from .io.ledgers import factorized
 from .io.table import Table
@@ -53,7 +53,8 @@ def _null_dates_blank(table: Table, out: pd.DataFrame, col: str, cells) -> None:
     Held-out 478: a prison system's export wrote 出监日期 1900-01-01 for everyone still held; read as a release in
     1900, four prisoners in custody were no C02, unsaid.
     """
-    hit = by_value(cells, codes.null_date)  # (per distinct cell: a city's lists are long)
+    birth = col in BIRTH_FIELDS
+    hit = by_value(cells, lambda c: codes.null_date(c, birth))  # (per distinct cell: a city's lists are long)
     if not any(hit):
         return
     shown = [str(t) for t, h in zip(out[col + "_text"].tolist(), hit) if h]

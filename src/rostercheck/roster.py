@@ -1663,7 +1663,7 @@ def _date_given(raw: object) -> dt.date | None:
 
 def _birth_written(raw: object) -> str:
     """A roster's 出生日期 as written (:func:`day_or_month`), '' for a system's "no date"."""
-    return "" if codes.null_date(raw) else day_or_month(raw)
+    return "" if codes.null_date(raw, birth=True) else day_or_month(raw)
 
 
 def _dated_before(when: list | None, as_of: dt.date) -> np.ndarray | None:

@@ -113,6 +113,7 @@ def names_someone_else(label: str) -> bool:
 END_2 = "end_2"
 DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "logged", "resumed", "in_date",
                "died", "cremated", "born", "moved_on")
+BIRTH_FIELDS = ("birth", "born")  # (a system's placeholder dates differ: 1970-01-01 is a real birthday, no event's)
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
 # Fields holding money, read in yuan: a header or title naming another unit (分, 角, 万元) has them converted where the

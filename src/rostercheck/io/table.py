@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
-from .columns import (_RELATION_SLOT, FAMILY_KINDS, SEVERAL_SLOT, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
+from .columns import (_RELATION_SLOT, FAMILY_KINDS, SEVERAL_SLOT, BIRTH_FIELDS, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
                       PROXY_ID_FIELD, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
@@ -664,7 +664,7 @@ class _ContentCheck:
             return True
         cells = [row[col] for row in self.rows if col < len(row) and text(row[col])]
         if fld in DATE_FIELDS:  # a system's "no date" (0000-00-00, 1900-01-01) is a blank cell (h478)
-            cells = [c for c in cells if not codes.null_date(c)]
+            cells = [c for c in cells if not codes.null_date(c, birth=fld in BIRTH_FIELDS)]
         if not cells and fld == "id" and len(self.rows) >= 3:
             return False  # an empty column (财务负责人身份证号 left blank) is nobody's ID; a real one may follow
         if len(cells) < 3:

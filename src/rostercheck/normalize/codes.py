@@ -109,9 +109,10 @@ _ZERO_DATE = re.compile(r"^0{4}[-/.年]?0{1,2}[-/.月]?0{1,2}日?(?:[ T]0{1,2}:0
 
 
 @lru_cache(maxsize=None)
-def _null_dates() -> frozenset[dt.date]:
-    """The placeholder dates of ``checks/codes/null_dates.toml``."""
-    return frozenset(dt.date.fromisoformat(d) for d in table("null_dates")["dates"])
+def _null_dates(birth: bool) -> frozenset[dt.date]:
+    """The placeholder dates of ``checks/codes/null_dates.toml``: ``dates``, and ``event_dates`` unless of a birth."""
+    spec = table("null_dates")
+    return frozenset(dt.date.fromisoformat(d) for d in [*spec["dates"], *([] if birth else spec["event_dates"])])
 
 
 @lru_cache(maxsize=None)
@@ -134,12 +135,14 @@ def system_column(label: str) -> bool:
     return bool(_system_columns().fullmatch(bare))
 
 
-def null_date(value: object) -> bool:
+def null_date(value: object, birth: bool = False) -> bool:
     """Whether a cell is the date an information system writes where none was entered: one of
-    ``checks/codes/null_dates.toml`` (1900-01-01, Excel's serial 1 …) or a date of zeros (0000-00-00).
+    ``checks/codes/null_dates.toml`` (1900-01-01, Excel's serial 1 …; the Unix epoch 1970-01-01 except as a birth
+    date, which real people have) or a date of zeros (0000-00-00).
 
     Args:
         value: the cell.
+        birth: whether it is a date of birth.
     Returns:
         True for such a placeholder.
     """
@@ -158,7 +161,7 @@ def null_date(value: object) -> bool:
         d = date(value)
     except (TypeError, ValueError):
         return False
-    return d is not None and d in _null_dates()
+    return d is not None and d in _null_dates(birth)
 
 
 def classify(value: object, classes: Sequence[tuple[str, Iterable[str]]]) -> str:
