@@ -23,7 +23,7 @@ from .. import parallel
 from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
-from ..normalize.codes import LEGEND_RUN
+from ..normalize.codes import LEGEND_RUN, record_column, record_live
 from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
                                 bare_month_span, cn_amounts, cn_numerals, count, date, digits, item_month, masked_account,
@@ -33,7 +33,7 @@ from .columns import (COLLECTOR, ID_WORDS, KIND_LABELS, MONTH_FOR, PERIOD_WORDS,
 from .limits import Limits
 from .read import TEXT, Grid, _distinct_categories, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
-                    header_repeats, id_like_cell, read_file, sheets_together, sub_title)
+                    header_repeats, id_like_cell, read_file, record_notes, sheets_together, sub_title)
 from .table import _TOTAL as _TOTAL_CELL
 
 KIND = "payments"
@@ -511,13 +511,19 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     drop_ties(layout.warnings, [layout.said(c) for c in range(len(layout.labels))],
               [*wide, *statuses.values(), *more, *([end] if end is not None else []),
                *([total] if total is not None else [])])  # (the layout is read once more for its warnings)
+    # a system's record-status columns (删除标志, 有效标志, 记录状态 …): a row marked deleted or void is no payment
+    records = {c: sense for c, label in enumerate(layout.labels) if (sense := record_column(label))}
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
+                                                  **{f"{_RECORD}{c}": c for c in records},
                                                   **({_ROW_TOTAL_FIELD: total} if total is not None else {}),
                                                   **{f"{_THIRTEENTH_FIELD}{c}": c for c in thirteenth},
                                                   **{f"{_STATUS_OF}{c}": s for c, s in statuses.items()},
                                                   **{f"{_MORE_REMARK}{c}": c for c in more}},
                     layout.title, layout.warnings, written=layout.written, legends=layout.legends, footer=layout.footer)
     frame = (build or _grid_rows(grid, cells))(layout)
+    if records and not frame.empty:
+        frame, said = _records_live(frame, records, layout)
+        notes += said
     if frame.empty:
         return frame, notes
     if _LISTED_MEMBERS in frame.columns:
@@ -704,6 +710,23 @@ _LISTED_MEMBERS = "_listed_members"
 _RELATION = "_relation"
 _RELATION_LABEL = re.compile(r"(?:与户主|与申请人|家庭)?关系")
 _HEAD_RELATION = re.compile(r"户主|本人|申请人|0?[12]")
+
+
+def _records_live(frame: pd.DataFrame, records: dict[int, str], layout: Layout) -> tuple[pd.DataFrame, list[str]]:
+    """A sheet's payment rows without those its record-status columns mark deleted or void (``io.table.record_rows``
+    for the other tables), and the notices (``io.table.record_notes``)."""
+    live = np.ones(len(frame), dtype=bool)
+    found = []
+    for col, sense in records.items():
+        values = [text(v) for v in frame[f"{_RECORD}{col}"].tolist()]
+        meaning = {v: record_live(v, sense) for v in set(values)}
+        gone = np.fromiter((meaning[v] is False for v in values), dtype=bool, count=len(values))
+        unread = [v for v in values if meaning[v] is None]
+        live &= ~gone
+        found.append((layout.said(col), int(gone.sum()), sorted({v for v in values if meaning[v] is False}),
+                      len(unread), sorted(set(unread))))
+    frame = frame.drop(columns=[f"{_RECORD}{col}" for col in records])
+    return (frame if live.all() else frame[live].reset_index(drop=True)), record_notes(found)
 
 
 def _head_ids_listed(frame: pd.DataFrame, cells: _Distinct, label: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
@@ -1358,6 +1381,7 @@ def _quarter_back_pay(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
 # A remark column merged over the cells beside it (备注 | 备注, the second cell's header under the merge): one remark
 _MORE_REMARK = "_remark_"
+_RECORD = "_record_"  # (a record-status column's cells: _records_live)
 
 
 def _remark_cells(labels: list[str], mapping: dict[str, int], amounts) -> list[int]:

@@ -2263,6 +2263,60 @@ def _amount_cells(grid: Grid, layout: Layout, kind: str, height: int) -> dict[st
     return {fld: list(cells[col]) for fld, col in cols.items()}
 
 
+def record_rows(grid: Grid, layout: Layout) -> tuple[np.ndarray | None, list[tuple[str, int, list[str], int, list[str]]]]:
+    """Which rows below a sheet's header a system still holds as live records, by its record-status columns (删除标志,
+    是否删除, 有效标志, 记录状态, 数据状态 …: ``normalize.codes.record_column``); rows it marks deleted or void are no
+    record of anyone (a deaths-list row 作废 is no death; a ledger row 已删除 is no payment).
+
+    Args:
+        grid: the sheet.
+        layout: its header.
+    Returns:
+        (mask of live rows, or None without such a column or a row marked; per column: (its header as written, rows
+        marked deleted, their values, rows whose value says neither, those values)).
+    """
+    cols = [(col, sense) for col, label in enumerate(layout.labels) if (sense := codes.record_column(label))]
+    if not cols:
+        return None, []
+    height = max(0, grid.height - layout.start)
+    live = np.ones(height, dtype=bool)
+    found = []
+    for col, sense in cols:
+        cells = grid.id_cells(col, layout.start)
+        values = cells.to_pylist() if hasattr(cells, "to_pylist") else list(cells)
+        meaning = {value: codes.record_live(value, sense) for value in set(map(text, values))}
+        states = [meaning[text(v)] for v in values]
+        gone = np.fromiter((s is False for s in states), dtype=bool, count=len(states))
+        unread = [text(v) for v, s in zip(values, states) if s is None]
+        live[:len(gone)] &= ~gone
+        found.append((layout.said(col), int(gone.sum()), sorted({text(v) for v, s in zip(values, states) if s is False}),
+                      len(unread), sorted(set(unread))))
+    return (live if not live.all() else None), found
+
+
+def record_notes(found: list[tuple[str, int, list[str], int, list[str]]]) -> list[str]:
+    """The notices of :func:`record_rows`' columns over a file's sheets, once per column: the rows left out as deleted or
+    void, and the rows kept whose value says neither.
+
+    Args:
+        found: :func:`record_rows`' second part, for every sheet of one file.
+    Returns:
+        The notices, in Chinese.
+    """
+    out: list[str] = []
+    for label in dict.fromkeys(f[0] for f in found):
+        mine = [f for f in found if f[0] == label]
+        gone, unread = sum(f[1] for f in mine), sum(f[3] for f in mine)
+        if gone:
+            said = "、".join(f"“{v}”" for v in dict.fromkeys(v for f in mine for v in f[2]))
+            out.append(f"有 {gone} 行标为已删除或作废（“{label}”为{said}），是系统中已不存在的记录，未读入")
+        if unread:
+            said = "、".join(f"“{v}”" for v in list(dict.fromkeys(v for f in mine for v in f[4]))[:5])
+            out.append(f"有 {unread} 行的“{label}”为{said}，看不出记录是否已删除或作废，仍按有效记录读取；"
+                       f"请核实，已删除或作废的请删去这些行后重新运行")
+    return out
+
+
 def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     """Turn a read file into a table.
 
@@ -2277,6 +2331,7 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         The table.
     """
     parts, dropped, months, statuses, sampled = [], {}, {}, {}, {}
+    records: list = []
     for grid, layout in raw.sheets:
         first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
         at = None
@@ -2294,6 +2349,10 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
                 kept |= keep_former(grid.id_cells(col, layout.start))  # … and for its person's former ID (原身份证号)
             at = np.flatnonzero(kept)
             dropped[grid.sheet] = height - len(at)
+        live, said = record_rows(grid, layout) if height else (None, [])
+        records += said
+        if live is not None:  # rows the system marks deleted or void: no record (not counted in row_count either)
+            at = np.flatnonzero(live) if at is None else at[live[at]]
         blocks: list[tuple[int, str]] = []  # a roster's stacked blocks' titles (a township's block each)
         if grid.columns is not None:  # column by column: only rows without an ID-like cell are looked at whole
             frame = _columns_frame(grid, layout, first, height, at, blocks)
@@ -2311,7 +2370,7 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         if Path(grid.path) != Path(raw.path):  # a household file read with its members' (household_files_joined)
             frame["_hh_file"] = str(grid.path)
         parts.append((frame, layout, grid.sheet))
-    table = finish_table(raw.path, raw.kind, parts, raw.notes)
+    table = finish_table(raw.path, raw.kind, parts, [*raw.notes, *record_notes(records)])
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
     if left_out:
         table.row_count = len(table.frame) + left_out

@@ -131,8 +131,70 @@ def system_column(label: str) -> bool:
     """
     if not label:
         return False
-    bare = re.sub(r"[\s()（）\[\]【】].*$", "", unicodedata.normalize("NFKC", label).strip()) or label
-    return bool(_system_columns().fullmatch(bare))
+    bare = _bare_label(label)
+    return bool(_system_columns().fullmatch(bare)) or bool(record_column(label))
+
+
+@lru_cache(maxsize=None)
+def _record_status() -> tuple[dict[str, re.Pattern], dict[str, frozenset[str]]]:
+    """The headers and values of ``checks/codes/record_status.toml``: patterns per sense, value words per meaning."""
+    spec = table("record_status")
+    heads = {sense: re.compile("|".join(f"(?:{p})" for p in pats)) for sense, pats in spec["headers"].items()}
+    words = {k: frozenset(unicodedata.normalize("NFKC", v).strip().lower() for v in vals)
+             for k, vals in spec["values"].items()}
+    return heads, words
+
+
+def _bare_label(label: str) -> str:
+    """A header without spaces and what follows a bracket ('删除标志（1是0否）' → '删除标志')."""
+    return re.sub(r"[\s()（）\[\]【】].*$", "", unicodedata.normalize("NFKC", label).strip()) or label
+
+
+def record_column(label: str) -> str:
+    """Whether a header says if its row is still a live record in the system that exported it, and how.
+
+    Args:
+        label: the normalised header label.
+    Returns:
+        'deleted_flag' (是/1 = deleted: 删除标志, 是否删除, 作废标志), 'valid_flag' (是/1 = valid: 有效标志, 有效标识),
+        'state' (words: 记录状态, 数据状态), or '' for any other header (``checks/codes/record_status.toml``).
+    """
+    if not label:
+        return ""
+    bare = _bare_label(str(label))
+    heads, _words = _record_status()
+    return next((sense for sense, pattern in heads.items() if pattern.fullmatch(bare)), "")
+
+
+_RECORD_PARTS = re.compile(r"[-|:：/\s_.、]+")
+
+
+def record_live(value: object, sense: str) -> bool | None:
+    """Whether a cell of a record-status column (:func:`record_column`) keeps its row as a live record.
+
+    Args:
+        value: the cell.
+        sense: the column's sense, from :func:`record_column`.
+    Returns:
+        True for a live record (a blank cell too), False for one deleted or void, None when the value says neither.
+    """
+    cell = unicodedata.normalize("NFKC", text(value)).strip().lower()
+    if cell in ("", "nan", "none", "null"):
+        return True
+    _heads, words = _record_status()
+    seen = set()
+    for part in [cell, *(p for p in _RECORD_PARTS.split(cell) if p and p != cell)]:
+        if part.endswith(".0") and part[:-2].isdigit():
+            part = part[:-2]  # (a flag typed as a number, 1.0)
+        if part in words["deleted"]:
+            seen.add(False)
+        elif part in words["live"]:
+            seen.add(True)
+        elif sense != "state" and part in words["yes"]:
+            seen.add(sense == "valid_flag")
+        elif sense != "state" and part in words["no"]:
+            seen.add(sense != "valid_flag")
+    return seen.pop() if len(seen) == 1 else None
 
 
 def null_date(value: object, birth: bool = False) -> bool:
