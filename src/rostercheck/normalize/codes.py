@@ -182,10 +182,10 @@ def record_live(value: object, sense: str) -> bool | None:
     if cell in ("", "nan", "none", "null"):
         return True
     _heads, words = _record_status()
+    if re.fullmatch(r"\d+\.0+", cell):
+        cell = cell.split(".")[0]  # (a flag typed as a number, 1.0)
     seen = set()
     for part in [cell, *(p for p in _RECORD_PARTS.split(cell) if p and p != cell)]:
-        if part.endswith(".0") and part[:-2].isdigit():
-            part = part[:-2]  # (a flag typed as a number, 1.0)
         if part in words["deleted"]:
             seen.add(False)
         elif part in words["live"]:
