@@ -35,7 +35,7 @@ from .io.field_names import coded_header, field_names, relabel
 from .io.table import (AMOUNT_SAMPLE_ROWS, AMOUNT_SAMPLED, MONTHED_KINDS, Layout, Table, columns_frame,
                        companion_code_files, companion_grids, data_frame, STATUS_COUNTED, bare_codes, counted_field,
                        file_legends,
-                       find_layout, finish_table, month_cells)
+                       find_layout, finish_table, month_cells, record_notes, record_state)
 from .normalize import ids
 from .normalize.values import text as cell_text
 
@@ -713,7 +713,11 @@ class Streamer:
                 end = -1
         rows_ = [["" if v is None else v for v in row[1:end]] for row in got]
         numbers = _row_numbers(path, layout, np.array([int(row[0]) for row in got], dtype=np.int64)).tolist()
-        table = finish_table(path, kind, [(data_frame(rows_, numbers, layout, ""), layout, "")])
+        # rows the system marks deleted or void (删除标志, 记录状态 …): no record, said (io.table.record_state)
+        live, said = record_state(layout, lambda col: [row[col] if col < len(row) else "" for row in rows_], len(rows_))
+        if live is not None:
+            rows_, numbers = [row for row, k in zip(rows_, live) if k], [n for n, k in zip(numbers, live) if k]
+        table = finish_table(path, kind, [(data_frame(rows_, numbers, layout, ""), layout, "")], record_notes(said))
         # Rows left in DuckDB all had a clean ID, so they were data rows: count them as such.
         table.row_count = int(total) - (len(got) - len(table.frame))
         by = month_cells(layout.mapping)
@@ -913,9 +917,16 @@ def load_whole(path: Path, kind: str, serial: bool = False) -> Table:
             return [["" if v is None else v for v in row[1:]] for row in got]
 
         frame = columns_frame(columns, numbers, row_at, layout, "")
+        # rows the system marks deleted or void (删除标志, 记录状态 …): no record, said (io.table.record_state)
+        live, said = record_state(layout, lambda col: _objects(_arrow(con, f"SELECT c{col} FROM {source} ORDER BY _i", path)
+                                                               .column(0)) if col < _width(grid, layout) else
+                                  [""] * len(numbers), len(numbers))
+        if live is not None:  # (by row number: the frame has left out blank and total rows)
+            gone = np.asarray(numbers)[~live]
+            frame = frame[~frame["_row"].astype(np.int64).isin(gone)].reset_index(drop=True)
     finally:
         con.close()
-    return finish_table(path, kind, [(frame, layout, "")])
+    return finish_table(path, kind, [(frame, layout, "")], record_notes(said))
 
 
 def _arrow(con, sql: str, path: Path):

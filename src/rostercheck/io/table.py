@@ -2275,15 +2275,28 @@ def record_rows(grid: Grid, layout: Layout) -> tuple[np.ndarray | None, list[tup
         (mask of live rows, or None without such a column or a row marked; per column: (its header as written, rows
         marked deleted, their values, rows whose value says neither, those values)).
     """
-    cols = [(col, sense) for col, label in enumerate(layout.labels) if (sense := codes.record_column(label))]
+    def cells_of(col: int) -> list:
+        cells = grid.id_cells(col, layout.start)
+        return cells.to_pylist() if hasattr(cells, "to_pylist") else list(cells)
+
+    return record_state(layout, cells_of, max(0, grid.height - layout.start))
+
+
+def record_columns(layout: Layout) -> list[tuple[int, str]]:
+    """A header's record-status columns and their senses (``normalize.codes.record_column``)."""
+    return [(col, sense) for col, label in enumerate(layout.labels) if (sense := codes.record_column(label))]
+
+
+def record_state(layout: Layout, cells_of, height: int) -> tuple[np.ndarray | None, list]:
+    """:func:`record_rows` over any reader's cells: ``cells_of(col)`` gives a record-status column's cells (one per row,
+    ``height`` rows)."""
+    cols = record_columns(layout)
     if not cols:
         return None, []
-    height = max(0, grid.height - layout.start)
     live = np.ones(height, dtype=bool)
     found = []
     for col, sense in cols:
-        cells = grid.id_cells(col, layout.start)
-        values = cells.to_pylist() if hasattr(cells, "to_pylist") else list(cells)
+        values = cells_of(col)
         meaning = {value: codes.record_live(value, sense) for value in set(map(text, values))}
         states = [meaning[text(v)] for v in values]
         gone = np.fromiter((s is False for s in states), dtype=bool, count=len(states))
