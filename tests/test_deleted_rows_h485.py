@@ -136,3 +136,18 @@ def test_a_ledger_row_deleted_is_no_payment(tmp_path, label, dead, live):
     table, paid = read_ledger(workbook(tmp_path / "低保金发放明细.xlsx", [("数据", header, rows)]), AS_OF)
     assert sorted(zip(paid["month"].astype(str), paid["amount"].astype(float))) == [("2026-08", 560.0), ("2026-09", 560.0)]
     assert any("有 1 行标为已删除或作废" in w for w in table.warnings)
+
+
+def test_the_members_of_a_household_deleted_in_a_household_sheet_are_not_read(tmp_path):
+    # a system export's 家庭信息 | 家庭成员信息: the household sheet marks 户 H0 deleted, its member rows say nothing
+    # (main: both members read, their household's fields blank, and audited)
+    spouse = make_id("19720303", 442, "532328")
+    households = [["1", "H0", "元马镇", "龙川社区", "张三", HEAD, "城市", 2, 1120],
+                  ["0", "H1", "元马镇", "龙川社区", "李四", OTHER, "城市", 1, 560]]
+    members = [["H0", "张三", HEAD, "户主", "0"], ["H0", "王芳", spouse, "配偶", "0"], ["H1", "李四", OTHER, "户主", "0"]]
+    path = workbook(tmp_path / "低保花名册.xlsx", [
+        ("家庭信息", ["删除标志", "家庭编号", "乡镇", "村", "户主姓名", "户主身份证号", "城乡类别", "家庭人口", "月保障金"], households),
+        ("家庭成员信息", ["家庭编号", "成员姓名", "证件号码", "与户主关系", "删除标志"], members)])
+    table = load_table(path, "roster")
+    assert list(table.frame["id"]) == [OTHER]
+    assert any("有 2 名成员所在的家庭在“家庭信息”中标为已删除或作废" in w for w in table.warnings)

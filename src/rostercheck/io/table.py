@@ -2330,6 +2330,31 @@ def record_notes(found: list[tuple[str, int, list[str], int, list[str]]]) -> lis
     return out
 
 
+def _households_gone(grid: Grid, layout: Layout, col: int, live: np.ndarray) -> set[str]:
+    """The household numbers (家庭编号) of a roster sheet whose every row is marked deleted or void."""
+    cells = grid.id_cells(col, layout.start)
+    numbers = [text(v).strip() for v in (cells.to_pylist() if hasattr(cells, "to_pylist") else list(cells))]
+    kept = {n for n, k in zip(numbers, live) if k}
+    return {n for n, k in zip(numbers, live) if not k and n} - kept
+
+
+def _members_of_households_gone(parts: list, gone: dict[str, set[str]]) -> tuple[list, list[str]]:
+    """A system export's member rows whose household its household sheet marks deleted or void (h485: the members
+    of a household taken off were read, their household's fields blank), left out and said."""
+    out, said = [], []
+    for frame, layout, sheet in parts:
+        others = set().union(*(numbers for where, numbers in gone.items() if where != sheet))
+        if others and "household_no" in frame.columns:
+            drop = frame["household_no"].map(lambda v: text(v).strip()).isin(others).to_numpy()
+            if drop.any():
+                frame = frame[~drop].reset_index(drop=True)
+                where = "、".join(f"“{w}”" for w, numbers in gone.items() if w != sheet and numbers)
+                said.append(f"{('工作表“' + sheet + '”') if sheet else ''}有 {int(drop.sum())} 名成员所在的家庭在{where}中"
+                            "标为已删除或作废，这些成员未读入")
+        out.append((frame, layout, sheet))
+    return out, said
+
+
 def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     """Turn a read file into a table.
 
@@ -2345,6 +2370,7 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     """
     parts, dropped, months, statuses, sampled = [], {}, {}, {}, {}
     records: list = []
+    gone_households: dict[str, set[str]] = {}  # a household sheet's households marked deleted whole, by sheet
     for grid, layout in raw.sheets:
         first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
         at = None
@@ -2366,6 +2392,8 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         records += said
         if live is not None:  # rows the system marks deleted or void: no record (not counted in row_count either)
             at = np.flatnonzero(live) if at is None else at[live[at]]
+            if raw.kind == "roster" and (col := layout.mapping.get("household_no")) is not None:
+                gone_households[grid.sheet] = _households_gone(grid, layout, col, live)
         blocks: list[tuple[int, str]] = []  # a roster's stacked blocks' titles (a township's block each)
         if grid.columns is not None:  # column by column: only rows without an ID-like cell are looked at whole
             frame = _columns_frame(grid, layout, first, height, at, blocks)
@@ -2383,7 +2411,12 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         if Path(grid.path) != Path(raw.path):  # a household file read with its members' (household_files_joined)
             frame["_hh_file"] = str(grid.path)
         parts.append((frame, layout, grid.sheet))
-    table = finish_table(raw.path, raw.kind, parts, [*raw.notes, *record_notes(records)])
+    if any(gone_households.values()):
+        parts, said = _members_of_households_gone(parts, gone_households)
+        records_said = [*record_notes(records), *said]
+    else:
+        records_said = record_notes(records)
+    table = finish_table(raw.path, raw.kind, parts, [*raw.notes, *records_said])
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
     if left_out:
         table.row_count = len(table.frame) + left_out
