@@ -151,3 +151,30 @@ def test_the_members_of_a_household_deleted_in_a_household_sheet_are_not_read(tm
     table = load_table(path, "roster")
     assert list(table.frame["id"]) == [OTHER]
     assert any("有 2 名成员所在的家庭在“家庭信息”中标为已删除或作废" in w for w in table.warnings)
+
+
+@pytest.mark.parametrize("label, dead, live", [
+    ("删除标志（0是 1否）", "0", "1"),        # a legend inverting the flag's usual sense
+    ("记录状态（1正常 2删除）", "2", "1"),     # codes a legend explains
+])
+def test_a_record_status_read_by_its_legend(tmp_path, label, dead, live):
+    header = ["姓名", "身份证号", "死亡日期", label]
+    rows = [["张三", HEAD, "2026-06-17", dead], ["李四", OTHER, "2026-05-01", live]]
+    table = load_table(workbook(tmp_path / "死亡人员名单.xlsx", [("数据", header, rows)]), "deaths")
+    assert list(table.frame["name"]) == ["李四"]
+
+
+def test_a_ledger_record_status_read_by_its_titles_legend(tmp_path):
+    from rostercheck.io.ledgers import read_ledger
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["元谋县2026年8月低保金发放明细（记录状态：1-正常，2-已删除）"])
+    sheet.append(["户主姓名", "户主身份证号", "资金项目", "所属月份", "发放金额", "发放结果", "记录状态"])
+    sheet.append(["张三", HEAD, "低保金", "2026-08", 560, "成功", "1"])
+    sheet.append(["张三", HEAD, "低保金", "2026-08", 560, "成功", "2"])   # the duplicate, deleted
+    book.save(tmp_path / "低保金发放明细.xlsx")
+    table, paid = read_ledger(tmp_path / "低保金发放明细.xlsx", AS_OF)
+    assert list(paid["amount"].astype(float)) == [560.0]

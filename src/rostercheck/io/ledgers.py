@@ -33,7 +33,7 @@ from .columns import (COLLECTOR, ID_WORDS, KIND_LABELS, MONTH_FOR, PERIOD_WORDS,
 from .limits import Limits
 from .read import TEXT, Grid, _distinct_categories, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
-                    header_repeats, id_like_cell, read_file, record_notes, sheets_together, sub_title)
+                    header_repeats, id_like_cell, read_file, record_notes, record_values, sheets_together, sub_title)
 from .table import _TOTAL as _TOTAL_CELL
 
 KIND = "payments"
@@ -718,7 +718,7 @@ def _records_live(frame: pd.DataFrame, records: dict[int, str], layout: Layout) 
     live = np.ones(len(frame), dtype=bool)
     found = []
     for col, sense in records.items():
-        values = [text(v) for v in frame[f"{_RECORD}{col}"].tolist()]
+        values = [text(v) for v in record_values(layout, col, frame[f"{_RECORD}{col}"].tolist())]
         meaning = {v: record_live(v, sense) for v in set(values)}
         gone = np.fromiter((meaning[v] is False for v in values), dtype=bool, count=len(values))
         unread = [v for v in values if meaning[v] is None]

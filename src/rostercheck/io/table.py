@@ -2282,6 +2282,15 @@ def record_rows(grid: Grid, layout: Layout) -> tuple[np.ndarray | None, list[tup
     return record_state(layout, cells_of, max(0, grid.height - layout.start))
 
 
+def record_values(layout: Layout, col: int, values: list) -> list:
+    """A record-status column's cells, each code its legend explains (the header's '记录状态（1正常 2删除）', the title's,
+    a notes page's) as its word: a flag whose legend inverts it ('删除标志（0是 1否）') is read by its legend."""
+    label = layout.labels[col] if col < len(layout.labels) else ""
+    meanings = (layout._explained(label, layout.title) or layout._explained(label, layout.footer)
+                or layout._noted(label)) if label else {}
+    return [codes.by_legend(v, meanings) for v in values] if meanings else values
+
+
 def record_columns(layout: Layout) -> list[tuple[int, str]]:
     """A header's record-status columns and their senses (``normalize.codes.record_column``)."""
     return [(col, sense) for col, label in enumerate(layout.labels) if (sense := codes.record_column(label))]
@@ -2296,7 +2305,7 @@ def record_state(layout: Layout, cells_of, height: int) -> tuple[np.ndarray | No
     live = np.ones(height, dtype=bool)
     found = []
     for col, sense in cols:
-        values = cells_of(col)
+        values = record_values(layout, col, cells_of(col))
         meaning = {value: codes.record_live(value, sense) for value in set(map(text, values))}
         states = [meaning[text(v)] for v in values]
         gone = np.fromiter((s is False for s in states), dtype=bool, count=len(states))
