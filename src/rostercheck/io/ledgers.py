@@ -23,7 +23,7 @@ from .. import parallel
 from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
-from ..normalize.codes import LEGEND_RUN, record_column, record_live
+from ..normalize.codes import LEGEND_RUN, record_column
 from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
                                 bare_month_span, cn_amounts, cn_numerals, count, date, digits, item_month, masked_account,
@@ -33,7 +33,7 @@ from .columns import (COLLECTOR, ID_WORDS, KIND_LABELS, MONTH_FOR, PERIOD_WORDS,
 from .limits import Limits
 from .read import TEXT, Grid, _distinct_categories, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
-                    header_repeats, id_like_cell, read_file, record_notes, record_values, sheets_together, sub_title)
+                    header_repeats, id_like_cell, read_file, record_notes, record_state, sheets_together, sub_title)
 from .table import _TOTAL as _TOTAL_CELL
 
 KIND = "payments"
@@ -713,20 +713,11 @@ _HEAD_RELATION = re.compile(r"户主|本人|申请人|0?[12]")
 
 
 def _records_live(frame: pd.DataFrame, records: dict[int, str], layout: Layout) -> tuple[pd.DataFrame, list[str]]:
-    """A sheet's payment rows without those its record-status columns mark deleted or void (``io.table.record_rows``
-    for the other tables), and the notices (``io.table.record_notes``)."""
-    live = np.ones(len(frame), dtype=bool)
-    found = []
-    for col, sense in records.items():
-        values = [text(v) for v in record_values(layout, col, frame[f"{_RECORD}{col}"].tolist())]
-        meaning = {v: record_live(v, sense) for v in set(values)}
-        gone = np.fromiter((meaning[v] is False for v in values), dtype=bool, count=len(values))
-        unread = [v for v in values if meaning[v] is None]
-        live &= ~gone
-        found.append((layout.said(col), int(gone.sum()), sorted({v for v in values if meaning[v] is False}),
-                      len(unread), sorted(set(unread))))
+    """A sheet's payment rows without those its record-status columns mark deleted or void (``io.table.record_state``,
+    as for the other tables), and the notices (``io.table.record_notes``)."""
+    live, found = record_state(layout, lambda col: frame[f"{_RECORD}{col}"].tolist(), len(frame))
     frame = frame.drop(columns=[f"{_RECORD}{col}" for col in records])
-    return (frame if live.all() else frame[live].reset_index(drop=True)), record_notes(found)
+    return (frame if live is None else frame[live].reset_index(drop=True)), record_notes(found)
 
 
 def _head_ids_listed(frame: pd.DataFrame, cells: _Distinct, label: str, sheet: str) -> tuple[pd.DataFrame, list[str]]:
