@@ -536,8 +536,9 @@ def _linked(ctx: Context) -> Ledger:
     # … and the payees no current ID linked, through a former ID (原身份证号) on either side (held-out 342)
     former_ids = former_id_payees(f, members, member_at, conf_at, NameMatchParams.from_common(ctx.common))
     conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
+    holders_ids = _holders_shared_account(f, members, member_at, conf_at, benefit_rows)
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
-              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()))
+              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()) | holders_ids)
     shown = _shown_digits_payees(f, members, member_at, conf_at)
     guarded = _guarded_payees(f, members, member_at, conf_at)
     remarked = _remarked_heads(ctx, f, member_at)
@@ -556,6 +557,8 @@ def _linked(ctx: Context) -> Ledger:
     damaged = has_own & (member_at >= 0) & (f["id_status"] != ids.VALID).to_numpy()
     if former_ids:  # … and so is one paid under her former ID: one payee with her rows under the new one
         damaged[list(former_ids)] = True
+    if holders_ids:  # … and one paid into a shared account under its holder's ID: the household paid, not the holder
+        damaged[list(holders_ids)] = True
     if damaged.any():
         payee_at[damaged] = members["id"].to_numpy(dtype=object)[member_at[damaged]]
     if unnamed:  # … and a payee on no roster the programme his other rows name (h482: a returns sheet's row)
@@ -589,6 +592,7 @@ def _linked(ctx: Context) -> Ledger:
                  cols=_Columns(f))
     led.memo["codes"], led.memo["masked"], led.memo["former"], led.memo["shown"] = codes, masked | shown, former, shown
     led.memo["guarded"] = guarded
+    led.memo["holder_id_shared"] = holders_ids
     led.memo["former_dead"] = former & set(dead_fellows)  # (dead by the lists: no payee to change, F07)
     led.memo["former_remarked"] = former & set(remarked)  # (tied by the roster's 备注 naming him 原户主: link_text)
     led.memo["unsure"] = unsure
@@ -1502,6 +1506,43 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
     return linked
 
 
+def _holders_shared_account(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray,
+                            benefit: np.ndarray) -> set[int]:
+    """A benefit row whose ID is the holder's of an account the roster gives several households (a bank's 代发 file
+    names the account holder's own ID: 梁's account also paid 贾's household), paying not the approved amount of the
+    holder's household but that of exactly one other household given the account, is that household's (中). Returns
+    the rows so linked (h486: 贾福's 2,064 paid into 梁孝花's account under her ID was her "重复发放" 高 every month,
+    and 贾福's household 应发未发)."""
+    if not {"bank_account", "amount"} <= set(f.columns) or "benefit" not in members.columns or not len(members):
+        return set()
+    linked = np.flatnonzero((member_at >= 0) & benefit)
+    if not len(linked):
+        return set()
+    accounts = f["bank_account"].to_numpy(dtype=object)
+    shared = _shared_accounts(members, set(accounts[linked].tolist()))
+    if not shared:
+        return set()
+    hh = members["household"].to_numpy(dtype=object)
+    amounts = f["amount"].to_numpy(dtype=object)
+    out = set()
+    for r in linked[np.isin(accounts[linked], list(shared))].tolist():
+        heads = shared[accounts[r]]
+        own = hh[member_at[r]]
+        if own not in {hh[m] for m in heads}:
+            continue
+        try:
+            amount = abs(float(amounts[r]))  # (a 冲正 or 退回 row undoes the payment of the same household)
+        except (TypeError, ValueError):
+            continue
+        if amount != amount or any(_amount_is(amount, members, m) for m in heads if hh[m] == own):
+            continue
+        fits = [m for m in heads if hh[m] != own and _amount_is(amount, members, m)]
+        if len(fits) == 1:
+            member_at[r], conf_at[r] = fits[0], MEDIUM
+            out.add(r)
+    return out
+
+
 def _cut_by_account_name(members: pd.DataFrame) -> dict[tuple[str, str], list[int]]:
     """(first 15 digits, name key) → the roster members of that name whose account a number format cut."""
     out: dict[tuple[str, str], list[int]] = {}
@@ -1742,6 +1783,8 @@ def link_text(led: Ledger, rows: list[int]) -> str:
     """How payment rows were linked to the roster, in the words of a finding's 匹配键."""
     if any(r in led.memo.get("shown", ()) for r in rows):
         return "姓名一致，身份证号、发放账号露出的几位相符（明细的身份证号或账号被部分隐去）"
+    if any(r in led.memo.get("holder_id_shared", ()) for r in rows):
+        return "发放账号是花名册登记的多户共用账号，金额是该户的核定金额（明细的身份证号是账户户主的）"
     if any(r in led.memo.get("masked", ()) for r in rows):
         return "发放账号、姓名一致（明细的身份证号被部分隐去或没有身份证号）"
     if any(r in led.memo.get("former_remarked", ()) for r in rows):
