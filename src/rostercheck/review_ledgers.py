@@ -144,13 +144,16 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
         progress: progress callback.
     Returns:
         ({'overturned', 'by_code', 'stop_rule', 'months' (of the quarter), 'late_months' (earlier months paid in it),
-        'recovery_unseen' (recoveries reported, not seen in the ledgers), 'tables'}, warnings).
+        'recovery_unseen' (recoveries reported, not seen in the ledgers), 'tables', 'accounts_kept' (F07 rows reported
+        done whose household is still paid into the account named: :mod:`rostercheck.review_accounts`; only when
+        some)}, warnings).
     """
     from .audit import AFTER_CHECKS, build_context, run_checks
     from .io.ledgers import raw_payee_keys
     from .loading import add_payments, load_inputs, load_reference, start_payments
     from .policy import roster_codes
     from .review import _CLAIMED_DONE, _READMITTED, _REPORTED, _VERIFIED_ROW, DONE, OPEN
+    from .review_accounts import accounts_kept
     from .review_recovered import recoveries_said
     from .review_shares import households_paid_whole
     from .review_stops import stops_said, written_stops
@@ -215,6 +218,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             by_code[str(prev.iloc[at]["类别代码"])] = by_code.get(str(prev.iloc[at]["类别代码"]), 0) + 1
         else:  # (still open, or only a weak link: said, the verdict left as it was)
             add_note(row, note.replace("。按未整改计，", "。" if sure else "。置信度低，未据此改变判断，"))
+    kept = accounts_kept(prev, rows, mctx, skip)  # (F07: still paid into the account named, h486)
     by_code_more = households_paid_whole(prev, rows, mctx, found, rule)
     for code, n in by_code_more.items():
         by_code[code] = by_code.get(code, 0) + n
@@ -247,7 +251,8 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
                                                                     and Path(t.path) == Path(exits))]
     warnings += [f"{t.path.name}：{w}" for t in tables for w in t.warnings]
     return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
-             "months": months, "late_months": late, "recovery_unseen": unseen, "tables": tables}, warnings)
+             "months": months, "late_months": late, "recovery_unseen": unseen, "tables": tables,
+             **({"accounts_kept": kept} if kept else {})}, warnings)
 
 
 CUT_IDS_UNCHECKED = "原清单的身份证号以数字格式存储、后几位已丢失，本季度资金发放明细中该户的发放无法按户主身份证号找到，未核对是否仍在发放，请按姓名核对"

@@ -151,6 +151,9 @@ def review_ledgers_line(ledgers: dict) -> str:
     head = f"本季度资金发放明细（所属月份 {months_text(ledgers['months'])}，按{ledgers['stop_rule']}停发计）："
     unseen = (f"其中 {ledgers['recovery_unseen']} 条乡镇填报已追回、但明细中未见相应追回记录的，已在说明中写明。"
               if ledgers.get("recovery_unseen") else "")
+    if ledgers.get("accounts_kept"):  # (F07 reported done, the household still paid into the account named)
+        unseen += (f"另有 {ledgers['accounts_kept']} 条判为已整改的 F07（发放账户不是本户的），本季度该户的保障金仍打入上期所列账号，"
+                   "已改判为未整改。")
     if not ledgers["overturned"]:
         return head + "判为已整改的上期问题中，未发现其人员（户）在应停发以后仍领取保障金的。" + unseen
     codes = "、".join(f"{c} {n} 条" for c, n in ledgers["by_code"].items())
@@ -271,6 +274,8 @@ def write_review_reports(result, out: Path, options: dict, mask: bool = False,
         manifest["money"]["ledgers"] = {"overturned": ledgers["overturned"], "by_code": ledgers["by_code"],
                                         "stop_rule": ledgers["stop_rule"], "months": ledgers["months"],
                                         "recovered_is_reported": True}
+        if ledgers.get("accounts_kept"):
+            manifest["money"]["ledgers"]["accounts_kept"] = ledgers["accounts_kept"]
         if ledgers.get("late_months"):  # (payments made in the quarter for earlier months, checked too)
             manifest["money"]["ledgers"]["late_months"] = ledgers["late_months"]
     write_manifest(manifest, paths["manifest"])
