@@ -137,3 +137,25 @@ def test_review_f07_account_still_used(tmp_path):
     assert got["高娟"][0] == "未整改" and ACCOUNT2 in got["高娟"][1] and "仍打入上期所列账号" in got["高娟"][1]
     assert got["康强"][0] == "已整改"
     assert result.ledgers.get("accounts_kept") == 1
+
+
+# 5. a bank file whose 摘要 names no month (代发低保金: the month is the 交易时间's) returning a payment by a negative row
+# 摘要 "退回" alone, never paid again: the month is owed (F06), not "部分未检查" as paid under an unread item; and the
+# bare 退回 is no item the notices call unread
+
+def test_bare_return_row_leaves_the_month_owed(tmp_path):
+    from rostercheck.audit import audit as run
+
+    pid = C[1][0][2]
+    lines = [BANK_HEAD]
+    for k, (day, amount, memo) in enumerate([("2026-07-06", 516, "代发低保金"), ("2026-08-06", 516, "代发低保金"),
+                                             ("2026-08-20", -516, "退回"), ("2026-09-06", 516, "代发低保金")]):
+        lines.append(f"JC{k:06d},{day} 10:22:31,{ACCOUNT2},高娟,{pid},{amount:.2f},{memo},成功\n")
+    (tmp_path / "低保花名册.csv").write_text(roster(C), encoding="utf-8")
+    (tmp_path / "代发明细.csv").write_text("".join(lines), encoding="utf-8")
+    result = run([tmp_path / "低保花名册.csv"], {}, AS_OF, payments=[tmp_path / "代发明细.csv"])
+    f = result.findings
+    f = f[f["类别代码"].astype(str).str.startswith("F")]
+    assert [(c, conf, name, repay) for c, conf, name, repay in f[["类别代码", "置信度", "姓名", "应补发金额"]]
+            .itertuples(index=False)] == [("F06", "高", "高娟", 516.0)]
+    assert not [w for w in result.warnings if "退回" in w and "未能识别" in w]

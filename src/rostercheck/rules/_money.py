@@ -618,6 +618,9 @@ def _linked(ctx: Context) -> Ledger:
     # the arrays Ledger.array would make again from the per-row lists: those the lists were made from (a reversed
     # payment's rows no longer ok, as _reversals left the list); member_at and the others are not changed after
     ok_rows[sorted(led.memo.get("reversed", ()))] = False
+    # (a bare 退回 row that undid a payment is no month paid under an unread item: h486, a bank's -1,750 摘要 "退回"
+    # undoing August's benefit left August "部分未检查" for F06 instead of 应发未发)
+    led.memo["unread_item"] &= ok_rows
     led.memo.update({"array:ok": ok_rows, "array:benefit": benefit_rows, "array:member": member_at,
                      "array:household_row": household_row, "array:adjust": adjusting})
     led.memo["all_failed_files"] = []  # (the files every row of which failed: _all_failed_said)

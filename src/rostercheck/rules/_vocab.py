@@ -156,7 +156,9 @@ def _payment_item(ctx: Context) -> Classifier:
     p = params(ctx)
     # (an item that is only a word of recovering, a bare 冲正 or 扣回, is read: its row undoes a payment or is the
     # bureau's recovery, never other money; held-out 354)
-    recovering = {**p, "failed_words": ()}
+    # … and so is a bare 退回 (money_returned_words): a bank's return of a payment (h486: "退回" 3 rows said unread, as
+    # other money, beside the notice counting two of them as undoing their payments)
+    recovering = {**p, "failed_words": (), "recovery_words": (*p.get("recovery_words", ()), *p.get("returned_words", ()))}
     # (a bare 生活补贴: read by the book it stands in, said by _money._programme_items_said)
     bare = {re.sub(r"\s", "", w) for w in p.get("programme_items", ())}
     return lambda v: "" if (named_item(str(v or "").strip(), p) or undo_word_only(str(v or ""), recovering)
