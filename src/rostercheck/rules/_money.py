@@ -1522,13 +1522,14 @@ def _holders_shared_account(f: pd.DataFrame, members: pd.DataFrame, member_at: n
     if not len(linked):
         return set()
     accounts = f["bank_account"].to_numpy(dtype=object)
-    shared = _shared_accounts(members, set(accounts[linked].tolist()))
+    on_linked = pd.Series(accounts[linked])  # (hashed, not sorted: a city's year of rows)
+    shared = _shared_accounts(members, set(on_linked.unique().tolist()))
     if not shared:
         return set()
     hh = members["household"].to_numpy(dtype=object)
     amounts = f["amount"].to_numpy(dtype=object)
     out = set()
-    for r in linked[np.isin(accounts[linked], list(shared))].tolist():
+    for r in linked[on_linked.isin(list(shared)).to_numpy()].tolist():
         heads = shared[accounts[r]]
         own = hh[member_at[r]]
         if own not in {hh[m] for m in heads}:
