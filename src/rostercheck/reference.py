@@ -10,7 +10,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .io.columns import (BIRTH_FIELDS, BURIAL_DATE, DATE_FIELDS, DEPENDENT_FORMER_ID_FIELD, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS, PAY_WORDS,
+from .io.columns import (BIRTH_FIELDS, BURIAL_DATE, DATE_FIELDS, DEPENDENT_FORMER_ID_FIELD, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS,
+                         PAROLED, PAY_WORDS,
                          PEOPLE_CELLS, SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
 from .io.ledgers import factorized
 from .io.table import Table
@@ -174,6 +175,8 @@ def normalise(table: Table) -> pd.DataFrame:
     if table.kind == "prisoners" and "term" in out.columns and "start" in out.columns:
         _ends_from_terms(table, out)
     _own_dates(table, out)
+    if PAROLED in out.columns:
+        _paroled_folded(out)
     if table.kind == "pensions" and "amount" in out.columns:  # named in C03's evidence (held-out 272: 补发金额 read
         # as the monthly pension, said nowhere but run.json)
         out["amount_label"] = table.header_said("amount")
@@ -589,6 +592,22 @@ def _own_dates(table: Table, out: pd.DataFrame) -> None:
         out["end_label"] = table.headers.get("end", "")
     if "start" in out.columns:
         out["start_label"] = table.headers.get("start", "")
+
+
+def _paroled_folded(out: pd.DataFrame) -> None:
+    """Fold a 假释日期 (or 暂予监外执行日期) column into ``released``: the earlier filled day of the two is the day the person
+    left custody, its text the one shown (h487: parolees under 刑期止日 2027 were C02 高 with 假释日期 2026-04 unread)."""
+    paroled = out.pop(PAROLED).tolist()
+    paroled_text = out.pop(PAROLED + "_text").tolist() if PAROLED + "_text" in out.columns else paroled
+    if "released" not in out.columns:
+        out["released"] = pd.Series(paroled, index=out.index, dtype=object)
+        out["released_text"] = paroled_text
+        return
+    released = out["released"].tolist()
+    texts = out["released_text"].tolist() if "released_text" in out.columns else released
+    earlier = [isinstance(p, dt.date) and not (isinstance(r, dt.date) and r <= p) for r, p in zip(released, paroled)]
+    out["released"] = pd.Series([p if e else r for e, r, p in zip(earlier, released, paroled)], index=out.index, dtype=object)
+    out["released_text"] = [p if e else t for e, t, p in zip(earlier, texts, paroled_text)]
 
 
 # a span still running: '2021.01—至今', '2021.01-', '2021年1月至今' (a post held on the review date: no end)

@@ -111,7 +111,8 @@ def names_someone_else(label: str) -> bool:
 # must read as such for a header to be taken (io/table._ContentCheck).
 # A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
 END_2 = "end_2"
-DATE_FIELDS = ("date", "start", "end", END_2, "released", "birth", "approved", "changed", "cancelled", "logged", "resumed", "in_date",
+PAROLED = "paroled"  # a prisoners list's 假释日期 / 暂予监外执行日期: out of prison from that day (reference._paroled_folded)
+DATE_FIELDS = ("date", "start", "end", END_2, "released", PAROLED, "birth", "approved", "changed", "cancelled", "logged", "resumed", "in_date",
                "died", "cremated", "born", "moved_on")
 BIRTH_FIELDS = ("birth", "born")  # (a system's placeholder dates differ: 1970-01-01 is a real birthday, no event's)
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
@@ -189,7 +190,11 @@ _UNITS = re.compile(r"[(（][^()（）]{0,6}[)）]")  # '(元)', '（人）', '(
 _OWN_PERSON = "|".join(sorted({w for words in SUBJECTS.values() for w in words.split("|")} - {"干部"}, key=len, reverse=True))
 # An earlier state or period in brackets (户籍地址（原）, 缴费工资（上期）, 经营者（变更前）): a column of the past, read for no
 # field but an ID (身份证号（旧）, the former ID: its own specs and FORMER_ID_PENALTY)
-_PAST_NOTE = re.compile(r"[(（【\[]\s*(?:原|旧|上期|上月|上年|上季度?|前期|变更前|调整前|历史|曾用)\s*[)）】\]]")
+# One list of the words of an earlier state or period (h487: three overlapping copies made one): EARLIER_WORDS (上期,
+# 变更前, 调整前, 过户前 …; 原 only where it starts a label or stands alone in brackets), bracketed as _PAST_NOTE,
+# leading a label's words outside its alias as EARLIER, and in own_person_dropped's brackets.
+EARLIER_WORDS = r"上月|上期|上年|去年|往年|上季度?|前期|(?:变更|调整|过户|转让)前|旧|历史|曾用"
+_PAST_NOTE = re.compile(r"[(（【\[]\s*(?:原|" + EARLIER_WORDS + r")\s*[)）】\]]")
 
 
 # A trailing bracketed person word (身份证号（户主）, 姓名【被赡养人】, 死亡日期[配偶]) is read as the same word before the
@@ -288,7 +293,11 @@ class FieldSpec:
         if m is None:
             return None
         rest = _UNITS.sub(_unit_or_qualifier, label[: m.start()] + " " + label[m.end():])
-        if self.field not in ID_FIELDS and _PAST_NOTE.search(rest):
+        # an earlier state or period beside the alias, bracketed or not (原状态 beside 机动车状态, 调整前月养老金 beside
+        # 月发放金额, 变更前状态): another time's value, read for no field but an ID (h487: a vehicle list's 原状态 was read
+        # as the status, a pension list's 调整前月养老金 as the amount; before, only the roster, staff, registry and wage
+        # specs excluded EARLIER). A spec whose own alias names the earlier state (原判刑期止日) is not refused here.
+        if self.field not in ID_FIELDS and (_PAST_NOTE.search(rest) or re.search(EARLIER, rest.strip())):
             return None
         # a legend's words are its codes' meanings, not the header's qualifiers: '审批状态（0待审核 1已批准 2不予批准）'
         # names no 审核 agent (held-out 238: the status column was left unread, refused families screened)
@@ -346,7 +355,7 @@ YEARLY_AMOUNT = (r"^(?:20\d{2}\s*年)?\s*(?:全年|年度|年)(?:发放|领取|�
                  r"(?:金额|额|合计|总额|总计|工资收入|收入|工资|养老金|待遇)$|^(?:20\d{2}\s*年)?\s*全年$")
 # A value of an earlier period or state (上期缴费工资, 原保障人数, 变更前家庭人口): not this period's (h483: a wage list's
 # 上期缴费工资 was read before its 缴费工资（元）)
-EARLIER = r"上月|上期|上年|去年|往年|上季度?|前期|(变更|调整)前|^原"
+EARLIER = EARLIER_WORDS + r"|^\s*原"
 # An amount before or after a change is not the roster's amount column itself (调整前月保障金, 变更后月保障金)
 _CHANGE_SIDE = r"(变更|调整|提标|核定)(前|后)|^原|上期|上月|上年|去年|累计"
 
@@ -680,6 +689,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # The day actually released (parole, early release): blank while the person is still held.
         # A 看守所's or 监所's export names it 出所日期 (离所, 出监): held-out 242, 出所 2026-05-20 unread, F02 for Jul–Sep
         FieldSpec("released", r"(释放|出狱|出监|离监|(?<!派)出所|离所)(日期|时间)?|实际释放"),
+        # the day of parole or of serving outside prison (假释日期, 暂予监外执行日期) beside 释放日期: out of custody from
+        # then too (C02 released_words say 假释 in a status); folded into ``released``, the earlier day (h487: 假释日期
+        # unread, two parolees C02 高 "在服刑期内")
+        FieldSpec(PAROLED, r"(假释|监外执行|社区矫正)(开始|起始)?(日期|时间)", weight=2),
         # (执行类别: 在押 / 社区矫正 / 暂予监外执行 — held-out 118: unread, two people under 社区矫正 were C02 高)
         FieldSpec("status", r"状态|在押"),
         # the way of serving ranks below a 状态 beside it (held-out 198: 执行方式 监禁 read, 状态 在押 not, a tie told),
@@ -1221,7 +1234,7 @@ FIELD_LABELS = {
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
     "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "moved_on": "迁出日期", "birth": "出生日期", "born": "出生日期",
-    END_2: "截止日期", "died": "死亡日期", "cremated": "火化日期",
+    END_2: "截止日期", PAROLED: "假释日期", "died": "死亡日期", "cremated": "火化日期",
     "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "logged": "登记日期", "resumed": "恢复日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "deduction": "扣款金额", "wage": "工资", "month": "月份", "item": "资金项目",
     "income_item": "所得项目", "written_age": "年龄",
@@ -1368,7 +1381,7 @@ def own_person_dropped(label: str, kind: str) -> str:
     def note(bracketed: re.Match) -> str:
         inner = bracketed.group()[1:-1]
         rest = re.sub(subject, "", inner)  # (原权利人 is the seller, 村干部 the cadre himself, 干部亲属 his relative)
-        own = re.search(subject, inner) and not re.search(QUALIFIERS + r"|原|旧|前|曾用|上期|历史", rest)
+        own = re.search(subject, inner) and not re.search(QUALIFIERS + r"|原|前|" + EARLIER_WORDS, rest)
         return "" if own else bracketed.group()
     return _UNITS.sub(note, label)
 
