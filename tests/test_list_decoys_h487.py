@@ -42,6 +42,12 @@ PENSION = ["姓名", "社会保障号码", "险种"]
     ("properties", ["权利人", "证件号码", "坐落", "原规划用途", "规划用途"], "usage", "规划用途"),
     ("migrations", ["姓名", "身份证号", "迁出日期", "原迁往地", "迁往地"], "dest", "迁往地"),
     ("cadres", ["姓名", "公民身份号码", "原职务", "职务"], "post", "职务"),
+    # two header rows, the state or use's two halves under one group (机动车状态: 原状态 | 现状态): each read by its own
+    # label, the earlier one refused rather than taken as the first of a tie
+    ("vehicles", VEHICLE + ["原状态", "现状态"], "status", "现状态"),
+    ("pensions", PENSION + ["月发放金额", "原状态", "现状态"], "status", "现状态"),
+    ("properties", ["权利人", "证件号码", "坐落", "原用途", "现用途"], "usage", "现用途"),
+    ("businesses", ["主体名称", "法定代表人", "证件号码", "从业人数", "原状态", "现状态"], "status", "现状态"),
     # what stayed as it was: a spec whose own alias is the earlier one (原判刑期止日 beside 减刑后刑期止日 is folded with
     # it), the roster's 原因/原籍 left to their own specs, and an earlier state's ID column (the former ID)
     ("prisoners", ["姓名", "公民身份号码", "入监日期", "原判刑期止日", "减刑后刑期止日"], "end_2", "减刑后刑期止日"),
