@@ -39,7 +39,7 @@ AGENTS = (r"配偶|经办|联系人|代理|代办|监护|委托|受托|填报|�
           # ID covering or lowering 27 of 43 leads)
           r"帮扶|责任人|网格员|包联|结对")
 QUALIFIERS = (AGENTS + r"|户主|父亲|母亲|子女|干部|赡养|抚养|扶养|义务人|申请人|法定代表|法人|负责人|投资人|经营者|所有人|车主|"
-              r"权利人|产权人|收款人|领款人|开户人|领取人|财务|办税|监事|登记人")
+              r"权利人|产权人|收款人|领款人|开户人|领取人|财务|办税|监事|登记人|随迁|随同迁移")
 # Each list kind's own words for the person a row is about (逝者姓名, 参保人身份证号, 机动车所有人): a name or ID column
 # saying so is preferred to one that does not, whatever other person an unlisted word of a rival names (held-out 209).
 SUBJECTS = {
@@ -133,9 +133,10 @@ def coded_field(fld: str) -> bool:
     return not (fld.startswith("_") or fld in _NEVER_CODED or fld.endswith(("_id", "name")))
 
 
-# Other people a business row names besides its 法定代表人 (经营者, 投资人): the row is theirs too
+# Other people a row names besides its own person (a business's 经营者, 投资人; a home's 共有人; a move's 随迁人, who
+# moved out with the mover: h488): the row is theirs too
 # (reference._second_persons), so the filters keep a row any of them makes worth keeping (person_id_columns).
-SECOND_PERSONS = ("operator", "investor", "co_owner")
+SECOND_PERSONS = ("operator", "investor", "co_owner", "follower")
 
 
 def person_id_columns(mapping: dict[str, int]) -> list[int]:
@@ -723,6 +724,10 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # the person's own 人员状态 in a 公安 人口信息 export given as the moves (h452: its living rows, 正常, were 311 C02
         # leads "迁往地不详"): a person the list says is registered here has not moved out. Weight 0, as above
         FieldSpec("status", r"^(人员|人口|户口|户籍)状态$", weight=0),
+        # the people who moved with the mover (随迁人姓名 | 随迁人身份证号, often several in one cell '张三、李四'): moved
+        # out too, the row is each's (SECOND_PERSONS; h488: five 随迁 members out of the county were no C02)
+        FieldSpec("follower_id", r"(随迁|随同迁移|同迁).*" + ID_WORDS, weight=2),
+        FieldSpec("follower_name", r"^(随迁|随同迁移|同迁)(人|人员|成员|家属)?(信息)?(姓名|名字)?$"),
         *_COMMON,
         _FORMER_ID,
     ],
@@ -1251,7 +1256,7 @@ FIELD_NAMES = {
     "fail_reason": "失败原因", "father_id": "父亲身份证号", "mother_id": "母亲身份证号", "spouse_id": "配偶身份证号", PROXY_ID_FIELD: "代领人身份证号", "proxy_name": "代领人姓名", "guardian_name": "监护人姓名", "trustee_name": "委托人姓名", FORMER_ID_FIELD: "原身份证号", HEAD_FORMER_ID_FIELD: "户主原身份证号", DEPENDENT_FORMER_ID_FIELD: "被赡养人原身份证号", "spouse_name": "配偶姓名",
     "household_size": "家庭人口", "county": "县（市、区）", "income_month": "月人均收入", "income_total": "家庭年收入", "income_year": "年人均收入",
     "investor_id": "投资人身份证号", "investor_name": "投资人", "operator_id": "经营者身份证号", "operator_name": "经营者",
-    "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "tenure": "共有情况", "share": "份额",
+    "co_owner_id": "共有人身份证号", "co_owner_name": "共有人", "follower_id": "随迁人身份证号", "follower_name": "随迁人", "tenure": "共有情况", "share": "份额",
     "subscribed": "认缴出资额",
     "living_amount": "生活补贴金额", "location": "坐落", "monitor_type": "监测类型", "move_type": "迁移类型",
     "on_benefit": "是否享受低保特困", "pay_kind": "发放类型", "phone2": "联系电话", "post": "职务", "premises": "经营场所",
