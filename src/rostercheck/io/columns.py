@@ -199,20 +199,25 @@ _PAST_NOTE = re.compile(r"[(（【\[]\s*(?:原|" + EARLIER_WORDS + r")\s*[)）�
 
 
 # A trailing bracketed person word (身份证号（户主）, 姓名【被赡养人】, 死亡日期[配偶]) is read as the same word before the
-# field's (户主身份证号, 被赡养人姓名, 配偶死亡日期), which every spec already knows: the head's, the dependent's, another's
-_TRAILING_PERSON = re.compile(r"^(.+?)\s*[(（【\[]\s*([^()（）【】\[\]]{1,8}?)\s*[)）】\]]\s*$")
+# field's (户主身份证号, 被赡养人姓名, 配偶死亡日期), which every spec already knows: the head's, the dependent's, another's;
+# so is one in mid-label (身份证号（户主）码, 出生（户主）日期 → 户主身份证号码, 户主出生日期: h488, a spouse's ID so written
+# was read for no field, four C01 of 本人及配偶 missed)
+_TRAILING_PERSON = re.compile(r"^(.+?)\s*[(（【\[]\s*([^()（）【】\[\]]{1,8}?)\s*[)）】\]]\s*(码|号码?|日期|时间|年月|姓名|名称)?$")
 
 
 def _person_first(label: str) -> str:
-    """Return the label with a trailing bracketed person word moved before it ('身份证号(户主)' → '户主身份证号'), else
-    the label (units, format notes and the list's own person words stay where they are)."""
+    """Return the label with a bracketed person word, trailing or in mid-label, moved before it ('身份证号(户主)' →
+    '户主身份证号', '身份证号（配偶）码' → '配偶身份证号码'), else the label (units, format notes and the list's own
+    person words stay where they are)."""
     found = _TRAILING_PERSON.match(label)
     if found is None:
         return label
     inner = found.group(2)
     if not re.search(QUALIFIERS, inner) or re.fullmatch(_OWN_PERSON, inner):
         return label
-    return inner + found.group(1)
+    if found.group(3) and re.search(QUALIFIERS, found.group(1)):  # (法定代表人(经营者)姓名: one person's other name)
+        return label
+    return inner + found.group(1) + (found.group(3) or "")
 
 
 def _unit_or_qualifier(bracketed: re.Match) -> str:
