@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .io.columns import (BIRTH_FIELDS, BURIAL_DATE, DATE_FIELDS, DEPENDENT_FORMER_ID_FIELD, END_2, FIELD_NAMES, FORMER_ID_FIELD, MONEY_FIELDS,
-                         PAROLED, PAY_WORDS,
+                         HUKOU_CANCELLED, PAROLED, PAY_WORDS,
                          PEOPLE_CELLS, SECOND_PERSONS, SUPPORTER_SLOT, SYSTEM_LABELS, WAGE_MONTH, yearly_amount)
 from .io.ledgers import factorized
 from .io.table import Table
@@ -204,8 +204,9 @@ def normalise(table: Table) -> pd.DataFrame:
         # what the date is called in evidence: 注销日期 is no 死亡日期 (held-out 258: "死亡日期 2025-04-01" of a 注销日期)
         out["date_label"] = "死亡日期" if out["death_dated"].any() or not named else named
         # a 殡葬 export's 火化日期 read as the date, the list having no 死亡日期: the day the death is no later than, not
-        # the death's (c02_status.death_bound; held-out 246)
-        out["date_buried"] = not re.search(r"死亡|去世|殁", named) and bool(re.search(BURIAL_DATE, named))
+        # the death's (c02_status.death_bound; held-out 246); so is a 注销户口日期 (h488)
+        out["date_buried"] = not re.search(r"死亡|去世|殁", named) and bool(re.search(
+            BURIAL_DATE + "|" + HUKOU_CANCELLED, named))
     for fld in (FORMER_ID_FIELD, DEPENDENT_FORMER_ID_FIELD):  # its header as written, for the link's key (match.former_links)
         if fld in out.columns:
             out[fld + "_label"] = table.header_said(fld, FIELD_NAMES[fld])

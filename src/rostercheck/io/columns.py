@@ -543,6 +543,9 @@ def _held_dates(registered: str) -> list[FieldSpec]:
 # A death's own date, and a day the death is no later than: the body's cremation or burial (a 殡葬 export's 火化日期)
 DEATH_DATE = r"(死亡|去世|殁)(日期|时间|年月)"
 BURIAL_DATE = r"(火化|殡葬|安葬|下葬|埋葬|出殡)(日期|时间|年月)"
+# The day the person's 户口 was cancelled (注销户口日期, 户口注销日期): after the death, often by months, never its day
+# (h488: a deaths list dated only so was read as dying that day, "死亡日期 … 晚于登记日期" at 中)
+HUKOU_CANCELLED = r"(户口|户籍)注销(日期|时间|年月)|注销(户口|户籍)(日期|时间|年月)"
 
 # A part of the monthly pension, never the amount paid (its total is: 基础养老金 + 个人账户养老金 + 过渡性养老金 …)
 PENSION_PARTS = r"基础|个人账户|过渡性|调节金|统筹|职业年金|补充"
@@ -653,13 +656,13 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # a bare 逝者 / 死者 heading the names (a 殡葬 export): the person the row is about
         FieldSpec("name", r"^(逝者|死者|亡者|死亡人员|死亡人|殁者)$", weight=2),
         FieldSpec("date", DEATH_DATE, weight=3),  # the death itself before its registration
-        FieldSpec("date", r"(注销|火化)(日期|时间|年月)", weight=2),
+        FieldSpec("date", r"(注销(户口|户籍)?|火化)(日期|时间|年月)", weight=2),
         # (not a registration's: 死亡登记日期 is no death's date; nor another person's whose word the leading .* would
         # swallow: 配偶死亡日期, 死亡日期（配偶）, h483)
         FieldSpec("date", r"^(?!.*登记).*(死亡|注销|殁|火化|去世)|^日期$", r"(?:" + AGENTS + r").*(死亡|注销|殁|火化|去世)"),
         # 注销日期 beside a 死亡日期 (which takes the date first): no death after it, where the death date is blank
         # (held-out 228)
-        FieldSpec("cancelled", r"注销(日期|时间|年月)"),
+        FieldSpec("cancelled", r"注销(户口|户籍)?(日期|时间|年月)"),
         # … and so is the day the death was registered (登记日期, 死亡登记日期: held-out 284, a blank 死亡日期 beside 登记日期
         # 2026-10-15 was C02 高); weight 0: read in a deaths list, never evidence that a file is one
         FieldSpec("logged", r"登记(日期|时间|年月)", weight=0),
