@@ -865,7 +865,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # application refused, the household paid on rightly, F03 高 for three months); weight 0, no evidence of a kind
         # (审批意见 written out, 同意停保 / 退回重新核实 / 不同意: held-out h459, every refused row stopped the household)
         FieldSpec("outcome", r"(审批|审核|审定|评议)(结果|结论|状态|意见)", weight=0),
-        FieldSpec("programme", r"保障类[别型]|救助类[别型]|原保障|人员类[别型]|^类别$", r"人口|人数|金额|标准"),
+        # (the programme the person was in is the one left: 原保障类别, 保障类别（原） — h488: the bracketed one was refused
+        # as an earlier state and unread)
+        FieldSpec("programme", r"(保障|救助|人员)类[别型](\s*[(（]\s*原\s*[)）])?|原保障|^类别$", r"人口|人数|金额|标准"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
         FieldSpec("region_code", _REGION_CODE),  # (a system export naming its places by code: held-out 138)
