@@ -1007,7 +1007,8 @@ def paired_ids(labels: list[str], kind: str = "") -> list[str]:
     a 低 lead). Only a repeated bare ID header is paired, and only with a column naming a person other than by 姓名 alone;
     in a department list (``PARTY_LISTS``) two ID headers of any words are enough ('联系人 | 身份证号 | 所有人 |
     身份证明号码', held-out 407: the 联系人's column read, or the list held to 低 for the tie), and the party's phone,
-    relation, sex or ID type may stand between its name and its ID ('申报人 | 与死者关系 | 联系电话 | 身份证号').
+    relation, sex or ID type may stand between its name and its ID ('申报人 | 与死者关系 | 联系电话 | 身份证号'). A party's
+    name column headed by the party's word alone ('配偶', '领取人') is read as its name ('配偶姓名').
     """
     bare = [bool(_BARE_ID.fullmatch(label)) for label in labels]
     counts = Counter(label for label, b in zip(labels, bare) if b)
@@ -1025,6 +1026,8 @@ def paired_ids(labels: list[str], kind: str = "") -> list[str]:
         if party and len(party) <= 8 and (re.search(QUALIFIERS, party) or party.endswith(("人", "者"))) \
                 and not _RELATION_LABEL.search(party):
             out[c] = party + labels[c]
+            if labels[at] == party:  # … and its bare name column the party's name (配偶, 领取人 → 配偶姓名, 领取人姓名: h488,
+                out[at] = party + "姓名"  # the spouse's and the pensioner's names unread)
     return out
 
 
