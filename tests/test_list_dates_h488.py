@@ -103,3 +103,18 @@ def test_bare_party_name_before_its_id(tmp_path, headers, kind, field, value):
              "pensions": ["樊金根", SON, "冷秀英", WIFE, "企业职工基本养老保险", "2600"]}[kind]
     out = read(tmp_path, kind, headers, cells)
     assert out[field].iloc[0] == value
+
+
+def test_a_follower_is_c02_and_said_to_have_moved_with_the_mover():
+    """A roster member listed as the 随迁人 of a stranger's move out of the county is C02, the evidence naming the mover;
+    the 户主 beside the move, who stayed, is none."""
+    from helpers import context, flagged, household, make_id
+    from rostercheck.audit import run_checks
+
+    member, head = make_id("19520304", 222), make_id("19600101", 111)
+    move = {"name": "匡明", "id": MOVER, "date": "2026-04-12", "dest": "广东省东莞市长安镇", "reason": "投亲",
+            "follower_name": "张三", "follower_id": member, "head_name": "李四", "head_id": head}
+    ctx = context(household("张三", member), {"migrations": [move]})
+    assert flagged(ctx, "C02") == [("张三", "高")]
+    assert "随迁人：随 匡明 一同迁出" in run_checks(ctx, ["C02"])[0][0].evidence
+    assert flagged(context(household("李四", head), {"migrations": [move]}), "C02") == []

@@ -13,7 +13,7 @@ from operator import itemgetter
 from .. import regions
 from ..match import weakest
 from ..model import CONFIDENCE_ORDER, HIGH, LOW, MEDIUM, Context, Finding
-from ..io.columns import SYSTEM_LABELS
+from ..io.columns import FIELD_NAMES, SYSTEM_LABELS
 from ..normalize import ids
 from ..normalize.codes import UNKNOWN, by_legend
 from ..normalize.values import is_error_value
@@ -1005,6 +1005,14 @@ def _move_list_death(ctx: Context, m: int, row: dict, conf: str, key: str) -> Fi
     return _emit(ctx, "migrations", m, row, conf, key, what)
 
 
+def _followed(row: Mapping) -> str | None:
+    """The mover a 随迁人's row names ('' when unnamed), or None when the row is no 随迁人's (reference._second_persons)."""
+    if str(row.get("held_as") or "") != FIELD_NAMES["follower_name"]:
+        return None
+    beside = row.get("held_beside")
+    return f" {beside} " if isinstance(beside, str) and beside.strip() else ""
+
+
 def _migrations(ctx: Context, params: dict, dead: Mapping[int, str] | None = None) -> list[Finding]:
     """The moves list's findings; a death it gives (注销原因 死亡) is left to the deaths list's finding of the same member
     when that one is as strong (``dead``: member → its confidence): h452, one 公安 人口信息 export given as both lists
@@ -1031,6 +1039,8 @@ def _migrations(ctx: Context, params: dict, dead: Mapping[int, str] | None = Non
             unplaced.add(m)
         what = values({**_dates_shown(row), "reason": reason}, {"date_text": "迁出日期", "dest": "迁往地", "dest_code": "迁往地区划代码",
                                           "reason": "迁移原因", "move_type": "迁移类型"})
+        if (beside := _followed(row)) is not None:  # a 随迁人: the row's own person moved, and he or she with him (h488)
+            what = f"{what}，随迁人：随{beside}一同迁出" if beside else f"{what}，随迁人"
         if coded_reason(reason):  # a code of the exporting system: 升学 or 参军 cannot be ruled out
             conf, what = LOW, what + "（迁移原因是代码，看不出是否升学、参军）"
         if doubt := date_doubt(row, "date", "迁出日期"):  # the move may be after the review date
