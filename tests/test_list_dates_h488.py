@@ -118,3 +118,16 @@ def test_a_follower_is_c02_and_said_to_have_moved_with_the_mover():
     assert flagged(ctx, "C02") == [("张三", "高")]
     assert "随迁人：随 匡明 一同迁出" in run_checks(ctx, ["C02"])[0][0].evidence
     assert flagged(context(household("李四", head), {"migrations": [move]}), "C02") == []
+
+
+@pytest.mark.parametrize("labels, named", [
+    (["工作单位", "姓名", "身份证号", "配偶", "身份证号"], ["工作单位", "姓名", "身份证号", "配偶姓名", "配偶身份证号"]),
+    (["代领人", "身份证号", "领取人", "身份证号"], ["代领人姓名", "代领人身份证号", "领取人姓名", "领取人身份证号"]),
+    (["申报人", "与死者关系", "身份证号", "姓名", "身份证号"], ["申报人姓名", "与死者关系", "申报人身份证号", "姓名", "身份证号"]),
+    (["户主姓名", "身份证号", "姓名", "身份证号"], ["户主姓名", "户主身份证号", "姓名", "身份证号"]),  # (named already)
+    (["所有人", "身份证明号码", "品牌"], ["所有人", "身份证明号码", "品牌"]),  # (one ID header: nothing paired)
+])
+def test_party_names(labels, named):
+    from rostercheck.io.table import paired_ids, party_names
+
+    assert party_names(labels, paired_ids(labels, "deaths")) == named

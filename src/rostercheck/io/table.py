@@ -1007,8 +1007,7 @@ def paired_ids(labels: list[str], kind: str = "") -> list[str]:
     a 低 lead). Only a repeated bare ID header is paired, and only with a column naming a person other than by 姓名 alone;
     in a department list (``PARTY_LISTS``) two ID headers of any words are enough ('联系人 | 身份证号 | 所有人 |
     身份证明号码', held-out 407: the 联系人's column read, or the list held to 低 for the tie), and the party's phone,
-    relation, sex or ID type may stand between its name and its ID ('申报人 | 与死者关系 | 联系电话 | 身份证号'). A party's
-    name column headed by the party's word alone ('配偶', '领取人') is read as its name ('配偶姓名').
+    relation, sex or ID type may stand between its name and its ID ('申报人 | 与死者关系 | 联系电话 | 身份证号').
     """
     bare = [bool(_BARE_ID.fullmatch(label)) for label in labels]
     counts = Counter(label for label, b in zip(labels, bare) if b)
@@ -1026,8 +1025,21 @@ def paired_ids(labels: list[str], kind: str = "") -> list[str]:
         if party and len(party) <= 8 and (re.search(QUALIFIERS, party) or party.endswith(("人", "者"))) \
                 and not _RELATION_LABEL.search(party):
             out[c] = party + labels[c]
-            if labels[at] == party:  # … and its bare name column the party's name (配偶, 领取人 → 配偶姓名, 领取人姓名: h488,
-                out[at] = party + "姓名"  # the spouse's and the pensioner's names unread)
+    return out
+
+
+def party_names(labels: list[str], paired: list[str]) -> list[str]:
+    """The labels :func:`paired_ids` paired, each party's name column headed by the party's word alone ('配偶 | 身份证号',
+    '领取人 | 身份证号') read as that party's name ('配偶姓名', '领取人姓名'; h488: the spouse's and the pensioner's names
+    were unread where the bare word names no field)."""
+    out = list(paired)
+    for c in range(1, len(labels)):
+        if paired[c] == labels[c] or not paired[c].endswith(labels[c]):
+            continue
+        party = paired[c][: -len(labels[c])]
+        at = max((a for a in range(c) if labels[a] == party), default=None)  # (its phone or relation may stand between)
+        if at is not None:
+            out[at] = party + "姓名"
     return out
 
 
@@ -1045,7 +1057,7 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
     if found is None:
         return None
     r, h, labels = found
-    labels = paired_ids(labels, kind)
+    labels = party_names(labels, paired_ids(labels, kind))
     written = written_labels(grid.rows[r : r + h], labels)
     quoted = lambda c: written[c] if c < len(written) and written[c] else labels[c] if c < len(labels) else ""  # noqa: E731
     content = _ContentCheck(grid.rows[r + h :], kind)
