@@ -20,7 +20,7 @@ from .normalize import ids
 from .review_events import add_note
 
 
-def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date
+def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date, p: dict | None = None
                      ) -> tuple[pd.DataFrame, dict[str, set[str]], list[str], list[str]]:
     """The payments F01–F03 look at in the look-back, and what to say of them.
 
@@ -28,6 +28,7 @@ def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date
         frame: the normalised payments, every row given.
         prev: the earlier findings.
         as_of: the review date.
+        p: the money parameters (:func:`rules._money.params`: the recovery and failed words of :func:`undoing`).
     Returns:
         (the rows kept, ID → late months left out as already reported, the late months kept, warnings).
     """
@@ -37,6 +38,10 @@ def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date
     warnings = []
     kept, twice = review_months(frame, as_of, reported_months(prev), reported_names(prev))
     back = recovering(kept)
+    # (a 冲正 or 退回 of a payment the kept rows hold stays beside it: the audit's reversal rule cancels the two, so the
+    # payment that came back is no payment after the stop; h489: dropped alone, the payment stood and flipped a household
+    # truly stopped)
+    back &= ~undoing(kept, back, p)
     if back.any():  # (money moved back is no payment after the stop: compared with the recoveries reported)
         kept = kept.loc[~back].reset_index(drop=True)
         warnings.append(f"资金发放明细中有 {int(back.sum())} 行追回、退回记录（负数金额或追回、退回等项目），不作为发放核对，"
@@ -49,6 +54,47 @@ def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date
         warnings.append(f"所给资金发放明细中没有核查基准日所在季度的所属月份（明细的月份为 {months_text(months_of(frame)) or '无'}），"
                         "未能核对上期问题应停发后是否仍在发放；请给出本季度的发放明细")
     return kept, twice, late, warnings
+
+
+def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> np.ndarray:
+    """Of the rows moving money back, those that undo a payment the frame itself holds: a negative amount whose item
+    and remark name no recovery of the bureau's own (``money_recovery_words`` less those holding a
+    ``money_failed_words`` one: 追回, 追缴 — not 冲正, 退回, as :func:`rules._money._recovering` reads them), and whose
+    payee (the person's ID, else the head's), month and sum are a positive row's (one each). F01–F03 take them with
+    the rest: the audit's reversal rule (:func:`rules._money._reversals`) cancels the payment they undo.
+
+    Args:
+        frame: the normalised payments.
+        back: :func:`review_recovered.recovering` of ``frame``.
+        p: the money parameters (:func:`rules._money.params`); None: no recovery words (every negative row that
+            equals a payment undoes it).
+    Returns:
+        A boolean array, one per row.
+    """
+    words = [w for w in (p or {}).get("recovery_words", ()) if w and not any(f in w for f in (p or {}).get("failed_words", ()))]
+    out = np.zeros(len(frame), dtype=bool)
+    if not back.any():
+        return out
+    amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
+    texts = [frame[c].astype(str).to_numpy() for c in ("item", "remark") if c in frame.columns]
+    cols = [frame[c].to_numpy(dtype=object) if c in frame.columns else None for c in ("id", "head_id")]
+    month = frame["month"].astype(str).to_numpy()
+
+    def key(r: int) -> tuple | None:
+        payee = next((t for t in (_text(c[r]).strip() for c in cols if c is not None) if t), "")
+        return (payee, month[r], round(abs(float(amount[r])), 2)) if payee and amount[r] == amount[r] else None
+
+    paid: dict[tuple, int] = {}
+    for r in np.flatnonzero(~back & (amount > 0)):
+        k = key(int(r))
+        if k is not None:
+            paid[k] = paid.get(k, 0) + 1
+    for r in np.flatnonzero(back & (amount < 0)):
+        k = key(int(r))
+        if k is not None and paid.get(k) and not any(w in str(t[r]) for t in texts for w in words):
+            paid[k] -= 1
+            out[r] = True
+    return out
 
 
 def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[str]] | None = None,
@@ -204,5 +250,5 @@ def months_of(payments: pd.DataFrame) -> list[str]:
     return sorted({m for m in pd.unique(payments["month"].astype(str)).tolist() if m not in ("", "nan")})
 
 
-__all__ = ["months_in", "months_of", "quarter_payments", "quarter_start", "reported_months", "reported_names",
+__all__ = ["months_in", "months_of", "quarter_payments", "quarter_start", "reported_months", "reported_names", "undoing",
            "review_months", "rows_of", "said_twice"]

@@ -189,7 +189,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
             origin = {(k, r + SYNTH_ROWS if k == "exits" else r): at for (k, r), at in origin.items()}
             inputs.lists["exits"] = _joined_exits(inputs.lists["exits"], more)
     every_row = inputs.lists["payments"]
-    inputs.lists["payments"], twice, late, more = quarter_payments(every_row, prev, as_of)
+    inputs.lists["payments"], twice, late, more = quarter_payments(every_row, prev, as_of, params(ctx))
     warnings += more
     mctx, _ = build_context(inputs, as_of, config)
     findings, _skipped = run_checks(mctx, CHECKS)
