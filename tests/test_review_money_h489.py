@@ -46,7 +46,7 @@ def _pay(n, i, a, month, amount, memo, status="成功", day=10):
             status, ""]
 
 
-def _returns(tmp_path, memo_word: str, status_word: str):
+def _returns(tmp_path, memo_word: str, status_word: str, back_day: str = "2026-10"):
     q3 = _roster(tmp_path / "特困人员名册_2026年三季度.csv", {**DEAD, **LIVE})
     deaths = _csv(tmp_path / "死亡人员名单.csv", ["姓名", "身份证号", "死亡日期"],
                   [[n, i, "2026-05-10"] for n, (i, _) in DEAD.items()])
@@ -66,14 +66,16 @@ def _returns(tmp_path, memo_word: str, status_word: str):
     led4.mkdir()
     (i1, a1), (i2, a2), (i3, a3), (i4, a4) = DEAD.values()
     rows = [_pay(n, i, a, "2026-10", 1576, "10月特困") for n, (i, a) in {**DEAD, **LIVE}.items()]
-    rows += [_pay("甲退回", i1, a1, "2026-10", -1576, memo_word, status_word, day=20),
+    back = [_pay("甲退回", i1, a1, back_day, -1576, memo_word, status_word, day=20 if back_day == "2026-10" else 3)]
+    rows += [*(back if back_day == "2026-10" else []),
              _pay("乙冲正", i2, a2, "2026-10", -1576, "冲正", day=11),
              # (the bureau's recovery of the summer's overpayment, equal to October's payment: no undoing of it)
              _pay("丙追回", i3, a3, "2026-10", -1576, "追回多发特困供养金", day=25)]
     _csv(led4 / "代发明细_202610_特困.csv", BANK, rows)
     for m in ("2026-11", "2026-12"):
         _csv(led4 / f"代发明细_{m.replace('-', '')}_特困.csv", BANK,
-             [_pay(n, i, a, m, 1576, f"{int(m[5:])}月特困") for n, (i, a) in LIVE.items()])
+             [_pay(n, i, a, m, 1576, f"{int(m[5:])}月特困") for n, (i, a) in LIVE.items()]
+             + (back if back_day == m else []))
     _run("review", previous, q4, "--as-of", "2026-12-31", "--payments", led4, "--out", tmp_path / "rv")
     out = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
     return {(c, n): (s, x) for c, n, s, x in zip(out["类别代码"], out["姓名"], out["整改状态"], out["说明"])}
@@ -95,3 +97,9 @@ def test_payment_returned_in_quarter_is_not_paid_on(tmp_path):
 def test_payment_returned_memo_only(tmp_path):
     # (the bank's xlsx export: 摘要 退回 on a minus row, 交易状态 成功)
     _check(_returns(tmp_path, "退回", "成功"))
+
+
+def test_payment_returned_next_month(tmp_path):
+    # (October's transfer came back on 11-03, written in November's file with 摘要 退回 and no month: its month only the
+    # day it was made)
+    _check(_returns(tmp_path, "退回", "成功", back_day="2026-11"))

@@ -41,7 +41,11 @@ def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date, p:
     # (a 冲正 or 退回 of a payment the kept rows hold stays beside it: the audit's reversal rule cancels the two, so the
     # payment that came back is no payment after the stop; h489: dropped alone, the payment stood and flipped a household
     # truly stopped)
-    back &= ~undoing(kept, back, p)
+    undo, moved = undoing(kept, back, p)
+    back &= ~undo
+    if moved:
+        kept = kept.copy()
+        kept.iloc[list(moved), kept.columns.get_loc("month")] = list(moved.values())
     if back.any():  # (money moved back is no payment after the stop: compared with the recoveries reported)
         kept = kept.loc[~back].reset_index(drop=True)
         warnings.append(f"资金发放明细中有 {int(back.sum())} 行追回、退回记录（负数金额或追回、退回等项目），不作为发放核对，"
@@ -56,12 +60,14 @@ def quarter_payments(frame: pd.DataFrame, prev: pd.DataFrame, as_of: dt.date, p:
     return kept, twice, late, warnings
 
 
-def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> np.ndarray:
+def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> tuple[np.ndarray, dict[int, str]]:
     """Of the rows moving money back, those that undo a payment the frame itself holds: a negative amount whose item
     and remark name no recovery of the bureau's own (``money_recovery_words`` less those holding a
     ``money_failed_words`` one: 追回, 追缴 — not 冲正, 退回, as :func:`rules._money._recovering` reads them), and whose
-    payee (the person's ID, else the head's), month and sum are a positive row's (one each). F01–F03 take them with
-    the rest: the audit's reversal rule (:func:`rules._money._reversals`) cancels the payment they undo.
+    payee (the person's ID, else the head's), month and sum are a positive row's (one each) — or, a row whose month is
+    only the month it was made (发放日期) matching none, whose payee and sum are a payment's of an earlier month (the
+    latest, made before it). F01–F03 take them with the rest: the audit's reversal rule
+    (:func:`rules._money._reversals`) cancels the payment they undo.
 
     Args:
         frame: the normalised payments.
@@ -69,12 +75,13 @@ def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> np.
         p: the money parameters (:func:`rules._money.params`); None: no recovery words (every negative row that
             equals a payment undoes it).
     Returns:
-        A boolean array, one per row.
+        (a boolean array, one per row; row → the month of the payment a later return undoes, to be taken as its month).
     """
     words = [w for w in (p or {}).get("recovery_words", ()) if w and not any(f in w for f in (p or {}).get("failed_words", ()))]
     out = np.zeros(len(frame), dtype=bool)
+    moved: dict[int, str] = {}
     if not back.any():
-        return out
+        return out, moved
     amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
     texts = [frame[c].astype(str).to_numpy() for c in ("item", "remark") if c in frame.columns]
     cols = [frame[c].to_numpy(dtype=object) if c in frame.columns else None for c in ("id", "head_id")]
@@ -89,12 +96,40 @@ def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> np.
         k = key(int(r))
         if k is not None:
             paid[k] = paid.get(k, 0) + 1
+    later: list[int] = []
     for r in np.flatnonzero(back & (amount < 0)):
         k = key(int(r))
-        if k is not None and paid.get(k) and not any(w in str(t[r]) for t in texts for w in words):
+        if k is None or any(w in str(t[r]) for t in texts for w in words):
+            continue
+        if paid.get(k):
             paid[k] -= 1
             out[r] = True
-    return out
+        else:
+            later.append(int(r))
+    # a return made in a later month than the payment, its month only the day it was made (a bank's −1,576 摘要 退回 of
+    # 11-03 for October's transfer; h489: 一卡通 and bank xlsx exports): it undoes the payee's latest payment of that sum
+    # made before it, and is taken as of that payment's month (so that the audit's rule pairs the two)
+    day = frame["paid_date"].to_numpy(dtype=object) if "paid_date" in frame.columns else None
+    for r in later:
+        made = _month_of_day(day[r]) if day is not None else ""
+        if not made or made != month[r]:
+            continue  # (a month the ledger says, not the day's: a return of that month's payment, or none)
+        payee, _, total = key(r)
+        earlier = [k for k, n in paid.items() if n and k[0] == payee and k[2] == total and k[1] < month[r]]
+        if earlier:
+            k = max(earlier, key=lambda k: k[1])
+            paid[k] -= 1
+            out[r] = True
+            moved[r] = k[1]
+    return out, moved
+
+
+def _month_of_day(cell: object) -> str:
+    """The month ('YYYY-MM') of a 发放日期 cell (a date, a datetime, or its text), '' when none."""
+    if isinstance(cell, (dt.date, pd.Timestamp)):
+        return f"{cell.year:04d}-{cell.month:02d}"
+    m = re.match(r"\s*(\d{4})[-/.](\d{1,2})", _text(cell))
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}" if m else ""
 
 
 def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[str]] | None = None,
