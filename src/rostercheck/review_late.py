@@ -66,7 +66,7 @@ def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> tup
     ``money_failed_words`` one: 追回, 追缴 — not 冲正, 退回, as :func:`rules._money._recovering` reads them), and whose
     payee (the person's ID, else the head's), month and sum are a positive row's (one each) — or, a row whose month is
     only the month it was made (发放日期) matching none, whose payee and sum are a payment's of an earlier month (the
-    latest, made before it). F01–F03 take them with the rest: the audit's reversal rule
+    latest such month). F01–F03 take them with the rest: the audit's reversal rule
     (:func:`rules._money._reversals`) cancels the payment they undo.
 
     Args:
@@ -107,8 +107,8 @@ def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> tup
         else:
             later.append(int(r))
     # a return made in a later month than the payment, its month only the day it was made (a bank's −1,576 摘要 退回 of
-    # 11-03 for October's transfer; h489: 一卡通 and bank xlsx exports): it undoes the payee's latest payment of that sum
-    # made before it, and is taken as of that payment's month (so that the audit's rule pairs the two)
+    # 11-03 for October's transfer; h489: 一卡通 and bank xlsx exports): it undoes the payee's payment of that sum
+    # of the latest earlier month, and is taken as of that month (so that the audit's rule pairs the two)
     day = frame["paid_date"].to_numpy(dtype=object) if "paid_date" in frame.columns else None
     for r in later:
         made = _month_of_day(day[r]) if day is not None else ""
