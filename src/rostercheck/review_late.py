@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .normalize import ids
+from .normalize.values import month as month_of
 from .review_events import add_note
 
 
@@ -111,7 +112,7 @@ def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> tup
     # of the latest earlier month, and is taken as of that month (so that the audit's rule pairs the two)
     day = frame["paid_date"].to_numpy(dtype=object) if "paid_date" in frame.columns else None
     for r in later:
-        made = _month_of_day(day[r]) if day is not None else ""
+        made = month_of(day[r]) if day is not None else ""
         if not made or made != month[r]:
             continue  # (a month the ledger says, not the day's: a return of that month's payment, or none)
         payee, _, total = key(r)
@@ -122,14 +123,6 @@ def undoing(frame: pd.DataFrame, back: np.ndarray, p: dict | None = None) -> tup
             out[r] = True
             moved[r] = k[1]
     return out, moved
-
-
-def _month_of_day(cell: object) -> str:
-    """The month ('YYYY-MM') of a 发放日期 cell (a date, a datetime, or its text), '' when none."""
-    if isinstance(cell, (dt.date, pd.Timestamp)):
-        return f"{cell.year:04d}-{cell.month:02d}"
-    m = re.match(r"\s*(\d{4})[-/.](\d{1,2})", _text(cell))
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}" if m else ""
 
 
 def review_months(frame: pd.DataFrame, as_of: dt.date, reported: dict[str, set[str]] | None = None,
