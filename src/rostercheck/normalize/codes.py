@@ -139,7 +139,7 @@ def system_column(label: str) -> bool:
 def _record_status() -> tuple[dict[str, re.Pattern], dict[str, frozenset[str]]]:
     """The headers and values of ``checks/codes/record_status.toml``: patterns per sense, value words per meaning."""
     spec = table("record_status")
-    heads = {sense: re.compile("|".join(f"(?:{p})" for p in pats)) for sense, pats in spec["headers"].items()}
+    heads = {sense: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for sense, pats in spec["headers"].items()}
     words = {k: frozenset(unicodedata.normalize("NFKC", v).strip().lower() for v in vals)
              for k, vals in spec["values"].items()}
     return heads, words
