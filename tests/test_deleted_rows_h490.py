@@ -73,3 +73,53 @@ def test_a_persons_state_is_no_record_state(tmp_path, label, value):
     header = ["姓名", "身份证号", "死亡日期", label]
     path = workbook(tmp_path / "死亡人员名单.xlsx", [("数据", header, [["张三", HEAD, "2026-06-17", value]])])
     assert flagged(context(ROSTER, files={"deaths": path}), "C02") == [("张三", "高")]
+
+
+def _coded_deaths(folder):
+    header = ["姓名", "身份证号", "死亡日期", "记录状态"]
+    return header, [["张三", HEAD, "2026-06-17", "2"], ["李四", OTHER, "2026-05-01", "1"]]
+
+
+def test_codes_without_a_legend_are_kept_and_the_notice_says_where_to_explain_them(tmp_path):
+    # main said only '请核实，已删除或作废的请删去这些行' — not that a legend would let the file be read as sent
+    header, rows = _coded_deaths(tmp_path)
+    table = load_table(workbook(tmp_path / "死亡人员名单.xlsx", [("数据", header, rows)]), "deaths")
+    assert sorted(table.frame["name"]) == ["张三", "李四"]
+    said = next(w for w in table.warnings if "记录状态" in w)
+    assert "有 2 行的“记录状态”为代码“1”、“2”，名单没有说明这些代码的含义" in said
+    assert "请向报送单位问明代码的含义" in said and "在表头中写明" in said and "代码说明" in said
+    assert "《死亡人员名单_代码表.csv》" in said
+
+
+def test_a_word_that_says_neither_keeps_the_plain_notice(tmp_path):
+    header = ["姓名", "身份证号", "死亡日期", "记录状态"]
+    table = load_table(workbook(tmp_path / "死亡人员名单.xlsx", [("数据", header, [["张三", HEAD, "2026-06-17", "待审核"]])]),
+                       "deaths")
+    said = " ".join(table.warnings)
+    assert "看不出记录是否已删除或作废，仍按有效记录读取；请核实" in said and "代码表文件" not in said
+
+
+@pytest.mark.parametrize("route", ["code_file", "notes_sheet", "header"])
+def test_each_route_the_notice_names_reads_the_codes(tmp_path, route):
+    header, rows = _coded_deaths(tmp_path)
+    sheets = [("数据", header, rows)]
+    if route == "header":
+        sheets = [("数据", [*header[:3], "记录状态（1正常 2删除）"], rows)]
+    elif route == "notes_sheet":
+        sheets.append(("代码说明", ["字段", "代码", "含义"], [["记录状态", "1", "正常"], ["记录状态", "2", "已删除"]]))
+    else:
+        with open(tmp_path / "死亡人员名单_代码表.csv", "w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows([["字段", "代码", "含义"], ["记录状态", "1", "正常"], ["记录状态", "2", "已删除"]])
+    table = load_table(workbook(tmp_path / "死亡人员名单.xlsx", sheets), "deaths")
+    assert list(table.frame["name"]) == ["李四"]
+
+
+def test_a_ledgers_codes_without_a_legend_are_said_with_where_to_explain_them(tmp_path):
+    from rostercheck.io.ledgers import read_ledger
+
+    header = ["户主姓名", "户主身份证号", "资金项目", "所属月份", "发放金额", "发放结果", "记录状态"]
+    rows = [["张三", HEAD, "低保金", "2026-08", 560, "成功", "1"], ["张三", HEAD, "低保金", "2026-08", 560, "成功", "2"]]
+    table, paid = read_ledger(workbook(tmp_path / "低保金发放明细.xlsx", [("数据", header, rows)]), AS_OF)
+    assert len(paid) == 2   # kept: which code is the deleted one is unknown
+    said = next(w for w in table.warnings if "记录状态" in w)
+    assert "请向报送单位问明代码的含义，在表头或标题中写明" in said

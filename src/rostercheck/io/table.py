@@ -2331,12 +2331,17 @@ def record_state(layout: Layout, cells_of, height: int) -> tuple[np.ndarray | No
     return (live if not live.all() else None), found
 
 
-def record_notes(found: list[tuple[str, int, list[str], int, list[str]]]) -> list[str]:
+# A record-status value that is a bare code (1, 2, 01, A): a legend can say what it means, a word (待审核) it cannot
+_RECORD_CODE = re.compile(r"[0-9A-Za-z]{1,3}")
+
+
+def record_notes(found: list[tuple[str, int, list[str], int, list[str]]], path: Path | None = None) -> list[str]:
     """The notices of :func:`record_rows`' columns over a file's sheets, once per column: the rows left out as deleted or
-    void, and the rows kept whose value says neither.
+    void, and the rows kept whose value says neither (for bare codes without a legend, also where to write one).
 
     Args:
         found: :func:`record_rows`' second part, for every sheet of one file.
+        path: the file, for a list or roster (its code table file can explain the codes); None for a ledger.
     Returns:
         The notices, in Chinese.
     """
@@ -2348,9 +2353,20 @@ def record_notes(found: list[tuple[str, int, list[str], int, list[str]]]) -> lis
             said = "、".join(f"“{v}”" for v in dict.fromkeys(v for f in mine for v in f[2]))
             out.append(f"有 {gone} 行标为已删除或作废（“{label}”为{said}），是系统中已不存在的记录，未读入")
         if unread:
-            said = "、".join(f"“{v}”" for v in list(dict.fromkeys(v for f in mine for v in f[4]))[:5])
-            out.append(f"有 {unread} 行的“{label}”为{said}，看不出记录是否已删除或作废，仍按有效记录读取；"
-                       f"请核实，已删除或作废的请删去这些行后重新运行")
+            values = list(dict.fromkeys(v for f in mine for v in f[4]))
+            said = "、".join(f"“{v}”" for v in values[:5])
+            if all(_RECORD_CODE.fullmatch(v.strip()) for v in values):
+                # (h490: '记录状态 1/2' without a legend; the legend's routes are record_values')
+                bare = re.sub(r"[(（].*$", "", label).strip() or label
+                example = f"“{bare}（{values[0]}正常 {values[-1] if len(values) > 1 else '2'}删除）”"
+                where = (f"在表头中写明（如{example}）、在工作簿中加一页代码说明（{bare} | 代码 | 含义），"
+                         f"或在名单旁放一个代码表文件《{Path(path).stem}_代码表.csv》（字段 | 代码 | 含义）"
+                         if path is not None else f"在表头或标题中写明（如{example}）")
+                out.append(f"有 {unread} 行的“{label}”为代码{said}，名单没有说明这些代码的含义，看不出记录是否已删除或作废，"
+                           f"仍按有效记录读取；请向报送单位问明代码的含义，{where}后重新运行")
+            else:
+                out.append(f"有 {unread} 行的“{label}”为{said}，看不出记录是否已删除或作废，仍按有效记录读取；"
+                           f"请核实，已删除或作废的请删去这些行后重新运行")
     return out
 
 
@@ -2437,9 +2453,9 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         parts.append((frame, layout, grid.sheet))
     if any(gone_households.values()):
         parts, said = _members_of_households_gone(parts, gone_households)
-        records_said = [*record_notes(records), *said]
+        records_said = [*record_notes(records, raw.path), *said]
     else:
-        records_said = record_notes(records)
+        records_said = record_notes(records, raw.path)
     table = finish_table(raw.path, raw.kind, parts, [*raw.notes, *records_said])
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
     if left_out:
