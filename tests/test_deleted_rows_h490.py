@@ -123,3 +123,100 @@ def test_a_ledgers_codes_without_a_legend_are_said_with_where_to_explain_them(tm
     assert len(paid) == 2   # kept: which code is the deleted one is unknown
     said = next(w for w in table.warnings if "记录状态" in w)
     assert "请向报送单位问明代码的含义，在表头或标题中写明" in said
+
+
+# --- coverage's lists and review's inputs (h485 tested neither) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("label, dead, live", [("删除标志", "1", "0"), ("DEL_FLAG", "1", "0"), ("YXBZ", "0", "1")])
+def test_a_monitored_household_deleted_is_no_coverage_lead(tmp_path, label, dead, live):
+    # a 防返贫 export's household the system deleted (merged away, entered twice) is no one at risk: no L01; the rest are
+    # (main: DEL_FLAG and YXBZ unread, the deleted household a lead)
+    import openpyxl
+    from helpers import AS_OF as COUNTY_AS_OF, COUNTY, COUNTY_ROSTERS
+    from typer.testing import CliRunner
+
+    from rostercheck.cli import app
+
+    leads = COUNTY / "漏保"
+    with open(leads / "truth_coverage.csv", encoding="utf-8") as fh:
+        planted = sorted(r["head_id"] for r in csv.DictReader(fh) if r["code"] == "L01" and r["expect"] == "flag")
+    book = openpyxl.load_workbook(leads / "防返贫监测对象.xlsx")
+    ws = book.active
+    header = [c.value for c in ws[2]]
+    head_col = next(i for i, h in enumerate(header) if h and "户主" in str(h) and ("证件" in str(h) or "身份证" in str(h)))
+    ws.cell(2, len(header) + 1, label)
+    for r in range(3, ws.max_row + 1):
+        ws.cell(r, len(header) + 1, dead if ws.cell(r, head_col + 1).value == planted[0] else live)
+    book.save(tmp_path / "防返贫监测对象.xlsx")
+    res = CliRunner().invoke(app, ["coverage", *[str(COUNTY / r) for r in COUNTY_ROSTERS],
+                                   "--monitoring", str(tmp_path / "防返贫监测对象.xlsx"),
+                                   "--registry", str(leads / "户籍人口.csv"), "--as-of", COUNTY_AS_OF.isoformat(),
+                                   "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    with open(tmp_path / "out" / "漏保线索.csv", encoding="utf-8-sig") as fh:
+        found = {r["户主身份证号"] for r in csv.DictReader(fh) if r["线索代码"] == "L01"}
+    assert planted[0] not in found
+    assert set(planted[1:]) <= found
+    assert f"标为已删除或作废（“{label}”为“{dead}”）" in res.output.replace("\n", "")
+
+
+def _review(tmp_path, previous, q4):
+    import pandas as pd
+    from test_review import runner
+
+    from rostercheck.cli import app
+
+    res = runner.invoke(app, ["review", str(previous), str(q4), "--as-of", "2026-12-31", "--out", str(tmp_path / "rv")])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(tmp_path / "rv" / "review.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    return rows, res.output.replace("\n", "")
+
+
+@pytest.mark.parametrize("label, dead, live", [("删除标志", "1", "0"), ("DEL_FLAG", "1", "0"), ("人员记录状态", "已删除", "正常")])
+def test_a_member_deleted_in_next_quarters_roster_has_left_it(tmp_path, label, dead, live):
+    # review: 赵六 (dead, C02) stays in the Q4 export but on a row the system deleted: he has left the roster, 已整改;
+    # 李四 (staff, C01) on a live row is still there (main: DEL_FLAG, 人员记录状态 unread, 赵六 未整改)
+    import openpyxl
+    from filebuild import county_q3, write_roster
+    from test_review import _audit
+
+    out = _audit(tmp_path, county_q3())
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    book = openpyxl.load_workbook(q4)
+    ws = book.active
+    width = ws.max_column
+    ws.cell(2, width + 1, label)
+    for r in range(3, ws.max_row + 1):
+        ws.cell(r, width + 1, dead if ws.cell(r, 5).value == "赵六" else live)
+    book.save(q4)
+    rows, said = _review(tmp_path, out / "findings.csv", q4)
+    assert sorted(zip(rows["类别代码"], rows["姓名"], rows["整改状态"])) == [
+        ("C01", "张小明", "未整改"), ("C01", "李四", "未整改"), ("C02", "王五", "未整改"), ("C02", "赵六", "已整改")]
+    assert f"标为已删除或作废（“{label}”为“{dead}”）" in said
+
+
+def test_a_deletion_flag_a_township_adds_to_its_problem_list_removes_no_problem(tmp_path):
+    # the problem list is the bureau's own, not a system export: a township's 删除标志 是 on 李四's row asks for the row to
+    # go; the review still decides by this quarter's roster (未整改: he is still on it) and carries the column as the
+    # township's, so the request is seen
+    import openpyxl
+    from filebuild import county_q3, write_roster
+    from helpers import HEADER_ROW
+    from test_review import _audit
+
+    out = _audit(tmp_path, county_q3())
+    book = openpyxl.load_workbook(out / "问题清单.xlsx")
+    ws = next(ws for ws in book.worksheets if ws.title.startswith("C01"))
+    head = {c.value: c.column for c in ws[HEADER_ROW]}
+    col = ws.max_column + 1
+    ws.cell(HEADER_ROW, col, "删除标志")
+    for r in range(HEADER_ROW + 1, ws.max_row + 1):
+        if ws.cell(r, head["姓名"]).value:
+            ws.cell(r, col, "是" if ws.cell(r, head["姓名"]).value == "李四" else "否")
+    book.save(out / "问题清单.xlsx")
+    q4 = write_roster(tmp_path / "q4.xlsx", county_q3(), "清河县2026年第四季度农村低保花名册")
+    rows, said = _review(tmp_path, out / "问题清单.xlsx", q4)
+    assert ("C01", "李四", "未整改") in set(zip(rows["类别代码"], rows["姓名"], rows["整改状态"]))
+    assert "删除标志（乡镇添加）" in rows.columns
+    assert rows.loc[rows["姓名"] == "李四", "删除标志（乡镇添加）"].tolist() == ["是"]
