@@ -2297,6 +2297,13 @@ def record_rows(grid: Grid, layout: Layout) -> tuple[np.ndarray | None, list[tup
     return record_state(layout, cells_of, max(0, grid.height - layout.start))
 
 
+def _kept_record_rows(grid: Grid, layout: Layout, at: np.ndarray) -> tuple[np.ndarray | None, list]:
+    """:func:`record_rows` over the rows at positions ``at`` below the header only (a filtered list's kept rows):
+    the mask is over those rows, the counts of the notices theirs."""
+    cells = grid.data_columns([col for col, _sense in record_columns(layout)], layout.start, at) if len(at) else {}
+    return record_state(layout, lambda col: list(cells[col]) if col in cells else [], len(at))
+
+
 def record_values(layout: Layout, col: int, values: list) -> list:
     """A record-status column's cells, each code its legend explains (the header's '记录状态（1正常 2删除）', the title's,
     a notes page's) as its word: a flag whose legend inverts it ('删除标志（0是 1否）') is read by its legend."""
@@ -2428,7 +2435,15 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
                 kept |= keep_former(grid.id_cells(col, layout.start))  # … and for its person's former ID (原身份证号)
             at = np.flatnonzero(kept)
             dropped[grid.sheet] = height - len(at)
-        live, said = record_rows(grid, layout) if height else (None, [])
+        if at is not None and record_columns(layout):
+            # a filtered list: the record-status cells of the rows its key set keeps only (h490: a big workbook's
+            # sparse read stays sparse; the rows the key set drops are no one's anyway, as bulk's streamed CSVs)
+            kept_live, said = _kept_record_rows(grid, layout, at)
+            live = None
+            if kept_live is not None:
+                at = at[kept_live]
+        else:
+            live, said = record_rows(grid, layout) if height else (None, [])
         records += said
         if live is not None:  # rows the system marks deleted or void: no record (not counted in row_count either)
             at = np.flatnonzero(live) if at is None else at[live[at]]
