@@ -220,3 +220,37 @@ def test_a_deletion_flag_a_township_adds_to_its_problem_list_removes_no_problem(
     assert ("C01", "李四", "未整改") in set(zip(rows["类别代码"], rows["姓名"], rows["整改状态"]))
     assert "删除标志（乡镇添加）" in rows.columns
     assert rows.loc[rows["姓名"] == "李四", "删除标志（乡镇添加）"].tolist() == ["是"]
+
+
+@pytest.mark.parametrize("fmt, sheets", [("csv", ("", "")), ("xlsx", ("数据", "数据")), ("xlsx", ("家庭信息", "家庭成员信息"))])
+def test_a_household_deleted_in_the_household_file_takes_its_members_in_the_members_file(tmp_path, fmt, sheets):
+    # a system export as two files (家庭信息 | 家庭成员信息, joined by 家庭编号): the household file marks 户 H0 deleted,
+    # its members' rows say nothing — they are no one's members, as when the two are sheets of one workbook (h485).
+    # main: with both files' sheets named alike (two CSVs, two '数据'), 王芳 was read with blank household fields and C02'd
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from rostercheck.cli import app
+
+    spouse = make_id("19720303", 442, "532328")
+    hh = ["删除标志", "家庭编号", "乡镇", "村", "户主姓名", "户主身份证号", "城乡类别", "家庭人口", "月保障金"]
+    households = [["1", "H0", "元马镇", "龙川社区", "张三", HEAD, "城市", 2, 1120],
+                  ["0", "H1", "元马镇", "龙川社区", "李四", OTHER, "城市", 1, 560]]
+    mm = ["家庭编号", "成员姓名", "证件号码", "与户主关系"]
+    members = [["H0", "张三", HEAD, "户主"], ["H0", "王芳", spouse, "配偶"], ["H1", "李四", OTHER, "户主"]]
+    if fmt == "csv":
+        files = [tmp_path / "家庭成员信息.csv", tmp_path / "家庭信息.csv"]
+        for path, header, rows in ((files[0], mm, members), (files[1], hh, households)):
+            with open(path, "w", encoding="gbk", newline="") as fh:
+                csv.writer(fh).writerows([header, *rows])
+    else:
+        files = [workbook(tmp_path / "家庭成员信息.xlsx", [(sheets[1], mm, members)]),
+                 workbook(tmp_path / "家庭信息.xlsx", [(sheets[0], hh, households)])]
+    deaths = workbook(tmp_path / "死亡人员名单.xlsx", [("数据", ["姓名", "身份证号", "死亡日期"],
+                                                        [["王芳", spouse, "2026-06-17"], ["李四", OTHER, "2026-06-18"]])])
+    res = CliRunner().invoke(app, ["audit", *map(str, files), "--deaths", str(deaths), "--as-of", AS_OF.isoformat(),
+                                   "--out", str(tmp_path / "out")])
+    assert res.exit_code in (0, 1), res.output
+    rows = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, encoding="utf-8-sig").fillna("")
+    assert sorted(rows.loc[rows["类别代码"] == "C02", "姓名"]) == ["李四"]
+    assert "有 2 名成员所在的家庭在《家庭信息." in res.output.replace("\n", "")

@@ -2385,17 +2385,19 @@ def _households_gone(grid: Grid, layout: Layout, col: int, live: np.ndarray) -> 
     return {n for n, k in zip(numbers, live) if not k and n} - kept
 
 
-def _members_of_households_gone(parts: list, gone: dict[str, set[str]]) -> tuple[list, list[str]]:
+def _members_of_households_gone(parts: list, gone: dict[int, tuple[str, set[str]]]) -> tuple[list, list[str]]:
     """A system export's member rows whose household its household sheet marks deleted or void (h485: the members
-    of a household taken off were read, their household's fields blank), left out and said."""
+    of a household taken off were read, their household's fields blank), left out and said. ``gone``: by the place of
+    the household sheet in ``parts``, its name as said and its household numbers (h490: by place, not by sheet name,
+    for a household file joined to its members' file may name its sheet as they do — two CSVs, two 'Sheet1's)."""
     out, said = [], []
-    for frame, layout, sheet in parts:
-        others = set().union(*(numbers for where, numbers in gone.items() if where != sheet))
+    for k, (frame, layout, sheet) in enumerate(parts):
+        others = set().union(*(numbers for at, (_where, numbers) in gone.items() if at != k))
         if others and "household_no" in frame.columns:
             drop = frame["household_no"].map(lambda v: text(v).strip()).isin(others).to_numpy()
             if drop.any():
                 frame = frame[~drop].reset_index(drop=True)
-                where = "、".join(f"“{w}”" for w, numbers in gone.items() if w != sheet and numbers)
+                where = "、".join(w for at, (w, numbers) in gone.items() if at != k and numbers)
                 said.append(f"{('工作表“' + sheet + '”') if sheet else ''}有 {int(drop.sum())} 名成员所在的家庭在{where}中"
                             "标为已删除或作废，这些成员未读入")
         out.append((frame, layout, sheet))
@@ -2417,7 +2419,8 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     """
     parts, dropped, months, statuses, sampled = [], {}, {}, {}, {}
     records: list = []
-    gone_households: dict[str, set[str]] = {}  # a household sheet's households marked deleted whole, by sheet
+    # a household sheet's households marked deleted whole, by the sheet's place in parts: (the sheet as said, numbers)
+    gone_households: dict[int, tuple[str, set[str]]] = {}
     for grid, layout in raw.sheets:
         first, height = grid.first_row + layout.start, max(0, grid.height - layout.start)
         at = None
@@ -2448,7 +2451,10 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         if live is not None:  # rows the system marks deleted or void: no record (not counted in row_count either)
             at = np.flatnonzero(live) if at is None else at[live[at]]
             if raw.kind == "roster" and (col := layout.mapping.get("household_no")) is not None:
-                gone_households[grid.sheet] = _households_gone(grid, layout, col, live)
+                where = (f"《{Path(grid.path).name}》" if Path(grid.path) != Path(raw.path) and not grid.sheet else
+                         f"《{Path(grid.path).name}》工作表“{grid.sheet}”" if Path(grid.path) != Path(raw.path) else
+                         f"“{grid.sheet}”")
+                gone_households[len(parts)] = (where, _households_gone(grid, layout, col, live))
         blocks: list[tuple[int, str]] = []  # a roster's stacked blocks' titles (a township's block each)
         if grid.columns is not None:  # column by column: only rows without an ID-like cell are looked at whole
             frame = _columns_frame(grid, layout, first, height, at, blocks)
@@ -2466,7 +2472,7 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         if Path(grid.path) != Path(raw.path):  # a household file read with its members' (household_files_joined)
             frame["_hh_file"] = str(grid.path)
         parts.append((frame, layout, grid.sheet))
-    if any(gone_households.values()):
+    if any(numbers for _where, numbers in gone_households.values()):
         parts, said = _members_of_households_gone(parts, gone_households)
         records_said = [*record_notes(records, raw.path), *said]
     else:
