@@ -258,4 +258,4 @@ def test_a_record_status_column_keeps_the_read_sparse_and_drops_the_deleted_rows
     assert type(grid).__name__ == "SparseGrid" and grid._whole is None   # (main: the sheet read whole)
     _same(got, to_table(read_file(path, "deaths"), keys.keeps))
     assert got.frame["_row"].tolist() == [2 + k for k in range(5, 60, 10)]
-    assert any("有 6 行标为已删除或作废（“删除标志”为“1”）" in w for w in got.warnings)
+    assert any("可能与花名册人员有关的行中有 6 行标为已删除或作废（“删除标志”为“1”）" in w for w in got.warnings)

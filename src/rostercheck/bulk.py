@@ -717,7 +717,8 @@ class Streamer:
         live, said = record_state(layout, lambda col: [row[col] if col < len(row) else "" for row in rows_], len(rows_))
         if live is not None:
             rows_, numbers = [row for row, k in zip(rows_, live) if k], [n for n, k in zip(numbers, live) if k]
-        table = finish_table(path, kind, [(data_frame(rows_, numbers, layout, ""), layout, "")], record_notes(said, path))
+        table = finish_table(path, kind, [(data_frame(rows_, numbers, layout, ""), layout, "")],
+                             record_notes(said, path, kept_only=bool(id_cols)))
         # Rows left in DuckDB all had a clean ID, so they were data rows: count them as such.
         table.row_count = int(total) - (len(got) - len(table.frame))
         by = month_cells(layout.mapping)

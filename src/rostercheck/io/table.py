@@ -2342,23 +2342,26 @@ def record_state(layout: Layout, cells_of, height: int) -> tuple[np.ndarray | No
 _RECORD_CODE = re.compile(r"[0-9A-Za-z]{1,3}")
 
 
-def record_notes(found: list[tuple[str, int, list[str], int, list[str]]], path: Path | None = None) -> list[str]:
+def record_notes(found: list[tuple[str, int, list[str], int, list[str]]], path: Path | None = None,
+                 kept_only: bool = False) -> list[str]:
     """The notices of :func:`record_rows`' columns over a file's sheets, once per column: the rows left out as deleted or
     void, and the rows kept whose value says neither (for bare codes without a legend, also where to write one).
 
     Args:
         found: :func:`record_rows`' second part, for every sheet of one file.
         path: the file, for a list or roster (its code table file can explain the codes); None for a ledger.
+        kept_only: whether the rows counted are a filtered list's kept rows only (those that may be a roster person's).
     Returns:
         The notices, in Chinese.
     """
     out: list[str] = []
+    among = "可能与花名册人员有关的行中" if kept_only else ""
     for label in dict.fromkeys(f[0] for f in found):
         mine = [f for f in found if f[0] == label]
         gone, unread = sum(f[1] for f in mine), sum(f[3] for f in mine)
         if gone:
             said = "、".join(f"“{v}”" for v in dict.fromkeys(v for f in mine for v in f[2]))
-            out.append(f"有 {gone} 行标为已删除或作废（“{label}”为{said}），是系统中已不存在的记录，未读入")
+            out.append(f"{among}有 {gone} 行标为已删除或作废（“{label}”为{said}），是系统中已不存在的记录，未读入")
         if unread:
             values = list(dict.fromkeys(v for f in mine for v in f[4]))
             said = "、".join(f"“{v}”" for v in values[:5])
@@ -2369,10 +2372,10 @@ def record_notes(found: list[tuple[str, int, list[str], int, list[str]]], path: 
                 where = (f"在表头中写明（如{example}）、在工作簿中加一页代码说明（{bare} | 代码 | 含义），"
                          f"或在名单旁放一个代码表文件《{Path(path).stem}_代码表.csv》（字段 | 代码 | 含义）"
                          if path is not None else f"在表头或标题中写明（如{example}）")
-                out.append(f"有 {unread} 行的“{label}”为代码{said}，名单没有说明这些代码的含义，看不出记录是否已删除或作废，"
+                out.append(f"{among}有 {unread} 行的“{label}”为代码{said}，名单没有说明这些代码的含义，看不出记录是否已删除或作废，"
                            f"仍按有效记录读取；请向报送单位问明代码的含义，{where}后重新运行")
             else:
-                out.append(f"有 {unread} 行的“{label}”为{said}，看不出记录是否已删除或作废，仍按有效记录读取；"
+                out.append(f"{among}有 {unread} 行的“{label}”为{said}，看不出记录是否已删除或作废，仍按有效记录读取；"
                            f"请核实，已删除或作废的请删去这些行后重新运行")
     return out
 
@@ -2419,6 +2422,7 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
     """
     parts, dropped, months, statuses, sampled = [], {}, {}, {}, {}
     records: list = []
+    kept_only = False  # a filtered sheet's record-status cells read for its kept rows only (_kept_record_rows)
     # a household sheet's households marked deleted whole, by the sheet's place in parts: (the sheet as said, numbers)
     gone_households: dict[int, tuple[str, set[str]]] = {}
     for grid, layout in raw.sheets:
@@ -2442,7 +2446,7 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
             # a filtered list: the record-status cells of the rows its key set keeps only (h490: a big workbook's
             # sparse read stays sparse; the rows the key set drops are no one's anyway, as bulk's streamed CSVs)
             kept_live, said = _kept_record_rows(grid, layout, at)
-            live = None
+            live, kept_only = None, True
             if kept_live is not None:
                 at = at[kept_live]
         else:
@@ -2474,9 +2478,9 @@ def to_table(raw: RawFile, keep=None, keep_former=None) -> Table:
         parts.append((frame, layout, grid.sheet))
     if any(numbers for _where, numbers in gone_households.values()):
         parts, said = _members_of_households_gone(parts, gone_households)
-        records_said = [*record_notes(records, raw.path), *said]
+        records_said = [*record_notes(records, raw.path, kept_only), *said]
     else:
-        records_said = record_notes(records, raw.path)
+        records_said = record_notes(records, raw.path, kept_only)
     table = finish_table(raw.path, raw.kind, parts, [*raw.notes, *records_said])
     left_out = sum(n for sheet, n in dropped.items() if sheet in table.sheets)  # sheets the table kept
     if left_out:
