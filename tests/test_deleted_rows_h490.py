@@ -220,6 +220,8 @@ def test_a_deletion_flag_a_township_adds_to_its_problem_list_removes_no_problem(
     assert ("C01", "李四", "未整改") in set(zip(rows["类别代码"], rows["姓名"], rows["整改状态"]))
     assert "删除标志（乡镇添加）" in rows.columns
     assert rows.loc[rows["姓名"] == "李四", "删除标志（乡镇添加）"].tolist() == ["是"]
+    # … and the township is told so on screen (the rows it marked are looked at as any other)
+    assert "问题清单中乡镇添加的“删除标志”列有1行标为删除或作废：问题清单上的问题不能以此销号" in said.replace(" ", "")
 
 
 @pytest.mark.parametrize("fmt, sheets", [("csv", ("", "")), ("xlsx", ("数据", "数据")), ("xlsx", ("家庭信息", "家庭成员信息"))])

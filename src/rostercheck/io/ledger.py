@@ -268,8 +268,26 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     notes += _findings_decoded(frame, verified_labels, "。\n".join(t for t in said if t))
     if not read:  # (a page whose legend was read is no page unread)
         notes += [skipped_note(g.sheet) for g in grids if g.note_sheet]
+    notes += _record_columns_added(frame, added)
     frame.attrs["notes"] = notes
     return frame
+
+
+def _record_columns_added(frame: pd.DataFrame, added: list[str]) -> list[str]:
+    """Say a record-status column a township added to its returned problem list (删除标志, 是否删除) that marks rows
+    deleted: the list is the bureau's own document, not a system's export, so no problem leaves the look-back by it
+    (h490 pinned that; unsaid, the township thought its rows gone)."""
+    out = []
+    for col in added:
+        bare = col.removesuffix(TOWNSHIP_ADDED)
+        sense = codes.record_column(bare)
+        if not sense:
+            continue
+        gone = sum(1 for v in frame[col].tolist() if codes.record_live(v, sense) is False)
+        if gone:
+            out.append(f"问题清单中乡镇添加的“{bare}”列有 {gone} 行标为删除或作废：问题清单上的问题不能以此销号，这些行照常核对；"
+                       "已整改的请在“整改状态”中填写")
+    return out
 
 
 _PERSON = ("姓名", "身份证号", "户主身份证号", "户主姓名")
