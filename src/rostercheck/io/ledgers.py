@@ -23,7 +23,7 @@ from .. import parallel
 from ..errors import InputFileError, LimitExceededError
 from ..model import object_array, plain_text
 from ..normalize import ids
-from ..normalize.codes import LEGEND_RUN, record_column
+from ..normalize.codes import LEGEND_RUN
 from ..normalize.names import person_name
 from ..normalize.values import (BACK_PAY_WORDS, SHORT_MONTH_YEAR, YUAN_PER, account_losses, back_pay_months,
                                 bare_month_span, cn_amounts, cn_numerals, count, date, digits, item_month, masked_account,
@@ -33,7 +33,8 @@ from .columns import (COLLECTOR, ID_WORDS, KIND_LABELS, MONTH_FOR, PERIOD_WORDS,
 from .limits import Limits
 from .read import TEXT, Grid, _distinct_categories, read_grids, sniff_format, table_page
 from .table import (LEDGER_AMOUNTS, Layout, RawFile, Table, bind_unnamed_codes, block_title, columns_frame, data_frame, find_layout,
-                    header_repeats, id_like_cell, read_file, record_notes, record_state, sheets_together, sub_title)
+                    header_repeats, id_like_cell, read_file, record_columns, record_notes, record_state, sheets_together,
+                    sub_title)
 from .table import _TOTAL as _TOTAL_CELL
 
 KIND = "payments"
@@ -512,7 +513,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
               [*wide, *statuses.values(), *more, *([end] if end is not None else []),
                *([total] if total is not None else [])])  # (the layout is read once more for its warnings)
     # a system's record-status columns (删除标志, 有效标志, 记录状态 …): a row marked deleted or void is no payment
-    records = {c: sense for c, label in enumerate(layout.labels) if (sense := record_column(label))}
+    records = [c for c, _sense in record_columns(layout)]
     layout = Layout(layout.start, layout.labels, {**mapping, **{f"_m{c}": c for c in (wide or items)},
                                                   **{f"{_RECORD}{c}": c for c in records},
                                                   **({_ROW_TOTAL_FIELD: total} if total is not None else {}),
@@ -712,7 +713,7 @@ _RELATION_LABEL = re.compile(r"(?:与户主|与申请人|家庭)?关系")
 _HEAD_RELATION = re.compile(r"户主|本人|申请人|0?[12]")
 
 
-def _records_live(frame: pd.DataFrame, records: dict[int, str], layout: Layout) -> tuple[pd.DataFrame, list[str]]:
+def _records_live(frame: pd.DataFrame, records: list[int], layout: Layout) -> tuple[pd.DataFrame, list[str]]:
     """A sheet's payment rows without those its record-status columns mark deleted or void (``io.table.record_state``,
     as for the other tables), and the notices (``io.table.record_notes``)."""
     live, found = record_state(layout, lambda col: frame[f"{_RECORD}{col}"].tolist(), len(frame))

@@ -2327,13 +2327,13 @@ def record_state(layout: Layout, cells_of, height: int) -> tuple[np.ndarray | No
     live = np.ones(height, dtype=bool)
     found = []
     for col, sense in cols:
-        values = record_values(layout, col, cells_of(col))
-        meaning = {value: codes.record_live(value, sense) for value in set(map(text, values))}
-        states = [meaning[text(v)] for v in values]
+        written = [text(v) for v in record_values(layout, col, cells_of(col))]
+        meaning = {value: codes.record_live(value, sense) for value in set(written)}
+        states = [meaning[w] for w in written]
         gone = np.fromiter((s is False for s in states), dtype=bool, count=len(states))
-        unread = [text(v) for v, s in zip(values, states) if s is None]
+        unread = [w for w, s in zip(written, states) if s is None]
         live[:len(gone)] &= ~gone
-        found.append((layout.said(col), int(gone.sum()), sorted({text(v) for v, s in zip(values, states) if s is False}),
+        found.append((layout.said(col), int(gone.sum()), sorted({w for w, s in zip(written, states) if s is False}),
                       len(unread), sorted(set(unread))))
     return (live if not live.all() else None), found
 

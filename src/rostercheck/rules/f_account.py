@@ -129,13 +129,14 @@ def _former(ctx: Context, led: Ledger, told: set) -> list[Finding]:
         if any(r in gone for r in rows):
             continue
         r0 = rows[0]
-        stranger = (deaths_given and not len(np.flatnonzero((names == led.cols["link_key"][r0]) & (households != led.household[r0])))
-                    and (not history or led.cols["link_key"][r0] not in left_names.get(led.household[r0], ())))
+        key = led.cols["link_key"][r0]
+        same_name = np.flatnonzero((names == key) & (households != led.household[r0]))  # (members of other households)
+        elsewhere = same_name if key else []
+        stranger = (deaths_given and not len(same_name)
+                    and (not history or key not in left_names.get(led.household[r0], ())))
         months = sorted({led.cols["month"][r] for r in rows} - {""})
         name = led.cols["name"][r0] or led.cols["head_name"][r0] or led.cols["holder"][r0]
         shown = f"（身份证号 {ids.mask_id(led.cols['id'][r0])}）" if led.cols["id"][r0] else ""
-        key = led.cols["link_key"][r0]
-        elsewhere = np.flatnonzero((names == key) & (households != led.household[r0])) if key else []
         paid = (f"资金仍以其名义发放到本户在花名册登记的账号 {led.cols['bank_account'][r0]}：{months_text(months)}，"
                 f"如 {led.where(r0)}。")
         evidence = (f"领取人 {name}{shown}不是本户成员，与花名册中另一户的成员同名（{_member_places(ctx, elsewhere)}），" + paid
