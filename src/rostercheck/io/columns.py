@@ -95,7 +95,9 @@ _BUSINESS_PEOPLE = r"法定代表人?|法人|负责人|经营者|投资人|出�
 # a column of batches, issues, quarters or periods (发放批次, 期次, 发放期数, 所属季度, 补助期间, 发放周期): the month column
 # only when its cells are months or spans (io.ledgers._no_periods)
 PERIOD_WORDS = r"批次|期次|期数|^发放期$|季度|(补助|享受|保障|发放|所属|资金|补贴)(期间|时期|时段|周期)|^时段$|^周期$|^起止月份$"
-MONTH_FOR = r"所属(月份|期|年月|期间|月)|费款所属|属期|(补助|补贴)(月份|年月)|享受(月份|年月)|(补差|补发|差额)(月份|年月|期间|起止月份)"
+MONTH_FOR = (r"所属(月份|期|年月|期间|月)|费款所属|属期|(补助|补贴)(月份|年月)|享受(月份|年月)|(补差|补发|差额)(月份|年月|期间|起止月份)"
+             # a ledger with both 应发月份 and 实发月份 (h491): the month the payment was due for
+             r"|^应(发|付|领)(月份|年月|期)$")
 # A column about the party before a change (原权利人证件号码, 原车主姓名, 变更前法定代表人, 转让方) is no column of the
 # person the row is about now, for any field: a seller's ID read as the owner's makes her the owner.
 _FORMER = re.compile(r"(?:原|前|旧|变更前|转让前)[之的/]?(?:权利人|产权人|所有人|所有权人|车主|法定代表人|法人|经营者|负责人|投资人|"
@@ -889,7 +891,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         # (2026年第一季度, 一季度, 2026年1-3月), and nothing when they are batch numbers (第12批 is no December):
         # io.ledgers._batch_numbers drops it then
         FieldSpec("month", PERIOD_WORDS, r"号$|编号|代码|金额|合计|小计|人数|天数|标准", weight=0),
-        FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$"),
+        # … and 实发月份 beside it the month the money went out (h491: both unread, no month, nothing checked)
+        FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$|^实(发|付)(月份|年月|日期|时间)$"),
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),
         FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资|贷方|收入", weight=2),
@@ -942,6 +945,8 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("holder", r"^(集中)?供养(服务)?机构(名称)?$", weight=0.5),
         FieldSpec("programme", r"保障类[别型]|救助类[别型]|人员类[别型]|对象类[别型]|^类别$", _NOT_PROGRAMME),
         FieldSpec("covered_size", r"保障人口|保障人数|享受人数|救助人口|享受人口|发放人数"),
+        # a system export's 家庭编号 (金民工程) beside a blank or masked ID: the roster's household of that number (h491)
+        FieldSpec("household_no", r"家庭编号|^户编号$|家庭档案号|^家庭ID$|^家庭号$", weight=0.5),
         # a statement's 借贷标志 beside positive amounts: 借 went out, 贷 came back (a return, a reversal; h477: read as
         # paid, a failed payment returned was a second payment, F04 高, and no F06)
         FieldSpec("direction", r"^借贷(标志|标识|方向|方)?$|^借\s*/\s*贷$|^收支(标志|标识|方向|类型)$|^资金方向$"),

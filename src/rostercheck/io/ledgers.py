@@ -2938,6 +2938,8 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
         cols[fld] = _inferred(*judged(fld, fn, narrow=True))
     if "deduction" in frame.columns:  # (a 扣款金额 column: F05 compares 应发 where 应发 − 扣款 = 实发)
         cols["deduction"] = _inferred(*judged("deduction", _amount, narrow=True))
+    if "household_no" in frame.columns:  # a system export's 家庭编号 (金民工程): the roster's household when no ID links
+        cols["household_no"] = coded("household_no", texts, True)  # (_money._numbered_payees; h491)
     unread, at = judged("amount", _amount_unread, narrow=True)
     if unread.any():  # (an amount written that no reading takes: no month unpaid, said by F06; h471)
         cols["amount_unread"] = pd.Series(np.where(at >= 0, unread.astype(bool)[np.maximum(at, 0)], False))
@@ -3063,7 +3065,7 @@ def normalise_payments(frame: pd.DataFrame) -> pd.DataFrame:
     if amounts.dtype.kind != "f":
         out = out[np.array([isinstance(a, float) for a in amounts.tolist()], dtype=bool)].reset_index(drop=True)
     return plain_text(out[COLUMNS + [c for c in (*FORMER_COLUMNS, *PROXY_COLUMNS, "amount_step", "amount_unread",
-                                                   "deduction") if c in out.columns]])
+                                                   "deduction", "household_no") if c in out.columns]])
 
 
 # An amount cell that says nothing was paid ('-', '—', '/', '无', '未发', '停发' …): read as no payment, as a blank one

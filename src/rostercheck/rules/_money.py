@@ -538,7 +538,8 @@ def _linked(ctx: Context) -> Ledger:
     conf_at[borrowed & (conf_at != LOW)] = MEDIUM  # an ID another row gave: never exact (nor for a payee on no roster)
     holders_ids = _holders_shared_account(f, members, member_at, conf_at, benefit_rows)
     masked = (_masked_payees(f, members, member_at, conf_at) | _account_payees(f, members, member_at, conf_at)
-              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()) | holders_ids)
+              | set(np.flatnonzero(borrowed & (member_at >= 0)).tolist()) | holders_ids
+              | _numbered_payees(f, members, member_at, conf_at))
     shown = _shown_digits_payees(f, members, member_at, conf_at)
     guarded = _guarded_payees(f, members, member_at, conf_at)
     remarked = _remarked_heads(ctx, f, member_at)
@@ -1509,6 +1510,45 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
     return linked
 
 
+def _numbered_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
+    """A row left unlinked that gives no whole ID but a system export's 家庭编号 (金民工程: 家庭编号 | 人员编号 beside an ID
+    the platform left blank or masked) is the one member of its name in the one roster household of that number, when
+    a masked ID shows her digits (中: no ID matched; h491: rows with neither a whole ID nor a whole account were linked
+    to nobody, and the months they paid held back F06). Never the name alone, never the number alone. Returns the rows
+    so linked."""
+    if not {"household_no", "link_key", "id_raw"} <= set(f.columns) or "household_no" not in members.columns:
+        return set()
+    unlinked = np.flatnonzero((member_at < 0) & (f["id"].to_numpy(dtype=object) == ""))
+    if not len(unlinked):
+        return set()
+    numbers = f["household_no"].iloc[unlinked].astype(object).tolist()
+    if not any(numbers):
+        return set()
+    households: dict[str, set] = defaultdict(set)
+    by_number: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for m, (no, household, name) in enumerate(zip(members["household_no"].tolist(), members["household"].tolist(),
+                                                   members["name_key"].tolist())):
+        no = str(no or "").strip()
+        if no:
+            households[no].add(household)
+            if name:
+                by_number[(no, name)].append(m)
+    names, raw, pids, linked = f["link_key"], f["id_raw"], members["id"].tolist(), set()
+    for r, no in zip(unlinked.tolist(), numbers):
+        no = str(no or "").strip()
+        if not no or len(households.get(no, ())) != 1:
+            continue
+        found = by_number.get((no, names.iat[r]), [])
+        cell = raw.iat[r]
+        if found and str(cell or "").strip():  # a masked ID must show her digits; any other cell names someone else
+            shown = ids.masked(cell)
+            found = [m for m in found if shown and ids.shows(pids[m], shown)]
+        if len(found) == 1:
+            member_at[r], conf_at[r] = found[0], MEDIUM
+            linked.add(r)
+    return linked
+
+
 def _holders_shared_account(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray,
                             benefit: np.ndarray) -> set[int]:
     """A benefit row whose ID is the holder's of an account the roster gives several households (a bank's 代发 file
@@ -1744,6 +1784,21 @@ def _pooled(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray) -> di
         return {}
     unlinked = np.flatnonzero(member_at < 0)
     out = {r: [] for r in unlinked[blind_rows(f)[unlinked]].tolist()}
+    if out and "household_no" in f.columns and "household_no" in members.columns:
+        # … unless the row gives a system export's 家庭编号: the roster household of that number alone may be its payee,
+        # and a number no roster household bears is none of theirs (h491: a household off the roster, its masked rows
+        # with no ID, hid the unpaid months of every household of its programme)
+        numbered: dict[str, set] = defaultdict(set)
+        for no, household in zip(members["household_no"].tolist(), members["household"].tolist()):
+            if str(no or "").strip():
+                numbered[str(no).strip()].add(household)
+        nos = f["household_no"]
+        for r in list(out):
+            if no := str(nos.iat[r] or "").strip():
+                if len(hs := numbered.get(no, ())) <= 1:
+                    del out[r]
+                    if hs:
+                        out[r] = list(hs)
     accounts = f["bank_account"].iloc[unlinked].astype(object)
     several = _owners(members, set(accounts)).groupby("bank_account")["household"].agg(list)
     several = several[several.map(len) >= 2]
