@@ -1108,6 +1108,8 @@ def _sheet_month(grid, layout, path: Path, parent_year, as_of: dt.date, paid: li
     if named:
         return named, ""
     mm = _bare_month(sheet, layout.title, path.stem)
+    if not mm and (folder := folder_month(path)):
+        return folder, ""
     if not mm or parent_year:
         return (_with_year(mm, parent_year, as_of)[0] if mm else ""), ""
     said = f"工作表“{grid.sheet}”的表名、标题、文件名只写了 {int(mm)} 月，没有写年份"
@@ -3752,6 +3754,17 @@ def code_tables(files: list[Path], limits: Limits | None) -> tuple[str, list[Pat
     return "。\n".join(texts), tables
 
 
+def folder_month(path: Path) -> str:
+    """The month the folder a ledger file lies in names ('2026年3月', '202603'), or a bare month folder ('03月') under a
+    year's ('2026年'), else '' (a tree 资金/2026年/03月/欣山镇.xlsx whose files name only the township)."""
+    parent = path.parent
+    if named := month_named(parent.name):
+        return named
+    mm = re.fullmatch(r"(0?[1-9]|1[0-2])\s*月份?", parent.name.strip())
+    year = re.fullmatch(r"(20\d{2})\s*年?度?", parent.parent.name.strip())
+    return f"{year.group(1)}-{int(mm.group(1)):02d}" if mm and year else ""
+
+
 def ledger_files(paths: list[Path], given: Collection[Path] = ()) -> list[Path]:
     """A folder given as --payments stands for the ledger files in it (sorted by name; Excel's ~$ lock files left out,
     and the files ``given`` as rosters or lists, which a quarter's folder may hold beside the ledgers)."""
@@ -3759,8 +3772,10 @@ def ledger_files(paths: list[Path], given: Collection[Path] = ()) -> list[Path]:
     out = []
     for path in map(Path, paths):
         if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix.lower() in _LEDGER_SUFFIXES and not p.name.startswith("~$")
-                          and p.resolve() not in skip)
+            # … and in its subfolders: a year's tree 资金/2026年/03月/欣山镇.xlsx, one file per township per month (h491:
+            # "文件夹中没有发放明细文件", the tree had to be given month by month)
+            out += sorted((p for p in path.rglob("*") if p.suffix.lower() in _LEDGER_SUFFIXES and not p.name.startswith("~$")
+                           and p.is_file() and p.resolve() not in skip), key=lambda p: p.relative_to(path).parts)
         else:
             out.append(path)
     return out
