@@ -844,6 +844,7 @@ COLUMNS = [
     "approved", "changed", "account_cut", "account_masked", "sheet_shown", "outcome", "household_no", "phone_words",
     "holder", "household_sheet", "household_row", "household_file", "benefit_gap", "household_cut", "household_unordered",
     "status_unsure", "cert_type", "guardian_id", "guardian_name", "birth_written", "age_written", "former_head",
+    "former_name",
 ]
 def counties(members: pd.DataFrame) -> set[str]:
     """The counties a roster's members are of (by a 县（市、区） column, a file's title or a 行政区划代码); several in a city's
@@ -1169,7 +1170,7 @@ def _members_of(table: Table, file_no: str, as_of: dt.date, keys: pd.DataFrame, 
     out["age_written"] = (by_value(f["written_age"], _written_age) if "written_age" in f.columns
                           else np.full(n, None, dtype=object))
     for fld in ("name", "relation", "sex", "labour", "health", "disability", "school", "support_mode", "declared_assets",
-                "covered", "cert_type", "guardian_name"):
+                "covered", "cert_type", "guardian_name", "former_name"):
         out[fld] = _column(f, fld, blank="")
     # the guardian's ID only when whole and valid: a payee is taken for the ward by it alone (never a damaged one)
     out["guardian_id"] = (by_value_array(f["guardian_id"], _whole_id) if "guardian_id" in f.columns

@@ -491,6 +491,9 @@ ROSTER = [
     # h465: a 特困 orphan's guardian was 不在册 中 and the orphan 应发未发 for the whole year)
     FieldSpec("guardian_id", r"^监护人(的)?(" + ID_WORDS + r")", weight=0, allow=r"监护"),
     FieldSpec("guardian_name", r"^监护人(的)?(姓名|名字)?$", weight=0, allow=r"监护"),
+    # the member's former name (曾用名, a system export's column beside 姓名): an account opened under it is hers (F07;
+    # h491: 户名 李春花 beside 李淑芬's 曾用名 李春花 was "不是该户家庭成员" 中)
+    FieldSpec("former_name", r"^曾用名$|^曾用姓名$"),
     FieldSpec("support_mode", r"供养方式|供养形式|集中|分散"),
     FieldSpec("care_home", r"供养(服务)?机构|入住机构|供养单位|(敬老院|福利院|养老院|供养中心)(名称)?$"),
     # the account's holder (户名, 开户人): read for D02 to say a shared account is a care home's (weight 0: a ledger's

@@ -347,6 +347,12 @@ def _holders(ctx: Context, led: Ledger, institution: np.ndarray, proxied: frozen
         # and of the name the ledger gives the ID its rows name as their head's (a head who died, now off the roster)
         household_no, name_no = pd.Index(codes["h_values"]), pd.Index(kinds)
         named = [(ctx.members["household"].to_numpy(dtype=object), ctx.members["name_key"].to_numpy(dtype=object))]
+        if "former_name" in ctx.members.columns:  # (a member's 曾用名: an account opened under it is hers, h491)
+            formers = ctx.members["former_name"].to_numpy(dtype=object)
+            at = np.flatnonzero(formers != "")
+            if len(at):
+                named.append((ctx.members["household"].to_numpy(dtype=object)[at],
+                              object_array([person_name(v) for v in formers[at].tolist()])))
         heads = _ledger_heads(led)
         if heads:
             at = np.flatnonzero(f["id"].isin(set(heads)).to_numpy())
