@@ -29,7 +29,7 @@ from .c02_status import date_shown
 from ._money_namesakes import head_namesakes, name_only_payees, place_namesakes, roster_namesakes
 from ._money_events import roster_death, stop_month, stop_rule_said
 from ._money_unread import note, say as say_unread, unread_rows
-from ._money import (Ledger, care_home_rows, county_of_rows, finding, id_unwritten, ledger, link_text, months_text, payee_name,
+from ._money import (Ledger, _judged, care_home_rows, county_of_rows, finding, id_unwritten, ledger, link_text, months_text, payee_name,
                      payment_lines, roster_months, subjects, weakest, yuan)
 
 # A household paid through its head whose other members stay on the benefit: said in the evidence, and read by the
@@ -81,6 +81,9 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     amounts, months = led.cols["amount"], led.cols["month"]
     # (a 提标补差 row adjusts the benefit: paid for a month ruled out, it is recovered with it, held-out 109)
     adjust = led.array("adjust").tolist()
+    # (an item recovered with the benefit though never compared with it: a 特困 照料护理费, money_recovered_items; h491:
+    # a 特困 person's care money paid after her death, 3 × 110 元, was not recovered)
+    recovered = _recovered_rows(led)
     acc: dict[tuple, dict] = {}
     candidates = _candidates(ctx, led)
     # (the full amount before an event includes the 提标补差 paid for its months: a raise paid back apart is part of
@@ -89,7 +92,7 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
     expected, bound = household_amounts(ctx, led), implausible_times(ctx)
     odd: dict[str, set[str]] = defaultdict(set)  # code → households a payment implausibly large was left out of
     for r in candidates:
-        if not (led.ok[r] and (led.benefit[r] or adjust[r]) and months[r]) or amounts[r] <= 0:
+        if not (led.ok[r] and (led.benefit[r] or adjust[r] or recovered[r]) and months[r]) or amounts[r] <= 0:
             continue
         remaining = amounts[r]
         subs = subjects(ctx, led, r)
@@ -175,6 +178,17 @@ def _stopped(ctx: Context) -> dict[str, list[Finding]]:
             out[code].extend(found)
     ctx.cache["money:stopped"] = dict(out)
     return ctx.cache["money:stopped"]
+
+
+def _recovered_rows(led: Ledger) -> np.ndarray:
+    """Per row: an item of money_recovered_items (特困 照料护理费) paid to one person alone: recovered with the benefit
+    after an event (F01–F03), never compared with the approved amount. Not a row paid to the head for the household
+    (a member's share of a care item is not the benefit's)."""
+    words = tuple(led.params.get("recovered_items", ()))
+    if not words or "item" not in led.frame.columns:
+        return np.zeros(len(led.frame), dtype=bool)
+    codes, said = _judged(led.frame, "item", lambda v: any(w in str(v or "") for w in words))
+    return said[codes] & ~led.array("benefit") & ~led.array("household_row") & (led.array("member") >= 0)
 
 
 def _unread_after_events(ctx: Context, led: Ledger) -> None:
