@@ -176,3 +176,14 @@ def test_care_money_recovered_after_death(tmp_path):
     tk = [x for x in flat if x[2] == "谢玉凤"]
     assert tk == [("F01", "高", "谢玉凤", 3 * (1105 + 660), None)]
     assert "照料护理费 660.00 元" in f.loc[f["姓名"] == "谢玉凤", "依据"].iloc[0]
+
+
+# 6. a status 暂停 (暂停发放: suspended) with the amount still written is no payment: the month is 应发未发 (main read
+# 暂停 as no word it knew and counted the row paid)
+
+@pytest.mark.parametrize("status,owed", [("暂停", 480.0), ("停发", 480.0), ("成功", None)])
+def test_suspended_row_is_not_paid(tmp_path, status, owed):
+    rows = [(B[0], "钟福生", SOLE, "城乡低保金", m, m, "480", "钟福生", ACCOUNT2, "成功") for m in ("2026-06", "2026-07", "2026-09")]
+    rows.append((B[0], "钟福生", SOLE, "城乡低保金", "2026-08", "2026-08", "480", "钟福生", ACCOUNT2, status))
+    flat, _ = audit(tmp_path, roster(B), {"发放明细.csv": long_rows(rows)})
+    assert [(c, repay) for c, _, _, _, repay in flat if c == "F06"] == ([("F06", owed)] if owed else [])
