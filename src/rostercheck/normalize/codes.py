@@ -277,7 +277,9 @@ def same_code(cell: str, code: str) -> bool:
 # … or two or three, a system's abbreviations of its items, written apart from their meaning (DB=低保金, TK-特困供养金, or
 # a code table's rows: h482, unread, every row of a ledger coded so was other money and the year's F01–F06 went
 # unseen); never run into a word ('KA轿车': GA 24.4's types are K33 …)
-_LEGEND_CODE = (r"(?<![0-9A-Za-z])(?:\d{1,4}(?![0-9]|\s*[年月日号])|[A-Z](?![0-9A-Za-z])"
+# (a code of up to three digits may be followed by a meaning beginning 年终: '302年终一次性生活补贴' is no year 302, h491 —
+# the run broke there, and the codes after it, 303 取暖补贴 and 304 春节慰问金, went unread)
+_LEGEND_CODE = (r"(?<![0-9A-Za-z])(?:\d{1,3}(?![0-9]|\s*(?:年(?!终)|[月日号]))|\d{4}(?![0-9]|\s*[年月日号])|[A-Z](?![0-9A-Za-z])"
                 r"|[A-Z]{2,3}(?=\s*[-－—=:：.．、]\s*[\u4e00-\u9fff]))")
 # (a word may hold a bracketed part: GB/T 2261.4's '80退（离）休人员', '出国（境）定居'; held-out 298 read '退' and C01 flagged a
 # retiree at 高)
