@@ -29,7 +29,7 @@ def roster(*households) -> str:
     return "".join(lines)
 
 
-def audit(tmp_path, roster_text, ledgers, lists=None, payments=None, rosters=None):
+def audit(tmp_path, roster_text, ledgers, lists=None, payments=None, rosters=None, as_of=AS_OF):
     """Audit with ledger files (name → text, or a folder given as ``payments``); the F findings as sorted
     (code, confidence, name, 应追回, 应补发), and the frame."""
     from rostercheck.audit import audit as run
@@ -43,7 +43,7 @@ def audit(tmp_path, roster_text, ledgers, lists=None, payments=None, rosters=Non
     for kind, (name, body) in (lists or {}).items():
         (tmp_path / name).write_text(body, encoding="utf-8")
         given[kind] = tmp_path / name
-    result = run([tmp_path / "低保花名册.csv", *(rosters or [])], given, AS_OF, payments=payments or paths)
+    result = run([tmp_path / "低保花名册.csv", *(rosters or [])], given, as_of, payments=payments or paths)
     f = result.findings
     f = f[f["类别代码"].astype(str).str.startswith("F")]
     flat = sorted((c, conf, name, recover if recover == recover else None, repay if repay == repay else None)
@@ -202,3 +202,39 @@ def test_legend_code_before_nianzhong(title, expected):
     from rostercheck.normalize.codes import legend
 
     assert legend("资金类别", title) == expected
+
+
+# 8. the look-back: an 应发未发 (F06) the township reports paid (已补发) whose months no ledger of the quarter pays is said
+# (a note, the verdict kept: back pay may come in a ledger not given); one paid back in the quarter (所属月份 the month
+# owed) is not
+
+@pytest.mark.parametrize("back_paid", [False, True], ids=["not seen", "paid back"])
+def test_review_repayment_seen_in_ledgers(tmp_path, back_paid):
+    import pandas as pd
+
+    from rostercheck.review import review
+
+    earlier = tmp_path / "q2"
+    earlier.mkdir()
+    no, name, pid = B[0], "钟福生", SOLE
+    rows = [(no, name, pid, "城乡低保金", m, m, "480", name, ACCOUNT2, "成功") for m in ("2026-04", "2026-06")]
+    rows += [(A[0], "王国华", HEAD, "城乡低保金", m, m, "1500", "王国华", ACCOUNT, "成功") for m in ("2026-04", "2026-05", "2026-06")]
+    flat, f = audit(earlier, roster(A, B), {"发放明细.csv": long_rows(rows)}, as_of=dt.date(2026, 6, 30))
+    assert [(c, repay) for c, _, _, _, repay in flat] == [("F06", 480.0)]
+    prev = f.copy()
+    prev["整改措施"], prev["整改状态"] = "已补发", "已整改"
+    prev.to_csv(tmp_path / "上期问题清单.csv", index=False, encoding="utf-8-sig")
+    (tmp_path / "本期花名册.csv").write_text(roster(A, B), encoding="utf-8")
+    quarter = [(no, name, pid, "城乡低保金", m, m, "480", name, ACCOUNT2, "成功") for m in ("2026-07", "2026-08", "2026-09")]
+    quarter += [(A[0], "王国华", HEAD, "城乡低保金", m, m, "1500", "王国华", ACCOUNT, "成功") for m in ("2026-07", "2026-08", "2026-09")]
+    if back_paid:
+        quarter.append((no, name, pid, "城乡低保金", "2026-05", "2026-07", "480", name, ACCOUNT2, "成功"))
+    (tmp_path / "本季度发放明细.csv").write_text(long_rows(quarter), encoding="utf-8")
+    result = review(tmp_path / "上期问题清单.csv", [tmp_path / "本期花名册.csv"], dt.date(2026, 9, 30),
+                    payments=[tmp_path / "本季度发放明细.csv"])
+    rows_ = pd.DataFrame(result.rows) if not isinstance(result.rows, pd.DataFrame) else result.rows
+    status, note = rows_.loc[rows_["类别代码"] == "F06", ["整改状态", "说明"]].iloc[0]
+    assert status == "已整改"
+    assert ("补发尚未在发放明细中体现" in note) is (not back_paid)
+    assert "2026-05" in note if not back_paid else True
+    assert result.ledgers.get("repaid_unseen", 0) == (0 if back_paid else 1)

@@ -154,7 +154,7 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     from .policy import roster_codes
     from .review import _CLAIMED_DONE, _READMITTED, _REPORTED, _VERIFIED_ROW, DONE, OPEN
     from .review_accounts import accounts_kept
-    from .review_recovered import recoveries_said
+    from .review_recovered import recoveries_said, repayments_said
     from .review_shares import households_paid_whole
     from .review_stops import stops_said, written_stops
     from .rules._money import params
@@ -247,18 +247,19 @@ def still_paid_rows(prev: pd.DataFrame, rows: list[dict], rosters: list[Path], p
     stops_said(prev, rows, whole, unclear, found, months_of(inputs.lists["payments"]), rule)
     said_twice(prev, rows, twice)
     unseen = recoveries_said(prev, rows, every_row, _REPORTED, params(mctx))
+    unpaid = repayments_said(prev, rows, every_row, _REPORTED, params(mctx))
     tables = [t for t in inputs.tables if t.kind == "payments" or (exits is not None and t.kind == "exits"
                                                                     and Path(t.path) == Path(exits))]
     warnings += [f"{t.path.name}：{w}" for t in tables for w in t.warnings]
     return ({"overturned": sum(by_code.values()), "by_code": dict(sorted(by_code.items())), "stop_rule": rule,
-             "months": months, "late_months": late, "recovery_unseen": unseen, "tables": tables,
+             "months": months, "late_months": late, "recovery_unseen": unseen, "repaid_unseen": unpaid, "tables": tables,
              **({"accounts_kept": kept} if kept else {})}, warnings)
 
 
 CUT_IDS_UNCHECKED = "原清单的身份证号以数字格式存储、后几位已丢失，本季度资金发放明细中该户的发放无法按户主身份证号找到，未核对是否仍在发放，请按姓名核对"
 _UNCHECKED = "（本次未核对发放明细，请以发放、追回记录核实"
 _CHECKED_ONLY_PAID = ("（本季度发放明细用于核对应停发后是否仍在发放，填报的追回只与明细中的追回记录（负数金额、追回退回项目）比对，"
-                      "补发未核对，请以发放、追回记录核实")
+                      "补发只与明细中相应月份的发放比对，请以发放、追回记录核实")
 
 
 def _joined_exits(real: pd.DataFrame, synthetic: pd.DataFrame) -> pd.DataFrame:

@@ -110,4 +110,83 @@ def recoveries_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame
     return said
 
 
-__all__ = ["RECOVERED_BY", "recoveries_said", "recovering", "recovery_rows"]
+# the money findings whose rectification is money paid (补发): 应发未发, and 少发 of F05
+REPAID_BY = ("F05", "F06")
+_MONTH = re.compile(r"(20\d{2})-(\d{2})(?:至(20\d{2})-(\d{2}))?")
+
+
+def finding_months(text: object) -> list[str]:
+    """The months an earlier finding's 涉及月份 names ('2025-11至2025-12、2026-03（3个月）' → 2025-11, 2025-12, 2026-03).
+
+    Args:
+        text: the 涉及月份 cell.
+    Returns:
+        The months ('YYYY-MM'), in order.
+    """
+    out: list[str] = []
+    for y, m, y2, m2 in _MONTH.findall(str(text or "").split("（")[0]):
+        first, last = (int(y), int(m)), (int(y2), int(m2)) if y2 else (int(y), int(m))
+        while first <= last and len(out) < 120:
+            out.append(f"{first[0]:04d}-{first[1]:02d}")
+            first = (first[0] + 1, 1) if first[1] == 12 else (first[0], first[1] + 1)
+    return out
+
+
+def repayments_said(prev: pd.DataFrame, rows: list[dict], payments: pd.DataFrame, reported_key: str,
+                    p: dict | None = None) -> int:
+    """Say on each money finding whose township reports the money paid (补发: 应补发金额 counted as paid) how much the
+    ledgers show paid to the person or her household for its months (涉及月份): a successful payment of the benefit
+    (no other item) for those months, made in any file given. A note only, as for recoveries: back pay may come in a
+    ledger not given (h491: four households reported 已补发 for months no ledger of the quarter paid, unsaid).
+
+    Args:
+        prev: the earlier findings.
+        rows: review rows parallel to ``prev`` (their 说明 changed in place).
+        payments: the normalised payments, every row given.
+        reported_key: the review rows' key of the yuan their return counts (review's ``_REPORTED``).
+        p: the money parameters (failed words and codes, other items); None: every positive row counts.
+    Returns:
+        How many findings were said not yet seen paid in the ledgers.
+    """
+    from .rules._money import failed_status, other_item, yuan
+
+    said = 0
+    by_id: dict[str, list[int]] | None = None
+    for at, f in rows_of(prev, REPAID_BY):
+        claimed = (rows[at].get(reported_key) or {}).get("应补发金额")
+        if claimed is None or claimed != claimed or claimed <= 0.005 or "month" not in payments.columns:
+            continue
+        months = set(finding_months(f.get("涉及月份", "")))
+        if not months:
+            continue
+        if by_id is None:
+            amount = pd.to_numeric(payments["amount"], errors="coerce").to_numpy(dtype=float)
+            status = payments["status"].astype(str).tolist() if "status" in payments.columns else [""] * len(payments)
+            item = payments["item"].astype(str).tolist() if "item" in payments.columns else [""] * len(payments)
+            judged: dict[tuple[str, str], bool] = {}
+            by_id = {}
+            for r in np.flatnonzero(amount > 0).tolist():
+                key = (status[r], item[r])
+                if key not in judged:
+                    judged[key] = p is None or not (failed_status(status[r], p) or other_item(item[r], p))
+                if not judged[key]:
+                    continue
+                for col in ("id", "head_id"):
+                    k = payments[col].iat[r] if col in payments.columns else None
+                    if isinstance(k, str) and k and r not in by_id.get(k, ()):
+                        by_id.setdefault(k, []).append(r)
+            month_of = payments["month"].astype(str).tolist()
+        seen = sorted({r for k in finding_ids(f) for r in by_id.get(k, ()) if month_of[r] in months})
+        total = float(np.nansum(amount[seen])) if seen else 0.0
+        if total + 0.005 >= claimed:
+            continue
+        where = f"只见这些月份的发放 {yuan(total)}" if seen else f"未见该人（户）{'、'.join(sorted(months))} 的发放"
+        add_note(rows[at], (
+            f"乡镇填报已补发 {yuan(claimed)}，所给资金发放明细中{where}，补发尚未在发放明细中体现（置信度中：补发也可能在"
+            "未提供的发放明细中），请以补发记录核实"))
+        said += 1
+    return said
+
+
+__all__ = ["RECOVERED_BY", "REPAID_BY", "finding_months", "recoveries_said", "recovering", "recovery_rows",
+           "repayments_said"]

@@ -140,7 +140,7 @@ def review_ledgers_line(ledgers: dict) -> str:
     """The console's line of what the review quarter's payment ledgers changed (``ReviewResult.ledgers``).
 
     Args:
-        ledgers: {'overturned', 'by_code', 'stop_rule', 'months', 'recovery_unseen' (optional)}.
+        ledgers: {'overturned', 'by_code', 'stop_rule', 'months', 'recovery_unseen', 'repaid_unseen' (optional)}.
     Returns:
         The line (Chinese).
     """
@@ -151,6 +151,8 @@ def review_ledgers_line(ledgers: dict) -> str:
     head = f"本季度资金发放明细（所属月份 {months_text(ledgers['months'])}，按{ledgers['stop_rule']}停发计）："
     unseen = (f"其中 {ledgers['recovery_unseen']} 条乡镇填报已追回、但明细中未见相应追回记录的，已在说明中写明。"
               if ledgers.get("recovery_unseen") else "")
+    if ledgers.get("repaid_unseen"):  # (F05/F06 reported paid, the months' payment in no ledger given: h491)
+        unseen += f"另有 {ledgers['repaid_unseen']} 条乡镇填报已补发、但明细中未见相应月份发放的，已在说明中写明。"
     if ledgers.get("accounts_kept"):  # (F07 reported done, the household still paid into the account named)
         unseen += (f"另有 {ledgers['accounts_kept']} 条判为已整改的 F07（发放账户不是本户的），本季度该户的保障金仍打入上期所列账号，"
                    "已改判为未整改。")
