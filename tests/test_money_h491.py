@@ -238,3 +238,22 @@ def test_review_repayment_seen_in_ledgers(tmp_path, back_paid):
     assert ("补发尚未在发放明细中体现" in note) is (not back_paid)
     assert "2026-05" in note if not back_paid else True
     assert result.ledgers.get("repaid_unseen", 0) == (0 if back_paid else 1)
+
+
+# 9. a household off the roster whose rows give its ID in some months and leave it blank in others, with no account
+# column: the 家庭编号 and name tie the blank rows to the ID (one payee), so the exit list's F03 counts every month paid
+# after the exit; a blank row under another name of that number borrows nothing
+
+EXITS = ("停保名单.csv", f"家庭编号,户主姓名,户主身份证号码,停保日期,停保原因\n36072610000077,赖金水,{make_id('19500101', 771, '360726')},"
+         "2026-01-10,家庭收入超标\n")
+
+
+@pytest.mark.parametrize("blank_name,recover", [("赖金水", 3 * 600.0), ("赖金山", 600.0)], ids=["same name", "other name"])
+def test_household_number_borrows_the_id(tmp_path, blank_name, recover):
+    pid = make_id("19500101", 771, "360726")
+    head = "家庭编号,姓名,身份证号,资金名称,应发月份,实发月份,发放金额,发放状态\n"
+    lines = [f"36072610000077,赖金水,{pid},城乡低保金,2026-02,2026-02,600,成功\n"]
+    lines += [f"36072610000077,{blank_name},,城乡低保金,{m},{m},600,成功\n" for m in ("2026-03", "2026-04")]
+    lines += [f"{B[0]},钟福生,{SOLE},城乡低保金,{m},{m},480,成功\n" for m in ("2026-02", "2026-03", "2026-04")]
+    flat, _ = audit(tmp_path, roster(B), {"发放明细.csv": head + "".join(lines)}, {"exits": EXITS})
+    assert [(c, recover_) for c, _, name, recover_, _ in flat if c == "F03" and name == "赖金水"] == [("F03", recover)]

@@ -1287,6 +1287,52 @@ def _guarded_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
 
 
 def _borrowed_ids(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """:func:`_borrowed_by_account`, then :func:`_borrowed_by_number`.
+
+    Returns:
+        (the payments, with the IDs borrowed filled in; which rows borrowed one).
+    """
+    f, borrowed = _borrowed_by_account(f, exits)
+    return _borrowed_by_number(f, borrowed)
+
+
+def _borrowed_by_number(f: pd.DataFrame, borrowed: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """A row naming no whole ID (blank, or masked) that gives a system export's 家庭编号 takes the one ID the ledger's
+    other rows of that 家庭编号 give under the same name (a masked ID only one showing its digits): the same payee in
+    every month, linked at 中 (h491: a household off the roster, its ID blank in some months and no account column,
+    was two payees, the exit list's F03 counting only the months under its ID)."""
+    if "household_no" not in f.columns or not {"link_key", "id"} <= set(f.columns) or f.empty:
+        return f, borrowed
+    numbered = _filled(f, "household_no") & _filled(f, "link_key")
+    bare = numbered & (f["id"].astype(object).fillna("").astype(str) == "").to_numpy() & ~borrowed
+    if "head_id" in f.columns:
+        bare &= ~_filled(f, "head_id")
+    if not bare.any():
+        return f, borrowed
+    keys = f["household_no"].astype(object).astype(str) + "|" + f["link_key"].astype(object).astype(str)
+    given = numbered & (f["id_status"] == ids.VALID).to_numpy()
+    if not given.any():
+        return f, borrowed
+    found = keys[bare].map(_unique_keys(keys[given], f["id"][given].astype(object)))
+    raws = f["id_raw"].astype(object)[bare].tolist() if "id_raw" in f.columns else [""] * int(bare.sum())
+    for k, (r, pid) in enumerate(zip(found.index.tolist(), found.tolist())):
+        if isinstance(pid, str) and str(raws[k] or "").strip():  # a masked ID: the one found must show its digits
+            shown = ids.masked(raws[k])
+            if not (shown and ids.shows(pid, shown)):
+                found.iat[k] = None
+    rows = found.dropna().index
+    if not len(rows):
+        return f, borrowed
+    f = f.copy()
+    f["id"] = f["id"].astype(object)
+    f.loc[rows, "id"] = found[rows]
+    for col, value in (("id_status", lambda v: ids.VALID), ("id_reliable", lambda v: 18), ("birth", ids.birth_date)):
+        f[col] = f[col].astype(object)
+        f.loc[rows, col] = found[rows].map(value)
+    return f, borrowed | f.index.isin(rows)
+
+
+def _borrowed_by_account(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[pd.DataFrame, np.ndarray]:
     """A row naming no ID (a bank's 代发 file for one month) takes the ID that the ledger's other rows paid into the same
     account under the same name give, when they give one alone: the same payee in every month (linked at 中). The
     exit list's 原发放账号 gives its person's ID (under the person's name) and the head's (under the head's): a household
