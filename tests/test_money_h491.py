@@ -138,6 +138,20 @@ def test_nested_month_folders(tmp_path):
     assert [x for x in flat if x[0] == "F01"] == [("F01", "高", "钟福生", 1440.0, None)]
 
 
+def test_subfolders_of_a_folder_of_ledgers_are_left_out(tmp_path):
+    """A folder holding ledgers keeps its subfolders out: a 备份 copy of an earlier version (paying July twice) would
+    be read beside them, or before them when its name sorts first."""
+    from rostercheck.io.ledgers import ledger_files
+
+    top = tmp_path / "资金"
+    _township_book(top / "2026年07月.xlsx", [(B[0], "钟福生", SOLE, "低保金", "480", "钟福生", ACCOUNT2, "成功")])
+    _township_book(top / "备份" / "2026年07月.xlsx", [(B[0], "钟福生", SOLE, "低保金", "480", "钟福生", ACCOUNT2, "成功")] * 2)
+    (top / "代码说明.xlsx").write_bytes((top / "2026年07月.xlsx").read_bytes())
+    assert [p.relative_to(top).as_posix() for p in ledger_files([top])] == ["2026年07月.xlsx", "代码说明.xlsx"]
+    (top / "2026年07月.xlsx").unlink()  # (code tables alone: the subfolders' files)
+    assert [p.relative_to(top).as_posix() for p in ledger_files([top])] == ["代码说明.xlsx", "备份/2026年07月.xlsx"]
+
+
 @pytest.mark.parametrize("parts,month", [(("2026年", "03月"), "2026-03"), (("2026", "3月"), "2026-03"),
                                          (("资金", "2026年3月"), "2026-03"), (("资金", "202603"), "2026-03"),
                                          (("2026年", "第一季度"), ""), (("资金", "03月"), "")])

@@ -3767,15 +3767,21 @@ def folder_month(path: Path) -> str:
 
 def ledger_files(paths: list[Path], given: Collection[Path] = ()) -> list[Path]:
     """A folder given as --payments stands for the ledger files in it (sorted by name; Excel's ~$ lock files left out,
-    and the files ``given`` as rosters or lists, which a quarter's folder may hold beside the ledgers)."""
+    and the files ``given`` as rosters or lists, which a quarter's folder may hold beside the ledgers); a folder holding
+    none (code tables apart) stands for those of its subfolders, by path."""
     skip = {Path(p).resolve() for p in given}
     out = []
     for path in map(Path, paths):
         if path.is_dir():
-            # … and in its subfolders: a year's tree 资金/2026年/03月/欣山镇.xlsx, one file per township per month (h491:
-            # "文件夹中没有发放明细文件", the tree had to be given month by month)
-            out += sorted((p for p in path.rglob("*") if p.suffix.lower() in _LEDGER_SUFFIXES and not p.name.startswith("~$")
-                           and p.is_file() and p.resolve() not in skip), key=lambda p: p.relative_to(path).parts)
+            def found(files) -> list[Path]:
+                return sorted((p for p in files if p.suffix.lower() in _LEDGER_SUFFIXES and not p.name.startswith("~$")
+                               and p.is_file() and p.resolve() not in skip), key=lambda p: p.relative_to(path).parts)
+
+            top = found(path.iterdir())
+            # … or, when it holds none but code tables, the files in its subfolders: a year's tree 资金/2026年/03月/欣山镇.xlsx,
+            # one file per township per month (h491: "文件夹中没有发放明细文件", the tree had to be given month by month).
+            # A folder of ledgers keeps its subfolders out (a 备份 or 旧版 copy would be read beside, or before, them).
+            out += top if any(not CODE_TABLE_NAME.search(p.stem) for p in top) else found(path.rglob("*"))
         else:
             out.append(path)
     return out
