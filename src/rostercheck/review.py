@@ -161,7 +161,7 @@ class _Roster:
         if j is not None and tail and _lost_digits(info) and not str(self.members.at[j, "id"]).endswith(tail):
             j = None  # (the township's copy shows other last digits: a namesake born the same day, h397)
         if j is not None and _lost_digits(info):
-            return j, "原身份证号以数字格式存储，按姓名和身份证号前几位找到"
+            return j, f"原身份证号{_how_lost(info)}，按姓名和身份证号前几位找到"
         if j is not None and _lost_digits(ids.id_number(self.members.at[j, "id"])):
             return j, "本期花名册中该人的身份证号以数字格式存储（后几位已丢失），按姓名和身份证号前几位找到，请更正"
         near = [j for pid, j in self.by_name.get(key, ()) if ids.one_apart(pid, info.value)]
@@ -210,7 +210,7 @@ class _Roster:
         j = next((j for kept in _kept_prefixes(info.value)
                   if (j := self.by_head_prefix.get((person_name(head_name), kept))) is not None), None)
         if j is not None and _lost_digits(info):
-            return j, "原户主身份证号以数字格式存储，按户主姓名和身份证号前几位找到"
+            return j, f"原户主身份证号{_how_lost(info)}，按户主姓名和身份证号前几位找到"
         if j is not None and _lost_digits(ids.id_number(self.members.at[j, "head_id"])):
             return j, "本期花名册中户主身份证号以数字格式存储（后几位已丢失），按户主姓名和身份证号前几位找到，请更正"
         near = [j for hid, j in self.by_heads_named.get(person_name(head_name), ()) if ids.one_apart(hid, info.value)]
@@ -1743,9 +1743,15 @@ def _kept_prefixes(value: str) -> tuple[str, ...]:
 
 
 def _lost_digits(info: ids.IdInfo) -> bool:
-    """Whether an ID may have lost its last digits to a number format: so marked, or ending in 000 (a number's
-    zeros that happen to pass the check)."""
-    return info.status == ids.NUMERIC or (len(info.value) == 18 and info.value.endswith("000"))
+    """Whether an ID may have lost its last digits: to a number format (so marked, or ending in 000, a number's zeros
+    that happen to pass the check), or cut short when retyped (15–17 digits with a real birth date: h492, a township's
+    WPS copy holding '360423194201199' — its person, still enrolled, was 已整改 "已不在新花名册中")."""
+    return info.status in (ids.NUMERIC, ids.SHORT) or (len(info.value) == 18 and info.value.endswith("000"))
+
+
+def _how_lost(info: ids.IdInfo) -> str:
+    """How an ID lost its last digits, for a note: stored as a number, or cut short ('只有 15 位')."""
+    return f"只有 {len(info.value)} 位（后几位缺失）" if info.status == ids.SHORT else "以数字格式存储"
 
 
 def _agrees(said: str, found: str) -> bool:
@@ -2573,7 +2579,7 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         if status == OPEN:  # still enrolled, and not a problem: neither open nor done
             status = VERIFIED
     row = {c: f.get(c, "") for c in f.index if c in REVIEW_COLUMNS or c.endswith(TOWNSHIP_ADDED)}
-    lost = []
+    lost, how = [], ""
     for col in _ID_COLUMNS:  # an ID Excel cut short in the township's copy: the whole one this roster gives
         cut = ids.id_number(row.get(col, ""))
         if not (cut.value and _lost_digits(cut)):
@@ -2583,8 +2589,9 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             row[col] = whole
         elif cut.status != ids.VALID:  # (a person found by what is left of it is no "也找不到", held-out 216)
             lost.append(col)
+            how = how or _how_lost(cut)
     if lost:  # said once (held-out 250: a household of one, her ID and her head's the same, said it twice)
-        notes.append(f"原清单的{'、'.join(lost)}以数字格式存储，后几位已丢失，{'本期花名册中也找不到，' if j is None else ''}请核对")
+        notes.append(f"原清单的{'、'.join(lost)}{how}{'，后几位已丢失' if how == '以数字格式存储' else ''}，{'本期花名册中也找不到，' if j is None else ''}请核对")
     row.update({"类别名称": f["类别名称"] or title, "整改状态": status, "说明": "；".join(notes), "乡镇填报状态": claimed,
                 _REPORTED: reported, _READMITTED: readmitted, _VERIFIED_ROW: verified})
     return row
