@@ -253,6 +253,23 @@ class _Roster:
         home = self.members.at[j, "household"]
         return (None if pd.isna(size) else int(size)), int(self._listed.get(home, 0)), self._stale
 
+    _unpaid: set | None = None
+
+    def unpaid(self, j: int) -> bool:
+        """Whether the household of the member at ``j`` is written with a monthly amount of 0 on each of its rows (a
+        system's export keeping a stopped household with 保障金额 0: h492, a car's household the township stopped was
+        未整改 "仍在册"); never where such households are more than :data:`READMITTED_SHARE` of those with an amount (a
+        roster whose amounts are mostly 0 says nothing by them)."""
+        if self._unpaid is None:  # (worked out once)
+            m, self._unpaid = self.members, set()
+            if "benefit" in m.columns and len(m):
+                amounts = pd.to_numeric(m["benefit"], errors="coerce")
+                written = amounts.notna().groupby(m["household"]).all()
+                zero = (amounts.fillna(-1) == 0).groupby(m["household"]).all()
+                if written.sum() and zero.sum() <= READMITTED_SHARE * written.sum():
+                    self._unpaid = set(zero[zero].index)
+        return self.members.at[j, "household"] in self._unpaid
+
     def key(self, j: int, level: str) -> str:
         m = self.members.loc[j]
         return "户:" + (m["head_id"] or m["household"]) if level == "household" else (m["id"] or f"#{j}")
@@ -2504,6 +2521,10 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
     elif recheck and roster.key(j, level) not in flagged and not _needs_both(f, roster):
         status = DONE
         notes.append(f"{what}仍在新花名册中（{roster.where(j)}），但复核花名册已不存在该问题")
+    elif not f["类别代码"].startswith("F") and roster.unpaid(j):
+        # (money findings are judged by the money the township reports, below)
+        status = DONE
+        notes.append(f"{what}在新花名册中仍有一行，但月保障金为 0（{roster.where(j)}），已不在领取保障金")
     else:
         status = OPEN
         notes.append(f"{what}仍在新花名册中（{roster.where(j)}）")
