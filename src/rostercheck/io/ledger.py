@@ -156,6 +156,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     # a 说明 page, or lines typed under a table, may say what a coded 整改结果 means (held-out 269: 1/2/3 unread)
     said, status_labels = [legend_text([g for g in grids if g.note_sheet])], set()
     verified_labels: set[str] = set()
+    measure_labels: set[str] = set()  # (h492: 整改措施 written 1/2/3 under a legend row, 3 核实无问题 never said)
     for grid in grids:
         if grid.note_sheet:
             continue
@@ -184,6 +185,8 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
                 status_labels.add(header_label(row[pos["整改状态"]]))
             if "核实情况" in pos:
                 verified_labels.add(header_label(row[pos["核实情况"]]))
+            if "整改措施" in pos:
+                measure_labels.add(header_label(row[pos["整改措施"]]))
             sheet_code = _CODE.match(grid.sheet or "") or _code_of_title(grid.sheet or "")
             # a sheet a township retyped with the names, IDs and its 整改情况 only: its rows are read through the
             # internal list given beside it (review, held-out 196)
@@ -266,6 +269,7 @@ def read_previous(path: Path | str, limits: Limits | None = None) -> pd.DataFram
     if decoded:
         notes.append(decoded)
     notes += _findings_decoded(frame, verified_labels, "。\n".join(t for t in said if t))
+    notes += _findings_decoded(frame, measure_labels, "。\n".join(t for t in said if t), "整改措施")
     if not read:  # (a page whose legend was read is no page unread)
         notes += [skipped_note(g.sheet) for g in grids if g.note_sheet]
     notes += _record_columns_added(frame, added)
@@ -396,24 +400,26 @@ def _statuses_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> tuple
             + "未找到这些代码的含义，按未填写整改情况处理；请把代码改为文字（如“已清退”“核实无问题”“整改中”）后重新运行"), False
 
 
-def _findings_decoded(frame: pd.DataFrame, labels: set[str], said: str) -> list[str]:
-    """Write a 核实情况 written as codes as the words its legend gives them (a system's '核查结论（1属实 2不属实）': h460, its
-    2 left as "2", the township's 不属实 never read as 核实无问题); codes no legend explains are said, left as written.
+def _findings_decoded(frame: pd.DataFrame, labels: set[str], said: str, column: str = "核实情况") -> list[str]:
+    """Write a 核实情况 (or 整改措施) written as codes as the words its legend gives them (a system's '核查结论（1属实
+    2不属实）': h460, its 2 left as "2", the township's 不属实 never read as 核实无问题; a WPS copy's 整改措施 1/2/3 under a
+    legend row '整改措施：1.停发清退 2.减员 3.核实无问题': h492); codes no legend explains are said, left as written.
     Returns the note ([] when the column holds no code)."""
-    if not len(frame):
+    if not len(frame) or column not in frame.columns:
         return []
-    cells = frame["核实情况"].astype(str).str.strip()
+    cells = frame[column].astype(str).str.strip()
     coded = sorted({c for c in cells if _STATUS_CODE.fullmatch(c)}, key=lambda c: (len(c), c))
     if not coded:
         return []
     meanings = next((m for label in sorted(labels) if (m := codes.legend(label, said))), {})
-    frame["核实情况"] = [codes.by_legend(c, meanings) if _STATUS_CODE.fullmatch(c) else c for c in cells]
-    left = [c for c in coded if frame["核实情况"].eq(c).any()]
+    frame[column] = [codes.by_legend(c, meanings) if _STATUS_CODE.fullmatch(c) else c for c in cells]
+    left = [c for c in coded if frame[column].eq(c).any()]
     shown = "、".join(f"{c}{meanings[c]}" for c in coded if c in meanings)
     if not left:
-        return [f"“核实情况”列的代码按工作簿中的说明读取（{shown}）"]
-    return [f"“核实情况”列写成代码（{'、'.join(left)}），" + (f"其余按说明读取（{shown}），" if shown else "")
-            + "未找到这些代码的含义，按原样读取（不作为核实结论）；请把代码改为文字（如“属实”“不属实”）后重新运行"]
+        return [f"“{column}”列的代码按工作簿中的说明读取（{shown}）"]
+    return [f"“{column}”列写成代码（{'、'.join(left)}），" + (f"其余按说明读取（{shown}），" if shown else "")
+            + ("未找到这些代码的含义，按原样读取（不作为核实结论）；请把代码改为文字（如“属实”“不属实”）后重新运行" if column == "核实情况"
+               else "未找到这些代码的含义，按原样读取；请把代码改为文字（如“停发清退”“减员”）后重新运行")]
 
 
 def _statuses_by_code_files(frame: pd.DataFrame, labels: set[str], path: Path, limits: Limits | None,
