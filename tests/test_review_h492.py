@@ -1,0 +1,112 @@
+"""review (回头看) of the non-money findings on a blind round's township returns (h492, 武宁县): an ID a WPS copy cut to
+15 digits, a household a system export keeps with 保障金额 0, and 整改措施 written as codes under a legend row.
+"""
+
+import openpyxl
+import pandas as pd
+import pytest
+from helpers import make_id
+
+from rostercheck.io.ledger import read_previous
+from rostercheck.review import _decide, _Roster
+
+HEAD = make_id("19600322", 161, "360423")    # 韦琴, head of her household, still enrolled
+WIFE = make_id("19620101", 222, "360423")
+OTHER = make_id("19700505", 313, "360423")   # 罗强, another household
+
+
+def _roster(amounts=(1032.0, 1032.0, 516.0), others=0) -> _Roster:
+    """A new roster: 韦琴's household (two rows), 罗强's, and ``others`` more households paid 516 元."""
+    rows = [{"id": HEAD, "head_id": HEAD, "name_key": "韦琴", "head_name": "韦琴", "household": "h1", "benefit": amounts[0]},
+            {"id": WIFE, "head_id": HEAD, "name_key": "周芳", "head_name": "韦琴", "household": "h1", "benefit": amounts[1]},
+            {"id": OTHER, "head_id": OTHER, "name_key": "罗强", "head_name": "罗强", "household": "h2", "benefit": amounts[2]}]
+    for k in range(others):
+        pid = make_id("19750101", 401 + 2 * k, "360423")
+        rows.append({"id": pid, "head_id": pid, "name_key": f"某{k}", "head_name": f"某{k}", "household": f"o{k}",
+                     "benefit": 516.0})
+    frame = pd.DataFrame(rows)
+    frame["file"], frame["programme"], frame["sheet_shown"], frame["row"] = "q4.xlsx", "低保", "", range(2, 2 + len(rows))
+    frame["township"], frame["village"] = "新宁镇", "石门村"
+    return _Roster(frame)
+
+
+def _finding(code, pid, head="", name="韦琴", head_name="韦琴", claimed="", measure="", owed=None):
+    return pd.Series({"类别代码": code, "类别名称": "", "身份证号": pid, "姓名": name, "户主身份证号": head, "户主姓名": head_name,
+                      "乡镇": "新宁镇", "村": "石门村", "依据": "", "整改状态": claimed, "核实情况": "", "整改措施": measure,
+                      "应追回金额": owed, "应补发金额": None})
+
+
+# --- an ID a township's copy cut to its first 15–17 digits -------------------------------------------------------------
+
+@pytest.mark.parametrize("code, level, said, head, status", [
+    # must find her still enrolled (no 户主身份证号 in the return: a WPS copy with 户主姓名 only)
+    ("C01", "member", HEAD[:15], "", "未整改"),
+    ("C04", "household", HEAD[:15], "", "未整改"),
+    ("C01", "member", HEAD[:17], "", "未整改"),
+    ("C01", "member", WIFE[:15], "", "未整改"),
+    # the head's ID cut too
+    ("C04", "household", HEAD[:15], HEAD[:15], "未整改"),
+    # must not: a cut ID of someone of another birth date, or a namesake's digits, is nobody still enrolled
+    ("C01", "member", make_id("19600323", 161, "360423")[:15], "", "已整改"),
+])
+def test_an_id_cut_to_15_digits_finds_the_person_by_name_and_the_digits_kept(code, level, said, head, status):
+    name = "周芳" if said.startswith(WIFE[:14]) else "韦琴"
+    row = _decide(_finding(code, said, head, name=name, claimed="已整改"), level, False, set(), _roster(), "")
+    assert row["整改状态"] == status, row["说明"]
+    if status == "未整改":
+        assert "只有" in row["说明"] and "后几位缺失" in row["说明"], row["说明"]
+        assert row["身份证号"] in (HEAD, WIFE)  # the whole ID the roster gives is written back
+
+
+# --- a household the new roster keeps with a monthly amount of 0 ------------------------------------------------------
+
+@pytest.mark.parametrize("amounts, others, code, level, pid, status", [
+    # must: written 0 on each of the household's rows — no longer paid
+    ((0.0, 0.0, 516.0), 5, "C04", "household", HEAD, "已整改"),
+    ((0.0, 0.0, 516.0), 5, "C01", "member", WIFE, "已整改"),
+    # must not: an amount, one member's 0 beside another's amount, a blank amount, or a roster mostly at 0
+    ((1032.0, 1032.0, 516.0), 5, "C04", "household", HEAD, "未整改"),
+    ((0.0, 516.0, 516.0), 5, "C04", "household", HEAD, "未整改"),
+    ((None, None, 516.0), 5, "C04", "household", HEAD, "未整改"),
+    ((0.0, 0.0, 0.0), 0, "C04", "household", HEAD, "未整改"),
+])
+def test_a_household_kept_with_no_benefit_is_put_right(amounts, others, code, level, pid, status):
+    head = HEAD
+    f = _finding(code, pid, head, name="周芳" if pid == WIFE else "韦琴", claimed="已停发保障金")
+    row = _decide(f, level, False, set(), _roster(amounts, others), "")
+    assert row["整改状态"] == status, row["说明"]
+    assert ("月保障金为 0" in row["说明"]) == (status == "已整改"), row["说明"]
+
+
+def test_money_findings_are_not_put_right_by_an_amount_of_0():
+    f = _finding("F01", HEAD, HEAD, claimed="", owed=1032.0)
+    row = _decide(f, "household", False, set(), _roster((0.0, 0.0, 516.0), 5), "")
+    assert row["整改状态"] == "未整改", row["说明"]
+
+
+# --- 整改措施 written as codes under a legend row ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("legend, measures, read", [
+    # must read: a legend row under the header, in its 序号 column
+    ("整改措施：1.停发清退  2.减员  3.核实无问题，无需整改", ["1", "3", ""], ["停发清退", "核实无问题", ""]),
+    ("整改措施代码：1=停发清退 2=减员 3=核实无问题", ["2", "3", "1"], ["减员", "核实无问题", "停发清退"]),
+    # must not: codes no legend names stay as written; words stay words
+    ("", ["1", "3", ""], ["1", "3", ""]),
+    ("整改措施：1.停发清退  2.减员  3.核实无问题", ["已停发", "核实无问题", ""], ["已停发", "核实无问题", ""]),
+])
+def test_measures_written_as_codes_are_read_through_the_legend(tmp_path, legend, measures, read):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["新宁镇2026年第三季度低保特困专项治理问题整改台账"])
+    ws.append(["序号", "村（社区）", "姓名", "身份证号", "户主姓名", "问题类型", "核查结论", "整改措施"])
+    if legend:
+        ws.append([legend])
+    for k, (m, pid) in enumerate(zip(measures, (HEAD, WIFE, OTHER)), start=1):
+        ws.append([k, "石门村", ["韦琴", "周芳", "罗强"][k - 1], pid, "韦琴", "财政供养人员或村(居)干部享受低保", "", m])
+    book.save(tmp_path / "新宁镇_整改台账.xlsx")
+    prev = read_previous(tmp_path / "新宁镇_整改台账.xlsx")
+    assert list(prev["整改措施"]) == read
+    if legend and "3" in measures:
+        row = _decide(prev.iloc[measures.index("3")].copy(), "member", False, set(), _roster(), "")
+        # still enrolled, the township's verdict only in 整改措施: pointed to 整改状态 (the h195 design)
+        assert row["整改状态"] == "未整改" and "整改措施中写的是核实无问题" in row["说明"], row["说明"]
