@@ -110,3 +110,40 @@ def test_measures_written_as_codes_are_read_through_the_legend(tmp_path, legend,
         row = _decide(prev.iloc[measures.index("3")].copy(), "member", False, set(), _roster(), "")
         # still enrolled, the township's verdict only in 整改措施: pointed to 整改状态 (the h195 design)
         assert row["整改状态"] == "未整改" and "整改措施中写的是核实无问题" in row["说明"], row["说明"]
+
+
+# --- an exits list given without --payments ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("row, code, level, pid, status", [
+    # must: the household stopped in the review quarter, its head's row (or the head only)
+    (["韦琴", HEAD, "韦琴", HEAD, "2026-11-20"], "C04", "household", HEAD, "已整改"),
+    (["韦琴", HEAD, "", "", "2026-11-20"], "C01", "member", WIFE, "已整改"),
+    # must: a member's 减员 puts her own finding right …
+    (["韦琴", HEAD, "周芳", WIFE, "2026-10-08"], "C01", "member", WIFE, "已整改"),
+    # … must not: nor the household's (a car, a shop stay the household's), nor another member's
+    (["韦琴", HEAD, "周芳", WIFE, "2026-10-08"], "C04", "household", HEAD, "未整改"),
+    (["韦琴", HEAD, "周芳", WIFE, "2026-10-08"], "C01", "member", HEAD, "未整改"),
+    # must not: a stop before the quarter (the earlier list saw it), after the review date, or undated; another household
+    (["韦琴", HEAD, "韦琴", HEAD, "2026-09-20"], "C04", "household", HEAD, "未整改"),
+    (["韦琴", HEAD, "韦琴", HEAD, "2027-01-05"], "C04", "household", HEAD, "未整改"),
+    (["韦琴", HEAD, "韦琴", HEAD, ""], "C04", "household", HEAD, "未整改"),
+    (["罗强", OTHER, "罗强", OTHER, "2026-11-20"], "C04", "household", HEAD, "未整改"),
+])
+def test_an_exits_list_puts_right_what_it_stopped_in_the_quarter(tmp_path, row, code, level, pid, status):
+    import datetime as dt
+
+    from rostercheck.review_exits import stopped
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["户主姓名", "户主身份证号", "姓名", "身份证号", "停保日期", "停保原因"])
+    ws.append(row + ["家庭经济状况好转"])
+    ws.append(["某甲", make_id("19550101", 911, "360423"), "某甲", make_id("19550101", 911, "360423"), "2026-12-01", "死亡"])
+    book.save(tmp_path / "停保名单.xlsx")
+    roster = _roster()
+    roster.quit_people, roster.quit_households, said = stopped(tmp_path / "停保名单.xlsx", dt.date(2026, 12, 31))
+    f = _finding(code, pid, HEAD, name="周芳" if pid == WIFE else "韦琴", claimed="已停保")
+    got = _decide(f, level, False, set(), roster, "")
+    assert got["整改状态"] == status, got["说明"]
+    assert ("停保（退出）名单《停保名单.xlsx》" in got["说明"] and "第 2 行" in got["说明"]) == (status == "已整改"), got["说明"]
+    assert any("之后" in s for s in said) == (row[4] == "2027-01-05")

@@ -31,6 +31,7 @@ from .normalize.names import person_name
 from .notices import number_typed_ids
 from .order import natural_rank, natural_sorted
 from .policy import load_policy, roster_codes
+from .review_exits import exit_note, stopped
 from .roster import EDGE_LEFT_OUT, EDGE_NOT_ENROLLED, as_roster_names, on_sheet, roster_place
 from .rules import load_all
 from .rules._money import yuan
@@ -253,6 +254,9 @@ class _Roster:
         home = self.members.at[j, "household"]
         return (None if pd.isna(size) else int(size)), int(self._listed.get(home, 0)), self._stale
 
+    # ID → the note of an exits list's stop in the review quarter (``--exits``, :mod:`review_exits`): members, households
+    quit_people: dict[str, str] = {}
+    quit_households: dict[str, str] = {}
     _unpaid: set | None = None
 
     def unpaid(self, j: int) -> bool:
@@ -387,6 +391,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
     warnings += _heads_from_roster(prev, inputs.members)
     roster = _Roster(inputs.members)
     roster.off = _left_out(inputs.tables)
+    if exits is not None:
+        roster.quit_people, roster.quit_households, said = stopped(exits, as_of, limits)
+        warnings += [] if payments else said  # (read again beside the ledgers, which say the same)
     still = _still_flagged(ctx, sorted(set(prev["类别代码"])))
     rows = []
     for _, f in prev.iterrows():
@@ -400,8 +407,6 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
 
         ledgers, more = still_paid_rows(prev, rows, rosters, payments, exits, specs, ctx, as_of, config, limits, progress)
         warnings += more
-    elif exits is not None:
-        warnings.append(f"停保（退出）名单“{Path(exits).name}”只用于核对本季度资金发放明细（--payments），本次未提供发放明细，未使用")
     added = [c for c in prev.columns if c.endswith(TOWNSHIP_ADDED)]  # after what the township itself reported
     at = REVIEW_COLUMNS.index("乡镇填报状态") + 1
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS[:at] + added + REVIEW_COLUMNS[at:])
@@ -2525,6 +2530,11 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
         # (money findings are judged by the money the township reports, below)
         status = DONE
         notes.append(f"{what}在新花名册中仍有一行，但月保障金为 0（{roster.where(j)}），已不在领取保障金")
+    elif not f["类别代码"].startswith("F") and (stop := exit_note(roster.members, j, level == "household",
+                                                                  roster.quit_people, roster.quit_households)):
+        # (a member's 减员 puts no household's finding right: a car, a shop, wages stay the household's)
+        status = DONE
+        notes.append(f"{what}仍在新花名册中（{roster.where(j)}），但{stop}，按已整改计；请核实新花名册是否已按停保更新")
     else:
         status = OPEN
         notes.append(f"{what}仍在新花名册中（{roster.where(j)}）")
