@@ -147,3 +147,27 @@ def test_an_exits_list_puts_right_what_it_stopped_in_the_quarter(tmp_path, row, 
     assert got["整改状态"] == status, got["说明"]
     assert ("停保（退出）名单《停保名单.xlsx》" in got["说明"] and "第 2 行" in got["说明"]) == (status == "已整改"), got["说明"]
     assert any("之后" in s for s in said) == (row[4] == "2027-01-05")
+
+
+# --- 已清退 dated after the review date ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("column, written, said", [
+    # must say: the township's own completion column dates the 清退 after the review date
+    ("整改完成时间（乡镇添加）", "2027.1.15", True),
+    ("整改完成时间（乡镇添加）", "2027年1月", True),
+    ("清退日期（乡镇添加）", "20270110", True),
+    # must not: a day by the review date, a day with no year, a deadline (整改时限), a column of other words
+    ("整改完成时间（乡镇添加）", "2026.12.20", False),
+    ("整改完成时间（乡镇添加）", "10月8日", False),
+    ("整改时限", "2027-01-31", False),
+    ("入户核实人（乡镇添加）", "2027.1.15", False),
+])
+def test_a_clearing_dated_after_the_review_date_is_said(column, written, said):
+    import datetime as dt
+
+    f = _finding("C01", HEAD, HEAD, claimed="已清退")
+    f = pd.concat([f, pd.Series({column: written})]) if column not in f.index else f.copy()
+    f[column] = written
+    row = _decide(f, "member", False, set(), _roster(), "", dt.date(2026, 12, 31))
+    assert row["整改状态"] == "未整改", row["说明"]
+    assert ("在核查基准日 2026-12-31 之后" in row["说明"]) == said, row["说明"]

@@ -2384,6 +2384,25 @@ _REMOVED = re.compile(r"(?<![拟将待未])已(?:(?:将|把)[^，,。；;\d]{0,1
                       r"(?:从[^，,。；;]{0,10}?(?:减员|删除|移出|剔除)|(?:做|作)?减员|(?:办理)?分户)")
 
 
+# A column a township added for the day it put a case right (整改完成时间, 清退日期, 销号时间 …); not 整改时限, a deadline
+_FINISHED = re.compile(r"(?:完成|办结|销号|清退|停发|停保|整改)(?:时间|日期)")
+
+
+def _finished_after(f: pd.Series, as_of: dt.date) -> str:
+    """The note of a return dating the case's closing (a column it added, :data:`_FINISHED`) after the review date —
+    the roster of the review date still lists the person rightly, the township's 已清退 is not yet done (h492: '已清退'
+    with 整改完成时间 2027.1.15 in a review of 2026-12-31 was told "请核实是否已停发" only) — or ''."""
+    for col in f.index:
+        bare = str(col).removesuffix(TOWNSHIP_ADDED)
+        if bare == str(col) or not _FINISHED.search(bare):
+            continue
+        day = values.date(f[col])
+        if day is not None and day > as_of:
+            return (f"乡镇填报的{bare}（{values.text(f[col])}）在核查基准日 {as_of.isoformat()} 之后，核查基准日仍在册，"
+                    "按未整改计；请在下次回头看时核实是否已按期清退")
+    return ""
+
+
 def _removal_said(f: pd.Series) -> str:
     """The clause of a township's return saying the finding's person was taken off its household, or ''; in its status,
     核实情况, 整改措施 or a free-text column it added (h388: 整改情况 beside 整改状态, '已将孔秀翠减员' unread)."""
@@ -2585,6 +2604,8 @@ def _decide(f: pd.Series, level: str, recheck: bool, flagged: set[str], roster: 
             said, found = ("户主身份证号", "head_id") if by_head else ("身份证号", "id")
             still += f"（{roster.where(j)}，{_sureness(f[said], roster.members.at[j, found])}）"
         notes.append(f"乡镇填报“{claimed}”，{still}，请核实{_claim_check(f, '是否已停发')}")
+        if as_of is not None and (later := _finished_after(f, as_of)):
+            notes.append(later)
     doubt = "" if verified else suppress.doubted(f["核实情况"], claimed, f["类别代码"])
     added = [values.text(f[c]) for c in f.index if str(c).endswith(TOWNSHIP_ADDED)
              and _TEXT_COLUMN.search(str(c).removesuffix(TOWNSHIP_ADDED))]
