@@ -171,3 +171,35 @@ def test_a_clearing_dated_after_the_review_date_is_said(column, written, said):
     row = _decide(f, "member", False, set(), _roster(), "", dt.date(2026, 12, 31))
     assert row["整改状态"] == "未整改", row["说明"]
     assert ("在核查基准日 2026-12-31 之后" in row["说明"]) == said, row["说明"]
+
+
+# --- a member's row deleted, 保障人口 left as it was, the return naming the head only by name ----------------------------
+
+GONE_SON = make_id("19900101", 515, "360423")
+
+
+@pytest.mark.parametrize("size, head_village, twin, status", [
+    # must: her household found by its head's name in her village, 3 written, 2 listed
+    (3, "石门村", False, "未整改"),
+    # must not: the household's size put right; the head of that name in another village; two such heads in the village
+    (2, "石门村", False, "已整改"),
+    (3, "水口村", False, "已整改"),
+    (3, "石门村", True, "已整改"),
+])
+def test_a_deleted_member_is_counted_by_the_head_named_in_the_return(size, head_village, twin, status):
+    roster = _roster(others=5)
+    m = roster.members
+    m["covered_size"] = [size, size, 1] + [1] * 5
+    m.loc[m["household"] == "h1", "village"] = head_village
+    if twin:  # another household headed by a namesake in the same village
+        pid = make_id("19500101", 717, "360423")
+        extra = m.iloc[[2]].copy()
+        extra[["id", "head_id", "name_key", "head_name", "household", "village", "covered_size"]] = \
+            [pid, pid, "韦琴", "韦琴", "h9", head_village, 1]
+        roster = _Roster(pd.concat([m, extra], ignore_index=True))
+    else:
+        roster = _Roster(m)
+    f = _finding("C02", GONE_SON, "", name="韦强", claimed="已减员")
+    row = _decide(f, "member", False, set(), roster, "")
+    assert row["整改状态"] == status, row["说明"]
+    assert ("按户主姓名和村找到" in row["说明"]) == (status == "未整改"), row["说明"]

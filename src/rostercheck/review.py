@@ -2472,6 +2472,16 @@ def _still_counted(f: pd.Series, roster: _Roster) -> str:
         j, how = roster.household(f["户主身份证号"], f["户主姓名"])
         if j is None:
             return ""
+    elif not head.value and f["户主姓名"] and person_name(f["户主姓名"]) != person_name(f["姓名"]):
+        # a township's own return with 户主姓名 only, her row gone, no head row to take the ID from (h492: a member's
+        # row deleted, 保障人口 left as it was, was 已整改): the one household of that head in her village
+        town, village, _ = _place_of(f)
+        homes = [j for _, j in roster.by_heads_named.get(person_name(f["户主姓名"]), ())
+                 if _agrees(village, roster.members.at[j, "village"] if "village" in roster.members else "")
+                 and _agrees(town, roster.members.at[j, "township"] if "township" in roster.members else "")]
+        if len(homes) != 1:
+            return ""
+        j, how = homes[0], "乡镇退回的清单没有户主身份证号，按户主姓名和村找到"
     else:
         return ""
     covered, listed, stale = roster.counted(j)
