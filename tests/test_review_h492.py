@@ -203,3 +203,57 @@ def test_a_deleted_member_is_counted_by_the_head_named_in_the_return(size, head_
     row = _decide(f, "member", False, set(), roster, "")
     assert row["整改状态"] == status, row["说明"]
     assert ("按户主姓名和村找到" in row["说明"]) == (status == "未整改"), row["说明"]
+
+
+# --- end to end: review() with --exits and no --payments; a roster keeping a household at 保障金额 0 ------------------------
+
+def _q4_roster(path, amounts):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["乡镇", "村", "户主姓名", "户主身份证号", "成员姓名", "与户主关系", "成员身份证号码", "城乡类别", "保障金额"])
+    heads = [HEAD] + [make_id("19750101", 401 + 2 * k, "360423") for k in range(7)]
+    for k, (head, amount) in enumerate(zip(heads, amounts)):
+        name = "韦琴" if k == 0 else f"罗{'一二三四五六七八'[k]}明"
+        ws.append(["新宁镇", "石门村", name, head, name, "户主", head, "农村", amount])
+    book.save(path)
+    return path
+
+
+def _q3_list(tmp_path):
+    import csv
+
+    path = tmp_path / "q3" / "findings.csv"
+    path.parent.mkdir()
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["类别代码", "置信度", "乡镇", "村", "户主姓名", "户主身份证号", "姓名", "身份证号", "与户主关系", "保障类别", "依据",
+                    "整改状态", "证据指纹"])
+        w.writerow(["C05", "高", "新宁镇", "石门村", "韦琴", HEAD, "韦琴", HEAD, "户主", "低保",
+                    "《市场主体登记信息.csv》第 3 行：韦琴 经营者，从业人数 6；身份证号一致", "已停保", "EV-0123456789abcdef"])
+    return path
+
+
+@pytest.mark.parametrize("amount, stop_day, status, said", [
+    (516, "2026-11-20", "已整改", "停保（退出）名单"),
+    (0, "", "已整改", "月保障金为 0"),
+    (516, "", "未整改", ""),
+    (516, "2026-06-20", "未整改", ""),  # (stopped before the earlier list: it saw her enrolled after that)
+])
+def test_review_puts_right_a_household_stopped_by_the_exits_list_or_kept_at_0(tmp_path, amount, stop_day, status, said):
+    import datetime as dt
+
+    from rostercheck.review import review
+
+    roster = _q4_roster(tmp_path / "q4.xlsx", [amount] + [516] * 7)
+    exits = None
+    if stop_day:
+        book = openpyxl.Workbook()
+        book.active.append(["户主姓名", "户主身份证号", "停保日期", "停保原因"])
+        book.active.append(["韦琴", HEAD, stop_day, "家庭经济状况好转"])
+        exits = tmp_path / "停保名单.xlsx"
+        book.save(exits)
+    res = review(_q3_list(tmp_path), [roster], dt.date(2026, 12, 31), exits=exits)
+    row = res.rows.iloc[0]
+    assert row["整改状态"] == status, row["说明"]
+    assert (said in row["说明"]) if said else ("停保（退出）名单" not in row["说明"] and "月保障金为 0" not in row["说明"])
+    assert any("按已整改计" in w for w in res.warnings) == (said == "停保（退出）名单")

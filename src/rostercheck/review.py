@@ -401,6 +401,9 @@ def review(previous: Path | list[Path], rosters: list[Path], as_of: dt.date, car
         spec = specs.get(code)
         level = spec.level if spec else "member"
         rows.append(_decide(f, level, code in still, still.get(code, set()), roster, spec.title if spec else "", as_of))
+    if exits is not None and (quit := sum("，但停保（退出）名单《" in r["说明"] for r in rows)):
+        warnings.append(f"停保（退出）名单“{Path(exits).name}”：{quit} 条上期问题的人员（户）仍在本期花名册中，但该名单写明在本季度"
+                        "停保，按已整改计（说明中写明停保日期和行号）；请核实本期花名册是否已按停保更新")
     ledgers = None
     if payments:
         from .review_ledgers import still_paid_rows
