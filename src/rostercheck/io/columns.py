@@ -519,8 +519,9 @@ _HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS, _FORMER_ID_WORDS), FieldSp
 _IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$|是否在(?:任|职|岗|编)"
 
 # A staff or cadre list's date the person left the post (任职结束日期, 离任时间; 编办/财政's 减员时间: held-out 198;
-# 人社's 调出日期: h484), and what a post column is not
-_POST_END = (r"(任职|任期|聘任|聘期|在职|在任|工作)(结束|截止|截至|届满|终止|止)|(离任|卸任|离职|免职|解聘|调离|调出|辞职|退休|减员)(日期|时间|年月)"
+# 人社's 调出日期: h484; 实名制 exports' 离岗日期, 出编时间: h493, unread, a member who left in February C01 高), and what a
+# post column is not
+_POST_END = (r"(任职|任期|聘任|聘期|在职|在任|工作)(结束|截止|截至|届满|终止|止)|(离任|卸任|离职|离岗|免职|解聘|辞退|调离|调出|辞职|退休|减员|出编|离编)(日期|时间|年月)"
              r"|^(结束|截止|终止)(日期|时间)$")
 _POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
 # … and the date the person took it (任职日期, 入职日期, 参加工作时间, 聘用日期): after the review date, not yet in the post

@@ -1890,9 +1890,13 @@ def _meaning(cell: str) -> str:
 _MEANING_HEADERS = ("含义", "说明", "名称", "代码含义", "代码名称", "代码说明")
 _BARE_CODE_HEADERS = ("代码", "编码", "代码值", "编码值", "代号")
 # A row naming the field of the code table under it: the field's name, perhaps numbered and followed by 代码 (表) and
-# an aside ('3. 劳动能力代码（LDNL）'); never a sentence
-_HEADING = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*)?([\u4e00-\u9fff]{2,12}?)(?:代码表|代码说明|代码|编码表|编码说明|编码|字典)?"
-                      r"(?:[（(][^）)]{0,12}[）)])?")
+# an aside ('3. 劳动能力代码（LDNL）'); never a sentence. A system's 数据字典 may set it off by brackets or a bullet and end it
+# with a colon ('【性别】', '■ 劳动能力：', '（二）健康状况代码': h493, a province's dictionary sheet of such blocks was
+# read as naming no column, every coded column of its roster and lists unread)
+_HEADING = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*|[（(][一二三四五六七八九十\d]{1,2}[）)]\s*)?"
+                      r"(?:[【\[〔《<＜]\s*|[■□◆◇●○★☆▲△▶►※#＃*]\s*)?"
+                      r"([\u4e00-\u9fff]{2,12}?)(?:代码表|代码说明|代码|编码表|编码说明|编码|字典)?"
+                      r"(?:[（(][^）)]{0,12}[）)])?(?:\s*[】\]〕》>＞])?\s*[:：]?")
 
 
 def _block_heading(cell: str) -> str:
