@@ -1904,7 +1904,8 @@ def _block_heading(cell: str) -> str:
     found = _HEADING.fullmatch(cell)
     # (a page's own title, 代码说明, 数据字典, 代码对照表, names no field: its table stays unnamed, bind_unnamed_codes';
     # a note, 注意事项, neither — but 注销原因, 注册类型 are fields: h427, a 公安 export's 注销原因代码表 went unread)
-    return found.group(1) if found and not re.search(r"代码|编码|字典|说明|对照|备注|^注(?!销|册)|表$",
+    # (数据字典 leaves 数据 once its 字典 is taken as the suffix)
+    return found.group(1) if found and not re.search(r"代码|编码|字典|说明|对照|备注|^注(?!销|册)|表$|^数据$",
                                                      found.group(1)) else ""
 
 

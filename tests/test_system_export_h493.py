@@ -1,0 +1,60 @@
+"""A precision audit of a province's system export (h493: 南江县 511922): a 数据字典 sheet whose code blocks are headed
+【在押状态】 / ■ 劳动能力： (read as naming no column: every coded column unread), and a 实名制 export's 离岗日期 /
+出编时间 (unread: a staff member who left before the quarter was C01 高)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import context, flagged, household, make_id, workbook
+
+from rostercheck.io import table as io_table
+
+HEAD = make_id("19620304", 111, "511922")
+ROSTER = household("何国华", HEAD, township="南江镇", village="光明村")
+
+
+def _ctx(tmp_path, kind, sheets):
+    path = workbook(tmp_path / f"{kind}.xlsx", sheets)
+    return context(ROSTER, files={kind: path})
+
+
+# A dictionary sheet of blocks: a heading row, then 代码 | 名称 rows, a blank row between blocks
+@pytest.mark.parametrize("heading", ["【在押状态】", "[在押状态]", "〔在押状态〕", "《在押状态》", "■ 在押状态：", "◆在押状态代码",
+                                     "（一）在押状态代码", "在押状态：", "在押状态"])
+@pytest.mark.parametrize("code, expected", [
+    ("3", []),                      # must not: 3 is 暂予监外执行 by the dictionary (was C02 中 "状态“3”未能识别")
+    ("2", []),                      # must not: 2 is 刑满释放
+    ("1", [("何国华", "高")]),      # must: 1 is 在押, in custody on the review date
+])
+def test_a_dictionary_blocks_heading_names_its_column(tmp_path, heading, code, expected):
+    data = ("Sheet1", ["罪犯编号", "数据来源", "姓名", "身份证号", "入监日期", "刑期止日", "在押状态"],
+            [["51190001", "四川省监狱管理局", "何国华", HEAD, "2025-03-01", "2027-03-01", code]])
+    dictionary = ("数据字典", [heading], [["1", "在押"], ["2", "刑满释放"], ["3", "暂予监外执行"], [""],
+                                         ["【性别】"], ["1", "男"], ["2", "女"]])
+    assert flagged(_ctx(tmp_path, "prisoners", [data, dictionary]), "C02") == expected
+
+
+@pytest.mark.parametrize("cell, field", [
+    ("【性别】", "性别"), ("[劳动能力]", "劳动能力"), ("■ 健康状况：", "健康状况"), ("◆ 性别代码", "性别"),
+    ("（二）健康状况代码", "健康状况"), ("3. 劳动能力代码（LDNL）", "劳动能力"), ("性别：", "性别"), ("性别", "性别"),
+    # a page's own title or a note names no field, bracketed or not
+    ("【代码说明】", ""), ("【数据字典】", ""), ("说明：", ""), ("■ 备注", ""),
+])
+def test_block_heading(cell, field):
+    assert io_table._block_heading(cell) == field
+
+
+# A staff list's own date of leaving the post, as 实名制 and 人社 systems head it
+@pytest.mark.parametrize("label, left, expected", [
+    ("离岗日期", "2026-02-28", []),                   # must not: left before the quarter (was C01 高)
+    ("离岗时间", "2025/12/31", []),                   # must not
+    ("出编时间", "2026-03-31", []),                   # must not: left the establishment
+    ("离编日期", "20260115", []),                     # must not
+    ("辞退日期", "2026-01-20", []),                   # must not
+    ("离岗日期", "", [("何国华", "高")]),             # must: no date, still in post
+    ("离岗日期", "2026-12-31", [("何国华", "高")]),   # must: leaves after the review date
+])
+def test_a_staff_lists_leaving_date_is_read(tmp_path, label, left, expected):
+    data = ("Sheet1", ["记录ID", "统一社会信用代码", "单位名称", "姓名", "公民身份号码", "人员类别", label],
+            [["BZ1001", "12511922450800123A", "南江县人民医院", "何国华", HEAD, "事业", left]])
+    assert flagged(_ctx(tmp_path, "staff", [data]), "C01") == expected
