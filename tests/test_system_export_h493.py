@@ -58,3 +58,49 @@ def test_a_staff_lists_leaving_date_is_read(tmp_path, label, left, expected):
     data = ("Sheet1", ["记录ID", "统一社会信用代码", "单位名称", "姓名", "公民身份号码", "人员类别", label],
             [["BZ1001", "12511922450800123A", "南江县人民医院", "何国华", HEAD, "事业", left]])
     assert flagged(_ctx(tmp_path, "staff", [data]), "C01") == expected
+
+
+def _gbk_csv(path, header, rows, notes):
+    import csv
+
+    with open(path, "w", encoding="gbk", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+        w.writerow([])
+        w.writerows([[n] for n in notes])
+    return path
+
+
+# A GBK CSV (no 说明 page) lists its codes in lines under the data: the lines are neither rows nor unread
+@pytest.mark.parametrize("notes", [
+    ["代码说明：", "1. 在押状态：1-在押，2-刑满释放，3-暂予监外执行", "2. 性别：1-男，2-女"],
+    ["代码说明", "（1）在押状态：1在押 2刑满释放 3暂予监外执行"],
+    ["数据字典：", "在押状态：1=在押；2=刑满释放；3=暂予监外执行"],
+    ["在押状态：1-在押，2-刑满释放，3-暂予监外执行"],
+])
+@pytest.mark.parametrize("code, expected", [
+    ("3", []),                      # must not: 暂予监外执行 (was C02 中, the code unread)
+    ("1", [("何国华", "高")]),      # must: in custody (was 中)
+])
+def test_a_csvs_code_lines_under_its_data_are_its_legend(tmp_path, notes, code, expected):
+    path = _gbk_csv(tmp_path / "服刑人员信息.csv", ["罪犯编号", "姓名", "身份证号", "入监日期", "刑期止日", "在押状态"],
+                    [["51190001", "何国华", HEAD, "2025-03-01", "2027-03-01", code]], notes)
+    assert flagged(context(ROSTER, files={"prisoners": path}), "C02") == expected
+
+
+@pytest.mark.parametrize("line, legend", [
+    ("1. 在押状态：1-在押，2-刑满释放，3-暂予监外执行", True), ("（2）性别：1男 2女", True), ("与户主关系：02-户主，10-配偶", True),
+    ("何国华", False), ("南江镇：光明村", False), ("备注：无", False), ("性别：男", False), ("2026年9月：516元", False),
+])
+def test_legend_line(line, legend):
+    assert io_table._legend_line(line) is legend
+
+
+def test_a_rosters_code_lines_are_no_members(tmp_path):
+    header = ["序号", "所属乡镇(街道)", "所属村(社区)", "户主姓名", "户主身份证号", "姓名", "与户主关系", "公民身份号码", "性别"]
+    rows = [[1, "南江镇", "光明村", "何国华", HEAD, "何国华", "02", HEAD, "1"]]
+    path = _gbk_csv(tmp_path / "南江县低保对象信息导出.csv", header, rows,
+                    ["代码说明：", "1. 与户主关系：02-户主，10-配偶，20-子", "2. 性别：1-男，2-女"])
+    table = io_table.load_table(path, "roster")
+    assert len(table.frame) == 1  # (main: 5, the note lines members without an ID)

@@ -37,7 +37,7 @@ _SUBTOTAL = re.compile(r"(合|小|总)\s*计")
 # A note or a signature line under a table ('注：…', '备注：…', '填表人：…'); a note is also read for its legend
 # (_footer_text)
 _FOOTER = re.compile(r"^(?:(?:注|说明|备注|附注|填表说明)\s*[:：\d一、.]|填表人|审核人|制表|负责人[:：]|填报日期|单位负责人"
-                     r"|经办人[:：])")
+                     r"|经办人[:：]|(?:代码|编码|字典|数据字典)(?:说明|对照表?|表)?\s*[:：]?$)")
 # a signature line's every cell: 审核人： / 制表人：张三 / 制表日期：2027年1月4日 / 单位（盖章）
 # (an application form's 申请人签字： | 日期： under its member table, held-out 365: read as a member without an ID)
 _SIGNATURE = re.compile(r"^(填表|审核|审批|复核|制表|填报|负责人|单位负责人|经办人|分管领导|主管领导|单位[(（]?盖章|盖章|签字|日期"
@@ -554,7 +554,20 @@ def _is_total_or_footer(values: list[str]) -> bool:
     head = "".join(filled[:3])
     if any(_TOTAL.match(v) or (len(v) <= 20 and _SUBTOTAL.search(v)) for v in filled[:4]):
         return True  # '合计', and township subtotals such as '城关镇小计'（only rows without an ID get here）
-    return (len(filled) <= 2 and bool(_FOOTER.match(head))) or all(_SIGNATURE.match(v) for v in filled)
+    return (len(filled) <= 2 and (bool(_FOOTER.match(head)) or _legend_line(filled[0]))) or \
+        all(_SIGNATURE.match(v) for v in filled)
+
+
+# A line of a code legend under a table, after a 代码说明： line ('1. 在押状态：1-在押，2-刑满释放，3-暂予监外执行'):
+# a field's name and a colon, then two codes at least (h493: a province's GBK CSV, which has no 说明 page, lists its
+# codes so under its data; the lines were read as members without an ID, 20 D03 低, and the codes went unread)
+_LEGEND_LINE = re.compile(r"(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.．、]\s*)?[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,15}\s*[:：]")
+
+
+def _legend_line(cell: str) -> bool:
+    """Whether a row's first cell is one field's code legend written as a line of notes (:data:`_LEGEND_LINE`)."""
+    found = _LEGEND_LINE.match(cell)
+    return bool(found) and len(codes.legend(cell[found.end():].strip())) >= 2
 
 
 def _content_id_column(rows: list[list], used: set[int], labels: list[str], decoys: list[int] | None = None) -> int | None:
@@ -1168,7 +1181,7 @@ def _footer_text(grid: Grid, start: int) -> str:
         return ""
     rows = grid.data_rows(max(start, grid.height - FOOTER_ROWS))
     lines = [" ".join(cells) for cells in ([t for t in (text(c) for c in row) if t] for row in rows)
-             if cells and _NOTE_BELOW.match(cells[0])]
+             if cells and (_NOTE_BELOW.match(cells[0]) or _legend_line(cells[0]))]
     return "。\n".join(lines)
 
 
