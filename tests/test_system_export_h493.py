@@ -20,7 +20,8 @@ def _ctx(tmp_path, kind, sheets):
 
 # A dictionary sheet of blocks: a heading row, then 代码 | 名称 rows, a blank row between blocks
 @pytest.mark.parametrize("heading", ["【在押状态】", "[在押状态]", "〔在押状态〕", "《在押状态》", "■ 在押状态：", "◆在押状态代码",
-                                     "（一）在押状态代码", "在押状态：", "在押状态"])
+                                     "（一）在押状态代码", "在押状态：", "在押状态",
+                                     "ZYZT 在押状态", "ZYZT-在押状态", "在押状态【ZYZT】", "字段：在押状态", "代码类型：在押状态"])
 @pytest.mark.parametrize("code, expected", [
     ("3", []),                      # must not: 3 is 暂予监外执行 by the dictionary (was C02 中 "状态“3”未能识别")
     ("2", []),                      # must not: 2 is 刑满释放
@@ -37,8 +38,10 @@ def test_a_dictionary_blocks_heading_names_its_column(tmp_path, heading, code, e
 @pytest.mark.parametrize("cell, field", [
     ("【性别】", "性别"), ("[劳动能力]", "劳动能力"), ("■ 健康状况：", "健康状况"), ("◆ 性别代码", "性别"),
     ("（二）健康状况代码", "健康状况"), ("3. 劳动能力代码（LDNL）", "劳动能力"), ("性别：", "性别"), ("性别", "性别"),
+    ("XB 性别", "性别"), ("性别 XB", "性别"), ("XB-性别", "性别"), ("【XB】性别", "性别"), ("性别【XB】", "性别"),
+    ("字段：性别", "性别"), ("字段名称：劳动能力", "劳动能力"), ("代码类型：健康状况", "健康状况"),
     # a page's own title or a note names no field, bracketed or not
-    ("【代码说明】", ""), ("【数据字典】", ""), ("说明：", ""), ("■ 备注", ""),
+    ("【代码说明】", ""), ("【数据字典】", ""), ("数据字典", ""), ("说明：", ""), ("■ 备注", ""), ("Sheet1", ""),
 ])
 def test_block_heading(cell, field):
     assert io_table._block_heading(cell) == field
@@ -104,3 +107,12 @@ def test_a_rosters_code_lines_are_no_members(tmp_path):
                     ["代码说明：", "1. 与户主关系：02-户主，10-配偶，20-子", "2. 性别：1-男，2-女"])
     table = io_table.load_table(path, "roster")
     assert len(table.frame) == 1  # (main: 5, the note lines members without an ID)
+
+
+# A legend row under the header whose codes a bar keeps apart ('1-在押|2-刑满释放|3-暂予监外执行')
+@pytest.mark.parametrize("legend", ["1-在押|2-刑满释放|3-暂予监外执行", "1-在押｜2-刑满释放｜3-暂予监外执行", "1:在押|2:刑满释放|3:暂予监外执行"])
+@pytest.mark.parametrize("code, expected", [("3", []), ("1", [("何国华", "高")])])
+def test_a_legend_rows_codes_apart_by_bars(tmp_path, legend, code, expected):
+    data = ("Sheet1", ["罪犯编号", "姓名", "身份证号", "入监日期", "刑期止日", "在押状态"],
+            [["", "", "", "", "", legend], ["51190001", "何国华", HEAD, "2025-03-01", "2027-03-01", code]])
+    assert flagged(_ctx(tmp_path, "prisoners", [data]), "C02") == expected

@@ -286,9 +286,10 @@ _LEGEND_CODE = (r"(?<![0-9A-Za-z])(?:\d{1,3}(?![0-9]|\s*(?:年(?!终)|[月日号
 _LEGEND_SEP = r"\s*[-－—=:：.．、]?\s*"
 _LEGEND_WORD = r"[\u4e00-\u9fff]{1,12}(?:[(（][\u4e00-\u9fff]{1,6}[)）][\u4e00-\u9fff]{0,12})?"
 _LEGEND_PAIR = re.compile(f"({_LEGEND_CODE}){_LEGEND_SEP}({_LEGEND_WORD})")
-# … two or more in a row, apart by spaces, commas, slashes or semicolons ('1迁入 2迁出', '1-迁入，2-迁出', '1=迁入;2=迁出')
+# … two or more in a row, apart by spaces, commas, slashes, semicolons or bars ('1迁入 2迁出', '1-迁入，2-迁出', '1=迁入;2=迁出',
+# a system's '1-在押|2-刑满释放': h493)
 _LEGEND_RUN = (f"{_LEGEND_CODE}{_LEGEND_SEP}{_LEGEND_WORD}"
-               f"(?:[\\s,，、/／;；]*{_LEGEND_CODE}{_LEGEND_SEP}{_LEGEND_WORD})+")
+               f"(?:[\\s,，、/／;；|｜]*{_LEGEND_CODE}{_LEGEND_SEP}{_LEGEND_WORD})+")
 LEGEND_RUN = _LEGEND_RUN  # (io.columns: a header's legend words are the codes' meanings, not qualifiers of the header)
 # What may stand between a column's name and its legend in a title ('供养状态：1在供', '险种代码说明：110…', '（补贴类型 1…')
 # (… or '整改状态栏填代码：1已整改 2整改中': held-out 289)
