@@ -47,10 +47,11 @@ def test_block_heading(cell, field):
     assert io_table._block_heading(cell) == field
 
 
-# A staff list's own date of leaving the post, as 实名制 and 人社 systems head it
+# A staff list's own date of leaving the post, as 实名制 and 人社 systems head it; 离岗 (off the post) may keep the
+# establishment and the pay (离岗退养, 离岗创业): C01 at most [C01] off_post_confidence, said
 @pytest.mark.parametrize("label, left, expected", [
-    ("离岗日期", "2026-02-28", []),                   # must not: left before the quarter (was C01 高)
-    ("离岗时间", "2025/12/31", []),                   # must not
+    ("离岗日期", "2026-02-28", [("何国华", "中")]),   # off the post since February: perhaps still paid (was 高, unread)
+    ("离岗时间", "2025/12/31", [("何国华", "中")]),
     ("出编时间", "2026-03-31", []),                   # must not: left the establishment
     ("离编日期", "20260115", []),                     # must not
     ("辞退日期", "2026-01-20", []),                   # must not
@@ -61,6 +62,19 @@ def test_a_staff_lists_leaving_date_is_read(tmp_path, label, left, expected):
     data = ("Sheet1", ["记录ID", "统一社会信用代码", "单位名称", "姓名", "公民身份号码", "人员类别", label],
             [["BZ1001", "12511922450800123A", "南江县人民医院", "何国华", HEAD, "事业", left]])
     assert flagged(_ctx(tmp_path, "staff", [data]), "C01") == expected
+
+
+def test_off_post_is_said_and_its_cap_is_configured(tmp_path):
+    data = ("Sheet1", ["单位名称", "姓名", "公民身份号码", "人员类别", "离岗日期"],
+            [["南江县人民医院", "何国华", HEAD, "事业", "2026-02-28"]])
+    path = workbook(tmp_path / "staff.xlsx", [data])
+    from rostercheck.audit import run_checks
+
+    findings, _ = run_checks(context(ROSTER, files={"staff": path}), ["C01"])
+    assert ["离岗日期 2026-02-28" in f.evidence for f in findings] == [True]
+    config = tmp_path / "local.toml"
+    config.write_text('[C01]\noff_post_confidence = "低"\n', encoding="utf-8")
+    assert flagged(context(ROSTER, files={"staff": path}, config=config), "C01") == [("何国华", "低")]
 
 
 def _gbk_csv(path, header, rows, notes):

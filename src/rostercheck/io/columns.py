@@ -114,7 +114,7 @@ def names_someone_else(label: str) -> bool:
 # A second end date of a list's rows (注销日期 beside 吊销日期), folded into ``end`` by reference.normalise
 END_2 = "end_2"
 PAROLED = "paroled"  # a prisoners list's 假释日期 / 暂予监外执行日期: out of prison from that day (reference._paroled_folded)
-DATE_FIELDS = ("date", "start", "end", END_2, "released", PAROLED, "birth", "approved", "changed", "cancelled", "logged", "resumed", "in_date",
+DATE_FIELDS = ("date", "start", "end", END_2, "released", PAROLED, "off_post", "birth", "approved", "changed", "cancelled", "logged", "resumed", "in_date",
                "died", "cremated", "born", "moved_on")
 BIRTH_FIELDS = ("birth", "born")  # (a system's placeholder dates differ: 1970-01-01 is a real birthday, no event's)
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
@@ -519,11 +519,13 @@ _HEAD = [FieldSpec("head_id", r"户主.*" + ID_WORDS, _FORMER_ID_WORDS), FieldSp
 _IN_POST_STATUS = r"人员状态|在职状态|在岗状态|任职状态|在职情况|^状态$|^在职$|是否在(?:任|职|岗|编)"
 
 # A staff or cadre list's date the person left the post (任职结束日期, 离任时间; 编办/财政's 减员时间: held-out 198;
-# 人社's 调出日期: h484; 实名制 exports' 离岗日期, 出编时间: h493, unread, a member who left in February C01 高), and what a
-# post column is not
-_POST_END = (r"(任职|任期|聘任|聘期|在职|在任|工作)(结束|截止|截至|届满|终止|止)|(离任|卸任|离职|离岗|免职|解聘|辞退|调离|调出|辞职|退休|减员|出编|离编)(日期|时间|年月)"
+# 人社's 调出日期: h484; 实名制 exports' 出编时间, 离编日期: h493), and what a post column is not
+_POST_END = (r"(任职|任期|聘任|聘期|在职|在任|工作)(结束|截止|截至|届满|终止|止)|(离任|卸任|离职|免职|解聘|辞退|调离|调出|辞职|退休|减员|出编|离编)(日期|时间|年月)"
              r"|^(结束|截止|终止)(日期|时间)$")
 _POST_NOT = r"日期|时间|年月|年限|期限|起止|开始|结束|状态"
+# … or the date the person went off the post without leaving the staff for certain (离岗日期, 离岗时间)
+OFF_POST = "off_post"
+_OFF_POST = r"离岗(日期|时间|年月)"
 # … and the date the person took it (任职日期, 入职日期, 参加工作时间, 聘用日期): after the review date, not yet in the post
 # on it (held-out 223: 任职日期 2026.10.15 was C01 高 on 2026-09-30)
 _POST_START = r"(任职|入职|聘用|聘任|任命|录用|到岗|参加工作|进编|入编)(开始|起始)?(日期|时间|年月)$"
@@ -569,6 +571,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("bank_account", r"银行账号|银行卡号|账号|卡号|帐号|工资卡"),  # F07: benefits paid into a staff account
         FieldSpec("status", _IN_POST_STATUS),  # 在职 / 辞职, 调出: a row the list itself says has left (C01 left_words)
         FieldSpec("end", _POST_END, weight=2),  # 离职日期 before the review date: no longer holds the post
+        # 离岗日期 (h493: unread, a member off his post since February C01 高): off the post, not always off the staff
+        # (离岗退养, 离岗创业 keep the establishment and the pay), so C01 at most [C01] off_post_confidence
+        FieldSpec(OFF_POST, _OFF_POST, weight=2),
         FieldSpec("start", _POST_START, weight=2),
         FieldSpec("range", _POST_RANGE, weight=2),
         *_SPOUSE,
@@ -1257,7 +1262,7 @@ FIELD_LABELS = {
 # Chinese names of fields, for messages about the columns chosen.
 FIELD_NAMES = {
     **FIELD_LABELS, "head_name": "户主姓名", "cadre_id": "干部身份证号", "cadre_name": "干部姓名",
-    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "released": "释放日期", "in_date": "迁入日期", "moved_on": "迁出日期", "birth": "出生日期", "born": "出生日期",
+    "dependent_name": "被赡养人姓名", "date": "日期", "start": "起始日期", "end": "截止日期", "off_post": "离岗日期", "released": "释放日期", "in_date": "迁入日期", "moved_on": "迁出日期", "birth": "出生日期", "born": "出生日期",
     END_2: "截止日期", PAROLED: "假释日期", "died": "死亡日期", "cremated": "火化日期",
     "approved": "审批日期", "changed": "变更日期", "cancelled": "注销日期", "logged": "登记日期", "resumed": "恢复日期", "relation": "与户主关系", "township": "乡镇", "village": "村(社区)", "programme": "保障类别",
     "household_no": "户编号", "status": "状态", "registration": "登记类型", "amount": "金额", "due": "应发金额", "deduction": "扣款金额", "wage": "工资", "month": "月份", "item": "资金项目",

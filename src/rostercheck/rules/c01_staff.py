@@ -13,6 +13,7 @@ import unicodedata
 from ..kinship import (CHILD, CLOSE, SPOUSE, declared_spouses, filing_cadres, filing_links, kin_label, member_sex, member_values,
                        relative_of,
                        official_households, records, registry_kin, role)
+from ..io.columns import OFF_POST
 from ..model import HIGH, LOW, MEDIUM, Context, Finding, enjoys
 from ..normalize.codes import UNKNOWN, classify, counted, has_word, person_status, relation as decoded_relation
 from ..normalize.values import text
@@ -65,6 +66,8 @@ def check(ctx: Context) -> list[Finding]:
             if unread := _end_unread(row):  # an end written as a date but not read: he may have left (h461)
                 detail += f"（{end_label(row, _DATES[kind][1])}“{unread}”无法识别，请核实核查日期是否仍在职在任）"
                 conf = MEDIUM if conf == HIGH else conf
+            if off := _off_post(ctx, row):
+                detail, conf = detail + f"（{off}）", weakest([conf, _params(ctx).get("off_post_confidence", MEDIUM)])
             evidence = f"{where(ctx, kind, row)}：{'，'.join(x for x in (row['name'], detail) if x)}；{key}"
             out.append(Finding("C01", m, evidence, conf, ctx.labels[kind], str(int(row["_row"])), key,
                                record_facts(kind, row, _DECISIVE[kind], conf)))
@@ -117,6 +120,17 @@ def left_copy(ctx: Context, kind: str, row: dict, others: list[dict]) -> str:
         return (f"同一人第 {int(other['_row'])} 行{f'为{said}' if said else '已不在职'}，与本行不一致，两行必有一误，"
                 f"请核实核查日期是否仍在职在任")
     return ""
+
+
+def _off_post(ctx: Context, row) -> str:
+    """A staff row's 离岗日期 by the review date, as words for the evidence, else '': off the post, perhaps still on the
+    staff and paid (离岗退养, 离岗创业) or perhaps gone (h493: a member off his post since February was C01 高 with the
+    column unread)."""
+    day = row.get(OFF_POST)
+    if not isinstance(day, dt.date) or day > ctx.as_of:
+        return ""
+    return (f"离岗日期 {day.isoformat()}：已离岗，离岗退养、离岗创业等仍在编领取工资，"
+            f"离职的则已不是职工，请核实核查日期是否仍在职")
 
 
 def _end_unread(row) -> str:
