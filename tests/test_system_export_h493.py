@@ -42,6 +42,7 @@ def test_a_dictionary_blocks_heading_names_its_column(tmp_path, heading, code, e
     ("字段：性别", "性别"), ("字段名称：劳动能力", "劳动能力"), ("代码类型：健康状况", "健康状况"),
     # a page's own title or a note names no field, bracketed or not
     ("【代码说明】", ""), ("【数据字典】", ""), ("数据字典", ""), ("说明：", ""), ("■ 备注", ""), ("Sheet1", ""),
+    ("K33 小型轿车", ""), ("A 正常", ""),  # a code and its word in one cell names no field
 ])
 def test_block_heading(cell, field):
     assert io_table._block_heading(cell) == field

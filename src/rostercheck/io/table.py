@@ -1906,14 +1906,14 @@ _BARE_CODE_HEADERS = ("代码", "编码", "代码值", "编码值", "代号")
 # an aside ('3. 劳动能力代码（LDNL）'); never a sentence. A system's 数据字典 may set it off by brackets or a bullet and end it
 # with a colon ('【性别】', '■ 劳动能力：', '（二）健康状况代码': h493, a province's dictionary sheet of such blocks was
 # read as naming no column, every coded column of its roster and lists unread)
-# A database's field identifier may stand before or after the name ('XB 性别', '性别【XB】'), and a label before it all
-# ('字段：性别', '代码类型：劳动能力').
+# A database's field identifier (two letters first: 'K33 轿车' is a code row) may stand before or after the name ('XB 性别',
+# '性别【XB】'), and a label before it all ('字段：性别', '代码类型：劳动能力').
 _HEADING = re.compile(r"(?:[一二三四五六七八九十\d]{1,2}[、.．)）]\s*|[（(][一二三四五六七八九十\d]{1,2}[）)]\s*)?"
                       r"(?:[■□◆◇●○★☆▲△▶►※#＃*]\s*)?"
                       r"(?:(?:字段|字段名称|字段名|代码类型|字典类型|代码项|数据项|数据元)\s*[:：]\s*)?"
-                      r"(?:[【\[〔《<＜]\s*)?(?:[A-Za-z][A-Za-z0-9_]{0,31}\s*(?:[】\]]\s*)?[-－:：]?\s*)?"
+                      r"(?:[【\[〔《<＜]\s*)?(?:[A-Za-z]{2}[A-Za-z0-9_]{0,30}\s*(?:[】\]]\s*)?[-－:：]?\s*)?"
                       r"([\u4e00-\u9fff]{2,12}?)(?:代码表|代码说明|代码|编码表|编码说明|编码|字典)?"
-                      r"(?:[（(][^）)]{0,12}[）)]|\s*[【\[][A-Za-z][A-Za-z0-9_]{0,31}[】\]]|\s+[A-Za-z][A-Za-z0-9_]{0,31})?"
+                      r"(?:[（(][^）)]{0,12}[）)]|\s*[【\[][A-Za-z]{2}[A-Za-z0-9_]{0,30}[】\]]|\s+[A-Za-z]{2}[A-Za-z0-9_]{0,30})?"
                       r"(?:\s*[】\]〕》>＞])?\s*[:：]?")
 
 
