@@ -131,3 +131,22 @@ def test_a_legend_rows_codes_apart_by_bars(tmp_path, legend, code, expected):
     data = ("Sheet1", ["罪犯编号", "姓名", "身份证号", "入监日期", "刑期止日", "在押状态"],
             [["", "", "", "", "", legend], ["51190001", "何国华", HEAD, "2025-03-01", "2027-03-01", code]])
     assert flagged(_ctx(tmp_path, "prisoners", [data]), "C02") == expected
+
+
+# A 人员状态 saying the person is off the post (离岗退养, 离岗创业) is the same doubt as a 离岗日期: C01 at most
+# [C01] off_post_confidence, said (h493's left-over: the status was read as in post, 高, beside a dated 离岗 at 中)
+@pytest.mark.parametrize("status, expected", [
+    ("离岗退养", [("何国华", "中")]),
+    ("离岗创业", [("何国华", "中")]),
+    ("在职", [("何国华", "高")]),    # must stay 高
+    ("不在岗", []),                   # left (left_words), not flagged
+])
+def test_an_off_post_status_caps_c01(tmp_path, status, expected):
+    data = ("Sheet1", ["单位名称", "姓名", "公民身份号码", "人员类别", "人员状态"],
+            [["南江县人民医院", "何国华", HEAD, "事业", status]])
+    ctx = _ctx(tmp_path, "staff", [data])
+    assert flagged(ctx, "C01") == expected
+    from rostercheck.audit import run_checks
+
+    findings, _ = run_checks(_ctx(tmp_path, "staff", [data]), ["C01"])
+    assert [f"人员状态“{status}”：已离岗" in f.evidence for f in findings] == [status.startswith("离岗")] * len(expected)

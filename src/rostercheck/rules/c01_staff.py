@@ -123,14 +123,18 @@ def left_copy(ctx: Context, kind: str, row: dict, others: list[dict]) -> str:
 
 
 def _off_post(ctx: Context, row) -> str:
-    """A staff row's 离岗日期 by the review date, as words for the evidence, else '': off the post, perhaps still on the
-    staff and paid (离岗退养, 离岗创业) or perhaps gone (h493: a member off his post since February was C01 高 with the
-    column unread)."""
+    """A staff row's 离岗日期 by the review date, or a 人员状态 holding an [C01] off_post_words word (离岗退养), as words for
+    the evidence, else '': off the post, perhaps still on the staff and paid (离岗退养, 离岗创业) or perhaps gone (h493: a
+    member off his post since February was C01 高 with the column unread; a status 离岗退养 was read as in post, 高)."""
     day = row.get(OFF_POST)
-    if not isinstance(day, dt.date) or day > ctx.as_of:
+    status = text(row.get("status"))
+    if isinstance(day, dt.date) and day <= ctx.as_of:
+        said = f"离岗日期 {day.isoformat()}"
+    elif status and any(w in status for w in _params(ctx).get("off_post_words", ())):
+        said = f"人员状态“{status}”"
+    else:
         return ""
-    return (f"离岗日期 {day.isoformat()}：已离岗，离岗退养、离岗创业等仍在编领取工资，"
-            f"离职的则已不是职工，请核实核查日期是否仍在职")
+    return f"{said}：已离岗，离岗退养、离岗创业等仍在编领取工资，离职的则已不是职工，请核实核查日期是否仍在职"
 
 
 def _end_unread(row) -> str:
