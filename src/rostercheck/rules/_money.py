@@ -1323,13 +1323,20 @@ def _borrowed_by_number(f: pd.DataFrame, borrowed: np.ndarray) -> tuple[pd.DataF
     rows = found.dropna().index
     if not len(rows):
         return f, borrowed
+    f = _lent(f, found, rows)
+    return f, borrowed | f.index.isin(rows)
+
+
+def _lent(f: pd.DataFrame, found: pd.Series, rows: pd.Index) -> pd.DataFrame:
+    """A copy of the payments with the IDs ``found`` lent to ``rows``, each with a valid ID's status, reliable digits and
+    birth (it was given whole somewhere)."""
     f = f.copy()
     f["id"] = f["id"].astype(object)
     f.loc[rows, "id"] = found[rows]
     for col, value in (("id_status", lambda v: ids.VALID), ("id_reliable", lambda v: 18), ("birth", ids.birth_date)):
         f[col] = f[col].astype(object)
         f.loc[rows, col] = found[rows].map(value)
-    return f, borrowed | f.index.isin(rows)
+    return f
 
 
 def _borrowed_by_account(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> tuple[pd.DataFrame, np.ndarray]:
@@ -1402,13 +1409,7 @@ def _borrowed_by_account(f: pd.DataFrame, exits: pd.DataFrame | None = None) -> 
     rows = found.dropna().index
     if not len(rows) and not len(heads):
         return f, none
-    f = f.copy()
-    f["id"] = f["id"].astype(object)
-    f.loc[rows, "id"] = found[rows]
-    # the borrowed ID's status, reliable digits and birth: those of a valid ID (it was given whole somewhere)
-    for col, value in (("id_status", lambda v: ids.VALID), ("id_reliable", lambda v: 18), ("birth", ids.birth_date)):
-        f[col] = f[col].astype(object)
-        f.loc[rows, col] = found[rows].map(value)
+    f = _lent(f, found, rows)
     if len(heads):  # (a household's head, as its rows in the account name him)
         for col, value in (("head_id", lambda v: v), ("head_id_status", lambda v: ids.VALID)):
             f[col] = f[col].astype(object)
