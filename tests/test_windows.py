@@ -117,7 +117,7 @@ _INPUT_PATTERNS = {"normalize/names.py": "•‧∙⋅･⸱・\u02d1", "normali
                    "io/ledger.py": "\u00a5\u2611\u2612\u2713\u2714\u25a3\u2610\u25a2",  # (￥500 recovered: h357, h359;
                    # the check boxes of a township's form, ☑已整改 □未整改: h428)
                    "review.py": "\u00a5",
-                   "io/table.py": "•・",  # (a name's middle dot in a 家庭成员 cell: h358)
+                   "io/table.py": "•・▶►",  # (a name's middle dot in a 家庭成员 cell: h358; a 数据字典's bullets: h493)
                    "roster.py": "•・"}  # (… and in a remark naming the former head, 原户主X: h477)
 
 

@@ -1255,7 +1255,7 @@ SIGNATURE_WORDS = {
 
 FIELD_LABELS = {
     "id": "身份证号",
-    "name": "姓名",
+    "name": "姓名", "former_name": "曾用名",
     "head_id": "户主身份证号",
     "dependent_id": "被赡养人身份证号",
 }

@@ -3758,6 +3758,8 @@ def folder_month(path: Path) -> str:
     """The month the folder a ledger file lies in names ('2026年3月', '202603'), or a bare month folder ('03月') under a
     year's ('2026年'), else '' (a tree 资金/2026年/03月/欣山镇.xlsx whose files name only the township)."""
     parent = path.parent
+    if re.search(r"[A-Za-z]", parent.name):  # (a folder a person names by month has no Latin letters: a program's
+        return ""  # scratch folder, test_2025_1_0, names none)
     if named := month_named(parent.name):
         return named
     mm = re.fullmatch(r"(0?[1-9]|1[0-2])\s*月份?", parent.name.strip())
