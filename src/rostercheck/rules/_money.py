@@ -1557,6 +1557,15 @@ def _account_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarra
     return linked
 
 
+def _households_by_number(members: pd.DataFrame) -> dict[str, set]:
+    """A system export's 家庭编号 → the roster households bearing it (members without one left out)."""
+    numbered: dict[str, set] = defaultdict(set)
+    for no, household in zip(members["household_no"].tolist(), members["household"].tolist()):
+        if no := str(no or "").strip():
+            numbered[no].add(household)
+    return numbered
+
+
 def _numbered_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray, conf_at: np.ndarray) -> set[int]:
     """A row left unlinked that gives no whole ID but a system export's 家庭编号 (金民工程: 家庭编号 | 人员编号 beside an ID
     the platform left blank or masked) is the one member of its name in the one roster household of that number, when
@@ -1571,15 +1580,11 @@ def _numbered_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarr
     numbers = f["household_no"].iloc[unlinked].astype(object).tolist()
     if not any(numbers):
         return set()
-    households: dict[str, set] = defaultdict(set)
+    households = _households_by_number(members)
     by_number: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for m, (no, household, name) in enumerate(zip(members["household_no"].tolist(), members["household"].tolist(),
-                                                   members["name_key"].tolist())):
-        no = str(no or "").strip()
-        if no:
-            households[no].add(household)
-            if name:
-                by_number[(no, name)].append(m)
+    for m, (no, name) in enumerate(zip(members["household_no"].tolist(), members["name_key"].tolist())):
+        if (no := str(no or "").strip()) and name:
+            by_number[(no, name)].append(m)
     names, raw, pids, linked = f["link_key"], f["id_raw"], members["id"].tolist(), set()
     for r, no in zip(unlinked.tolist(), numbers):
         no = str(no or "").strip()
@@ -1835,10 +1840,7 @@ def _pooled(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarray) -> di
         # … unless the row gives a system export's 家庭编号: the roster household of that number alone may be its payee,
         # and a number no roster household bears is none of theirs (h491: a household off the roster, its masked rows
         # with no ID, hid the unpaid months of every household of its programme)
-        numbered: dict[str, set] = defaultdict(set)
-        for no, household in zip(members["household_no"].tolist(), members["household"].tolist()):
-            if str(no or "").strip():
-                numbered[str(no).strip()].add(household)
+        numbered = _households_by_number(members)
         nos = f["household_no"]
         for r in list(out):
             if no := str(nos.iat[r] or "").strip():
