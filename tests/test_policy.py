@@ -334,3 +334,18 @@ def test_an_empty_configuration_is_said(tmp_path):
         _, _, warnings = load_policy(write(tmp_path, text))
         assert warnings == [f"{tmp_path / '本县配置.toml'}：配置文件为空（或只有注释），全部参数使用默认值"]
     assert load_policy(write(tmp_path, "[C04]\nmin_homes = 3\n"))[2] == []
+
+
+def test_a_policy_changed_by_its_caller_leaves_the_next_one_as_shipped(tmp_path):
+    # the shipped files are parsed once per process: what one run's policy changes must not reach the next run's
+    specs, common = load_defaults()
+    specs["C04"].params["exempt_vehicle_types"].append("小型轿车")
+    common.clear()
+    config = tmp_path / "my.toml"
+    config.write_text("[C04]\nexempt_vehicle_types = [\"三轮汽车\"]\n", encoding="utf-8")
+    load_policy(config)[0]["C04"].params["exempt_vehicle_types"].append("货车")
+    again, common_again = load_defaults()
+    assert again["C04"].params == load_defaults()[0]["C04"].params
+    assert "小型轿车" not in again["C04"].params["exempt_vehicle_types"]
+    assert common_again
+    assert load_policy(config)[0]["C04"].params["exempt_vehicle_types"] == ["三轮汽车"]
