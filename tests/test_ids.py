@@ -380,6 +380,17 @@ def test_an_id_shows_the_digits_a_mask_left(pid, shown, fits):
     assert ids.shows(pid, shown) is fits
 
 
+@pytest.mark.parametrize("cell, may", [
+    ("", True), (None, True), ("  ", True),  # a blank cell names no one else
+    ("4305**********1234", True), ("4305********1234", False),  # (a mask shorter than an ID's shows nothing)
+    ("4305**********1235", False),  # other digits: someone else
+    ("430524198001011234", False), ("430524198001019999", False),  # a whole ID names her or another, not "maybe"
+    ("不详", False),
+])
+def test_an_id_cell_may_name_a_person_found_another_way(cell, may):
+    assert ids.may_be(cell, "430524198001011234") is may
+
+
 @pytest.mark.parametrize("raw, reliable", [
     # Excel writes what it shows: the digits shown are all that survive
     ("4.30525196511130E+17", 15), ("4.30525E+17", 6), ("4.3052519651113E+17", 14),

@@ -500,6 +500,16 @@ def shows(pid: object, shown: tuple[str, str]) -> bool:
     return isinstance(pid, str) and len(pid) == 18 and pid.startswith(shown[0]) and pid.endswith(shown[1])
 
 
+def may_be(cell: object, pid: object) -> bool:
+    """Whether a row's ID cell can name the person of ID ``pid`` found another way (her 家庭编号 and name): a blank
+    cell can, a masked one when it shows her digits (:func:`masked`, :func:`shows`), any other cell names someone
+    else."""
+    if not str(cell or "").strip():
+        return True
+    shown = masked(cell)
+    return shown is not None and shows(pid, shown)
+
+
 def masked_shown(cell: object) -> int:
     """How many leading digits a masked 18-character ID shows when they hold region and birth date (at least
     :data:`MASK_SHOWN_MIN`), else 0.

@@ -1315,11 +1315,9 @@ def _borrowed_by_number(f: pd.DataFrame, borrowed: np.ndarray) -> tuple[pd.DataF
         return f, borrowed
     found = keys[bare].map(_unique_keys(keys[given], f["id"][given].astype(object)))
     raws = f["id_raw"].astype(object)[bare].tolist() if "id_raw" in f.columns else [""] * int(bare.sum())
-    for k, (r, pid) in enumerate(zip(found.index.tolist(), found.tolist())):
-        if isinstance(pid, str) and str(raws[k] or "").strip():  # a masked ID: the one found must show its digits
-            shown = ids.masked(raws[k])
-            if not (shown and ids.shows(pid, shown)):
-                found.iat[k] = None
+    for k, pid in enumerate(found.tolist()):
+        if isinstance(pid, str) and not ids.may_be(raws[k], pid):  # a masked ID: the one found must show its digits
+            found.iat[k] = None
     rows = found.dropna().index
     if not len(rows):
         return f, borrowed
@@ -1591,10 +1589,7 @@ def _numbered_payees(f: pd.DataFrame, members: pd.DataFrame, member_at: np.ndarr
         if not no or len(households.get(no, ())) != 1:
             continue
         found = by_number.get((no, names.iat[r]), [])
-        cell = raw.iat[r]
-        if found and str(cell or "").strip():  # a masked ID must show her digits; any other cell names someone else
-            shown = ids.masked(cell)
-            found = [m for m in found if shown and ids.shows(pids[m], shown)]
+        found = [m for m in found if ids.may_be(raw.iat[r], pids[m])]
         if len(found) == 1:
             member_at[r], conf_at[r] = found[0], MEDIUM
             linked.add(r)
