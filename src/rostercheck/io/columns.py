@@ -126,8 +126,14 @@ YUAN_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "ben
 # Fields whose cells are never codes a legend explains (people, places, dates, amounts, numbers): a legend-like run in
 # their header or title decodes nothing there
 _NEVER_CODED = frozenset((*ID_FIELDS, *DATE_FIELDS, *MONEY_FIELDS, *YUAN_FIELDS, "month", "phone", "phone2",
-                          "bank_account", "cert", "household_no", "region_code", "employees", "household_size",
+                          "bank_account", "cert", "household_no", "household_no_also", "region_code", "employees", "household_size",
                           "covered_size", "address", "location", "dest", "dest_code", "subscribed"))
+
+
+# A roster sheet's second household number, tied with the one read (申请编号 | 家庭编号 of an application export, each row
+# one household under both): kept for joining a household sheet to a member sheet that writes only the other
+# (io.system_layout.join_households)
+HOUSEHOLD_NO_ALSO = "household_no_also"
 
 
 def coded_field(fld: str) -> bool:

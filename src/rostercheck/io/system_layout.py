@@ -12,6 +12,7 @@ household's); the flag is kept in the ``covered`` column for the checks that loo
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..normalize import codes, ids
+from .columns import HOUSEHOLD_NO_ALSO
 from ..normalize.names import person_name
 from ..normalize.values import text
 
@@ -116,6 +118,7 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     households = [parts[i] for i in hh_at]
     members, notes = _continuations([parts[i] for i in member_at])
     households, members, cut, unsure = _lost_digits(households, members)
+    members = _keyed_as_households(households, members)
     table, hh_layout, hh_sheets = _household_table(households)
     table, padded = _keys_as_members_write(table, members) if not cut else (table, 0)
     joined = []
@@ -170,6 +173,50 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
                  *cut,
                  *(f"家庭信息表（{hh_sheets}）{w}" for w in hh_layout.warnings)]
     return out, notes
+
+
+def _keyed_as_households(households: list[tuple], members: list[tuple]) -> list[tuple]:
+    """Each member sheet keyed by the household sheets' own numbers, where the two write different ones of a family's
+    two numbers (an application export's 家庭 sheet with 申请编号 | 家庭编号, its 成员 sheet with 家庭编号 alone, or the
+    other way round; h495: every member joined no application, each family screened twice, once with no 户主 or 乡镇):
+    a member row's number that is one household's second number (``HOUSEHOLD_NO_ALSO``) is that household's, a member
+    sheet's own second number is read where it meets more households than its first. Unchanged where the first
+    numbers meet as often, and for numbers that lost digits (:func:`_lost_digits`).
+
+    Args:
+        households: (frame, layout, sheet name) per household sheet.
+        members: (frame, layout, sheet name) per member sheet.
+    Returns:
+        The member sheets.
+    """
+    own = {k for frame, _l, _s in households for k in _keys(frame) if k}
+    second: dict[str, set[str]] = {}
+    for frame, _l, _s in households:
+        if HOUSEHOLD_NO_ALSO in frame.columns and "_key" not in frame.columns:
+            for k, v in zip(_keys(frame), frame[HOUSEHOLD_NO_ALSO].tolist()):
+                if k and (t := text(v)):
+                    second.setdefault(t, set()).add(k)
+    out = []
+    for frame, layout, sheet in members:
+        if "_key" in frame.columns:
+            out.append((frame, layout, sheet))
+            continue
+        keys = _keys(frame)
+        met = sum(k in own for k in keys if k)
+        if HOUSEHOLD_NO_ALSO in frame.columns:
+            others = [text(v) for v in frame[HOUSEHOLD_NO_ALSO].tolist()]
+            if sum(k in own for k in others if k) > met:
+                mapping = {**layout.mapping, "household_no": layout.mapping[HOUSEHOLD_NO_ALSO],
+                           HOUSEHOLD_NO_ALSO: layout.mapping["household_no"]}
+                layout = dataclasses.replace(layout, mapping=mapping)
+                frame = frame.assign(household_no=frame[HOUSEHOLD_NO_ALSO], **{HOUSEHOLD_NO_ALSO: frame["household_no"]})
+                keys, met = others, sum(k in own for k in others if k)
+        via = [next(iter(second[k])) if k not in own and len(second.get(k, ())) == 1 else None for k in keys]
+        if sum(v is not None for v in via) > met:
+            frame = frame.assign(household_no=[v if v is not None else raw
+                                               for v, raw in zip(via, frame["household_no"].tolist())])
+        out.append((frame, layout, sheet))
+    return out
 
 
 def _continuations(members: list[tuple]) -> tuple[list[tuple], list[str]]:

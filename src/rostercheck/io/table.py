@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import InputFileError
 from ..normalize import codes, ids
 from ..normalize.values import YUAN_PER, count, date, digits, header_label, money, text, written_text, yuan_per_unit
-from .columns import (_RELATION_SLOT, FAMILY_KINDS, SEVERAL_SLOT, BIRTH_FIELDS, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
+from .columns import (_RELATION_SLOT, HOUSEHOLD_NO_ALSO, FAMILY_KINDS, SEVERAL_SLOT, BIRTH_FIELDS, DATE_FIELDS, FIELD_LABELS, FORMER_ID, ID_FIELDS, ID_WORDS, KIND_LABELS, MEMBER_SLOT, MONEY_FIELDS,
                       PROXY_ID_FIELD, QUALIFIERS, REQUIRED,
                       REQUIRED_DEFAULT, ROSTER_WORDS, SIGNATURE_FIELDS, SIGNATURE_WORDS, TIE, TWIN, YUAN_FIELDS, assign,
                       assign_columns, candidates, coded_field, former_id_column, specs_for, unread_dates, names_someone_else,
@@ -1092,6 +1092,9 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
         # two household numbers (申请编号 | 家庭编号 of a system's export) that group the rows alike: either will do
         if fld == "household_no" and _same_grouping(content.rows, col, other):
             warnings.remove(said)
+            if kind == "roster":  # … and the other is kept: the member sheet may write only it (h495: an application's
+                # 家庭 sheet with 申请编号 | 家庭编号, its 成员 sheet with 家庭编号 alone; every member joined none)
+                mapping[HOUSEHOLD_NO_ALSO] = other
     _whole_ids(content, labels, kind, mapping, warnings, quoted)
     if kind in REPEATED_HEADER_KINDS:
         _repeated_headers(content, labels, mapping, warnings, quoted)

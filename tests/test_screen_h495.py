@@ -1,0 +1,80 @@
+"""screen on a 社会救助信息系统's application batch (h495, 镇原县 621027): a 家庭 table and a 成员 table that write
+different ones of a family's two numbers (申请编号 | 家庭编号)."""
+import datetime as dt
+
+import openpyxl
+import pytest
+from helpers import make_id
+
+from rostercheck.screen import screen
+
+HEAD, WIFE = make_id("19680304", 31, "621027"), make_id("19700506", 42, "621027")
+OTHER = make_id("19550505", 35, "621027")
+STAFF = ["工作单位", "姓名", "公民身份号码", "人员类别"]
+FAMILIES = [("SQ6210271002026000001", "JT621027200000001", "621027100201", "王建国", HEAD, "1", 2),
+            ("SQ6210271032026000002", "JT621027200000002", "621027103204", "李秀英", OTHER, "2", 1)]
+MEMBERS = [("JT621027200000001", "SQ6210271002026000001", "王建国", HEAD, "01", "1"),
+           ("JT621027200000001", "SQ6210271002026000001", "刘芳", WIFE, "12", "2"),
+           ("JT621027200000002", "SQ6210271032026000002", "李秀英", OTHER, "01", "2")]
+
+
+def _households(both: bool) -> list[list]:
+    """The 家庭 table: 申请编号 | 家庭编号 (``both``), or 家庭编号 alone."""
+    rows = [(["申请编号"] if both else []) + ["家庭编号", "申请日期", "申请类别", "所属区划", "申请人姓名", "申请人证件号码",
+                                            "家庭人口数", "业务状态", "经办人"]]
+    for number, family, place, name, pid, programme, size in FAMILIES:
+        rows.append(([number] if both else []) + [family, "20260815", "低保" if programme == "1" else "特困", place, name,
+                                                 pid, size, "审核中", "马晓东"])
+    return rows
+
+
+def _members(both: bool) -> list[list]:
+    """The 成员 table: 家庭编号 alone, or 申请编号 | 家庭编号 (``both``)."""
+    rows = [(["申请编号"] if both else []) + ["家庭编号", "姓名", "证件号码", "与申请人关系", "性别"]]
+    for family, number, name, pid, relation, sex in MEMBERS:
+        rows.append(([number] if both else []) + [family, name, pid, relation, sex])
+    return rows
+
+
+def _workbook(path, sheets):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _gbk(path, rows):
+    path.write_bytes("\r\n".join(",".join(str(v) for v in row) for row in rows).encode("gbk"))
+    return path
+
+
+def _one_book(tmp_path, hh_both, mem_both):
+    return [_workbook(tmp_path / "jmgc_sqjt_20261009.xlsx", [("家庭", _households(hh_both)), ("成员", _members(mem_both))])]
+
+
+def _two_csv(tmp_path, hh_both, mem_both):
+    return [_gbk(tmp_path / "家庭.csv", _households(hh_both)), _gbk(tmp_path / "成员.csv", _members(mem_both))]
+
+
+@pytest.mark.parametrize("files", [_one_book, _two_csv])
+@pytest.mark.parametrize("hh_both, mem_both", [
+    (True, False),  # 家庭: 申请编号 | 家庭编号; 成员: 家庭编号 (the system's batch export)
+    (False, True),  # 家庭: 家庭编号; 成员: 申请编号 | 家庭编号
+])
+def test_household_and_member_tables_writing_different_numbers_are_joined(tmp_path, files, hh_both, mem_both):
+    # h495: the 家庭 sheet was keyed by its 申请编号 and the 成员 sheet by its 家庭编号: no member joined an application,
+    # each family was screened twice (once with no 户主, 乡镇 or 申请类别, once with only its added head), D01 高 for
+    # every head against himself and the wife on the staff list missed at 高
+    staff = _workbook(tmp_path / "staff.xlsx", [("Sheet1", [STAFF, ["镇原县第二中学", "刘芳", WIFE, "事业"]])])
+    result = screen(files(tmp_path, hh_both, mem_both), {"staff": staff}, dt.date(2026, 9, 30))
+    v = result.verdicts
+    assert sorted(zip(v["户主身份证号"], v["家庭人口"], v["申请类别"], v["结论"])) == [
+        (OTHER, 1, "特困", "无疑点"), (HEAD, 2, "低保", "有疑点")]
+    f = result.findings
+    # must flag: the wife on the staff list, in her family; must not flag: any head as enrolled twice (D01)
+    counted = f[f["计入结论"] == "是"]
+    assert sorted(zip(counted["类别代码"], counted["身份证号"], counted["置信度"])) == [("C01", WIFE, "高")]
