@@ -3,9 +3,12 @@ different ones of a family's two numbers (申请编号 | 家庭编号)."""
 import datetime as dt
 
 import openpyxl
+import pandas as pd
 import pytest
 from helpers import make_id
+from typer.testing import CliRunner
 
+from rostercheck.cli import app
 from rostercheck.screen import screen
 
 HEAD, WIFE = make_id("19680304", 31, "621027"), make_id("19700506", 42, "621027")
@@ -78,3 +81,23 @@ def test_household_and_member_tables_writing_different_numbers_are_joined(tmp_pa
     # must flag: the wife on the staff list, in her family; must not flag: any head as enrolled twice (D01)
     counted = f[f["计入结论"] == "是"]
     assert sorted(zip(counted["类别代码"], counted["身份证号"], counted["置信度"])) == [("C01", WIFE, "高")]
+
+
+def test_a_folders_cancellation_list_like_a_stop_list_too_is_read_as_deaths_by_screen(tmp_path):
+    # h495: a 公安 户籍注销 export (注销日期 | 注销原因 1-死亡 2-迁出 in its title) in a --lists folder is as like a 停保
+    # （退出）名单: screen stopped (exit 2) asking for --exits, an option it does not have; only the money sieve reads
+    # 停保名单, so it rivals nothing here and the list is read as the deaths
+    folder = tmp_path / "名单"
+    folder.mkdir()
+    _workbook(folder / "户籍注销人员.xlsx", [("Sheet1", [
+        ["户籍注销人员信息（注销原因：1-死亡 2-迁出 3-其他）"], ["姓名", "公民身份号码", "注销日期", "注销原因"],
+        ["刘芳", WIFE, "2026-07-11", "1"], ["赵大海", make_id("19400101", 11, "621027"), "2026-03-02", "1"]])])
+    batch = tmp_path / "申请"
+    batch.mkdir()
+    _one_book(batch, False, False)  # (both tables with 家庭编号 alone: the join is not what is tried here)
+    res = CliRunner().invoke(app, ["screen", str(batch), "--lists", str(folder), "--as-of", "2026-09-30",
+                                   "--out", str(tmp_path / "out")])
+    assert res.exit_code in (0, 1), res.output
+    found = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, encoding="utf-8-sig")
+    counted = found[found["计入结论"] == "是"]
+    assert sorted(zip(counted["类别代码"], counted["身份证号"], counted["置信度"])) == [("C02", WIFE, "高")]

@@ -162,6 +162,11 @@ REFERENCE_OPTIONS = {
 }
 
 
+# The lists screen reads: not the 停保（退出）名单, which only the money sieve uses and screen has no option for (h495: a
+# folder's 户籍注销 list with 注销原因 1-死亡 was as like a 停保名单, and screen stopped asking for a --exits it lacks)
+SCREEN_LISTS = tuple(k for k in REFERENCE_OPTIONS if k != "exits")
+
+
 def _ref(kind: str):
     flag, text = REFERENCE_OPTIONS[kind]
     return _list_option(flag, text, "比对名单")
@@ -696,7 +701,7 @@ def screen_cmd(
 
         when = _date(as_of)
         # without --enrolled, the rosters in a --lists folder are the enrolled ones (an applicant on them is a doubt)
-        got = _gather(applications, lists, lists_dir, what="新申请家庭名册", wanted=tuple(REFERENCE_OPTIONS),
+        got = _gather(applications, lists, lists_dir, what="新申请家庭名册", wanted=SCREEN_LISTS,
                       enrolled=not enrolled, applications=True, takes=("--lists",), command="screen")
         on_roll = list(enrolled or []) or got.enrolled
         _refuse_same_file(got.rosters, on_roll, "新申请家庭名册", "--enrolled 在册花名册",
