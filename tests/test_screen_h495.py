@@ -101,3 +101,25 @@ def test_a_folders_cancellation_list_like_a_stop_list_too_is_read_as_deaths_by_s
     found = pd.read_csv(tmp_path / "out" / "findings.csv", dtype=str, encoding="utf-8-sig")
     counted = found[found["计入结论"] == "是"]
     assert sorted(zip(counted["类别代码"], counted["身份证号"], counted["置信度"])) == [("C02", WIFE, "高")]
+
+
+@pytest.mark.parametrize("document, confidence, verdict", [
+    ("出生医学证明", "低", "无疑点"),  # a newborn with no ID yet: no wrong number, none to match by (a lead)
+    ("出生证", "低", "无疑点"),
+    ("居民身份证", "高", "有疑点"),  # an ID card's number of the wrong length is a wrong ID
+])
+def test_a_member_listed_by_a_birth_certificate_is_no_wrong_id(tmp_path, document, confidence, verdict):
+    # h495: a 成员 table's 证件类型 出生医学证明 beside a number like R620791590 was D03 高 "位数或字符不符", the family
+    # 有疑点 for its baby
+    rows = [["家庭编号", "姓名", "证件类型", "证件号码", "与申请人关系", "性别"],
+            ["JT621027200000001", "王建国", "居民身份证", HEAD, "01", "1"],
+            ["JT621027200000001", "刘芳", "居民身份证", WIFE, "12", "2"],
+            ["JT621027200000001", "王小宝", document, "R620791590", "22", "1"]]
+    households = [["家庭编号", "申请日期", "申请类别", "所属区划", "申请人姓名", "申请人证件号码", "家庭人口数", "业务状态"],
+                  ["JT621027200000001", "20260815", "低保", "621027100201", "王建国", HEAD, 3, "审核中"]]
+    book = _workbook(tmp_path / "申请.xlsx", [("家庭", households), ("成员", rows)])
+    result = screen([book], {}, dt.date(2026, 9, 30))
+    assert list(result.verdicts["结论"]) == [verdict]
+    f = result.findings
+    assert list(zip(f.loc[f["类别代码"] == "D03", "身份证号"], f.loc[f["类别代码"] == "D03", "置信度"])) == [
+        ("R620791590", confidence)]

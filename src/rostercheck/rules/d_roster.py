@@ -401,13 +401,11 @@ OLD_AGE = 100
 
 # A 证件类型 naming a document that holds no resident ID number (GB/T 2261-style 证件类型 names: 护照, 港澳居民来往内地通行证,
 # 台湾居民来往大陆通行证, 外国人永久居留身份证, 港澳台居民居住证, 军官证 …); 居民身份证, 户口簿, 残疾人证 carry the ID
-_OTHER_DOCUMENT = re.compile(r"护照|通行证|居留|居住证|军官|士兵|警官|外国|回乡证|台胞证")
-
-
-def other_document(kind: object) -> str:
-    """The 证件类型 as written when it names a document other than the resident ID card, else ''."""
+def other_document(kind: object, words) -> str:
+    """The 证件类型 as written when it names a document other than the resident ID card (a word of ``words``, the D03
+    param other_document_words), else ''."""
     said = str(kind or "").strip()
-    return said if said and _OTHER_DOCUMENT.search(said) and "居民身份证" not in said else ""
+    return said if said and any(w and w in said for w in words) and "居民身份证" not in said else ""
 
 
 @rule("D03")
@@ -421,6 +419,7 @@ def invalid_ids(ctx: Context) -> list[Finding]:
     """
     mem = ctx.members
     flag_missing = bool(ctx.specs["D03"].params["flag_missing"])
+    documents = [str(w) for w in ctx.specs["D03"].params.get("other_document_words", ())]
     out = []
     # a birth date still to come (after the review date and today: a roster exported after the review date may list a
     # baby born since) although the check character fits
@@ -443,7 +442,7 @@ def invalid_ids(ctx: Context) -> list[Finding]:
         # A number-typed ID is damaged storage, not a wrong number: a data-quality lead (低).
         conf = {ids.NUMERIC: LOW, ids.MISSING: LOW}.get(status, HIGH)
         evidence = f"{roster_place(mem.loc[j])}身份证号“{raw}”{ids.status_label(status, kept)}"
-        document = other_document(kinds[k]) if kinds is not None else ""
+        document = other_document(kinds[k], documents) if kinds is not None else ""
         if document and status != ids.MISSING:
             # a member the roster lists by another document (护照, 港澳台居民居住证): no wrong ID number, but none to match
             # any department's list by — 低 (h456: a foreign spouse's passport number was D03 高 "位数或字符不符")
