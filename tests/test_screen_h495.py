@@ -123,3 +123,20 @@ def test_a_member_listed_by_a_birth_certificate_is_no_wrong_id(tmp_path, documen
     f = result.findings
     assert list(zip(f.loc[f["类别代码"] == "D03", "身份证号"], f.loc[f["类别代码"] == "D03", "置信度"])) == [
         ("R620791590", confidence)]
+
+
+@pytest.mark.parametrize("status, screened", [
+    ("乡镇受理", True),  # a system's first step (1-乡镇受理 2-县级审核中 3-已审批 4-不予批准): pending, not unknown
+    ("街道受理", True),
+    ("县级审核中", True),
+    ("已审批", False),
+])
+def test_a_township_intake_status_is_pending(tmp_path, status, screened):
+    # h495: 乡镇受理 was "无法识别" (45 of 80 families said in a notice to be screened as pending by default)
+    households = [["家庭编号", "申请日期", "申请类别", "所属区划", "申请人姓名", "申请人证件号码", "家庭人口数", "业务状态"],
+                  ["JT621027200000001", "20260815", "低保", "621027100201", "王建国", HEAD, 1, status]]
+    members = [["家庭编号", "姓名", "证件号码", "与申请人关系", "性别"], ["JT621027200000001", "王建国", HEAD, "01", "1"]]
+    result = screen([_workbook(tmp_path / "申请.xlsx", [("家庭", households), ("成员", members)])], {},
+                    dt.date(2026, 9, 30))
+    assert len(result.verdicts) == int(screened)
+    assert not [w for w in result.warnings if "无法识别" in w and "审批状态" in w]

@@ -242,6 +242,8 @@ def applied_elsewhere(members: pd.DataFrame, findings: list, enrolled: pd.DataFr
         applications).
     """
     out, twice, shared = [], set(), set()
+    if members.empty:  # (every application already decided: h495, a batch of 已审批 families crashed here)
+        return list(findings), twice, shared
     family = members["household"].astype(str).str.partition(APART)[0]
     for f in findings:
         hh = str(members.at[f.member, "household"]) if f.code == "D01" and 0 <= f.member < len(members) else ""
