@@ -83,6 +83,16 @@ def test_household_and_member_tables_writing_different_numbers_are_joined(tmp_pa
     assert sorted(zip(counted["类别代码"], counted["身份证号"], counted["置信度"])) == [("C01", WIFE, "高")]
 
 
+def test_members_of_an_application_the_household_table_lacks_are_not_screened(tmp_path):
+    # h495: the 成员 table (家庭编号 alone) exported every family, the 家庭 table (申请编号 | 家庭编号) the pending ones:
+    # a member of none, once keyed through the 家庭编号, is of no application to screen (as under a 申请编号, held-out 390)
+    members = _members(False) + [["JT621027200000009", "赵大海", make_id("19600505", 37, "621027"), "01", "1"]]
+    book = _workbook(tmp_path / "申请.xlsx", [("家庭", _households(True)), ("成员", members)])
+    result = screen([book], {}, dt.date(2026, 9, 30))
+    assert sorted(zip(result.verdicts["户主身份证号"], result.verdicts["家庭人口"])) == [(OTHER, 1), (HEAD, 2)]
+    assert any("1 名成员" in w and "找不到" in w for w in result.warnings), result.warnings
+
+
 def test_a_folders_cancellation_list_like_a_stop_list_too_is_read_as_deaths_by_screen(tmp_path):
     # h495: a 公安 户籍注销 export (注销日期 | 注销原因 1-死亡 2-迁出 in its title) in a --lists folder is as like a 停保
     # （退出）名单: screen stopped (exit 2) asking for --exits, an option it does not have; only the money sieve reads

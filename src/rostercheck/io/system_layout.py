@@ -118,7 +118,10 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     households = [parts[i] for i in hh_at]
     members, notes = _continuations([parts[i] for i in member_at])
     households, members, cut, unsure = _lost_digits(households, members)
-    members = _keyed_as_households(households, members)
+    members, rekeyed = _keyed_as_households(households, members)
+    first = households[0][1]  # (an application export's household sheet: keyed by its 申请编号)
+    col = first.mapping.get("household_no")
+    applying = col is not None and col < len(first.labels) and "申请" in first.labels[col]
     table, hh_layout, hh_sheets = _household_table(households)
     table, padded = _keys_as_members_write(table, members) if not cut else (table, 0)
     joined = []
@@ -132,7 +135,8 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
         keys = _keys(frame)
         lost = sum(1 for k in keys if k and k not in table.index and not k.startswith(_UNSURE))
         label = layout.labels[layout.mapping["household_no"]] if layout.mapping["household_no"] < len(layout.labels) else ""
-        if lost and "申请" in label:  # an application's members whose application is not in this export (one decided,
+        if lost and ("申请" in label or (applying and sheet in rekeyed)):  # an application's members whose application
+            # is not in this export (their 家庭编号 none of the applications' rows writes beside its 申请编号: h495), (one decided,
             # filtered out, or of another batch): no application to screen (held-out 390: a member of none became an
             # application of its own, 有疑点 at 高, placed in the township of the row above)
             frame = frame[[not k or k in table.index or k.startswith(_UNSURE) for k in keys]]
@@ -175,7 +179,7 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     return out, notes
 
 
-def _keyed_as_households(households: list[tuple], members: list[tuple]) -> list[tuple]:
+def _keyed_as_households(households: list[tuple], members: list[tuple]) -> tuple[list[tuple], set[str]]:
     """Each member sheet keyed by the household sheets' own numbers, where the two write different ones of a family's
     two numbers (an application export's 家庭 sheet with 申请编号 | 家庭编号, its 成员 sheet with 家庭编号 alone, or the
     other way round; h495: every member joined no application, each family screened twice, once with no 户主 or 乡镇):
@@ -187,9 +191,10 @@ def _keyed_as_households(households: list[tuple], members: list[tuple]) -> list[
         households: (frame, layout, sheet name) per household sheet.
         members: (frame, layout, sheet name) per member sheet.
     Returns:
-        The member sheets.
+        The member sheets, and the names of those keyed through the household sheets' second numbers.
     """
     own = {k for frame, _l, _s in households for k in _keys(frame) if k}
+    rekeyed: set[str] = set()
     second: dict[str, set[str]] = {}
     for frame, _l, _s in households:
         if HOUSEHOLD_NO_ALSO in frame.columns and "_key" not in frame.columns:
@@ -215,8 +220,9 @@ def _keyed_as_households(households: list[tuple], members: list[tuple]) -> list[
         if sum(v is not None for v in via) > met:
             frame = frame.assign(household_no=[v if v is not None else raw
                                                for v, raw in zip(via, frame["household_no"].tolist())])
+            rekeyed.add(sheet)
         out.append((frame, layout, sheet))
-    return out
+    return out, rekeyed
 
 
 def _continuations(members: list[tuple]) -> tuple[list[tuple], list[str]]:
