@@ -150,3 +150,19 @@ def test_a_township_intake_status_is_pending(tmp_path, status, screened):
                     dt.date(2026, 9, 30))
     assert len(result.verdicts) == int(screened)
     assert not [w for w in result.warnings if "无法识别" in w and "审批状态" in w]
+
+
+def test_two_batches_household_files_go_with_the_member_files_writing_their_second_numbers(tmp_path):
+    # h495: a 低保 and a 特困 batch, each as a 家庭 CSV (申请编号 | 家庭编号) and a 成员 CSV (家庭编号), named so that
+    # no name pairs them: the household files were paired by their 申请编号, which no member file writes (the 特困
+    # families went with the 低保 members)
+    dibao = [row for row in _households(True) if row[3] != "特困"]
+    tekun = [_households(True)[0]] + [row for row in _households(True)[1:] if row[3] == "特困"]
+    members = _members(False)
+    files = [_gbk(tmp_path / "家庭信息_低保.csv", dibao), _gbk(tmp_path / "家庭信息_特困.csv", tekun),
+             _gbk(tmp_path / "成员_2.csv", [members[0], *members[3:]]), _gbk(tmp_path / "成员_1.csv", members[:3])]
+    staff = _workbook(tmp_path / "staff.xlsx", [("Sheet1", [STAFF, ["镇原县第二中学", "刘芳", WIFE, "事业"]])])
+    result = screen(files, {"staff": staff}, dt.date(2026, 9, 30))
+    v = result.verdicts
+    assert sorted(zip(v["户主身份证号"], v["家庭人口"], v["申请类别"], v["结论"])) == [
+        (OTHER, 1, "特困", "无疑点"), (HEAD, 2, "低保", "有疑点")]

@@ -1092,9 +1092,9 @@ def find_layout(grid: Grid, kind: str) -> Layout | None:
         # two household numbers (申请编号 | 家庭编号 of a system's export) that group the rows alike: either will do
         if fld == "household_no" and _same_grouping(content.rows, col, other):
             warnings.remove(said)
-            if kind == "roster":  # … and the other is kept: the member sheet may write only it (h495: an application's
-                # 家庭 sheet with 申请编号 | 家庭编号, its 成员 sheet with 家庭编号 alone; every member joined none)
-                mapping[HOUSEHOLD_NO_ALSO] = other
+        if fld == "household_no" and kind == "roster":  # the other is kept: a member sheet may write only it (h495: an
+            # application's 家庭 sheet with 申请编号 | 家庭编号, its 成员 sheet with 家庭编号 alone; every member joined none)
+            mapping[HOUSEHOLD_NO_ALSO] = other
     _whole_ids(content, labels, kind, mapping, warnings, quoted)
     if kind in REPEATED_HEADER_KINDS:
         _repeated_headers(content, labels, mapping, warnings, quoted)
@@ -1775,8 +1775,10 @@ def _household_numbers(raw: RawFile) -> set[str]:
     """A roster file's household numbers (家庭编号 cells, as text) over its sheets."""
     out: set[str] = set()
     for grid, layout in raw.sheets:
-        if (col := layout.mapping.get("household_no")) is not None:
-            out.update(t for v in grid.data_columns([col], layout.start)[col] if (t := text(v)))
+        # (a household sheet's second number too, 家庭编号 beside its 申请编号: the one its member file may write, h495)
+        for col in (layout.mapping.get("household_no"), layout.mapping.get(HOUSEHOLD_NO_ALSO)):
+            if col is not None:
+                out.update(t for v in grid.data_columns([col], layout.start)[col] if (t := text(v)))
     return out
 
 
