@@ -410,12 +410,15 @@ def _unlinked_rows(ctx) -> list[str]:
 
 def _decision_notes(ctx) -> list[str]:
     """What L05 made of a refusal list's 审批结果 column: approved rows left out, unread outcomes kept."""
-    from .rules._coverage import decisions
+    from .rules._coverage import decisions, re_examined
 
     approved, unread, other = decisions(ctx)
     label, out = ctx.labels["rejected"], []
     if approved:
         out.append(f"{label}中有 {len(approved)} 行审批结果为批准（同意）或尚未审批完毕（待审批），不是未获批申请，未作为 L05 线索。")
+    again = re_examined(ctx) - approved
+    if again:
+        out.append(f"{label}中有 {len(again)} 行不予批准后经复核（复议）批准或仍在复核中，不再是未获批申请，未作为 L05 线索。")
     if other:
         counts = Counter(other.values())
         out.append(f"{label}中有 " + "、".join(f"{n} 行{what}" for what, n in sorted(counts.items()))

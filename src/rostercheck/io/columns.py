@@ -24,6 +24,8 @@ _MEMBERS_LISTED = r"成员(情况|名单|信息)?[、及和与]"
 _FORMER_ACCOUNT = r"^原|[（(]原|旧|变更前|曾用|作废|历史"
 _COUNTY_WORDS = r"^县\(市、?区\)$|^县市区$|^县区$|^区县$|^所属县(市)?区?$|^县\(区\)$|^县\(市\)$"
 _REGION_CODE = r"(行政)?区划代码|区划编码|行政区划|所属区划"
+# A second look at a decision (复核, 复议, 复审, 复查, 重新审核): its result and date columns (the rejected list)
+RE_EXAMINED = r"(复核|复议|复审|复查|重新审[核批议]|再次审[核批])"
 # A wage list's column of the pay itself, not a contribution base (缴费基数, which may be a floor above a low wage)
 NET_PAY_WORDS = r"实发(工资|金额)|实领工资|实际工资|税后工资"
 PAY_WORDS = NET_PAY_WORDS + r"|应发工资|工资收入"
@@ -115,7 +117,7 @@ def names_someone_else(label: str) -> bool:
 END_2 = "end_2"
 PAROLED = "paroled"  # a prisoners list's 假释日期 / 暂予监外执行日期: out of prison from that day (reference._paroled_folded)
 DATE_FIELDS = ("date", "start", "end", END_2, "released", PAROLED, "off_post", "birth", "approved", "changed", "cancelled", "logged", "resumed", "in_date",
-               "died", "cremated", "born", "moved_on")
+               "died", "cremated", "born", "moved_on", "reviewed")
 BIRTH_FIELDS = ("birth", "born")  # (a system's placeholder dates differ: 1970-01-01 is a real birthday, no event's)
 MONEY_FIELDS = ("amount", "wage", "benefit", "benefit_own", "benefit_total", "area")
 ID_FIELDS = ("id", "head_id", "cadre_id", "dependent_id")
@@ -1120,6 +1122,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("reason", r"原因|事由|理由|不予.*(依据|说明)|审批意见"),
         # a list of decisions, not only refusals: each row's outcome (批准 rows are left out, L05 approved_words)
         FieldSpec("outcome", r"(审批|审核|审定|办理|处理|评议)(结果|状态|结论)|^结果$|是否(批准|通过|同意)", weight=2),
+        # a refusal re-examined (复核, 复议): its outcome there wins over the first one (h494: 复核结果 批准 was a L05 lead)
+        FieldSpec("review_outcome", RE_EXAMINED + r"(结果|结论|意见|状态|情况)", weight=2),
+        FieldSpec("reviewed", RE_EXAMINED + r"(日期|时间)"),
         FieldSpec("programme", r"申请类[别型]|保障类[别型]|救助类[别型]|^类别$|^申请(救助)?(事项|项目|种类)$"),
         FieldSpec("township", TOWNSHIP_WORDS),
         FieldSpec("village", r"村|社区|居委"),
@@ -1276,7 +1281,7 @@ FIELD_NAMES = {
     "holder": "户名", "paid_date": "发放日期", "remark": "备注", "covered_size": "保障人口", "year": "年度",
     "benefit": "保障金额", "benefit_own": "个人月补助金额", "benefit_total": "供养标准合计", "benefit_after": "变更后保障金额", "bank_account": "银行账号", "phone": "联系电话", "address": "住址",
     "vehicle_type": "车辆类型", "use": "使用性质", "plate": "号牌号码", "usage": "用途", "cause": "原因",
-    "reason": "原因", "outcome": "审批结果", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
+    "reason": "原因", "outcome": "审批结果", "review_outcome": "复核结果", "reviewed": "复核日期", "dest": "迁往地", "employer": "单位", "unit": "单位", "category": "人员类别",
     "entity": "主体名称", "entity_type": "主体类型", "employees": "从业人数", "insurance": "险种",
     "labour": "劳动能力", "health": "健康状况", "head_labour": "户主劳动能力", "head_health": "户主健康状况", "disability": "残疾情况", "school": "在校情况", "sex": "性别",
     "area": "面积", "area_type": "城乡类别", "cadre_post": "干部职务", "care_amount": "护理补贴金额", "cert": "残疾人证号", "cert_type": "证件类型", "guardian_id": "监护人身份证号",

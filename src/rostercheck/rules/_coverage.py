@@ -1196,6 +1196,26 @@ def decisions(ctx: Context) -> tuple[set[int], dict[str, int], dict[int, str]]:
     return _cached(ctx, "cov:decisions", make)
 
 
+def re_examined(ctx: Context) -> set[int]:
+    """A refusal list's rows whose re-examination (复核结果, 复议结果) approved the application or has not decided yet:
+    no refusal stands (h494: 不予批准 then 复核结果 批准 was a L05 中 lead). Read by :func:`decision`, so a refusal
+    upheld (维持不予批准) or a blank cell leaves the row a refusal.
+
+    Args:
+        ctx: the context (its rejected list).
+    Returns:
+        The row positions.
+    """
+    def make() -> set[int]:
+        if not ctx.has("rejected") or "review_outcome" not in ctx.lists["rejected"].columns:
+            return set()
+        p = params(ctx, "L05")
+        return {int(r) for r, value in ctx.lists["rejected"]["review_outcome"].items()
+                if decision(value, p) in (APPROVED, PENDING)}
+
+    return _cached(ctx, "cov:re-examined", make)
+
+
 def household_key(row: dict) -> str:
     """Return a monitoring/exit row's household key: the head's valid ID, else the list's 户编号, else head name +
     village (two heads of one name in a village are two households when the list numbers them), else the row's own."""

@@ -28,7 +28,7 @@ from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (BY_BIRTH, BY_MASK, MASKED_DEATH_LOWERED, MASKED_DEATH_NOTED, PID_BY, Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, edge_said, exit_moves, former_pairs, frame, household_covered, household_key, households,
                         identity, illness_by_id, lead, level_said, resolved_said, link_confidence, list_columns, masked_deaths_among, monitoring_of, params, person, place, registry_fellows, registry_heads,
-                        risk_cell_date, risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
+                        re_examined, risk_cell_date, risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
                         yuan)
 
 
@@ -1066,8 +1066,9 @@ def removed_or_refused(ctx: Context) -> list[Lead]:
             continue
         groups: dict[str, list[dict]] = {}
         approved, _, other = decisions(ctx) if kind == "rejected" else (set(), {}, {})
+        approved = approved | re_examined(ctx) if kind == "rejected" else approved
         for r, row in rows(ctx, kind).items():
-            if r not in approved:  # a decision list's 批准 rows are no refusals
+            if r not in approved:  # a decision list's 批准 rows (also on re-examination) are no refusals
                 groups.setdefault(household_key(row), []).append({**row, "_decided": other.get(r, word)})
         for key, part in groups.items():
             when = next((row["date"] for row in part if isinstance(row.get("date"), dt.date)), None)
