@@ -36,3 +36,31 @@ def test_a_refusal_approved_on_re_examination_is_no_lead(tmp_path, header, outco
     ])
     ctx = context(ROSTER, {"illness": ILLNESS, "registry": REGISTRY}, files={"rejected": path})
     assert leads(ctx, "L05") == expected
+
+
+A, B = make_id("19700101", 31, "433122"), make_id("19720101", 42, "433122")
+ENROLLED = make_id("19600101", 11, "433122")
+
+
+@pytest.mark.parametrize("roster, row, township", [
+    # a 防返贫 export naming its village in words beside its 12-digit 行政区划代码, with no 乡镇 column: the township is
+    # the name the roster gives that code's township (h494: every L01 lead under （未填乡镇）)
+    (household("张在册", ENROLLED, township="白沙镇", village="兴沙社区", region_code="433122100002"),
+     {"village": "岩门溪村", "region_code": "433122100003"}, "白沙镇"),
+    # no code: the one township the roster puts a village of that name in
+    (household("张在册", ENROLLED, township="浦市镇", village="铁坡村"), {"village": "铁坡村"}, "浦市镇"),
+    # two townships with a village of that name: not guessed
+    (household("张在册", ENROLLED, township="浦市镇", village="新村")
+     + household("李在册", make_id("19610101", 13, "433122"), township="合水镇", village="新村"),
+     {"village": "新村"}, ""),
+    # a township the list writes stays as written
+    (household("张在册", ENROLLED, township="浦市镇", village="铁坡村"), {"village": "铁坡村", "township": "武溪镇"}, "武溪镇"),
+])
+def test_a_lead_of_a_list_naming_its_village_but_no_township_takes_the_villages_township(roster, row, township):
+    from rostercheck.rules import load_all
+    from rostercheck.rules._coverage import LEADS
+
+    rows = [{**r, "township": row.get("township", ""), **row} for r in mon("王低收", A, [("赵低收", "妻", B)], income="3000")]
+    ctx = context(roster, {"monitoring": rows})
+    load_all()
+    assert [(ld.person["township"], ld.person["village"]) for ld in LEADS["L01"](ctx)] == [(township, row["village"])]

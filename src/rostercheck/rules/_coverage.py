@@ -1524,7 +1524,8 @@ def _place(ctx: Context, rows: tuple) -> dict[str, str]:
     town = next((cell(r, "township") for r in rows if cell(r, "township")), "")
     at = next((r for r in rows if cell(r, "village")), None)
     if at is not None and not cell(at, "village").isdigit():
-        return {"township": cell(at, "township") or town, "village": cell(at, "village")}
+        village = cell(at, "village")
+        return {"township": cell(at, "township") or town or _township_of_village(ctx, rows, village), "village": village}
     # a list naming its villages by 12-digit code (its 村 column: held-out 221), or its places by 区划代码 only (held-out
     # 108): the names the rosters and lists give the code (:func:`_coded_places`), else the codes (the township's
     # groups its villages)
@@ -1535,6 +1536,27 @@ def _place(ctx: Context, rows: tuple) -> dict[str, str]:
         return {"township": town, "village": cell(at, "village") if at is not None else ""}
     names = _coded_places(ctx)
     return {"township": town or names.get(codes_[0], codes_[0]), "village": names.get(codes_[1], codes_[1])}
+
+
+def _township_of_village(ctx: Context, rows: tuple, village: str) -> str:
+    """The township of a list row naming its village in words but no township (a 防返贫 export's 村（社区） beside its
+    12-digit 行政区划代码; h494: every L01 lead's 乡镇 blank, filed under （未填乡镇）): the name its region code's township
+    has on the rosters and lists (:func:`_coded_places`), else the one township the rosters, lists and the registry's
+    住址 put a village of that name in; '' when neither says (two townships with a 新村 each)."""
+    from ..regions import township_village
+
+    code = next((c for r in rows if (c := township_village(r.get("region_code"))[0])), "")
+    name = _coded_places(ctx).get(code, "") if code else ""
+    if name and not name.isdigit():
+        return name
+
+    def build() -> dict[str, str]:
+        towns: dict[str, set[str]] = {}
+        for town, name in _named_places(ctx).values():
+            towns.setdefault(name, set()).add(town)
+        return {name: next(iter(t)) for name, t in towns.items() if len(t) == 1}
+
+    return _cached(ctx, "cov:village-townships", build).get(village, "")
 
 
 # the lists whose rows may name a person's township and village in words, or by code
