@@ -64,3 +64,38 @@ def test_a_lead_of_a_list_naming_its_village_but_no_township_takes_the_villages_
     ctx = context(roster, {"monitoring": rows})
     load_all()
     assert [(ld.person["township"], ld.person["village"]) for ld in LEADS["L01"](ctx)] == [(township, row["village"])]
+
+
+@pytest.mark.parametrize("statuses, said", [
+    # a 公安 export's 人员状态 in codes with no 代码说明: the deaths and moves in it are unread, and that is said (h494:
+    # households dead or moved out by the codes were L01 高, unsaid)
+    (["1", "1", "2", "3"], True),
+    (["10", "10", "20"], True),
+    (["1", "1", "1"], False),  # one code on every row: nothing tells anyone apart
+    (["正常", "死亡", "迁出"], False),  # words are read
+])
+def test_a_registry_status_in_unexplained_codes_is_said(tmp_path, statuses, said):
+    from helpers import load_table, normalise
+
+    path = workbook(tmp_path / "户籍.xlsx", [("常住人口", ["户号", "姓名", "公民身份号码", "与户主关系", "人员状态"],
+                                             [[str(k), f"王{k}", make_id("19700101", 31 + 2 * k), "户主", s]
+                                              for k, s in enumerate(statuses)])])
+    table = load_table(path, "registry")
+    normalise(table)
+    assert any("人员状态" in w and "未能识别" in w for w in table.warnings) == said
+
+
+@pytest.mark.parametrize("statuses, said", [
+    (["1", "1", "2"], True),  # a 发放状态 of two codes, no 代码说明: failures unseen (h494)
+    (["1", "1", "1"], False),
+    (["成功", "失败", "成功"], False),
+    (["S", "F", "S"], False),  # codes common.toml reads
+])
+def test_a_subsidy_status_in_unexplained_codes_is_said(statuses, said):
+    from rostercheck.rules.l_coverage import subsidy_gaps
+
+    disabled = [{"name": f"王{k}", "cert": make_id("19700101", 31 + 2 * k) + "43"} for k in range(len(statuses))]
+    subsidies = [{"name": f"王{k}", "id": make_id("19700101", 31 + 2 * k), "item": item, "amount": "100", "status": s}
+                 for k, s in enumerate(statuses) for item in ("困难残疾人生活补贴", "重度残疾人护理补贴")]
+    ctx = context(ROSTER, {"disabled": disabled, "subsidies": subsidies})
+    assert any("发放状态写成代码" in w for w in subsidy_gaps(ctx)) == said

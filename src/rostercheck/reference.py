@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -1025,6 +1026,8 @@ def gone_from_household(status: str) -> str:
     return "dead" if re.search(r"注销|销户", status) else ""
 
 
+# a 人员状态 cell that is wholly a code ('1', '02', 'A'): a system's, read only through its legend
+_STATUS_CODE = re.compile(r"[0-9A-Za-z]{1,4}")
 # a 人员状态 that says only that the registration was cancelled, not why
 _BARE_CANCEL = re.compile(r"(已)?(注销|销户)(户口)?")
 # a 注销原因 naming a departure other than a death: a move, military service, settling abroad
@@ -1071,6 +1074,15 @@ def _gone_from_household(table: Table, out: pd.DataFrame) -> None:
     back = (days["in_date"] > days["moved_on"]).to_numpy()  # (NaT compares False)
     moved = blank & ~cancelled & dated["moved_on"] & ~back
     out.loc[moved, "left"] = "moved"
+    if "status" in out.columns:
+        # a 人员状态 of two codes or more with no 代码说明 (1, 2, 3): some are deaths or moves, all read as present (h494:
+        # two households dead or moved out by the registry's codes were L01 高, unsaid)
+        found = Counter({v: n for v, n in codes.written_counts(status).items()
+                         if _STATUS_CODE.fullmatch(v) and not gone_from_household(v)})
+        if len(found) >= 2:
+            table.warnings.append(codes.unknown_warning(
+                table.header_said("status", "人员状态"), found, "按仍在本户计（不据此认定已死亡、已迁出）",
+                "如是代码，请在表头写明代码含义（如“人员状态（1正常 2死亡 3迁出）”）或附代码说明页后重新运行。"))
     if (out["left"] != "").any():
         said = (f"“{table.header_said('status', '人员状态')}”为迁出、死亡或注销等" if "status" in out.columns else "")
         dates = "、".join(f"“{table.header_said(c, FIELD_NAMES[c])}”" for c in _GONE_ON if c in out.columns)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,13 +17,14 @@ import pandas as pd
 from ..model import HIGH, LOW, MEDIUM, Context
 from ..roster import roster_place
 from ..normalize import codes, ids
+from ..normalize.codes import counted
 from ..normalize.values import date as date_of, money as amount_of
 from ..match import EXACT_KEY, link_lists
 from ..regions import town_and_village
 from . import list_label, where
 from ._econ import weakest
 from ._household import standard_for
-from ._money import failed_status, month_add
+from ._money import failed_status, is_code, month_add
 from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
 from ._coverage import (BY_BIRTH, BY_MASK, MASKED_DEATH_LOWERED, MASKED_DEATH_NOTED, PID_BY, Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
@@ -903,6 +905,14 @@ def subsidy_gaps(ctx: Context) -> list[str]:
     said = [f"{label}的补贴类别写成代码（{'、'.join(coded[:6])}{'等' if len(coded) > 6 else ''}），未能识别，这些发放按两项补贴均已"
             "发放计（L04 不因此列出线索）；请在表头写明代码含义（如“补贴类别（1困难残疾人生活补贴 2重度残疾人护理补贴）”）或改为文字后"
             "重新运行"] if coded else []
+    # a 发放状态 of two codes or more no word or code list reads (1, 2 with no 代码说明): one of them is likely a failure,
+    # counted as paid (h494: two enrolled people whose every payment failed were no L04 lead, unsaid)
+    money = money_params(ctx)
+    unread = Counter(s for row in rows(ctx, "subsidies").values() if _BARE_CODE.fullmatch(s := cell(row, "status"))
+                     and not failed_status(s, money) and not is_code(s, money["paid_codes"]))
+    if len(unread) >= 2:
+        said.append(f"{label}的发放状态写成代码（{counted(unread)}），未能识别，均按发放成功计：其中发放失败、退回的看不出，"
+                    "L04 不因此列出线索；请在表头写明代码含义（如“发放状态（1成功 2失败）”）或附代码说明页后重新运行")
     return said + [f"{label}中没有{name}的发放记录，L04 未核查{name}（名单应含此项的，请补齐后重新运行）"
                    for kind, name in (("living", "困难残疾人生活补贴"), ("care", "重度残疾人护理补贴")) if kind not in covers]
 
