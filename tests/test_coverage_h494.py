@@ -99,3 +99,16 @@ def test_a_subsidy_status_in_unexplained_codes_is_said(statuses, said):
                  for k, s in enumerate(statuses) for item in ("困难残疾人生活补贴", "重度残疾人护理补贴")]
     ctx = context(ROSTER, {"disabled": disabled, "subsidies": subsidies})
     assert any("发放状态写成代码" in w for w in subsidy_gaps(ctx)) == said
+
+
+@pytest.mark.parametrize("amount", ["年度个人自付金额（元）", "个人自付金额", "个人自费金额", "个人负担金额"])
+def test_a_medical_list_with_a_proxy_and_a_self_paid_amount_is_an_illness_list(tmp_path, amount):
+    # h494: a 医保 大病 export (代办人姓名 | 代办人身份证号 before the patient's columns, 年度个人自付金额) was taken as a payment
+    # ledger in a folder: its self-paid sum read as a paid amount, the 代办人 as a payee; L02 3/7, L05 6/8
+    from rostercheck.classify import classify_file
+
+    rows = [[str(k + 1), "周代办", make_id("19760101", 71), f"王{k}", make_id("19700101", 31 + 2 * k), "M01001", "恶性肿瘤",
+             "23456.78"] for k in range(6)]
+    path = workbook(tmp_path / "患者名单.xlsx", [("Sheet1", ["序号", "代办人姓名", "代办人身份证号", "参保人姓名", "公民身份号码",
+                                                         "病种编码", "病种名称", amount], rows)])
+    assert classify_file(path).kind == "illness"

@@ -912,7 +912,9 @@ REFERENCE: dict[str, list[FieldSpec]] = {
         FieldSpec("paid_date", r"(发放|支付|入账|到账|交易|代发|拨付|划拨|记账)(日期|时间)|^日期$|^实(发|付)(月份|年月|日期|时间)$"),
         # What went out (实发) before what was due (应发) when a ledger has both.
         FieldSpec("amount", r"(发放|实发|入账|交易|到账|代发|支付)(金额|额|数)|^实发$|^发放数?$", r"缴费|缴纳", weight=3),
-        FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资|贷方|收入", weight=2),
+        # (an illness list's 年度个人自付金额 is what the patient paid, no payment: h494, a 医保 大病 export taken as a ledger)
+        FieldSpec("amount", r"(应发|补助|救助|保障|补贴|资金)(金额|额|数)|^金额|金额$", r"缴费|缴纳|基数|工资|贷方|收入|自付|自费|个人负担",
+                  weight=2),
         # a finance office's quarterly book: one amount column headed by its quarter (第三季度, 2026年第三季度发放金额)
         # beside a 所属期 of 2026年7-9月 (h426: "找不到发放金额列"); two or more quarters are quarter_columns' wide book
         FieldSpec("amount", r"^(20\d{2}年度?)?第?[一二三四1-4]季度(发放|实发|资金)?(金额|额|数)?$", weight=1),
