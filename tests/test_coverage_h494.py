@@ -112,3 +112,16 @@ def test_a_medical_list_with_a_proxy_and_a_self_paid_amount_is_an_illness_list(t
     path = workbook(tmp_path / "患者名单.xlsx", [("Sheet1", ["序号", "代办人姓名", "代办人身份证号", "参保人姓名", "公民身份号码",
                                                          "病种编码", "病种名称", amount], rows)])
     assert classify_file(path).kind == "illness"
+
+
+@pytest.mark.parametrize("outcome, expected", [
+    ("不予批准（复核后同意纳入）", []),  # the re-examination written in the outcome cell itself
+    ("不予批准，经复议予以批准", []),
+    ("不予批准（复核后维持原决定）", [("王退出", "中")]),
+    ("不予批准（复核仍不予批准）", [("王退出", "中")]),
+    ("不予批准", [("王退出", "中")]),
+])
+def test_a_refusal_whose_outcome_cell_says_it_was_approved_on_re_examination(outcome, expected):
+    rows = [{"head_name": "王退出", "head_id": HEAD, "name": "王退出", "id": HEAD, "date": "2026-05-12", "outcome": outcome}]
+    ctx = context(ROSTER, {"illness": ILLNESS, "registry": REGISTRY, "rejected": rows})
+    assert leads(ctx, "L05") == expected

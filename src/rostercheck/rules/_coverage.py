@@ -1206,12 +1206,20 @@ def re_examined(ctx: Context) -> set[int]:
     Returns:
         The row positions.
     """
+    from ..io.columns import RE_EXAMINED
+
     def make() -> set[int]:
-        if not ctx.has("rejected") or "review_outcome" not in ctx.lists["rejected"].columns:
+        if not ctx.has("rejected"):
             return set()
-        p = params(ctx, "L05")
-        return {int(r) for r, value in ctx.lists["rejected"]["review_outcome"].items()
-                if decision(value, p) in (APPROVED, PENDING)}
+        f, p = ctx.lists["rejected"], params(ctx, "L05")
+        out = {int(r) for r, value in f["review_outcome"].items()
+               if decision(value, p) in (APPROVED, PENDING)} if "review_outcome" in f.columns else set()
+        # the re-examination written in the outcome cell itself: 不予批准（复核后同意纳入）, 不予批准，经复议予以批准
+        for r, value in f["outcome"].items() if "outcome" in f.columns else ():
+            said = re.split(RE_EXAMINED, text(value), maxsplit=1)
+            if len(said) > 1 and decision(said[-1], p) == APPROVED:
+                out.add(int(r))
+        return out
 
     return _cached(ctx, "cov:re-examined", make)
 
