@@ -125,3 +125,29 @@ def test_a_refusal_whose_outcome_cell_says_it_was_approved_on_re_examination(out
     rows = [{"head_name": "王退出", "head_id": HEAD, "name": "王退出", "id": HEAD, "date": "2026-05-12", "outcome": outcome}]
     ctx = context(ROSTER, {"illness": ILLNESS, "registry": REGISTRY, "rejected": rows})
     assert leads(ctx, "L05") == expected
+
+
+@pytest.mark.parametrize("theirs, others, expected", [
+    # a 人员状态 in codes nothing explains, 1 on nearly every row: a household all under a rarer code is likely gone (低)
+    ("3", "1", [("王低收", "低")]),
+    ("2", "1", [("王低收", "低")]),
+    ("1", "1", [("王低收", "高")]),  # the usual code: present
+    ("迁出", "正常", [("王低收", "低")]),  # words, as before
+    ("正常", "正常", [("王低收", "高")]),
+])
+def test_a_household_under_a_rare_unexplained_registry_status_code_is_low(theirs, others, expected):
+    registry = [{"household_no": "9", "name": n, "id": i, "relation": r, "status": theirs}
+                for n, r, i in (("王低收", "户主", A), ("赵低收", "妻", B))]
+    registry += [{"household_no": str(100 + k), "name": f"李{k}", "id": make_id("19800101", 101 + 2 * k, "433122"),
+                  "relation": "户主", "status": others} for k in range(30)]
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, [("赵低收", "妻", B)], income="3000"), "registry": registry})
+    assert leads(ctx, "L01") == expected
+
+
+def test_an_unexplained_registry_status_without_a_usual_code_lowers_nothing():
+    registry = [{"household_no": "9", "name": n, "id": i, "relation": r, "status": "3"}
+                for n, r, i in (("王低收", "户主", A), ("赵低收", "妻", B))]
+    registry += [{"household_no": str(100 + k), "name": f"李{k}", "id": make_id("19800101", 101 + 2 * k, "433122"),
+                  "relation": "户主", "status": "1" if k % 2 else "2"} for k in range(30)]
+    ctx = context(ROSTER, {"monitoring": mon("王低收", A, [("赵低收", "妻", B)], income="3000"), "registry": registry})
+    assert leads(ctx, "L01") == [("王低收", "高")]

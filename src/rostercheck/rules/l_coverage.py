@@ -18,7 +18,7 @@ from ..model import HIGH, LOW, MEDIUM, Context
 from ..roster import roster_place
 from ..normalize import codes, ids
 from ..normalize.codes import counted
-from ..normalize.values import date as date_of, money as amount_of
+from ..normalize.values import date as date_of, money as amount_of, text
 from ..match import EXACT_KEY, link_lists
 from ..regions import town_and_village
 from . import list_label, where
@@ -326,10 +326,39 @@ def _registry_moves(ctx: Context, wanted: set) -> list[str]:
     for r in mine.index[left != ""]:  # (a household's few rows)
         if _still_here(ctx, mine.loc[r]):
             left[r] = ""
+    usual = _usual_status_code(ctx)
+    if usual and "status" in mine.columns and (left == "").all():
+        # every known member under a rarer code of a 人员状态 nothing explains: likely gone (h494: households dead or
+        # moved out by codes 2, 3 beside 1,060 rows of 1 were L01 高)
+        codes_ = [cell(mine.loc[r], "status") for r in mine.index]
+        if all(c and c != usual and _BARE_STATUS.fullmatch(c) for c in codes_):
+            return [f"{where(ctx, 'registry', mine.loc[r])}：{mine.at[r, 'name']} 人员状态为代码“{c}”（名单未说明代码含义，"
+                    f"其中多数人为“{usual}”），可能已迁出或死亡" for r, c in zip(mine.index, codes_)]
     if (left == "").any() or not (left == "moved").any():
         return []
     return [f"{where(ctx, 'registry', mine.loc[r])}：{mine.at[r, 'name']} {_gone_said(mine.loc[r])}"
             for r in mine.index[left == "moved"]]
+
+
+_BARE_STATUS = re.compile(r"[0-9A-Za-z]{1,4}")
+
+
+def _usual_status_code(ctx: Context) -> str:
+    """The code most of a registry's 人员状态 cells hold (``[L01] usual_status_share`` of them or more) when the column is
+    codes that nothing explains (two or more, none read as a death or a move): the present members'; '' otherwise."""
+    from ..reference import gone_from_household
+
+    def make() -> str:
+        reg = ctx.lists["registry"]
+        if "status" not in reg.columns:
+            return ""
+        found = Counter(c for v in reg["status"].tolist() if (c := text(v)))
+        if len(found) < 2 or not all(_BARE_STATUS.fullmatch(c) and not gone_from_household(c) for c in found):
+            return ""
+        code, n = found.most_common(1)[0]
+        return code if n >= params(ctx, "L01")["usual_status_share"] * sum(found.values()) else ""
+
+    return _cached(ctx, "cov:usual-status", make)
 
 
 def _still_here(ctx: Context, row: pd.Series) -> bool:
