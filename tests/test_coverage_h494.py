@@ -151,3 +151,21 @@ def test_an_unexplained_registry_status_without_a_usual_code_lowers_nothing():
                   "relation": "户主", "status": "1" if k % 2 else "2"} for k in range(30)]
     ctx = context(ROSTER, {"monitoring": mon("王低收", A, [("赵低收", "妻", B)], income="3000"), "registry": registry})
     assert leads(ctx, "L01") == [("王低收", "高")]
+
+
+@pytest.mark.parametrize("theirs, others, expected", [
+    # a 发放状态 of codes nothing explains, 1 on nearly every row: an enrolled person paid only under a rarer code is a
+    # lead, 中 at most (h494: failed payments coded 2 read as paid, L04 missed)
+    ("2", "1", [("张在册", "中")]),
+    ("1", "1", []),
+    ("失败", "成功", [("张在册", "高")]),  # words, as before
+    ("2", "2", []),
+])
+def test_a_subsidy_paid_only_under_a_rare_unexplained_status_code(theirs, others, expected):
+    enrolled = make_id("19600101", 11)
+    disabled = [{"name": "张在册", "cert": enrolled + "43"}]
+    disabled += [{"name": f"李{k}", "cert": make_id("19800101", 101 + 2 * k) + "44"} for k in range(12)]
+    subsidies = [{"name": d["name"], "id": d["cert"][:18], "item": "困难残疾人生活补贴", "amount": "100",
+                  "status": theirs if k == 0 else others} for k, d in enumerate(disabled)]
+    ctx = context(ROSTER, {"disabled": disabled, "subsidies": subsidies})
+    assert leads(ctx, "L04") == expected

@@ -352,11 +352,8 @@ def _usual_status_code(ctx: Context) -> str:
         reg = ctx.lists["registry"]
         if "status" not in reg.columns:
             return ""
-        found = Counter(c for v in reg["status"].tolist() if (c := text(v)))
-        if len(found) < 2 or not all(_BARE_STATUS.fullmatch(c) and not gone_from_household(c) for c in found):
-            return ""
-        code, n = found.most_common(1)[0]
-        return code if n >= params(ctx, "L01")["usual_status_share"] * sum(found.values()) else ""
+        return _usual_code([text(v) for v in reg["status"].tolist()], params(ctx, "L01")["usual_status_share"],
+                           lambda c: not gone_from_household(c))
 
     return _cached(ctx, "cov:usual-status", make)
 
@@ -895,9 +892,16 @@ def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict
     stale: dict[int, dict[str, str]] = {}
     failed: dict[int, dict[str, str]] = {}
     money = money_params(ctx)
+    usual = _usual_code([cell(row, "status") for row in recs.values()], p["usual_status_share"],
+                        lambda c: not failed_status(c, money) and not is_code(c, money["paid_codes"]))
     for d, s in zip(found["m"], found["r"]):
         d, s = int(d), int(s)
         status = _not_paid(recs[s], p, money)
+        code = cell(recs[s], "status")
+        if not status and usual and code and code != usual:
+            # a rarer code of a 发放状态 nothing explains, most rows holding one code: likely not paid (h494: codes 2 of
+            # failed payments beside 96 rows of 1 read as paid, L04 missed); a lead on it alone is 中 (UNEXPLAINED)
+            status = f"{code}{UNEXPLAINED}（其中多数为“{usual}”）"
         if status:
             for kind in kinds[s]:
                 failed.setdefault(d, {})[kind] = status
@@ -911,6 +915,18 @@ def _subsidy_items_of(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict
 
 
 _MONTH = re.compile(r"\d{4}-\d{2}")
+# said after a status code nothing explains, which L04 took as a payment that failed: such a lead is 中 at most
+UNEXPLAINED = "（代码含义未说明）"
+
+
+def _usual_code(cells: list[str], share: float, unread=lambda c: True) -> str:
+    """The code most of a column's cells hold (``share`` of the written ones or more) when the column is codes that
+    nothing explains (two or more, each ``unread``); '' otherwise."""
+    found = Counter(c for c in cells if c)
+    if len(found) < 2 or not all(_BARE_STATUS.fullmatch(c) and unread(c) for c in found):
+        return ""
+    code, n = found.most_common(1)[0]
+    return code if n >= share * sum(found.values()) else ""
 
 
 def _not_paid(row: dict, p: dict, money: dict) -> str:
@@ -939,9 +955,12 @@ def subsidy_gaps(ctx: Context) -> list[str]:
     money = money_params(ctx)
     unread = Counter(s for row in rows(ctx, "subsidies").values() if _BARE_CODE.fullmatch(s := cell(row, "status"))
                      and not failed_status(s, money) and not is_code(s, money["paid_codes"]))
+    usual = _usual_code(list(unread.elements()), params(ctx, "L04")["usual_status_share"])
     if len(unread) >= 2:
-        said.append(f"{label}的发放状态写成代码（{counted(unread)}），未能识别，均按发放成功计：其中发放失败、退回的看不出，"
-                    "L04 不因此列出线索；请在表头写明代码含义（如“发放状态（1成功 2失败）”）或附代码说明页后重新运行")
+        said.append(f"{label}的发放状态写成代码（{counted(unread)}），未能识别，"
+                    + (f"“{usual}”按发放成功计，其他代码按可能未发放成功计（由此列出的 L04 线索最高为“中”）"
+                       if usual else "均按发放成功计：其中发放失败、退回的看不出，L04 不因此列出线索")
+                    + "；请在表头写明代码含义（如“发放状态（1成功 2失败）”）或附代码说明页后重新运行")
     return said + [f"{label}中没有{name}的发放记录，L04 未核查{name}（名单应含此项的，请补齐后重新运行）"
                    for kind, name in (("living", "困难残疾人生活补贴"), ("care", "重度残疾人护理补贴")) if kind not in covers]
 
@@ -987,12 +1006,14 @@ def subsidies_missing(ctx: Context) -> list[Lead]:
         if not missing:
             continue
         priority = HIGH if prog and level is not None and (care or not doubtful) else MEDIUM
+        bad = failed.get(r, {})
+        if any(UNEXPLAINED in v for v in bad.values()):
+            priority = MEDIUM
         if row["id_status"] != ids.VALID or "other" in items:  # a damaged ID, or a payment under a name not recognised
             priority = LOW
         paid = "、".join(sorted(_SUBSIDY_NAMES[i] for i in items)) or "无"
         # a failed or returned payment is no payment: what was found is what was paid, the failures said beside it
         # (held-out 235: "查到的发放项目：无" and then the failed records)
-        bad = failed.get(r, {})
         evidence = (f"{where(ctx, 'disabled', row)}：{cat or '类别未填'}残疾 {level_said(row, level) if level else '等级未填'}；"
                     f"《{ctx.labels['subsidies']}》中按{key}查到的{'近期' if last else ''}{'成功' if bad else ''}发放项目：{paid}"
                     + (f"；另有{'、'.join(f'{_SUBSIDY_NAMES[k]}发放状态为“{v}”' for k, v in sorted(bad.items()))}的记录，"
