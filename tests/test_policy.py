@@ -288,7 +288,7 @@ def _other(section: str, key: str, default):
     if isinstance(default, list):
         return [3] if default != [3] else [1]
     if key.endswith("_share") or "_share_" in key or key.endswith("_threshold"):
-        return 0.37
+        return 0.77 if key == "usual_status_share" else 0.37  # (a usual code's share is over half)
     if section == "C08" and key.endswith("_min_age"):
         return default + 1
     return default + 7

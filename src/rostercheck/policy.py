@@ -266,6 +266,8 @@ _BOUNDS = (
     (r"(_standard|_multiple|_at)$", 0, False, None, False, "应为正数"),
     (r"_times$", 1, False, None, False, "应大于 1（倍）"),  # (F05 implausible_times: 1 or less makes every month a typo)
     (r"^(column_doubt_share|home_share|raise_share|name_similar_threshold)$", 0, False, 1, False, "应大于 0、不大于 1"),
+    # (the one usual code of a status column nothing explains: a share of half or less names no single code)
+    (r"^usual_status_share$", 0.5, False, 1, False, "应大于 0.5、不大于 1"),
     (r"(_share|_threshold)", 0, True, 1, False, "应在 0 到 1 之间"),  # (min_months_share_for_high)
     (r"", 0, True, None, False, "不能为负数"),
 )
