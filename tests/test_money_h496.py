@@ -1,0 +1,83 @@
+"""h496: a ninth blind held-out money round (永顺县) — a finance office's send lists (所属月份, no status) beside the bank's
+代发 results (no ID, no month: 交易状态 and the account), with a 补发 batch for earlier months; a quarterly 低保 ledger whose
+所属期 lists the months a row pays ('2026年8月、9月')."""
+
+import datetime as dt
+
+import pytest
+from money import make_id
+
+AS_OF = dt.date(2026, 9, 30)
+C = "433127"
+A_ID, B_ID, D_ID = make_id("19560312", 331, C), make_id("19600101", 441, C), make_id("19501010", 551, C)
+ACC = {A_ID: "6217000000000000011", B_ID: "6217000000000000029", D_ID: "6217000000000000037"}
+NAME = {A_ID: "彭国华", B_ID: "向秀英", D_ID: "田明清"}
+AMOUNT = {A_ID: 480, B_ID: 650, D_ID: 1100}
+
+
+def roster() -> str:
+    lines = ["乡镇,村,户主姓名,户主身份证号,成员姓名,成员身份证号,与户主关系,保障人口,月保障金,审批日期,银行账号\n"]
+    lines += [f"灵溪镇,司城村,{NAME[p]},{p},{NAME[p]},{p},户主,1,{AMOUNT[p]},2020-01-01,{ACC[p]}\n" for p in NAME]
+    return "".join(lines)
+
+
+def write_batch(folder, batch: str, rows: list[tuple[str, str]]) -> None:
+    """A send list (所属月份, no status) and the bank's result for it (no ID, no month), ``rows``: (person, month)."""
+    send = ["姓名,身份证号,资金项目,所属月份,金额（元）,账号,户名\n"]
+    send += [f"{NAME[p]},{p},低保金,{m[:4]}年{int(m[5:])}月,{AMOUNT[p]:.2f},{ACC[p]},{NAME[p]}\n" for p, m in rows]
+    (folder / f"社会救助资金发放清单_批次{batch}.csv").write_text("".join(send), encoding="utf-8")
+    back = ["批次号,交易流水号,收款人户名,收款账号,交易金额,交易状态,失败原因\n"]
+    back += [f"{batch},{batch}{k:06d},{NAME[p]},{ACC[p]},{AMOUNT[p]:.2f},成功,\n" for k, (p, m) in enumerate(rows)]
+    (folder / f"代发回盘_{batch}.csv").write_text("".join(back), encoding="utf-8")
+
+
+def audit(tmp_path, batches: dict, deaths: list[tuple[str, str]] = ()):
+    from rostercheck.audit import audit as run
+
+    (tmp_path / "低保花名册.csv").write_text(roster(), encoding="utf-8")
+    folder = tmp_path / "发放"
+    folder.mkdir()
+    for batch, rows in batches.items():
+        write_batch(folder, batch, rows)
+    given = {}
+    if deaths:
+        (tmp_path / "死亡人员名单.csv").write_text("姓名,身份证号,死亡日期\n" + "".join(f"{NAME[p]},{p},{d}\n" for p, d in deaths),
+                                               encoding="utf-8")
+        given["deaths"] = tmp_path / "死亡人员名单.csv"
+    result = run([tmp_path / "低保花名册.csv"], given, AS_OF, payments=[folder])
+    f = result.findings
+    f = f[f["类别代码"].astype(str).str.startswith("F")]
+    return sorted((c, n, a if a == a else None) for c, n, a in f[["类别代码", "姓名", "应追回金额"]].itertuples(index=False))
+
+
+MONTHS = [f"2026-{m:02d}" for m in range(4, 10)]
+
+
+def monthly(skip: dict) -> dict:
+    """A batch per month (dated the 10th) paying everyone but the months ``skip`` leaves out for a person."""
+    return {f"{m.replace('-', '')}10": [(p, m) for p in NAME if m not in skip.get(p, ())] for m in MONTHS}
+
+
+# Each case: the months left out of the monthly batches, the back-pay batches {batch: [(person, month)]}, deaths, and the
+# F findings expected. On main the back-pay batch's result (dated in its own month, no month column) paired with no send
+# list and counted as that month's second payment.
+CASES = {
+    # April and May paid in a June 补发 batch: neither a duplicate of June (F04) nor unpaid (F06)
+    "back pay in June for April and May": ({A_ID: ("2026-04", "2026-05")}, {"20260618": [(A_ID, "2026-04"), (A_ID, "2026-05")]},
+                                           [], []),
+    # died 2026-07-12 (July is due); June's money paid late in August is no payment after the death
+    "June back-paid in August after a July death": (
+        {D_ID: ("2026-06", "2026-08", "2026-09")}, {"20260815": [(D_ID, "2026-06")]}, [(D_ID, "2026-07-12")], []),
+    # the plant stays: August paid after a July death, beside the back pay
+    "August paid after a July death": (
+        {D_ID: ("2026-06", "2026-09")}, {"20260815": [(D_ID, "2026-06")]}, [(D_ID, "2026-07-12")],
+        [("F01", "田明清", 1100.0)]),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_back_pay_batch_result(tmp_path, case):
+    skip, extra, dead, expected = CASES[case]
+    batches = monthly(skip)
+    batches.update(extra)
+    assert audit(tmp_path, batches, dead) == expected
