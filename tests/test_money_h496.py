@@ -81,3 +81,37 @@ def test_back_pay_batch_result(tmp_path, case):
     batches = monthly(skip)
     batches.update(extra)
     assert audit(tmp_path, batches, dead) == expected
+
+
+@pytest.mark.parametrize("cell, months", [
+    ("2026年8月、9月", ("2026-08", "2026-09")),
+    ("2026年8、9月", ("2026-08", "2026-09")),
+    ("2026年1月,2月,3月", ("2026-01", "2026-02", "2026-03")),
+    ("2026年7月、8月份", ("2026-07", "2026-08")),
+    ("2026年1月、3月", None),  # (February left out: no span)
+    ("2026年8月", None),  # (one month)
+])
+def test_listed_months(cell, months):
+    from rostercheck.normalize.values import month_span
+
+    assert month_span(cell) == months
+
+
+def test_quarter_row_listing_its_months(tmp_path):
+    """A quarterly ledger: July failed on its own row, August and September paid on one row '2026年8月、9月' — July is
+    unpaid (F06, 650), the other two months are paid. On main the row was unread and the household left unchecked."""
+    from rostercheck.audit import audit as run
+
+    (tmp_path / "低保花名册.csv").write_text(roster(), encoding="utf-8")
+    rows = ["户主姓名,户主身份证号,资金项目,所属期,月数,发放金额,账号,户名,发放结果\n"]
+    for p in NAME:
+        if p == B_ID:
+            rows += [f"{NAME[p]},{p},低保金,2026年7月,1,650.00,{ACC[p]},{NAME[p]},失败\n",
+                     f"{NAME[p]},{p},低保金,2026年8月、9月,2,1300.00,{ACC[p]},{NAME[p]},成功\n"]
+        else:
+            rows.append(f"{NAME[p]},{p},低保金,2026年第三季度,3,{3 * AMOUNT[p]:.2f},{ACC[p]},{NAME[p]},成功\n")
+    (tmp_path / "低保金发放表_2026年第三季度.csv").write_text("".join(rows), encoding="utf-8")
+    result = run([tmp_path / "低保花名册.csv"], {}, AS_OF, payments=[tmp_path / "低保金发放表_2026年第三季度.csv"])
+    f = result.findings
+    f = f[f["类别代码"].astype(str).str.startswith("F")]
+    assert sorted(f[["类别代码", "姓名", "应补发金额"]].itertuples(index=False, name=None)) == [("F06", "向秀英", 650.0)]

@@ -308,6 +308,23 @@ _CROSS = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*[-—~～至到]\
                     r"|^((?:19|20)\d{2})\.(\d{1,2})\s*[-—~～]\s*()(\d{1,2})$")
 
 
+# '2026年8月、9月', '2026年8、9月', '2026年1月,2月,3月': months listed one by one in one year (a row paying a part of a
+# quarter in a quarterly ledger: h496, the row for the two months left after a failed one was unread)
+_LISTED = re.compile(r"(\d{4})\s*年\s*((?:\d{1,2}\s*月?\s*[、,，和及]\s*)+\d{1,2})\s*月份?")
+
+
+def _listed_months(s: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The first and last month of a cell listing consecutive months of one year ('2026年8月、9月'), else None."""
+    m = _LISTED.fullmatch(s)
+    if not m:
+        return None
+    listed = [int(x) for x in re.findall(r"\d{1,2}", m.group(2))]
+    if any(b != a + 1 for a, b in zip(listed, listed[1:])):  # (months left out between: no span)
+        return None
+    year = int(m.group(1))
+    return (year, listed[0]), (year, listed[-1])
+
+
 def month_span(raw: object) -> tuple[str, ...] | None:
     """Return the months a cell names when it names several ('2025年7-9月', '2025年第3季度', '2025Q3',
     '2025-07至2025-09'), else None (one month, a date or nothing).
@@ -333,6 +350,8 @@ def month_span(raw: object) -> tuple[str, ...] | None:
         year, a, b = (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m.group(1) else (
             int(m.group(4)), int(m.group(5)), int(m.group(6)))
         first, last = (year, a), (year, b)
+    elif listed := _listed_months(s):
+        first, last = listed
     if not first or not (1 <= first[1] <= 12 and 1 <= last[1] <= 12):
         return None
     count = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
