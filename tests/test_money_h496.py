@@ -115,3 +115,27 @@ def test_quarter_row_listing_its_months(tmp_path):
     f = result.findings
     f = f[f["类别代码"].astype(str).str.startswith("F")]
     assert sorted(f[["类别代码", "姓名", "应补发金额"]].itertuples(index=False, name=None)) == [("F06", "向秀英", 650.0)]
+
+
+# review --payments: the audit's own F02 evidence dates the custody (h496: '释放日期' unread and a custody with no end
+# were undated — a released prisoner's review-month payment 未整改, a prisoner still inside counted for that month only)
+@pytest.mark.parametrize("evidence, event, months", [
+    ("《服刑人员名单.xlsx》工作表“Sheet1”第 3 行：符强芳，入监日期 2025-11-03，释放日期 2026-03-28（整月在押的月份不应发放）；"
+     "2025-12 至 2026-02 整月在押不应发放。",
+     ("prisoners", {"入监日期": "2025-11-03", "刑期止日期": "2026-03-28"}), ("2025-12", "2026-02")),
+    ("《服刑人员名单.xlsx》工作表“Sheet1”第 5 行：符永，入监日期 2026-04-30（整月在押的月份不应发放）；2026-05 起整月在押不应发放。",
+     ("prisoners", {"入监日期": "2026-04-30", "刑期止日期": ""}), ("2026-05", "9999-12")),
+    # must stay: a sentence's end as before
+    ("乙，入监日期 2026-01-15，刑期止日 2027-07-14，核查日期 2026-09-30 在服刑期内",
+     ("prisoners", {"入监日期": "2026-01-15", "刑期止日期": "2027-07-14"}), ("2026-02", "2027-06")),
+    # must stay undated: an 入监日期 named in other words than F02's own (no custody counted from it)
+    ("《财政供养人员名单.xlsx》第 5 行：丁，县财政局，公务员；身份证号一致", None, None),
+])
+def test_review_reads_the_custody_f02_wrote(evidence, event, months):
+    import pandas as pd
+
+    from rostercheck.review_events import dated, event_months
+
+    f = pd.Series({"依据": evidence})
+    assert dated(f) == (event, "")
+    assert event_months(f, "次月") == months

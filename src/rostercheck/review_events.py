@@ -28,7 +28,9 @@ _DAY = r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})日?"
 _DEATH = re.compile(r"死亡日期\s*" + _DAY)
 _CANCELLED = re.compile(r"(?:注销|火化)日期\s*" + _DAY)
 _CUSTODY = re.compile(r"入监日期\s*" + _DAY)
-_SENTENCE_END = re.compile(r"刑期止日期?\s*" + _DAY)
+# the custody's end as the audit writes it: 刑期止日期 from a sentence, 释放日期 from a release (h496: a prisoner released
+# mid-quarter, 释放日期 unread, was undated — the review month's payment after the release 未整改)
+_SENTENCE_END = re.compile(r"(?:刑期止日期?|释放日期)\s*" + _DAY)
 _MOVED = re.compile(r"迁出日期\s*" + _DAY)
 _DEST = re.compile(r"迁往地?\s*([^，,；;。（(]+)")
 _EXITED = re.compile(r"停保（退出）日期\s*" + _DAY)
@@ -124,6 +126,12 @@ def dated(f: pd.Series) -> tuple[tuple[str, dict] | None, str]:
         if end[-1] < start[0]:
             return None, (f"依据中的刑期止日 {end[-1]} 早于入监日期 {start[0]}，按未写日期处理（核查基准日所在月起不应发放）")
         return ("prisoners", {"入监日期": start[0], "刑期止日期": end[-1]}), ""
+    if start_raw and "整月在押的月份不应发放" in said:
+        # custody to date (the audit's F02 wrote no end): from the start, never ended (h496: read as undated, only the
+        # review date's month was counted, the quarter's other months in custody not)
+        if not start:
+            return None, f"依据中的入监日期“{start_raw[0]}”不是有效日期，按未写日期处理（核查基准日所在月起不应发放）"
+        return ("prisoners", {"入监日期": start[0], "刑期止日期": ""}), ""
     if m := _MOVED.search(said):
         raw, valid = days(_MOVED)
         day, note = chosen("迁出日期", raw, valid)
@@ -250,6 +258,6 @@ def event_months(f: pd.Series, rule: str) -> tuple[str, str] | None:
     day = dt.date.fromisoformat(cells.get("死亡日期") or cells.get("迁出日期") or cells.get("入监日期"))
     first = month_add(month_of(day), 1) if rule == "次月" else month_of(day)
     last = "9999-12"
-    if kind == "prisoners":
+    if kind == "prisoners" and cells["刑期止日期"]:
         last = month_add(month_of(dt.date.fromisoformat(cells["刑期止日期"])), -1)
     return first, last
