@@ -139,3 +139,61 @@ def test_review_reads_the_custody_f02_wrote(evidence, event, months):
     f = pd.Series({"依据": evidence})
     assert dated(f) == (event, "")
     assert event_months(f, "次月") == months
+
+
+def _card_export(tmp_path, rows) -> list:
+    """A 惠民惠农"一卡通" export: 补贴项目名称, 补贴期次 'YYYY年第N期', 发放日期 (no month column); rows: (person, issue, paid)."""
+    lines = ["补贴项目代码,补贴项目名称,补贴期次,姓名,身份证号,一卡通账号,开户人姓名,金额（分）,发放状态,发放日期\n"]
+    lines += [f"1020101,低保金,{issue},{NAME[p]},{p},{ACC[p]},{NAME[p]},{AMOUNT[p] * 100},成功,{paid}\n" for p, issue, paid in rows]
+    (tmp_path / "一卡通发放明细.csv").write_text("".join(lines), encoding="utf-8")
+    return [tmp_path / "一卡通发放明细.csv"]
+
+
+def _issue_rows(last_of: dict, lag: int = 1) -> list:
+    """Issues 2026年第1期 … for each person up to the month ``last_of`` gives, each paid on the 5th ``lag`` months later."""
+    rows = []
+    for p, last in last_of.items():
+        for n in range(1, last + 1):
+            y, m = (2026, n + lag) if n + lag <= 12 else (2027, n + lag - 12)
+            rows.append((p, f"2026年第{n}期", f"{y}{m:02d}05"))
+    return rows
+
+
+@pytest.mark.parametrize("last_of, dead, expected", [
+    # paid on the 5th of the next month: 第5期 (paid June 5) is May's, due after a death on May 29 (main: read as June,
+    # F01 高); 第6期 is June's, paid after it
+    ({A_ID: 9, D_ID: 5}, [(D_ID, "2026-05-29")], []),
+    ({A_ID: 9, D_ID: 6}, [(D_ID, "2026-05-29")], [("F01", "田明清", 1100.0)]),
+])
+def test_card_issue_numbers_are_months(tmp_path, last_of, dead, expected):
+    from rostercheck.audit import audit as run
+
+    (tmp_path / "低保花名册.csv").write_text(roster(), encoding="utf-8")
+    (tmp_path / "死亡人员名单.csv").write_text("姓名,身份证号,死亡日期\n" + "".join(f"{NAME[p]},{p},{d}\n" for p, d in dead),
+                                         encoding="utf-8")
+    rows = _issue_rows({**{p: 9 for p in NAME}, **last_of})
+    result = run([tmp_path / "低保花名册.csv"], {"deaths": tmp_path / "死亡人员名单.csv"}, AS_OF,
+                 payments=_card_export(tmp_path, rows))
+    f = result.findings
+    f = f[f["类别代码"].astype(str).str.startswith("F")]
+    assert sorted((c, n, a if a == a else None) for c, n, a in f[["类别代码", "姓名", "应追回金额"]].itertuples(index=False)) == expected
+
+
+@pytest.mark.parametrize("issues, months", [
+    # every issue in its month or the next: months
+    ([("2026年第3期", "20260405"), ("2026年第4期", "20260505"), ("2026年第1季度", "20260328")], ["2026-03", "2026-04", "2026年第1季度"]),
+    # must stay batches: a thirteenth issue, an issue paid before its month, or one paid half a year late
+    ([("2026年第13期", "20261220"), ("2026年第3期", "20260305")], None),
+    ([("2026年第5期", "20260405"), ("2026年第6期", "20260605")], None),
+    ([("2026年第2期", "20260805"), ("2026年第3期", "20260405")], None),
+    # must stay batches: cells that are no period
+    ([("第3批", "20260305"), ("2026年第3期", "20260305")], None),
+])
+def test_issue_numbers_read_as_months_only_when_the_dates_agree(issues, months):
+    import pandas as pd
+
+    from rostercheck.io.ledgers import _issues_as_months
+
+    frame = pd.DataFrame({"month": [i for i, _ in issues], "paid_date": [d for _, d in issues]})
+    got = _issues_as_months(frame)
+    assert (None if got is None else got.tolist()) == months

@@ -617,9 +617,15 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
         # (失败明细), no status column: the sheet's name is each row's result (held-out 409: the failures undid nothing
         # and the book, beside the send file it answers, paid every row again)
         frame["status"] = _same(n, result.group(1))
+    issue_months = False
     if "month" in frame.columns and _BATCH_LABEL.search(label := layout.labels[layout.mapping["month"]]
                                                          if layout.mapping["month"] < len(layout.labels) else ""):
-        if batch := _no_periods(frame, label, grid.sheet):
+        issued = _issues_as_months(frame)
+        if issued is not None:
+            frame["month"], issue_months = issued, True
+            notes.append(f"{f'工作表“{grid.sheet}”' if grid.sheet else '表中'}的“{label}”列每年第 1–12 期与发放日期相符（各期都在该月"
+                         f"或其后 {ISSUE_LAG} 个月内发放），第 N 期按该年 N 月的发放读")
+        elif batch := _no_periods(frame, label, grid.sheet):
             frame = frame.drop(columns="month")  # (said below when nothing else names the month)
         elif said := _dotted_under_span(frame, grid, layout, path, label):
             frame = frame.drop(columns="month")  # (the sheet's span then read as before d63421e5, said by it)
@@ -629,7 +635,7 @@ def _sheet_frame(grid, layout: Layout, path: Path, as_of: dt.date, cells: _Disti
     if "month" in frame.columns:
         # 所属月份 says the month a payment is for; 发放月份 when it was made (back pay named in a remark is for another)
         label = layout.labels[layout.mapping["month"]] if layout.mapping["month"] < len(layout.labels) else ""
-        frame["month_source"] = _same(n, "列" if re.search(MONTH_FOR, label) else "发放列")
+        frame["month_source"] = _same(n, "列" if re.search(MONTH_FOR, label) or issue_months else "发放列")
         if "year" not in frame.columns:
             frame["month"], said = _dated_bare_months(frame["month"], parent_year, as_of, known, label, grid.sheet)
             notes += said
@@ -1138,6 +1144,56 @@ def _period_cell(cell) -> bool:
         return bool(month(cell) or _DOTTED_ONE.fullmatch(shown))
     return bool(month(cell) and not re.search(r"批|期(?!间)|次", shown) or month_span(shown) or bare_month_span(shown)
                 or _bare_month(cn_numerals(shown)) and re.fullmatch(r"\s*\d{1,2}\s*月份?\s*", cn_numerals(shown)))
+
+
+# '2026年第3期' in a 补贴期次 column (a 惠民惠农"一卡通" export numbering a monthly benefit's issues by month)
+_YEAR_ISSUE = re.compile(r"\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2})\s*期\s*")
+# An issue number is the month it pays when every issue (1–12) went out in its month or within this many months
+# after it, and at least ISSUE_SHARE of them in their month or the next
+ISSUE_LAG, ISSUE_SHARE = 3, 0.8
+
+
+def _issues_as_months(frame: pd.DataFrame) -> pd.Series | None:
+    """The months a 补贴期次 column's 'YYYY年第N期' cells name, when the file shows they are months: N is 1–12 in every
+    such cell, no issue was paid before its month N nor more than :data:`ISSUE_LAG` months after it, and at least
+    :data:`ISSUE_SHARE` of them in month N or the next (a batch count drifts from the months: a thirteenth batch, two
+    batches in a month, and is left a batch). The column's other cells must be periods already ('2026年第1季度');
+    None when the cells or the payment dates do not show it (then :func:`_no_periods` reads the column as batches).
+    (h496: a 一卡通 paid on the 5th of the next month, its 期次 read as batches and the month from the 发放日期, had
+    every month one late: deaths at a month's end F01 高, back pay F04 高, changed amounts F05 高.)"""
+    if "paid_date" not in frame.columns:
+        return None
+    coded = _distinct(frame["month"])
+    if coded is None:
+        return None
+    codes, cells = coded
+    named = {}
+    for k, c in enumerate(cells):
+        m = _YEAR_ISSUE.fullmatch(text(c)) if isinstance(c, str) else None
+        if m:
+            if not 1 <= int(m.group(2)) <= 12:
+                return None
+            named[k] = f"{m.group(1)}-{int(m.group(2)):02d}"
+        elif text(c) and not _period_cell(c):
+            return None
+    if not named:
+        return None
+    rows = np.flatnonzero(np.isin(codes, list(named)))
+    paid = [month(v) for v in frame["paid_date"].to_numpy(dtype=object)[rows]]
+    lags = []
+    for r, p in zip(rows.tolist(), paid):
+        if not p:
+            continue
+        issue = named[int(codes[r])]
+        lags.append((int(p[:4]) - int(issue[:4])) * 12 + int(p[5:7]) - int(issue[5:7]))
+    if len(lags) < 0.9 * len(rows) or min(lags, default=-1) < 0 or max(lags) > ISSUE_LAG:
+        return None
+    if sum(1 for x in lags if x <= 1) < ISSUE_SHARE * len(lags):
+        return None
+    values = np.array(frame["month"].to_numpy(dtype=object), dtype=object, copy=True)
+    for k, label in named.items():
+        values[codes == k] = label
+    return pd.Series(values, index=frame.index, dtype=object)
 
 
 def _no_periods(frame: pd.DataFrame, label: str, sheet: str) -> list[str]:
