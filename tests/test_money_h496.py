@@ -197,3 +197,24 @@ def test_issue_numbers_read_as_months_only_when_the_dates_agree(issues, months):
     frame = pd.DataFrame({"month": [i for i, _ in issues], "paid_date": [d for _, d in issues]})
     got = _issues_as_months(frame)
     assert (None if got is None else got.tolist()) == months
+
+
+RELEASE = ("《服刑人员名单.xlsx》工作表“Sheet1”第 2 行：邓功成，入监日期 2025-11-03，释放日期 2026-10-15，状态 刑满释放；"
+           "身份证号一致")
+
+
+@pytest.mark.parametrize("code, evidence, approved, status", [
+    # the evidence dates the custody's end by its 释放日期 (a list of releases), not a 刑期止日: stopped, released
+    # 2026-10-15, approved again 2026-11-20 (h496: the release unread, 未整改 "仍在册")
+    ("C02", RELEASE, "2026-11-20", "已整改"),
+    # must flag: approved while still inside
+    ("C02", RELEASE, "2026-10-10", "未整改"),
+])
+def test_released_and_approved_again(tmp_path, code, evidence, approved, status):
+    from test_review_readmitted import _previous, _roster
+
+    from rostercheck.review import review
+
+    res = review(_previous(tmp_path, code, evidence, "已停发"), [_roster(tmp_path / "q4.xlsx", approved)], dt.date(2026, 12, 31))
+    row = res.rows.iloc[0]
+    assert row["整改状态"] == status, row["说明"]

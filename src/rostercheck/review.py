@@ -2331,7 +2331,8 @@ _WHY_ELSE = re.compile(r"非同一人|不是同一人|非本人|不是本人|登
 _BY_WHOLE_ID = "身份证号一致"
 # ... and a release from prison, where the prisoners list's sentence runs past the review date
 _RELEASED = re.compile(r"刑满释放|刑满|已释放|已出狱")
-_SENTENCE_END = re.compile(r"刑期止日期?\s*(\d{4}-\d{2}-\d{2})")
+# the custody's end in the earlier evidence: a sentence's 刑期止日, or the 释放日期 an F02 writes for a release (h496)
+_SENTENCE_END = re.compile(r"(?:刑期止日期?|释放日期)\s*(\d{4}-\d{2}-\d{2})")
 
 
 def _contradicted(f: pd.Series, as_of: dt.date | None) -> list[str]:
