@@ -218,3 +218,5 @@ def test_released_and_approved_again(tmp_path, code, evidence, approved, status)
     res = review(_previous(tmp_path, code, evidence, "已停发"), [_roster(tmp_path / "q4.xlsx", approved)], dt.date(2026, 12, 31))
     row = res.rows.iloc[0]
     assert row["整改状态"] == status, row["说明"]
+    if status == "已整改":  # the note names the date it read as the evidence names it
+        assert "释放日期 2026-10-15 之后" in row["说明"] and "刑期止日" not in row["说明"], row["说明"]

@@ -2332,7 +2332,12 @@ _BY_WHOLE_ID = "身份证号一致"
 # ... and a release from prison, where the prisoners list's sentence runs past the review date
 _RELEASED = re.compile(r"刑满释放|刑满|已释放|已出狱")
 # the custody's end in the earlier evidence: a sentence's 刑期止日, or the 释放日期 an F02 writes for a release (h496)
-_SENTENCE_END = re.compile(r"(?:刑期止日期?|释放日期)\s*(\d{4}-\d{2}-\d{2})")
+_SENTENCE_END = re.compile(r"(刑期止日期?|释放日期)\s*(\d{4}-\d{2}-\d{2})")
+
+
+def _end_said(end: re.Match) -> str:
+    """The custody's end as the earlier evidence names it: '刑期止日 2026-05-31' or '释放日期 2026-05-31'."""
+    return f"{'释放日期' if end.group(1) == '释放日期' else '刑期止日'} {end.group(2)}"
 
 
 def _contradicted(f: pd.Series, as_of: dt.date | None) -> list[str]:
@@ -2357,8 +2362,8 @@ def _contradicted(f: pd.Series, as_of: dt.date | None) -> list[str]:
         notes.append(f"乡镇填报“{wrong}”，即上期依据的{'发放明细' if money else '名单'}记录有误，此说法需核实（请以"
                      + ("银行实际发放、到账记录为准）" if money else f"{'《' + source + '》' if source else '来源名单'}的原始记录为准）"))
     end = _SENTENCE_END.search(evidence)
-    if as_of and end and _RELEASED.search(said) and end.group(1) > as_of.isoformat():
-        notes.append(f"上期服刑人员名单的刑期止日为 {end.group(1)}，晚于核查日期 {as_of.isoformat()}，刑满释放的说法需核实"
+    if as_of and end and _RELEASED.search(said) and end.group(2) > as_of.isoformat():
+        notes.append(f"上期服刑人员名单的{_end_said(end).replace(' ', '为 ', 1)}，晚于核查日期 {as_of.isoformat()}，刑满释放的说法需核实"
                      "（是否减刑、假释，请附释放证明）")
     return notes
 
@@ -2449,13 +2454,13 @@ def _readmitted(f: pd.Series, roster: _Roster, j: int, as_of: dt.date | None) ->
     approved = roster.members.at[j, "approved"] if "approved" in roster.members.columns else None
     end = _SENTENCE_END.search(_evidence(f))
     said = [m.group(0) for m in (_CLAIMED_DONE.search(str(f.get(c) or "")) for c in _RETURN_TEXTS) if m]
-    if not (end and said and isinstance(approved, dt.date) and end.group(1) < approved.isoformat()
+    if not (end and said and isinstance(approved, dt.date) and end.group(2) < approved.isoformat()
             and (as_of is None or approved <= as_of)):
         return ""
-    if roster.approved_after(dt.date.fromisoformat(end.group(1))) > READMITTED_SHARE:
+    if roster.approved_after(dt.date.fromisoformat(end.group(2))) > READMITTED_SHARE:
         return ""
-    return (f"乡镇填报“{said[0]}”；{roster.where(j)}的审批日期为 {approved.isoformat()}，在上期服刑人员名单的刑期止日 "
-            f"{end.group(1)} 之后，为停发后刑满释放、重新审批纳入，按已整改计；请核实重新纳入的审批材料（刑满释放证明等）")
+    return (f"乡镇填报“{said[0]}”；{roster.where(j)}的审批日期为 {approved.isoformat()}，在上期服刑人员名单的{_end_said(end)} "
+            f"之后，为停发后刑满释放、重新审批纳入，按已整改计；请核实重新纳入的审批材料（刑满释放证明等）")
 
 
 def _still_counted(f: pd.Series, roster: _Roster) -> str:
