@@ -220,3 +220,20 @@ def test_released_and_approved_again(tmp_path, code, evidence, approved, status)
     assert row["整改状态"] == status, row["说明"]
     if status == "已整改":  # the note names the date it read as the evidence names it
         assert "释放日期 2026-10-15 之后" in row["说明"] and "刑期止日" not in row["说明"], row["说明"]
+
+
+@pytest.mark.parametrize("name, header, rows, summary", [
+    # a township summary naming no one is said to be one (h496: "找不到身份证号列（…如被部分隐去）", as if masked)
+    ("各乡镇低保资金发放汇总表.csv", "乡镇,户数,人数,发放金额（万元）", ["灵溪镇,120,260,12.48", "泽家镇,98,201,9.65"], True),
+    # must not: a file naming no summary that lacks the IDs is said to lack them
+    ("低保金发放明细.csv", "乡镇,户数,发放金额", ["灵溪镇,120,57600"], False),
+])
+def test_a_summary_naming_no_one_is_said_to_be_a_summary(tmp_path, name, header, rows, summary):
+    from rostercheck.errors import InputFileError
+    from rostercheck.io.ledgers import read_ledger
+
+    path = tmp_path / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    with pytest.raises(InputFileError) as err:
+        read_ledger(path, AS_OF)
+    assert ("不是逐人发放明细" in str(err.value)) is summary, str(err.value)

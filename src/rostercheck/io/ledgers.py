@@ -2252,6 +2252,10 @@ def read_ledger(path: Path | str, as_of: dt.date, limits: Limits | None = None,
             if grid.sheet and len(raw.sheets) > 1 and _SUMMARY.search(grid.sheet) and "name" not in layout.mapping:
                 summaries.append(grid.sheet)  # (a workbook's 汇总 by township: no one's payment to read)
                 continue
+            if not {"name", "id"} & set(layout.mapping) and _SUMMARY.search(f"{path.stem} {grid.sheet or ''} {layout.title}"):
+                # (h496: a township summary in 万元 was "找不到身份证号列…如被部分隐去", as if its IDs were masked)
+                unused.append((grid.sheet, SUMMARY_ONLY))
+                continue
             unused.append((grid.sheet, "身份证号列（或其中不是完整的身份证号，如被部分隐去）"))
             continue
         if "id" not in layout.mapping and "head_id" not in layout.mapping and not homes:  # a bank's 代发 file: 账号 and 户名 only
@@ -2770,6 +2774,8 @@ def _guessed_years_together(notes: list[str]) -> list[str]:
 
 # A sheet summing the workbook's other sheets (季度汇总, 合计表): its name or title says so
 _SUMMARY = re.compile(r"汇总|合计|统计|总表|小计")
+# what a sheet named a summary and naming no one lacks, said as what it is
+SUMMARY_ONLY = "逐人的身份证号、姓名（像是按乡镇等合计的汇总表，不是逐人发放明细）"
 
 
 def _summaries_apart(frames: list[pd.DataFrame], sheets: list[str], titles: list[str]) -> tuple[list[pd.DataFrame], list[str]]:
