@@ -111,6 +111,7 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     Returns:
         The parts with each household sheet folded into the member sheets, and warnings (Chinese).
     """
+    parts = [(_first_from_second(p[0]), *p[1:]) for p in parts]
     hh_at = [i for i, p in enumerate(parts) if _is_household_sheet(p[0])]
     member_at = [i for i, p in enumerate(parts) if i not in hh_at and _is_member_sheet(p[0])]
     if not hh_at or not member_at:
@@ -119,6 +120,7 @@ def join_households(parts: list[tuple], make_layout) -> tuple[list[tuple], list[
     members, notes = _continuations([parts[i] for i in member_at])
     households, members, cut, unsure = _lost_digits(households, members)
     members, rekeyed = _keyed_as_households(households, members)
+    members = _keyed_by_head(households, members)
     first = households[0][1]  # (an application export's household sheet: keyed by its 申请编号)
     col = first.mapping.get("household_no")
     applying = col is not None and col < len(first.labels) and "申请" in first.labels[col]
@@ -223,6 +225,66 @@ def _keyed_as_households(households: list[tuple], members: list[tuple]) -> tuple
             rekeyed.add(sheet)
         out.append((frame, layout, sheet))
     return out, rekeyed
+
+
+def _first_from_second(frame: pd.DataFrame) -> pd.DataFrame:
+    """A household sheet whose first number cell is blank where its tied second number (``HOUSEHOLD_NO_ALSO``) is not
+    keyed by that second number (h497: an application row with its 申请编号 blank became a household of no number, and
+    its members, under the 家庭编号 beside it, an application of their own: the head D01 高 against himself)."""
+    if (HOUSEHOLD_NO_ALSO not in frame.columns or "household_no" not in frame.columns or "_key" in frame.columns
+            or any(f in frame.columns for f in _MEMBER_FIELDS)):
+        return frame
+    first = [text(v) for v in frame["household_no"].tolist()]
+    second = [text(v) for v in frame[HOUSEHOLD_NO_ALSO].tolist()]
+    if not any(not a and b for a, b in zip(first, second)):
+        return frame
+    taken = set(first)
+    return frame.assign(household_no=[b if not a and b and b not in taken else raw
+                                      for a, b, raw in zip(first, second, frame["household_no"].tolist())])
+
+
+def _keyed_by_head(households: list[tuple], members: list[tuple]) -> list[tuple]:
+    """Member rows whose number no household row writes (nor as its second number), keyed to the one household whose
+    head's ID one of them holds, where no member row is keyed to that household already: a family's number left
+    blank or written otherwise on one table (h497: an application row with its 家庭编号 blank, its members under
+    that 家庭编号, became two applications, the head D01 高 against himself and the other members unscreened).
+
+    Args:
+        households: (frame, layout, sheet name) per household sheet.
+        members: (frame, layout, sheet name) per member sheet.
+    Returns:
+        The member sheets.
+    """
+    heads: dict[str, set[str]] = {}
+    for frame, _l, _s in households:
+        if "head_id" not in frame.columns:
+            continue
+        for k, v in zip(_keys(frame), frame["head_id"].tolist()):
+            if k and (i := ids.id_number(v)).status == ids.VALID:
+                heads.setdefault(i.value, set()).add(k)
+    if not heads:
+        return members
+    own = {k for frame, _l, _s in households for k in _keys(frame) if k}
+    claimed = {k for frame, _l, _s in members if "id" in frame.columns for k in _keys(frame) if k in own}
+    groups: dict[str, set[str]] = {}  # a lost number -> the households its rows' IDs head
+    for frame, _l, _s in members:
+        if "id" not in frame.columns or "_key" in frame.columns:
+            continue
+        for k, v in zip(_keys(frame), frame["id"].tolist()):
+            if k and k not in own:
+                found = heads.get(ids.id_number(v).value, set())
+                groups.setdefault(k, set()).update(found)
+    to = {k: next(iter(h)) for k, h in groups.items() if len(h) == 1 and not h & claimed}
+    targets = list(to.values())
+    to = {k: h for k, h in to.items() if targets.count(h) == 1}
+    if not to:
+        return members
+    out = []
+    for frame, layout, sheet in members:
+        if "id" in frame.columns and "_key" not in frame.columns and any(k in to for k in _keys(frame)):
+            frame = frame.assign(household_no=[to.get(k, raw) for k, raw in zip(_keys(frame), frame["household_no"].tolist())])
+        out.append((frame, layout, sheet))
+    return out
 
 
 def _continuations(members: list[tuple]) -> tuple[list[tuple], list[str]]:
