@@ -499,6 +499,9 @@ def back_pay_months(note: str, paid: str) -> tuple[str, ...]:
     return tuple(f"{k // 12:04d}-{k % 12 + 1:02d}" for k in months)
 
 
+_E_AMOUNT = re.compile(r"[-+]?\d+(?:\.\d*)?[eE][-+]?\d+")
+
+
 def money(raw: object) -> float | None:
     """Return an amount in yuan from a cell ('2,800.00', '2800元', '￥1,200', 1200, '1.2万').
 
@@ -514,6 +517,11 @@ def money(raw: object) -> float | None:
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "")
     if "万" in text:  # '1.488万', '2万元', '1万2000元' (held-out 457: a 家庭年纯收入 of 1.488万 was read as 1.49 元, L01 高)
         text = _WAN.sub(_wan_digits, text)
+    # A number in E notation as text ('1.5E+03', a CSV written from a number cell): its value, not its mantissa (h497:
+    # '1e9' 分 was read as 1 分, F05 高 for the other 5,849.91 元)
+    if e := _E_AMOUNT.fullmatch(text):
+        value = float(e.group(0))
+        return value if math.isfinite(value) else None
     # The first number in the cell: '2800元/月', '￥1,200', '2800.00元（月）'; a sign before the currency sign is the
     # amount's (a bank's reversal '-￥1,130.00', held-out 215: it was read as 1,130.00 paid)
     m = re.search(r"([-+]?)\u00a5?(\d+(?:\.\d+)?)", text)  # (\u00a5: NFKC's yuan sign)
