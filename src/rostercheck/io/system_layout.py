@@ -265,16 +265,19 @@ def _keyed_by_head(households: list[tuple], members: list[tuple]) -> list[tuple]
     if not heads:
         return members
     own = {k for frame, _l, _s in households for k in _keys(frame) if k}
-    claimed = {k for frame, _l, _s in members if "id" in frame.columns for k in _keys(frame) if k in own}
+    # (a number one table wrote without the other's leading zeros is that household's: _keys_as_members_write joins
+    # it, and says so)
+    own |= {k.lstrip("0") for k in own}
+    claimed = {k.lstrip("0") for frame, _l, _s in members if "id" in frame.columns for k in _keys(frame) if k in own}
     groups: dict[str, set[str]] = {}  # a lost number -> the households its rows' IDs head
     for frame, _l, _s in members:
         if "id" not in frame.columns or "_key" in frame.columns:
             continue
         for k, v in zip(_keys(frame), frame["id"].tolist()):
-            if k and k not in own:
+            if k and k not in own and k.lstrip("0") not in own:
                 found = heads.get(ids.id_number(v).value, set())
                 groups.setdefault(k, set()).update(found)
-    to = {k: next(iter(h)) for k, h in groups.items() if len(h) == 1 and not h & claimed}
+    to = {k: next(iter(h)) for k, h in groups.items() if len(h) == 1 and next(iter(h)).lstrip("0") not in claimed}
     targets = list(to.values())
     to = {k: h for k, h in to.items() if targets.count(h) == 1}
     if not to:
