@@ -71,3 +71,15 @@ def all_text(path: Path) -> str:
         return "\n".join(str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row
                          if c is not None)
     return path.read_text(encoding="utf-8-sig")
+
+
+def write_sheets(path: Path, sheets: list[tuple[str, list[list]]]) -> Path:
+    """A workbook of the given sheets, each (name, rows) written as they are."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path

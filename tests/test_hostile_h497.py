@@ -2,8 +2,8 @@
 two household-number columns, amounts in E notation)."""
 import datetime as dt
 
-import openpyxl
 import pytest
+from filebuild import write_sheets
 from helpers import make_id
 
 from rostercheck.screen import screen
@@ -12,17 +12,6 @@ HEAD, WIFE = make_id("19680304", 31, "621027"), make_id("19700506", 42, "621027"
 STAFF = ["工作单位", "姓名", "公民身份号码", "人员类别"]
 HH = ["申请编号", "家庭编号", "申请日期", "申请类别", "所属区划", "申请人姓名", "申请人证件号码", "家庭人口数", "业务状态"]
 MEM = ["家庭编号", "姓名", "证件号码", "与申请人关系", "性别"]
-
-
-def _workbook(path, sheets):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets:
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 # (申请编号, 家庭编号) of the one family's 家庭 row, the number its 成员 rows are under
@@ -37,8 +26,8 @@ def _workbook(path, sheets):
 def test_a_familys_numbers_blank_or_otherwise_still_join_its_members(tmp_path, numbers, members_under, command):
     households = [HH, [*numbers, "20260815", "低保", "621027100201", "王建国", HEAD, 2, "审核中"]]
     members = [MEM, [members_under, "王建国", HEAD, "01", "1"], [members_under, "刘芳", WIFE, "12", "2"]]
-    book = _workbook(tmp_path / "申请.xlsx", [("家庭", households), ("成员", members)])
-    staff = _workbook(tmp_path / "staff.xlsx", [("Sheet1", [STAFF, ["二中", "刘芳", WIFE, "事业"]])])
+    book = write_sheets(tmp_path / "申请.xlsx", [("家庭", households), ("成员", members)])
+    staff = write_sheets(tmp_path / "staff.xlsx", [("Sheet1", [STAFF, ["二中", "刘芳", WIFE, "事业"]])])
     if command == "screen":
         f = screen([book], {"staff": staff}, dt.date(2026, 9, 30)).findings
     else:

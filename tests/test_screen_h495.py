@@ -2,9 +2,9 @@
 different ones of a family's two numbers (申请编号 | 家庭编号)."""
 import datetime as dt
 
-import openpyxl
 import pandas as pd
 import pytest
+from filebuild import write_sheets
 from helpers import make_id
 from typer.testing import CliRunner
 
@@ -39,24 +39,13 @@ def _members(both: bool) -> list[list]:
     return rows
 
 
-def _workbook(path, sheets):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets:
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
 def _gbk(path, rows):
     path.write_bytes("\r\n".join(",".join(str(v) for v in row) for row in rows).encode("gbk"))
     return path
 
 
 def _one_book(tmp_path, hh_both, mem_both):
-    return [_workbook(tmp_path / "jmgc_sqjt_20261009.xlsx", [("家庭", _households(hh_both)), ("成员", _members(mem_both))])]
+    return [write_sheets(tmp_path / "jmgc_sqjt_20261009.xlsx", [("家庭", _households(hh_both)), ("成员", _members(mem_both))])]
 
 
 def _two_csv(tmp_path, hh_both, mem_both):
@@ -72,7 +61,7 @@ def test_household_and_member_tables_writing_different_numbers_are_joined(tmp_pa
     # h495: the 家庭 sheet was keyed by its 申请编号 and the 成员 sheet by its 家庭编号: no member joined an application,
     # each family was screened twice (once with no 户主, 乡镇 or 申请类别, once with only its added head), D01 高 for
     # every head against himself and the wife on the staff list missed at 高
-    staff = _workbook(tmp_path / "staff.xlsx", [("Sheet1", [STAFF, ["镇原县第二中学", "刘芳", WIFE, "事业"]])])
+    staff = write_sheets(tmp_path / "staff.xlsx", [("Sheet1", [STAFF, ["镇原县第二中学", "刘芳", WIFE, "事业"]])])
     result = screen(files(tmp_path, hh_both, mem_both), {"staff": staff}, dt.date(2026, 9, 30))
     v = result.verdicts
     assert sorted(zip(v["户主身份证号"], v["家庭人口"], v["申请类别"], v["结论"])) == [
@@ -87,7 +76,7 @@ def test_members_of_an_application_the_household_table_lacks_are_not_screened(tm
     # h495: the 成员 table (家庭编号 alone) exported every family, the 家庭 table (申请编号 | 家庭编号) the pending ones:
     # a member of none, once keyed through the 家庭编号, is of no application to screen (as under a 申请编号, held-out 390)
     members = _members(False) + [["JT621027200000009", "赵大海", make_id("19600505", 37, "621027"), "01", "1"]]
-    book = _workbook(tmp_path / "申请.xlsx", [("家庭", _households(True)), ("成员", members)])
+    book = write_sheets(tmp_path / "申请.xlsx", [("家庭", _households(True)), ("成员", members)])
     result = screen([book], {}, dt.date(2026, 9, 30))
     assert sorted(zip(result.verdicts["户主身份证号"], result.verdicts["家庭人口"])) == [(OTHER, 1), (HEAD, 2)]
     assert any("1 名成员" in w and "找不到" in w for w in result.warnings), result.warnings
@@ -99,7 +88,7 @@ def test_a_folders_cancellation_list_like_a_stop_list_too_is_read_as_deaths_by_s
     # 停保名单, so it rivals nothing here and the list is read as the deaths
     folder = tmp_path / "名单"
     folder.mkdir()
-    _workbook(folder / "户籍注销人员.xlsx", [("Sheet1", [
+    write_sheets(folder / "户籍注销人员.xlsx", [("Sheet1", [
         ["户籍注销人员信息（注销原因：1-死亡 2-迁出 3-其他）"], ["姓名", "公民身份号码", "注销日期", "注销原因"],
         ["刘芳", WIFE, "2026-07-11", "1"], ["赵大海", make_id("19400101", 11, "621027"), "2026-03-02", "1"]])])
     batch = tmp_path / "申请"
@@ -127,7 +116,7 @@ def test_a_member_listed_by_a_birth_certificate_is_no_wrong_id(tmp_path, documen
             ["JT621027200000001", "王小宝", document, "R620791590", "22", "1"]]
     households = [["家庭编号", "申请日期", "申请类别", "所属区划", "申请人姓名", "申请人证件号码", "家庭人口数", "业务状态"],
                   ["JT621027200000001", "20260815", "低保", "621027100201", "王建国", HEAD, 3, "审核中"]]
-    book = _workbook(tmp_path / "申请.xlsx", [("家庭", households), ("成员", rows)])
+    book = write_sheets(tmp_path / "申请.xlsx", [("家庭", households), ("成员", rows)])
     result = screen([book], {}, dt.date(2026, 9, 30))
     assert list(result.verdicts["结论"]) == [verdict]
     f = result.findings
@@ -146,7 +135,7 @@ def test_a_township_intake_status_is_pending(tmp_path, status, screened):
     households = [["家庭编号", "申请日期", "申请类别", "所属区划", "申请人姓名", "申请人证件号码", "家庭人口数", "业务状态"],
                   ["JT621027200000001", "20260815", "低保", "621027100201", "王建国", HEAD, 1, status]]
     members = [["家庭编号", "姓名", "证件号码", "与申请人关系", "性别"], ["JT621027200000001", "王建国", HEAD, "01", "1"]]
-    result = screen([_workbook(tmp_path / "申请.xlsx", [("家庭", households), ("成员", members)])], {},
+    result = screen([write_sheets(tmp_path / "申请.xlsx", [("家庭", households), ("成员", members)])], {},
                     dt.date(2026, 9, 30))
     assert len(result.verdicts) == int(screened)
     assert not [w for w in result.warnings if "无法识别" in w and "审批状态" in w]
@@ -161,7 +150,7 @@ def test_two_batches_household_files_go_with_the_member_files_writing_their_seco
     members = _members(False)
     files = [_gbk(tmp_path / "家庭信息_低保.csv", dibao), _gbk(tmp_path / "家庭信息_特困.csv", tekun),
              _gbk(tmp_path / "成员_2.csv", [members[0], *members[3:]]), _gbk(tmp_path / "成员_1.csv", members[:3])]
-    staff = _workbook(tmp_path / "staff.xlsx", [("Sheet1", [STAFF, ["镇原县第二中学", "刘芳", WIFE, "事业"]])])
+    staff = write_sheets(tmp_path / "staff.xlsx", [("Sheet1", [STAFF, ["镇原县第二中学", "刘芳", WIFE, "事业"]])])
     result = screen(files, {"staff": staff}, dt.date(2026, 9, 30))
     v = result.verdicts
     assert sorted(zip(v["户主身份证号"], v["家庭人口"], v["申请类别"], v["结论"])) == [
