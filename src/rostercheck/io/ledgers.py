@@ -3938,6 +3938,48 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
                 s_got, r_got = np.concatenate([s_got, later[0][before]]), np.concatenate([r_got, later[1][before]])
         return s_got, r_got
 
+    def take(s_file: int, r_file: int, s_got: np.ndarray, r_got: np.ndarray, back_pay: bool = False) -> None:
+        """A send file's rows ``s_got`` answered by a result file's ``r_got``: marked paired, kept, and said."""
+        paired[s_got] = True
+        onto.append(s_got)
+        taken.append(r_got)
+        r_name = Path(str(names[r_file])).name
+        sent_said = f"《{Path(str(names[s_file])).name}》" + ("（补发以前月份）" if back_pay else "")
+        notes[f"{r_name}：是{sent_said}的银行回盘（处理结果），{len(r_got)} 笔的处理结果已对应到该文件的发放记录，"
+              "不另计发放"] = r_name if len(r_got) == len(rows_of[r_file]) else ""
+
+    def back_pay_batches() -> None:
+        """Pair a bank result the loop below left unpaired with a send file of back pay alone: every month the send
+        file pays is before every month the result is read as (the result names only its own date; the send file's
+        所属月份 the months paid for), none of the send file's rows is paired yet, and the rows pair without the month
+        (h496: a 补发 batch's list for April and May beside its 回盘 dated June was no pair; the 回盘's rows were June's
+        second and third payment, F04 中, and a June back-pay batch paid in August made an F01 after a July death)."""
+        done = set()
+        for rows in taken:
+            done.update(np.unique(np.asarray(rows)).tolist())
+        for r_file in told.tolist():
+            r_rows = rows_of[r_file]
+            if not len(r_rows) or np.isin(r_rows, list(done)).any():
+                continue
+            r_months = {str(values[m]) for m in in_file[r_file] if m >= 0}
+            if not r_months:
+                continue
+            best = None
+            for s_file in sent.tolist():
+                s_rows = rows_of[s_file]
+                s_months = {str(values[m]) for m in in_file[s_file] if m >= 0}
+                if (not len(s_rows) or paired[s_rows].any() or not s_months or (months[s_rows] < 0).any()
+                        or max(s_months) >= min(r_months)):
+                    continue
+                matched = _paired(frame, s_rows, r_rows, None, memo)
+                if (matched is None or len(matched[0]) < RESULT_SHARE * len(r_rows)
+                        or len(matched[0]) < SENT_SHARE * len(s_rows)):
+                    continue
+                if best is None or len(matched[0]) > len(best[1][0]):
+                    best = (s_file, matched)
+            if best is not None:
+                take(best[0], r_file, *best[1], back_pay=True)
+
     for r_file in told.tolist():
         r_rows = rows_of[r_file]
         for s_file in sent.tolist():
@@ -3949,13 +3991,7 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
             matched = _paired(frame, near, r_rows, months, memo)
             if matched is None or len(matched[0]) < RESULT_SHARE * len(r_rows) or len(matched[0]) < SENT_SHARE * len(near):
                 continue
-            s_got, r_got = with_back_pay(s_rows, r_rows, *matched)
-            paired[s_got] = True
-            onto.append(s_got)
-            taken.append(r_got)
-            r_name = Path(str(names[r_file])).name
-            notes[f"{r_name}：是《{Path(str(names[s_file])).name}》的银行回盘（处理结果），{len(r_got)} 笔的处理结果已对应到"
-                  f"该文件的发放记录，不另计发放"] = r_name if len(r_got) == len(r_rows) else ""
+            take(s_file, r_file, *with_back_pay(s_rows, r_rows, *matched))
             break
         else:
             # one county-wide result answering several send files of its month (one per township: held-out 418, the
@@ -3997,7 +4033,7 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
             sent_names = "》《".join(Path(str(names[f])).name for f, _, _ in parts)
             notes[f"{r_name}：是《{sent_names}》共 {len(parts)} 个文件的银行回盘（处理结果），{got} 笔的处理结果已对应到"
                   f"这些文件的发放记录，不另计发放"] = r_name if got == len(r_rows) else ""
-    _back_pay_batches(frame, told, sent, rows_of, in_file, months, values, paired, memo, onto, taken, notes, names)
+    back_pay_batches()
     if not onto:
         return frame, {}
     s_idx, r_idx = np.concatenate(onto), np.concatenate(taken)
@@ -4029,48 +4065,6 @@ def _bank_results(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     keep = np.ones(len(frame), dtype=bool)
     keep[r_idx] = False
     return frame[keep].reset_index(drop=True), notes
-
-
-def _back_pay_batches(frame: pd.DataFrame, told: np.ndarray, sent: np.ndarray, rows_of: list, in_file: list,
-                      months: np.ndarray, values: np.ndarray, paired: np.ndarray, memo: dict, onto: list, taken: list,
-                      notes: dict, names: np.ndarray) -> None:
-    """Pair a bank result left unpaired by :func:`_bank_results` with a send file of back pay alone: every month the
-    send file pays is before every month the result is read as (the result names only its own date; the send file's
-    所属月份 the months paid for), none of the send file's rows is paired yet, and the rows pair without the month
-    (h496: a 补发 batch's list for April and May beside its 回盘 dated June was no pair; the 回盘's rows were June's
-    second and third payment, F04 中, and a June back-pay batch paid in August made an F01 after a July death).
-    Appends to ``onto``, ``taken`` and ``notes`` as the main loop does; marks ``paired``."""
-    done = set()
-    for rows in taken:
-        done.update(np.unique(np.asarray(rows)).tolist())
-    for r_file in told.tolist():
-        r_rows = rows_of[r_file]
-        if not len(r_rows) or np.isin(r_rows, list(done)).any():
-            continue
-        r_months = {str(values[m]) for m in in_file[r_file] if m >= 0}
-        if not r_months:
-            continue
-        best = None
-        for s_file in sent.tolist():
-            s_rows = rows_of[s_file]
-            s_months = {str(values[m]) for m in in_file[s_file] if m >= 0}
-            if (not len(s_rows) or paired[s_rows].any() or not s_months or (months[s_rows] < 0).any()
-                    or max(s_months) >= min(r_months)):
-                continue
-            matched = _paired(frame, s_rows, r_rows, None, memo)
-            if matched is None or len(matched[0]) < RESULT_SHARE * len(r_rows) or len(matched[0]) < SENT_SHARE * len(s_rows):
-                continue
-            if best is None or len(matched[0]) > len(best[1][0]):
-                best = (s_file, matched)
-        if best is None:
-            continue
-        s_file, (s_got, r_got) = best
-        paired[s_got] = True
-        onto.append(s_got)
-        taken.append(r_got)
-        r_name = Path(str(names[r_file])).name
-        notes[f"{r_name}：是《{Path(str(names[s_file])).name}》（补发以前月份）的银行回盘（处理结果），{len(r_got)} 笔的处理结果"
-              f"已对应到该文件的发放记录，不另计发放"] = r_name if len(r_got) == len(r_rows) else ""
 
 
 def _paired(frame: pd.DataFrame, s_rows: np.ndarray, r_rows: np.ndarray, months: np.ndarray | None,
