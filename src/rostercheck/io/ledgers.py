@@ -1179,16 +1179,21 @@ def _issues_as_months(frame: pd.DataFrame) -> pd.Series | None:
     if not named:
         return None
     rows = np.flatnonzero(np.isin(codes, list(named)))
-    paid = [month(v) for v in frame["paid_date"].to_numpy(dtype=object)[rows]]
-    lags = []
-    for r, p in zip(rows.tolist(), paid):
-        if not p:
-            continue
-        issue = named[int(codes[r])]
-        lags.append((int(p[:4]) - int(issue[:4])) * 12 + int(p[5:7]) - int(issue[5:7]))
-    if len(lags) < 0.9 * len(rows) or min(lags, default=-1) < 0 or max(lags) > ISSUE_LAG:
+    paid = _distinct(frame["paid_date"].iloc[rows])
+    if paid is None:
         return None
-    if sum(1 for x in lags if x <= 1) < ISSUE_SHARE * len(lags):
+
+    def index(m: str) -> float:  # a month as a count of months (NaN for none), for the lags
+        return int(m[:4]) * 12 + int(m[5:7]) if m else np.nan
+
+    issue_at = np.full(len(cells), np.nan)
+    issue_at[list(named)] = [index(m) for m in named.values()]
+    paid_at = np.array([index(month(c)) for c in paid[1]], dtype=float)  # (each distinct 发放日期 once)
+    lags = paid_at[paid[0]] - issue_at[codes[rows]]
+    lags = lags[~np.isnan(lags)]
+    if not len(lags) or len(lags) < 0.9 * len(rows) or lags.min() < 0 or lags.max() > ISSUE_LAG:
+        return None
+    if (lags <= 1).sum() < ISSUE_SHARE * len(lags):
         return None
     values = np.array(frame["month"].to_numpy(dtype=object), dtype=object, copy=True)
     for k, label in named.items():
