@@ -27,7 +27,7 @@ from ._household import standard_for
 from ._money import failed_status, is_code, month_add
 from ._money import params as money_params
 from .c07_supporters import legal_supporter, supporter_means
-from ._coverage import (BY_BIRTH, BY_MASK, MASKED_DEATH_LOWERED, MASKED_DEATH_NOTED, PID_BY, Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
+from ._coverage import (BARE_CODE, BY_BIRTH, BY_MASK, MASKED_DEATH_LOWERED, MASKED_DEATH_NOTED, PID_BY, Household, Lead, _cached, cell, covered_rows, custody_of, dead_ids, dead_rows, decisions,
                         disability_of, disabled_by_id, edge_said, exit_moves, former_pairs, frame, household_covered, household_key, households,
                         identity, illness_by_id, lead, level_said, resolved_said, link_confidence, list_columns, masked_deaths_among, monitoring_of, params, person, place, registry_fellows, registry_heads,
                         re_examined, risk_cell_date, risk_unread, roster_heads, roster_member, row_of, rows, severe, tekun_ids, unable_by, written,
@@ -331,16 +331,13 @@ def _registry_moves(ctx: Context, wanted: set) -> list[str]:
         # every known member under a rarer code of a 人员状态 nothing explains: likely gone (h494: households dead or
         # moved out by codes 2, 3 beside 1,060 rows of 1 were L01 高)
         codes_ = [cell(mine.loc[r], "status") for r in mine.index]
-        if all(c and c != usual and _BARE_STATUS.fullmatch(c) for c in codes_):
+        if all(c and c != usual and BARE_CODE.fullmatch(c) for c in codes_):
             return [f"{where(ctx, 'registry', mine.loc[r])}：{mine.at[r, 'name']} 人员状态为代码“{c}”（名单未说明代码含义，"
                     f"其中多数人为“{usual}”），可能已迁出或死亡" for r, c in zip(mine.index, codes_)]
     if (left == "").any() or not (left == "moved").any():
         return []
     return [f"{where(ctx, 'registry', mine.loc[r])}：{mine.at[r, 'name']} {_gone_said(mine.loc[r])}"
             for r in mine.index[left == "moved"]]
-
-
-_BARE_STATUS = re.compile(r"[0-9A-Za-z]{1,4}")
 
 
 def _usual_status_code(ctx: Context) -> str:
@@ -848,12 +845,12 @@ def _items_of(row: dict, p: dict, default: str) -> set[str]:
             items.add(name)
     if not items and not cell(row, "item") and "living_amount" not in row and "care_amount" not in row:
         items.add(default)
-    if not items and _BARE_CODE.fullmatch(cell(row, "item")):  # an item code nothing explains: either subsidy, said
+    if not items and _DIGIT_CODE.fullmatch(cell(row, "item")):  # an item code nothing explains: either subsidy, said
         items.add("any")  # (held-out 282: 33 false L04 leads "查到的发放项目：其他补贴" of people paid both)
     return items or {"other"}
 
 
-_BARE_CODE = re.compile(r"\d{1,4}")
+_DIGIT_CODE = re.compile(r"\d{1,4}")
 
 
 def _subsidy_items(ctx: Context) -> tuple[dict[int, set[str]], set[str], dict[int, dict[str, str]],
@@ -923,7 +920,7 @@ def _usual_code(cells: list[str], share: float, unread=lambda c: True) -> str:
     """The code most of a column's cells hold (``share`` of the written ones or more) when the column is codes that
     nothing explains (two or more, each ``unread``); '' otherwise."""
     found = Counter(c for c in cells if c)
-    if len(found) < 2 or not all(_BARE_STATUS.fullmatch(c) and unread(c) for c in found):
+    if len(found) < 2 or not all(BARE_CODE.fullmatch(c) and unread(c) for c in found):
         return ""
     code, n = found.most_common(1)[0]
     return code if n >= share * sum(found.values()) else ""
@@ -945,7 +942,7 @@ def subsidy_gaps(ctx: Context) -> list[str]:
     """What L04 could not check because the payment list holds no row of one of the two subsidies (a warning each)."""
     _, covers, _, _ = _subsidy_items(ctx)
     label = ctx.labels["subsidies"]
-    coded = sorted({cell(row, "item") for row in rows(ctx, "subsidies").values() if _BARE_CODE.fullmatch(cell(row, "item"))},
+    coded = sorted({cell(row, "item") for row in rows(ctx, "subsidies").values() if _DIGIT_CODE.fullmatch(cell(row, "item"))},
                    key=lambda c: (len(c), c))
     said = [f"{label}的补贴类别写成代码（{'、'.join(coded[:6])}{'等' if len(coded) > 6 else ''}），未能识别，这些发放按两项补贴均已"
             "发放计（L04 不因此列出线索）；请在表头写明代码含义（如“补贴类别（1困难残疾人生活补贴 2重度残疾人护理补贴）”）或改为文字后"
@@ -953,7 +950,7 @@ def subsidy_gaps(ctx: Context) -> list[str]:
     # a 发放状态 of two codes or more no word or code list reads (1, 2 with no 代码说明): one of them is likely a failure,
     # counted as paid (h494: two enrolled people whose every payment failed were no L04 lead, unsaid)
     money = money_params(ctx)
-    unread = Counter(s for row in rows(ctx, "subsidies").values() if _BARE_CODE.fullmatch(s := cell(row, "status"))
+    unread = Counter(s for row in rows(ctx, "subsidies").values() if _DIGIT_CODE.fullmatch(s := cell(row, "status"))
                      and not failed_status(s, money) and not is_code(s, money["paid_codes"]))
     usual = _usual_code(list(unread.elements()), params(ctx, "L04")["usual_status_share"])
     if len(unread) >= 2:
