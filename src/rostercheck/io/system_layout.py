@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -278,8 +279,8 @@ def _keyed_by_head(households: list[tuple], members: list[tuple]) -> list[tuple]
                 found = heads.get(ids.id_number(v).value, set())
                 groups.setdefault(k, set()).update(found)
     to = {k: next(iter(h)) for k, h in groups.items() if len(h) == 1 and next(iter(h)).lstrip("0") not in claimed}
-    targets = list(to.values())
-    to = {k: h for k, h in to.items() if targets.count(h) == 1}
+    targets = Counter(to.values())
+    to = {k: h for k, h in to.items() if targets[h] == 1}
     if not to:
         return members
     out = []
