@@ -31,6 +31,7 @@ from .normalize.names import person_name
 from .notices import number_typed_ids
 from .order import natural_rank, natural_sorted
 from .policy import load_policy, roster_codes
+from .review_events import SENTENCE_END_WORDS
 from .review_exits import exit_note, stopped
 from .roster import EDGE_LEFT_OUT, EDGE_NOT_ENROLLED, as_roster_names, on_sheet, roster_place
 from .rules import load_all
@@ -2332,7 +2333,7 @@ _BY_WHOLE_ID = "身份证号一致"
 # ... and a release from prison, where the prisoners list's sentence runs past the review date
 _RELEASED = re.compile(r"刑满释放|刑满|已释放|已出狱")
 # the custody's end in the earlier evidence: a sentence's 刑期止日, or the 释放日期 an F02 writes for a release (h496)
-_SENTENCE_END = re.compile(r"(刑期止日期?|释放日期)\s*(\d{4}-\d{2}-\d{2})")
+_SENTENCE_END = re.compile(f"({SENTENCE_END_WORDS})" + r"\s*(\d{4}-\d{2}-\d{2})")
 
 
 def _end_said(end: re.Match) -> str:

@@ -30,7 +30,8 @@ _CANCELLED = re.compile(r"(?:注销|火化)日期\s*" + _DAY)
 _CUSTODY = re.compile(r"入监日期\s*" + _DAY)
 # the custody's end as the audit writes it: 刑期止日期 from a sentence, 释放日期 from a release (h496: a prisoner released
 # mid-quarter, 释放日期 unread, was undated — the review month's payment after the release 未整改)
-_SENTENCE_END = re.compile(r"(?:刑期止日期?|释放日期)\s*" + _DAY)
+SENTENCE_END_WORDS = r"刑期止日期?|释放日期"
+_SENTENCE_END = re.compile(f"(?:{SENTENCE_END_WORDS})" + r"\s*" + _DAY)
 _MOVED = re.compile(r"迁出日期\s*" + _DAY)
 _DEST = re.compile(r"迁往地?\s*([^，,；;。（(]+)")
 _EXITED = re.compile(r"停保（退出）日期\s*" + _DAY)
